@@ -1,0 +1,83 @@
+/**
+ * Splits a post's body into chunks that start at `#` heading lines, so that each paper section is
+ * parsed on its own.
+ *
+ * Two reasons. Jekyll renders with kramdown, which ends a `<p>` block at its `</p>`, whereas in
+ * CommonMark an HTML block runs to the next blank line and would swallow a `# title` written right
+ * under `</p>`; splitting first gives kramdown's reading. And a chunk's parse can be reused while
+ * the user types in another section, which keeps diagnostics fast on long posts.
+ *
+ * A `#` line inside a fenced code block, a `$$` math block or a multi-line HTML comment is not a
+ * boundary. Should the split ever miss a heading, nothing is lost: a chunk may hold several
+ * sections, and the section builder starts one at every level-1 heading it finds.
+ */
+
+export interface Chunk {
+  /** Offset of the chunk's first character; always the start of a line. */
+  start: number;
+  end: number;
+}
+
+const H1 = /^ {0,3}#(?:[ \t]|$)/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const MATH_OPEN = /^ {0,3}(\${2,})([^$]*)$/;
+const COMMENT_OPEN = /^ {0,3}<!--/;
+
+type Open =
+  | { kind: 'fence'; marker: string; length: number }
+  | { kind: 'math'; length: number }
+  | { kind: 'comment' }
+  | undefined;
+
+/**
+ * Chunks of `text` from `from` (a line start) to its end. The first chunk holds what comes before
+ * the first `#` line (it may be empty); every other chunk starts with a `#` line.
+ */
+export function splitIntoChunks(text: string, from: number): Chunk[] {
+  const boundaries: number[] = [from];
+  let open: Open;
+  let lineStart = from;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    const next = lineEnd < 0 ? text.length : lineEnd + 1;
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd > lineStart && text[lineEnd - 1] === '\r') lineEnd--;
+    const line = text.slice(lineStart, lineEnd);
+    open = step(line, open, () => {
+      if (lineStart > from) boundaries.push(lineStart);
+    });
+    lineStart = next;
+  }
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < boundaries.length; i++) {
+    chunks.push({ start: boundaries[i]!, end: boundaries[i + 1] ?? text.length });
+  }
+  return chunks;
+}
+
+/** Advances the open-block state by one line; calls `boundary` for a `#` line outside any block. */
+function step(line: string, open: Open, boundary: () => void): Open {
+  if (open?.kind === 'fence') {
+    const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+    return m && m[1]![0] === open.marker && m[1]!.length >= open.length ? undefined : open;
+  }
+  if (open?.kind === 'math') {
+    const m = /^ {0,3}(\${2,})[ \t]*$/.exec(line);
+    return m && m[1]!.length >= open.length ? undefined : open;
+  }
+  if (open?.kind === 'comment') {
+    return line.includes('-->') ? undefined : open;
+  }
+  if (H1.test(line)) {
+    boundary();
+    return undefined;
+  }
+  const fence = FENCE_OPEN.exec(line);
+  if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
+    return { kind: 'fence', marker: fence[1]![0]!, length: fence[1]!.length };
+  }
+  const math = MATH_OPEN.exec(line);
+  if (math) return { kind: 'math', length: math[1]!.length };
+  if (COMMENT_OPEN.test(line) && !line.includes('-->', line.indexOf('<!--') + 4)) return { kind: 'comment' };
+  return undefined;
+}

@@ -1,0 +1,172 @@
+/**
+ * The front matter: gray-matter finds the block, the `yaml` package parses it with positions.
+ *
+ * Jekyll reads front matter with Ruby's YAML 1.1 parser, so values are read as YAML 1.1 too
+ * (`date: 2020-04-02` is a date, `comments: yes` is a boolean). Duplicate keys are kept, not
+ * rejected, so that a rule can point at the second one.
+ */
+import matter from 'gray-matter';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { FrontMatter, FrontMatterEntry, YamlProblem, YamlValueKind } from '../model';
+import type { LineIndex } from '../text/lineIndex';
+
+/** Where the front matter block sits in the text, as offsets. */
+export interface FrontMatterBlock {
+  /** Offsets of the opening `---` line (without its line break). */
+  openStart: number;
+  openEnd: number;
+  /** Offsets of the YAML between the delimiters. */
+  contentStart: number;
+  contentEnd: number;
+  /** Offsets of the closing `---` line; undefined when never closed. */
+  close: { start: number; end: number } | undefined;
+  /** Offset where the body starts (after the closing line's break), or the text's length. */
+  bodyStart: number;
+}
+
+// An options object keeps gray-matter from caching every text it sees (it caches only when called
+// without options), and the no-op engine keeps it from parsing (and throwing on) the YAML itself.
+const GRAY_MATTER_OPTIONS = {
+  engines: { yaml: { parse: () => ({}), stringify: () => '' } },
+} as unknown as Parameters<typeof matter>[1];
+
+/**
+ * Finds the front matter block of `text`, or undefined when the text does not open one.
+ * As in Jekyll, the first line (after a byte order mark) must be `---` and nothing but spaces.
+ */
+export function findFrontMatter(text: string): FrontMatterBlock | undefined {
+  const s = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstBreak = lineBreakAt(text, s);
+  if (!/^---[ \t]*$/.test(text.slice(s, firstBreak.start))) return undefined;
+  // gray-matter strips the mark itself; its `matter` starts with the rest of the opening line and
+  // ends just before the `\n---` that closes the block (or at the end of the text).
+  const file = matter(text, GRAY_MATTER_OPTIONS) as matter.GrayMatterFile<string> & { matter?: string };
+  const raw = typeof file.matter === 'string' ? file.matter : '';
+  const restOfOpenLine = raw.search(/[\r\n]/);
+  const matterStart = firstBreak.start - (restOfOpenLine < 0 ? raw.length : restOfOpenLine);
+  const matterEnd = matterStart + raw.length;
+  const contentStart = firstBreak.end;
+  const closed = text.startsWith('\n---', matterEnd);
+  let contentEnd = closed && text[matterEnd - 1] === '\r' ? matterEnd - 1 : matterEnd;
+  contentEnd = Math.max(contentStart, contentEnd);
+  if (!closed) {
+    return {
+      openStart: s,
+      openEnd: firstBreak.start,
+      contentStart: Math.min(contentStart, text.length),
+      contentEnd: text.length,
+      close: undefined,
+      bodyStart: text.length,
+    };
+  }
+  const closeStart = matterEnd + 1;
+  const closeBreak = lineBreakAt(text, closeStart);
+  return {
+    openStart: s,
+    openEnd: firstBreak.start,
+    contentStart,
+    contentEnd,
+    close: { start: closeStart, end: closeBreak.start },
+    bodyStart: closeBreak.end,
+  };
+}
+
+/** The line break at or after `from`: where it starts and where the next line starts. */
+function lineBreakAt(text: string, from: number): { start: number; end: number } {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') return { start: i, end: i + 1 };
+    if (c === '\r') return { start: i, end: text[i + 1] === '\n' ? i + 2 : i + 1 };
+  }
+  return { start: text.length, end: text.length };
+}
+
+/** Parses the YAML of `block` into the model's front matter, with every range in `lines`. */
+export function parseFrontMatter(text: string, block: FrontMatterBlock, lines: LineIndex): FrontMatter {
+  const raw = text.slice(block.contentStart, block.contentEnd);
+  const base = block.contentStart;
+  const range = (start: number, end: number) => lines.rangeOf(base + start, base + end);
+  const doc = parseDocument(raw, {
+    version: '1.1',
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
+
+  const errors: YamlProblem[] = doc.errors.map((error) => ({
+    message: firstLine(error.message),
+    code: error.code,
+    range: range(error.pos[0], Math.max(error.pos[0], Math.min(error.pos[1], raw.length))),
+  }));
+
+  const entries: FrontMatterEntry[] = [];
+  let notAMapping = false;
+  const contents = doc.contents;
+  if (isMap(contents)) {
+    for (const pair of contents.items as Pair<YamlNode | null, YamlNode | null>[]) {
+      const entry = readEntry(pair, raw, doc, range);
+      if (entry) entries.push(entry);
+    }
+  } else if (contents !== null && !(isScalar(contents) && (contents.value === null || contents.value === ''))) {
+    notAMapping = true;
+  }
+
+  const close = block.close;
+  return {
+    range: lines.rangeOf(block.openStart, close ? close.end : text.length),
+    openRange: lines.rangeOf(block.openStart, block.openEnd),
+    closeRange: close ? lines.rangeOf(close.start, close.end) : undefined,
+    closed: close !== undefined,
+    contentRange: lines.rangeOf(block.contentStart, block.contentEnd),
+    raw,
+    entries,
+    errors,
+    notAMapping,
+  };
+}
+
+function readEntry(
+  pair: Pair<YamlNode | null, YamlNode | null>,
+  raw: string,
+  doc: ReturnType<typeof parseDocument>,
+  range: (start: number, end: number) => ReturnType<LineIndex['rangeOf']>,
+): FrontMatterEntry | undefined {
+  const key = pair.key;
+  if (!key || !key.range) return undefined;
+  const keyStart = key.range[0];
+  const keyEnd = key.range[1];
+  const keyText = isScalar(key) ? String(key.value) : raw.slice(keyStart, keyEnd);
+  const value = pair.value;
+  let valueStart: number;
+  let valueEnd: number;
+  let kind: YamlValueKind;
+  if (value && value.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) {
+    valueStart = value.range[0];
+    valueEnd = value.range[1];
+    kind = isScalar(value) ? (value.value === null ? 'null' : 'scalar') : isMap(value) ? 'map' : isSeq(value) ? 'seq' : isAlias(value) ? 'alias' : 'scalar';
+  } else {
+    const colon = raw.indexOf(':', keyEnd);
+    valueStart = valueEnd = colon >= 0 ? colon + 1 : keyEnd;
+    kind = 'null';
+  }
+  let parsed: unknown;
+  try {
+    parsed = value ? value.toJS(doc) : null;
+  } catch {
+    parsed = undefined;
+  }
+  return {
+    key: keyText,
+    keyRange: range(keyStart, keyEnd),
+    value: parsed,
+    valueSource: raw.slice(valueStart, valueEnd),
+    valueRange: range(valueStart, valueEnd),
+    valueKind: kind,
+    quoted: isScalar(value) && (value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE'),
+    range: range(keyStart, Math.max(keyEnd, valueEnd)),
+  };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+}

@@ -1,0 +1,123 @@
+import type { Position, Range } from 'vscode-languageserver-types';
+
+/**
+ * Maps between string offsets and LSP positions (0-based line, UTF-16 character) for one text.
+ * JavaScript strings are UTF-16, so a string index is already an LSP character; the index only has
+ * to find line starts. `\r\n`, `\n` and `\r` all end a line, as in LSP.
+ */
+export class LineIndex {
+  /** Offset at which each line starts; `lineStarts[0]` is always 0. */
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Offset of the first character of `line` (clamped to the text). */
+  lineStart(line: number): number {
+    if (line <= 0) return 0;
+    if (line >= this.lineStarts.length) return this.text.length;
+    return this.lineStarts[line]!;
+  }
+
+  /** Offset just past the last character of `line`, before its line break. */
+  lineEnd(line: number): number {
+    if (line < 0) return 0;
+    if (line >= this.lineStarts.length - 1) return this.text.length;
+    let end = this.lineStarts[line + 1]!;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > 0 && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.max(end, this.lineStarts[line]!);
+  }
+
+  /** The text of `line` without its line break. */
+  lineText(line: number): string {
+    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+  }
+
+  /** Line containing `offset` (an offset inside a `\r\n` belongs to the line it ends). */
+  lineAt(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    const character = Math.min(clamped, this.lineEnd(line)) - this.lineStart(line);
+    return { line, character };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStart(position.line);
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  /** Range covering a whole line, without its line break. */
+  lineRange(line: number): Range {
+    return this.rangeOf(this.lineStart(line), this.lineEnd(line));
+  }
+
+  /** The document's full range. */
+  get fullRange(): Range {
+    return this.rangeOf(0, this.text.length);
+  }
+
+  /** True when `range` lies inside the text, with start <= end and characters inside their lines. */
+  contains(range: Range): boolean {
+    const ok = (p: Position) =>
+      Number.isInteger(p.line) && Number.isInteger(p.character) &&
+      p.line >= 0 && p.line < this.lineStarts.length && p.character >= 0 &&
+      p.character <= this.lineEnd(p.line) - this.lineStart(p.line);
+    return ok(range.start) && ok(range.end) && comparePositions(range.start, range.end) <= 0;
+  }
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** 1-based line and column, as editors print them and the CLI reports them. */
+export interface OneBasedRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** The one place where LSP's 0-based positions become the CLI's 1-based ones. */
+export function toOneBased(range: Range): OneBasedRange {
+  return {
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}

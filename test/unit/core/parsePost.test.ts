@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import { clearParseCache, parsePost } from '../../../server/src/core/parse/parsePost';
+import { splitIntoChunks } from '../../../server/src/core/parse/chunks';
+import type { Post, Range } from '../../../server/src/core/model';
+
+const URI = 'file:///site/_posts/2020-04-02-2nd_quarter.md';
+const parse = (text: string) => parsePost(text, URI, 1);
+const textOf = (post: Post, range: Range) => post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end));
+
+const POST = `---
+layout: post
+title: "2020_2nd_quarter"
+date: 2020-04-02
+---
+
+# First paper
+## Alice, Bob, *ICML 2020*
+### 발표자: 홍길동 [[paper link](https://a.b/1), [presentation material](https://a.b/2)]
+- 첫째 요약입니다 $$L_1$$.
+- 둘째 요약은
+이어지는 줄이 있습니다.
+    1. 중첩된 목록
+
+<p align="center">
+  <img src="https://a.b/x.png" width="450">
+  <img alt="그림" src="https://a.b/y.png">
+</p>
+
+***
+
+# Second paper
+### 발표자: 김철수
+[paper link](https://a.b/3)
+
+![image](https://a.b/z.png)
+
+$$
+\\Theta = 1
+$$
+`;
+
+describe('parsePost', () => {
+  it('builds one section per # heading with its parts', () => {
+    const post = parse(POST);
+    assert.equal(post.sections.length, 2);
+    const [first, second] = post.sections as [NonNullable<Post['sections'][0]>, NonNullable<Post['sections'][0]>];
+    assert.equal(first.title.text, 'First paper');
+    assert.equal(textOf(post, first.title.content.range), 'First paper');
+    assert.equal(first.authors!.text, 'Alice, Bob, ICML 2020');
+    assert.equal(textOf(post, first.authors!.content.range), 'Alice, Bob, *ICML 2020*');
+    assert.equal(first.presenterLines.length, 1);
+    assert.deepEqual(first.bullets.map((b) => b.text), ['첫째 요약입니다 $$L_1$$.', '둘째 요약은']);
+    assert.equal(first.imageBlocks.length, 1);
+    const block = first.imageBlocks[0]!;
+    assert.ok(block.close);
+    assert.equal(block.images.length, 2);
+    assert.equal(textOf(post, block.range).split('\n').length, 4);
+    const src = block.images[0]!.attributes.find((a) => a.name === 'src')!;
+    assert.equal(textOf(post, src.value!.range), 'https://a.b/x.png');
+    assert.equal(first.separators.length, 1);
+
+    assert.equal(second.authors, undefined);
+    assert.equal(second.presenterLines[0]!.linkList, undefined);
+    assert.equal(second.linkParagraphs.length, 1);
+    assert.equal(second.linkParagraphs[0]!.links[0]!.label.text, 'paper link');
+    assert.equal(textOf(post, second.linkParagraphs[0]!.links[0]!.url!.range), 'https://a.b/3');
+    assert.deepEqual(second.markdownImages.map((i) => i.url), ['https://a.b/z.png']);
+    assert.deepEqual(post.math.map((m) => [m.display, m.value.trim()]), [[false, 'L_1'], [true, '\\Theta = 1']]);
+  });
+
+  it('reads `# title` right under `</p>` as a new section, as kramdown does', () => {
+    const post = parse('# A\n<p align="center">\n<img src="https://a.b/c.png">\n</p>\n# B\n- x\n');
+    assert.deepEqual(post.sections.map((s) => s.title.text), ['A', 'B']);
+    assert.equal(post.sections[0]!.imageBlocks[0]!.images.length, 1);
+  });
+
+  it('ignores # lines inside code, math and comments', () => {
+    const post = parse('# A\n```\n# not a heading\n```\n$$\n# not math heading\n$$\n<!--\n# commented out\n-->\n# B\n');
+    assert.deepEqual(post.sections.map((s) => s.title.text), ['A', 'B']);
+  });
+
+  it('starts a section at a setext heading too', () => {
+    const post = parse('# A\n- x\n\nB\n===\n- y\n');
+    assert.deepEqual(post.sections.map((s) => s.title.text), ['A', 'B']);
+  });
+
+  it('marks an unclosed image block and an unterminated <img>', () => {
+    const post = parse('# A\n<p align="center">\n  <img src="https://a.b/c.png"\n\n- bullet\n');
+    const block = post.sections[0]!.imageBlocks[0]!;
+    assert.equal(block.close, undefined);
+    assert.equal(block.images[0]!.terminated, false);
+  });
+
+  it('collects the preamble and comments, and a comment does not hide the authors line', () => {
+    const post = parse('---\nlayout: post\n---\nintro text\n<!-- a note -->\n## stray\n# A\n<!-- seminar-posts-disable-next-line x -->\n## Authors\n');
+    assert.deepEqual(post.preamble.blocks.map((b) => b.kind), ['paragraph', 'comment', 'heading']);
+    assert.deepEqual(post.preamble.headings.map((h) => h.depth), [2]);
+    assert.equal(post.sections[0]!.authors!.text, 'Authors');
+    assert.deepEqual(post.comments.map((c) => c.text), ['a note', 'seminar-posts-disable-next-line x']);
+  });
+
+  it('survives input that is not a post at all', () => {
+    for (const text of ['', '\n', '---', '#', '# ', '<p', '\u0000\u0001binary\uFFFD', '### 발표자: [[[[', '```\n# a']) {
+      const post = parse(text);
+      assert.ok(post.sections.length >= 0);
+    }
+    assert.equal(parse('# ').sections[0]!.title.text, '');
+  });
+
+  it('splits chunks only at # lines', () => {
+    const text = 'intro\n# A\nx\n## B\n# C\n';
+    assert.deepEqual(splitIntoChunks(text, 0).map((c) => text.slice(c.start, c.end)), ['intro\n', '# A\nx\n## B\n', '# C\n']);
+  });
+
+  it('gives the same model from cached chunks as from a cold parse, wherever they move', () => {
+    clearParseCache();
+    const warm = parse(POST);
+    // Insert lines before the second section: its cached chunk is reused, shifted.
+    const edited = POST.replace('***\n', '***\n\n\nextra text\n');
+    const fromCache = parse(edited);
+    clearParseCache();
+    const cold = parse(edited);
+    const strip = (post: Post) => JSON.parse(JSON.stringify({ ...post, lines: undefined }));
+    assert.deepEqual(strip(fromCache), strip(cold));
+    assert.notDeepEqual(strip(warm).sections[1], strip(cold).sections[1]);
+    // The reused model is never changed in place.
+    assert.deepEqual(strip(parse(POST)), strip(warm));
+  });
+});
