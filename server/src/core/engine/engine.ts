@@ -1,0 +1,168 @@
+/**
+ * The rule engine: runs every enabled rule over a post model and returns LSP diagnostics.
+ *
+ * Rules report through one `report()`. The engine checks each report (the range lies inside the
+ * document, the message exists, every fix edit is in range), localizes the message and the fix
+ * titles, stamps `source`, `code` and `codeDescription.href`, and attaches the fixes as data. A
+ * rule that throws, or reports nonsense, becomes one diagnostic that names it: the others still run.
+ */
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { ResolvedConfig } from '../config/config';
+import type { Post } from '../model';
+import type { SiteContext } from '../site/site';
+import { comparePositions } from '../text/lineIndex';
+import { formatMessage, type Locale } from './messages';
+import type { DiagnosticData, Fix, FixDescriptor, ReportDescriptor, RuleDefinition, Severity, SeverityOrOff } from './rule';
+
+/** The `source` of every diagnostic of this product. */
+export const DIAGNOSTIC_SOURCE = 'seminar-posts';
+
+/** Where the rule pages live; `docs/rules/<id>.md` in the repository. */
+export const DOCS_BASE_URL = 'https://github.com/seminar-posts/seminar-posts/blob/main/docs/rules/';
+
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE_URL}${id}.md`;
+}
+
+export interface LintOptions {
+  rules: readonly RuleDefinition<any>[];
+  config: ResolvedConfig;
+  site: SiteContext | undefined;
+  locale: Locale;
+  /** Today, `YYYY-MM-DD`. */
+  today: string;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Maps an LSP severity back to the product's name for it. */
+export function severityName(severity: DiagnosticSeverity | undefined): Severity {
+  switch (severity) {
+    case DiagnosticSeverity.Error:
+      return 'error';
+    case DiagnosticSeverity.Information:
+      return 'info';
+    case DiagnosticSeverity.Hint:
+      return 'hint';
+    default:
+      return 'warning';
+  }
+}
+
+/** The severity a rule runs at under `config`. */
+export function effectiveSeverity(rule: RuleDefinition<any>, config: ResolvedConfig): SeverityOrOff {
+  return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
+}
+
+/** Runs the rules over `post`; diagnostics come sorted by position. */
+export function lintPost(post: Post, options: LintOptions): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of options.rules) {
+    const severity = effectiveSeverity(rule, options.config);
+    if (severity === 'off') continue;
+    if (rule.needsSite && !options.site) continue;
+    runRule(rule, severity, post, options, diagnostics);
+  }
+  return diagnostics.sort(
+    (a, b) => comparePositions(a.range.start, b.range.start) || String(a.code).localeCompare(String(b.code)),
+  );
+}
+
+function runRule(rule: RuleDefinition<any>, severity: Severity, post: Post, options: LintOptions, out: Diagnostic[]): void {
+  const configured = options.config.rules[rule.id]?.options;
+  const context = {
+    options: { ...(rule.defaultOptions ?? {}), ...(configured ?? {}) },
+    config: options.config,
+    site: options.site,
+    today: options.today,
+    locale: options.locale,
+    severity,
+  };
+  const report = (descriptor: ReportDescriptor) => {
+    const problem = checkReport(rule, descriptor, post);
+    if (problem) throw new RuleReportError(problem);
+    out.push(toDiagnostic(rule, severity, descriptor, post, options.locale));
+  };
+  try {
+    rule.check(post, context, report);
+  } catch (error) {
+    out.push(ruleFailure(rule, error, post, options.locale));
+  }
+}
+
+class RuleReportError extends Error {}
+
+/** What is wrong with a report, or undefined when it is well formed. */
+function checkReport(rule: RuleDefinition<any>, descriptor: ReportDescriptor, post: Post): string | undefined {
+  if (!rule.messages[descriptor.messageId]) return `unknown message id '${descriptor.messageId}'`;
+  if (!post.lines.contains(descriptor.range)) return `range ${formatRange(descriptor.range)} is outside the document`;
+  for (const fix of toArray(descriptor.fix)) {
+    for (const edit of fix.edits) {
+      if (!post.lines.contains(edit.range)) return `fix edit ${formatRange(edit.range)} is outside the document`;
+    }
+    if (fix.rename !== undefined && (!fix.rename || /[/\\]/.test(fix.rename))) return `fix renames to a bad name '${fix.rename}'`;
+  }
+  return undefined;
+}
+
+function toDiagnostic(
+  rule: RuleDefinition<any>,
+  severity: Severity,
+  descriptor: ReportDescriptor,
+  post: Post,
+  locale: Locale,
+): Diagnostic {
+  const data: DiagnosticData = {
+    ruleId: rule.id,
+    version: post.version,
+    fixes: toArray(descriptor.fix).map((fix): Fix => localizeFix(fix, locale, descriptor.data)),
+  };
+  return {
+    range: descriptor.range,
+    severity: SEVERITY[descriptor.severity ?? severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: rule.id,
+    codeDescription: { href: ruleDocsUrl(rule.id) },
+    message: formatMessage(rule.messages[descriptor.messageId]!, locale, descriptor.data),
+    data,
+  };
+}
+
+function localizeFix(fix: FixDescriptor, locale: Locale, data: ReportDescriptor['data']): Fix {
+  const out: Fix = { title: formatMessage(fix.title, locale, data), safe: fix.safe, edits: fix.edits };
+  if (fix.snippet) out.snippet = true;
+  if (fix.rename !== undefined) out.rename = fix.rename;
+  return out;
+}
+
+const FAILURE_MESSAGE = {
+  en: 'Rule `{id}` failed and was skipped: {error}. This is a bug in Seminar Posts; please report it.',
+  ko: '`{id}` 규칙이 실패하여 건너뛰었습니다: {error}. Seminar Posts의 버그이니 알려 주세요.',
+};
+
+function ruleFailure(rule: RuleDefinition<any>, error: unknown, post: Post, locale: Locale): Diagnostic {
+  const reason = error instanceof Error ? error.message : String(error);
+  const data: DiagnosticData = { ruleId: rule.id, version: post.version, fixes: [] };
+  return {
+    range: post.lines.rangeOf(0, 0),
+    severity: DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: rule.id,
+    codeDescription: { href: ruleDocsUrl(rule.id) },
+    message: formatMessage(FAILURE_MESSAGE, locale, { id: rule.id, error: reason.split('\n')[0] ?? reason }),
+    data,
+  };
+}
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+function formatRange(range: Range): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}

@@ -1,0 +1,96 @@
+/**
+ * The Jekyll site around a post: the folder with `_config.yml` above it, its theme, whether it
+ * publishes future posts, and the layouts it has. Rules that need it (`unknown-layout`,
+ * `future-date`, `image-src`) are skipped for a post outside any site.
+ */
+import { parseDocument } from 'yaml';
+import { dirname, joinPath, type FileSystemHost } from '../host';
+
+export interface SiteContext {
+  /** The site's root folder (holds `_config.yml`). */
+  root: string;
+  /** `theme:` of `_config.yml`, if any. */
+  theme: string | undefined;
+  /** `remote_theme:` of `_config.yml`, if any. */
+  remoteTheme: string | undefined;
+  /** `future: true` in `_config.yml`: Jekyll publishes posts dated in the future. */
+  future: boolean;
+  /**
+   * Every layout a post may name: the theme's (when the theme is known) and `_layouts/*.html`.
+   * Undefined when the theme's layouts cannot be known (an unknown or remote theme).
+   */
+  layouts: string[] | undefined;
+  /** Why `_config.yml` could not be read, when it could not. */
+  configProblem: string | undefined;
+  /** True when `sitePath` (`/assets/a.png` or `assets/a.png`) is a file of the site. */
+  exists(sitePath: string): boolean;
+}
+
+/** Layouts of the themes whose layouts are known. */
+export const THEME_LAYOUTS: Record<string, string[]> = {
+  minima: ['default', 'home', 'page', 'post'],
+  'jekyll-theme-minimal': ['default', 'post'],
+  'jekyll-theme-cayman': ['default', 'post'],
+  'jekyll-theme-primer': ['default', 'home', 'page', 'post'],
+};
+
+/** Finds the site whose root holds `postPath` (a file path), or undefined. */
+export function findSite(postPath: string, fs: FileSystemHost): SiteContext | undefined {
+  let dir = dirname(postPath);
+  for (let depth = 0; depth < 64; depth++) {
+    const configPath = joinPath(dir, '_config.yml');
+    if (fs.isFile(configPath)) return readSite(dir, fs);
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** Reads the site rooted at `root`. */
+export function readSite(root: string, fs: FileSystemHost): SiteContext {
+  const text = fs.readFile(joinPath(root, '_config.yml')) ?? '';
+  let data: Record<string, unknown> = {};
+  let configProblem: string | undefined;
+  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false });
+  if (doc.errors.length) {
+    configProblem = doc.errors[0]!.message.split('\n')[0];
+  } else {
+    const value = doc.toJS() as unknown;
+    if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+  }
+  const theme = typeof data.theme === 'string' ? data.theme : undefined;
+  const remoteTheme = typeof data.remote_theme === 'string' ? data.remote_theme : undefined;
+  const own = fs
+    .readDirectory(joinPath(root, '_layouts'))
+    .filter((name) => /\.html?$/i.test(name))
+    .map((name) => name.replace(/\.html?$/i, ''));
+  let layouts: string[] | undefined;
+  if (remoteTheme || configProblem || (theme && !THEME_LAYOUTS[theme])) {
+    layouts = undefined;
+  } else {
+    // Without a theme, GitHub Pages builds with `jekyll-theme-primer`.
+    const themeLayouts = THEME_LAYOUTS[theme ?? 'jekyll-theme-primer'] ?? [];
+    layouts = [...new Set([...themeLayouts, ...own])].sort();
+  }
+  return {
+    root,
+    theme,
+    remoteTheme,
+    future: data.future === true,
+    layouts,
+    configProblem,
+    exists: (sitePath) => {
+      const relative = decodePath(sitePath.replace(/[?#].*$/, '')).replace(/^\/+/, '');
+      return relative !== '' && !relative.split('/').includes('..') && fs.isFile(joinPath(root, relative));
+    },
+  };
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
