@@ -1,0 +1,59 @@
+/**
+ * `required-field`: a front matter key the blog needs is missing. `layout`, `title` and `date` are
+ * errors (the post breaks or lands in the wrong place); `image_url`, `mathjax` and `comments` are
+ * warnings (no thumbnail on the front page, raw formulas, no comment box). The list and each
+ * key's severity come from `requiredFields`.
+ */
+import type { RuleDefinition, Severity } from '../engine/rule';
+import { examplePost, frontMatterWith } from './support/examples';
+import { entryOf, insertEntries, readableFrontMatter, suggestedValue } from './support/frontMatter';
+
+export const requiredField: RuleDefinition = {
+  id: 'required-field',
+  category: 'front-matter',
+  defaultSeverity: 'error',
+  description: {
+    en: 'A required front matter key (`layout`, `title`, `date`, `image_url`, `mathjax`, `comments`) is missing.',
+    ko: '필수 front matter 키(`layout`, `title`, `date`, `image_url`, `mathjax`, `comments`)가 없습니다.',
+  },
+  messages: {
+    missing: {
+      en: 'Expected front matter key `{key}`, found none',
+      ko: 'front matter에 `{key}` 키가 필요하지만 없습니다',
+    },
+  },
+  docs: {
+    rationale:
+      'Without `layout` the post renders unstyled, without `title` or `date` it lands in the wrong place or not at all. ' +
+      'The front page shows `image_url` as the thumbnail, `mathjax: true` loads the formula renderer and `comments: true` ' +
+      'the comment box.',
+    ok: { text: examplePost(frontMatterWith({})) },
+    notOk: { text: examplePost(frontMatterWith({ image_url: undefined })) },
+    fix: 'Inserts the key before the closing `---`: `layout: post`, the title computed from the date\'s quarter, the date from the file name, ' +
+      'the first image of the post as `image_url`, `mathjax: true`, `comments: true`.',
+    options:
+      'The keys and their severities come from the `requiredFields` setting (default `layout`, `title`, `date`: error; ' +
+      '`image_url`, `mathjax`, `comments`: warning). A severity set for the rule itself applies to every key.',
+  },
+  check(post, context, report) {
+    const fm = readableFrontMatter(post);
+    if (!fm) return;
+    const ruleSeverityConfigured = context.config.rules['required-field'] !== undefined;
+    for (const [key, fieldSeverity] of Object.entries(context.config.requiredFields)) {
+      if (fieldSeverity === 'off' || entryOf(fm, key)) continue;
+      const value = suggestedValue(post, key);
+      const severity: Severity = ruleSeverityConfigured ? context.severity : fieldSeverity;
+      report({
+        range: fm.openRange,
+        messageId: 'missing',
+        data: { key },
+        severity,
+        fix: value === undefined ? undefined : {
+          title: { en: 'Insert `{key}: {value}`', ko: '`{key}: {value}` 넣기' },
+          safe: true,
+          edits: [insertEntries(post, fm, [`${key}: ${value}`])],
+        },
+      });
+    }
+  },
+};

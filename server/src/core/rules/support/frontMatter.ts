@@ -1,0 +1,96 @@
+/**
+ * Reading and editing the front matter, for the rules that check it.
+ */
+import type { TextEdit } from 'vscode-languageserver-types';
+import { formatDate, parseJekyllDate, parsePostFileName, quarterTitle, type CalendarDate } from '../../jekyll';
+import type { FrontMatter, FrontMatterEntry, Post } from '../../model';
+
+/** The front matter when it can be trusted: present, closed, valid YAML, a mapping. */
+export function readableFrontMatter(post: Post): FrontMatter | undefined {
+  const fm = post.frontMatter;
+  if (!fm || !fm.closed || fm.errors.length > 0 || fm.notAMapping) return undefined;
+  return fm;
+}
+
+/** The entry Jekyll uses for `key` (the last one, as YAML readers keep the last duplicate). */
+export function entryOf(fm: FrontMatter, key: string): FrontMatterEntry | undefined {
+  for (let i = fm.entries.length - 1; i >= 0; i--) if (fm.entries[i]!.key === key) return fm.entries[i];
+  return undefined;
+}
+
+/** The value of `key` as a trimmed string, when it is a scalar. */
+export function stringValue(entry: FrontMatterEntry | undefined): string | undefined {
+  if (!entry || entry.valueKind !== 'scalar') return undefined;
+  if (entry.value instanceof Date) return entry.valueSource.trim();
+  return typeof entry.value === 'string' ? entry.value.trim() : entry.valueSource.trim();
+}
+
+/** The post's line break (`\r\n` when its first line ends so). */
+export function lineBreak(post: Post): string {
+  const i = post.text.indexOf('\n');
+  return i > 0 && post.text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Inserts `key: value` lines just before the closing `---`. */
+export function insertEntries(post: Post, fm: FrontMatter, lines: string[]): TextEdit {
+  const at = fm.closeRange ? fm.closeRange.start : fm.contentRange.end;
+  const eol = lineBreak(post);
+  return { range: { start: at, end: at }, newText: lines.map((l) => l + eol).join('') };
+}
+
+/** Replaces the value of `entry` (inserting one after the colon when it has none). */
+export function replaceValue(entry: FrontMatterEntry, newText: string): TextEdit {
+  const empty = entry.valueRange.start.line === entry.valueRange.end.line &&
+    entry.valueRange.start.character === entry.valueRange.end.character;
+  return { range: entry.valueRange, newText: empty ? ` ${newText}` : newText };
+}
+
+/** Removes the line(s) of `entry`, line break included. */
+export function removeEntry(post: Post, entry: FrontMatterEntry): TextEdit {
+  const start = { line: entry.range.start.line, character: 0 };
+  const endLine = entry.range.end.line + 1;
+  const end = endLine < post.lines.lineCount ? { line: endLine, character: 0 } : post.lines.positionAt(post.lines.lineEnd(entry.range.end.line));
+  return { range: { start, end }, newText: '' };
+}
+
+/** YAML for a string value: quoted, as the blog writes titles. */
+export function quoted(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** The post's date: the front matter's when valid, else the file name's. */
+export function postDate(post: Post): CalendarDate | undefined {
+  const fm = post.frontMatter;
+  const value = fm ? stringValue(entryOf(fm, 'date')) : undefined;
+  return (value !== undefined ? parseJekyllDate(value) : undefined) ?? parsePostFileName(post.fileName)?.date;
+}
+
+/** The value the fix inserts for `key`, or undefined when there is no sensible one. */
+export function suggestedValue(post: Post, key: string): string | undefined {
+  switch (key) {
+    case 'layout':
+      return 'post';
+    case 'mathjax':
+    case 'comments':
+      return 'true';
+    case 'date': {
+      const named = parsePostFileName(post.fileName);
+      return named ? formatDate(named.date) : undefined;
+    }
+    case 'title': {
+      const date = postDate(post);
+      return date ? quoted(quarterTitle(date)) : undefined;
+    }
+    case 'image_url': {
+      for (const section of post.sections) {
+        for (const img of section.images) {
+          const src = img.attributes.find((a) => a.name === 'src')?.value?.text.trim();
+          if (src && /^https?:\/\//i.test(src)) return src;
+        }
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Every rule against its fixture posts (`test/fixtures/rules/<id>/{ok,not-ok}/*.md`): the
+ * diagnostics must be exactly the ones written inline, and every fix, once applied, must make its
+ * diagnostic go without bringing a new one.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { lintPost } from '../../../server/src/core/engine/engine';
+import { parsePost } from '../../../server/src/core/parse/parsePost';
+import { Project } from '../../../server/src/core/project';
+import { RULES } from '../../../server/src/core/rules';
+import { applyEdits } from '../../../server/src/core/text/edits';
+import { snippetToText } from '../../../server/src/core/text/snippets';
+import { nodeFileSystem, pathToUri, toCorePath } from '../../../server/src/node/nodeHost';
+import { dataOf, expectationsOf, summarize, TEST_TODAY } from '../../support/lint';
+import { FIXTURES } from '../../support/paths';
+
+const RULE_FIXTURES = path.join(FIXTURES, 'rules');
+const project = new Project(nodeFileSystem, RULES);
+
+function lintFile(file: string, text = fs.readFileSync(file, 'utf8')): Diagnostic[] {
+  const setup = project.setupFor(toCorePath(file));
+  return lintPost(parsePost(text, pathToUri(file), 1), {
+    rules: RULES, config: setup.config, site: setup.site, locale: 'en', today: TEST_TODAY,
+  });
+}
+
+function fixturesOf(id: string, kind: 'ok' | 'not-ok'): string[] {
+  const dir = path.join(RULE_FIXTURES, id, kind);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => /\.(md|markdown)$/.test(name)).sort().map((name) => path.join(dir, name));
+}
+
+function countByRule(diagnostics: readonly Diagnostic[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of diagnostics) counts.set(String(d.code), (counts.get(String(d.code)) ?? 0) + 1);
+  return counts;
+}
+
+describe('rule fixtures', () => {
+  it('has no fixture folder for a rule that is not registered', () => {
+    const ids = new Set(RULES.map((r) => r.id));
+    for (const folder of fs.readdirSync(RULE_FIXTURES)) assert.ok(ids.has(folder), `fixtures for unknown rule ${folder}`);
+  });
+
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      it('has ok and not-ok fixtures', () => {
+        assert.ok(fixturesOf(rule.id, 'ok').length > 0, `test/fixtures/rules/${rule.id}/ok/ has no post`);
+        assert.ok(fixturesOf(rule.id, 'not-ok').length > 0, `test/fixtures/rules/${rule.id}/not-ok/ has no post`);
+      });
+
+      for (const kind of ['ok', 'not-ok'] as const) {
+        for (const file of fixturesOf(rule.id, kind)) {
+          const name = `${kind}/${path.basename(file)}`;
+          it(`${name}: reports exactly what is written inline`, () => {
+            const text = fs.readFileSync(file, 'utf8');
+            const expected = expectationsOf(text);
+            const mentionsRule = expected.some((e) => e.endsWith(`:${rule.id}`));
+            assert.equal(mentionsRule, kind === 'not-ok', kind === 'ok' ? 'an ok fixture expects no report of its rule' : 'a not-ok fixture must expect its rule');
+            assert.deepEqual(summarize(lintFile(file)), expected);
+          });
+
+          if (kind === 'not-ok') {
+            it(`${name}: every fix removes its diagnostic and adds none`, () => {
+              const text = fs.readFileSync(file, 'utf8');
+              const before = lintFile(file, text);
+              const beforeCounts = countByRule(before);
+              for (const diagnostic of before) {
+                for (const fix of dataOf(diagnostic).fixes) {
+                  const edits = fix.snippet ? fix.edits.map((e) => ({ ...e, newText: snippetToText(e.newText) })) : fix.edits;
+                  const fixedText = applyEdits(text, edits);
+                  const fixedFile = fix.rename ? path.join(path.dirname(file), fix.rename) : file;
+                  const after = countByRule(lintFile(fixedFile, fixedText));
+                  const id = String(diagnostic.code);
+                  const label = `${id} fix "${fix.title}"`;
+                  assert.ok((after.get(id) ?? 0) < beforeCounts.get(id)!, `${label} leaves its diagnostic`);
+                  for (const [other, count] of after) {
+                    assert.ok(count <= (beforeCounts.get(other) ?? 0), `${label} brings a new ${other}`);
+                  }
+                }
+              }
+            });
+          }
+        }
+      }
+    });
+  }
+});

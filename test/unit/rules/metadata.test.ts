@@ -1,0 +1,40 @@
+/**
+ * What every rule must carry besides its check: messages in both languages, documentation whose
+ * examples behave as documented, and a consistent message style.
+ */
+import * as assert from 'node:assert/strict';
+import { RULES } from '../../../server/src/core/rules';
+import { findSite } from '../../../server/src/core/site/site';
+import { lintText } from '../../support/lint';
+import { memoryHost } from '../../support/memoryHost';
+
+// Examples are linted inside a minima site, so that rules that need a site run too.
+const site = findSite('/site/_posts/x.md', memoryHost({ '/site/_config.yml': 'theme: minima\n' }));
+
+describe('rule metadata', () => {
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      it('has its description and every message in English and Korean, in the house style', () => {
+        for (const text of [rule.description, ...Object.values(rule.messages)]) {
+          assert.ok(text.en.trim(), 'English text');
+          assert.ok(text.ko.trim(), 'Korean text');
+          assert.match(text.ko, /[가-힣]/, `Korean text is Korean: ${text.ko}`);
+        }
+        for (const [id, text] of Object.entries(rule.messages)) {
+          assert.match(text.en, /^Expected /, `${id}: English messages read "Expected X, found Y"`);
+          assert.match(text.ko, /필요하지만|있어야 하지만|같아야 하지만/, `${id}: Korean messages read "X가 필요하지만 Y입니다"`);
+          const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+          assert.deepEqual(placeholders(text.ko), placeholders(text.en), `${id}: both languages use the same placeholders`);
+        }
+      });
+
+      it('documents why, with an ok and a not-ok example that behave as documented', () => {
+        assert.ok(rule.docs.rationale.length > 40, 'a rationale');
+        const run = (example: { text: string; fileName?: string }) =>
+          lintText(example.text, { fileName: example.fileName, site }).filter((d) => d.code === rule.id);
+        assert.deepEqual(run(rule.docs.ok).map((d) => d.message), [], 'the ok example is accepted');
+        assert.ok(run(rule.docs.notOk).length > 0, 'the not-ok example is reported');
+      });
+    });
+  }
+});
