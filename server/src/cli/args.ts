@@ -1,0 +1,126 @@
+/**
+ * The command line's grammar. Parsing never exits or prints: it returns a command or a usage error
+ * (exit code 2), so that `main.ts` decides what reaches the terminal.
+ */
+import { toLocale, type Locale } from '../core/engine/messages';
+
+export type OutputFormat = 'stylish' | 'json' | 'sarif';
+
+export interface LintCommand {
+  kind: 'lint';
+  paths: string[];
+  format: OutputFormat;
+  config: string | undefined;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  locale: Locale;
+}
+
+export interface RulesCommand {
+  kind: 'rules';
+  format: 'text' | 'json';
+  locale: Locale;
+}
+
+export type Command = LintCommand | RulesCommand | { kind: 'help' } | { kind: 'version' };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: seminar-posts <command> [options]
+
+Commands:
+  lint [paths..]      Check posts. A path is a file, a folder or a glob; a folder means the
+                      posts under its _posts/ folders (or, where it has none, the Markdown files
+                      in it that open with front matter or a dated name). Default: .
+  rules               List every rule with its id, default severity and description.
+
+Options of lint:
+  --format <name>     stylish (default), json or sarif
+  --config <file>     use this configuration file instead of the nearest .seminar-posts.json
+  --max-warnings <n>  exit with 1 when there are more than n warnings
+  --quiet             report errors only
+  --locale <en|ko>    language of the messages (default: from LANG)
+
+Options of rules:
+  --format <name>     text (default) or json
+  --locale <en|ko>
+
+  -h, --help          show this help
+  -v, --version       show the version
+
+Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings);
+            2 bad usage, an unreadable path or a bad configuration.`;
+
+/** Parses `argv` (without `node` and the script). */
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
+  const args = [...argv];
+  if (args.length === 0) throw new UsageError('missing command (lint or rules)');
+  const first = args[0]!;
+  if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
+  if (first === '-v' || first === '--version') return { kind: 'version' };
+  const command = args.shift()!;
+  if (command !== 'lint' && command !== 'rules') throw new UsageError(`unknown command '${command}' (expected lint or rules)`);
+
+  const options = new Map<string, string | true>();
+  const positional: string[] = [];
+  const valued = new Set(['--format', '--config', '--max-warnings', '--locale']);
+  const flags = new Set(['--quiet', '--help', '-h']);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (valued.has(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+      if (value === undefined || value === '') throw new UsageError(`option ${name} needs a value`);
+      options.set(name, value);
+    } else if (flags.has(name) && eq < 0) {
+      options.set(name, true);
+    } else {
+      throw new UsageError(`unknown option '${arg}'`);
+    }
+  }
+  if (options.has('--help') || options.has('-h')) return { kind: 'help' };
+
+  const localeOption = options.get('--locale');
+  if (localeOption !== undefined && localeOption !== 'en' && localeOption !== 'ko') {
+    throw new UsageError(`--locale must be en or ko, not '${String(localeOption)}'`);
+  }
+  const locale: Locale = (localeOption as Locale | undefined) ?? toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  const format = options.get('--format');
+
+  if (command === 'rules') {
+    for (const name of ['--config', '--max-warnings', '--quiet']) {
+      if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'rules'`);
+    }
+    if (positional.length) throw new UsageError(`'rules' takes no paths`);
+    if (format !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`--format of rules must be text or json, not '${String(format)}'`);
+    return { kind: 'rules', format: (format as 'text' | 'json' | undefined) ?? 'text', locale };
+  }
+
+  if (format !== undefined && format !== 'stylish' && format !== 'json' && format !== 'sarif') {
+    throw new UsageError(`--format must be stylish, json or sarif, not '${String(format)}'`);
+  }
+  let maxWarnings: number | undefined;
+  const max = options.get('--max-warnings');
+  if (max !== undefined) {
+    maxWarnings = Number(max);
+    if (!/^\d+$/.test(String(max)) || !Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, not '${String(max)}'`);
+  }
+  return {
+    kind: 'lint',
+    paths: positional.length ? positional : ['.'],
+    format: (format as OutputFormat | undefined) ?? 'stylish',
+    config: options.get('--config') as string | undefined,
+    maxWarnings,
+    quiet: options.has('--quiet'),
+    locale,
+  };
+}
