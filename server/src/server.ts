@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintPost } from './core/engine/engine';
 import { toLocale } from './core/engine/messages';
 import { todayString } from './core/jekyll';
-import { parsePost } from './core/parse/parsePost';
+import { PostCache } from './core/parse/postCache';
 import { Project } from './core/project';
 import { RULES } from './core/rules';
 import { nodeFileSystem, uriToCorePath } from './node/nodeHost';
@@ -17,6 +17,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let project = new Project(nodeFileSystem, RULES);
 let locale = toLocale(undefined);
+const posts = new PostCache();
 
 connection.onInitialize((params) => {
   locale = toLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
@@ -36,13 +37,16 @@ connection.onDidChangeConfiguration(() => {
 });
 
 documents.onDidChangeContent((event) => validate(event.document));
-documents.onDidClose((event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
+documents.onDidClose((event) => {
+  posts.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
 
 function validate(document: TextDocument): void {
   const path = uriToCorePath(document.uri);
   const setup = project.setupFor(path);
-  if (!path || !picomatch.isMatch(path, setup.config.posts)) return;
-  const post = parsePost(document.getText(), document.uri, document.version);
+  if (!path || !picomatch.isMatch(path, setup.config.posts, { dot: true })) return;
+  const post = posts.get(document.uri, document.version, document.getText());
   const diagnostics = lintPost(post, { rules: RULES, config: setup.config, site: setup.site, locale, today: todayString() });
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }

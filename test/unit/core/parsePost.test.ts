@@ -127,3 +127,23 @@ describe('parsePost', () => {
     assert.deepEqual(strip(parse(POST)), strip(warm));
   });
 });
+
+describe('PostCache', () => {
+  it('parses once per URI and version', async () => {
+    const { PostCache } = await import('../../../server/src/core/parse/postCache');
+    const cache = new PostCache();
+    const a = cache.get(URI, 1, POST);
+    assert.equal(cache.get(URI, 1, POST), a);
+    const b = cache.get(URI, 2, POST + '\n');
+    assert.notEqual(b, a);
+    assert.equal(b.version, 2);
+  });
+});
+
+describe('paperTitleKey', () => {
+  it('ignores case, punctuation and emphasis', async () => {
+    const { paperTitleKey } = await import('../../../server/src/core/workspace');
+    assert.equal(paperTitleKey('AutoSlim: Towards One-Shot Architecture Search'), paperTitleKey('autoslim — towards *one-shot* architecture  search'));
+    assert.notEqual(paperTitleKey('AutoSlim'), paperTitleKey('AutoML-Zero'));
+  });
+});

@@ -10,6 +10,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { ResolvedConfig } from '../config/config';
 import type { Post } from '../model';
 import type { SiteContext } from '../site/site';
+import type { WorkspaceView } from '../workspace';
 import { comparePositions } from '../text/lineIndex';
 import { formatMessage, type Locale } from './messages';
 import type { DiagnosticData, Fix, FixDescriptor, ReportDescriptor, RuleDefinition, Severity, SeverityOrOff } from './rule';
@@ -28,6 +29,8 @@ export interface LintOptions {
   rules: readonly RuleDefinition<any>[];
   config: ResolvedConfig;
   site: SiteContext | undefined;
+  /** The other posts of the workspace, when known. */
+  workspace?: WorkspaceView;
   locale: Locale;
   /** Today, `YYYY-MM-DD`. */
   today: string;
@@ -79,6 +82,7 @@ function runRule(rule: RuleDefinition<any>, severity: Severity, post: Post, opti
     options: { ...(rule.defaultOptions ?? {}), ...(configured ?? {}) },
     config: options.config,
     site: options.site,
+    workspace: options.workspace,
     today: options.today,
     locale: options.locale,
     severity,

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/config';
 import type { JsonSchema } from '../config/jsonSchema';
 import type { Post } from '../model';
 import type { SiteContext } from '../site/site';
+import type { WorkspaceView } from '../workspace';
 import type { Locale, LocalizedText } from './messages';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -59,6 +60,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   config: ResolvedConfig;
   /** The Jekyll site around the post, when there is one. */
   site: SiteContext | undefined;
+  /** The other posts of the workspace, when an index of them exists (the language server). */
+  workspace: WorkspaceView | undefined;
   /** Today, as `YYYY-MM-DD` in the user's time zone. */
   today: string;
   locale: Locale;

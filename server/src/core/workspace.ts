@@ -1,0 +1,39 @@
+/**
+ * What the rules may know about the other posts of the workspace. The language server's workspace
+ * index provides it; the CLI and tests may pass one built from the posts they read. Rules only
+ * read it, through this interface.
+ */
+
+/** A paper section of some post, as the workspace index keeps it. */
+export interface IndexedPaper {
+  /** URI of the post. */
+  uri: string;
+  /** The post's file name (`2020-04-02-2nd_quarter.md`). */
+  fileName: string;
+  /** The post's front matter title, when it has one (`2020_2nd_quarter`). */
+  postTitle: string | undefined;
+  /** The paper's title as written after `#`. */
+  title: string;
+  /** The presenter's name, when the section has a presenter line with one. */
+  presenter: string | undefined;
+  /** 0-based line of the `#` heading. */
+  line: number;
+}
+
+export interface WorkspaceView {
+  /** Papers of posts other than `exceptUri` whose title has the key `key` (see `paperTitleKey`). */
+  papersWithTitle(key: string, exceptUri: string): readonly IndexedPaper[];
+}
+
+/**
+ * The key two paper titles share when they name the same paper: letter case, punctuation, Markdown
+ * emphasis and runs of spaces do not count (`AutoSlim: Towards...` = `autoslim - towards...`).
+ */
+export function paperTitleKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[*_`~]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,72 @@
+/**
+ * The custom protocol between the extension (client) and the language server, beside LSP. One
+ * module for both sides: each message says who sends it. Methods are plain names, so that neither
+ * side pulls a second copy of the LSP libraries into its bundle; `sendRequest`/`onRequest` are
+ * typed through the specs below.
+ */
+
+/** A request: `method`, and its params and result types. */
+export interface RequestSpec<Params, Result> {
+  readonly method: string;
+  /** Type carriers only; never set. */
+  readonly params?: Params;
+  readonly result?: Result;
+}
+
+/** A notification: `method` and its params type. */
+export interface NotificationSpec<Params> {
+  readonly method: string;
+  readonly params?: Params;
+}
+
+const request = <P, R>(method: string): RequestSpec<P, R> => ({ method });
+const notification = <P>(method: string): NotificationSpec<P> => ({ method });
+
+export interface TextDocumentParams {
+  textDocument: { uri: string };
+}
+
+/** One paper section, as the preview and the quarter summary show it. */
+export interface SectionSummary {
+  index: number;
+  title: string;
+  authors: string | undefined;
+  venue: string | undefined;
+  presenter: string | undefined;
+  links: { label: string; url: string | undefined; kind: 'paper' | 'slides' | 'other' }[];
+  imageCount: number;
+  /** 0-based line of the `#` heading. */
+  line: number;
+  /** Diagnostics (of any severity) inside the section. */
+  problemCount: number;
+}
+
+export interface RenderResult {
+  /** The document version rendered. */
+  version: number | undefined;
+  /** The body as sanitized HTML; every block element carries `data-line`. */
+  html: string;
+  title: string | undefined;
+  /** The date formatted as the blog shows it. */
+  date: string | undefined;
+  thumbnail: string | undefined;
+  sections: SectionSummary[];
+}
+
+/** Client -> server: render a post for the preview. */
+export const RenderRequest = request<TextDocumentParams, RenderResult>('seminarPosts/render');
+
+/** Client -> server: every presenter name of the workspace's posts, most frequent first. */
+export const PresentersRequest = request<Record<string, never>, { names: string[] }>('seminarPosts/presenters');
+
+export interface ServerStatus {
+  /** `indexing` while the workspace index is built; `ready` after. */
+  state: 'indexing' | 'ready';
+  /** Posts in the workspace index. */
+  posts: number;
+  /** A problem of the environment to show once (a bad configuration file, say), in the UI language. */
+  message?: string;
+}
+
+/** Server -> client: the server's state, for the status item. */
+export const StatusNotification = notification<ServerStatus>('seminarPosts/status');
