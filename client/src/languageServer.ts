@@ -66,6 +66,7 @@ export class LanguageServerController implements vscode.Disposable {
         if (event.affectsConfiguration(SETTING.traceServer)) this.explainTraceLevel();
       }),
     );
+    this.explainTraceLevel();
   }
 
   /** The client when the server is running; undefined otherwise (commands then say so). */

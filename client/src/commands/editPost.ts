@@ -29,6 +29,7 @@ export async function addPaperSection(ctx: CommandContext): Promise<vscode.Posit
   const editor = activeMarkdownEditor();
   if (!editor) return undefined;
   const document = editor.document;
+  const version = document.version;
   const lines = linesOf(document.getText());
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri);
   const settings = readClientSettings((name) => config.get(name));
@@ -46,7 +47,7 @@ export async function addPaperSection(ctx: CommandContext): Promise<vscode.Posit
       summary: vscode.l10n.t('One-line summary'),
     },
   });
-  if (editor !== vscode.window.activeTextEditor || editor.document.version !== document.version) {
+  if (editor !== vscode.window.activeTextEditor || document.version !== version) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The post changed while the section was being prepared; run the command again.'));
     return undefined;
   }
