@@ -46,14 +46,23 @@ const toHast = unified()
 // before math is typeset, and the sanitizer drops every node type it does not know.
 const toHtml = unified().use(rehypeStringify, { allowDangerousHtml: true }).freeze();
 
-/** Renders one chunk of Markdown to sanitized HTML with chunk-local `data-line`s. */
+/**
+ * Renders one chunk of Markdown to sanitized HTML with chunk-local `data-line`s. A chunk the tree
+ * tools cannot handle (thousands of nested tags overflow their recursion) is shown as its escaped
+ * source instead, so that one hostile section never takes the whole preview down.
+ */
 export function renderChunk(text: string, options: ChunkRenderOptions): string {
-  const mdast = toHast.parse(text);
-  displayMathParagraphs(text)(mdast);
-  const hast = toHast.runSync(mdast) as HastRoot;
-  typesetMath(text, options.math)(hast);
-  finishElements(hast, options);
-  return toHtml.stringify(hast);
+  try {
+    const mdast = toHast.parse(text);
+    displayMathParagraphs(text)(mdast);
+    const hast = toHast.runSync(mdast) as HastRoot;
+    typesetMath(text, options.math)(hast);
+    finishElements(hast, options);
+    return toHtml.stringify(hast);
+  } catch {
+    const escaped = text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;').replace(/>/g, '&#x3E;');
+    return `<pre data-line="0" class="render-failed">${escaped}</pre>`;
+  }
 }
 
 /** Stamps `data-line` on block elements and settles image sources. */

@@ -29,7 +29,10 @@ const STRIP = [
 /** The `data:` URLs an `<img>` may keep (the sanitizer's protocol check only sees `data:`). */
 export const DATA_IMAGE = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp|svg\+xml)[;,]/i;
 
-/** The allowlist. Math arrives as `<code class="language-math math-inline|math-display">` (remark-math). */
+/**
+ * The allowlist. Math arrives as `<code class="language-math math-inline|math-display">` (remark-math);
+ * `<input>` is GFM's task list checkbox, kept only in a list item and always a disabled checkbox.
+ */
 export const SANITIZE_SCHEMA: Schema = {
   tagNames: [...BLOCKS, ...TABLES, ...INLINE, ...OTHER],
   strip: STRIP,
@@ -56,7 +59,7 @@ export const SANITIZE_SCHEMA: Schema = {
     details: ['open'],
   },
   required: { input: { type: 'checkbox', disabled: true } },
-  ancestors: { tbody: ['table'], thead: ['table'], tfoot: ['table'], tr: ['table'], th: ['table'], td: ['table'], caption: ['table'] },
+  ancestors: { input: ['li'], tbody: ['table'], thead: ['table'], tfoot: ['table'], tr: ['table'], th: ['table'], td: ['table'], caption: ['table'] },
   protocols: {
     href: ['http', 'https', 'mailto'],
     src: ['http', 'https', 'data'],
