@@ -11,8 +11,8 @@
 
   const vscode = acquireVsCodeApi();
   const content = document.getElementById('sp-content');
-  /** Set when the script scrolled the page, so that the scroll event it causes is not echoed. */
-  let ownScroll = false;
+  /** Where the script last scrolled the page to: a scroll event that finds the page there is not echoed. */
+  let ownScrollY = -1;
   let scrollFrame = 0;
 
   function post(message) {
@@ -67,8 +67,8 @@
     }
     const target = Math.max(0, Math.round(y - stickyHeight()));
     if (Math.abs(window.scrollY - target) < 1) return;
-    ownScroll = true;
     window.scrollTo(0, target);
+    ownScrollY = window.scrollY;
   }
 
   /** The (fractional) source line at the top of the view. */
@@ -92,10 +92,8 @@
   }
 
   window.addEventListener('scroll', function () {
-    if (ownScroll) {
-      ownScroll = false;
-      return;
-    }
+    if (Math.abs(window.scrollY - ownScrollY) < 1) return;
+    ownScrollY = -1;
     if (document.body.dataset.view !== 'post' || scrollFrame) return;
     scrollFrame = requestAnimationFrame(function () {
       scrollFrame = 0;
