@@ -1,6 +1,8 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // `tsc -b` only type-checks; this makes what runs. Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -24,6 +26,28 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+/**
+ * KaTeX's style sheet and fonts for the preview, copied from the `katex` package (the same version
+ * that typesets on the server) into `media/katex/` (generated, not committed). Only the WOFF2 fonts
+ * are kept, every webview Chromium reads them, and the style sheet is rewritten to name only them.
+ */
+function copyKatexAssets() {
+  const from = path.join('node_modules', 'katex', 'dist');
+  const to = path.join('media', 'katex');
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(path.join(to, 'fonts'), { recursive: true });
+  const css = fs.readFileSync(path.join(from, 'katex.min.css'), 'utf8')
+    .replace(/,url\(fonts\/[^)]+\.woff\) format\("woff"\)/g, '')
+    .replace(/,url\(fonts\/[^)]+\.ttf\) format\("truetype"\)/g, '');
+  if (/\.(?:woff|ttf)\)/.test(css)) throw new Error('katex.min.css still names WOFF or TTF fonts: update copyKatexAssets');
+  fs.writeFileSync(path.join(to, 'katex.min.css'), css);
+  for (const font of fs.readdirSync(path.join(from, 'fonts')).filter((f) => f.endsWith('.woff2'))) {
+    fs.copyFileSync(path.join(from, 'fonts', font), path.join(to, 'fonts', font));
+  }
+}
+
+copyKatexAssets();
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

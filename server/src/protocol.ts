@@ -39,6 +39,8 @@ export interface SectionSummary {
   line: number;
   /** Diagnostics (of any severity) inside the section. */
   problemCount: number;
+  /** Where the section's first problem starts (0-based), for the preview's badge; undefined without one. */
+  firstProblem?: { line: number; character: number } | undefined;
 }
 
 export interface RenderResult {
@@ -49,6 +51,8 @@ export interface RenderResult {
   title: string | undefined;
   /** The date formatted as the blog shows it. */
   date: string | undefined;
+  /** The same date as `YYYY-MM-DD`, for a `<time datetime>`. */
+  dateTime?: string | undefined;
   thumbnail: string | undefined;
   sections: SectionSummary[];
 }

@@ -16,6 +16,9 @@ const KEEP = [
   /^extension\/server\/out\/server\.js$/,
   /^extension\/(schemas|snippets|syntaxes|l10n)\/[\w.-]+\.json$/,
   /^extension\/media\/[\w/.-]+\.(svg|png)$/,
+  /^extension\/media\/preview\/preview\.(js|css)$/,
+  /^extension\/media\/katex\/katex\.min\.css$/,
+  /^extension\/media\/katex\/fonts\/KaTeX_[\w-]+\.woff2$/,
   /^extension\/(readme|changelog)\.md$/i,
   /^extension\/LICENSE(\.txt)?$/,
 ];
@@ -29,6 +32,9 @@ const REQUIRED = [
   'extension/snippets/markdown.json',
   'extension/schemas/seminar-posts.schema.json',
   'extension/LICENSE.txt',
+  'extension/media/preview/preview.js',
+  'extension/media/preview/preview.css',
+  'extension/media/katex/katex.min.css',
 ];
 const MAX_BYTES = 1024 * 1024;
 

@@ -1,0 +1,165 @@
+// The preview page's one script (allowed by its nonce). It talks to the extension through
+// `acquireVsCodeApi().postMessage`; the messages are typed in `client/src/preview/messages.ts`.
+// - scroll sync: `scrollToLine` from the editor; `didScroll` when the user scrolls the preview
+// - double-click on a block: `revealLine`; a problem badge: `revealProblem`
+// - every link click becomes `openLink` (the extension opens http, https and mailto only); `#`
+//   links scroll within the page
+// - `update` swaps in new content and keeps the line at the top of the view
+// - the Post / Quarter Summary switch, remembered in the webview state
+(function () {
+  'use strict';
+
+  const vscode = acquireVsCodeApi();
+  const content = document.getElementById('sp-content');
+  /** Where the script last scrolled the page to: a scroll event that finds the page there is not echoed. */
+  let ownScrollY = -1;
+  let scrollFrame = 0;
+
+  function post(message) {
+    vscode.postMessage(message);
+  }
+
+  function setView(view) {
+    document.body.dataset.view = view;
+    for (const button of document.querySelectorAll('[data-view-button]')) {
+      button.setAttribute('aria-pressed', String(button.dataset.viewButton === view));
+    }
+    vscode.setState(Object.assign({}, vscode.getState(), { view: view }));
+  }
+
+  /** The blocks of the post that carry a source line, in document order. */
+  function blocks() {
+    const found = [];
+    for (const element of content.querySelectorAll('.post-content [data-line]')) {
+      const line = Number(element.getAttribute('data-line'));
+      if (Number.isFinite(line)) found.push({ element: element, line: line });
+    }
+    return found;
+  }
+
+  function topOf(element) {
+    return element.getBoundingClientRect().top + window.scrollY;
+  }
+
+  function stickyHeight() {
+    const bar = document.querySelector('.sp-views');
+    return bar ? bar.getBoundingClientRect().height : 0;
+  }
+
+  /** Scrolls so that `line` (maybe fractional) is at the top of the view. */
+  function scrollToLine(line) {
+    const all = blocks();
+    let previous;
+    let next;
+    for (const block of all) {
+      if (block.line <= line) previous = block;
+      else {
+        next = block;
+        break;
+      }
+    }
+    let y = 0;
+    if (previous) {
+      y = topOf(previous.element);
+      const end = next && next.line > previous.line ? topOf(next.element) : y + previous.element.getBoundingClientRect().height;
+      const span = next && next.line > previous.line ? next.line - previous.line : 1;
+      y += Math.min(1, Math.max(0, (line - previous.line) / span)) * (end - y);
+    }
+    const target = Math.max(0, Math.round(y - stickyHeight()));
+    if (Math.abs(window.scrollY - target) < 1) return;
+    window.scrollTo(0, target);
+    ownScrollY = window.scrollY;
+  }
+
+  /** The (fractional) source line at the top of the view. */
+  function lineAtTop() {
+    const y = window.scrollY + stickyHeight();
+    const all = blocks();
+    let previous;
+    let next;
+    for (const block of all) {
+      if (topOf(block.element) <= y) previous = block;
+      else {
+        next = block;
+        break;
+      }
+    }
+    if (!previous) return next ? next.line : 0;
+    const top = topOf(previous.element);
+    const bottom = next ? topOf(next.element) : top + previous.element.getBoundingClientRect().height;
+    const span = next ? Math.max(0, next.line - previous.line) : 1;
+    return previous.line + (bottom > top ? Math.min(1, (y - top) / (bottom - top)) * span : 0);
+  }
+
+  window.addEventListener('scroll', function () {
+    if (Math.abs(window.scrollY - ownScrollY) < 1) return;
+    ownScrollY = -1;
+    if (document.body.dataset.view !== 'post' || scrollFrame) return;
+    scrollFrame = requestAnimationFrame(function () {
+      scrollFrame = 0;
+      post({ type: 'didScroll', line: lineAtTop() });
+    });
+  }, { passive: true });
+
+  document.addEventListener('dblclick', function (event) {
+    const block = event.target instanceof Element ? event.target.closest('.post-content [data-line]') : null;
+    if (block) post({ type: 'revealLine', line: Number(block.getAttribute('data-line')) });
+  });
+
+  function onActivate(event) {
+    if (!(event.target instanceof Element)) return;
+    const badge = event.target.closest('.sp-badge');
+    if (badge) {
+      event.preventDefault();
+      post({ type: 'revealProblem', line: Number(badge.dataset.problemLine), character: Number(badge.dataset.problemCharacter) });
+      return;
+    }
+    const viewButton = event.target.closest('[data-view-button]');
+    if (viewButton) {
+      setView(viewButton.dataset.viewButton);
+      return;
+    }
+    const sectionLink = event.target.closest('[data-reveal-line]');
+    if (sectionLink) {
+      event.preventDefault();
+      setView('post');
+      scrollToLine(Number(sectionLink.dataset.revealLine));
+      return;
+    }
+    const link = event.target.closest('a[href]');
+    if (!link) return;
+    event.preventDefault();
+    const href = link.getAttribute('href') || '';
+    if (href.startsWith('#')) {
+      const id = decodeURIComponent(href.slice(1));
+      // The sanitizer prefixes the post's ids (footnotes) with `user-content-`.
+      const target = document.getElementById(id) || document.getElementById('user-content-' + id);
+      if (target) target.scrollIntoView();
+      return;
+    }
+    post({ type: 'openLink', href: href });
+  }
+  document.addEventListener('click', onActivate, true);
+  document.addEventListener('auxclick', function (event) {
+    if (event.target instanceof Element && event.target.closest('a[href]')) event.preventDefault();
+  }, true);
+
+  window.addEventListener('message', function (event) {
+    const message = event.data;
+    if (!message || typeof message !== 'object') return;
+    if (message.type === 'scrollToLine' && typeof message.line === 'number') {
+      if (document.body.dataset.view === 'post') scrollToLine(message.line);
+    } else if (message.type === 'update' && typeof message.html === 'string') {
+      const line = lineAtTop();
+      const atTop = window.scrollY === 0;
+      content.innerHTML = message.html;
+      content.dataset.version = message.version === undefined ? '' : String(message.version);
+      if (!atTop) scrollToLine(line);
+    }
+  });
+
+  const state = vscode.getState();
+  setView(state && state.view === 'summary' ? 'summary' : 'post');
+  const version = content.dataset.version;
+  post({ type: 'ready', version: version ? Number(version) : undefined });
+})();

@@ -1,0 +1,119 @@
+/**
+ * Math as the blog writes it and kramdown reads it: `$$...$$` inside a sentence is inline math, and
+ * `$$...$$` standing alone in its paragraph (or `$$` lines around a block) is display math. With
+ * `mathjax: true` the page typesets it; the preview typesets it with KaTeX here, on the server, so
+ * the webview runs no math script. Without `mathjax`, the page shows the source as written, and so
+ * does the preview.
+ */
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import katex from 'katex';
+import type { Paragraph, Parent, Root as MdastRoot, RootContent } from 'mdast';
+
+/**
+ * An mdast transform: a paragraph holding nothing but one `$$...$$` becomes a display `math` node,
+ * as kramdown renders it (`sections.ts` reads it the same way for the rules).
+ */
+export function displayMathParagraphs(text: string): (tree: MdastRoot) => void {
+  const visit = (parent: Parent): void => {
+    parent.children.forEach((node, i) => {
+      if (node.type === 'paragraph') {
+        const math = loneMath(node, text);
+        if (math !== undefined) {
+          parent.children[i] = {
+            type: 'math',
+            value: math,
+            position: node.position,
+            data: {
+              hName: 'pre',
+              hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: math }] }],
+            },
+          } as RootContent;
+        }
+      } else if ('children' in node) {
+        visit(node as Parent);
+      }
+    });
+  };
+  return (tree) => visit(tree);
+}
+
+function loneMath(paragraph: Paragraph, text: string): string | undefined {
+  const content = paragraph.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  const only = content.length === 1 ? content[0] : undefined;
+  if (only?.type !== 'inlineMath') return undefined;
+  const start = only.position?.start.offset;
+  return start !== undefined && text.startsWith('$$', start) ? only.value : undefined;
+}
+
+/** KaTeX's settings: no `\href`, `\url`, `\includegraphics` or `\html...` (`trust: false`), bounded work. */
+const KATEX_OPTIONS: katex.KatexOptions = {
+  throwOnError: true,
+  trust: false,
+  strict: 'ignore',
+  maxSize: 50,
+  maxExpand: 1000,
+  output: 'htmlAndMathml',
+};
+
+/**
+ * A hast transform, run after the sanitizer: replaces each `code.language-math` with KaTeX's HTML
+ * (a `raw` node: KaTeX escapes what it prints, and `trust: false` keeps links and HTML commands
+ * out) when `typeset`, or with the source as written otherwise. Display math becomes a
+ * `div.math-display` keeping the source position, so that it carries its `data-line`.
+ */
+export function typesetMath(text: string, typeset: boolean): (tree: HastRoot) => void {
+  const source = (node: Element): string | undefined => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return start === undefined || end === undefined ? undefined : text.slice(start, end);
+  };
+  const render = (value: string, display: boolean, written: string): ElementContent[] => {
+    if (!typeset) return [{ type: 'text', value: written }];
+    try {
+      return [{ type: 'raw', value: katex.renderToString(value, { ...KATEX_OPTIONS, displayMode: display }) } as unknown as ElementContent];
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], title: message }, children: [{ type: 'text', value: written }] }];
+    }
+  };
+  const visit = (parent: HastRoot | Element): void => {
+    parent.children.forEach((node: HastContent, i) => {
+      if (node.type !== 'element') return;
+      const code = mathCode(node);
+      if (code && node.tagName === 'pre') {
+        const value = textOf(code);
+        const written = source(node) ?? `$$${value}$$`;
+        const block: Element = {
+          type: 'element',
+          tagName: typeset ? 'div' : 'p',
+          properties: typeset ? { className: ['math-display'] } : {},
+          children: render(value, true, written),
+          position: node.position,
+        };
+        parent.children[i] = block;
+      } else if (isMath(node)) {
+        const value = textOf(node);
+        parent.children.splice(i, 1, ...render(value, false, source(node) ?? `$$${value}$$`));
+      } else {
+        visit(node);
+      }
+    });
+  };
+  return (tree) => visit(tree);
+}
+
+/** The `code.language-math` a `pre` holds (display math), if that is all it holds. */
+function mathCode(pre: Element): Element | undefined {
+  const elements = pre.children.filter((c): c is Element => c.type === 'element');
+  const only = elements.length === 1 ? elements[0] : undefined;
+  return only && isMath(only) ? only : undefined;
+}
+
+function isMath(node: Element): boolean {
+  const classes = node.properties.className;
+  return node.tagName === 'code' && Array.isArray(classes) && classes.includes('language-math');
+}
+
+function textOf(node: Element): string {
+  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+}

@@ -1,0 +1,89 @@
+/**
+ * One chunk of a post's body (see `parse/chunks.ts`) to sanitized HTML:
+ * remark (CommonMark, GFM, `$$` math) -> rehype -> raw HTML parsed -> sanitized -> math typeset ->
+ * source lines stamped -> serialized.
+ *
+ * Every block element gets `data-line`, its 0-based line in the chunk, as its first attribute, so
+ * that `renderPost` can move a cached chunk's lines to wherever the chunk now sits.
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { displayMathParagraphs, typesetMath } from './math';
+import { DATA_IMAGE, SANITIZE_SCHEMA } from './sanitizeSchema';
+
+/** How a chunk renders, besides its text. */
+export interface ChunkRenderOptions {
+  /** Typeset `$$` math (front matter `mathjax` is true); otherwise show it as written. */
+  math: boolean;
+  /** Base URL that site-absolute image paths (`/assets/x.png`) resolve against, if any. */
+  imageBase?: string;
+}
+
+/** Elements that get a `data-line`: those that start a line of their own on the page. */
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'center', 'blockquote', 'pre', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'table', 'tr', 'details', 'section',
+]);
+
+// kramdown reads `$$` only: a single `$` is a plain dollar sign (`$5`), not math.
+const toHast = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkMath, { singleDollarTextMath: false })
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, SANITIZE_SCHEMA)
+  .freeze();
+
+// `raw` nodes come from KaTeX only: the author's raw HTML was parsed by rehype-raw and sanitized
+// before math is typeset, and the sanitizer drops every node type it does not know.
+const toHtml = unified().use(rehypeStringify, { allowDangerousHtml: true }).freeze();
+
+/**
+ * Renders one chunk of Markdown to sanitized HTML with chunk-local `data-line`s. A chunk the tree
+ * tools cannot handle (thousands of nested tags overflow their recursion) is shown as its escaped
+ * source instead, so that one hostile section never takes the whole preview down.
+ */
+export function renderChunk(text: string, options: ChunkRenderOptions): string {
+  try {
+    const mdast = toHast.parse(text);
+    displayMathParagraphs(text)(mdast);
+    const hast = toHast.runSync(mdast) as HastRoot;
+    typesetMath(text, options.math)(hast);
+    finishElements(hast, options);
+    return toHtml.stringify(hast);
+  } catch {
+    const escaped = text.replace(/&/g, '&#x26;').replace(/</g, '&#x3C;').replace(/>/g, '&#x3E;');
+    return `<pre data-line="0" class="render-failed">${escaped}</pre>`;
+  }
+}
+
+/** Stamps `data-line` on block elements and settles image sources. */
+function finishElements(root: HastRoot | Element, options: ChunkRenderOptions): void {
+  for (const node of root.children) {
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'img') settleImage(node, options);
+    const line = node.position?.start.line;
+    if (BLOCK_TAGS.has(node.tagName) && line !== undefined) {
+      node.properties = { dataLine: line - 1, ...node.properties };
+    }
+    finishElements(node, options);
+  }
+}
+
+function settleImage(img: Element, options: ChunkRenderOptions): void {
+  const src = img.properties.src;
+  if (typeof src !== 'string') return;
+  // The sanitizer lets `data:` through for `src`; only images may keep it.
+  if (/^\s*data:/i.test(src) && !DATA_IMAGE.test(src.trim())) delete img.properties.src;
+  else if (options.imageBase && src.startsWith('/') && !src.startsWith('//')) {
+    img.properties.src = options.imageBase.replace(/\/+$/, '') + src;
+  }
+}

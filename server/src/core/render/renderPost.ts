@@ -1,0 +1,144 @@
+/**
+ * `renderPost`: the post model in, the preview's `RenderResult` out: the header as the blog's post
+ * page shows it (title, date, thumbnail), the body as sanitized HTML with `data-line` on every
+ * block, and a summary of each paper section.
+ *
+ * The body is rendered per chunk, split at `#` lines as the parser splits it (kramdown's reading:
+ * see `parse/chunks.ts`), and each chunk's HTML is cached by its text, so re-rendering while the
+ * user types in one section renders that section alone.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { RenderResult } from '../../protocol';
+import { DEFAULTS } from '../config/config';
+import type { FrontMatterEntry, Post } from '../model';
+import { parseJekyllDate, parsePostFileName, type CalendarDate } from '../jekyll';
+import { splitIntoChunks } from '../parse/chunks';
+import { renderChunk, type ChunkRenderOptions } from './renderChunk';
+import { DATA_IMAGE } from './sanitizeSchema';
+import { summarizeSections, type SummaryConfig } from './sectionSummary';
+
+/** What a render needs besides the post. */
+export interface RenderOptions {
+  /** The post's diagnostics, counted per section for the badges. */
+  diagnostics?: readonly Diagnostic[];
+  /** Presenter and link labels (the configuration's); the defaults otherwise. */
+  config?: SummaryConfig;
+  /** Base URL for site-absolute image paths (`/assets/x.png`), e.g. the webview URI of the site folder. */
+  imageBase?: string;
+}
+
+/** Renders `post` for the preview. Never throws on hostile input: what is not allowed is dropped. */
+export function renderPost(post: Post, options: RenderOptions = {}): RenderResult {
+  const chunkOptions: ChunkRenderOptions = { math: mathjaxOn(post), imageBase: options.imageBase };
+  const bodyStart = post.lines.offsetAt(post.bodyRange.start);
+  const parts: string[] = [];
+  for (const chunk of splitIntoChunks(post.text, bodyStart)) {
+    let text = post.text.slice(chunk.start, chunk.end);
+    // As the parser does: a byte order mark becomes a space, so `# title` after it is a heading.
+    if (chunk.start === 0 && text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
+    if (!text.trim()) continue;
+    parts.push(shiftDataLines(cachedChunk(text, chunkOptions), post.lines.lineAt(chunk.start)));
+  }
+  const date = postDate(post);
+  return {
+    version: post.version,
+    html: parts.join('\n'),
+    title: postTitle(post),
+    date: date && blogDate(date),
+    dateTime: date && `${date.year}-${pad(date.month)}-${pad(date.day)}`,
+    thumbnail: thumbnailOf(post, options.imageBase),
+    sections: summarizeSections(post, options.config ?? DEFAULTS, options.diagnostics ?? []),
+  };
+}
+
+/** The last occurrence of a front matter key (YAML keeps the last of duplicates). */
+function entry(post: Post, key: string): FrontMatterEntry | undefined {
+  const entries = post.frontMatter?.entries ?? [];
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.key === key) return entries[i];
+  return undefined;
+}
+
+/** Liquid's truth, as the layout's `{% if page.mathjax %}` reads it: anything but nil and false. */
+function mathjaxOn(post: Post): boolean {
+  const value = entry(post, 'mathjax')?.value;
+  return value !== undefined && value !== null && value !== false;
+}
+
+/** The front matter title, or Jekyll's default: the file name's slug, each `-` word capitalized. */
+function postTitle(post: Post): string | undefined {
+  const value = entry(post, 'title')?.value;
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  const slug = parsePostFileName(post.fileName)?.slug;
+  return slug?.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
+
+function postDate(post: Post): CalendarDate | undefined {
+  const date = entry(post, 'date');
+  if (!date) return parsePostFileName(post.fileName)?.date;
+  // The day as written: `2020-02-23 01:00:00 +0900` is the 23rd, though it is the 22nd in UTC.
+  const written = parseJekyllDate(date.valueSource.replace(/^["']|["']$/g, ''));
+  if (written || !(date.value instanceof Date) || Number.isNaN(date.value.getTime())) return written;
+  return { year: date.value.getUTCFullYear(), month: date.value.getUTCMonth() + 1, day: date.value.getUTCDate() };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The minima theme's post date, `%b %-d, %Y`: `Apr 2, 2020`. */
+export function blogDate({ year, month, day }: CalendarDate): string {
+  return `${MONTHS[month - 1]} ${day}, ${year}`;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function thumbnailOf(post: Post, imageBase: string | undefined): string | undefined {
+  const value = entry(post, 'image_url')?.value;
+  if (typeof value !== 'string') return undefined;
+  const url = value.trim();
+  if (/^https?:\/\//i.test(url) || DATA_IMAGE.test(url)) return url;
+  if (imageBase && url.startsWith('/') && !url.startsWith('//')) return imageBase.replace(/\/+$/, '') + url;
+  return undefined;
+}
+
+/**
+ * Moves chunk-local `data-line`s down by `delta`. The renderer writes `data-line` as an element's
+ * first attribute, and text never holds a raw `<`, so this pattern matches those attributes only.
+ */
+function shiftDataLines(html: string, delta: number): string {
+  if (delta === 0) return html;
+  return html.replace(/(<[a-z][a-z0-9]* data-line=")(\d+)"/g, (_, open: string, line: string) => `${open}${Number(line) + delta}"`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendered chunks, cached by their text and options, least recently used dropped first.
+
+const MAX_CACHED_CHARS = 8_000_000;
+const chunkCache = new Map<string, string>();
+let cachedChars = 0;
+
+function cachedChunk(text: string, options: ChunkRenderOptions): string {
+  const key = `${options.math ? 1 : 0}${options.imageBase ?? ''}\u0000${text}`;
+  const hit = chunkCache.get(key);
+  if (hit !== undefined) {
+    chunkCache.delete(key);
+    chunkCache.set(key, hit);
+    return hit;
+  }
+  const html = renderChunk(text, options);
+  const size = key.length + html.length;
+  if (size <= MAX_CACHED_CHARS / 4) {
+    chunkCache.set(key, html);
+    cachedChars += size;
+    for (const [k, v] of chunkCache) {
+      if (cachedChars <= MAX_CACHED_CHARS) break;
+      chunkCache.delete(k);
+      cachedChars -= k.length + v.length;
+    }
+  }
+  return html;
+}
+
+/** Empties the rendered-chunk cache (for tests and benchmarks that measure a cold render). */
+export function clearRenderCache(): void {
+  chunkCache.clear();
+  cachedChars = 0;
+}

@@ -1,0 +1,97 @@
+/**
+ * Paper sections as the preview's badges and the quarter summary show them: title, authors and
+ * venue, presenter, links by kind, image count, and the problems the diagnostics place in them.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { MarkdownLink, Post, Section } from '../model';
+import type { SectionSummary } from '../../protocol';
+
+/** The configuration a summary reads (a `ResolvedConfig` will do): which labels mean presenter, paper and slides. */
+export interface SummaryConfig {
+  presenterLabels: readonly string[];
+  linkLabels: { paper: readonly string[]; slides: readonly string[] };
+}
+
+/** One summary per section of `post`, in order. */
+export function summarizeSections(post: Post, config: SummaryConfig, diagnostics: readonly Diagnostic[]): SectionSummary[] {
+  const starts = post.sections.map((s) => s.range.start.line);
+  const problems = post.sections.map(() => [] as Diagnostic[]);
+  for (const diagnostic of diagnostics) {
+    // A problem on the blank lines after a section belongs to it, up to the next `#` line.
+    const line = diagnostic.range.start.line;
+    let index = -1;
+    for (let i = 0; i < starts.length && starts[i]! <= line; i++) index = i;
+    if (index >= 0) problems[index]!.push(diagnostic);
+  }
+  return post.sections.map((section, i) => {
+    const found = problems[i]!;
+    const first = [...found].sort(byPosition)[0];
+    return {
+      index: section.index,
+      title: section.title.text,
+      ...splitAuthors(section),
+      presenter: presenterOf(section, config),
+      links: linksOf(section, config),
+      imageCount: section.images.length + section.markdownImages.length,
+      line: section.title.range.start.line,
+      problemCount: found.length,
+      firstProblem: first && { line: first.range.start.line, character: first.range.start.character },
+    };
+  });
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+const YEAR = /(?:19|20)\d{2}/;
+const VENUE_WORDS = /\b(?:arxiv|neurips|nips|iclr|icml|cvpr|iccv|eccv|aaai|ijcai|acl|emnlp|naacl|coling|interspeech|icassp|mlsp|kdd|www|sigir|recsys|uai|aistats|colt|corl|rss|icra|iros|tpami|jmlr|tacl|nature|science|journal|conference|workshop|proceedings|under review)\b/i;
+
+/**
+ * Authors and venue of a `## Authors, Venue` line, as the blog writes it: the venue after a
+ * comma (`..., NeurIPS 2019`), emphasized (`Lucas Beyer *CVPR2019*`), after `et al.` (`Kaidi Cao
+ * et al. NIPS (2019)`), or missing (`Yu-An Chung, Wei-Hung Weng, ...`).
+ */
+export function splitAuthors(section: Section): { authors: string | undefined; venue: string | undefined } {
+  const heading = section.authors;
+  if (!heading) return { authors: undefined, venue: undefined };
+  const written = heading.content.text;
+  const emphasized = /^(.*?)[,\s]*(\*{1,2}|_{1,2})([^*_]+)\2\s*$/.exec(written);
+  if (emphasized) return { authors: plain(emphasized[1]!) || undefined, venue: emphasized[3]!.trim() };
+  const text = heading.text;
+  const etAl = /^(.*?\bet al\.?)[,\s]+(.+)$/i.exec(text);
+  if (etAl) return { authors: etAl[1]!.trim(), venue: etAl[2]!.trim() };
+  const comma = text.lastIndexOf(',');
+  if (comma >= 0) {
+    const last = text.slice(comma + 1).trim();
+    if (VENUE_WORDS.test(last) || YEAR.test(last)) return { authors: text.slice(0, comma).trim() || undefined, venue: last };
+  }
+  return { authors: text || undefined, venue: undefined };
+}
+
+function plain(markdown: string): string {
+  return markdown.replace(/[*_`]/g, '').trim();
+}
+
+function presenterOf(section: Section, config: SummaryConfig): string | undefined {
+  const labels = config.presenterLabels.map((l) => l.toLowerCase());
+  const line = section.presenterLines.find((p) => p.label && labels.includes(p.label.text.toLowerCase())) ?? section.presenterLines[0];
+  return line?.name?.text;
+}
+
+function linksOf(section: Section, config: SummaryConfig): SectionSummary['links'] {
+  const paper = config.linkLabels.paper.map((l) => l.toLowerCase());
+  const slides = config.linkLabels.slides.map((l) => l.toLowerCase());
+  const links: MarkdownLink[] = [];
+  for (const line of section.presenterLines) {
+    for (const item of line.linkList?.items ?? []) if (item.kind === 'link') links.push(item);
+  }
+  // The early drafts' bare `[paper link](...)` paragraph, when there is no presenter line.
+  for (const paragraph of section.linkParagraphs) links.push(...paragraph.links);
+  return links.map((link) => {
+    const label = link.label.text.trim();
+    const key = label.toLowerCase();
+    const kind = paper.includes(key) ? 'paper' : slides.includes(key) ? 'slides' : 'other';
+    return { label, url: link.url?.text.trim() || undefined, kind };
+  });
+}

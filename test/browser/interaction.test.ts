@@ -1,0 +1,111 @@
+/**
+ * The page's script talking to the extension, in Chromium: scroll sync both ways, double-click to
+ * reveal a line, problem badges, links, the Post / Quarter Summary switch, and in-place updates
+ * that keep the reader where they were. The diagnostics are placed by the test (the section rules
+ * that will produce them belong to another issue); `test-results/preview-badges-dark.png` shows them.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { previewContent } from '../../client/src/preview/previewContent';
+import { previewDocument } from '../../client/src/preview/previewDocument';
+import { parsePost } from '../../server/src/core/parse/parsePost';
+import { renderPost } from '../../server/src/core/render/renderPost';
+import { FIXTURES } from '../support/paths';
+import { launchChromium, type Chromium } from './support/chromium';
+import { lastPosted, openPreview, screenshot } from './support/pages';
+import { applyTheme, THEMES } from './support/themes';
+import { installWebviewHost, MEDIA, ORIGIN, type Recorder } from './support/webview';
+
+const NAME = '2021-01-07-1st_quarter.md';
+const TEXT = fs.readFileSync(path.join(FIXTURES, 'render', NAME), 'utf8');
+const at = (line: number, character: number) => ({ range: { start: { line, character }, end: { line, character: character + 1 } }, message: 'x' });
+const render = (text: string, version: number) => renderPost(parsePost(text, `file:///site/_posts/${NAME}`, version), { diagnostics: [at(13, 2), at(12, 4), at(27, 0)] });
+const DOCUMENT = previewDocument({ result: render(TEXT, 1), nonce: 'aW50ZXJhY3Rpb24tbm9uY2U=', cspSource: ORIGIN, media: MEDIA, locale: 'en' });
+
+const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
+const topOf = (page: Page, selector: string) => page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().top, selector);
+const send = (page: Page, message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
+
+describe('the preview page talking to the extension', function () {
+  let chromium: Chromium;
+  let recorder: Recorder;
+  let page: Page;
+
+  before(async function () {
+    chromium = await launchChromium();
+    recorder = await installWebviewHost(chromium.context, new Map([['/index.html', DOCUMENT]]));
+    page = await openPreview(chromium.context, recorder, `${ORIGIN}/index.html`);
+    await page.setViewportSize({ width: 800, height: 500 });
+    await applyTheme(page, THEMES.find((t) => t.name === 'dark')!);
+  });
+
+  after(async () => {
+    await chromium?.close();
+  });
+
+  it('shows a badge on each section with problems, and reports a click on it', async () => {
+    assert.deepEqual(await page.locator('h1 .sp-badge').allTextContents(), ['2 problems', '1 problem']);
+    await screenshot(page, 'preview-badges-dark');
+    await page.click('h1[data-line="22"] .sp-badge');
+    assert.deepEqual(await lastPosted(page, 'revealProblem'), { type: 'revealProblem', line: 27, character: 0 });
+  });
+
+  it('scrolls to the line the editor shows, below the sticky view switch', async () => {
+    await send(page, { type: 'scrollToLine', line: 22 });
+    await page.waitForFunction(() => window.scrollY > 0);
+    const bar = await page.evaluate(() => document.querySelector('.sp-views')!.getBoundingClientRect().height);
+    assert.ok(Math.abs((await topOf(page, 'h1[data-line="22"]')) - bar) <= 2, 'the section\'s heading is at the top');
+  });
+
+  it('tells the editor which line is at the top when the user scrolls, and nothing for its own scrolling', async () => {
+    await page.evaluate(() => {
+      (window as unknown as { __posted: unknown[] }).__posted.length = 0;
+    });
+    await send(page, { type: 'scrollToLine', line: 9 });
+    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
+    const echoed = (await page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted)).filter((m) => m.type === 'didScroll');
+    assert.deepEqual(echoed, [], 'the scroll the editor asked for is not echoed back');
+    await send(page, { type: 'scrollToLine', line: 22 });
+    await page.waitForFunction(() => Math.abs(document.querySelector('h1[data-line="22"]')!.getBoundingClientRect().top - document.querySelector('.sp-views')!.getBoundingClientRect().height) <= 2);
+    await page.evaluate(() => window.scrollBy(0, 120));
+    const message = await lastPosted(page, 'didScroll');
+    assert.ok(Number(message.line) > 22 && Number(message.line) < 30, `line ${message.line}`);
+  });
+
+  it('reveals the double-clicked block\'s line', async () => {
+    await page.dblclick('li[data-line="25"]');
+    assert.deepEqual(await lastPosted(page, 'revealLine'), { type: 'revealLine', line: 25 });
+  });
+
+  it('hands link clicks to the extension instead of navigating', async () => {
+    await page.click('a[href="https://arxiv.org/abs/1512.03385"]');
+    assert.deepEqual(await lastPosted(page, 'openLink'), { type: 'openLink', href: 'https://arxiv.org/abs/1512.03385' });
+    assert.equal(page.url(), `${ORIGIN}/index.html`);
+  });
+
+  it('switches to the Quarter Summary and back to a section from it', async () => {
+    await page.click('[data-view-button="summary"]');
+    assert.equal(await page.locator('.sp-summary-table tbody tr').count(), 3);
+    assert.equal(await page.locator('.post-content').isVisible(), false);
+    await page.click('[data-reveal-line="39"]');
+    assert.equal(await page.locator('.post-content').isVisible(), true);
+    const bar = await page.evaluate(() => document.querySelector('.sp-views')!.getBoundingClientRect().height);
+    assert.ok(Math.abs((await topOf(page, 'h1[data-line="39"]')) - bar) <= 2);
+  });
+
+  it('swaps in new content and keeps the same line at the top', async () => {
+    await send(page, { type: 'scrollToLine', line: 25 });
+    await page.waitForFunction(() => Math.abs(document.querySelector('li[data-line="25"]')!.getBoundingClientRect().top - document.querySelector('.sp-views')!.getBoundingClientRect().height) <= 2);
+    const edited = TEXT.replace('# Attention Is All You Need\n', '# Attention Is All You Need\n\nA new paragraph, typed just now.\n\n');
+    const html = previewContent(render(edited, 2), 'en');
+    await send(page, { type: 'update', html, version: 2 });
+    await page.waitForFunction(() => document.getElementById('sp-content')!.dataset.version === '2');
+    assert.equal(await page.locator('p[data-line="11"]').textContent(), 'A new paragraph, typed just now.');
+    const bar = await page.evaluate(() => document.querySelector('.sp-views')!.getBoundingClientRect().height);
+    assert.ok(Math.abs((await topOf(page, 'h1[data-line="25"]')) - bar) <= 2, 'line 25 (now the next section\'s heading) stays at the top');
+    assert.ok((await scrollY(page)) > 0);
+    assert.deepEqual([recorder.xss, recorder.consoleErrors, recorder.strayRequests], [[], [], []]);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * renderPost on fixture posts written in the real posts' shape: HTML snapshots, and the behaviors
+ * the snapshots would let slip by unnoticed.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { resolveConfig } from '../../../server/src/core/config/config';
+import { parsePost } from '../../../server/src/core/parse/parsePost';
+import { blogDate, clearRenderCache, renderPost } from '../../../server/src/core/render/renderPost';
+import { FIXTURES } from '../../support/paths';
+import { matchSnapshot } from './snapshot';
+
+const DIR = path.join(FIXTURES, 'render');
+const load = (name: string, text = fs.readFileSync(path.join(DIR, name), 'utf8')) => parsePost(text, `file:///site/_posts/${name}`, 3);
+const render = (text: string, name = '2021-01-07-1st_quarter.md') => renderPost(load(name, text)).html;
+const FRONT = '---\nlayout: post\ntitle: "2021_1st_quarter"\ndate: 2021-01-07\nmathjax: true\n---\n';
+
+function diagnostic(line: number, character: number, message = 'x'): Diagnostic {
+  return { range: { start: { line, character }, end: { line, character: character + 1 } }, message };
+}
+
+describe('renderPost', () => {
+  for (const name of ['2021-01-07-1st_quarter.md', '2021-04-01-2nd_quarter.md']) {
+    it(`matches the snapshot of ${name}`, () => {
+      const result = renderPost(load(name), { diagnostics: [diagnostic(13, 2), diagnostic(12, 4), diagnostic(27, 0)] });
+      const { html, ...rest } = result;
+      matchSnapshot(html + '\n', path.join(DIR, name.replace(/\.md$/, '.html')));
+      matchSnapshot(JSON.stringify(rest, null, 2) + '\n', path.join(DIR, name.replace(/\.md$/, '.json')));
+    });
+  }
+
+  it('gives every block element its 0-based source line', () => {
+    const post = load('2021-01-07-1st_quarter.md');
+    const lines = post.text.split('\n');
+    const html = renderPost(post).html;
+    const blocks = [...html.matchAll(/<(h[1-6]|p|ul|ol|li|table|tr|pre|div|hr)(?=[ >])( data-line="(\d+)")?/g)];
+    assert.ok(blocks.length > 25, `${blocks.length} blocks`);
+    for (const [whole, tag, attr, line] of blocks) {
+      assert.ok(attr, `${whole} has no data-line`);
+      const source = lines[Number(line)]!;
+      if (/^h[1-6]$/.test(tag!)) assert.match(source, new RegExp(`^#{${tag![1]}} `), `${tag} at line ${line}: ${source}`);
+      if (tag === 'li') assert.match(source, /^\s*(?:[-*+]|\d+\.) /, `li at line ${line}: ${source}`);
+      if (tag === 'hr') assert.equal(source, '***');
+    }
+  });
+
+  it('reads `# title` right under `</p>` as a new section, as kramdown does', () => {
+    const html = render(`${FRONT}\n# One\n<p align="center">\n<img src="https://a.b/x.png">\n</p>\n# Two\n- bullet\n`);
+    assert.match(html, /<h1 data-line="11">Two<\/h1>/);
+    assert.match(html, /<p data-line="8" align="center">\n<img src="https:\/\/a.b\/x.png">\n<\/p>/);
+  });
+
+  it('typesets $$ math with KaTeX when mathjax is set: display alone in its paragraph or between $$ lines, inline in a bullet', () => {
+    const html = render(`${FRONT}\n# One\n- inline $$L_1$$ here\n\n$$\\alpha + \\beta$$\n\n$$\n\\gamma\n$$\n`);
+    const displays = [...html.matchAll(/<div data-line="(\d+)" class="math-display"><span class="katex-display">/g)].map((m) => m[1]);
+    assert.deepEqual(displays, ['10', '12']);
+    assert.match(html, /<li data-line="8">inline <span class="katex">.*<annotation encoding="application\/x-tex">L_1<\/annotation>/);
+    assert.ok(!html.includes('$$'));
+  });
+
+  it('shows $$ math as written when mathjax is not set, and never reads a single $ as math', () => {
+    const html = render(FRONT.replace('mathjax: true', 'mathjax: false') + '\n# One\n- $$a_1$$ costs $5 or $10\n\n$$b_2$$\n');
+    assert.match(html, /<li data-line="8">\$\$a_1\$\$ costs \$5 or \$10<\/li>/);
+    assert.match(html, /<p data-line="10">\$\$b_2\$\$<\/p>/);
+    assert.ok(!html.includes('katex'));
+    assert.ok(!render(FRONT.replace('mathjax: true\n', '') + '\n$$x$$\n').includes('katex'), 'no mathjax key: no typesetting');
+  });
+
+  it('shows a formula KaTeX cannot read as its source, marked, and keeps going', () => {
+    const html = render(`${FRONT}\n- bad $$\\frac{1}{$$ then good $$x$$\n`);
+    assert.match(html, /<span class="katex-error" title="[^"]*">\$\$\\frac\{1\}\{\$\$<\/span>/);
+    assert.match(html, /then good <span class="katex">/);
+  });
+
+  it('keeps GFM: tables, strikethrough, autolinks and task lists', () => {
+    const html = render(`${FRONT}\n| a | b |\n| --- | :-: |\n| ~~c~~ | https://a.b/c |\n\n- [x] done\n`);
+    assert.match(html, /<table data-line="7">/);
+    assert.match(html, /<tr data-line="9">\n<td><del>c<\/del><\/td>\n<td align="center"><a href="https:\/\/a.b\/c">https:\/\/a.b\/c<\/a><\/td>/);
+    assert.match(html, /<input type="checkbox" checked disabled> done/);
+  });
+
+  it('resolves site-absolute image paths against imageBase, leaving other URLs alone', () => {
+    const post = load('x.md', `${FRONT}\n<img src="/assets/a.png"> <img src="//cdn.example/b.png"> <img src="c.png">\n`);
+    const { html } = renderPost(post, { imageBase: 'https://file+.vscode-resource.vscode-cdn.net/site/' });
+    assert.match(html, /src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/site\/assets\/a\.png"/);
+    assert.match(html, /src="\/\/cdn\.example\/b\.png"/);
+    assert.match(html, /src="c\.png"/);
+  });
+
+  it('formats the header as minima does, with Jekyll\'s defaults when the front matter is silent', () => {
+    assert.equal(blogDate({ year: 2020, month: 4, day: 2 }), 'Apr 2, 2020');
+    const fromFileName = renderPost(load('2020-10-08-4th-quarter.md', '# One\n'));
+    assert.deepEqual([fromFileName.title, fromFileName.date, fromFileName.dateTime], ['4th Quarter', 'Oct 8, 2020', '2020-10-08']);
+    const written = renderPost(load('x.md', '---\ntitle: 2020\ndate: 2020-02-23 01:00:00 +0900\nimage_url: ftp://a/b.png\n---\n'));
+    assert.deepEqual([written.title, written.date, written.thumbnail], ['2020', 'Feb 23, 2020', undefined]);
+  });
+
+  it('counts each section\'s problems, up to the next section, and points at the first', () => {
+    const post = load('2021-01-07-1st_quarter.md');
+    const { sections } = renderPost(post, { diagnostics: [diagnostic(20, 3), diagnostic(13, 2), diagnostic(22, 0), diagnostic(1, 0)] });
+    assert.deepEqual(sections.map((s) => [s.line, s.problemCount, s.firstProblem]), [
+      [9, 2, { line: 13, character: 2 }],
+      [22, 1, { line: 22, character: 0 }],
+      [39, 0, undefined],
+    ]);
+  });
+
+  it('classifies links by the configured labels', () => {
+    const post = load('2021-01-07-1st_quarter.md');
+    const config = resolveConfig({ linkLabels: { paper: ['paper link'], slides: ['slides'] } });
+    const links = renderPost(post, { config }).sections[0]!.links.map((l) => l.kind);
+    assert.deepEqual(links, ['paper', 'other']);
+  });
+
+  it('renders again from the cache with the same result, and moves cached chunks to their new lines', () => {
+    const post = load('2021-01-07-1st_quarter.md');
+    clearRenderCache();
+    const cold = renderPost(post).html;
+    assert.equal(renderPost(post).html, cold);
+    const shifted = renderPost(load('2021-01-07-1st_quarter.md', post.text.replace('\n# Attention', '\n\n\n# Attention'))).html;
+    assert.match(shifted, /<h1 data-line="41">Denoising Diffusion Probabilistic Models<\/h1>/);
+    assert.match(cold, /<h1 data-line="39">Denoising Diffusion Probabilistic Models<\/h1>/);
+  });
+});
