@@ -12,6 +12,7 @@ import { formatMessage, type Locale } from '../core/engine/messages';
 import { refusalOf } from '../core/features/limits';
 import { summarizePost, type WorkspaceIndex } from '../core/index/workspaceIndex';
 import { parsePost } from '../core/parse/parsePost';
+import { uriToCorePath } from '../node/nodeHost';
 import type { Analyzer } from './analysis';
 import type { StatusReporter } from './status';
 
@@ -91,9 +92,10 @@ export class WorkspaceIndexer {
         configuration = true;
         continue;
       }
-      if (!MARKDOWN.test(path) || this.documents.get(change.uri)) continue;
+      const folder = this.folderOf(change.uri);
+      if (!MARKDOWN.test(path) || !folder || this.documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) papersChanged = this.index.remove(change.uri) || papersChanged;
-      else papersChanged = (await this.indexFile(change.uri, this.folderOf(change.uri))) || papersChanged;
+      else papersChanged = (await this.indexFile(change.uri, folder)) || papersChanged;
     }
     if (papersChanged) {
       this.onChanged();
@@ -104,17 +106,18 @@ export class WorkspaceIndexer {
 
   /** A document closed: the index goes back to the file on disk. */
   async documentClosed(uri: string): Promise<void> {
-    const before = this.index.has(uri);
-    const indexed = await this.indexFile(uri, this.folderOf(uri));
-    if (indexed || before) this.onChanged();
+    const folder = this.folderOf(uri);
+    // A post outside every workspace folder is indexed only while it is open.
+    const changed = folder ? await this.indexFile(uri, folder) : this.index.remove(uri);
+    if (changed) this.onChanged();
   }
 
   /**
    * Reads a file into the index when it is a post that may be read; removes it otherwise.
    * Returns true when the index changed.
    */
-  private async indexFile(uri: string, folder: string | undefined): Promise<boolean> {
-    const classified = await this.analyzer.classify(uri, folder ?? uri);
+  private async indexFile(uri: string, folder: string): Promise<boolean> {
+    const classified = await this.analyzer.classify(uri, folder);
     if (!classified) return this.index.remove(uri);
     const open = this.documents.get(uri);
     if (open) return false;
@@ -153,9 +156,16 @@ export class WorkspaceIndexer {
     return budget;
   }
 
+  /** The innermost workspace folder holding `uri` (compared as paths: URIs may be spelled differently). */
   private folderOf(uri: string): string | undefined {
-    return this.folders()
-      .filter((folder) => uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`))
-      .sort((a, b) => b.length - a.length)[0];
+    const path = uriToCorePath(uri);
+    if (!path) return undefined;
+    let best: { folder: string; length: number } | undefined;
+    for (const folder of this.folders()) {
+      const root = uriToCorePath(folder);
+      if (!root || !(path.startsWith(root.endsWith('/') ? root : `${root}/`))) continue;
+      if (!best || root.length > best.length) best = { folder, length: root.length };
+    }
+    return best?.folder;
   }
 }

@@ -81,7 +81,8 @@ export class Validator {
     if (!document || this.incoming.hasNewer(uri, document.version)) return;
     const { analysis, diagnostics, version } = await this.current(document);
     if (this.documents.get(uri)?.version !== version) return;
-    if (diagnostics.length || this.shown.has(uri)) {
+    // A post always gets its (maybe empty) list; another file only loses what it was shown.
+    if (analysis.kind !== 'other' || this.shown.has(uri)) {
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       if (diagnostics.length) this.shown.add(uri);
       else this.shown.delete(uri);

@@ -56,6 +56,8 @@ interface Waiter<T> {
 
 export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every diagnostics notification received, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   readonly statuses: ServerStatus[] = [];
   readonly logs: string[] = [];
   readonly registrations: Registration[] = [];
@@ -78,6 +80,7 @@ export class LspClient {
     }));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params);
+      this.published.push(params);
       settle(this.diagnosticWaiters, params);
     });
     connection.onNotification(StatusNotification.method, (params: ServerStatus) => {
