@@ -69,9 +69,9 @@ export function refusalDiagnostic(refusal: Refusal, locale: Locale): Diagnostic 
   };
 }
 
-/** `2 MB`, `10.5 MB`, `512 KB`. */
+/** `2 MB`, `10.5 MB`, `512 KB`, `300 B`. */
 export function formatSize(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
+  return bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`;
 }
