@@ -109,7 +109,10 @@ export class WorkspaceIndexer {
     const folder = this.folderOf(uri);
     // A post outside every workspace folder is indexed only while it is open.
     const changed = folder ? await this.indexFile(uri, folder) : this.index.remove(uri);
-    if (changed) this.onChanged();
+    if (changed) {
+      this.onChanged();
+      this.status.update('ready', this.index.size);
+    }
   }
 
   /**

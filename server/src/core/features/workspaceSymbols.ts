@@ -8,15 +8,17 @@ import type { IndexedPaperEntry } from '../index/workspaceIndex';
 export const MAX_WORKSPACE_SYMBOLS = 500;
 
 /**
- * The papers whose title or presenter contains every word of `query` (letter case and width do
- * not count); every paper for an empty query.
+ * The papers whose title or presenter contains `query`, or has a word starting with each word of
+ * `query` (letter case and width do not count); every paper for an empty query.
  */
 export function getWorkspaceSymbols(papers: Iterable<IndexedPaperEntry>, query: string, limit = MAX_WORKSPACE_SYMBOLS): SymbolInformation[] {
-  const words = normalize(query).split(' ').filter(Boolean);
+  const wanted = normalize(query);
+  const words = wanted.split(' ').filter(Boolean);
   const out: SymbolInformation[] = [];
   for (const paper of papers) {
     const haystack = normalize(`${paper.title} ${paper.presenter ?? ''}`);
-    if (!words.every((word) => haystack.includes(word))) continue;
+    const starts = haystack.split(/[^\p{L}\p{N}]+/u);
+    if (!haystack.includes(wanted) && !words.every((word) => starts.some((start) => start.startsWith(word)))) continue;
     const container = [paper.presenter, paper.postTitle ?? paper.fileName].filter(Boolean).join(' · ');
     out.push({
       name: paper.title,
