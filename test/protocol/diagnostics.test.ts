@@ -178,6 +178,29 @@ describe('language server: diagnostics', function () {
     assert.ok(client.logs.some((log) => log.includes('seminarPosts.maxFileSize')), client.logs.join('\n'));
   });
 
+  it('answers a client that pulls diagnostics, and asks it to pull again when the settings change', async () => {
+    const text = GOOD.replace('"2020_2nd_quarter"', '"2020_2nd_quater"');
+    site = makeSite({ [POST]: text });
+    client = await LspClient.start({
+      folders: [site.uri()],
+      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
+    });
+    assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider,
+      { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: false });
+    const uri = site.uri(POST);
+    await client.open(uri, text);
+    const pull = () => client!.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ kind: string; items: Diagnostic[] }>;
+    const report = await pull();
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(ids(report.items), ['title-format']);
+
+    client.settings = { rules: { 'title-format': 'off' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForStatus((s) => s.state === 'ready' && client!.refreshes > 0);
+    assert.deepEqual((await pull()).items, []);
+    assert.equal(client.published.length, 0, 'nothing is pushed to a client that pulls');
+  });
+
   it('speaks the client\'s language', async () => {
     const text = GOOD.replace('"2020_2nd_quarter"', '"2020_2nd_quater"');
     site = makeSite({ [POST]: text });

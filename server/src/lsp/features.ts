@@ -5,7 +5,7 @@
  * without a document gets a clear error.
  */
 import {
-  ErrorCodes, ResponseError, type ClientCapabilities, type Connection, type Position, type TextDocuments,
+  DocumentDiagnosticReportKind, ErrorCodes, LSPErrorCodes, ResponseError, type ClientCapabilities, type Connection, type Position, type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -25,6 +25,7 @@ import { RULES } from '../core/rules';
 import type { SiteContext } from '../core/site/site';
 import { PresentersRequest } from '../protocol';
 import type { Analysis } from './analysis';
+import type { IncomingChanges } from './transport';
 import type { Checked, Validator } from './validation';
 
 type PostAnalysis = Extract<Analysis, { kind: 'post' }>;
@@ -33,6 +34,7 @@ type PostAnalysis = Extract<Analysis, { kind: 'post' }>;
 export function registerFeatures(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
+  incoming: IncomingChanges,
   validator: Validator,
   index: WorkspaceIndex,
   locale: () => Locale,
@@ -90,6 +92,19 @@ export function registerFeatures(
     locale: locale(),
     support: editSupport(capabilities()),
   })));
+
+  connection.languages.diagnostics.on(async (params) => {
+    const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The request names no document (textDocument.uri).');
+    const document = documents.get(uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // The client pulls again after the newer change; this version's answer would only be dropped.
+    if (incoming.hasNewer(document.uri, document.version)) {
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer version of the document is on its way.', { retriggerRequest: false });
+    }
+    const { diagnostics } = await validator.current(document);
+    return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics };
+  });
 
   connection.onRequest(PresentersRequest.method, () => ({ names: index.presenterNames() }));
 }

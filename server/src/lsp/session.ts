@@ -39,7 +39,9 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   const settings = new SettingsStore(connection, RULES, () => capabilities.workspace?.configuration === true,
     (message) => status.problem(`Seminar Posts could not read the settings: ${message}`));
   const analyzer = new Analyzer(project, settings, status, () => roots);
-  const validator = new Validator(connection, documents, incoming, analyzer, index, () => locale);
+  const pulls = () => capabilities.textDocument?.diagnostic !== undefined;
+  const validator = new Validator(connection, documents, incoming, analyzer, index, () => locale, pulls,
+    () => capabilities.workspace?.diagnostics?.refreshSupport === true);
   const indexer = new WorkspaceIndexer(connection, documents, analyzer, index, status, () => locale, () => folders,
     () => validator.scheduleAll());
 
@@ -55,6 +57,8 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
     setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
+        // Pushed to a client that does not pull; `diagnosticProvider` for one that does.
+        ...(pulls() ? { diagnosticProvider: { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [':', ' ', '['], resolveProvider: false },
         hoverProvider: true,
@@ -112,6 +116,6 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
     void indexer.documentClosed(uri);
   });
 
-  registerFeatures(connection, documents, validator, index, () => locale, () => capabilities);
+  registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
   documents.listen(connection);
 }

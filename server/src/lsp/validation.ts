@@ -3,6 +3,10 @@
  * of the event loop, and only when no newer change of that document has already arrived (the
  * transport's look ahead): a burst of edits validates the latest version once, with no timer on
  * the typing path. Diagnostics are kept per version, so that code actions and hover reuse them.
+ *
+ * Diagnostics are pushed (`publishDiagnostics`), or, for a client that pulls them
+ * (`textDocument/diagnostic`), answered from the same per-version results; the client is then
+ * asked to pull again when settings, configuration or other posts change.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -36,6 +40,10 @@ export class Validator {
     private readonly analyzer: Analyzer,
     private readonly index: WorkspaceIndex,
     private readonly locale: () => Locale,
+    /** True when the client pulls diagnostics instead of receiving them. */
+    private readonly pulls: () => boolean,
+    /** True when the client may be asked to pull again (`workspace/diagnostic/refresh`). */
+    private readonly canRefresh: () => boolean,
   ) {}
 
   /** Validates `uri` soon, unless a newer change of it has already arrived. */
@@ -56,6 +64,7 @@ export class Validator {
       this.checked.delete(document.uri);
       this.schedule(document.uri);
     }
+    if (this.pulls() && this.canRefresh()) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
   /** The document's analysis and diagnostics at its current version, computed now if need be. */
@@ -73,7 +82,7 @@ export class Validator {
   closed(uri: string): void {
     this.checked.delete(uri);
     this.scheduled.delete(uri);
-    if (this.shown.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.shown.delete(uri) && !this.pulls()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private async run(uri: string): Promise<void> {
@@ -82,7 +91,7 @@ export class Validator {
     const { analysis, diagnostics, version } = await this.current(document);
     if (this.documents.get(uri)?.version !== version) return;
     // A post always gets its (maybe empty) list; another file only loses what it was shown.
-    if (analysis.kind !== 'other' || this.shown.has(uri)) {
+    if (!this.pulls() && (analysis.kind !== 'other' || this.shown.has(uri))) {
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
       if (diagnostics.length) this.shown.add(uri);
       else this.shown.delete(uri);

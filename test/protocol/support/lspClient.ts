@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import {
-  ConfigurationRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
+  ConfigurationRequest, createProtocolConnection, DiagnosticRefreshRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
   PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   WorkDoneProgressCreateRequest, type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection,
@@ -62,6 +62,8 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly registrations: Registration[] = [];
   readonly progress: unknown[] = [];
+  /** `workspace/diagnostic/refresh` requests received. */
+  refreshes = 0;
   settings: unknown;
   initializeResult!: InitializeResult;
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
@@ -98,6 +100,9 @@ export class LspClient {
       this.registrations.push(...params.registrations);
     });
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      this.refreshes++;
+    });
     connection.listen();
   }
 
