@@ -52,9 +52,10 @@ export class WorkspaceIndexer {
   async scan(): Promise<void> {
     const generation = ++this.generation;
     this.status.update('indexing', this.index.size);
-    const progress = await this.connection.window.createWorkDoneProgress();
+    // A client that refuses to show progress still gets its index.
+    const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     const locale = this.locale();
-    progress.begin(formatMessage(TEXT.title, locale), 0, undefined, false);
+    progress?.begin(formatMessage(TEXT.title, locale), 0, undefined, false);
     try {
       const found: { uri: string; folder: string }[] = [];
       let budget = MAX_FILES;
@@ -71,13 +72,13 @@ export class WorkspaceIndexer {
         const { uri, folder } = found[i]!;
         if (await this.indexFile(uri, folder)) seen.add(uri);
         if (i % 10 === 9 || i === found.length - 1) {
-          progress.report(Math.round(((i + 1) * 100) / found.length), formatMessage(TEXT.progress, locale, { done: i + 1, total: found.length }));
+          progress?.report(Math.round(((i + 1) * 100) / found.length), formatMessage(TEXT.progress, locale, { done: i + 1, total: found.length }));
         }
       }
       for (const uri of this.index.uris()) if (!seen.has(uri) && !this.documents.get(uri)) this.index.remove(uri);
       this.onChanged();
     } finally {
-      progress.done();
+      progress?.done();
       if (generation === this.generation) this.status.update('ready', this.index.size);
     }
   }

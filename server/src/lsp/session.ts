@@ -15,6 +15,7 @@ import { Project } from '../core/project';
 import { RULES } from '../core/rules';
 import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
 import { Analyzer } from './analysis';
+import { errorText } from './errorText';
 import { registerFeatures } from './features';
 import { WorkspaceIndexer } from './indexer';
 import { SettingsStore } from './settings';
@@ -45,6 +46,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   const indexer = new WorkspaceIndexer(connection, documents, analyzer, index, status, () => locale, () => folders,
     () => validator.scheduleAll());
 
+  const rescan = () => void indexer.scan().catch((error: unknown) => connection.console.error(`indexing failed: ${errorText(error)}`));
   const setFolders = (uris: string[]) => {
     folders = uris;
     roots = uris.map(uriToCorePath).filter((p): p is string => p !== undefined);
@@ -85,25 +87,25 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => f.uri));
         setFolders([...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)]);
-        void indexer.scan();
+        rescan();
       });
     }
-    void indexer.scan();
+    rescan();
   });
 
   connection.onDidChangeConfiguration((params) => {
     settings.changed((params?.settings as { seminarPosts?: unknown } | undefined)?.seminarPosts);
     status.reset();
     validator.scheduleAll();
-    void indexer.scan();
+    rescan();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
-    if (await indexer.filesChanged(params.changes ?? [])) {
+    if (await indexer.filesChanged(Array.isArray(params?.changes) ? params.changes : [])) {
       project.clear();
       status.reset();
       validator.scheduleAll();
-      void indexer.scan();
+      rescan();
     }
   });
 
@@ -113,9 +115,13 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
     validator.closed(uri);
     analyzer.forget(uri);
     incoming.forget(uri);
-    void indexer.documentClosed(uri);
+    void indexer.documentClosed(uri).catch((error: unknown) => connection.console.error(`indexing ${uri} failed: ${errorText(error)}`));
   });
 
   registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
   documents.listen(connection);
+
+  // The last line of defence: a bug logs, it does not stop the server the editor depends on.
+  process.on('unhandledRejection', (reason) => connection.console.error(`unexpected failure: ${errorText(reason)}`));
+  process.on('uncaughtException', (error) => connection.console.error(`unexpected failure: ${errorText(error)}`));
 }

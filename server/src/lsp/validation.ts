@@ -18,6 +18,7 @@ import { summarizePost, type WorkspaceIndex } from '../core/index/workspaceIndex
 import { todayString } from '../core/jekyll';
 import { RULES } from '../core/rules';
 import type { Analysis, Analyzer } from './analysis';
+import { errorText } from './errorText';
 import type { IncomingChanges } from './transport';
 
 /** A document's analysis and diagnostics at one version. */
@@ -53,7 +54,7 @@ export class Validator {
     this.scheduled.add(uri);
     setImmediate(() => {
       this.scheduled.delete(uri);
-      void this.run(uri).catch((error: unknown) => this.connection.console.error(`validation of ${uri} failed: ${describe(error)}`));
+      void this.run(uri).catch((error: unknown) => this.connection.console.error(`validation of ${uri} failed: ${errorText(error)}`));
     });
   }
 
@@ -117,8 +118,4 @@ export class Validator {
         });
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.stack ?? error.message : String(error);
 }
