@@ -3,8 +3,9 @@
  * indexes, and that limits and bad input never stop it.
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { CodeActionKind, ErrorCodes } from 'vscode-languageserver-protocol';
+import { createProtocolConnection, InitializeRequest, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
 import { SERVER } from '../support/paths';
 import { LspClient } from './support/lspClient';
 import { makeSite, postText, type TempSite } from './support/site';
@@ -43,6 +44,19 @@ describe('language server: lifecycle, limits and bad input', function () {
     const code = await client.stop();
     client = undefined;
     assert.equal(code, 0);
+  });
+
+  it('also speaks over Node IPC, as the extension starts it', async () => {
+    const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    try {
+      const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.equal(result.serverInfo?.name, 'seminar-posts');
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
   });
 
   it('refuses to start without a transport, saying how to start it', async () => {
