@@ -10,7 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import type { Locale } from '../core/engine/messages';
+import { formatMessage, type Locale } from '../core/engine/messages';
 import { getCodeActions, type WorkspaceEditSupport } from '../core/features/codeActions';
 import { getCompletions } from '../core/features/completion';
 import { getDocumentLinks } from '../core/features/documentLinks';
@@ -30,6 +30,11 @@ import type { Checked, Validator } from './validation';
 
 type PostAnalysis = Extract<Analysis, { kind: 'post' }>;
 
+const NO_DOCUMENT = {
+  en: 'The request names no document (textDocument.uri).',
+  ko: '요청에 문서(textDocument.uri)가 없습니다.',
+};
+
 /** Registers every feature handler on `connection`. */
 export function registerFeatures(
   connection: Connection,
@@ -43,7 +48,7 @@ export function registerFeatures(
   /** Runs `answer` on the open post `params` names; `empty` wherever there is none. */
   async function withPost<T>(params: unknown, empty: T, answer: (analysis: PostAnalysis, checked: Checked) => T): Promise<T> {
     const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
-    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The request names no document (textDocument.uri).');
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, formatMessage(NO_DOCUMENT, locale()));
     const document = documents.get(uri);
     if (!document) return empty;
     const checked = await validator.current(document);
@@ -95,7 +100,7 @@ export function registerFeatures(
 
   connection.languages.diagnostics.on(async (params) => {
     const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
-    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'The request names no document (textDocument.uri).');
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, formatMessage(NO_DOCUMENT, locale()));
     const document = documents.get(uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     // The client pulls again after the newer change; this version's answer would only be dropped.

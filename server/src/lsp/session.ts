@@ -38,7 +38,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   const index = new WorkspaceIndex();
   const status = new StatusReporter(connection, () => locale);
   const settings = new SettingsStore(connection, RULES, () => capabilities.workspace?.configuration === true,
-    (message) => status.problem(`Seminar Posts could not read the settings: ${message}`));
+    (message) => status.settingsUnreadable(message));
   const analyzer = new Analyzer(project, settings, status, () => roots);
   const pulls = () => capabilities.textDocument?.diagnostic !== undefined;
   const validator = new Validator(connection, documents, incoming, analyzer, index, () => locale, pulls,

@@ -15,6 +15,7 @@ const TEXT = {
   },
   more: { en: ' (and {count} more)', ko: ' (외 {count}개)' },
   settings: { en: 'the settings', ko: '설정' },
+  unreadable: { en: 'Seminar Posts could not read the settings and uses the defaults: {error}', ko: 'Seminar Posts가 설정을 읽지 못해 기본값을 씁니다: {error}' },
 };
 
 export class StatusReporter {
@@ -40,6 +41,11 @@ export class StatusReporter {
     let message = formatMessage(TEXT.badConfig, locale, { source, path: first.path, problem: first.message });
     if (problems.length > 1) message += formatMessage(TEXT.more, locale, { count: problems.length - 1 });
     this.problem(message, problems.map((p) => `${p.source}: ${p.path}: ${p.message}`));
+  }
+
+  /** Reports that the client did not answer a request for settings (with its error). */
+  settingsUnreadable(error: string): void {
+    this.problem(formatMessage(TEXT.unreadable, this.locale(), { error }));
   }
 
   /** Reports a problem of the environment once: to the client's log (with `details`) and the status. */
