@@ -1,29 +1,38 @@
 /**
- * The extension: starts the language server and wires it into the editor.
+ * The extension: starts the language server and wires the editor to it (commands, status). It
+ * does little on activation (no file is read, the server starts in the background), and a failure
+ * to activate is said in a message, not only in a log.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { LanguageServerController, messageOf } from './languageServer';
+import { PostStatusItem } from './status';
 
-let client: LanguageClient | undefined;
+let server: LanguageServerController | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath('server/out/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'markdown', pattern: '**/_posts/**/*.{md,markdown}' }],
-    initializationOptions: { locale: vscode.env.language },
-  };
-  client = new LanguageClient('seminarPosts', 'Seminar Posts', serverOptions, clientOptions);
+/** What `activate` returns: the pieces the integration tests reach through `extension.exports`. */
+export interface SeminarPostsApi {
+  readonly server: LanguageServerController;
+  readonly output: vscode.LogOutputChannel;
+  /** Resolves when the first start of the server has succeeded or failed. */
+  readonly started: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
   try {
-    await client.start();
+    const output = vscode.window.createOutputChannel('Seminar Posts', { log: true });
+    context.subscriptions.push(output);
+    server = new LanguageServerController(context, output);
+    context.subscriptions.push(server, new PostStatusItem(server), ...registerCommands({ extension: context, output, server }));
+    const started = server.start();
+    return { server, output, started };
   } catch (error) {
-    void vscode.window.showErrorMessage(`Seminar Posts could not start its language server: ${(error as Error).message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Seminar Posts could not be activated: {0}', messageOf(error)));
+    throw error;
   }
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await server?.stop();
+  server = undefined;
 }

@@ -1,0 +1,168 @@
+/**
+ * The commands that write into the open post, each one edit the user asked for: "Add Paper
+ * Section" (a section snippet after the current section, presenters offered by the server) and
+ * "Insert Image Block" (a centered image from a URL, the clipboard's when it holds one).
+ */
+import * as vscode from 'vscode';
+import { PresentersRequest } from '../../../server/src/protocol';
+import {
+  githubRawUrl,
+  imageInsertion,
+  imageUrlProblem,
+  parseImageWidth,
+  urlFromClipboard,
+  type ImageUrlProblem,
+} from '../authoring/imageBlock';
+import { linesOf, presenterLabelIn, presenterNamesIn, sectionInsertion } from '../authoring/postText';
+import { paperSectionSnippet } from '../authoring/snippets';
+import { messageOf } from '../languageServer';
+import { SETTINGS_SECTION, readClientSettings } from '../settings';
+import { activeMarkdownEditor, type CommandContext } from './common';
+
+/** How long "Add Paper Section" waits for the server's presenter names. */
+const PRESENTERS_TIMEOUT_MS = 3000;
+/** JSON-RPC's "method not found": a server without the presenters request. */
+const METHOD_NOT_FOUND = -32601;
+
+/** Inserts a paper section after the section holding the cursor; returns where it starts. */
+export async function addPaperSection(ctx: CommandContext): Promise<vscode.Position | undefined> {
+  const editor = activeMarkdownEditor();
+  if (!editor) return undefined;
+  const document = editor.document;
+  const version = document.version;
+  const lines = linesOf(document.getText());
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri);
+  const settings = readClientSettings((name) => config.get(name));
+
+  const snippet = paperSectionSnippet({
+    presenterLabel: presenterLabelIn(lines, settings.presenterLabels),
+    paperLinkLabel: settings.linkLabels.paper[0]!,
+    slidesLinkLabel: settings.linkLabels.slides[0]!,
+    presenters: await presenterChoices(ctx, lines, settings.presenterLabels),
+    placeholders: {
+      title: vscode.l10n.t('Paper title'),
+      authors: vscode.l10n.t('Authors'),
+      venue: vscode.l10n.t('Venue'),
+      presenter: vscode.l10n.t('Presenter'),
+      summary: vscode.l10n.t('One-line summary'),
+    },
+  });
+  if (editor !== vscode.window.activeTextEditor || document.version !== version) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The post changed while the section was being prepared; run the command again.'));
+    return undefined;
+  }
+  const { position, text } = sectionInsertion(lines, editor.selection.active.line, snippet);
+  const at = new vscode.Position(position.line, position.character);
+  const inserted = await editor.insertSnippet(new vscode.SnippetString(text), at, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+  return inserted ? at : undefined;
+}
+
+/**
+ * Presenter names to offer: the workspace's (from the server's `seminarPosts/presenters`), then
+ * this post's. Without the server, or with a server that does not answer the request, this
+ * post's names alone, and the output channel says why.
+ */
+async function presenterChoices(ctx: CommandContext, lines: readonly string[], labels: readonly string[]): Promise<string[]> {
+  const fromPost = presenterNamesIn(lines, labels);
+  const client = ctx.server.runningClient;
+  if (!client) {
+    ctx.output.info(vscode.l10n.t('The language server is not running: presenter names come from this post only.'));
+    return fromPost;
+  }
+  const cancel = new vscode.CancellationTokenSource();
+  const timer = setTimeout(() => cancel.cancel(), PRESENTERS_TIMEOUT_MS);
+  try {
+    const result = await client.sendRequest<{ names?: unknown }>(PresentersRequest.method, {}, cancel.token);
+    const names = Array.isArray(result?.names) ? result.names.filter((n): n is string => typeof n === 'string') : [];
+    return [...new Set([...names, ...fromPost])];
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === METHOD_NOT_FOUND) {
+      ctx.output.info(vscode.l10n.t('This language server does not list the workspace\'s presenters yet: names come from this post only.'));
+    } else if (cancel.token.isCancellationRequested) {
+      ctx.output.warn(vscode.l10n.t('The language server did not list the presenters within {0} ms: names come from this post only.', PRESENTERS_TIMEOUT_MS));
+    } else {
+      ctx.output.warn(vscode.l10n.t('Listing the presenters failed ({0}): names come from this post only.', messageOf(error)));
+    }
+    return fromPost;
+  } finally {
+    clearTimeout(timer);
+    cancel.dispose();
+  }
+}
+
+/** Answers that stand in for the prompts. */
+export interface InsertImageBlockArgs {
+  url?: string;
+  /** Pixels; `null` for no width. */
+  width?: number | null;
+}
+
+/** Inserts a centered image block (or one more image into the block at the cursor); returns the text inserted. */
+export async function insertImageBlock(_ctx: CommandContext, rawArgs?: unknown): Promise<string | undefined> {
+  const args = (rawArgs && typeof rawArgs === 'object' ? rawArgs : {}) as InsertImageBlockArgs;
+  const editor = activeMarkdownEditor();
+  if (!editor) return undefined;
+
+  let url = args.url;
+  if (url === undefined) {
+    const clipboard = urlFromClipboard(await vscode.env.clipboard.readText());
+    url = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Insert Image Block'),
+      prompt: vscode.l10n.t('URL of the image (https://... or a path on the site such as /assets/figure.png)'),
+      value: clipboard ?? '',
+      placeHolder: 'https://user-images.githubusercontent.com/.../figure.png',
+      ignoreFocusOut: true,
+      validateInput: (text) => urlValidation(text),
+    });
+    if (url === undefined) return undefined;
+  }
+  const problem = imageUrlProblem(url);
+  if (problem && problem !== 'github-blob') {
+    void vscode.window.showErrorMessage(urlProblemText(problem, url));
+    return undefined;
+  }
+
+  let width = args.width;
+  if (width === undefined) {
+    const typed = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Insert Image Block'),
+      prompt: vscode.l10n.t('Width in pixels, for side-by-side images (leave empty for none)'),
+      ignoreFocusOut: true,
+      validateInput: (text) => (parseImageWidth(text) === undefined ? vscode.l10n.t('Expected a width in pixels such as 450, found "{0}"', text) : undefined),
+    });
+    if (typed === undefined) return undefined;
+    width = parseImageWidth(typed) ?? null;
+  } else if (width !== null && parseImageWidth(String(width)) === undefined) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Expected a width in pixels such as 450, found "{0}"', String(width)));
+    return undefined;
+  }
+
+  const lines = linesOf(editor.document.getText());
+  const { position, text } = imageInsertion(lines, editor.selection.active.line, url, width);
+  const at = new vscode.Position(position.line, position.character);
+  if (!(await editor.edit((builder) => builder.insert(at, text)))) return undefined;
+  const end = editor.document.positionAt(editor.document.offsetAt(at) + text.length);
+  editor.selection = new vscode.Selection(end, end);
+  return text;
+}
+
+function urlValidation(text: string): vscode.InputBoxValidationMessage | undefined {
+  const problem = imageUrlProblem(text);
+  if (!problem) return undefined;
+  const severity = problem === 'github-blob' ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Error;
+  return { message: urlProblemText(problem, text), severity };
+}
+
+function urlProblemText(problem: ImageUrlProblem, url: string): string {
+  switch (problem) {
+    case 'empty':
+      return vscode.l10n.t('Expected the URL of an image, found nothing');
+    case 'not-a-url':
+      return vscode.l10n.t('Expected an https:// URL or a path on the site such as /assets/figure.png, found "{0}"', url.trim());
+    case 'inside-posts':
+      return vscode.l10n.t('Jekyll does not serve files inside _posts/: put the image in a folder such as /assets/ or use its URL');
+    case 'github-blob':
+      return vscode.l10n.t('A GitHub blob/ URL shows a web page, not the image: the raw URL is {0}', githubRawUrl(url));
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * "Fix All Problems": applies the server's `source.fixAll.seminarPosts` code action to the post
+ * in the editor: the safe fixes of every problem at once, one undoable edit.
+ */
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../identifiers';
+import { activeMarkdownEditor, requireServer, type CommandContext } from './common';
+
+/** What the command did: the title of the action it applied, or why it applied none. */
+export type FixAllResult = { applied: string } | { skipped: 'no-server' | 'no-problems' | 'no-fixes' | 'not-offered' | 'no-editor' };
+
+/** Applies the server's fix-all action to the active post. */
+export async function fixAllProblems(ctx: CommandContext): Promise<FixAllResult> {
+  const editor = activeMarkdownEditor();
+  if (!editor) return { skipped: 'no-editor' };
+  const client = requireServer(ctx);
+  if (!client) return { skipped: 'no-server' };
+
+  const document = editor.document;
+  const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  if (problems.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This post has no problems to fix.'));
+    return { skipped: 'no-problems' };
+  }
+  if (!offersFixAll(client.initializeResult?.capabilities.codeActionProvider)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This language server does not offer "fix all" yet.'));
+    return { skipped: 'not-offered' };
+  }
+
+  const kind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND, 1)) ?? [];
+  const action = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.kind !== undefined && kind.contains(a.kind) && !a.disabled);
+  if (!action || (!action.edit && !action.command)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('None of the {0} problems of this post has an automatic fix.', problems.length));
+    return { skipped: 'no-fixes' };
+  }
+  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The fixes could not be applied: the post changed meanwhile. Try again.'));
+    return { skipped: 'no-fixes' };
+  }
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  ctx.output.info(vscode.l10n.t('Applied "{0}" to {1}', action.title, document.uri.fsPath));
+  return { applied: action.title };
+}
+
+/** True when the server's code action capability lists `source.fixAll.seminarPosts` (or a kind containing it). */
+function offersFixAll(provider: unknown): boolean {
+  if (provider === true) return true;
+  if (!provider || typeof provider !== 'object') return false;
+  const kinds = (provider as { codeActionKinds?: unknown }).codeActionKinds;
+  if (!Array.isArray(kinds)) return true;
+  return kinds.some((k) => typeof k === 'string' && (FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`)));
+}

@@ -1,0 +1,25 @@
+/**
+ * Names the extension shares with its manifest and its server: command ids (the manifest lists
+ * exactly these, `commands/index.ts` maps each to its factory), the fix-all code action kind, the
+ * client id and the diagnostics' source. No `vscode` import: tests check them in plain Node.
+ */
+export const COMMAND_IDS = [
+  'seminarPosts.newQuarterPost',
+  'seminarPosts.addPaperSection',
+  'seminarPosts.insertImageBlock',
+  'seminarPosts.fixAllProblems',
+  'seminarPosts.restartServer',
+  'seminarPosts.showOutput',
+] as const;
+
+/** A command id of this extension. */
+export type CommandId = (typeof COMMAND_IDS)[number];
+
+/** The code action kind of the server's "fix all": `source.fixAll.seminarPosts`. */
+export const FIX_ALL_KIND = 'source.fixAll.seminarPosts';
+
+/** The id of the language client, which also names the `seminarPosts.trace.server` setting. */
+export const CLIENT_ID = 'seminarPosts';
+
+/** The `source` of the server's diagnostics (the core's `DIAGNOSTIC_SOURCE`; a test keeps them equal). */
+export const DIAGNOSTIC_SOURCE = 'seminar-posts';

@@ -1,0 +1,214 @@
+/**
+ * The language server's life in the editor: starting it over IPC with a `LanguageClient` for the
+ * posts `seminarPosts.posts` selects, restarting it (on request, after a crash, when the selector
+ * changes), and relaying its `seminarPosts/status` notifications. Failures are said once: in the
+ * output channel, the status item and, for a server that cannot start, one message.
+ */
+import * as vscode from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { StatusNotification, type ServerStatus } from '../../server/src/protocol';
+import { CLIENT_ID } from './identifiers';
+import { RestartBudget } from './restartBudget';
+import { SETTING, SETTINGS_SECTION, postDocumentSelector, readClientSettings, type PostDocumentFilter } from './settings';
+
+/** What the status item shows of the server. */
+export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
+
+/** The selector of post documents, from the settings of every workspace folder and the global ones. */
+export function currentPostSelector(): PostDocumentFilter[] {
+  const scopes: (vscode.ConfigurationScope | undefined)[] = [undefined, ...(vscode.workspace.workspaceFolders ?? [])];
+  const patterns = scopes.flatMap((scope) => {
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+    return readClientSettings((name) => config.get(name)).posts;
+  });
+  return postDocumentSelector(patterns);
+}
+
+/** Starts, restarts and stops the language server; tells its state and status to whoever listens. */
+export class LanguageServerController implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly budget = new RestartBudget();
+  private readonly reported = new Set<string>();
+  private readonly stateChanged = new vscode.EventEmitter<ServerState>();
+  private readonly statusChanged = new vscode.EventEmitter<ServerStatus | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.stateChanged, this.statusChanged];
+
+  /** Fires when the server starts, stops or fails. */
+  readonly onDidChangeState = this.stateChanged.event;
+  /** Fires with each `seminarPosts/status` notification (undefined when the server goes away). */
+  readonly onDidChangeStatus = this.statusChanged.event;
+
+  state: ServerState = 'stopped';
+  /** The last status the server sent. */
+  status: ServerStatus | undefined;
+  /** Why the last start failed, in the words of the error. */
+  failure: string | undefined;
+  /** The selector the running client was started with. */
+  selector: PostDocumentFilter[] = currentPostSelector();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(SETTING.posts)) void this.onPostsSettingChanged();
+        if (event.affectsConfiguration(SETTING.traceServer)) this.explainTraceLevel();
+      }),
+    );
+    this.explainTraceLevel();
+  }
+
+  /** The client when the server is running; undefined otherwise (commands then say so). */
+  get runningClient(): LanguageClient | undefined {
+    return this.client?.state === State.Running ? this.client : undefined;
+  }
+
+  /** Starts the server. Resolves when it runs; a failure is reported and leaves the state `failed`. */
+  async start(): Promise<void> {
+    if (this.client) return;
+    this.selector = currentPostSelector();
+    const client = this.createClient();
+    this.client = client;
+    this.setState('starting');
+    try {
+      await client.start();
+    } catch (error) {
+      if (this.client !== client) return;
+      this.failure = messageOf(error);
+      this.output.error(vscode.l10n.t('The language server did not start: {0}', this.failure));
+      this.setState('failed');
+      void this.offerRestart(vscode.l10n.t('Seminar Posts: the language server did not start: {0}', this.failure));
+    }
+  }
+
+  /** Stops the server, if it runs. */
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (client) {
+      try {
+        await client.dispose(2000);
+      } catch (error) {
+        this.output.warn(vscode.l10n.t('Stopping the language server failed: {0}', messageOf(error)));
+      }
+    }
+    this.status = undefined;
+    this.statusChanged.fire(undefined);
+    if (this.state !== 'failed') this.setState('stopped');
+  }
+
+  /** Stops and starts the server again; the crash count starts over. */
+  async restart(): Promise<void> {
+    this.budget.reset();
+    this.failure = undefined;
+    await this.stop();
+    this.setState('stopped');
+    await this.start();
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private createClient(): LanguageClient {
+    const module = this.context.asAbsolutePath('server/out/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: this.selector,
+      initializationOptions: { locale: vscode.env.language },
+      synchronize: { configurationSection: SETTINGS_SECTION },
+      outputChannel: this.output,
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      errorHandler: this.errorHandler(),
+    };
+    const client = new LanguageClient(CLIENT_ID, 'Seminar Posts', serverOptions, clientOptions);
+    client.onDidChangeState(({ newState }) => {
+      if (this.client !== client) return;
+      if (newState === State.Running) {
+        this.failure = undefined;
+        this.setState('running');
+      } else if (newState === State.Starting) {
+        this.setState('starting');
+      } else if (this.state !== 'failed') {
+        this.setState('stopped');
+      }
+    });
+    client.onNotification(StatusNotification.method, (status: ServerStatus) => this.onStatus(status));
+    return client;
+  }
+
+  private errorHandler(): ErrorHandler {
+    return {
+      error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+      closed: () => {
+        if (this.budget.tryRestart()) {
+          this.output.warn(vscode.l10n.t('The language server stopped unexpectedly; restarting it.'));
+          return { action: CloseAction.Restart, handled: true };
+        }
+        this.failure = vscode.l10n.t('The language server stopped unexpectedly several times in a few minutes; it was not restarted.');
+        this.output.error(this.failure);
+        this.setState('failed');
+        void this.offerRestart(vscode.l10n.t('Seminar Posts: {0}', this.failure));
+        return { action: CloseAction.DoNotRestart, handled: true };
+      },
+    };
+  }
+
+  private onStatus(status: ServerStatus): void {
+    this.status = status;
+    if (status.message && !this.reported.has(status.message)) {
+      this.reported.add(status.message);
+      this.output.warn(status.message);
+    }
+    this.statusChanged.fire(status);
+  }
+
+  private async onPostsSettingChanged(): Promise<void> {
+    const selector = currentPostSelector();
+    if (JSON.stringify(selector) === JSON.stringify(this.selector)) return;
+    this.output.info(vscode.l10n.t('{0} changed: restarting the language server for {1}', SETTING.posts, selector.map((f) => f.pattern).join(', ')));
+    if (this.client || this.state === 'failed') await this.restart();
+    else this.selector = selector;
+  }
+
+  /** With a log output channel, the trace shows only at the Trace log level: say so where it is read. */
+  private explainTraceLevel(): void {
+    const trace = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('trace.server', 'off');
+    if (trace !== 'off' && this.output.logLevel !== vscode.LogLevel.Trace) {
+      this.output.info(vscode.l10n.t('{0} is "{1}": set the log level of this channel to Trace to see the messages.', SETTING.traceServer, trace));
+    }
+  }
+
+  private async offerRestart(message: string): Promise<void> {
+    const restart = vscode.l10n.t('Restart Server');
+    const show = vscode.l10n.t('Show Output');
+    const choice = await vscode.window.showErrorMessage(message, restart, show);
+    if (choice === restart) await this.restart();
+    else if (choice === show) this.output.show(true);
+  }
+
+  private setState(state: ServerState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.stateChanged.fire(state);
+  }
+}
+
+/** An error's message, whatever was thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,140 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { CLIENT_ID, COMMAND_IDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../client/src/identifiers';
+import { RestartBudget } from '../../../client/src/restartBudget';
+import { SETTING, postDocumentSelector, readClientSettings } from '../../../client/src/settings';
+import { DEFAULTS, validateConfig } from '../../../server/src/core/config/config';
+import { DIAGNOSTIC_SOURCE as CORE_DIAGNOSTIC_SOURCE } from '../../../server/src/core/engine/engine';
+import { SEVERITIES } from '../../../server/src/core/engine/rule';
+import { BLOG_KEYS } from '../../../server/src/core/jekyll';
+import { RULES } from '../../../server/src/core/rules';
+import { REPO_ROOT } from '../../support/paths';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+const contributes = manifest.contributes;
+const properties: Record<string, any> = contributes.configuration.properties;
+const exists = (relative: string) => fs.existsSync(path.join(REPO_ROOT, relative));
+
+describe('manifest', () => {
+  it('contributes exactly the commands the client registers, under the category "Seminar Posts"', () => {
+    assert.deepEqual(contributes.commands.map((c: { command: string }) => c.command).sort(), [...COMMAND_IDS].sort());
+    for (const command of contributes.commands) {
+      assert.equal(command.category, 'Seminar Posts');
+      assert.match(command.title, /^%command\.\w+%$/, `${command.command} has a localized title`);
+    }
+    for (const entry of contributes.menus.commandPalette) assert.ok(COMMAND_IDS.includes(entry.command), entry.command);
+  });
+
+  it('leaves the preview commands to the preview', () => {
+    assert.ok(!contributes.commands.some((c: { command: string }) => /preview|summary/i.test(c.command)));
+  });
+
+  it('activates on a workspace with _posts or a Markdown file, and declares what it supports', () => {
+    assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/_posts/**', 'onLanguage:markdown']);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
+    assert.equal(manifest.l10n, './l10n');
+    assert.equal(manifest.main, './client/out/extension.js');
+  });
+
+  it('contributes the settings the client and the server read, and no others', () => {
+    assert.deepEqual(Object.keys(properties).sort(), Object.values(SETTING).sort());
+    for (const [name, schema] of Object.entries(properties)) {
+      assert.match(schema.markdownDescription, /^%config\.[\w.]+%$/, `${name} has a localized description`);
+      assert.ok('default' in schema, `${name} has a default`);
+    }
+    assert.equal(`${CLIENT_ID}.trace.server`, SETTING.traceServer, 'the language client reads <id>.trace.server');
+    assert.deepEqual(properties[SETTING.traceServer].enum, ['off', 'messages', 'verbose']);
+  });
+
+  it('gives the settings the core configuration\'s defaults and value sets', () => {
+    assert.deepEqual(properties[SETTING.posts].default, DEFAULTS.posts);
+    assert.deepEqual(properties[SETTING.presenterLabels].default, DEFAULTS.presenterLabels);
+    assert.deepEqual(properties[SETTING.linkLabels].default, DEFAULTS.linkLabels);
+    assert.equal(properties[SETTING.titlePattern].default, DEFAULTS.titlePattern);
+    assert.equal(properties[SETTING.maxFileSize].default, 2);
+    assert.deepEqual(properties[SETTING.requiredFields].additionalProperties.enum, SEVERITIES);
+  });
+
+  it('validates seminarPosts.rules as the configuration file\'s rules, except unknown ids (the server names those)', () => {
+    const validate = new Ajv({ strict: false }).compile(properties[SETTING.rules]);
+    const ids = RULES.map((r) => r.id);
+    const samples: unknown[] = [
+      {},
+      { 'title-format': 'off' },
+      { 'title-format': ['hint'] },
+      { 'unknown-field': ['warning', { allow: ['series'] }] },
+      { 'title-format': 'loud' },
+      { 'title-format': [] },
+      { 'title-format': ['warning', {}, 'extra'] },
+      { 'title-format': 3 },
+    ];
+    for (const rules of samples) {
+      const core = validateConfig({ rules }, 'settings', RULES).problems.length === 0;
+      assert.equal(validate(rules), core, JSON.stringify(rules));
+    }
+    assert.ok(validate({ 'rule-of-tomorrow': 'warning' }), 'a rule id the installed server may not know yet');
+    assert.ok(ids.length > 0);
+  });
+
+  it('reads the client settings with the core defaults where a value is missing or wrong', () => {
+    const settings = readClientSettings((name) => ({ posts: 'not a list', presenterLabels: ['Presenter', ''], linkLabels: { paper: [] } })[name]);
+    assert.deepEqual(settings, { posts: DEFAULTS.posts, presenterLabels: ['Presenter'], linkLabels: DEFAULTS.linkLabels });
+    assert.deepEqual(postDocumentSelector(['a/**', 'a/**', 'b/*.md']), [
+      { scheme: 'file', language: 'markdown', pattern: 'a/**' },
+      { scheme: 'file', language: 'markdown', pattern: 'b/*.md' },
+    ]);
+  });
+
+  it('shares the diagnostics source and the fix-all kind with the server', () => {
+    assert.equal(DIAGNOSTIC_SOURCE, CORE_DIAGNOSTIC_SOURCE);
+    assert.equal(FIX_ALL_KIND, 'source.fixAll.seminarPosts');
+  });
+
+  it('injects two grammars into Markdown, whose files exist and name their scope', () => {
+    assert.equal(contributes.grammars.length, 2);
+    for (const grammar of contributes.grammars) {
+      assert.deepEqual(grammar.injectTo, ['text.html.markdown']);
+      const file = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, grammar.path), 'utf8'));
+      assert.equal(file.scopeName, grammar.scopeName);
+      assert.match(file.injectionSelector, /^L:/);
+    }
+  });
+
+  it('scopes exactly the blog\'s front matter keys, and the default presenter and link labels', () => {
+    const read = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'syntaxes', name), 'utf8');
+    const keys = /\^\(([^)]*)\)/.exec(JSON.parse(read('seminar-posts.frontmatter.tmLanguage.json')).repository['known-key'].match)![1]!.split('|');
+    assert.deepEqual(keys, [...BLOG_KEYS]);
+    const markdown = JSON.parse(read('seminar-posts.markdown.tmLanguage.json'));
+    for (const label of DEFAULTS.presenterLabels) assert.ok(markdown.repository['presenter-line'].begin.includes(label), label);
+    const links = JSON.stringify(markdown.repository.link);
+    for (const label of [...DEFAULTS.linkLabels.paper, ...DEFAULTS.linkLabels.slides]) assert.ok(links.includes(label.replace(' ', '[ ]')), label);
+  });
+
+  it('has a walkthrough whose steps, media and commands exist', () => {
+    const [walkthrough] = contributes.walkthroughs;
+    assert.ok(walkthrough.steps.length >= 3);
+    for (const step of walkthrough.steps) {
+      assert.ok(exists(step.media.image), step.media.image);
+      assert.match(step.media.altText, /^%walkthrough\.\w+\.altText%$/);
+      for (const event of step.completionEvents) {
+        const command = /^onCommand:(.+)$/.exec(event)?.[1];
+        if (command) assert.ok(COMMAND_IDS.includes(command as never), event);
+      }
+    }
+  });
+});
+
+describe('RestartBudget', () => {
+  it('restarts a crashed server a few times within the window, then no more until reset', () => {
+    const budget = new RestartBudget(2, 1000);
+    assert.ok(budget.tryRestart(0));
+    assert.ok(budget.tryRestart(10));
+    assert.ok(!budget.tryRestart(20));
+    assert.ok(budget.tryRestart(1500), 'old crashes leave the window');
+    budget.reset();
+    assert.ok(budget.tryRestart(1501));
+  });
+});
