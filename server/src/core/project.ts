@@ -35,12 +35,16 @@ export class Project {
     private readonly options: ProjectOptions = {},
   ) {}
 
-  /** The configuration and site for the post at `postPath` (a core path), or for a post without a path. */
-  setupFor(postPath: string | undefined): PostSetup {
+  /**
+   * The configuration and site for the post at `postPath` (a core path), or for a post without a
+   * path. `layers` (the editor's settings for that post, say) go over the project's layers and
+   * under the configuration file: defaults < layers < the file.
+   */
+  setupFor(postPath: string | undefined, layers: readonly SeminarPostsConfig[] = []): PostSetup {
     const configFile = this.options.configFile ?? (postPath ? this.findConfigFile(dirname(postPath)) : undefined);
     const file = configFile ? this.readConfig(configFile) : undefined;
     return {
-      config: resolveConfig(...(this.options.layers ?? []), file?.config),
+      config: resolveConfig(...(this.options.layers ?? []), ...layers, file?.config),
       configFile,
       configProblems: file?.problems ?? [],
       site: postPath ? this.siteOf(postPath) : undefined,

@@ -1,0 +1,187 @@
+/**
+ * Code actions: each diagnostic's quick fixes (from its `data.fixes`, never for a stale document
+ * version), "fix all" (`source.fixAll.seminarPosts`, the safe fixes that do not overlap), and
+ * "disable rule-id for this line / for this file" (suppression comments). The provider keeps no
+ * state: everything it needs travels on the diagnostics.
+ */
+import {
+  CodeActionKind, type CodeAction, type Diagnostic, type OptionalVersionedTextDocumentIdentifier,
+  type RenameFile, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE } from '../engine/engine';
+import { formatMessage, type Locale, type LocalizedText } from '../engine/messages';
+import type { DiagnosticData, Fix } from '../engine/rule';
+import type { Post } from '../model';
+import { editsOverlap } from '../text/edits';
+import { comparePositions } from '../text/lineIndex';
+import { snippetToText } from '../text/snippets';
+
+/** The kind of "fix all", for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.seminarPosts`;
+
+/** The comments that turn a rule off for the next line or for the whole file. */
+export const DISABLE_NEXT_LINE = 'seminar-posts-disable-next-line';
+export const DISABLE_FILE = 'seminar-posts-disable-file';
+
+/** What the client can apply. */
+export interface WorkspaceEditSupport {
+  /** `documentChanges` (versioned edits): then an edit made for an old version is refused. */
+  documentChanges: boolean;
+  /** File renames in a workspace edit. */
+  renameFiles: boolean;
+  /** LSP 3.18 snippet text edits (tab stops) in a workspace edit. */
+  snippetEdits: boolean;
+}
+
+/** What code actions need besides the post. */
+export interface CodeActionOptions {
+  /** The diagnostics the client asks about (the request's `context.diagnostics`). */
+  contextDiagnostics: readonly Diagnostic[];
+  /** Every current diagnostic of the post, for "fix all" and for clients that drop `data`. */
+  diagnostics: readonly Diagnostic[];
+  /** The kinds asked for (`context.only`); every kind when undefined. */
+  only: readonly string[] | undefined;
+  locale: Locale;
+  support: WorkspaceEditSupport;
+}
+
+const TEXT: Record<string, LocalizedText> = {
+  fixAll: { en: 'Fix all seminar-post problems', ko: '세미나 글의 문제 모두 고치기' },
+  disableLine: { en: 'Disable {id} for this line', ko: '이 줄에서 {id} 끄기' },
+  disableFile: { en: 'Disable {id} for this file', ko: '이 파일에서 {id} 끄기' },
+};
+
+/** The code actions for `post` under `options`. */
+export function getCodeActions(post: Post, options: CodeActionOptions): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const wanted = (kind: string) => !options.only || options.only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  if (wanted(CodeActionKind.QuickFix)) {
+    for (const diagnostic of options.contextDiagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const data = currentData(post, diagnostic, options.diagnostics);
+      if (!data) continue;
+      for (const fix of data.fixes) {
+        const edit = workspaceEdit(post, fix, options.support);
+        if (!edit) continue;
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.safe && data.fixes.length === 1,
+          edit,
+        });
+      }
+    }
+    for (const diagnostic of options.contextDiagnostics) actions.push(...disableActions(post, diagnostic, options));
+  }
+  const asked = options.only !== undefined && wanted(FIX_ALL_KIND);
+  if (asked || (!options.only && options.contextDiagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE))) {
+    const fixAll = fixAllAction(post, options);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** The diagnostic's data when it belongs to this version of the post. */
+function currentData(post: Post, diagnostic: Diagnostic, current: readonly Diagnostic[]): DiagnosticData | undefined {
+  let data = diagnostic.data as DiagnosticData | undefined;
+  if (!data) {
+    // A client without diagnostic `data` support sends the diagnostic back without it.
+    const same = current.find((d) => d.code === diagnostic.code && d.message === diagnostic.message &&
+      comparePositions(d.range.start, diagnostic.range.start) === 0 && comparePositions(d.range.end, diagnostic.range.end) === 0);
+    data = same?.data as DiagnosticData | undefined;
+  }
+  if (!data || !Array.isArray(data.fixes) || data.version !== post.version) return undefined;
+  return data;
+}
+
+/** The fix as a workspace edit the client can apply, or undefined when it cannot. */
+function workspaceEdit(post: Post, fix: Fix, support: WorkspaceEditSupport): WorkspaceEdit | undefined {
+  const snippetEdits = fix.snippet === true && support.snippetEdits && support.documentChanges;
+  const edits: (TextEdit | SnippetTextEdit)[] = fix.edits.map((edit) => {
+    if (!fix.snippet) return edit;
+    return snippetEdits ? { range: edit.range, snippet: { kind: 'snippet', value: edit.newText } } : { range: edit.range, newText: snippetToText(edit.newText) };
+  });
+  if (fix.rename !== undefined) {
+    if (!support.documentChanges || !support.renameFiles) return undefined;
+    const changes: (TextDocumentEdit | RenameFile)[] = [];
+    if (edits.length) changes.push(documentEdit(post, edits));
+    changes.push({ kind: 'rename', oldUri: post.uri, newUri: siblingUri(post.uri, fix.rename) });
+    return { documentChanges: changes };
+  }
+  if (!edits.length) return undefined;
+  if (support.documentChanges) return { documentChanges: [documentEdit(post, edits)] };
+  return { changes: { [post.uri]: edits as TextEdit[] } };
+}
+
+/** LSP 3.18's snippet text edit, which the 3.17 types do not name. */
+interface SnippetTextEdit {
+  range: TextEdit['range'];
+  snippet: { kind: 'snippet'; value: string };
+}
+
+function documentEdit(post: Post, edits: (TextEdit | SnippetTextEdit)[]): TextDocumentEdit {
+  const textDocument: OptionalVersionedTextDocumentIdentifier = { uri: post.uri, version: post.version ?? null };
+  return { textDocument, edits: edits as TextEdit[] };
+}
+
+/** The URI of `name` in the folder of `uri`. */
+export function siblingUri(uri: string, name: string): string {
+  const cut = uri.replace(/[?#].*$/, '').lastIndexOf('/');
+  return `${uri.slice(0, cut + 1)}${encodeURIComponent(name)}`;
+}
+
+function disableActions(post: Post, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') return [];
+  const id = diagnostic.code;
+  const fm = post.frontMatter;
+  const eol = post.text.includes('\r\n') ? '\r\n' : '\n';
+  const actions: CodeAction[] = [];
+  const line = diagnostic.range.start.line;
+  const inFrontMatter = fm !== undefined && line <= fm.range.end.line;
+  if (!inFrontMatter && line < post.lines.lineCount) {
+    const indent = /^[ \t]*/.exec(post.lines.lineText(line))![0];
+    actions.push(insertAction(post, formatMessage(TEXT.disableLine!, options.locale, { id }), diagnostic, line,
+      `${indent}<!-- ${DISABLE_NEXT_LINE} ${id} -->${eol}`, options.support));
+  }
+  // The file comment goes right under the front matter, where it cannot break the YAML.
+  if (!fm || fm.closed) {
+    const at = fm ? fm.range.end.line + 1 : 0;
+    const atEnd = at >= post.lines.lineCount;
+    const comment = `<!-- ${DISABLE_FILE} ${id} -->`;
+    actions.push(insertAction(post, formatMessage(TEXT.disableFile!, options.locale, { id }), diagnostic, atEnd ? post.lines.lineCount - 1 : at,
+      atEnd ? `${eol}${comment}${eol}` : `${comment}${eol}`, options.support, atEnd));
+  }
+  return actions;
+}
+
+function insertAction(post: Post, title: string, diagnostic: Diagnostic, line: number, text: string, support: WorkspaceEditSupport, atLineEnd = false): CodeAction {
+  const character = atLineEnd ? post.lines.lineText(line).length : 0;
+  const position = { line, character };
+  const edit: TextEdit = { range: { start: position, end: position }, newText: text };
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: workspaceEdit(post, { title, safe: false, edits: [edit] }, support)!,
+  };
+}
+
+function fixAllAction(post: Post, options: CodeActionOptions): CodeAction | undefined {
+  const accepted: TextEdit[] = [];
+  const fixed: Diagnostic[] = [];
+  for (const diagnostic of options.diagnostics) {
+    const data = currentData(post, diagnostic, options.diagnostics);
+    // Renames and snippets need the user: "fix all" runs on save, unattended.
+    const fix = data?.fixes.find((f) => f.safe && f.rename === undefined && !f.snippet && f.edits.length > 0);
+    if (!fix) continue;
+    if (fix.edits.some((edit) => accepted.some((other) => editsOverlap(edit, other)))) continue;
+    accepted.push(...fix.edits);
+    fixed.push(diagnostic);
+  }
+  if (!accepted.length) return undefined;
+  const edit = workspaceEdit(post, { title: '', safe: true, edits: accepted }, options.support);
+  if (!edit) return undefined;
+  return { title: formatMessage(TEXT.fixAll!, options.locale), kind: FIX_ALL_KIND, diagnostics: fixed, edit };
+}
+

@@ -1,0 +1,127 @@
+/**
+ * One language server session: answers `initialize` with the server's capabilities, and wires the
+ * documents, the settings, the validator, the workspace index and the feature handlers to the
+ * connection. Nothing here reads a post itself; the core does.
+ */
+import {
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments,
+  TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toLocale, type Locale } from '../core/engine/messages';
+import { FIX_ALL_KIND } from '../core/features/codeActions';
+import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { Project } from '../core/project';
+import { RULES } from '../core/rules';
+import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
+import { Analyzer } from './analysis';
+import { errorText } from './errorText';
+import { registerFeatures } from './features';
+import { WorkspaceIndexer } from './indexer';
+import { SettingsStore } from './settings';
+import { StatusReporter } from './status';
+import type { IncomingChanges } from './transport';
+import { Validator } from './validation';
+
+/** Files whose change matters: posts, configuration files, the site's configuration and layouts. */
+const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml', '**/_layouts/**'];
+
+/** Starts serving on `connection` (not yet listening); `incoming` is the transport's look ahead. */
+export function startServer(connection: Connection, incoming: IncomingChanges): void {
+  let locale: Locale = 'en';
+  let capabilities: ClientCapabilities = {};
+  let folders: string[] = [];
+  let roots: string[] = [];
+
+  const documents = new TextDocuments(TextDocument);
+  const project = new Project(nodeFileSystem, RULES);
+  const index = new WorkspaceIndex();
+  const status = new StatusReporter(connection, () => locale);
+  const settings = new SettingsStore(connection, RULES, () => capabilities.workspace?.configuration === true,
+    (message) => status.settingsUnreadable(message));
+  const analyzer = new Analyzer(project, settings, status, () => roots);
+  const pulls = () => capabilities.textDocument?.diagnostic !== undefined;
+  const validator = new Validator(connection, documents, incoming, analyzer, index, () => locale, pulls,
+    () => capabilities.workspace?.diagnostics?.refreshSupport === true);
+  const indexer = new WorkspaceIndexer(connection, documents, analyzer, index, status, () => locale, () => folders,
+    () => validator.scheduleAll());
+
+  const rescan = () => void indexer.scan().catch((error: unknown) => connection.console.error(`indexing failed: ${errorText(error)}`));
+  const setFolders = (uris: string[]) => {
+    folders = uris;
+    roots = uris.map(uriToCorePath).filter((p): p is string => p !== undefined);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities ?? {};
+    const options = params.initializationOptions as { locale?: unknown } | undefined;
+    locale = toLocale(params.locale ?? (typeof options?.locale === 'string' ? options.locale : undefined));
+    setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    return {
+      capabilities: {
+        // Pushed to a client that does not pull; `diagnosticProvider` for one that does.
+        ...(pulls() ? { diagnosticProvider: { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', ' ', '['], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'seminar-posts' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'seminarPosts' }).catch(() => undefined);
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) })
+        .catch(() => undefined);
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        setFolders([...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)]);
+        rescan();
+      });
+    }
+    rescan();
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed((params?.settings as { seminarPosts?: unknown } | undefined)?.seminarPosts);
+    status.reset();
+    validator.scheduleAll();
+    rescan();
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    if (await indexer.filesChanged(Array.isArray(params?.changes) ? params.changes : [])) {
+      project.clear();
+      status.reset();
+      validator.scheduleAll();
+      rescan();
+    }
+  });
+
+  documents.onDidChangeContent((event) => validator.schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    validator.closed(uri);
+    analyzer.forget(uri);
+    incoming.forget(uri);
+    void indexer.documentClosed(uri).catch((error: unknown) => connection.console.error(`indexing ${uri} failed: ${errorText(error)}`));
+  });
+
+  registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
+  documents.listen(connection);
+
+  // The last line of defence: a bug logs, it does not stop the server the editor depends on.
+  process.on('unhandledRejection', (reason) => connection.console.error(`unexpected failure: ${errorText(reason)}`));
+  process.on('uncaughtException', (error) => connection.console.error(`unexpected failure: ${errorText(error)}`));
+}
