@@ -116,7 +116,8 @@ export interface Section {
   authors: HeadingLine | undefined;
   /**
    * Where the paper was published, as written: on the authors line (`*CVPR2019*`, `NeurIPS 2019`,
-   * `arxiv.1806`, a year) or, failing that, at the end of the title (`... on ICLR2021 (under review)`).
+   * `arxiv.1806`, a year), on another `##` line of the section, or, failing those, at the end of the
+   * title (`... on ICLR2021 (under review)`).
    * Undefined when neither names one (and in models built before this field existed).
    */
   venue?: Span;

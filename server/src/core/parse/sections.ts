@@ -121,7 +121,10 @@ class ChunkBuilder {
     const section = this.section;
     if (!section) return;
     section.range = this.lines.rangeOf(this.lines.offsetAt(section.title.range.start), this.sectionEnd);
-    const venue = this.venueIn(section.authors, findAuthorsVenue) ?? this.venueIn(section.title, findTitleVenue);
+    let venue = this.venueIn(section.authors, findAuthorsVenue);
+    // A venue written on a `##` line of its own (a second authors line) still names the venue.
+    for (const heading of section.headings) if (!venue && heading.depth === 2) venue = this.venueIn(heading, findAuthorsVenue);
+    venue ??= this.venueIn(section.title, findTitleVenue);
     if (venue) section.venue = venue;
     this.buildImageBlocks(section);
     this.model.sections.push(section);
