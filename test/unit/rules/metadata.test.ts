@@ -30,8 +30,10 @@ describe('rule metadata', () => {
 
       it('documents why, with an ok and a not-ok example that behave as documented', () => {
         assert.ok(rule.docs.rationale.length > 40, 'a rationale');
+        // A rule that is off by default is documented as it behaves once enabled.
+        const config = rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' as const } } : undefined;
         const run = (example: { text: string; fileName?: string }) =>
-          lintText(example.text, { fileName: example.fileName, site }).filter((d) => d.code === rule.id);
+          lintText(example.text, { fileName: example.fileName, site, config }).filter((d) => d.code === rule.id);
         assert.deepEqual(run(rule.docs.ok).map((d) => d.message), [], 'the ok example is accepted');
         assert.ok(run(rule.docs.notOk).length > 0, 'the not-ok example is reported');
       });
