@@ -73,20 +73,25 @@ function moveFix(post: Post, section: Section, paragraph: LinkParagraph, context
   const moved = paragraph.links.filter((link) =>
     !(isPaperLink(link, context.config) && present.some((p) => isPaperLink(p, context.config))) &&
     !(isSlidesLink(link, context.config) && present.some((p) => isSlidesLink(p, context.config))));
-  const texts = moved.map((link) => sourceOf(post, link));
-  let insert: TextEdit | undefined;
-  if (!line.linkList) {
+  // The paper link leads the list, as the blog writes it; anything else follows what is there.
+  const first = moved.filter((link) => isPaperLink(link, context.config)).map((link) => sourceOf(post, link));
+  const rest = moved.filter((link) => !isPaperLink(link, context.config)).map((link) => sourceOf(post, link));
+  const edits: TextEdit[] = [];
+  const list = line.linkList;
+  if (!list) {
     const end = line.content.range.end;
-    insert = texts.length ? { range: { start: end, end }, newText: ` [${texts.join(', ')}]` } : undefined;
-  } else if (line.linkList.bracketed && line.linkList.close) {
-    const at = line.linkList.close.start;
-    const separator = line.linkList.items.length ? ', ' : '';
-    insert = texts.length ? { range: { start: at, end: at }, newText: separator + texts.join(', ') } : undefined;
+    if (moved.length) edits.push({ range: { start: end, end }, newText: ` [${[...first, ...rest].join(', ')}]` });
+  } else if (list.bracketed && list.close) {
+    const hasItems = list.items.length > 0;
+    const open = { line: list.range.start.line, character: list.range.start.character + 1 };
+    if (first.length) edits.push({ range: { start: open, end: open }, newText: first.join(', ') + (hasItems ? ', ' : '') });
+    const close = list.close.start;
+    if (rest.length) edits.push({ range: { start: close, end: close }, newText: (hasItems || first.length ? ', ' : '') + rest.join(', ') });
   } else {
     return undefined;
   }
   // Dropping a link the list already has (perhaps with another target) is the author's call.
-  return { title: TITLE, safe: moved.length === paragraph.links.length, edits: insert ? [insert, remove] : [remove] };
+  return { title: TITLE, safe: moved.length === paragraph.links.length, edits: [...edits, remove] };
 }
 
 function sourceOf(post: Post, link: MarkdownLink): string {
