@@ -3,15 +3,27 @@
  * examples behave as documented, and a consistent message style.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DOCS_BASE_URL, ruleDocsUrl } from '../../../server/src/core/engine/engine';
 import { RULES } from '../../../server/src/core/rules';
 import { findSite } from '../../../server/src/core/site/site';
 import { lintText } from '../../support/lint';
 import { memoryHost } from '../../support/memoryHost';
+import { REPO_ROOT } from '../../support/paths';
 
 // Examples are linted inside a minima site, so that rules that need a site run too.
 const site = findSite('/site/_posts/x.md', memoryHost({ '/site/_config.yml': 'theme: minima\n' }));
 
 describe('rule metadata', () => {
+  it('has a page in docs/rules/ for every rule, and none for a rule that does not exist', () => {
+    const pages = fs.readdirSync(path.join(REPO_ROOT, 'docs', 'rules')).filter((name) => name !== 'README.md').sort();
+    assert.deepEqual(pages, RULES.map((r) => `${r.id}.md`).sort());
+    for (const rule of RULES) {
+      assert.ok(ruleDocsUrl(rule.id).startsWith(DOCS_BASE_URL) && DOCS_BASE_URL.endsWith('/docs/rules/'), 'diagnostics link to docs/rules/<id>.md');
+    }
+  });
+
   for (const rule of RULES) {
     describe(rule.id, () => {
       it('has its description and every message in English and Korean, in the house style', () => {
