@@ -36,33 +36,69 @@ export function parseDirective(comment: HtmlComment): Directive | undefined {
   return { kind: m[1] as DirectiveKind, ruleIds: ids, comment };
 }
 
-const names = (directive: Directive, id: string) => directive.ruleIds.length === 0 || directive.ruleIds.includes(id);
+/** Where the rules are turned off, indexed so that each diagnostic is looked up in log time. */
+class Suppressions {
+  private readonly fileWide = new Set<string>();
+  private fileWideAll = false;
+  /** 0-based line -> ids (or `*` for every rule) turned off on it. */
+  private readonly lines = new Map<number, Set<string>>();
+  /** `disable`/`enable` switches in source order; `ids` undefined means every rule. */
+  private readonly switches: { at: Position; disable: boolean; ids: string[] | undefined }[] = [];
+  /** Per rule id: the switches that name it or every rule, in source order. */
+  private readonly switchesById = new Map<string, { at: Position; disable: boolean }[]>();
 
-/** Whether the rule `id` is disabled at `at` by `directives` (in source order). */
-function disabledAt(directives: readonly Directive[], id: string, at: Position): boolean {
-  let disabled = false;
-  for (const d of directives) {
-    if (d.kind !== 'disable' && d.kind !== 'enable') continue;
-    const from = d.kind === 'disable' ? d.comment.range.end : d.comment.range.start;
-    if (comparePositions(from, at) > 0) break;
-    if (names(d, id)) disabled = d.kind === 'disable';
+  constructor(directives: readonly Directive[]) {
+    for (const d of directives) {
+      const ids = d.ruleIds.length ? d.ruleIds : undefined;
+      switch (d.kind) {
+        case 'disable-file':
+          if (ids) ids.forEach((id) => this.fileWide.add(id));
+          else this.fileWideAll = true;
+          break;
+        case 'disable-line':
+        case 'disable-next-line': {
+          const line = d.kind === 'disable-line' ? d.comment.range.start.line : d.comment.range.end.line + 1;
+          let set = this.lines.get(line);
+          if (!set) this.lines.set(line, (set = new Set()));
+          for (const id of ids ?? ['*']) set.add(id);
+          break;
+        }
+        default:
+          this.switches.push({ at: d.kind === 'disable' ? d.comment.range.end : d.comment.range.start, disable: d.kind === 'disable', ids });
+      }
+    }
   }
-  return disabled;
+
+  suppresses(id: string, at: Position): boolean {
+    if (this.fileWideAll || this.fileWide.has(id)) return true;
+    const line = this.lines.get(at.line);
+    if (line && (line.has('*') || line.has(id))) return true;
+    const switches = this.switchesFor(id);
+    // The last switch at or before `at` decides.
+    let lo = 0;
+    let hi = switches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (comparePositions(switches[mid]!.at, at) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && switches[lo - 1]!.disable;
+  }
+
+  private switchesFor(id: string): { at: Position; disable: boolean }[] {
+    let list = this.switchesById.get(id);
+    if (!list) {
+      list = this.switches.filter((s) => !s.ids || s.ids.includes(id));
+      this.switchesById.set(id, list);
+    }
+    return list;
+  }
 }
 
 /** The diagnostics that no directive of `comments` suppresses. */
 export function applySuppressions(diagnostics: Diagnostic[], comments: readonly HtmlComment[]): Diagnostic[] {
   const directives = comments.map(parseDirective).filter((d): d is Directive => d !== undefined);
   if (directives.length === 0) return diagnostics;
-  return diagnostics.filter((diagnostic) => {
-    const id = String(diagnostic.code);
-    const start = diagnostic.range.start;
-    for (const d of directives) {
-      if (!names(d, id)) continue;
-      if (d.kind === 'disable-file') return false;
-      if (d.kind === 'disable-line' && start.line === d.comment.range.start.line) return false;
-      if (d.kind === 'disable-next-line' && start.line === d.comment.range.end.line + 1) return false;
-    }
-    return !disabledAt(directives, id, start);
-  });
+  const suppressions = new Suppressions(directives);
+  return diagnostics.filter((d) => !suppressions.suppresses(String(d.code), d.range.start));
 }

@@ -35,29 +35,44 @@ export const markdownImage: RuleDefinition = {
   },
   check(post, _context, report) {
     for (const section of post.sections) {
-      for (const image of section.markdownImages) {
-        report({ range: image.range, messageId: 'image', fix: blockFix(post, section, image) });
+      for (const { images, fix } of groupByParagraph(post, section)) {
+        for (const image of images) report({ range: image.range, messageId: 'image', fix });
       }
     }
   },
 };
 
-function within(inner: { start: { line: number; character: number }; end: { line: number; character: number } }, outer: Block['range']): boolean {
-  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+type Range = Block['range'];
+const within = (inner: Range, outer: Range) =>
+  comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
+
+/**
+ * The section's Markdown images grouped by the top-level paragraph that holds them (both lists
+ * are in source order, so one walk pairs them), each group with the fix for its paragraph.
+ */
+function groupByParagraph(post: Post, section: Section): { images: MarkdownImage[]; fix: FixDescriptor | undefined }[] {
+  const paragraphs = section.blocks.filter((b) => b.kind === 'paragraph');
+  const groups: { images: MarkdownImage[]; block: Block | undefined }[] = [];
+  let p = 0;
+  for (const image of section.markdownImages) {
+    while (p < paragraphs.length && comparePositions(paragraphs[p]!.range.end, image.range.start) < 0) p++;
+    const block = p < paragraphs.length && within(image.range, paragraphs[p]!.range) ? paragraphs[p] : undefined;
+    const last = groups[groups.length - 1];
+    if (block && last?.block === block) last.images.push(image);
+    else groups.push({ images: [image], block });
+  }
+  return groups.map(({ images, block }) => ({ images, fix: block ? blockFix(post, block, images) : undefined }));
 }
 
-function blockFix(post: Post, section: Section, image: MarkdownImage): FixDescriptor | undefined {
-  const block = section.blocks.find((b) => b.kind === 'paragraph' && within(image.range, b.range));
-  if (!block) return undefined;
-  const images = section.markdownImages.filter((i) => within(i.range, block.range));
-  // The paragraph must hold nothing but its images.
-  let rest = post.text.slice(post.lines.offsetAt(block.range.start), post.lines.offsetAt(block.range.end));
-  for (const i of [...images].reverse()) {
-    const start = post.lines.offsetAt(i.range.start) - post.lines.offsetAt(block.range.start);
-    const end = post.lines.offsetAt(i.range.end) - post.lines.offsetAt(block.range.start);
-    rest = rest.slice(0, start) + rest.slice(end);
+/** Replaces a paragraph made of nothing but Markdown images with one centered image block. */
+function blockFix(post: Post, block: Block, images: MarkdownImage[]): FixDescriptor | undefined {
+  let at = post.lines.offsetAt(block.range.start);
+  for (const image of images) {
+    const start = post.lines.offsetAt(image.range.start);
+    if (post.text.slice(at, start).trim() !== '') return undefined;
+    at = post.lines.offsetAt(image.range.end);
   }
-  if (rest.trim() !== '') return undefined;
+  if (post.text.slice(at, post.lines.offsetAt(block.range.end)).trim() !== '') return undefined;
   const eol = lineBreak(post);
   const tags = images.map((i) => `  <img src="${attribute(i.url)}"${i.alt.trim() ? ` alt="${attribute(i.alt)}"` : ''}>`);
   return {
