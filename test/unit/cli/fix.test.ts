@@ -146,6 +146,13 @@ describe('CLI --fix and --fix-dry-run', () => {
     assert.ok(blockedResult.messages.some((m) => m.ruleId === 'filename-format'));
   });
 
+  it('does not rename a file whose name names another quarter than its (perhaps copied) front matter', () => {
+    write('2020-4th_quarter.md', CLEAN);
+    const r = run(['lint', '--fix', '--format', 'json']);
+    assert.deepEqual(fs.readdirSync(posts()), ['2020-4th_quarter.md']);
+    assert.ok(JSON.parse(r.stdout)[0].messages.some((m: { ruleId: string }) => m.ruleId === 'filename-format'));
+  });
+
   it('keeps a byte order mark and CRLF line breaks, and does not touch text that is not UTF-8', () => {
     write('2020-04-02-2nd_quarter.md', '\ufeff' + BROKEN.replace(/\n/g, '\r\n'));
     const latin1 = Buffer.concat([Buffer.from(BROKEN.replace('2020-04-02', '2020-04-05')), Buffer.from([0xe9, 0x0a])]);
