@@ -16,6 +16,16 @@ import { REPO_ROOT } from '../../support/paths';
 const site = findSite('/site/_posts/x.md', memoryHost({ '/site/_config.yml': 'theme: minima\n' }));
 
 describe('rule metadata', () => {
+  it('registers every rule of the catalogue (../shared/spec/rules.md) in its order, at its default severity', function () {
+    const catalogue = path.resolve(REPO_ROOT, '..', 'shared', 'spec', 'rules.md');
+    if (!fs.existsSync(catalogue)) {
+      console.log(`      (skipped: ${catalogue} is absent)`);
+      this.skip();
+    }
+    const rows = [...fs.readFileSync(catalogue, 'utf8').matchAll(/^\| `([a-z-]+)` \| (error|warning|info|hint|off)\b/gm)];
+    assert.deepEqual(RULES.map((r) => [r.id, r.defaultSeverity]), rows.map((m) => [m[1], m[2]]));
+  });
+
   it('has a page in docs/rules/ for every rule, and none for a rule that does not exist', () => {
     const pages = fs.readdirSync(path.join(REPO_ROOT, 'docs', 'rules')).filter((name) => name !== 'README.md').sort();
     assert.deepEqual(pages, RULES.map((r) => `${r.id}.md`).sort());
