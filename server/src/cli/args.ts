@@ -6,9 +6,13 @@ import { toLocale, type Locale } from '../core/engine/messages';
 
 export type OutputFormat = 'stylish' | 'json' | 'sarif';
 
+/** `--fix` writes the safe fixes; `--fix-dry-run` prints them as a diff; `off` changes nothing. */
+export type FixMode = 'off' | 'write' | 'dry-run';
+
 export interface LintCommand {
   kind: 'lint';
   paths: string[];
+  fix: FixMode;
   format: OutputFormat;
   config: string | undefined;
   maxWarnings: number | undefined;
@@ -40,6 +44,9 @@ Options of lint:
   --max-warnings <n>  exit with 1 when there are more than n warnings
   --quiet             report errors only
   --locale <en|ko>    language of the messages (default: from LANG)
+  --fix               apply the safe fixes to the files (and a safe file rename), then report
+                      what is left; a file is written only when a fix changed it
+  --fix-dry-run       print the safe fixes as a unified diff and change nothing
 
 Options of rules:
   --format <name>     text (default) or json
@@ -48,8 +55,9 @@ Options of rules:
   -h, --help          show this help
   -v, --version       show the version
 
-Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings);
-            2 bad usage, an unreadable path or a bad configuration.`;
+Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings), counted after
+            the fixes with --fix and --fix-dry-run; 2 bad usage, an unreadable path or a bad
+            configuration.`;
 
 /** Parses `argv` (without `node` and the script). */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
@@ -64,7 +72,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   const options = new Map<string, string | true>();
   const positional: string[] = [];
   const valued = new Set(['--format', '--config', '--max-warnings', '--locale']);
-  const flags = new Set(['--quiet', '--help', '-h']);
+  const flags = new Set(['--quiet', '--fix', '--fix-dry-run', '--help', '-h']);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -97,7 +105,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   const format = options.get('--format');
 
   if (command === 'rules') {
-    for (const name of ['--config', '--max-warnings', '--quiet']) {
+    for (const name of ['--config', '--max-warnings', '--quiet', '--fix', '--fix-dry-run']) {
       if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'rules'`);
     }
     if (positional.length) throw new UsageError(`'rules' takes no paths`);
@@ -108,6 +116,10 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (format !== undefined && format !== 'stylish' && format !== 'json' && format !== 'sarif') {
     throw new UsageError(`--format must be stylish, json or sarif, not '${String(format)}'`);
   }
+  if (options.has('--fix') && options.has('--fix-dry-run')) throw new UsageError('use --fix or --fix-dry-run, not both');
+  if (options.has('--fix-dry-run') && format !== undefined && format !== 'stylish') {
+    throw new UsageError('--fix-dry-run prints a diff; --format does not apply to it');
+  }
   let maxWarnings: number | undefined;
   const max = options.get('--max-warnings');
   if (max !== undefined) {
@@ -117,6 +129,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   return {
     kind: 'lint',
     paths: positional.length ? positional : ['.'],
+    fix: options.has('--fix') ? 'write' : options.has('--fix-dry-run') ? 'dry-run' : 'off',
     format: (format as OutputFormat | undefined) ?? 'stylish',
     config: options.get('--config') as string | undefined,
     maxWarnings,

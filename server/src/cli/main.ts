@@ -4,16 +4,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { lintPost } from '../core/engine/engine';
 import { formatMessage } from '../core/engine/messages';
 import { todayString } from '../core/jekyll';
+import type { Post } from '../core/model';
 import { parsePost } from '../core/parse/parsePost';
-import { Project } from '../core/project';
+import { Project, type PostSetup } from '../core/project';
 import { RULES } from '../core/rules';
 import { nodeFileSystem, pathToUri, toCorePath } from '../node/nodeHost';
 import { parseArgs, USAGE, UsageError, type LintCommand, type RulesCommand } from './args';
+import { unifiedDiff } from './diff';
 import { describe, expandPaths, PathError } from './files';
+import { applySafeFixes, RenameConflictError, writePost } from './fix';
 import { countSeverities, formatJson, formatSarif, formatStylish, type FileResult } from './formatters';
+import { PostIndex } from './postIndex';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -78,6 +83,18 @@ function listRules(command: RulesCommand, io: CliIO): number {
   return EXIT.ok;
 }
 
+/** A post read from disk, parsed once, with what it is checked against. */
+interface Input {
+  file: string;
+  text: string;
+  /** The file started with a byte order mark (removed from `text`, restored when writing). */
+  bom: boolean;
+  /** The bytes are valid UTF-8: only then may `--fix` write the file back. */
+  utf8: boolean;
+  setup: PostSetup;
+  post: Post;
+}
+
 function lint(command: LintCommand, io: CliIO): number {
   const files = expandPaths(command.paths, io.cwd);
   let configFile: string | undefined;
@@ -93,42 +110,124 @@ function lint(command: LintCommand, io: CliIO): number {
   }
   const project = new Project(nodeFileSystem, RULES, { configFile });
   const today = todayString();
+  const shown = (file: string) => path.relative(io.cwd, file) || file;
 
-  const results: FileResult[] = [];
-  for (const file of files) {
-    const setup = project.setupFor(toCorePath(file));
-    const problem = setup.configProblems[0];
-    if (problem) {
-      const shown = path.relative(io.cwd, problem.source) || problem.source;
-      const more = setup.configProblems.length > 1 ? ` (and ${setup.configProblems.length - 1} more)` : '';
-      throw new FatalError(`bad configuration ${shown}: ${problem.path}: ${problem.message}${more}`);
-    }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new FatalError(`cannot read ${path.relative(io.cwd, file) || file}: ${describe(error)}`);
-    }
-    // Editors hand the server text without its byte order mark; do the same so positions agree.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const post = parsePost(text, pathToUri(file));
-    let diagnostics = lintPost(post, { rules: RULES, config: setup.config, site: setup.site, locale: command.locale, today });
-    if (command.quiet) diagnostics = diagnostics.filter((d) => d.severity === 1);
-    results.push({ filePath: file, diagnostics });
+  // Every post is read and parsed first: duplicate-paper compares the posts of one site.
+  const inputs = files.map((file) => readInput(file, project, shown));
+  const indexes = new Map<string, PostIndex>();
+  for (const input of inputs) {
+    const root = input.setup.site?.root;
+    if (root === undefined) continue;
+    let index = indexes.get(root);
+    if (!index) indexes.set(root, (index = new PostIndex()));
+    index.add(input.post, input.setup.config);
   }
 
-  switch (command.format) {
-    case 'json':
-      io.stdout(formatJson(results) + '\n');
-      break;
-    case 'sarif':
-      io.stdout(formatSarif(results, RULES, version, io.cwd, command.locale) + '\n');
-      break;
-    default:
-      io.stdout(formatStylish(results, { color: io.color, cwd: io.cwd, locale: command.locale }) + '\n');
+  const results: FileResult[] = [];
+  let diff = '';
+  for (const input of inputs) {
+    const index = input.setup.site ? indexes.get(input.setup.site.root) : undefined;
+    // A renamed post must not meet its own sections under its old name.
+    const workspace = index && {
+      papersWithTitle: (key: string, except: string) => index.papersWithTitle(key, except).filter((p) => p.uri !== input.post.uri),
+    };
+    const options = { rules: RULES, config: input.setup.config, site: input.setup.site, workspace, locale: command.locale, today };
+    const folder = path.dirname(input.file);
+    const lintAs = (text: string, fileName: string) =>
+      fileName === input.post.fileName && text === input.text
+        ? lintPost(input.post, options)
+        : lintPost(parsePost(text, pathToUri(path.join(folder, fileName))), options);
+
+    let filePath = input.file;
+    let diagnostics: Diagnostic[];
+    if (command.fix === 'off') {
+      diagnostics = lintAs(input.text, input.post.fileName);
+    } else if (!input.utf8 || (command.fix === 'write' && !writable(input.file))) {
+      io.stderr(`seminar-posts: ${shown(input.file)} ${input.utf8 ? 'is read-only' : 'is not UTF-8 text'}; not fixed\n`);
+      diagnostics = lintAs(input.text, input.post.fileName);
+    } else {
+      const fixed = applySafeFixes(input.text, input.post.fileName, lintAs);
+      let fileName = fixed.fileName;
+      const textChanged = fixed.text !== input.text;
+      if (command.fix === 'dry-run') {
+        const relative = (name: string) => shown(path.join(folder, name)).split(path.sep).join('/');
+        diff += unifiedDiff(input.text, fixed.text, relative(input.post.fileName), relative(fileName));
+      } else if (textChanged || fileName !== input.post.fileName) {
+        fileName = writeFixed(input, fixed.text, fileName, textChanged, io, shown);
+        filePath = path.join(folder, fileName);
+      }
+      diagnostics = lintAs(fixed.text, fileName);
+    }
+    if (command.quiet) diagnostics = diagnostics.filter((d) => d.severity === 1);
+    results.push({ filePath, diagnostics });
+  }
+
+  if (command.fix === 'dry-run') {
+    io.stdout(diff);
+  } else {
+    switch (command.format) {
+      case 'json':
+        io.stdout(formatJson(results) + '\n');
+        break;
+      case 'sarif':
+        io.stdout(formatSarif(results, RULES, version, io.cwd, command.locale) + '\n');
+        break;
+      default:
+        io.stdout(formatStylish(results, { color: io.color, cwd: io.cwd, locale: command.locale }) + '\n');
+    }
   }
   const counts = countSeverities(results);
   if (counts.error > 0) return EXIT.problems;
   if (command.maxWarnings !== undefined && counts.warning > command.maxWarnings) return EXIT.problems;
   return EXIT.ok;
+}
+
+function readInput(file: string, project: Project, shown: (file: string) => string): Input {
+  const setup = project.setupFor(toCorePath(file));
+  const problem = setup.configProblems[0];
+  if (problem) {
+    const more = setup.configProblems.length > 1 ? ` (and ${setup.configProblems.length - 1} more)` : '';
+    throw new FatalError(`bad configuration ${shown(problem.source)}: ${problem.path}: ${problem.message}${more}`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new FatalError(`cannot read ${shown(file)}: ${describe(error)}`);
+  }
+  let utf8 = true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    utf8 = false;
+  }
+  let text = bytes.toString('utf8');
+  // Editors hand the server text without its byte order mark; do the same so positions agree.
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  return { file, text, bom, utf8, setup, post: parsePost(text, pathToUri(file)) };
+}
+
+function writable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a fixed post; returns its base name (the old one when the rename could not be done). */
+function writeFixed(input: Input, text: string, fileName: string, textChanged: boolean, io: CliIO, shown: (file: string) => string): string {
+  const folder = path.dirname(input.file);
+  const content = textChanged ? (input.bom ? '\ufeff' : '') + text : undefined;
+  try {
+    writePost(input.file, path.join(folder, fileName), content);
+    return fileName;
+  } catch (error) {
+    if (!(error instanceof RenameConflictError)) throw new FatalError(`cannot write ${shown(input.file)}: ${describe(error)}`);
+    io.stderr(`seminar-posts: ${shown(input.file)} not renamed: ${error.message}\n`);
+    if (content !== undefined) writePost(input.file, input.file, content);
+    return input.post.fileName;
+  }
 }

@@ -114,6 +114,13 @@ export interface Section {
   headings: HeadingLine[];
   /** The first `##` heading of the section, when nothing but comments comes between it and the title. */
   authors: HeadingLine | undefined;
+  /**
+   * Where the paper was published, as written: on the authors line (`*CVPR2019*`, `NeurIPS 2019`,
+   * `arxiv.1806`, a year), on another `##` line of the section, or, failing those, at the end of the
+   * title (`... on ICLR2021 (under review)`).
+   * Undefined when neither names one (and in models built before this field existed).
+   */
+  venue?: Span;
   /** Every `###` heading scanned as a presenter line, in order. */
   presenterLines: PresenterLine[];
   /** Items of the section's top-level lists. */
@@ -123,7 +130,10 @@ export interface Section {
   /** Every `<img>` tag of the section, inside an image block or not. */
   images: HtmlTag[];
   markdownImages: MarkdownImage[];
-  /** Paragraphs that hold nothing but links (the early drafts' `[paper link](...)` line). */
+  /**
+   * Paragraphs that hold nothing but links, joined by commas or words such as `and` (the early
+   * drafts' `[paper link](...)` line).
+   */
   linkParagraphs: LinkParagraph[];
   /** `***` (and other thematic break) lines. */
   separators: Range[];

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { RULES } from '../../../server/src/core/rules';
-import { CLI, CORPUS, requireCorpus, REPO_ROOT } from '../../support/paths';
+import { CLI, REPO_ROOT } from '../../support/paths';
 
 const GOOD = `---
 layout: post
@@ -75,7 +75,10 @@ describe('CLI', function () {
     assert.equal(r.code, 1);
     const results = JSON.parse(r.stdout) as { filePath: string; messages: Record<string, unknown>[]; errorCount: number }[];
     assert.deepEqual(results.map((x) => path.basename(x.filePath)), ['2020-04-02-2nd_quarter.md', '2020-07-02-3rd_quarter.md', 'temp.md']);
-    assert.deepEqual(results[0]!.messages, []);
+    // The three posts of the site share their paper: the other posts of a site are known to duplicate-paper.
+    assert.deepEqual(results[0]!.messages.map((m) => [m.ruleId, m.severity, m.message]), [
+      ['duplicate-paper', 'info', 'Expected a paper new to the blog, found it also presented in `2020-07-02-3rd_quarter.md` by 김하늘'],
+    ]);
     const yaml = results[1]!.messages.find((m) => m.ruleId === 'front-matter-syntax')!;
     // `title: 2020_3rd_quarter: draft`: the parser stops at the value, line 3, column 8.
     assert.deepEqual({ line: yaml.line, column: yaml.column }, { line: 3, column: 8 });
@@ -171,13 +174,5 @@ describe('CLI', function () {
     assert.match(run(['--help']).stdout, /^Usage: seminar-posts <command>/);
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     assert.equal(run(['--version']).stdout, `${pkg.version}\n`);
-  });
-
-  it('lints the published corpus posts with valid JSON and no error from the front matter and file rules', function () {
-    requireCorpus(this);
-    const r = run(['lint', path.join(CORPUS, 'published'), '--format', 'json'], { cwd: REPO_ROOT });
-    const results = JSON.parse(r.stdout) as { messages: { severity: string }[] }[];
-    assert.equal(results.length, 3);
-    assert.deepEqual(results.flatMap((x) => x.messages.filter((m) => m.severity === 'error')), []);
   });
 });

@@ -3,15 +3,37 @@
  * examples behave as documented, and a consistent message style.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DOCS_BASE_URL, ruleDocsUrl } from '../../../server/src/core/engine/engine';
 import { RULES } from '../../../server/src/core/rules';
 import { findSite } from '../../../server/src/core/site/site';
 import { lintText } from '../../support/lint';
 import { memoryHost } from '../../support/memoryHost';
+import { REPO_ROOT } from '../../support/paths';
 
 // Examples are linted inside a minima site, so that rules that need a site run too.
 const site = findSite('/site/_posts/x.md', memoryHost({ '/site/_config.yml': 'theme: minima\n' }));
 
 describe('rule metadata', () => {
+  it('registers every rule of the catalogue (../shared/spec/rules.md) in its order, at its default severity', function () {
+    const catalogue = path.resolve(REPO_ROOT, '..', 'shared', 'spec', 'rules.md');
+    if (!fs.existsSync(catalogue)) {
+      console.log(`      (skipped: ${catalogue} is absent)`);
+      this.skip();
+    }
+    const rows = [...fs.readFileSync(catalogue, 'utf8').matchAll(/^\| `([a-z-]+)` \| (error|warning|info|hint|off)\b/gm)];
+    assert.deepEqual(RULES.map((r) => [r.id, r.defaultSeverity]), rows.map((m) => [m[1], m[2]]));
+  });
+
+  it('has a page in docs/rules/ for every rule, and none for a rule that does not exist', () => {
+    const pages = fs.readdirSync(path.join(REPO_ROOT, 'docs', 'rules')).filter((name) => name !== 'README.md').sort();
+    assert.deepEqual(pages, RULES.map((r) => `${r.id}.md`).sort());
+    for (const rule of RULES) {
+      assert.ok(ruleDocsUrl(rule.id).startsWith(DOCS_BASE_URL) && DOCS_BASE_URL.endsWith('/docs/rules/'), 'diagnostics link to docs/rules/<id>.md');
+    }
+  });
+
   for (const rule of RULES) {
     describe(rule.id, () => {
       it('has its description and every message in English and Korean, in the house style', () => {
@@ -30,8 +52,10 @@ describe('rule metadata', () => {
 
       it('documents why, with an ok and a not-ok example that behave as documented', () => {
         assert.ok(rule.docs.rationale.length > 40, 'a rationale');
+        // A rule that is off by default is documented as it behaves once enabled.
+        const config = rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' as const } } : undefined;
         const run = (example: { text: string; fileName?: string }) =>
-          lintText(example.text, { fileName: example.fileName, site }).filter((d) => d.code === rule.id);
+          lintText(example.text, { fileName: example.fileName, site, config }).filter((d) => d.code === rule.id);
         assert.deepEqual(run(rule.docs.ok).map((d) => d.message), [], 'the ok example is accepted');
         assert.ok(run(rule.docs.notOk).length > 0, 'the not-ok example is reported');
       });

@@ -13,6 +13,7 @@ import type { SiteContext } from '../site/site';
 import type { WorkspaceView } from '../workspace';
 import { comparePositions } from '../text/lineIndex';
 import { formatMessage, type Locale } from './messages';
+import { applySuppressions } from './suppression';
 import type { DiagnosticData, Fix, FixDescriptor, ReportDescriptor, RuleDefinition, Severity, SeverityOrOff } from './rule';
 
 /** The `source` of every diagnostic of this product. */
@@ -62,7 +63,10 @@ export function effectiveSeverity(rule: RuleDefinition<any>, config: ResolvedCon
   return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
 }
 
-/** Runs the rules over `post`; diagnostics come sorted by position. */
+/**
+ * Runs the rules over `post`; diagnostics come sorted by position, without those that the post's
+ * suppression comments turn off (see `suppression.ts`).
+ */
 export function lintPost(post: Post, options: LintOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of options.rules) {
@@ -71,7 +75,7 @@ export function lintPost(post: Post, options: LintOptions): Diagnostic[] {
     if (rule.needsSite && !options.site) continue;
     runRule(rule, severity, post, options, diagnostics);
   }
-  return diagnostics.sort(
+  return applySuppressions(diagnostics, post.comments).sort(
     (a, b) => comparePositions(a.range.start, b.range.start) || String(a.code).localeCompare(String(b.code)),
   );
 }
@@ -110,6 +114,7 @@ function checkReport(rule: RuleDefinition<any>, descriptor: ReportDescriptor, po
       if (!post.lines.contains(edit.range)) return `fix edit ${formatRange(edit.range)} is outside the document`;
     }
     if (fix.rename !== undefined && (!fix.rename || /[/\\]/.test(fix.rename))) return `fix renames to a bad name '${fix.rename}'`;
+    if (fix.snippet && fix.safe) return 'a snippet fix has placeholders to fill and cannot be safe';
   }
   return undefined;
 }

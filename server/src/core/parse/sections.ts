@@ -7,12 +7,13 @@ import type { Heading, Html, Link, List, ListItem, Nodes, Paragraph, Root, RootC
 import { toString } from 'mdast-util-to-string';
 import type {
   Block, Bullet, HeadingLine, HtmlAttribute, HtmlComment, HtmlTag, ImageBlock, LinkParagraph,
-  MarkdownImage, MarkdownLink, MathSpan, Range, Section,
+  MarkdownImage, MarkdownLink, MathSpan, Range, Section, Span,
 } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { scanHtml, type RawTag } from './htmlTags';
 import { parseMarkdown } from './markdown';
 import { scanPresenterLine } from './presenterLine';
+import { findAuthorsVenue, findTitleVenue, type VenueOffsets } from './venue';
 
 /** The model of one chunk, with chunk-local ranges. */
 export interface ChunkModel {
@@ -22,6 +23,9 @@ export interface ChunkModel {
   comments: HtmlComment[];
   math: MathSpan[];
 }
+
+/** What may stand between the links of a link paragraph: commas, `and`, `&`, `|`, `/`, `및`, `그리고`. */
+const LINK_JOINERS = /^(?:[\s,&|/·]|and\b|및|그리고)*$/i;
 
 interface Offsets {
   start: number;
@@ -117,10 +121,23 @@ class ChunkBuilder {
     const section = this.section;
     if (!section) return;
     section.range = this.lines.rangeOf(this.lines.offsetAt(section.title.range.start), this.sectionEnd);
+    let venue = this.venueIn(section.authors, findAuthorsVenue);
+    // A venue written on a `##` line of its own (a second authors line) still names the venue.
+    for (const heading of section.headings) if (!venue && heading.depth === 2) venue = this.venueIn(heading, findAuthorsVenue);
+    venue ??= this.venueIn(section.title, findTitleVenue);
+    if (venue) section.venue = venue;
     this.buildImageBlocks(section);
     this.model.sections.push(section);
     this.section = undefined;
     this.tags = [];
+  }
+
+  private venueIn(heading: HeadingLine | undefined, find: (content: string) => VenueOffsets | undefined): Span | undefined {
+    if (!heading) return undefined;
+    const found = find(heading.content.text);
+    if (!found) return undefined;
+    const base = this.lines.offsetAt(heading.content.range.start);
+    return { text: heading.content.text.slice(found.start, found.end), range: this.lines.rangeOf(base + found.start, base + found.end) };
   }
 
   private headingLine(node: Heading, at: Offsets): HeadingLine {
@@ -176,7 +193,7 @@ class ChunkBuilder {
         const link = this.markdownLink(child);
         if (link) links.push(link);
       } else if (child.type === 'text') {
-        if (!/^[\s,]*$/.test(child.value)) return;
+        if (!LINK_JOINERS.test(child.value)) return;
       } else {
         return;
       }

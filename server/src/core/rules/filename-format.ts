@@ -29,7 +29,7 @@ export const filenameFormat: RuleDefinition = {
     ok: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: '2020-04-02-2nd_quarter.md' },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: '2020_2nd_quater.md' },
     fix: 'Renames the file from the front matter date and its quarter (`2020-04-02-2nd_quarter.md`). It is applied automatically ' +
-      'only when the title names the same quarter as the date.',
+      'only when the title names the same quarter as the date and the old name names no other quarter.',
   },
   check(post, context, report) {
     if (parsePostFileName(post.fileName)) return;
@@ -41,12 +41,17 @@ export const filenameFormat: RuleDefinition = {
     const title = fm ? stringValue(entryOf(fm, 'title')) : undefined;
     const titleAgrees = date !== undefined && title !== undefined && context.config.titlePattern.test(title) &&
       quarterNamedIn(title).quarter === quarterOf(date) && quarterNamedIn(title).year === date.year;
+    // A name that says another quarter (`2020-4th_quarter.md` holding a copied 3rd-quarter front
+    // matter) means the front matter may be the stale part: renaming is then the author's call.
+    const named = quarterNamedIn(post.fileName);
+    const nameAgrees = date !== undefined && (named.quarter === undefined || named.quarter === quarterOf(date)) &&
+      (named.year === undefined || named.year === date.year);
     report({
       range: post.lines.lineRange(0),
       messageId: 'format',
       data: { fileName: post.fileName, newName: newName ?? '' },
       fix: newName
-        ? { title: { en: 'Rename the file to `{newName}`', ko: '파일 이름을 `{newName}`(으)로 바꾸기' }, safe: titleAgrees, edits: [], rename: newName }
+        ? { title: { en: 'Rename the file to `{newName}`', ko: '파일 이름을 `{newName}`(으)로 바꾸기' }, safe: titleAgrees && nameAgrees, edits: [], rename: newName }
         : undefined,
     });
   },

@@ -3,7 +3,9 @@
  * rule file, one line here, and its fixtures.
  */
 import type { RuleDefinition } from '../engine/rule';
+import { authorsLineMissing } from './authors-line-missing';
 import { contentBeforeFirstPaper } from './content-before-first-paper';
+import { duplicatePaper } from './duplicate-paper';
 import { emptyPost } from './empty-post';
 import { fieldType } from './field-type';
 import { filenameDateMismatch } from './filename-date-mismatch';
@@ -12,12 +14,32 @@ import { frontMatterDuplicateKey } from './front-matter-duplicate-key';
 import { frontMatterMissing } from './front-matter-missing';
 import { frontMatterSyntax } from './front-matter-syntax';
 import { futureDate } from './future-date';
+import { headingStructure } from './heading-structure';
+import { imageAlt } from './image-alt';
+import { imageBlockUnclosed } from './image-block-unclosed';
+import { imageSrc } from './image-src';
+import { imageSrcMissing } from './image-src-missing';
+import { imageWidth } from './image-width';
+import { linkMalformed } from './link-malformed';
+import { linkPlaceholder } from './link-placeholder';
+import { linkUrl } from './link-url';
+import { markdownImage } from './markdown-image';
 import { mathjaxNeeded } from './mathjax-needed';
+import { orphanPaperLink } from './orphan-paper-link';
+import { paperLinkMissing } from './paper-link-missing';
+import { paperTitleEmpty } from './paper-title-empty';
+import { presenterLabel } from './presenter-label';
+import { presenterLineMissing } from './presenter-line-missing';
+import { presenterLinksMissing } from './presenter-links-missing';
+import { presenterNameMissing } from './presenter-name-missing';
 import { requiredField } from './required-field';
+import { slidesLinkMissing } from './slides-link-missing';
+import { summaryMissing } from './summary-missing';
 import { titleDateMismatch } from './title-date-mismatch';
 import { titleFormat } from './title-format';
 import { unknownField } from './unknown-field';
 import { unknownLayout } from './unknown-layout';
+import { venueMissing } from './venue-missing';
 
 export const RULES: readonly RuleDefinition<any>[] = [
   // Front matter and file
@@ -36,6 +58,29 @@ export const RULES: readonly RuleDefinition<any>[] = [
   mathjaxNeeded,
   emptyPost,
   contentBeforeFirstPaper,
+  // Paper sections
+  paperTitleEmpty,
+  authorsLineMissing,
+  venueMissing,
+  presenterLineMissing,
+  presenterLabel,
+  presenterNameMissing,
+  presenterLinksMissing,
+  paperLinkMissing,
+  slidesLinkMissing,
+  linkMalformed,
+  linkPlaceholder,
+  linkUrl,
+  orphanPaperLink,
+  summaryMissing,
+  imageBlockUnclosed,
+  imageSrcMissing,
+  imageSrc,
+  imageWidth,
+  markdownImage,
+  imageAlt,
+  duplicatePaper,
+  headingStructure,
 ];
 
 /** The rule with `id`, or undefined. */
