@@ -62,7 +62,10 @@ describe('language server: diagnostics', function () {
     after(() => tree?.remove());
 
     it('publishes, for every post opened, exactly the diagnostics of the CLI', async () => {
-      client = await LspClient.start();
+      // The site is the workspace, as in the editor: the CLI also knows the site's other posts
+      // (cross-post duplicate-paper), so compare once the server's index of them is ready.
+      client = await LspClient.start({ folders: [tree.uri()] });
+      await client.waitForStatus((status) => status.state === 'ready' && status.posts === cli.size);
       let compared = 0;
       for (const [file, expected] of cli) {
         const uri = pathToFileURL(file).toString();

@@ -4,6 +4,7 @@
  * presented in another post of the workspace (info: the index knows which post and who).
  */
 import type { RuleDefinition } from '../engine/rule';
+import type { IndexedPaper } from '../workspace';
 import { paperTitleKey } from '../workspace';
 import { examplePost, SAMPLE_FRONT_MATTER, SAMPLE_SECTION } from './support/examples';
 
@@ -50,7 +51,7 @@ export const duplicatePaper: RuleDefinition = {
         continue;
       }
       first.set(key, section.title.range.start.line);
-      const other = context.workspace?.papersWithTitle(key, post.uri)[0];
+      const other = earliest(context.workspace?.papersWithTitle(key, post.uri) ?? []);
       if (!other) continue;
       const where = other.postTitle || other.fileName;
       report({
@@ -62,3 +63,17 @@ export const duplicatePaper: RuleDefinition = {
     }
   },
 };
+
+/**
+ * The first presentation of a paper among other posts: by file name (Jekyll's names start with the
+ * date), then URI and line, so that every view of the workspace (the server's index, the CLI's
+ * scan) names the same post.
+ */
+function earliest(papers: readonly IndexedPaper[]): IndexedPaper | undefined {
+  let best: IndexedPaper | undefined;
+  for (const paper of papers) {
+    if (!best || paper.fileName.localeCompare(best.fileName) < 0 ||
+      (paper.fileName === best.fileName && (paper.uri.localeCompare(best.uri) || paper.line - best.line) < 0)) best = paper;
+  }
+  return best;
+}
