@@ -18,7 +18,10 @@ import { log, seconds } from './progress';
 /** Bundles client, server and CLI (`node scripts/build.mjs`). */
 export function buildExtension(): void {
   const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  if (result.status !== 0) throw new LaunchError('Building the extension failed (node scripts/build.mjs).', ExitCode.LauncherError);
+  if (result.status !== 0) {
+    const how = result.error ? result.error.message : result.signal ? `killed by ${result.signal}` : `exit code ${result.status}`;
+    throw new LaunchError(`Building the extension failed (node scripts/build.mjs: ${how}).`, ExitCode.LauncherError);
+  }
 }
 
 /** The suite's entry points: `index.ts` and every `*.test.ts` below `test/integration/` (outside `out/`). */

@@ -41,12 +41,16 @@ async function main(): Promise<ExitCodeValue> {
     await resources.server?.stop();
     if (resources.profile) removeProfile(resources.profile, keepLogs);
   };
+  let interrupting = false;
+  // Ctrl+C reaches npm, tsx and this process at once, and tsx relays it again: handle it once.
   const interrupted = (signal: NodeJS.Signals) => {
+    if (interrupting) return;
+    interrupting = true;
     log(`${signal}: stopping code-server and Chromium`);
     void release(false).then(() => process.exit(130));
   };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  process.on('SIGINT', interrupted);
+  process.on('SIGTERM', interrupted);
 
   let code: ExitCodeValue = ExitCode.LauncherError;
   try {
