@@ -60,7 +60,8 @@ export async function ensureCodeServer(version = CODE_SERVER_VERSION): Promise<C
   }
   checkPrerequisites(version);
   const t0 = Date.now();
-  await step(`Installing code-server ${version} into ${dir} (first use only; compiles native modules)`, () => installInto(dir, version));
+  log(`code-server ${version} is not in ${dir} yet: installing it once (it builds native modules; 1-2 minutes on 2 cores)`);
+  await step(`Installing code-server ${version}`, () => installInto(dir, version));
   verify(install);
   const record: InstallMarker = {
     version,
