@@ -35,18 +35,28 @@ export interface Window {
   close(): Promise<void>;
 }
 
-/** Starts Chromium at `executable` in `profile`; its console goes to `logs/browser-console.log`. */
-export async function openWindow(profile: Profile, executable: string): Promise<Window> {
+/** Fails with {@link ExitCode.SetupFailed}, saying what to install, when there is no Chromium at `executable`. */
+export function requireChromium(executable: string): void {
   if (!fs.existsSync(executable)) {
     throw new LaunchError(`Chromium is not at ${executable}. On Debian: apt-get install -y chromium (or set CHROMIUM=/path/to/chrome).`, ExitCode.SetupFailed);
   }
-  const context = await chromium.launchPersistentContext(profile.chromiumProfile, {
-    executablePath: executable,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1400, height: 900 },
-    env: profileEnvironment(profile) as Record<string, string>,
-  });
+}
+
+/** Starts Chromium at `executable` in `profile`; its console goes to `logs/browser-console.log`. */
+export async function openWindow(profile: Profile, executable: string): Promise<Window> {
+  requireChromium(executable);
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile.chromiumProfile, {
+      executablePath: executable,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 900 },
+      env: profileEnvironment(profile) as Record<string, string>,
+    });
+  } catch (error) {
+    throw new LaunchError(`Chromium (${executable}) did not start: ${error instanceof Error ? error.message : String(error)}`, ExitCode.SetupFailed);
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   const console = fs.createWriteStream(path.join(profile.logs, 'browser-console.log'));
   page.on('console', (message) => console.write(`[${message.type()}] ${message.text()}\n`));
@@ -111,7 +121,7 @@ export async function runSuite(run: SuiteRun): Promise<ExitCodeValue> {
   });
 
   const timer = setTimeout(() => {
-    log(`TIMEOUT: the suite did not finish within ${seconds(run.timeoutMs)}`);
+    log(`TIMEOUT: the suite did not finish within ${seconds(run.timeoutMs)} (SEMINAR_POSTS_TEST_TIMEOUT sets the limit in seconds)`);
     finish(ExitCode.Timeout);
   }, run.timeoutMs);
   void run.server.exited.then((how) => {
@@ -127,7 +137,11 @@ export async function runSuite(run: SuiteRun): Promise<ExitCodeValue> {
 
   fs.writeFileSync(path.join(run.profile.logs, 'workbench-url.txt'), `${run.url}\n`);
   log(`opening the workbench in Chromium (${run.server.origin})`);
-  await page.goto(run.url, { timeout: run.timeoutMs });
+  page.goto(run.url, { timeout: run.timeoutMs }).catch((error: unknown) => {
+    if (settled) return;
+    log(`the workbench did not load: ${error instanceof Error ? error.message : String(error)}`);
+    finish(ExitCode.ServerDidNotStart);
+  });
   const code = await finished;
   clearTimeout(timer);
   if (code !== ExitCode.Passed) {

@@ -12,7 +12,7 @@ export const ExitCode = {
   TestsFailed: 1,
   /** The launcher itself broke (a bug here, or an unexpected error from a tool it drives). */
   LauncherError: 2,
-  /** code-server did not start or stopped before the suite finished. */
+  /** code-server did not start, stopped before the suite finished, or its workbench did not load. */
   ServerDidNotStart: 3,
   /** Setup failed: a prerequisite is missing, or VS Code / code-server could not be installed. */
   SetupFailed: 4,

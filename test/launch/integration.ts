@@ -14,7 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openWindow, runSuite, type Window } from './browser';
+import { openWindow, requireChromium, runSuite, type Window } from './browser';
 import { buildExtension, bundleSuite } from './build';
 import { startCodeServer, type RunningCodeServer } from './codeServer';
 import { ExitCode, LaunchError, type ExitCodeValue } from './exitCodes';
@@ -54,6 +54,7 @@ async function main(): Promise<ExitCodeValue> {
 
   let code: ExitCodeValue = ExitCode.LauncherError;
   try {
+    requireChromium(chromium);
     buildExtension();
     await bundleSuite();
     const install = await ensureCodeServer();
