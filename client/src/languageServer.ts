@@ -130,7 +130,6 @@ export class LanguageServerController implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: this.selector,
       initializationOptions: { locale: vscode.env.language },
-      synchronize: { configurationSection: SETTINGS_SECTION },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: this.errorHandler(),

@@ -87,3 +87,13 @@ describe('rule engine', () => {
     for (const id of ids) assert.match(id, /^[a-z]+(?:-[a-z]+)*$/);
   });
 });
+
+describe('rule engine placeholders', () => {
+  it('refuses a report whose message or fix title names a placeholder without a value', () => {
+    const r = rule((_p, _c, report) => report({
+      range: zero, messageId: 'm', data: { x: 'A', y: 'B' },
+      fix: { title: { en: 'Insert {value}', ko: '{value} 넣기' }, safe: true, edits: [] },
+    }));
+    assert.match(lintText('abc', { rules: [r] })[0]!.message, /no value for the placeholder \{value\}/);
+  });
+});

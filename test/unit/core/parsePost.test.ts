@@ -147,3 +147,10 @@ describe('paperTitleKey', () => {
     assert.notEqual(paperTitleKey('AutoSlim'), paperTitleKey('AutoML-Zero'));
   });
 });
+
+describe('math as kramdown reads it', () => {
+  it('takes a lone $ for a dollar sign, not math', () => {
+    const post = parsePost('# A\n- costs $5 and $10 a month, or $$x^2$$\n', URI, 1);
+    assert.deepEqual(post.math.map((m) => m.value), ['x^2']);
+  });
+});

@@ -107,7 +107,8 @@ class RuleReportError extends Error {}
 
 /** What is wrong with a report, or undefined when it is well formed. */
 function checkReport(rule: RuleDefinition<any>, descriptor: ReportDescriptor, post: Post): string | undefined {
-  if (!rule.messages[descriptor.messageId]) return `unknown message id '${descriptor.messageId}'`;
+  const message = rule.messages[descriptor.messageId];
+  if (!message) return `unknown message id '${descriptor.messageId}'`;
   if (!post.lines.contains(descriptor.range)) return `range ${formatRange(descriptor.range)} is outside the document`;
   for (const fix of toArray(descriptor.fix)) {
     for (const edit of fix.edits) {
@@ -116,6 +117,10 @@ function checkReport(rule: RuleDefinition<any>, descriptor: ReportDescriptor, po
     if (fix.rename !== undefined && (!fix.rename || /[/\\]/.test(fix.rename))) return `fix renames to a bad name '${fix.rename}'`;
     if (fix.snippet && fix.safe) return 'a snippet fix has placeholders to fill and cannot be safe';
   }
+  const unfilled = [message, ...toArray(descriptor.fix).map((fix) => fix.title)]
+    .flatMap((text) => [...`${text.en} ${text.ko}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))
+    .find((name) => descriptor.data?.[name] === undefined);
+  if (unfilled) return `no value for the placeholder {${unfilled}}`;
   return undefined;
 }
 

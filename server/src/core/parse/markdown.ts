@@ -7,7 +7,8 @@ import type { Root } from 'mdast';
 import { remark } from 'remark';
 import remarkMath from 'remark-math';
 
-const processor = remark().use(remarkMath).freeze();
+// kramdown (and so the blog) reads math only between `$$`; a lone `$` is a dollar sign.
+const processor = remark().use(remarkMath, { singleDollarTextMath: false }).freeze();
 
 /** Parses Markdown into an mdast tree whose offsets index into `text`. */
 export function parseMarkdown(text: string): Root {

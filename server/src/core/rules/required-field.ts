@@ -46,7 +46,7 @@ export const requiredField: RuleDefinition = {
       report({
         range: fm.openRange,
         messageId: 'missing',
-        data: { key },
+        data: value === undefined ? { key } : { key, value },
         severity,
         fix: value === undefined ? undefined : {
           title: { en: 'Insert `{key}: {value}`', ko: '`{key}: {value}` 넣기' },
