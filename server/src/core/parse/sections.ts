@@ -32,9 +32,8 @@ interface Offsets {
   end: number;
 }
 
-/** Parses `text` (one chunk) and builds its model. */
-export function buildChunkModel(text: string): ChunkModel {
-  const lines = new LineIndex(text);
+/** Parses `text` (one chunk) and builds its model; `lines` is the index of `text`. */
+export function buildChunkModel(text: string, lines = new LineIndex(text)): ChunkModel {
   const tree = parseMarkdown(text);
   const builder = new ChunkBuilder(text, lines);
   for (const node of tree.children) builder.add(node);
