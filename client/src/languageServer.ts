@@ -42,6 +42,8 @@ export class LanguageServerController implements vscode.Disposable {
   private readonly stateChanged = new vscode.EventEmitter<ServerState>();
   private readonly statusChanged = new vscode.EventEmitter<ServerStatus | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.stateChanged, this.statusChanged];
+  /** The trace setting has been explained once (on the first start). */
+  private explained = false;
 
   /** Fires when the server starts, stops or fails. */
   readonly onDidChangeState = this.stateChanged.event;
@@ -53,8 +55,8 @@ export class LanguageServerController implements vscode.Disposable {
   status: ServerStatus | undefined;
   /** Why the last start failed, in the words of the error. */
   failure: string | undefined;
-  /** The selector the running client was started with. */
-  selector: PostDocumentFilter[] = currentPostSelector();
+  /** The selector the running client was started with (read from the settings on start). */
+  selector: PostDocumentFilter[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -66,7 +68,6 @@ export class LanguageServerController implements vscode.Disposable {
         if (event.affectsConfiguration(SETTING.traceServer)) this.explainTraceLevel();
       }),
     );
-    this.explainTraceLevel();
   }
 
   /** The client when the server is running; undefined otherwise (commands then say so). */
@@ -77,6 +78,12 @@ export class LanguageServerController implements vscode.Disposable {
   /** Starts the server. Resolves when it runs; a failure is reported and leaves the state `failed`. */
   async start(): Promise<void> {
     if (this.client) return;
+    // Settings are read here, not on construction: the first read of the configuration costs
+    // milliseconds that activation should not wait for.
+    if (!this.explained) {
+      this.explained = true;
+      this.explainTraceLevel();
+    }
     this.selector = currentPostSelector();
     const client = this.createClient();
     this.client = client;
