@@ -85,6 +85,7 @@ describe('parse caches', () => {
         const cold = parsePost(text, URI, version);
         assert.deepStrictEqual(warm[version], cold, `seed ${seed}, version ${version}: ${JSON.stringify(text)}`);
         assert.deepStrictEqual(warm[version]!.lines, new LineIndex(text), `seed ${seed}, version ${version}: line index`);
+        assert.deepStrictEqual(parsePost(text, URI, version, { cache: false }), cold, `seed ${seed}, version ${version}: uncached`);
       });
     }
   });

@@ -8,7 +8,8 @@
  * - the front matter by the text it depends on (the opening line to the closing one).
  *
  * Everything handed out is shared between parses and never changed in place. Both caches drop
- * their least recently used entries past a size in characters.
+ * their least recently used entries past a size in characters. A caller that reads each text once
+ * (the workspace index, the CLI) passes `cache = false`: the cache would only hold on to memory.
  */
 import type { FrontMatter } from '../model';
 import { LineIndex } from '../text/lineIndex';
@@ -73,12 +74,12 @@ const frontMatters = new LruByLength<FrontMatterPart>(400_000);
  * The model of the chunk `text` placed in a post: every range moved down by `delta` lines, its
  * sections numbered from `firstIndex`. Also the chunk's own line index.
  */
-export function chunkAt(text: string, delta: number, firstIndex: number): { model: ChunkModel; lines: LineIndex } {
-  let entry = chunks.get(text);
+export function chunkAt(text: string, delta: number, firstIndex: number, cache = true): { model: ChunkModel; lines: LineIndex } {
+  let entry = cache ? chunks.get(text) : undefined;
   if (!entry) {
     const lines = new LineIndex(text);
     entry = { model: buildChunkModel(text, lines), lines, placed: undefined };
-    chunks.set(text, entry);
+    if (cache) chunks.set(text, entry);
   }
   const placed = entry.placed;
   if (placed?.delta === delta && placed.firstIndex === firstIndex) return { model: placed.model, lines: entry.lines };
@@ -91,11 +92,11 @@ export function chunkAt(text: string, delta: number, firstIndex: number): { mode
 }
 
 /** The front matter of `text` (undefined parts when it opens none). */
-export function frontMatterOf(text: string): FrontMatterPart {
+export function frontMatterOf(text: string, cache = true): FrontMatterPart {
   const extent = frontMatterExtent(text);
   // Without front matter the body starts at 0, whatever follows.
   const key = extent === undefined ? '' : text.slice(0, extent);
-  const hit = frontMatters.get(key);
+  const hit = cache ? frontMatters.get(key) : undefined;
   if (hit) return hit;
   const block = extent === undefined ? undefined : findFrontMatter(text);
   const bodyStart = block ? block.bodyStart : 0;
@@ -107,7 +108,7 @@ export function frontMatterOf(text: string): FrontMatterPart {
     bodyStart,
     lines,
   };
-  frontMatters.set(key, part);
+  if (cache) frontMatters.set(key, part);
   return part;
 }
 

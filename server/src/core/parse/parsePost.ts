@@ -9,9 +9,19 @@ import { chunkAt, frontMatterOf } from './parseCache';
 
 export { clearParseCache, shiftLines } from './parseCache';
 
+/** How a post is parsed. */
+export interface ParseOptions {
+  /**
+   * Keep the parts of this text for the next parse (default true): a document being edited. A
+   * text read once (the workspace index, the CLI) is parsed with `false`, leaving the cache alone.
+   */
+  cache?: boolean;
+}
+
 /** Parses a post. `uri` names it (its file name matters to the rules); `version` is the editor's. */
-export function parsePost(text: string, uri: string, version?: number): Post {
-  const { frontMatter, bodyStart, lines: headLines } = frontMatterOf(text);
+export function parsePost(text: string, uri: string, version?: number, options: ParseOptions = {}): Post {
+  const cache = options.cache ?? true;
+  const { frontMatter, bodyStart, lines: headLines } = frontMatterOf(text, cache);
   // `bodyStart` is a line start (or the end of the text), so chunks start at line starts too, and
   // the post's line index is the chunks' indexes joined.
   const pieces = [{ offset: 0, lines: headLines }];
@@ -23,7 +33,7 @@ export function parsePost(text: string, uri: string, version?: number): Post {
     // A byte order mark (only possible at offset 0) becomes a space of the same length, so that
     // offsets stay exact and `# title` right after the mark is still a heading.
     if (chunk.start === 0 && chunkText.charCodeAt(0) === 0xfeff) chunkText = ' ' + chunkText.slice(1);
-    const { model, lines } = chunkAt(chunkText, line, sectionCount);
+    const { model, lines } = chunkAt(chunkText, line, sectionCount, cache);
     models.push(model);
     sectionCount += model.sections.length;
     pieces.push({ offset: chunk.start, lines });
