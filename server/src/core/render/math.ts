@@ -7,6 +7,7 @@
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import katex from 'katex';
+import { memoizeText } from '../text/memo';
 import type { Paragraph, Parent, Root as MdastRoot, RootContent } from 'mdast';
 
 /**
@@ -56,6 +57,18 @@ const KATEX_OPTIONS: katex.KatexOptions = {
 };
 
 /**
+ * KaTeX's HTML for one formula (`D` or `I` for display or inline, then the TeX), or its error.
+ * Remembered: re-rendering a section while its text is typed typesets the same formulas again.
+ */
+const katexOf = memoizeText((key: string): { html: string } | { error: string } => {
+  try {
+    return { html: katex.renderToString(key.slice(1), { ...KATEX_OPTIONS, displayMode: key[0] === 'D' }) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}, 2_000);
+
+/**
  * A hast transform, run after the sanitizer: replaces each `code.language-math` with KaTeX's HTML
  * (a `raw` node: KaTeX escapes what it prints, and `trust: false` keeps links and HTML commands
  * out) when `typeset`, or with the source as written otherwise. Display math becomes a
@@ -69,12 +82,9 @@ export function typesetMath(text: string, typeset: boolean): (tree: HastRoot) =>
   };
   const render = (value: string, display: boolean, written: string): ElementContent[] => {
     if (!typeset) return [{ type: 'text', value: written }];
-    try {
-      return [{ type: 'raw', value: katex.renderToString(value, { ...KATEX_OPTIONS, displayMode: display }) } as unknown as ElementContent];
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], title: message }, children: [{ type: 'text', value: written }] }];
-    }
+    const formula = katexOf((display ? 'D' : 'I') + value);
+    if ('html' in formula) return [{ type: 'raw', value: formula.html } as unknown as ElementContent];
+    return [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], title: formula.error }, children: [{ type: 'text', value: written }] }];
   };
   const visit = (parent: HastRoot | Element): void => {
     parent.children.forEach((node: HastContent, i) => {
