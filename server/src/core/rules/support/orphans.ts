@@ -19,10 +19,17 @@ export function hasOrphanLink(section: Section, config: ResolvedConfig, kind: 'p
   return orphanLinkParagraphs(section, config).some((p) => p.links.some((link) => test(link, config)));
 }
 
+/** Remembered per configuration and section, as `presenterLines` is (see there). */
+const linksBySection = new WeakMap<ResolvedConfig, WeakMap<Section, readonly MarkdownLink[]>>();
+
 /** Every link of the section's presenter lines and bare link paragraphs, in order. */
-export function sectionLinks(post: Post, section: Section, config: ResolvedConfig): MarkdownLink[] {
-  return [
-    ...presenterLines(post, section, config).flatMap((info) => linksOf(info.line)),
-    ...section.linkParagraphs.flatMap((p) => p.links),
-  ];
+export function sectionLinks(post: Post, section: Section, config: ResolvedConfig): readonly MarkdownLink[] {
+  let bySection = linksBySection.get(config);
+  if (!bySection) linksBySection.set(config, (bySection = new WeakMap()));
+  let links = bySection.get(section);
+  if (!links) {
+    links = [...presenterLines(post, section, config).flatMap((info) => linksOf(info.line)), ...section.linkParagraphs.flatMap((p) => p.links)];
+    bySection.set(section, links);
+  }
+  return links;
 }
