@@ -17,7 +17,9 @@ import { findFrontMatter, frontMatterExtent, parseFrontMatter, type FrontMatterB
 import { buildChunkModel, type ChunkModel } from './sections';
 
 /** A chunk's model with chunk-local ranges, its line index, and its last copy placed in a post. */
-interface ChunkEntry {
+export interface ChunkEntry {
+  /** The chunk's text: the cache's key. */
+  text: string;
   model: ChunkModel;
   lines: LineIndex;
   placed: { delta: number; firstIndex: number; model: ChunkModel } | undefined;
@@ -42,12 +44,17 @@ class LruByLength<V> {
 
   get(key: string): V | undefined {
     const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      // Refresh its place in the least-recently-used order.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
+    if (hit !== undefined) this.touch(key, hit);
     return hit;
+  }
+
+  /**
+   * Refreshes the place of `key` (the very string stored, whose hash V8 keeps) in the
+   * least-recently-used order, or adds it again when it was dropped.
+   */
+  touch(key: string, value: V): void {
+    if (this.entries.delete(key)) this.entries.set(key, value);
+    else this.set(key, value);
   }
 
   set(key: string, value: V): void {
@@ -74,21 +81,28 @@ const frontMatters = new LruByLength<FrontMatterPart>(400_000);
  * The model of the chunk `text` placed in a post: every range moved down by `delta` lines, its
  * sections numbered from `firstIndex`. Also the chunk's own line index.
  */
-export function chunkAt(text: string, delta: number, firstIndex: number, cache = true): { model: ChunkModel; lines: LineIndex } {
-  let entry = cache ? chunks.get(text) : undefined;
+export function chunkAt(text: string, delta: number, firstIndex: number, cache = true, hint?: ChunkEntry): { model: ChunkModel; lines: LineIndex; entry: ChunkEntry } {
+  let entry: ChunkEntry | undefined;
+  if (cache && hint !== undefined && hint.text === text) {
+    // The same chunk as in the previous parse of the document: found without hashing its text.
+    entry = hint;
+    chunks.touch(hint.text, hint);
+  } else if (cache) {
+    entry = chunks.get(text);
+  }
   if (!entry) {
     const lines = new LineIndex(text);
-    entry = { model: buildChunkModel(text, lines), lines, placed: undefined };
+    entry = { text, model: buildChunkModel(text, lines), lines, placed: undefined };
     if (cache) chunks.set(text, entry);
   }
   const placed = entry.placed;
-  if (placed?.delta === delta && placed.firstIndex === firstIndex) return { model: placed.model, lines: entry.lines };
+  if (placed?.delta === delta && placed.firstIndex === firstIndex) return { model: placed.model, lines: entry.lines, entry };
   let model = placed?.delta === delta ? placed.model : shiftLines(entry.model, delta);
   if (model.sections.some((section, i) => section.index !== firstIndex + i)) {
     model = { ...model, sections: model.sections.map((section, i) => ({ ...section, index: firstIndex + i })) };
   }
   entry.placed = { delta, firstIndex, model };
-  return { model, lines: entry.lines };
+  return { model, lines: entry.lines, entry };
 }
 
 /** The front matter of `text` (undefined parts when it opens none). */
@@ -112,10 +126,29 @@ export function frontMatterOf(text: string, cache = true): FrontMatterPart {
   return part;
 }
 
+/** The chunks of the last parse of each document (a few), tried first by the next parse of it. */
+const lastChunks = new Map<string, ChunkEntry[]>();
+
+/** The chunks of the last parse of `uri`, by position. */
+export function previousChunks(uri: string): readonly ChunkEntry[] {
+  return lastChunks.get(uri) ?? [];
+}
+
+/** Remembers the chunks of a parse of `uri` for the next one. */
+export function rememberChunks(uri: string, entries: ChunkEntry[]): void {
+  lastChunks.delete(uri);
+  lastChunks.set(uri, entries);
+  for (const oldest of lastChunks.keys()) {
+    if (lastChunks.size <= 16) break;
+    lastChunks.delete(oldest);
+  }
+}
+
 /** Empties every cache (for tests and benchmarks that measure a cold parse). */
 export function clearParseCache(): void {
   chunks.clear();
   frontMatters.clear();
+  lastChunks.clear();
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Block, HeadingLine, Post, Section } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { splitIntoChunks } from './chunks';
-import { chunkAt, frontMatterOf } from './parseCache';
+import { chunkAt, frontMatterOf, previousChunks, rememberChunks, type ChunkEntry } from './parseCache';
 
 export { clearParseCache, shiftLines } from './parseCache';
 
@@ -28,18 +28,25 @@ export function parsePost(text: string, uri: string, version?: number, options: 
   const models = [];
   let line = headLines.lineCount - 1;
   let sectionCount = 0;
+  const previous = cache ? previousChunks(uri) : [];
+  const entries: ChunkEntry[] = [];
   for (const chunk of splitIntoChunks(text, bodyStart)) {
     let chunkText = text.slice(chunk.start, chunk.end);
     // A byte order mark (only possible at offset 0) becomes a space of the same length, so that
     // offsets stay exact and `# title` right after the mark is still a heading.
     if (chunk.start === 0 && chunkText.charCodeAt(0) === 0xfeff) chunkText = ' ' + chunkText.slice(1);
-    const { model, lines } = chunkAt(chunkText, line, sectionCount, cache);
+    // Typing changes one chunk: the others are where they were in the previous parse (or one off).
+    const i = entries.length;
+    const hint = previous[i]?.text.length === chunkText.length ? previous[i] : previous[i + 1] ?? previous[i - 1];
+    const { model, lines, entry } = chunkAt(chunkText, line, sectionCount, cache, hint);
+    entries.push(entry);
     models.push(model);
     sectionCount += model.sections.length;
     pieces.push({ offset: chunk.start, lines });
     line += lines.lineCount - 1;
   }
   const lines = LineIndex.joined(text, pieces);
+  if (cache) rememberChunks(uri, entries);
 
   const sections: Section[] = [];
   const preambleBlocks: Block[] = [];
