@@ -17,6 +17,7 @@ import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
 import { Analyzer } from './analysis';
 import { errorText } from './errorText';
 import { registerFeatures } from './features';
+import { registerRender } from './render';
 import { WorkspaceIndexer } from './indexer';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
@@ -119,6 +120,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   });
 
   registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
+  registerRender(connection, documents, incoming, validator, () => locale);
   documents.listen(connection);
 
   // The last line of defence: a bug logs, it does not stop the server the editor depends on.
