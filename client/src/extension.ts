@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { LanguageServerController, messageOf } from './languageServer';
+import { PostContextKey } from './postContext';
+import { PreviewManager, type PreviewApi } from './preview/previewManager';
 import { PostStatusItem } from './status';
 
 let server: LanguageServerController | undefined;
@@ -16,6 +18,8 @@ export interface SeminarPostsApi {
   readonly output: vscode.LogOutputChannel;
   /** Resolves when the first start of the server has succeeded or failed. */
   readonly started: Promise<void>;
+  /** The preview panels and what they rendered. */
+  readonly preview: PreviewApi;
 }
 
 export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
@@ -23,9 +27,11 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const output = vscode.window.createOutputChannel('Seminar Posts', { log: true });
     context.subscriptions.push(output);
     server = new LanguageServerController(context, output);
-    context.subscriptions.push(server, new PostStatusItem(server), ...registerCommands({ extension: context, output, server }));
+    const posts = new PostContextKey(server);
+    const preview = new PreviewManager(context, output, server, (document) => posts.isPost(document));
+    context.subscriptions.push(server, posts, preview, new PostStatusItem(server), ...registerCommands({ extension: context, output, server, preview }));
     const started = server.start();
-    return { server, output, started };
+    return { server, output, started, preview: preview.api };
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Seminar Posts could not be activated: {0}', messageOf(error)));
     throw error;
