@@ -11,8 +11,12 @@ export interface SchedulerTimers {
   clearTimeout(handle: unknown): void;
 }
 
-/** How long a change waits for the changes typed right after it, in milliseconds. */
-export const RENDER_DELAY_MS = 25;
+/**
+ * How long a change waits for the changes right after it, in milliseconds: long enough to gather
+ * the edits of one command (a fix-all, a paste in several places), short next to a keystroke's
+ * 100 ms budget. Keystrokes that come faster than a render are gathered by the render in flight.
+ */
+export const RENDER_DELAY_MS = 10;
 
 /** Calls `render` after changes, never twice at once, and once more for changes made meanwhile. */
 export class RenderScheduler {
