@@ -82,6 +82,21 @@ describe('preview', () => {
     assert.deepEqual(panels(), [[good.uri.toString(), true], [good.uri.toString(), false]]);
   });
 
+  it('renders again when the color theme changes', async () => {
+    const editor = await openInEditor(GOOD_POST);
+    await vscode.commands.executeCommand('seminarPosts.openPreviewToSide');
+    await waitForPreview(showing(editor.document), 'the good post');
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    const theme = workbench.inspect<string>('colorTheme')?.globalValue;
+    const repainted = waitForPreview(showing(editor.document), 'the post again after the theme changed', { onlyNew: true });
+    await workbench.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal((await repainted).title, '2021_1st_quarter');
+    } finally {
+      await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('opens http, https and mailto links only', async () => {
     for (const href of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode://settings']) {
       assert.equal(await vscode.commands.executeCommand(OPEN_LINK_COMMAND, href), false, href);

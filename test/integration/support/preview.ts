@@ -25,9 +25,10 @@ export function describePreview(state: PreviewState | undefined): string {
 
 /**
  * Resolves with the first report of a panel that `until` accepts: one already made (the panels'
- * last reports), or the next ones. Rejects after `timeoutMs`, saying what was awaited and what came.
+ * last reports; unless `onlyNew`), or the next ones. Rejects after `timeoutMs`, saying what was
+ * awaited and what came.
  */
-export function waitForPreview(until: (state: PreviewState) => boolean, what: string, timeoutMs = 30_000): Promise<PreviewState> {
+export function waitForPreview(until: (state: PreviewState) => boolean, what: string, { timeoutMs = 30_000, onlyNew = false } = {}): Promise<PreviewState> {
   const api = extensionApi().preview;
   const seen: PreviewState[] = [];
   return new Promise((resolve, reject) => {
@@ -47,6 +48,7 @@ export function waitForPreview(until: (state: PreviewState) => boolean, what: st
       subscription.dispose();
       clearTimeout(timer);
     };
+    if (onlyNew) return;
     for (const panel of api.panels()) if (panel.rendered && done(panel.rendered)) return;
   });
 }
