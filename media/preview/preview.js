@@ -63,12 +63,15 @@
     settled().then(function () {
       if (token !== reportToken) return; // something newer is on its way to being shown
       const title = content.querySelector('.post-title');
+      const images = Array.from(content.querySelectorAll('.post img'));
       post({
         type: 'rendered',
         version: shownVersion(),
         view: document.body.dataset.view === 'summary' ? 'summary' : 'post',
         title: title ? title.textContent : '',
         sections: content.querySelectorAll('.sp-summary-table tbody tr').length,
+        images: images.length,
+        imagesLoaded: images.filter(function (image) { return image.complete && image.naturalWidth > 0; }).length,
       });
     });
   }

@@ -14,6 +14,17 @@ import type { OpenedPreview, PreviewState } from '../../client/src/preview/previ
 import { closeEditorsAndPreviews, describePreview, extensionApi, waitForPreview } from './support/preview';
 import { BROKEN_POST, EXTENSION_ID, GOOD_POST, openInEditor, siteUri } from './support/site';
 
+/** A 1x1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** A post whose thumbnail and figure are site paths, and one figure whose file is missing. */
+const SITE_IMAGES_POST = [
+  '---', 'layout: post', 'title: "2021_3rd_quarter"', 'date: 2021-07-01', 'image_url: /assets/figure.png', 'mathjax: false', 'comments: true', '---', '',
+  '# A Paper With Site Images', '## Erin Example, TestConf 2021',
+  '### 발표자: 최테스트 [[paper link](https://arxiv.org/abs/2107.00001), [presentation material](https://example.org/slides/site.pdf)]',
+  '- 사이트 경로의 그림', '<p align="center">', '  <img src="/assets/figure.png" width="100">', '  <img src="/assets/missing.png" width="100">', '</p>', '',
+].join('\n');
+
 /** A report of `uri` at the document's current version. */
 const showing = (document: vscode.TextDocument) => (state: PreviewState) => state.uri === document.uri.toString() && state.version === document.version;
 
@@ -80,6 +91,23 @@ describe('preview', () => {
     await vscode.window.showTextDocument(good, vscode.ViewColumn.One);
     await waitForPreview((s) => showing(good)(s) && !s.locked, 'the following panel on the good post');
     assert.deepEqual(panels(), [[good.uri.toString(), true], [good.uri.toString(), false]]);
+  });
+
+  it('loads site images (/assets/...) from the workspace folder, through the webview', async () => {
+    const asset = siteUri('assets/figure.png');
+    const uri = siteUri('_posts/2021-07-01-3rd_quarter.md');
+    await vscode.workspace.fs.writeFile(asset, Buffer.from(PNG, 'base64'));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(SITE_IMAGES_POST, 'utf8'));
+    try {
+      const document = (await vscode.window.showTextDocument(uri)).document;
+      await vscode.commands.executeCommand('seminarPosts.openPreviewToSide');
+      const state = await waitForPreview(showing(document), 'the post with site images');
+      assert.deepEqual([state.images, state.imagesLoaded], [3, 2], 'the thumbnail and the figure load; the missing file does not');
+    } finally {
+      await closeEditorsAndPreviews();
+      await vscode.workspace.fs.delete(uri);
+      await vscode.workspace.fs.delete(asset);
+    }
   });
 
   it('renders again when the color theme changes', async () => {

@@ -13,9 +13,10 @@ export type PreviewMessage =
   | { type: 'ready'; version: number | undefined }
   /**
    * The page shows new content or another view (after `ready`, `update` and `showView`, and when
-   * the reader switches views): what it shows, read from its own DOM.
+   * the reader switches views): what it shows, read from its own DOM. `images` counts the post's
+   * images (thumbnail included), `imagesLoaded` those that loaded (web images may still be loading).
    */
-  | { type: 'rendered'; version: number | undefined; view: PreviewView; title: string; sections: number }
+  | { type: 'rendered'; version: number | undefined; view: PreviewView; title: string; sections: number; images: number; imagesLoaded: number }
   /** A double-click on a block: reveal this line in the editor. */
   | { type: 'revealLine'; line: number }
   /** A click on a section's problem badge: put the cursor on the first problem. */
@@ -45,6 +46,7 @@ export function isOpenableLink(href: string): boolean {
 }
 
 const line = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const count = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 const version = (value: unknown): value is number | undefined => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
 
 /**
@@ -58,8 +60,9 @@ export function parsePreviewMessage(data: unknown): PreviewMessage | undefined {
     case 'ready':
       return version(m.version) ? { type: 'ready', version: m.version } : undefined;
     case 'rendered':
-      return version(m.version) && (m.view === 'post' || m.view === 'summary') && typeof m.title === 'string' && Number.isInteger(m.sections) && (m.sections as number) >= 0
-        ? { type: 'rendered', version: m.version, view: m.view, title: m.title, sections: m.sections as number }
+      return version(m.version) && (m.view === 'post' || m.view === 'summary') && typeof m.title === 'string'
+        && count(m.sections) && count(m.images) && count(m.imagesLoaded)
+        ? { type: 'rendered', version: m.version, view: m.view, title: m.title, sections: m.sections, images: m.images, imagesLoaded: m.imagesLoaded }
         : undefined;
     case 'revealLine':
       return line(m.line) ? { type: 'revealLine', line: Math.floor(m.line) } : undefined;

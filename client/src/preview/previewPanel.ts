@@ -28,6 +28,9 @@ export interface PreviewState {
   title: string;
   /** Rows of the page's Quarter Summary: the post's paper sections. */
   sections: number;
+  /** The post's images (thumbnail included), and how many of them loaded. */
+  images: number;
+  imagesLoaded: number;
   view: PreviewView;
   locked: boolean;
   /** Milliseconds from the document's last change to this report, when the report shows that change. */
@@ -257,8 +260,8 @@ export class PreviewPanel implements vscode.Disposable {
         const change = this.lastChange;
         const shows = change !== undefined && message.version !== undefined && message.version >= change.version;
         if (shows) this.lastChange = undefined;
-        const { version, view, title, sections } = message;
-        this.state = { uri: this.uri.toString(), version, view, title, sections, locked: this.locked, sinceLastChange: shows ? Date.now() - change.at : undefined };
+        const { version, view, title, sections, images, imagesLoaded } = message;
+        this.state = { uri: this.uri.toString(), version, view, title, sections, images, imagesLoaded, locked: this.locked, sinceLastChange: shows ? Date.now() - change.at : undefined };
         this.host.rendered(this, this.state);
         return;
       }

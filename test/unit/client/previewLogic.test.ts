@@ -127,7 +127,7 @@ describe('parsePreviewMessage', () => {
     const messages = [
       { type: 'ready', version: 3 },
       { type: 'ready', version: undefined },
-      { type: 'rendered', version: 3, view: 'summary', title: '2020_3rd_quarter', sections: 9 },
+      { type: 'rendered', version: 3, view: 'summary', title: '2020_3rd_quarter', sections: 9, images: 15, imagesLoaded: 0 },
       { type: 'revealLine', line: 12 },
       { type: 'revealProblem', line: 12, character: 4 },
       { type: 'didScroll', line: 12.5 },
@@ -140,9 +140,10 @@ describe('parsePreviewMessage', () => {
     const bad: unknown[] = [
       null, 'ready', 42, [], {}, { type: 'eval', code: 'alert(1)' },
       { type: 'ready', version: '3' }, { type: 'ready', version: -1 }, { type: 'ready', version: 1.5 },
-      { type: 'rendered', version: 1, view: 'raw', title: '', sections: 0 },
-      { type: 'rendered', version: 1, view: 'post', title: 7, sections: 0 },
-      { type: 'rendered', version: 1, view: 'post', title: '', sections: -1 },
+      { type: 'rendered', version: 1, view: 'raw', title: '', sections: 0, images: 0, imagesLoaded: 0 },
+      { type: 'rendered', version: 1, view: 'post', title: 7, sections: 0, images: 0, imagesLoaded: 0 },
+      { type: 'rendered', version: 1, view: 'post', title: '', sections: -1, images: 0, imagesLoaded: 0 },
+      { type: 'rendered', version: 1, view: 'post', title: '', sections: 0 },
       { type: 'revealLine', line: -1 }, { type: 'revealLine', line: Number.NaN }, { type: 'revealLine', line: '3' },
       { type: 'revealProblem', line: 3 }, { type: 'didScroll', line: Infinity }, { type: 'openLink', href: { toString: () => 'x' } },
     ];
