@@ -92,7 +92,11 @@ export function getCodeActions(post: Post, options: CodeActionOptions): CodeActi
   return actions;
 }
 
-/** The diagnostic's data when it belongs to this version of the post. */
+/**
+ * The diagnostic's data when it belongs to this version of the post. The client sends back what
+ * the server published; fixes whose edits fall outside the document (a client's stale or forged
+ * copy) are dropped, so that no action ever edits text that is not there.
+ */
 function currentData(post: Post, diagnostic: Diagnostic, current: readonly Diagnostic[]): DiagnosticData | undefined {
   let data = diagnostic.data as DiagnosticData | undefined;
   if (!data) {
@@ -102,7 +106,13 @@ function currentData(post: Post, diagnostic: Diagnostic, current: readonly Diagn
     data = same?.data as DiagnosticData | undefined;
   }
   if (!data || !Array.isArray(data.fixes) || data.version !== post.version) return undefined;
-  return data;
+  const fixes = data.fixes.filter((fix) => Array.isArray(fix?.edits) && fix.edits.every((edit) => isRange(edit?.range) && post.lines.contains(edit.range)));
+  return fixes.length === data.fixes.length ? data : { ...data, fixes };
+}
+
+function isRange(range: unknown): boolean {
+  const r = range as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined;
+  return [r?.start?.line, r?.start?.character, r?.end?.line, r?.end?.character].every(Number.isInteger);
 }
 
 /** The fix as a workspace edit the client can apply, or undefined when it cannot. */
