@@ -25,6 +25,7 @@ const FOUND: [string, string, string][] = [
   ['unknown-field renames only plain keys, not `[image]`',
     '---\n![image](https://a.b/x.png)\n![image](https://a.b/x.png)\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\n---\n\n# T\n', NAME],
   ['front-matter-duplicate-key removes no empty key', '---\n: \n&: &\n---\n\n', NAME],
+  ['front-matter-duplicate-key removes no explicit `? key` (the line after it would change meaning)', '---\n? complex\n? complex\nlayout: post\n---\n\n', NAME],
   ['front-matter-duplicate-key removes nothing from YAML that does not parse',
     '---\ntitle: "2020_2nd_quarter"\ntitle: [unclosed\n* \ufeff: * \ufeff\ntitle: "2020_2nd_quarter"\n---\n\n', 'temp.md'],
   ['required-field inserts before a YAML document end `...`', '---\n...\n---\n', NAME],

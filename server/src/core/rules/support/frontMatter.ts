@@ -107,12 +107,15 @@ export function suggestedValue(post: Post, key: string): string | undefined {
 
 /**
  * True when the entry's key is written as a plain word (`title`, `image_url`): the only keys a fix
- * renames or removes. An empty key (read as `null`), `&anchor`, `!tag` or `[a]` is broken YAML
+ * renames or removes, written at the start of its line. An empty key (read as `null`), `? key`,
+ * `&anchor`, `!tag` or `[a]` is broken or unusual YAML
  * for the author to read; so is any key of a front matter with syntax errors, whose entries are
  * the parser's best guess (a `[` left open swallows the lines after it).
  */
 export function isPlainKey(post: Post, entry: FrontMatterEntry): boolean {
   if (post.frontMatter?.errors.length) return false;
+  // `? key` (YAML's explicit key) or an indented key: removing its line can change what the next line means.
+  if (entry.keyRange.start.character !== 0) return false;
   const written = post.text.slice(post.lines.offsetAt(entry.keyRange.start), post.lines.offsetAt(entry.keyRange.end));
   return written === entry.key && /^[\p{L}\p{N}_-]+$/u.test(written);
 }
