@@ -4,7 +4,7 @@
  *
  *     npm run fuzz                                  # a million cases, or an hour, whichever first
  *     npm run fuzz -- --runs 20000 --minutes 5      # a shorter run
- *     npm run fuzz -- --seed 42 --path 17:3:0       # replay a failure it printed
+ *     npm run fuzz -- --only 2 --seed 42 --path 17:3:0   # replay a failure it printed
  *
  * The cases are shared among the four properties (robustness 45% each for generated and mutated
  * posts, fix safety 5% each: it re-lints once per fix). It stops at the first failure, shrunk,
@@ -25,6 +25,7 @@ function option(name: string, fallback: number): number {
 const runs = option('runs', 1_000_000);
 const minutes = option('minutes', 60);
 const seed = process.argv.includes('--seed') ? option('seed', 0) : Date.now() ^ (Math.random() * 0x7fffffff);
+const only = process.argv.includes('--only') ? option('only', 0) : undefined;
 const pathIndex = process.argv.indexOf('--path');
 const path = pathIndex >= 0 ? process.argv[pathIndex + 1] : undefined;
 
@@ -44,7 +45,9 @@ const deadline = Date.now() + minutes * 60_000;
 let total = 0;
 let failed = false;
 const started = Date.now();
-for (const [name, share, property] of properties) {
+for (const [index, [name, share, property]] of properties.entries()) {
+  // A replay path belongs to one property.
+  if (only !== undefined && index !== only) continue;
   const numRuns = Math.max(1, Math.round((runs * share) / shares));
   const left = deadline - Date.now();
   if (left <= 0) break;
@@ -56,7 +59,7 @@ for (const [name, share, property] of properties) {
   if (result.failed) {
     failed = true;
     console.log(fc.defaultReportMessage(result));
-    console.log(`replay: npm run fuzz -- --seed ${result.seed} --path ${result.counterexamplePath}`);
+    console.log(`replay: npm run fuzz -- --only ${index} --seed ${result.seed} --path ${result.counterexamplePath}`);
     break;
   }
 }
