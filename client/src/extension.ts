@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { LanguageServerController, messageOf } from './languageServer';
+import { LanguageServerController, messageOf, serverProcessId } from './languageServer';
 import { PostContextKey } from './postContext';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
 import { PostStatusItem } from './status';
@@ -18,6 +18,10 @@ export interface SeminarPostsApi {
   readonly output: vscode.LogOutputChannel;
   /** Resolves when the first start of the server has succeeded or failed. */
   readonly started: Promise<void>;
+  /** The status item, as it shows now. */
+  readonly statusItem: PostStatusItem;
+  /** The running server's process id (the integration tests kill it to see it restarted). */
+  serverProcessId(): Promise<number | undefined>;
   /** The preview panels and what they rendered. */
   readonly preview: PreviewApi;
 }
@@ -27,11 +31,13 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const output = vscode.window.createOutputChannel('Seminar Posts', { log: true });
     context.subscriptions.push(output);
     server = new LanguageServerController(context, output);
+    const statusItem = new PostStatusItem(server);
     const posts = new PostContextKey(server);
     const preview = new PreviewManager(context, output, server, (document) => posts.isPost(document));
-    context.subscriptions.push(server, posts, preview, new PostStatusItem(server), ...registerCommands({ extension: context, output, server, preview }));
+    context.subscriptions.push(server, statusItem, posts, preview, ...registerCommands({ extension: context, output, server, preview }));
     const started = server.start();
-    return { server, output, started, preview: preview.api };
+    const controller = server;
+    return { server, output, started, statusItem, serverProcessId: () => serverProcessId(controller), preview: preview.api };
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Seminar Posts could not be activated: {0}', messageOf(error)));
     throw error;
