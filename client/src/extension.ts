@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { LanguageServerController, messageOf } from './languageServer';
+import { LanguageServerController, messageOf, serverProcessId } from './languageServer';
+import { PostContextKey } from './postContext';
+import { PreviewManager, type PreviewApi } from './preview/previewManager';
 import { PostStatusItem } from './status';
 
 let server: LanguageServerController | undefined;
@@ -24,6 +26,12 @@ export interface SeminarPostsApi {
   readonly output: vscode.LogOutputChannel;
   /** Resolves when the first start of the server has succeeded or failed. */
   readonly started: Promise<void>;
+  /** The status item, as it shows now. */
+  readonly statusItem: PostStatusItem;
+  /** The running server's process id (the integration tests kill it to see it restarted). */
+  serverProcessId(): Promise<number | undefined>;
+  /** The preview panels and what they rendered. */
+  readonly preview: PreviewApi;
   readonly timing: ActivationTiming;
 }
 
@@ -33,7 +41,10 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const output = vscode.window.createOutputChannel('Seminar Posts', { log: true });
     context.subscriptions.push(output);
     server = new LanguageServerController(context, output);
-    context.subscriptions.push(server, new PostStatusItem(server), ...registerCommands({ extension: context, output, server }));
+    const statusItem = new PostStatusItem(server);
+    const posts = new PostContextKey(server);
+    const preview = new PreviewManager(context, output, server, (document) => posts.isPost(document));
+    context.subscriptions.push(server, statusItem, posts, preview, ...registerCommands({ extension: context, output, server, preview }));
     // The server process starts just after activation returns: forking it and reading the
     // settings cost milliseconds that VS Code need not wait for.
     // (Unless the extension was deactivated meanwhile.)
@@ -41,7 +52,10 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => (server === controller ? controller.start() : undefined));
     const activateMs = performance.now() - begin;
     const serverStartMs = started.then(() => performance.now() - begin);
-    return { server, output, started, timing: { activateMs, serverStartMs } };
+    return {
+      server, output, started, statusItem, serverProcessId: () => serverProcessId(controller), preview: preview.api,
+      timing: { activateMs, serverStartMs },
+    };
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Seminar Posts could not be activated: {0}', messageOf(error)));
     throw error;

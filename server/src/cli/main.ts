@@ -83,6 +83,10 @@ function listRules(command: RulesCommand, io: CliIO): number {
 
 async function lint(command: LintCommand, io: CliIO): Promise<number> {
   const files = expandPaths(command.paths, io.cwd);
+  // A CI step pointed at the wrong folder must not pass in silence.
+  if (files.length === 0) {
+    throw new FatalError(`no post found in ${command.paths.join(', ')} (a post is a Markdown file under _posts/, or one that opens with front matter)`);
+  }
   let configFile: string | undefined;
   if (command.config !== undefined) {
     const absolute = path.resolve(io.cwd, command.config);

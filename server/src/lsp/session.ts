@@ -12,11 +12,13 @@ import { toLocale, type Locale } from '../core/engine/messages';
 import { FIX_ALL_KIND } from '../core/features/codeActions';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { Project } from '../core/project';
+import { ProcessIdRequest } from '../protocol';
 import { RULES } from '../core/rules';
 import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
 import { Analyzer } from './analysis';
 import { errorText } from './errorText';
 import { registerFeatures } from './features';
+import { registerRender } from './render';
 import { WorkspaceIndexer } from './indexer';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
@@ -119,6 +121,8 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   });
 
   registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
+  registerRender(connection, documents, incoming, validator, () => locale);
+  connection.onRequest(ProcessIdRequest.method, () => ({ pid: process.pid }));
   documents.listen(connection);
 
   // The last line of defence: a bug logs, it does not stop the server the editor depends on.

@@ -63,6 +63,7 @@ export function parsePost(text: string, uri: string, version?: number, options: 
     comments: [],
     math: [],
     bodyRange: lines.rangeOf(bodyStart, text.length),
+    simplified: [],
   };
   for (const model of models) {
     if (sections.length === 0) {
@@ -79,6 +80,7 @@ export function parsePost(text: string, uri: string, version?: number, options: 
     }
     post.comments.push(...model.comments);
     post.math.push(...model.math);
+    post.simplified.push(...model.simplified);
   }
 
   const firstSection = sections[0];

@@ -7,7 +7,6 @@
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import katex from 'katex';
-import { memoizeText } from '../text/memo';
 import type { Paragraph, Parent, Root as MdastRoot, RootContent } from 'mdast';
 
 /**
@@ -56,17 +55,32 @@ const KATEX_OPTIONS: katex.KatexOptions = {
   output: 'htmlAndMathml',
 };
 
+const MAX_TYPESET = 2000;
+const typeset = new Map<string, string>();
+
 /**
- * KaTeX's HTML for one formula (`D` or `I` for display or inline, then the TeX), or its error.
- * Remembered: re-rendering a section while its text is typed typesets the same formulas again.
+ * KaTeX's HTML for `tex`, remembered (least recently used dropped first): typing in a section
+ * renders its chunk again, and its formulas, which have not changed, need not be typeset again.
+ * KaTeX's output depends on nothing but the formula and the options. Errors are not remembered.
  */
-const katexOf = memoizeText((key: string): { html: string } | { error: string } => {
-  try {
-    return { html: katex.renderToString(key.slice(1), { ...KATEX_OPTIONS, displayMode: key[0] === 'D' }) };
-  } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+function typesetCached(tex: string, display: boolean): string {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  const known = typeset.get(key);
+  if (known !== undefined) {
+    typeset.delete(key);
+    typeset.set(key, known);
+    return known;
   }
-}, 2_000);
+  const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
+  typeset.set(key, html);
+  if (typeset.size > MAX_TYPESET) typeset.delete(typeset.keys().next().value!);
+  return html;
+}
+
+/** Forgets every typeset formula (for tests and benchmarks that measure a cold render). */
+export function clearTypesetCache(): void {
+  typeset.clear();
+}
 
 /**
  * A hast transform, run after the sanitizer: replaces each `code.language-math` with KaTeX's HTML
@@ -82,9 +96,12 @@ export function typesetMath(text: string, typeset: boolean): (tree: HastRoot) =>
   };
   const render = (value: string, display: boolean, written: string): ElementContent[] => {
     if (!typeset) return [{ type: 'text', value: written }];
-    const formula = katexOf((display ? 'D' : 'I') + value);
-    if ('html' in formula) return [{ type: 'raw', value: formula.html } as unknown as ElementContent];
-    return [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], title: formula.error }, children: [{ type: 'text', value: written }] }];
+    try {
+      return [{ type: 'raw', value: typesetCached(value, display) } as unknown as ElementContent];
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], title: message }, children: [{ type: 'text', value: written }] }];
+    }
   };
   const visit = (parent: HastRoot | Element): void => {
     parent.children.forEach((node: HastContent, i) => {
