@@ -45,8 +45,10 @@ async function overLsp(siteDir: string, uri: string, text: string, edits: number
     await client.diagnosticsAt(uri, 1);
     const render = async () => {
       const started = now();
-      await client.connection.sendRequest('seminarPosts/render', { textDocument: { uri } });
-      return now() - started;
+      const answer = await client.connection.sendRequest<{ html?: unknown; refused?: string }>('seminarPosts/render', { textDocument: { uri } });
+      const ms = now() - started;
+      if (typeof answer?.html !== 'string') throw new Error(`seminarPosts/render rendered nothing: ${JSON.stringify(answer).slice(0, 300)}`);
+      return ms;
     };
     let cold: number;
     try {

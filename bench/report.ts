@@ -89,10 +89,17 @@ function rows(results: Results): Row[] {
     if (!results.figures.has('render')) break;
     const runs = results.render?.find((t) => t.post === label)?.runs;
     const p95 = runs && median(runs.map((r) => percentile(r.warm, 0.95)));
+    const p50 = runs && median(runs.map((r) => percentile(r.warm, 0.5)));
+    const via = runs?.[0]?.via === 'in-process' ? ', `renderPost` in process' : ', `seminarPosts/render`';
+    add(`Preview render after a keystroke, p95 (p50), ${POST_NAMES[label]}${via}`, `≤ ${TARGETS.renderP95[label]} ms`,
+      p95, `${fixed(p95, 2)} ms (${fixed(p50, 2)} ms)`, (v) => v <= TARGETS.renderP95[label]);
+  }
+  for (const label of ['published', 'long'] as const) {
+    if (!results.figures.has('render')) break;
+    const runs = results.render?.find((t) => t.post === label)?.runs;
     const cold = runs && median(runs.map((r) => r.cold));
-    const via = runs?.[0]?.via === 'in-process' ? ', `renderPost` in process' : '';
-    add(`Preview render after a keystroke, p95 (first render), ${POST_NAMES[label]}${via}`, `≤ ${TARGETS.renderP95[label]} ms`,
-      p95 === undefined ? undefined : Math.max(p95, cold ?? 0), `${fixed(p95, 2)} ms (${fixed(cold, 1)} ms)`, (v) => v <= TARGETS.renderP95[label]);
+    add(`Preview first render (every cache empty), ${POST_NAMES[label]}`, `≤ ${TARGETS.renderP95[label]} ms`,
+      cold, `${fixed(cold, 1)} ms`, (v) => v <= TARGETS.renderP95[label]);
   }
   if (results.figures.has('memory')) {
     const rss = results.memory && median(results.memory.runs.map((r) => r.rssMb));

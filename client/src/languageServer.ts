@@ -17,9 +17,9 @@ let loaded: typeof languageclient | undefined;
  * `vscode-languageclient`, evaluated on first use (the bundle's CommonJS modules run when first
  * required): it is four fifths of the extension's code, and evaluating it was most of the time
  * VS Code spent loading the extension before activating it. It is first used when the server
- * starts, just after activation.
+ * starts, just after activation. Import no value from it elsewhere: ask this function.
  */
-function lsp(): typeof languageclient {
+export function lsp(): typeof languageclient {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (loaded ??= require('vscode-languageclient/node') as typeof languageclient);
 }
