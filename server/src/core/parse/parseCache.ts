@@ -79,21 +79,28 @@ const frontMatters = new LruByLength<FrontMatterPart>(400_000);
 
 /**
  * The model of the chunk `text` placed in a post: every range moved down by `delta` lines, its
- * sections numbered from `firstIndex`. Also the chunk's own line index.
+ * sections numbered from `firstIndex`. Also the chunk's own line index, and its cache entry.
+ *
+ * `previous` are the chunks of the previous parse of the same document and `position` this
+ * chunk's place among the new ones. A chunk found there (at the same place or one off, without
+ * hashing its text; else anywhere, by length first) is the usual case while typing. A chunk seen
+ * for the first time goes into the cache only when the next parse meets it again: the versions
+ * of the section being typed in are garbage by the next keystroke, and kept in the cache they
+ * would survive into the old generation and make the collector's pauses longer.
  */
-export function chunkAt(text: string, delta: number, firstIndex: number, cache = true, hint?: ChunkEntry): { model: ChunkModel; lines: LineIndex; entry: ChunkEntry } {
+export function chunkAt(text: string, delta: number, firstIndex: number, cache = true,
+  previous: readonly ChunkEntry[] = [], position = 0): { model: ChunkModel; lines: LineIndex; entry: ChunkEntry } {
   let entry: ChunkEntry | undefined;
-  if (cache && hint !== undefined && hint.text === text) {
-    // The same chunk as in the previous parse of the document: found without hashing its text.
-    entry = hint;
-    chunks.touch(hint.text, hint);
-  } else if (cache) {
-    entry = chunks.get(text);
+  if (cache) {
+    const same = (e: ChunkEntry | undefined) => e !== undefined && e.text.length === text.length && e.text === text;
+    const near = [previous[position], previous[position + 1], previous[position - 1]].find(same);
+    entry = near ?? chunks.get(text) ?? previous.find(same);
+    // Met in two parses in a row: worth keeping.
+    if (entry) chunks.touch(entry.text, entry);
   }
   if (!entry) {
     const lines = new LineIndex(text);
     entry = { text, model: buildChunkModel(text, lines), lines, placed: undefined };
-    if (cache) chunks.set(text, entry);
   }
   const placed = entry.placed;
   if (placed?.delta === delta && placed.firstIndex === firstIndex) return { model: placed.model, lines: entry.lines, entry };

@@ -35,10 +35,7 @@ export function parsePost(text: string, uri: string, version?: number, options: 
     // A byte order mark (only possible at offset 0) becomes a space of the same length, so that
     // offsets stay exact and `# title` right after the mark is still a heading.
     if (chunk.start === 0 && chunkText.charCodeAt(0) === 0xfeff) chunkText = ' ' + chunkText.slice(1);
-    // Typing changes one chunk: the others are where they were in the previous parse (or one off).
-    const i = entries.length;
-    const hint = previous[i]?.text.length === chunkText.length ? previous[i] : previous[i + 1] ?? previous[i - 1];
-    const { model, lines, entry } = chunkAt(chunkText, line, sectionCount, cache, hint);
+    const { model, lines, entry } = chunkAt(chunkText, line, sectionCount, cache, previous, entries.length);
     entries.push(entry);
     models.push(model);
     sectionCount += model.sections.length;
