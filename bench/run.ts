@@ -2,8 +2,8 @@
  * `npm run bench`: every performance figure of the product, each the median of several runs,
  * written to BENCHMARKS.md beside its target (see `report.ts`).
  *
- *     npm run bench                    # the full benchmark (about 5 minutes on 2 cores): BENCHMARKS.md
- *     npm run bench -- --smoke         # every figure on small inputs, once (about 40 s; CI runs it)
+ *     npm run bench                    # the full benchmark (4-6 minutes on 2 cores): BENCHMARKS.md
+ *     npm run bench -- --smoke         # every figure on small inputs, once (about a minute; CI runs it)
  *     npm run bench -- --only cli,typing --out /tmp/b.md
  *
  * The smoke mode judges no speed: it fails only when a figure is not produced, so that the
