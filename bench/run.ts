@@ -88,27 +88,26 @@ async function main(): Promise<number> {
     await run('cli', () => {
       results.cli = { rounds: measureCli(site, sizes.cliRuns), problems: options.smoke ? undefined : countProblems(site) };
     });
-    await run('typing', async () => {
-      results.typing = [];
+    /** `runs` measurements of each post that is there, each with the load average it started at. */
+    const perPost = async <T>(runs: number, measure: (post: BenchPost & { text: string }) => Promise<T>) => {
+      const out: { post: BenchPost['label']; runs: (T & { load: number })[] }[] = [];
       for (const post of posts.filter((p) => p.text)) {
-        const runs = [];
-        for (let i = 0; i < sizes.typingRuns; i++) {
+        const measured: (T & { load: number })[] = [];
+        for (let i = 0; i < runs; i++) {
           const load = loadAverage();
-          runs.push({ ...(await measureTyping(path.join(work, 'typing'), post.fileName, post.text, sizes.edits, sizes.warmup)), load });
+          measured.push({ ...(await measure(post)), load });
         }
-        results.typing.push({ post: post.label, runs });
+        out.push({ post: post.label, runs: measured });
       }
+      return out;
+    };
+    await run('typing', async () => {
+      results.typing = await perPost(sizes.typingRuns, (post) =>
+        measureTyping(path.join(work, 'typing'), post.fileName, post.text, sizes.edits, sizes.warmup));
     });
     await run('render', async () => {
-      results.render = [];
-      for (const post of posts.filter((p) => p.text)) {
-        const runs = [];
-        for (let i = 0; i < sizes.renderRuns; i++) {
-          const load = loadAverage();
-          runs.push({ ...(await measureRender(path.join(work, 'render'), post.fileName, post.text, sizes.renderEdits)), load });
-        }
-        results.render.push({ post: post.label, runs });
-      }
+      results.render = await perPost(sizes.renderRuns, (post) =>
+        measureRender(path.join(work, 'render'), post.fileName, post.text, sizes.renderEdits));
     });
     await run('memory', async () => {
       const runs = [];

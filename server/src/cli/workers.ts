@@ -15,6 +15,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { Project } from '../core/project';
 import { RULES } from '../core/rules';
 import { nodeFileSystem } from '../node/nodeHost';
+import { callWorker } from '../node/workerCall';
 import type { FileResult } from './formatters';
 import { FatalError, lintInput, readInput, type Input, type LintSettings } from './input';
 import { PostIndex, type KeyedPaper } from './postIndex';
@@ -104,31 +105,10 @@ export async function lintInWorkers(files: readonly string[], count: number, set
 }
 
 /** Sends one message to a worker and waits for its one answer. */
-function ask(worker: Worker, message: ToWorker): Promise<FromWorker> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    const onMessage = (reply: FromWorker) => {
-      cleanup();
-      if (reply.type === 'failed') reject(new Error(reply.message));
-      else resolve(reply);
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      cleanup();
-      reject(new Error(`a lint worker stopped (exit code ${code})`));
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage(message);
-  });
+async function ask(worker: Worker, message: ToWorker): Promise<FromWorker> {
+  const reply = await callWorker<FromWorker>(worker, message, 'a lint worker');
+  if (reply.type === 'failed') throw new Error(reply.message);
+  return reply;
 }
 
 /** The worker's side: holds the posts it parsed until it is asked to lint them. */

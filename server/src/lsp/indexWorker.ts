@@ -11,6 +11,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { refusalOf } from '../core/features/limits';
 import { summarizePost, type PostSummary } from '../core/index/workspaceIndex';
 import { parsePost } from '../core/parse/parsePost';
+import { callWorker } from '../node/workerCall';
 
 /** What marks an index worker of this bundle, in its `workerData`. */
 const ROLE = 'seminar-posts-index';
@@ -72,30 +73,7 @@ export class IndexWorker {
 
   /** The summaries of `requests`, in their order. Rejects when the worker fails. */
   read(requests: IndexRequest[]): Promise<IndexAnswer[]> {
-    const worker = this.worker;
-    return new Promise((resolve, reject) => {
-      const cleanup = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      const onMessage = (answers: IndexAnswer[]) => {
-        cleanup();
-        resolve(answers);
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        cleanup();
-        reject(new Error(`the index worker stopped (exit code ${code})`));
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage(requests);
-    });
+    return callWorker<IndexAnswer[]>(this.worker, requests, 'the index worker');
   }
 
   /** Stops the worker; its memory goes with it. */

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../../config/config';
 import type { LinkParagraph, MarkdownLink, Post, Section } from '../../model';
 import { isPaperLink, isSlidesLink, linksOf } from './links';
 import { presenterLines } from './presenter';
+import { sectionMemo } from './sectionMemo';
 
 /** The section's link paragraphs with a paper or slides link. */
 export function orphanLinkParagraphs(section: Section, config: ResolvedConfig): LinkParagraph[] {
@@ -19,17 +20,12 @@ export function hasOrphanLink(section: Section, config: ResolvedConfig, kind: 'p
   return orphanLinkParagraphs(section, config).some((p) => p.links.some((link) => test(link, config)));
 }
 
-/** Remembered per configuration and section, as `presenterLines` is (see there). */
-const linksBySection = new WeakMap<ResolvedConfig, WeakMap<Section, readonly MarkdownLink[]>>();
+const links = sectionMemo<readonly MarkdownLink[]>();
 
-/** Every link of the section's presenter lines and bare link paragraphs, in order. */
+/** Every link of the section's presenter lines and bare link paragraphs, in order (remembered). */
 export function sectionLinks(post: Post, section: Section, config: ResolvedConfig): readonly MarkdownLink[] {
-  let bySection = linksBySection.get(config);
-  if (!bySection) linksBySection.set(config, (bySection = new WeakMap()));
-  let links = bySection.get(section);
-  if (!links) {
-    links = [...presenterLines(post, section, config).flatMap((info) => linksOf(info.line)), ...section.linkParagraphs.flatMap((p) => p.links)];
-    bySection.set(section, links);
-  }
-  return links;
+  return links(config, section, () => [
+    ...presenterLines(post, section, config).flatMap((info) => linksOf(info.line)),
+    ...section.linkParagraphs.flatMap((p) => p.links),
+  ]);
 }

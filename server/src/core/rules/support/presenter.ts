@@ -8,6 +8,7 @@
 import type { ResolvedConfig } from '../../config/config';
 import type { LinkListItem, Post, PresenterLine, Section, Span } from '../../model';
 import { isLabel, misspelledLabel } from './labels';
+import { sectionMemo } from './sectionMemo';
 
 /**
  * How the label of a presenter line is written:
@@ -33,27 +34,19 @@ const PRESENTER_WORDS = ['발표자', '발표', 'presenter', 'presenters', 'pres
 /** Those long enough that a near miss is a misspelling rather than another word (`Presentor`). */
 const LONG_PRESENTER_WORDS = PRESENTER_WORDS.filter((word) => word.length > 4);
 
-/**
- * Judgements remembered per configuration and section: every presenter rule asks for them, on
- * every keystroke, and the parser hands out the same section object while the section is
- * unchanged and unmoved (the text at its ranges, which `classify` reads, is then the same too).
- */
-const judged = new WeakMap<ResolvedConfig, WeakMap<Section, readonly PresenterInfo[]>>();
+/** The judgements of a section's lines, remembered (the text at its ranges, which `classify` reads, is the section's). */
+const judged = sectionMemo<readonly PresenterInfo[]>();
 
 /** Every `###` line of `section` that is a presenter line, however its label is written. */
 export function presenterLines(post: Post, section: Section, config: ResolvedConfig): readonly PresenterInfo[] {
-  let bySection = judged.get(config);
-  if (!bySection) judged.set(config, (bySection = new WeakMap()));
-  let out = bySection.get(section);
-  if (!out) {
+  return judged(config, section, () => {
     const found: PresenterInfo[] = [];
     for (const line of section.presenterLines) {
       const info = classify(post, line, config);
       if (info) found.push(info);
     }
-    bySection.set(section, (out = found));
-  }
-  return out;
+    return found;
+  });
 }
 
 /** The section's presenter line (its first one), or undefined. */
