@@ -1,0 +1,89 @@
+/**
+ * Fixing problems as a person does: the light bulb's quick fix for one diagnostic, and "Fix All
+ * Problems" (the server's `source.fixAll.seminarPosts`) for every safe fix at once. Each test
+ * applies the edit VS Code received from the server and waits until the server's new diagnostics
+ * for the edited version say the problem is gone.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { describeDiagnostics, ruleId, waitForCurrentDiagnostics } from './support/diagnostics';
+import { DocumentRestorer, applyEdit } from './support/editing';
+import { BROKEN_POST, openInEditor } from './support/site';
+
+/** The broken post's problems that no fix can take away (a file name and a date only a person can choose). */
+const UNFIXABLE = ['filename-format', 'required-field'];
+
+describe('code actions', () => {
+  const restorer = new DocumentRestorer();
+
+  afterEach(async () => {
+    await restorer.restore();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('applies the quick fix of title-format, and its diagnostic goes', async () => {
+    const { document } = await openInEditor(BROKEN_POST);
+    restorer.remember(document);
+    const before = await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'title-format'), 'title-format');
+    const problem = before.find((d) => ruleId(d) === 'title-format')!;
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, problem.range, vscode.CodeActionKind.QuickFix.value);
+    // (VS Code's command hands back title, kind, edit and isPreferred; not the action's diagnostics.)
+    const described = actions.map((a) => `${a.kind?.value}: ${a.title}${a.edit ? ' (edit)' : ''}`).join(' | ') || '(none)';
+    const fix = actions.find((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value && a.edit && a.title.includes('2021_2nd_quarter'));
+    assert.ok(fix?.edit, `no quick fix with an edit that corrects the title; offered: ${described}`);
+    assert.equal(fix.isPreferred, true, 'the safe fix of title-format is not the preferred one');
+
+    await applyEdit(fix.edit, `the quick fix "${fix.title}"`);
+    assert.equal(document.lineAt(problem.range.start.line).text, 'title: "2021_2nd_quarter"');
+    const after = await waitForCurrentDiagnostics(document, (found) => !found.some((d) => ruleId(d) === 'title-format') && UNFIXABLE.every((id) => found.some((d) => ruleId(d) === id)), 'title-format gone, the other problems still there');
+    assert.ok(!after.some((d) => ruleId(d) === 'title-format'), `title-format is still reported: ${describeDiagnostics(after)}`);
+  });
+
+  it('"Fix All Problems" applies every safe fix in one edit and leaves the rest', async () => {
+    const { document } = await openInEditor(BROKEN_POST);
+    restorer.remember(document);
+    // A second safely fixable problem beside the title: a quoted boolean.
+    const mathjaxLine = document.getText().split('\n').indexOf('mathjax: true');
+    assert.ok(mathjaxLine > 0, 'the broken post has no `mathjax: true` line');
+    const quote = new vscode.WorkspaceEdit();
+    quote.replace(document.uri, document.lineAt(mathjaxLine).range, 'mathjax: "true"');
+    await applyEdit(quote, 'quoting the mathjax flag');
+    const before = await waitForCurrentDiagnostics(
+      document,
+      (found) => found.some((d) => ruleId(d) === 'title-format') && found.some((d) => ruleId(d) === 'field-type' && d.range.start.line === mathjaxLine),
+      'title-format and field-type on the mathjax line',
+    );
+    const fixable = before.filter((d) => ruleId(d) === 'title-format' || (ruleId(d) === 'field-type' && d.range.start.line === mathjaxLine));
+    assert.equal(fixable.length, 2, `expected two fixable problems; got ${describeDiagnostics(before)}`);
+    const versionBefore = document.version;
+
+    const result = await vscode.commands.executeCommand<{ applied?: string; skipped?: string }>('seminarPosts.fixAllProblems', document.uri);
+    assert.ok(result?.applied, `Fix All Problems applied nothing: ${JSON.stringify(result)}`);
+    assert.equal(document.version, versionBefore + 1, 'the fixes were not one edit (one undo step)');
+    assert.equal(document.lineAt(2).text, 'title: "2021_2nd_quarter"');
+    assert.equal(document.lineAt(mathjaxLine).text, 'mathjax: true');
+
+    const after = await waitForCurrentDiagnostics(document, (found) => UNFIXABLE.every((id) => found.some((d) => ruleId(d) === id)), 'the problems without a safe fix');
+    assert.deepEqual(
+      after.map((d) => `${ruleId(d)}@${d.range.start.line + 1}`).sort(),
+      ['field-type@4', 'filename-format@1', 'required-field@1'],
+      'after Fix All Problems, exactly the problems without a safe fix should be left (the date range of line 4 among them)',
+    );
+  });
+
+  it('"Fix All Problems" offers the same action the server announces as source.fixAll.seminarPosts', async () => {
+    const { document } = await openInEditor(BROKEN_POST);
+    await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'title-format'), 'title-format');
+    const kind = 'source.fixAll.seminarPosts';
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, wholeDocument(document), kind);
+    const fixAll = actions.filter((a) => a.kind?.value === kind);
+    assert.equal(fixAll.length, 1, `expected one ${kind} action; got ${actions.map((a) => `${a.kind?.value}: ${a.title}`).join(' | ') || '(none)'}`);
+    const edits = fixAll[0]!.edit?.get(document.uri) ?? [];
+    assert.deepEqual(edits.map((e) => e.newText), ['"2021_2nd_quarter"'], 'the fix-all edit should hold exactly the safe title fix');
+  });
+});
+
+function wholeDocument(document: vscode.TextDocument): vscode.Range {
+  return new vscode.Range(0, 0, document.lineCount, 0);
+}
