@@ -90,6 +90,8 @@ const NOISE = new RegExp(
     'open-vsx\\.org', 'ENOTFOUND', 'getaddrinfo', '\\[ChatModelSelection\\]', '\\[AccountPolicyGate\\]',
     '^Resolv(ing|ed) connection token', '^Creating a socket', '^Updating additional builtin extensions cache',
     '^\\[Service Worker\\]', '^ChatSessionStore:',
+    // VS Code 1.139's agent host, and stack frames of the workbench's own code (none of the suite's).
+    '^\\[AgentHost:', '^\\s+at .*/static/out/vs/',
   ].join('|'),
 );
 
