@@ -1,0 +1,136 @@
+/**
+ * `npm run test:ui`: the packaged extension in a real VS Code, looked at from the outside.
+ *
+ * Packages the VSIX (`npm run package`), installs it into a fresh code-server profile with
+ * `--install-extension` (as a user installs it, with no extension under development), opens a
+ * copy of the fixture site in headless Chromium, opens the broken post through Quick Open, shows
+ * the Problems panel, asserts from the page's rows that the post's rule ids are listed, and saves
+ * screenshots under `test-results/ui/`: `problems.png` (the post and the Problems panel) and, when
+ * the extension has an "Open Preview to the Side" command, `preview.png`.
+ *
+ * Exit codes as the other launchers (see {@link ExitCode}): 0 passed, 1 a check failed, 3
+ * code-server or its workbench did not come up, 4 setup failed. `VSCODE_HOST=newest` runs it in
+ * the newest VS Code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openWindow, requireChromium, type Window } from './browser';
+import { startCodeServer, type RunningCodeServer } from './codeServer';
+import { ExitCode, LaunchError, type ExitCodeValue } from './exitCodes';
+import { selectedHost } from './hosts';
+import { ensureCodeServer } from './install';
+import { DEFAULT_CHROMIUM, FIXTURE_SITE, REPO_ROOT } from './layout';
+import { createProfile, removeProfile, type Profile } from './profile';
+import { log, seconds, step } from './progress';
+import { installVsix, packageVsix } from './vsix';
+import { UiCheckFailure, quickOpen, runCommand, waitForProblems, waitForWorkbench } from './workbench';
+
+/** Where the screenshots go (gitignored). */
+const OUT_DIR = path.join(REPO_ROOT, 'test-results', 'ui');
+
+/** The post the check opens, and a line of it that shows once its editor is there. */
+const BROKEN_POST = { name: '2021_2nd_quater.md', text: 'title: "2021 2nd quater"' };
+
+/** The problems the Problems panel must list for it (what `npx seminar-posts lint` reports): rule id and severity. */
+const EXPECTED_PROBLEMS: ReadonlyArray<readonly [string, 'Error' | 'Warning']> = [
+  ['filename-format', 'Error'],
+  ['field-type', 'Error'],
+  ['required-field', 'Warning'],
+  ['title-format', 'Warning'],
+];
+
+/** The diagnostics' source, before the rule id in a row's text: `seminar-posts title-format [Ln 3, Col 8]`. */
+const SOURCE = 'seminar-posts';
+
+/** How long one step in the page may take (the first includes the extension's activation). */
+const STEP_TIMEOUT_MS = 60_000;
+
+async function main(): Promise<ExitCodeValue> {
+  const host = selectedHost();
+  const chromium = process.env.CHROMIUM || DEFAULT_CHROMIUM;
+  let profile: Profile | undefined;
+  let server: RunningCodeServer | undefined;
+  let window: Window | undefined;
+  let code: ExitCodeValue = ExitCode.LauncherError;
+  try {
+    requireChromium(chromium);
+    const install = await ensureCodeServer(host);
+    profile = createProfile('seminar-posts-ui');
+    const vsix = path.join(profile.root, 'seminar-posts.vsix');
+    await step('Packaging the extension (npm run package)', async () => packageVsix(vsix));
+    log(`VSIX: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
+    const installed = await step(`Installing the VSIX into code-server ${install.version}`, async () => installVsix(install, profile!, vsix));
+    log(`installed as ${path.basename(installed)}`);
+    const workspace = path.join(profile.root, 'site');
+    fs.cpSync(FIXTURE_SITE, workspace, { recursive: true });
+
+    const running = (server = await step('Starting code-server', () => startCodeServer({ install, profile: profile!, args: host.testArgs })));
+    window = await openWindow(profile, chromium);
+    const { page } = window;
+    const serverStopped = running.exited.then((how) => {
+      throw new LaunchError(`code-server ${how} during the UI check; see ${running.logFile}`, ExitCode.ServerDidNotStart);
+    });
+    const t0 = Date.now();
+    await Promise.race([serverStopped, check(page, running, workspace)]);
+    log(`UI check passed in ${seconds(Date.now() - t0)} (VS Code ${host.vscodeVersion}); screenshots in ${path.relative(process.cwd(), OUT_DIR)}/`);
+    code = ExitCode.Passed;
+  } catch (error) {
+    if (error instanceof UiCheckFailure) {
+      console.error(`\n[ui] FAILED: ${error.message}\n`);
+      code = ExitCode.TestsFailed;
+    } else if (error instanceof LaunchError) {
+      console.error(`\n[ui] ${error.message}\n`);
+      code = error.exitCode;
+    } else {
+      throw error;
+    }
+    if (window && profile) {
+      const shot = path.join(profile.logs, 'workbench.png');
+      await window.page.screenshot({ path: shot }).then(() => log(`screenshot of the workbench: ${shot}`), () => undefined);
+    }
+  } finally {
+    await window?.close();
+    await server?.stop();
+    if (profile) {
+      removeProfile(profile, code !== ExitCode.Passed);
+      if (code !== ExitCode.Passed) log(`logs kept in ${profile.logs}`);
+    }
+  }
+  return code;
+}
+
+/** The check itself, in the page. */
+async function check(page: Window['page'], server: RunningCodeServer, workspace: string): Promise<void> {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const url = server.workbenchUrl(workspace, [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
+  log(`opening the workbench in Chromium (${server.origin})`);
+  await page.goto(url, { timeout: STEP_TIMEOUT_MS }).catch((error: unknown) => {
+    throw new LaunchError(`the workbench did not load: ${error instanceof Error ? error.message : String(error)}`, ExitCode.ServerDidNotStart);
+  });
+  await waitForWorkbench(page, STEP_TIMEOUT_MS);
+  await quickOpen(page, BROKEN_POST.name, BROKEN_POST.text, STEP_TIMEOUT_MS);
+  log(`opened ${BROKEN_POST.name}`);
+
+  await runCommand(page, 'Problems: Focus on Problems View', STEP_TIMEOUT_MS);
+  const rows = await waitForProblems(page, SOURCE, EXPECTED_PROBLEMS.map(([id]) => id), STEP_TIMEOUT_MS);
+  log(`Problems panel (${rows.length} rows):\n  ${rows.map((row) => row.label).join('\n  ')}`);
+  fs.writeFileSync(path.join(OUT_DIR, 'problems.txt'), `${rows.map((row) => `${row.label}\n    ${row.text}`).join('\n')}\n`);
+  const problems = rows.filter((row) => row.text.includes(`${SOURCE} `));
+  if (problems.length !== EXPECTED_PROBLEMS.length) {
+    throw new UiCheckFailure(`expected ${EXPECTED_PROBLEMS.length} problems in the Problems panel, found ${problems.length}: ${problems.map((row) => row.text).join(' | ')}`);
+  }
+  for (const [id, severity] of EXPECTED_PROBLEMS) {
+    const row = problems.find((r) => r.text.includes(`${SOURCE} ${id} `))!;
+    if (!row.label.startsWith(`${severity}:`)) throw new UiCheckFailure(`${id} should be listed as ${severity}; its row reads: ${row.label}`);
+  }
+  await page.screenshot({ path: path.join(OUT_DIR, 'problems.png') });
+  log('saved problems.png: the broken post and the Problems panel with its diagnostics');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('[ui] unexpected error:', error);
+    process.exit(ExitCode.LauncherError);
+  },
+);
