@@ -35,6 +35,8 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'chat.disableAIFeatures': true,
   'git.enabled': false,
   'security.workspace.trust.enabled': false,
+  // Newer VS Code opens an empty chat side bar on the right; screenshots are clearer without it.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Makes a fresh profile under the system temp folder, with {@link QUIET_SETTINGS} as user settings. */

@@ -5,7 +5,7 @@
  * `--install-extension` (as a user installs it, with no extension under development), opens a
  * copy of the fixture site in headless Chromium, opens the broken post through Quick Open, shows
  * the Problems panel, asserts from the page's rows that the post's rule ids are listed, and saves
- * screenshots under `test-results/ui/`: `problems.png` (the post and the Problems panel) and, when
+ * screenshots under `test-results/ui/vscode-<version>/`: `problems.png` (the post and the Problems panel) and, when
  * the extension has an "Open Preview to the Side" command, `preview.png`.
  *
  * Exit codes as the other launchers (see {@link ExitCode}): 0 passed, 1 a check failed, 3
@@ -25,8 +25,10 @@ import { log, seconds, step } from './progress';
 import { installVsix, packageVsix } from './vsix';
 import { UiCheckFailure, quickOpen, runCommand, waitForProblems, waitForWorkbench } from './workbench';
 
-/** Where the screenshots go (gitignored). */
-const OUT_DIR = path.join(REPO_ROOT, 'test-results', 'ui');
+/** Where the screenshots go (gitignored), a folder per VS Code version. */
+function outputFolder(vscodeVersion: string): string {
+  return path.join(REPO_ROOT, 'test-results', 'ui', `vscode-${vscodeVersion}`);
+}
 
 /** The post the check opens, and a line of it that shows once its editor is there. */
 const BROKEN_POST = { name: '2021_2nd_quater.md', text: 'title: "2021 2nd quater"' };
@@ -71,8 +73,9 @@ async function main(): Promise<ExitCodeValue> {
       throw new LaunchError(`code-server ${how} during the UI check; see ${running.logFile}`, ExitCode.ServerDidNotStart);
     });
     const t0 = Date.now();
-    await Promise.race([serverStopped, check(page, running, workspace)]);
-    log(`UI check passed in ${seconds(Date.now() - t0)} (VS Code ${host.vscodeVersion}); screenshots in ${path.relative(process.cwd(), OUT_DIR)}/`);
+    const out = outputFolder(host.vscodeVersion);
+    await Promise.race([serverStopped, check(page, running, workspace, out)]);
+    log(`UI check passed in ${seconds(Date.now() - t0)} (VS Code ${host.vscodeVersion}); screenshots in ${path.relative(process.cwd(), out)}/`);
     code = ExitCode.Passed;
   } catch (error) {
     if (error instanceof UiCheckFailure) {
@@ -100,8 +103,9 @@ async function main(): Promise<ExitCodeValue> {
 }
 
 /** The check itself, in the page. */
-async function check(page: Window['page'], server: RunningCodeServer, workspace: string): Promise<void> {
-  fs.mkdirSync(OUT_DIR, { recursive: true });
+async function check(page: Window['page'], server: RunningCodeServer, workspace: string, out: string): Promise<void> {
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
   const url = server.workbenchUrl(workspace, [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
   log(`opening the workbench in Chromium (${server.origin})`);
   await page.goto(url, { timeout: STEP_TIMEOUT_MS }).catch((error: unknown) => {
@@ -114,7 +118,7 @@ async function check(page: Window['page'], server: RunningCodeServer, workspace:
   await runCommand(page, 'Problems: Focus on Problems View', STEP_TIMEOUT_MS);
   const rows = await waitForProblems(page, SOURCE, EXPECTED_PROBLEMS.map(([id]) => id), STEP_TIMEOUT_MS);
   log(`Problems panel (${rows.length} rows):\n  ${rows.map((row) => row.label).join('\n  ')}`);
-  fs.writeFileSync(path.join(OUT_DIR, 'problems.txt'), `${rows.map((row) => `${row.label}\n    ${row.text}`).join('\n')}\n`);
+  fs.writeFileSync(path.join(out, 'problems.txt'), `${rows.map((row) => `${row.label}\n    ${row.text}`).join('\n')}\n`);
   const problems = rows.filter((row) => row.text.includes(`${SOURCE} `));
   if (problems.length !== EXPECTED_PROBLEMS.length) {
     throw new UiCheckFailure(`expected ${EXPECTED_PROBLEMS.length} problems in the Problems panel, found ${problems.length}: ${problems.map((row) => row.text).join(' | ')}`);
@@ -123,7 +127,7 @@ async function check(page: Window['page'], server: RunningCodeServer, workspace:
     const row = problems.find((r) => r.text.includes(`${SOURCE} ${id} `))!;
     if (!row.label.startsWith(`${severity}:`)) throw new UiCheckFailure(`${id} should be listed as ${severity}; its row reads: ${row.label}`);
   }
-  await page.screenshot({ path: path.join(OUT_DIR, 'problems.png') });
+  await page.screenshot({ path: path.join(out, 'problems.png') });
   log('saved problems.png: the broken post and the Problems panel with its diagnostics');
 }
 
