@@ -132,7 +132,11 @@ async function check(page: Window['page'], server: RunningCodeServer, workspace:
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    // A plain closing line that CI logs can read: the UI check counts as one test.
+    if (code === ExitCode.Passed || code === ExitCode.TestsFailed) console.log(`ui: ${code === ExitCode.Passed ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
+    process.exit(code);
+  },
   (error: unknown) => {
     console.error('[ui] unexpected error:', error);
     process.exit(ExitCode.LauncherError);
