@@ -23,7 +23,13 @@ import { DEFAULT_CHROMIUM, FIXTURE_SITE, REPO_ROOT } from './layout';
 import { createProfile, removeProfile, type Profile } from './profile';
 import { log, seconds, step } from './progress';
 import { installVsix, packageVsix } from './vsix';
-import { UiCheckFailure, quickOpen, runCommand, waitForProblems, waitForWorkbench } from './workbench';
+import { UiCheckFailure, quickOpen, runCommand, waitForProblems, waitForWebviewFrame, waitForWorkbench } from './workbench';
+
+/** The little of the preview page's DOM read here (this project type-checks without the DOM library). */
+interface PageText {
+  readonly innerText: string;
+}
+declare const document: { querySelector(selector: string): PageText | null };
 
 /** Where the screenshots go (gitignored), a folder per VS Code version. */
 function outputFolder(vscodeVersion: string): string {
@@ -43,6 +49,13 @@ const EXPECTED_PROBLEMS: ReadonlyArray<readonly [string, 'Error' | 'Warning']> =
 
 /** The diagnostics' source, before the rule id in a row's text: `seminar-posts title-format [Ln 3, Col 8]`. */
 const SOURCE = 'seminar-posts';
+
+/** The preview command (from the preview work, issue 6b), its palette title, and a text its page shows for the post. */
+const PREVIEW = {
+  command: 'seminarPosts.openPreviewToSide',
+  title: 'Seminar Posts: Open Preview to the Side',
+  text: 'An Imaginary Paper Written Only to Be Checked',
+};
 
 /** How long one step in the page may take (the first includes the extension's activation). */
 const STEP_TIMEOUT_MS = 60_000;
@@ -129,6 +142,27 @@ async function check(page: Window['page'], server: RunningCodeServer, workspace:
   }
   await page.screenshot({ path: path.join(out, 'problems.png') });
   log('saved problems.png: the broken post and the Problems panel with its diagnostics');
+
+  if (!contributesCommand(PREVIEW.command)) {
+    log(`this build has no ${PREVIEW.command} command: no preview.png`);
+    return;
+  }
+  await runCommand(page, PREVIEW.title, STEP_TIMEOUT_MS);
+  const frame = await waitForWebviewFrame(page, '#sp-content', STEP_TIMEOUT_MS);
+  await frame
+    .waitForFunction((text) => (document.querySelector('#sp-content')?.innerText ?? '').includes(text), PREVIEW.text, { timeout: STEP_TIMEOUT_MS })
+    .catch(async () => {
+      const shown = await frame.$eval('#sp-content', (content) => (content as unknown as PageText).innerText.slice(0, 300)).catch(() => '(unreadable)');
+      throw new UiCheckFailure(`the preview did not show "${PREVIEW.text}"; it shows: ${shown}`);
+    });
+  await page.screenshot({ path: path.join(out, 'preview.png') });
+  log('saved preview.png: the broken post beside its preview');
+}
+
+/** Whether the extension's manifest contributes `command`. */
+function contributesCommand(command: string): boolean {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes?: { commands?: Array<{ command: string }> } };
+  return (manifest.contributes?.commands ?? []).some((c) => c.command === command);
 }
 
 main().then(
