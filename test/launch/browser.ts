@@ -90,8 +90,8 @@ const NOISE = new RegExp(
     'open-vsx\\.org', 'ENOTFOUND', 'getaddrinfo', '\\[ChatModelSelection\\]', '\\[AccountPolicyGate\\]',
     '^Resolv(ing|ed) connection token', '^Creating a socket', '^Updating additional builtin extensions cache',
     '^\\[Service Worker\\]', '^ChatSessionStore:',
-    // VS Code 1.139's agent host, and stack frames of the workbench's own code (none of the suite's).
-    '^\\[AgentHost:', '^\\s+at .*/static/out/vs/',
+    // VS Code 1.139: its agent host, its reconnection notice, and its GitHub sign-in that never comes offline.
+    '^\\[AgentHost:', '^\\[reconnection-grace-time\\]', "authentication provider 'github'",
   ].join('|'),
 );
 
