@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { LanguageServerController, messageOf } from './languageServer';
+import { LanguageServerController, messageOf, serverProcessId } from './languageServer';
 import { PostStatusItem } from './status';
 
 let server: LanguageServerController | undefined;
@@ -16,6 +16,10 @@ export interface SeminarPostsApi {
   readonly output: vscode.LogOutputChannel;
   /** Resolves when the first start of the server has succeeded or failed. */
   readonly started: Promise<void>;
+  /** The status item, as it shows now. */
+  readonly statusItem: PostStatusItem;
+  /** The running server's process id (the integration tests kill it to see it restarted). */
+  serverProcessId(): Promise<number | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
@@ -23,9 +27,11 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const output = vscode.window.createOutputChannel('Seminar Posts', { log: true });
     context.subscriptions.push(output);
     server = new LanguageServerController(context, output);
-    context.subscriptions.push(server, new PostStatusItem(server), ...registerCommands({ extension: context, output, server }));
+    const statusItem = new PostStatusItem(server);
+    context.subscriptions.push(server, statusItem, ...registerCommands({ extension: context, output, server }));
     const started = server.start();
-    return { server, output, started };
+    const controller = server;
+    return { server, output, started, statusItem, serverProcessId: () => serverProcessId(controller) };
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Seminar Posts could not be activated: {0}', messageOf(error)));
     throw error;

@@ -16,7 +16,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { StatusNotification, type ServerStatus } from '../../server/src/protocol';
+import { ProcessIdRequest, StatusNotification, type ServerStatus } from '../../server/src/protocol';
 import { CLIENT_ID } from './identifiers';
 import { RestartBudget } from './restartBudget';
 import { SETTING, SETTINGS_SECTION, postDocumentSelector, readClientSettings, type PostDocumentFilter } from './settings';
@@ -53,6 +53,8 @@ export class LanguageServerController implements vscode.Disposable {
   status: ServerStatus | undefined;
   /** Why the last start failed, in the words of the error. */
   failure: string | undefined;
+  /** Times the server was restarted after it stopped unexpectedly (reset by "Restart Server"). */
+  crashRestarts = 0;
   /** The selector the running client was started with. */
   selector: PostDocumentFilter[] = currentPostSelector();
 
@@ -111,6 +113,7 @@ export class LanguageServerController implements vscode.Disposable {
   /** Stops and starts the server again; the crash count starts over. */
   async restart(): Promise<void> {
     this.budget.reset();
+    this.crashRestarts = 0;
     this.failure = undefined;
     await this.stop();
     this.setState('stopped');
@@ -155,6 +158,7 @@ export class LanguageServerController implements vscode.Disposable {
       error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
       closed: () => {
         if (this.budget.tryRestart()) {
+          this.crashRestarts++;
           this.output.warn(vscode.l10n.t('The language server stopped unexpectedly; restarting it.'));
           return { action: CloseAction.Restart, handled: true };
         }
@@ -205,6 +209,13 @@ export class LanguageServerController implements vscode.Disposable {
     this.state = state;
     this.stateChanged.fire(state);
   }
+}
+
+/** The running server's process id (see `ProcessIdRequest`), or undefined when it does not run. */
+export async function serverProcessId(controller: LanguageServerController): Promise<number | undefined> {
+  const client = controller.runningClient;
+  if (!client) return undefined;
+  return (await client.sendRequest<{ pid: number }>(ProcessIdRequest.method, {})).pid;
 }
 
 /** An error's message, whatever was thrown. */

@@ -58,6 +58,14 @@ export class PostStatusItem implements vscode.Disposable {
     else if (status?.state === 'indexing') this.item.detail = vscode.l10n.t('Reading the workspace\'s posts…');
     else if (status) this.item.detail = vscode.l10n.t('Language server ready: {0} posts in the workspace', status.posts);
     else this.item.detail = vscode.l10n.t('Language server ready');
+    if (state === 'running' && this.server.crashRestarts > 0) {
+      this.item.detail = vscode.l10n.t('{0} (restarted after it stopped unexpectedly)', this.item.detail);
+    }
+  }
+
+  /** What the item shows now (for the integration tests: VS Code offers no way to read an item). */
+  get shown(): { text: string; detail: string | undefined; busy: boolean } {
+    return { text: this.item.text, detail: this.item.detail, busy: this.item.busy };
   }
 
   dispose(): void {

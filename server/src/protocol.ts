@@ -74,3 +74,9 @@ export interface ServerStatus {
 
 /** Server -> client: the server's state, for the status item. */
 export const StatusNotification = notification<ServerStatus>('seminarPosts/status');
+
+/**
+ * Client -> server: the server's process id. For the integration test that kills the server to
+ * see the extension restart it (and for a person who wants to find the process); nothing else.
+ */
+export const ProcessIdRequest = request<Record<string, never>, { pid: number }>('seminarPosts/processId');

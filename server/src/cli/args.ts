@@ -56,8 +56,8 @@ Options of rules:
   -v, --version       show the version
 
 Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings), counted after
-            the fixes with --fix and --fix-dry-run; 2 bad usage, an unreadable path or a bad
-            configuration.`;
+            the fixes with --fix and --fix-dry-run; 2 bad usage, an unreadable path, no post
+            found, or a bad configuration.`;
 
 /** Parses `argv` (without `node` and the script). */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Command {

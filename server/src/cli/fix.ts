@@ -64,6 +64,19 @@ function conflicts(a: TextEdit, b: TextEdit): boolean {
   return comparePositions(a.range.start, b.range.start) === 0 || comparePositions(a.range.end, b.range.end) === 0;
 }
 
+/**
+ * The end of the temporary file's name (`.<post>.<pid>.<time>.seminar-posts.tmp`, beside the post).
+ * A process killed while writing may leave one; the post itself is then untouched, and the file
+ * is not a post (no `.md` ending), so a later run ignores it. It may be deleted.
+ */
+export const TEMPORARY_SUFFIX = '.seminar-posts.tmp';
+
+/**
+ * For the tests only: `mid-write` kills the process halfway through writing the temporary file,
+ * `before-rename` once it is written, so that a test sees what a crash at that moment leaves.
+ */
+export const CRASH_VARIABLE = 'SEMINAR_POSTS_TEST_CRASH';
+
 /** A rename target that already exists: the fix is not applied. */
 export class RenameConflictError extends Error {}
 
@@ -79,8 +92,14 @@ export function writePost(file: string, newFile: string, text: string | undefine
     moveWithoutClobbering(file, newFile);
     return;
   }
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.seminar-posts.tmp`);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}${TEMPORARY_SUFFIX}`);
+  const crash = process.env[CRASH_VARIABLE];
+  if (crash === 'mid-write') {
+    fs.writeFileSync(temporary, text.slice(0, text.length >> 1), { mode, flag: 'wx' });
+    process.kill(process.pid, 'SIGKILL');
+  }
   fs.writeFileSync(temporary, text, { mode, flag: 'wx' });
+  if (crash === 'before-rename') process.kill(process.pid, 'SIGKILL');
   try {
     if (newFile === file) {
       fs.renameSync(temporary, file);

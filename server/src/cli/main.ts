@@ -97,6 +97,10 @@ interface Input {
 
 function lint(command: LintCommand, io: CliIO): number {
   const files = expandPaths(command.paths, io.cwd);
+  // A CI step pointed at the wrong folder must not pass in silence.
+  if (files.length === 0) {
+    throw new FatalError(`no post found in ${command.paths.join(', ')} (a post is a Markdown file under _posts/, or one that opens with front matter)`);
+  }
   let configFile: string | undefined;
   if (command.config !== undefined) {
     const absolute = path.resolve(io.cwd, command.config);

@@ -36,6 +36,19 @@ export interface Post {
   math: MathSpan[];
   /** From the end of the front matter (or the start of the text) to the end of the text. */
   bodyRange: Range;
+  /**
+   * Lines the parser read as plain text because their Markdown was too complex to parse quickly
+   * (thousands of marks in a paragraph, lists nested dozens deep: see `parse/markdownGuard.ts`).
+   * Empty for every normal post.
+   */
+  simplified: SimplifiedPart[];
+}
+
+/** A stretch of lines read as plain text, and why. */
+export interface SimplifiedPart {
+  range: Range;
+  /** `syntax`: too many Markdown marks in one paragraph; `nesting`: lists or quotes nested too deep. */
+  reason: 'syntax' | 'nesting';
 }
 
 export interface FrontMatter {

@@ -21,6 +21,8 @@ import { getWorkspaceSymbols } from '../core/features/workspaceSymbols';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { todayString } from '../core/jekyll';
 import type { Post } from '../core/model';
+import { lintPost } from '../core/engine/engine';
+import { parsePost } from '../core/parse/parsePost';
 import { RULES } from '../core/rules';
 import type { SiteContext } from '../core/site/site';
 import { PresentersRequest } from '../protocol';
@@ -89,13 +91,17 @@ export function registerFeatures(
 
   connection.onWorkspaceSymbol((params) => getWorkspaceSymbols(index.papers(), typeof params?.query === 'string' ? params.query : ''));
 
-  connection.onCodeAction((params) => withPost(params, [], ({ post }, checked) => getCodeActions(post, {
+  connection.onCodeAction((params) => withPost(params, [], ({ post, setup }, checked) => getCodeActions(post, {
     // The client sends back diagnostics this server published (plain-string messages).
     contextDiagnostics: Array.isArray(params.context?.diagnostics) ? params.context.diagnostics as Diagnostic[] : [],
     diagnostics: checked.diagnostics,
     only: params.context?.only,
     locale: locale(),
     support: editSupport(capabilities()),
+    relint: (text) => {
+      const next = parsePost(text, post.uri, post.version);
+      return { post: next, diagnostics: lintPost(next, { rules: RULES, config: setup.config, site: setup.site, workspace: index, locale: locale(), today: todayString() }) };
+    },
   })));
 
   connection.languages.diagnostics.on(async (params) => {

@@ -12,6 +12,7 @@ import { toLocale, type Locale } from '../core/engine/messages';
 import { FIX_ALL_KIND } from '../core/features/codeActions';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { Project } from '../core/project';
+import { ProcessIdRequest } from '../protocol';
 import { RULES } from '../core/rules';
 import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
 import { Analyzer } from './analysis';
@@ -119,6 +120,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   });
 
   registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
+  connection.onRequest(ProcessIdRequest.method, () => ({ pid: process.pid }));
   documents.listen(connection);
 
   // The last line of defence: a bug logs, it does not stop the server the editor depends on.

@@ -6,15 +6,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { lintPost } from '../../../server/src/core/engine/engine';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
 import { Project } from '../../../server/src/core/project';
 import { RULES } from '../../../server/src/core/rules';
 import { applyEdits } from '../../../server/src/core/text/edits';
-import { LineIndex } from '../../../server/src/core/text/lineIndex';
 import { snippetToText } from '../../../server/src/core/text/snippets';
 import { nodeFileSystem, pathToUri, toCorePath } from '../../../server/src/node/nodeHost';
+import { insertedLines } from '../../support/fixEdits';
 import { dataOf, expectationsOf, summarize, TEST_TODAY } from '../../support/lint';
 import { FIXTURES } from '../../support/paths';
 
@@ -38,26 +38,6 @@ function countByRule(diagnostics: readonly Diagnostic[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const d of diagnostics) counts.set(String(d.code), (counts.get(String(d.code)) ?? 0) + 1);
   return counts;
-}
-
-/** The lines of the edited text that hold text inserted by `edits`. */
-function insertedLines(text: string, edits: readonly TextEdit[]): Set<number> {
-  const lines = new LineIndex(text);
-  const sorted = edits
-    .map((edit) => ({ edit, start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end) }))
-    .sort((a, b) => a.start - b.start);
-  const fixed = new LineIndex(applyEdits(text, edits));
-  const out = new Set<number>();
-  let delta = 0;
-  for (const { edit, start, end } of sorted) {
-    const leadingBreaks = /^[\r\n]*/.exec(edit.newText)![0].length;
-    const trailingBreaks = /[\r\n]*$/.exec(edit.newText)![0].length;
-    const from = fixed.lineAt(start + delta + leadingBreaks);
-    const to = fixed.lineAt(start + delta + edit.newText.length - trailingBreaks);
-    if (edit.newText.trim()) for (let line = from; line <= to; line++) out.add(line);
-    delta += edit.newText.length - (end - start);
-  }
-  return out;
 }
 
 describe('rule fixtures', () => {

@@ -75,6 +75,7 @@ export function lintPost(post: Post, options: LintOptions): Diagnostic[] {
     if (rule.needsSite && !options.site) continue;
     runRule(rule, severity, post, options, diagnostics);
   }
+  for (const part of post.simplified) diagnostics.push(simplifiedDiagnostic(part, post, options.locale));
   return applySuppressions(diagnostics, post.comments).sort(
     (a, b) => comparePositions(a.range.start, b.range.start) || String(a.code).localeCompare(String(b.code)),
   );
@@ -169,6 +170,35 @@ function ruleFailure(rule: RuleDefinition<any>, error: unknown, post: Post, loca
     code: rule.id,
     codeDescription: { href: ruleDocsUrl(rule.id) },
     message: formatMessage(FAILURE_MESSAGE, locale, { id: rule.id, error: reason.split('\n')[0] ?? reason }),
+    data,
+  };
+}
+
+/**
+ * The code of the diagnostic on lines the parser read as plain text (see `parse/markdownGuard.ts`).
+ * Not a rule: it cannot be configured, only suppressed like one.
+ */
+export const SIMPLIFIED_CODE = 'markdown-simplified';
+
+const SIMPLIFIED_MESSAGE = {
+  syntax: {
+    en: 'Seminar Posts read these lines as plain text: this paragraph holds more Markdown marks (`*`, `_`, `[`, `<`, ...) than it can check quickly ({count} lines simplified). Checks that need their Markdown may be wrong here; split the paragraph or remove stray marks.',
+    ko: 'Seminar Posts가 이 줄들을 일반 텍스트로 읽었습니다: 이 문단에는 빠르게 검사할 수 있는 것보다 많은 Markdown 기호(`*`, `_`, `[`, `<` 등)가 있습니다({count}줄 단순화). 이곳의 Markdown에 기대는 검사는 틀릴 수 있으니 문단을 나누거나 불필요한 기호를 지우세요.',
+  },
+  nesting: {
+    en: 'Seminar Posts read these lines as plain text: their lists or quotes are nested deeper than it can check quickly ({count} lines simplified). Checks that need their Markdown may be wrong here; nest less deeply.',
+    ko: 'Seminar Posts가 이 줄들을 일반 텍스트로 읽었습니다: 목록이나 인용이 빠르게 검사할 수 있는 것보다 깊게 중첩되어 있습니다({count}줄 단순화). 이곳의 Markdown에 기대는 검사는 틀릴 수 있으니 중첩을 줄이세요.',
+  },
+};
+
+function simplifiedDiagnostic(part: Post['simplified'][number], post: Post, locale: Locale): Diagnostic {
+  const data: DiagnosticData = { ruleId: SIMPLIFIED_CODE, version: post.version, fixes: [] };
+  return {
+    range: part.range,
+    severity: DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: SIMPLIFIED_CODE,
+    message: formatMessage(SIMPLIFIED_MESSAGE[part.reason], locale, { count: String(part.range.end.line - part.range.start.line + 1) }),
     data,
   };
 }

@@ -12,7 +12,7 @@ import { DIAGNOSTIC_SOURCE } from '../engine/engine';
 import { formatMessage, type Locale, type LocalizedText } from '../engine/messages';
 import type { DiagnosticData, Fix } from '../engine/rule';
 import type { Post } from '../model';
-import { editsOverlap } from '../text/edits';
+import { applyEdits, editsOverlap } from '../text/edits';
 import { comparePositions } from '../text/lineIndex';
 import { snippetToText } from '../text/snippets';
 
@@ -43,7 +43,17 @@ export interface CodeActionOptions {
   only: readonly string[] | undefined;
   locale: Locale;
   support: WorkspaceEditSupport;
+  /**
+   * Parses and lints another text of this document, at the same version. With it, "fix all" also
+   * applies the fixes that its own fixes enable (a Markdown image made a `<p>` block, then its
+   * address as `image_url`), pass after pass as the CLI's `--fix` does, so that it is the same
+   * applied twice as once. Without it, one pass.
+   */
+  relint?: (text: string) => { post: Post; diagnostics: readonly Diagnostic[] };
 }
+
+/** Most passes of "fix all" (fixes enabling fixes settle in two or three). */
+export const FIX_ALL_PASSES = 10;
 
 const TEXT: Record<string, LocalizedText> = {
   fixAll: { en: 'Fix all seminar-post problems', ko: '세미나 글의 문제 모두 고치기' },
@@ -82,7 +92,11 @@ export function getCodeActions(post: Post, options: CodeActionOptions): CodeActi
   return actions;
 }
 
-/** The diagnostic's data when it belongs to this version of the post. */
+/**
+ * The diagnostic's data when it belongs to this version of the post. The client sends back what
+ * the server published; fixes whose edits fall outside the document (a client's stale or forged
+ * copy) are dropped, so that no action ever edits text that is not there.
+ */
 function currentData(post: Post, diagnostic: Diagnostic, current: readonly Diagnostic[]): DiagnosticData | undefined {
   let data = diagnostic.data as DiagnosticData | undefined;
   if (!data) {
@@ -92,7 +106,13 @@ function currentData(post: Post, diagnostic: Diagnostic, current: readonly Diagn
     data = same?.data as DiagnosticData | undefined;
   }
   if (!data || !Array.isArray(data.fixes) || data.version !== post.version) return undefined;
-  return data;
+  const fixes = data.fixes.filter((fix) => Array.isArray(fix?.edits) && fix.edits.every((edit) => isRange(edit?.range) && post.lines.contains(edit.range)));
+  return fixes.length === data.fixes.length ? data : { ...data, fixes };
+}
+
+function isRange(range: unknown): boolean {
+  const r = range as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined;
+  return [r?.start?.line, r?.start?.character, r?.end?.line, r?.end?.character].every(Number.isInteger);
 }
 
 /** The fix as a workspace edit the client can apply, or undefined when it cannot. */
@@ -112,6 +132,38 @@ function workspaceEdit(post: Post, fix: Fix, support: WorkspaceEditSupport): Wor
   if (!edits.length) return undefined;
   if (support.documentChanges) return { documentChanges: [documentEdit(post, edits)] };
   return { changes: { [post.uri]: edits as TextEdit[] } };
+}
+
+/** The safe fixes of `diagnostics` that "fix all" applies together: none overlaps another. */
+function safeFixesOf(post: Post, diagnostics: readonly Diagnostic[]): { edits: TextEdit[]; fixed: Diagnostic[] } {
+  const edits: TextEdit[] = [];
+  const fixed: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const data = currentData(post, diagnostic, diagnostics);
+    // Renames and snippets need the user: "fix all" runs on save, unattended.
+    const fix = data?.fixes.find((f) => f.safe && f.rename === undefined && !f.snippet && f.edits.length > 0);
+    if (!fix) continue;
+    if (fix.edits.some((edit) => edits.some((other) => editsOverlap(edit, other)))) continue;
+    edits.push(...fix.edits);
+    fixed.push(diagnostic);
+  }
+  return { edits, fixed };
+}
+
+/**
+ * One edit that turns `post`'s text into `text`: the lines from the first that differs to the
+ * last that differs, so that it never splits a line break or a surrogate pair.
+ */
+function wholeLinesEdit(post: Post, text: string): TextEdit {
+  const old = post.text;
+  let start = 0;
+  while (start < old.length && start < text.length && old[start] === text[start]) start++;
+  start = start === 0 ? 0 : old.lastIndexOf('\n', start - 1) + 1;
+  let suffix = 0;
+  while (suffix < old.length - start && suffix < text.length - start && old[old.length - 1 - suffix] === text[text.length - 1 - suffix]) suffix++;
+  // The kept suffix starts at a line start (or is empty).
+  while (suffix > 0 && old[old.length - 1 - suffix] !== '\n') suffix--;
+  return { range: post.lines.rangeOf(start, old.length - suffix), newText: text.slice(start, text.length - suffix) };
 }
 
 /** LSP 3.18's snippet text edit, which the 3.17 types do not name. */
@@ -168,19 +220,21 @@ function insertAction(post: Post, title: string, diagnostic: Diagnostic, line: n
 }
 
 function fixAllAction(post: Post, options: CodeActionOptions): CodeAction | undefined {
-  const accepted: TextEdit[] = [];
-  const fixed: Diagnostic[] = [];
-  for (const diagnostic of options.diagnostics) {
-    const data = currentData(post, diagnostic, options.diagnostics);
-    // Renames and snippets need the user: "fix all" runs on save, unattended.
-    const fix = data?.fixes.find((f) => f.safe && f.rename === undefined && !f.snippet && f.edits.length > 0);
-    if (!fix) continue;
-    if (fix.edits.some((edit) => accepted.some((other) => editsOverlap(edit, other)))) continue;
-    accepted.push(...fix.edits);
-    fixed.push(diagnostic);
-  }
+  const { edits: accepted, fixed } = safeFixesOf(post, options.diagnostics);
   if (!accepted.length) return undefined;
-  const edit = workspaceEdit(post, { title: '', safe: true, edits: accepted }, options.support);
+  let edits = accepted;
+  if (options.relint) {
+    let text = applyEdits(post.text, accepted, post.lines);
+    for (let pass = 1; pass < FIX_ALL_PASSES; pass++) {
+      const next = options.relint(text);
+      const more = safeFixesOf(next.post, next.diagnostics).edits;
+      const nextText = more.length ? applyEdits(text, more, next.post.lines) : text;
+      if (nextText === text) break;
+      text = nextText;
+    }
+    edits = [wholeLinesEdit(post, text)];
+  }
+  const edit = workspaceEdit(post, { title: '', safe: true, edits }, options.support);
   if (!edit) return undefined;
   return { title: formatMessage(TEXT.fixAll!, options.locale), kind: FIX_ALL_KIND, diagnostics: fixed, edit };
 }

@@ -30,6 +30,7 @@ export function parsePost(text: string, uri: string, version?: number): Post {
     comments: [],
     math: [],
     bodyRange: lines.rangeOf(bodyStart, text.length),
+    simplified: [],
   };
 
   // `bodyStart` is a line start (or the end of the text), so chunks start at line starts too.
@@ -51,6 +52,7 @@ export function parsePost(text: string, uri: string, version?: number): Post {
     }
     post.comments.push(...model.comments);
     post.math.push(...model.math);
+    post.simplified.push(...model.simplified);
   }
 
   const firstSection = sections[0];

@@ -7,11 +7,12 @@ import type { Heading, Html, Link, List, ListItem, Nodes, Paragraph, Root, RootC
 import { toString } from 'mdast-util-to-string';
 import type {
   Block, Bullet, HeadingLine, HtmlAttribute, HtmlComment, HtmlTag, ImageBlock, LinkParagraph,
-  MarkdownImage, MarkdownLink, MathSpan, Range, Section, Span,
+  MarkdownImage, MarkdownLink, MathSpan, Range, Section, SimplifiedPart, Span,
 } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { scanHtml, type RawTag } from './htmlTags';
 import { parseMarkdown } from './markdown';
+import { guardMarkdown } from './markdownGuard';
 import { scanPresenterLine } from './presenterLine';
 import { findAuthorsVenue, findTitleVenue, type VenueOffsets } from './venue';
 
@@ -22,6 +23,8 @@ export interface ChunkModel {
   sections: Section[];
   comments: HtmlComment[];
   math: MathSpan[];
+  /** Lines the guard handed to the parser as plain text (see `markdownGuard.ts`). */
+  simplified: SimplifiedPart[];
 }
 
 /** What may stand between the links of a link paragraph: commas, `and`, `&`, `|`, `/`, `및`, `그리고`. */
@@ -35,14 +38,18 @@ interface Offsets {
 /** Parses `text` (one chunk) and builds its model. */
 export function buildChunkModel(text: string): ChunkModel {
   const lines = new LineIndex(text);
-  const tree = parseMarkdown(text);
+  // The tree is of the guarded text (same length, same offsets); the model reads the original.
+  const guarded = guardMarkdown(text);
+  const tree = parseMarkdown(guarded.text);
   const builder = new ChunkBuilder(text, lines);
   for (const node of tree.children) builder.add(node);
-  return builder.finish();
+  const model = builder.finish();
+  model.simplified = guarded.simplified.map(({ start, end, reason }) => ({ range: lines.rangeOf(start, end), reason }));
+  return model;
 }
 
 class ChunkBuilder {
-  private readonly model: ChunkModel = { leading: { blocks: [], headings: [] }, sections: [], comments: [], math: [] };
+  private readonly model: ChunkModel = { leading: { blocks: [], headings: [] }, sections: [], comments: [], math: [], simplified: [] };
   private section: Section | undefined;
   private sectionEnd = 0;
   private tags: { tag: RawTag }[] = [];

@@ -15,6 +15,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { guardMarkdown } from '../parse/markdownGuard';
 import { displayMathParagraphs, typesetMath } from './math';
 import { DATA_IMAGE, SANITIZE_SCHEMA } from './sanitizeSchema';
 
@@ -49,10 +50,12 @@ const toHtml = unified().use(rehypeStringify, { allowDangerousHtml: true }).free
 /**
  * Renders one chunk of Markdown to sanitized HTML with chunk-local `data-line`s. A chunk the tree
  * tools cannot handle (thousands of nested tags overflow their recursion) is shown as its escaped
- * source instead, so that one hostile section never takes the whole preview down.
+ * source instead, so that one hostile section never takes the whole preview down; so is a chunk
+ * with lines too complex for the parser to read in reasonable time (see `parse/markdownGuard.ts`).
  */
 export function renderChunk(text: string, options: ChunkRenderOptions): string {
   try {
+    if (guardMarkdown(text).simplified.length > 0) throw new Error('too complex to render');
     const mdast = toHast.parse(text);
     displayMathParagraphs(text)(mdast);
     const hast = toHast.runSync(mdast) as HastRoot;

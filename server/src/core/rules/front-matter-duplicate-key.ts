@@ -4,7 +4,7 @@
  */
 import type { RuleDefinition } from '../engine/rule';
 import { examplePost, SAMPLE_FRONT_MATTER } from './support/examples';
-import { removeEntry } from './support/frontMatter';
+import { isPlainKey, removeEntry } from './support/frontMatter';
 
 export const frontMatterDuplicateKey: RuleDefinition = {
   id: 'front-matter-duplicate-key',
@@ -42,7 +42,9 @@ export const frontMatterDuplicateKey: RuleDefinition = {
         range: entry.keyRange,
         messageId: 'duplicate',
         data: { key: entry.key, line: earlier.keyRange.start.line + 1 },
-        fix: {
+        // Only a plain key's line is removed: an empty key, `&anchor` or `[a]` is broken YAML that
+        // the author must read, and removing it may uncover other problems instead of fixing one.
+        fix: !isPlainKey(post, entry) ? undefined : {
           title: { en: 'Remove the later `{key}`', ko: '뒤에 나온 `{key}` 지우기' },
           safe: earlier.valueSource.trim() === entry.valueSource.trim(),
           edits: [removeEntry(post, entry)],

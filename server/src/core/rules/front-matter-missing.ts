@@ -6,6 +6,7 @@ import type { RuleDefinition } from '../engine/rule';
 import { BLOG_KEYS, parsePostFileName } from '../jekyll';
 import { examplePost, SAMPLE_FRONT_MATTER } from './support/examples';
 import { lineBreak, suggestedValue } from './support/frontMatter';
+import { escapeSnippet } from './support/snippets';
 
 export const frontMatterMissing: RuleDefinition = {
   id: 'front-matter-missing',
@@ -28,16 +29,20 @@ export const frontMatterMissing: RuleDefinition = {
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(undefined) },
     fix: 'Inserts a front matter block with the blog\'s keys. With a dated file name, the date comes from the name and the title from ' +
-      'its quarter; `image_url` is the post\'s first image.',
+      'its quarter; otherwise the block leaves both for the author to fill in. `image_url` is the post\'s first image.',
   },
   check(post, _context, report) {
     if (post.frontMatter) return;
     const named = parsePostFileName(post.fileName);
     const eol = lineBreak(post);
     const lines = ['---'];
+    // Without a dated file name, the title and date are the author's to fill in: tab stops, not a
+    // block that swaps this error for two missing-key errors.
+    const placeholders: Record<string, string> = { title: '"${1:YYYY_1st_quarter}"', date: '${2:YYYY-MM-DD}' };
     for (const key of BLOG_KEYS) {
       const value = suggestedValue(post, key);
-      if (value !== undefined) lines.push(`${key}: ${value}`);
+      if (value !== undefined) lines.push(`${key}: ${named ? value : escapeSnippet(value)}`);
+      else if (!named && placeholders[key]) lines.push(`${key}: ${placeholders[key]}`);
     }
     lines.push('---', '');
     report({
@@ -47,6 +52,7 @@ export const frontMatterMissing: RuleDefinition = {
         title: { en: 'Insert a front matter block', ko: 'front matter 블록 넣기' },
         // Safe only when the file name gives the date (and so the title); otherwise the user fills them in.
         safe: named !== undefined,
+        ...(named ? {} : { snippet: true }),
         edits: [{ range: post.lines.rangeOf(0, 0), newText: lines.join(eol) + eol }],
       },
     });

@@ -3,6 +3,8 @@
  * ends, or an `<img>` tag never closed by `>`.
  */
 import type { RuleDefinition } from '../engine/rule';
+import type { Position, Post } from '../model';
+import { comparePositions } from '../text/lineIndex';
 import { examplePost, SAMPLE_FRONT_MATTER, SAMPLE_SECTION } from './support/examples';
 import { indentOf, insertLineAfter } from './support/lines';
 
@@ -38,13 +40,15 @@ export const imageBlockUnclosed: RuleDefinition = {
       for (const block of section.imageBlocks) {
         if (block.close) continue;
         const last = block.range.end.line;
+        const edit = insertLineAfter(post, last, `${indentOf(post, block.open.range.start.line)}</p>`);
         report({
           range: block.open.range,
           messageId: 'block',
-          fix: {
+          // A `</p>` inside a comment left open (`<p align="center"><!--`) would close nothing.
+          fix: insideComment(post, edit.range.start) ? undefined : {
             title: { en: 'Insert `</p>`', ko: '`</p>` 넣기' },
             safe: true,
-            edits: [insertLineAfter(post, last, `${indentOf(post, block.open.range.start.line)}</p>`)],
+            edits: [edit],
           },
         });
       }
@@ -54,3 +58,8 @@ export const imageBlockUnclosed: RuleDefinition = {
     }
   },
 };
+
+/** True when `position` lies strictly inside an HTML comment of the post. */
+function insideComment(post: Post, position: Position): boolean {
+  return post.comments.some((c) => comparePositions(c.range.start, position) < 0 && comparePositions(position, c.range.end) < 0);
+}

@@ -66,6 +66,8 @@ function groupByParagraph(post: Post, section: Section): { images: MarkdownImage
 
 /** Replaces a paragraph made of nothing but Markdown images with one centered image block. */
 function blockFix(post: Post, block: Block, images: MarkdownImage[]): FixDescriptor | undefined {
+  // `![image]()` has no address to move: the block would only trade this note for an empty `src`.
+  if (images.some((image) => !image.url.trim())) return undefined;
   let at = post.lines.offsetAt(block.range.start);
   for (const image of images) {
     const start = post.lines.offsetAt(image.range.start);
@@ -78,8 +80,16 @@ function blockFix(post: Post, block: Block, images: MarkdownImage[]): FixDescrip
   return {
     title: { en: 'Convert to a centered image block', ko: '가운데 정렬 이미지 블록으로 바꾸기' },
     safe: true,
-    edits: [{ range: block.range, newText: ['<p align="center">', ...tags, '</p>'].join(eol) }],
+    // An HTML block runs to the next blank line: without one after `</p>`, the line below (a
+    // presenter line, say) would become part of the block and vanish from the page.
+    edits: [{ range: block.range, newText: ['<p align="center">', ...tags, '</p>'].join(eol) + (nextLineBlank(post, block) ? '' : eol) }],
   };
+}
+
+/** True when the line after `block` is blank, or there is none. */
+function nextLineBlank(post: Post, block: Block): boolean {
+  const next = block.range.end.line + 1;
+  return next >= post.lines.lineCount || post.lines.lineText(next).trim() === '';
 }
 
 function attribute(value: string): string {

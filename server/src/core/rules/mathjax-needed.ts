@@ -4,7 +4,7 @@
  */
 import type { RuleDefinition } from '../engine/rule';
 import { examplePost, frontMatterWith, SAMPLE_FRONT_MATTER } from './support/examples';
-import { entryOf, insertEntries, readableFrontMatter, replaceValue } from './support/frontMatter';
+import { canInsertEntries, entryOf, insertEntries, readableFrontMatter, replaceValue } from './support/frontMatter';
 
 const MATH_SECTION = [
   '# Gate Decorator: Global Filter Pruning Method for Accelerating Deep Convolutional Neural Networks',
@@ -43,7 +43,7 @@ export const mathjaxNeeded: RuleDefinition = {
       range: entry ? entry.valueRange : firstMath.range,
       messageId: 'needed',
       data: { found: entry ? `\`mathjax: ${entry.valueSource.trim()}\`` : 'no `mathjax` key' },
-      fix: {
+      fix: !entry && !canInsertEntries(fm) ? undefined : {
         title: { en: 'Set `mathjax: true`', ko: '`mathjax: true`로 설정하기' },
         safe: true,
         edits: [entry ? replaceValue(entry, 'true') : insertEntries(post, fm, ['mathjax: true'])],

@@ -6,7 +6,7 @@
  */
 import type { RuleDefinition, Severity } from '../engine/rule';
 import { examplePost, frontMatterWith } from './support/examples';
-import { entryOf, insertEntries, readableFrontMatter, suggestedValue } from './support/frontMatter';
+import { canInsertEntries, entryOf, insertEntries, readableFrontMatter, suggestedValue } from './support/frontMatter';
 
 export const requiredField: RuleDefinition = {
   id: 'required-field',
@@ -48,7 +48,7 @@ export const requiredField: RuleDefinition = {
         messageId: 'missing',
         data: value === undefined ? { key } : { key, value },
         severity,
-        fix: value === undefined ? undefined : {
+        fix: value === undefined || !canInsertEntries(fm) ? undefined : {
           title: { en: 'Insert `{key}: {value}`', ko: '`{key}: {value}` 넣기' },
           safe: true,
           edits: [insertEntries(post, fm, [`${key}: ${value}`])],

@@ -5,6 +5,7 @@
 import type { RuleDefinition } from '../engine/rule';
 import { BLOG_KEYS, closest, KNOWN_JEKYLL_KEYS } from '../jekyll';
 import { examplePost, frontMatterWith } from './support/examples';
+import { isPlainKey } from './support/frontMatter';
 
 interface Options {
   /** Extra keys to accept. */
@@ -52,7 +53,8 @@ export const unknownField: RuleDefinition<Options> = {
       if (known.includes(entry.key)) continue;
       const suggestion = closest(entry.key, known);
       // Renaming onto a key the post already has would only make a duplicate.
-      const renameable = suggestion !== undefined && !fm.entries.some((e) => e.key === suggestion);
+      // Only a plain key is renamed: `[image]` or `!tag` is broken YAML, not a typo of `image`.
+      const renameable = suggestion !== undefined && !fm.entries.some((e) => e.key === suggestion) && isPlainKey(post, entry);
       report({
         range: entry.keyRange,
         messageId: suggestion ? 'didYouMean' : 'unknown',

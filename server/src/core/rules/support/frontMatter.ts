@@ -32,8 +32,18 @@ export function lineBreak(post: Post): string {
 }
 
 /** Inserts `key: value` lines just before the closing `---`. */
+/**
+ * True when a key line can be added to the front matter without breaking it: the YAML parses and
+ * its keys start at the first column (a new key under ` a: 1` would be an indentation error).
+ */
+export function canInsertEntries(fm: FrontMatter): boolean {
+  return fm.errors.length === 0 && !fm.notAMapping && fm.entries.every((e) => e.keyRange.start.character === 0);
+}
+
 export function insertEntries(post: Post, fm: FrontMatter, lines: string[]): TextEdit {
-  const at = fm.closeRange ? fm.closeRange.start : fm.contentRange.end;
+  let at = fm.closeRange ? fm.closeRange.start : fm.contentRange.end;
+  // Before a YAML document end (`...`): a key after it would be a second document.
+  while (at.character === 0 && at.line - 1 > fm.openRange.start.line && /^\.\.\.\s*$/.test(post.lines.lineText(at.line - 1))) at = { line: at.line - 1, character: 0 };
   const eol = lineBreak(post);
   return { range: { start: at, end: at }, newText: lines.map((l) => l + eol).join('') };
 }
@@ -93,4 +103,19 @@ export function suggestedValue(post: Post, key: string): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * True when the entry's key is written as a plain word (`title`, `image_url`): the only keys a fix
+ * renames or removes, written at the start of its line. An empty key (read as `null`), `? key`,
+ * `&anchor`, `!tag` or `[a]` is broken or unusual YAML
+ * for the author to read; so is any key of a front matter with syntax errors, whose entries are
+ * the parser's best guess (a `[` left open swallows the lines after it).
+ */
+export function isPlainKey(post: Post, entry: FrontMatterEntry): boolean {
+  if (post.frontMatter?.errors.length) return false;
+  // `? key` (YAML's explicit key) or an indented key: removing its line can change what the next line means.
+  if (entry.keyRange.start.character !== 0) return false;
+  const written = post.text.slice(post.lines.offsetAt(entry.keyRange.start), post.lines.offsetAt(entry.keyRange.end));
+  return written === entry.key && /^[\p{L}\p{N}_-]+$/u.test(written);
 }

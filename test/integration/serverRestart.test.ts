@@ -1,0 +1,77 @@
+/**
+ * A language server that dies is restarted by the extension, and the status item says so: the
+ * test kills the server process (its id through the extension's API, `serverProcessId`), waits on
+ * the controller's state events for the restart, and reads the item. No sleeps: every wait is on
+ * an event, with a time limit that fails the test.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SeminarPostsApi } from '../../client/src/extension';
+import type { ServerState } from '../../client/src/languageServer';
+import { waitForDiagnostics } from './support/diagnostics';
+import { BROKEN_POST, EXTENSION_ID, openInEditor, siteUri } from './support/site';
+
+/** Resolves when the controller reaches `state` (now or later); rejects after `timeoutMs`. */
+function waitForState(api: SeminarPostsApi, state: ServerState, timeoutMs = 30_000): Promise<void> {
+  if (api.server.state === state) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`the server did not reach '${state}' within ${timeoutMs} ms (it is '${api.server.state}')`));
+    }, timeoutMs);
+    const subscription = api.server.onDidChangeState((now) => {
+      if (now !== state) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    });
+  });
+}
+
+describe('server restart', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('restarts a killed server, and the status item says so', async () => {
+    const extension = vscode.extensions.getExtension<SeminarPostsApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    const api = await extension.activate();
+    await api.started;
+    await waitForState(api, 'running');
+    await openInEditor(BROKEN_POST);
+    await waitForDiagnostics(siteUri(BROKEN_POST), (d) => d.length > 0, 'the broken post\'s diagnostics');
+
+    const pid = await api.serverProcessId();
+    assert.ok(pid && pid !== process.pid, `no server process id (${pid})`);
+    const restartsBefore = api.server.crashRestarts;
+    const left = new Promise<ServerState>((resolve) => {
+      const subscription = api.server.onDidChangeState((state) => {
+        subscription.dispose();
+        resolve(state);
+      });
+    });
+    process.kill(pid, 'SIGKILL');
+    const leftTo = await left;
+    assert.notEqual(leftTo, 'running', 'the state did not leave running');
+    assert.notEqual(leftTo, 'failed', 'the extension gave up instead of restarting');
+    await waitForState(api, 'running');
+
+    assert.equal(api.server.crashRestarts, restartsBefore + 1);
+    const newPid = await api.serverProcessId();
+    assert.ok(newPid && newPid !== pid, `the server was not restarted as a new process (${pid} -> ${newPid})`);
+    assert.match(api.statusItem.shown.detail ?? '', /restarted after it stopped unexpectedly/);
+    assert.doesNotMatch(api.statusItem.shown.text, /stopped/i);
+    // And it checks posts again: an edit brings a new diagnostic from the new process.
+    const editor = vscode.window.activeTextEditor!;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(editor.document.uri, new vscode.Position(1, 0), 'comment: true\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'unknown-field'), 'unknown-field from the restarted server');
+    // Take the line out again and save (the same text as on disk), so that closing asks nothing.
+    const restore = new vscode.WorkspaceEdit();
+    restore.delete(editor.document.uri, new vscode.Range(1, 0, 2, 0));
+    assert.ok(await vscode.workspace.applyEdit(restore));
+    assert.ok(await editor.document.save());
+  });
+});
