@@ -14,7 +14,8 @@ export function describeActions(actions: readonly vscode.CodeAction[]): string {
  *
  * VS Code cancels a code action request when the set of code action providers for the document
  * changes while the request runs (`getCodeActions` in VS Code's `codeAction.ts` listens to the
- * provider registry), and the cancelled request answers `[]`, whatever the language server said.
+ * provider registry), and the cancelled request answers `[]` (or fails with VS Code's `Canceled`
+ * error, depending on where the cancellation catches it), whatever the language server said.
  * Providers do register in the first seconds after a Markdown file opens (VS Code's snippet
  * "surround with" actions, the Markdown extension's), so this asks again right after such an
  * answer, until `accept` takes one or `timeoutMs` passes. It never accepts a wrong answer: the
@@ -31,11 +32,19 @@ export async function codeActionsUntil(
   const deadline = Date.now() + timeoutMs;
   let asked = 0;
   for (;;) {
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind).then(undefined, (error: unknown) => {
+      if (isCancellation(error)) return [];
+      throw error;
+    })) ?? [];
     asked++;
     if (accept(actions)) return actions;
     if (Date.now() > deadline) {
       throw new Error(`No ${what} among the code actions of ${uri.path} after ${asked} requests in ${timeoutMs} ms; the last answer: ${describeActions(actions)}`);
     }
   }
+}
+
+/** VS Code's `CancellationError` (name and message `Canceled`), as it reaches an extension through a command. */
+function isCancellation(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'Canceled' || error.message === 'Canceled');
 }
