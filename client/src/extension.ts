@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { LanguageServerController, messageOf, serverProcessId } from './languageServer';
+import { PostContextKey } from './postContext';
+import { PreviewManager, type PreviewApi } from './preview/previewManager';
 import { PostStatusItem } from './status';
 
 let server: LanguageServerController | undefined;
@@ -20,6 +22,8 @@ export interface SeminarPostsApi {
   readonly statusItem: PostStatusItem;
   /** The running server's process id (the integration tests kill it to see it restarted). */
   serverProcessId(): Promise<number | undefined>;
+  /** The preview panels and what they rendered. */
+  readonly preview: PreviewApi;
 }
 
 export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
@@ -28,10 +32,12 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     context.subscriptions.push(output);
     server = new LanguageServerController(context, output);
     const statusItem = new PostStatusItem(server);
-    context.subscriptions.push(server, statusItem, ...registerCommands({ extension: context, output, server }));
+    const posts = new PostContextKey(server);
+    const preview = new PreviewManager(context, output, server, (document) => posts.isPost(document));
+    context.subscriptions.push(server, statusItem, posts, preview, ...registerCommands({ extension: context, output, server, preview }));
     const started = server.start();
     const controller = server;
-    return { server, output, started, statusItem, serverProcessId: () => serverProcessId(controller) };
+    return { server, output, started, statusItem, serverProcessId: () => serverProcessId(controller), preview: preview.api };
   } catch (error) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Seminar Posts could not be activated: {0}', messageOf(error)));
     throw error;

@@ -10,10 +10,23 @@ export const COMMAND_IDS = [
   'seminarPosts.fixAllProblems',
   'seminarPosts.restartServer',
   'seminarPosts.showOutput',
+  'seminarPosts.openPreview',
+  'seminarPosts.openPreviewToSide',
+  'seminarPosts.showQuarterSummary',
+  'seminarPosts.togglePreviewLock',
 ] as const;
 
 /** A command id of this extension. */
 export type CommandId = (typeof COMMAND_IDS)[number];
+
+/** The context key that is true while the active editor shows a post (`when` clauses of the manifest). */
+export const IS_POST_CONTEXT = 'seminarPosts.isPost';
+
+/** The webview type of the preview panels (`activeWebviewPanelId` in `when` clauses). */
+export const PREVIEW_VIEW_TYPE = 'seminarPosts.preview';
+
+/** The internal command (not in the palette) that opens a link clicked in the preview. */
+export const OPEN_LINK_COMMAND = 'seminarPosts.preview.openLink';
 
 /** The code action kind of the server's "fix all": `source.fixAll.seminarPosts`. */
 export const FIX_ALL_KIND = 'source.fixAll.seminarPosts';

@@ -19,6 +19,9 @@ export const SETTING = {
   titlePattern: 'seminarPosts.titlePattern',
   maxFileSize: 'seminarPosts.maxFileSize',
   traceServer: 'seminarPosts.trace.server',
+  previewScrollSync: 'seminarPosts.preview.scrollSync',
+  previewDoubleClickToReveal: 'seminarPosts.preview.doubleClickToReveal',
+  previewLockedByDefault: 'seminarPosts.preview.lockedByDefault',
 } as const;
 
 /** The settings the client itself reads (the server reads the rest). */

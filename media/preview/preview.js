@@ -5,12 +5,15 @@
 // - every link click becomes `openLink` (the extension opens http, https and mailto only); `#`
 //   links scroll within the page
 // - `update` swaps in new content and keeps the line at the top of the view
-// - the Post / Quarter Summary switch, remembered in the webview state
+// - the Post / Quarter Summary switch (or `showView`), remembered in the webview state
+// - `rendered` after the first content, each update and each switch: what the page now shows
 (function () {
   'use strict';
 
   const vscode = acquireVsCodeApi();
   const content = document.getElementById('sp-content');
+  /** Where the webview serves local files from: this script's origin. */
+  const resourceOrigin = new URL(document.currentScript.src).origin;
   /** Where the script last scrolled the page to: a scroll event that finds the page there is not echoed. */
   let ownScrollY = -1;
   let scrollFrame = 0;
@@ -25,6 +28,52 @@
       button.setAttribute('aria-pressed', String(button.dataset.viewButton === view));
     }
     vscode.setState(Object.assign({}, vscode.getState(), { view: view }));
+  }
+
+  function shownVersion() {
+    const version = content.dataset.version;
+    return version ? Number(version) : undefined;
+  }
+
+  /**
+   * Resolves when the fonts the page uses and its images served by the webview (the extension's
+   * and the workspace's files) have loaded or failed, or after a few seconds. Closing a webview
+   * while it still loads such a file keeps code-server's webview service worker busy for half a
+   * minute, and the next webview waits for it: so "rendered" means done. Images from the web are
+   * the browser's own business and are not waited for.
+   */
+  function settled() {
+    void content.offsetHeight; // lays the page out, which starts loading the fonts it needs
+    const pending = [document.fonts.ready];
+    for (const image of content.querySelectorAll('img')) {
+      if (image.complete || !image.src.startsWith(resourceOrigin + '/')) continue;
+      pending.push(new Promise(function (resolve) {
+        image.addEventListener('load', resolve, { once: true });
+        image.addEventListener('error', resolve, { once: true });
+      }));
+    }
+    return Promise.race([Promise.all(pending), new Promise(function (resolve) { setTimeout(resolve, 3000); })]);
+  }
+
+  let reportToken = 0;
+
+  /** Tells the extension what the page shows once it is painted, as read from the page itself. */
+  function reportRendered() {
+    const token = ++reportToken;
+    settled().then(function () {
+      if (token !== reportToken) return; // something newer is on its way to being shown
+      const title = content.querySelector('.post-title');
+      const images = Array.from(content.querySelectorAll('.post img'));
+      post({
+        type: 'rendered',
+        version: shownVersion(),
+        view: document.body.dataset.view === 'summary' ? 'summary' : 'post',
+        title: title ? title.textContent : '',
+        sections: content.querySelectorAll('.sp-summary-table tbody tr').length,
+        images: images.length,
+        imagesLoaded: images.filter(function (image) { return image.complete && image.naturalWidth > 0; }).length,
+      });
+    });
   }
 
   /** The blocks of the post that carry a source line, in document order. */
@@ -117,12 +166,14 @@
     const viewButton = event.target.closest('[data-view-button]');
     if (viewButton) {
       setView(viewButton.dataset.viewButton);
+      reportRendered();
       return;
     }
     const sectionLink = event.target.closest('[data-reveal-line]');
     if (sectionLink) {
       event.preventDefault();
       setView('post');
+      reportRendered();
       scrollToLine(Number(sectionLink.dataset.revealLine));
       return;
     }
@@ -155,11 +206,15 @@
       content.innerHTML = message.html;
       content.dataset.version = message.version === undefined ? '' : String(message.version);
       if (!atTop) scrollToLine(line);
+      reportRendered();
+    } else if (message.type === 'showView' && (message.view === 'post' || message.view === 'summary')) {
+      setView(message.view);
+      reportRendered();
     }
   });
 
   const state = vscode.getState();
   setView(state && state.view === 'summary' ? 'summary' : 'post');
-  const version = content.dataset.version;
-  post({ type: 'ready', version: version ? Number(version) : undefined });
+  post({ type: 'ready', version: shownVersion() });
+  reportRendered();
 })();

@@ -57,8 +57,41 @@ export interface RenderResult {
   sections: SectionSummary[];
 }
 
-/** Client -> server: render a post for the preview. */
-export const RenderRequest = request<TextDocumentParams, RenderResult>('seminarPosts/render');
+/** What the preview asks the server to render. */
+export interface RenderParams extends TextDocumentParams {
+  /**
+   * The webview URI that the file system's root (`file:///`) maps to: VS Code's `asWebviewUri`
+   * keeps a file's path, so a file's webview URI is this base followed by the file's URI path.
+   * With it, site-absolute images (`/assets/a.png`) resolve to the site folder's file.
+   */
+  resourceBase?: string;
+}
+
+/** Why the server rendered nothing (not an error of the request: the preview shows `message`). */
+export interface RenderRefusal {
+  /**
+   * `notOpen`: the server has no open document with that URI; `notPost`: the file is not a post
+   * (outside the `posts` globs, or not a `file:`); `paused`: its checks are paused (too large, binary).
+   */
+  refused: 'notOpen' | 'notPost' | 'paused';
+  /** The document version, when the server has the document. */
+  version: number | undefined;
+  /** Why, in the UI language. */
+  message: string;
+}
+
+/**
+ * Client -> server: render a post for the preview, at the server's current version of it, with
+ * that version's diagnostics (counted per section). The answer names the version it rendered. A
+ * request that finds a newer change of the document already on its way is cancelled
+ * (`ServerCancelled`): the client asks again for the newer version.
+ */
+export const RenderRequest = request<RenderParams, RenderResult | RenderRefusal>('seminarPosts/render');
+
+/** True when the server rendered nothing. */
+export function isRenderRefusal(answer: RenderResult | RenderRefusal): answer is RenderRefusal {
+  return typeof (answer as Partial<RenderRefusal>).refused === 'string';
+}
 
 /** Client -> server: every presenter name of the workspace's posts, most frequent first. */
 export const PresentersRequest = request<Record<string, never>, { names: string[] }>('seminarPosts/presenters');

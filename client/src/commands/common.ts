@@ -3,12 +3,14 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageServerController } from '../languageServer';
+import type { PreviewManager } from '../preview/previewManager';
 
 /** What a command can reach. */
 export interface CommandContext {
   readonly extension: vscode.ExtensionContext;
   readonly output: vscode.LogOutputChannel;
   readonly server: LanguageServerController;
+  readonly preview: PreviewManager;
 }
 
 /** The active editor when it shows a Markdown file; otherwise says what to open and returns undefined. */

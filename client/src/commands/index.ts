@@ -23,6 +23,10 @@ export const COMMANDS: Record<CommandId, CommandFactory> = {
   'seminarPosts.fixAllProblems': (ctx) => (uri?: unknown) => fixAllProblems(ctx, uri),
   'seminarPosts.restartServer': (ctx) => () => ctx.server.restart(),
   'seminarPosts.showOutput': (ctx) => () => ctx.output.show(true),
+  'seminarPosts.openPreview': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: false }),
+  'seminarPosts.openPreviewToSide': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true }),
+  'seminarPosts.showQuarterSummary': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true, view: 'summary' }),
+  'seminarPosts.togglePreviewLock': (ctx) => () => ctx.preview.toggleLock(),
 };
 
 /** Registers every command; a handler that throws is reported, not lost. */

@@ -25,6 +25,11 @@ export function previewContent(result: RenderResult, locale: Locale): string {
   return [postView(result, locale), summaryView(result.sections, locale)].join('\n');
 }
 
+/** The content of a page with no post to show: one sentence saying why (escaped here). */
+export function noticeContent(message: string): string {
+  return `<p class="sp-notice" role="status">${escapeHtml(message)}</p>`;
+}
+
 function postView(result: RenderResult, locale: Locale): string {
   const thumbnail = result.thumbnail && isImageUrl(result.thumbnail)
     ? `<img class="post-thumbnail" src="${escapeHtml(result.thumbnail.trim())}" alt="">`

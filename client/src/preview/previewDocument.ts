@@ -5,7 +5,7 @@
  * `cspSource` and the `asWebviewUri` of each media file.
  */
 import type { RenderResult } from '../../../server/src/protocol';
-import { escapeHtml, previewContent } from './previewContent';
+import { escapeHtml, noticeContent, previewContent } from './previewContent';
 import { text, type Locale } from './strings';
 
 /** Webview URIs of the extension's media files. */
@@ -18,8 +18,12 @@ export interface PreviewMedia {
   katexCss: string;
 }
 
+/** What {@link previewDocument} needs. */
 export interface PreviewDocumentOptions {
-  result: RenderResult;
+  /** The rendered post. Without one, the page shows `notice` (or "Rendering…") until an update. */
+  result?: RenderResult;
+  /** Why there is no post to show, in the UI language. */
+  notice?: string;
   /** A fresh random value per page, base64 or hex, at least 16 characters. */
   nonce: string;
   /** The webview's `cspSource`: where the extension's media and the workspace's files are served from. */
@@ -31,7 +35,10 @@ export interface PreviewDocumentOptions {
 /** The webview's Content-Security-Policy. */
 export function contentSecurityPolicy(nonce: string, cspSource: string): string {
   checkNonce(nonce);
-  if (!/^[^\s;,'"]+(?: [^\s;,'"]+)*$/.test(cspSource)) throw new Error(`unexpected cspSource: ${cspSource}`);
+  // Hosts, or `'self'` (code-server's webviews give `'self' https://*.vscode-cdn.net`); nothing
+  // that could end the directive or add a keyword such as 'unsafe-inline'.
+  const source = `(?:'self'|[^\\s;,'"]+)`;
+  if (!new RegExp(`^${source}(?: ${source})*$`).test(cspSource)) throw new Error(`unexpected cspSource: ${cspSource}`);
   return [
     "default-src 'none'",
     `img-src ${cspSource} https: data:`,
@@ -50,9 +57,10 @@ export function contentSecurityPolicy(nonce: string, cspSource: string): string 
 }
 
 /** The full HTML page of the preview. */
-export function previewDocument({ result, nonce, cspSource, media, locale }: PreviewDocumentOptions): string {
+export function previewDocument({ result, notice, nonce, cspSource, media, locale }: PreviewDocumentOptions): string {
   const csp = contentSecurityPolicy(nonce, cspSource);
-  const title = text('documentTitle', locale, { title: result.title ?? '' });
+  const title = text('documentTitle', locale, { title: result?.title ?? '' });
+  const content = result ? previewContent(result, locale) : noticeContent(notice ?? text('rendering', locale));
   return `<!DOCTYPE html>
 <html lang="${locale}">
 <head>
@@ -68,8 +76,8 @@ export function previewDocument({ result, nonce, cspSource, media, locale }: Pre
 <button type="button" class="sp-view-button" data-view-button="post" aria-pressed="true">${escapeHtml(text('viewPost', locale))}</button>
 <button type="button" class="sp-view-button" data-view-button="summary" aria-pressed="false">${escapeHtml(text('viewSummary', locale))}</button>
 </nav>
-<div id="sp-content" data-version="${result.version ?? ''}">
-${previewContent(result, locale)}
+<div id="sp-content" data-version="${result?.version ?? ''}">
+${content}
 </div>
 <script nonce="${escapeHtml(nonce)}" src="${escapeHtml(media.script)}"></script>
 </body>

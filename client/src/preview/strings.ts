@@ -26,6 +26,7 @@ const STRINGS = {
   notALink: { en: 'Not an http(s) or mailto link: {url}', ko: 'http(s)나 mailto 링크가 아닙니다: {url}' },
   missing: { en: 'none', ko: '없음' },
   documentTitle: { en: 'Preview: {title}', ko: '미리보기: {title}' },
+  rendering: { en: 'Rendering…', ko: '렌더링하는 중…' },
 } as const;
 
 export type StringId = keyof typeof STRINGS;

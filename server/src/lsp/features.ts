@@ -32,7 +32,8 @@ import type { Checked, Validator } from './validation';
 
 type PostAnalysis = Extract<Analysis, { kind: 'post' }>;
 
-const NO_DOCUMENT = {
+/** The error of a request without `textDocument.uri`. */
+export const NO_DOCUMENT = {
   en: 'The request names no document (textDocument.uri).',
   ko: '요청에 문서(textDocument.uri)가 없습니다.',
 };

@@ -18,6 +18,7 @@ import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
 import { Analyzer } from './analysis';
 import { errorText } from './errorText';
 import { registerFeatures } from './features';
+import { registerRender } from './render';
 import { WorkspaceIndexer } from './indexer';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
@@ -120,6 +121,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   });
 
   registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
+  registerRender(connection, documents, incoming, validator, () => locale);
   connection.onRequest(ProcessIdRequest.method, () => ({ pid: process.pid }));
   documents.listen(connection);
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { CLIENT_ID, COMMAND_IDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../client/src/identifiers';
+import { CLIENT_ID, COMMAND_IDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, IS_POST_CONTEXT, PREVIEW_VIEW_TYPE } from '../../../client/src/identifiers';
 import { RestartBudget } from '../../../client/src/restartBudget';
 import { SETTING, postDocumentSelector, readClientSettings } from '../../../client/src/settings';
 import { DEFAULTS, validateConfig } from '../../../server/src/core/config/config';
@@ -27,8 +27,23 @@ describe('manifest', () => {
     for (const entry of contributes.menus.commandPalette) assert.ok(COMMAND_IDS.includes(entry.command), entry.command);
   });
 
-  it('leaves the preview commands to the preview', () => {
-    assert.ok(!contributes.commands.some((c: { command: string }) => /preview|summary/i.test(c.command)));
+  it('opens the preview from a post: an editor title button with an icon, ctrl+k v, the palette', () => {
+    const command = (id: string) => contributes.commands.find((c: { command: string }) => c.command === id);
+    for (const id of ['seminarPosts.openPreview', 'seminarPosts.openPreviewToSide']) {
+      for (const file of Object.values<string>(command(id).icon)) assert.ok(exists(file), `${id}: ${file}`);
+    }
+    assert.deepEqual(contributes.menus['editor/title'].find((m: { command: string }) => m.command === 'seminarPosts.openPreviewToSide'),
+      { command: 'seminarPosts.openPreviewToSide', when: `${IS_POST_CONTEXT} && !notebookEditorFocused`, group: 'navigation' });
+    assert.deepEqual(contributes.keybindings, [
+      { command: 'seminarPosts.openPreviewToSide', key: 'ctrl+k v', mac: 'cmd+k v', when: `editorTextFocus && ${IS_POST_CONTEXT}` },
+    ]);
+    const palette = (id: string) => contributes.menus.commandPalette.find((m: { command: string }) => m.command === id)?.when;
+    const onPreview = `activeWebviewPanelId == '${PREVIEW_VIEW_TYPE}'`;
+    for (const id of ['seminarPosts.openPreview', 'seminarPosts.openPreviewToSide', 'seminarPosts.showQuarterSummary']) {
+      assert.equal(palette(id), `${IS_POST_CONTEXT} || ${onPreview}`, id);
+    }
+    assert.equal(palette('seminarPosts.togglePreviewLock'), onPreview);
+    assert.ok(contributes.menus['editor/title'].some((m: { command: string; when: string }) => m.command === 'seminarPosts.togglePreviewLock' && m.when === onPreview));
   });
 
   it('activates on a workspace with _posts or a Markdown file, and declares what it supports', () => {
@@ -56,6 +71,8 @@ describe('manifest', () => {
     assert.equal(properties[SETTING.titlePattern].default, DEFAULTS.titlePattern);
     assert.equal(properties[SETTING.maxFileSize].default, 2);
     assert.deepEqual(properties[SETTING.requiredFields].additionalProperties.enum, SEVERITIES);
+    const preview = [SETTING.previewScrollSync, SETTING.previewDoubleClickToReveal, SETTING.previewLockedByDefault];
+    assert.deepEqual(preview.map((name) => [properties[name].type, properties[name].default]), [['boolean', true], ['boolean', true], ['boolean', false]]);
   });
 
   it('validates seminarPosts.rules as the configuration file\'s rules, except unknown ids (the server names those)', () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isOpenableLink } from '../../../client/src/preview/messages';
-import { previewContent } from '../../../client/src/preview/previewContent';
+import { noticeContent, previewContent } from '../../../client/src/preview/previewContent';
 import { contentSecurityPolicy, previewDocument } from '../../../client/src/preview/previewDocument';
 import { STRING_IDS, text } from '../../../client/src/preview/strings';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
@@ -41,7 +41,9 @@ describe('previewDocument', () => {
 
   it('refuses a nonce or cspSource that could break out of the policy', () => {
     for (const nonce of ['short', `${NONCE}' 'unsafe-inline`, `${NONCE}"`]) assert.throws(() => contentSecurityPolicy(nonce, CSP_SOURCE));
-    for (const source of [`${CSP_SOURCE}; script-src *`, "'unsafe-inline'", '']) assert.throws(() => contentSecurityPolicy(NONCE, source));
+    for (const source of [`${CSP_SOURCE}; script-src *`, "'unsafe-inline'", "'self' 'unsafe-eval'", "'self'x", '']) assert.throws(() => contentSecurityPolicy(NONCE, source), source);
+    // What code-server's webviews give.
+    assert.match(contentSecurityPolicy(NONCE, "'self' https://*.vscode-cdn.net"), /^default-src 'none'; img-src 'self' https:\/\/\*\.vscode-cdn\.net https: data:; /);
   });
 
   it('builds the page: the policy first in <head>, the style sheets, one script with the nonce', () => {
@@ -64,6 +66,14 @@ describe('previewDocument', () => {
     assert.ok(!html.includes('post-thumbnail'), 'a javascript: thumbnail is not shown');
     assert.ok(!/href="(?:javascript|data):/i.test(html), 'the presenter line\'s javascript: and data: links are not links');
     assert.ok(html.includes('<span class="sp-muted sp-bad-link" title="Not an http(s) or mailto link: javascript:__xss(&#39;presenter-link&#39;)">'));
+  });
+
+  it('starts without a post: a notice (escaped), "Rendering…" by default, no version', () => {
+    const waiting = previewDocument({ nonce: NONCE, cspSource: CSP_SOURCE, media: MEDIA, locale: 'ko' });
+    assert.match(waiting, /<div id="sp-content" data-version="">\n<p class="sp-notice" role="status">렌더링하는 중…<\/p>\n<\/div>/);
+    const notice = previewDocument({ notice: 'Not a post: <b>x</b>', nonce: NONCE, cspSource: CSP_SOURCE, media: MEDIA, locale: 'en' });
+    assert.ok(notice.includes('<p class="sp-notice" role="status">Not a post: &#60;b&#62;x&#60;/b&#62;</p>'));
+    assert.equal(noticeContent('a & b'), '<p class="sp-notice" role="status">a &#38; b</p>');
   });
 
   it('puts a badge on each section with problems, pointing at its first problem', () => {

@@ -123,4 +123,15 @@ describe('renderPost', () => {
     assert.match(shifted, /<h1 data-line="41">Denoising Diffusion Probabilistic Models<\/h1>/);
     assert.match(cold, /<h1 data-line="39">Denoising Diffusion Probabilistic Models<\/h1>/);
   });
+
+  it('typesets a formula again from the cache as it did the first time, when its section changes around it', () => {
+    const text = '---\nmathjax: true\n---\n# One\n- loss $$L_1 + \\lambda \\|w\\|_2^2$$ here\n\n$$\\Theta(\\phi_i) = \\sum_j \\phi_{ij}$$\n';
+    clearRenderCache();
+    const cold = render(text);
+    const edited = render(text.replace('# One', '# One, edited'));
+    clearRenderCache();
+    assert.equal(render(text.replace('# One', '# One, edited')), edited, 'the same HTML from the cache as typeset afresh');
+    assert.equal(edited.replace('One, edited', 'One'), cold);
+    assert.equal((cold.match(/class="katex"/g) ?? []).length, 2);
+  });
 });

@@ -55,6 +55,33 @@ const KATEX_OPTIONS: katex.KatexOptions = {
   output: 'htmlAndMathml',
 };
 
+const MAX_TYPESET = 2000;
+const typeset = new Map<string, string>();
+
+/**
+ * KaTeX's HTML for `tex`, remembered (least recently used dropped first): typing in a section
+ * renders its chunk again, and its formulas, which have not changed, need not be typeset again.
+ * KaTeX's output depends on nothing but the formula and the options. Errors are not remembered.
+ */
+function typesetCached(tex: string, display: boolean): string {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  const known = typeset.get(key);
+  if (known !== undefined) {
+    typeset.delete(key);
+    typeset.set(key, known);
+    return known;
+  }
+  const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
+  typeset.set(key, html);
+  if (typeset.size > MAX_TYPESET) typeset.delete(typeset.keys().next().value!);
+  return html;
+}
+
+/** Forgets every typeset formula (for tests and benchmarks that measure a cold render). */
+export function clearTypesetCache(): void {
+  typeset.clear();
+}
+
 /**
  * A hast transform, run after the sanitizer: replaces each `code.language-math` with KaTeX's HTML
  * (a `raw` node: KaTeX escapes what it prints, and `trust: false` keeps links and HTML commands
@@ -70,7 +97,7 @@ export function typesetMath(text: string, typeset: boolean): (tree: HastRoot) =>
   const render = (value: string, display: boolean, written: string): ElementContent[] => {
     if (!typeset) return [{ type: 'text', value: written }];
     try {
-      return [{ type: 'raw', value: katex.renderToString(value, { ...KATEX_OPTIONS, displayMode: display }) } as unknown as ElementContent];
+      return [{ type: 'raw', value: typesetCached(value, display) } as unknown as ElementContent];
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], title: message }, children: [{ type: 'text', value: written }] }];

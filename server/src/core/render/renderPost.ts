@@ -13,6 +13,7 @@ import { DEFAULTS } from '../config/config';
 import type { FrontMatterEntry, Post } from '../model';
 import { parseJekyllDate, parsePostFileName, type CalendarDate } from '../jekyll';
 import { splitIntoChunks } from '../parse/chunks';
+import { clearTypesetCache } from './math';
 import { renderChunk, type ChunkRenderOptions } from './renderChunk';
 import { DATA_IMAGE } from './sanitizeSchema';
 import { summarizeSections, type SummaryConfig } from './sectionSummary';
@@ -137,8 +138,9 @@ function cachedChunk(text: string, options: ChunkRenderOptions): string {
   return html;
 }
 
-/** Empties the rendered-chunk cache (for tests and benchmarks that measure a cold render). */
+/** Empties the rendered-chunk and typeset-formula caches (for tests and benchmarks that measure a cold render). */
 export function clearRenderCache(): void {
   chunkCache.clear();
   cachedChars = 0;
+  clearTypesetCache();
 }
