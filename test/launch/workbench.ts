@@ -107,20 +107,22 @@ export async function waitForProblems(page: Page, source: string, ruleIds: reado
 
 /**
  * Waits for a webview frame (webviews are iframes inside iframes, reachable through
- * `page.frames()`) in which `selector` matches, and returns that frame.
+ * `page.frames()`) in which `selector` matches, and returns that frame. It waits on each present
+ * frame's selector at once, and looks again when a frame is attached or navigates.
  */
 export async function waitForWebviewFrame(page: Page, selector: string, timeoutMs: number): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
+  const never = new Promise<never>(() => undefined);
   for (;;) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
-      if (await frame.$(selector).catch(() => null)) return frame;
-    }
-    if (Date.now() > deadline) throw new UiCheckFailure(`timed out waiting for a webview frame with ${selector} (frames: ${page.frames().length})`);
-    // A new frame, or a frame navigating to its content, is what can change the answer.
-    await Promise.race([
-      page.waitForEvent('frameattached', { timeout: deadline - Date.now() }).catch(() => undefined),
-      page.waitForEvent('framenavigated', { timeout: deadline - Date.now() }).catch(() => undefined),
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) throw new UiCheckFailure(`timed out waiting for a webview frame with ${selector} (frames: ${page.frames().length})`);
+    const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+    const found = await Promise.race([
+      // A frame that goes away, or never shows the selector, just drops out of the race.
+      ...frames.map((frame) => frame.waitForSelector(selector, { state: 'attached', timeout: remaining }).then(() => frame, () => never)),
+      page.waitForEvent('frameattached', { timeout: remaining }).then(() => undefined, () => undefined),
+      page.waitForEvent('framenavigated', { timeout: remaining }).then(() => undefined, () => undefined),
     ]);
+    if (found) return found;
   }
 }
