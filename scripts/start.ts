@@ -6,13 +6,15 @@
  * - Otherwise code-server (installed under `.vscode-test/` on first use, as for the tests) on
  *   http://127.0.0.1:8080 in a throw-away profile; open the printed URL in a browser. Ctrl+C stops it.
  *
- * Environment: `PORT` (default 8080), `SEMINAR_POSTS_START=code|code-server` to choose the host.
+ * Environment: `PORT` (default 8080), `SEMINAR_POSTS_START=code|code-server` to choose the host,
+ * `VSCODE_HOST=newest` for code-server 4.139.1 (VS Code 1.139.1) instead of 4.100.3.
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { buildExtension } from '../test/launch/build';
 import { startCodeServer, type RunningCodeServer } from '../test/launch/codeServer';
 import { ExitCode, LaunchError } from '../test/launch/exitCodes';
+import { selectedHost } from '../test/launch/hosts';
 import { ensureCodeServer, onPath, tail, type CodeServerInstall } from '../test/launch/install';
 import { DEMO_SITE, REPO_ROOT } from '../test/launch/layout';
 import { createProfile, removeProfile, type Profile } from '../test/launch/profile';
@@ -40,7 +42,7 @@ async function serveCodeServer(): Promise<number> {
   const port = Number(process.env.PORT || 8080);
   let install: CodeServerInstall;
   try {
-    install = await ensureCodeServer();
+    install = await ensureCodeServer(selectedHost());
   } catch (error) {
     if (error instanceof LaunchError) {
       throw new LaunchError(

@@ -90,6 +90,8 @@ const NOISE = new RegExp(
     'open-vsx\\.org', 'ENOTFOUND', 'getaddrinfo', '\\[ChatModelSelection\\]', '\\[AccountPolicyGate\\]',
     '^Resolv(ing|ed) connection token', '^Creating a socket', '^Updating additional builtin extensions cache',
     '^\\[Service Worker\\]', '^ChatSessionStore:',
+    // VS Code 1.139: its agent host, its reconnection notice, and its GitHub sign-in that never comes offline.
+    '^\\[AgentHost:', '^\\[reconnection-grace-time\\]', "authentication provider 'github'",
   ].join('|'),
 );
 

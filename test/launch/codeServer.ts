@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { ExitCode, LaunchError } from './exitCodes';
+import type { VSCodeHost } from './hosts';
 import type { CodeServerInstall } from './install';
 import { tail } from './install';
 import { profileEnvironment, type Profile } from './profile';
@@ -24,6 +25,8 @@ export interface CodeServerOptions {
   readonly startTimeoutMs?: number;
   /** Extra environment for code-server and so for the extension host (and the suite inside it). */
   readonly env?: NodeJS.ProcessEnv;
+  /** Extra code-server arguments (a test run passes its host's {@link VSCodeHost.testArgs}). */
+  readonly args?: readonly string[];
 }
 
 /** A code-server that answers on {@link origin}. */
@@ -69,6 +72,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     '--disable-getting-started-override',
     '--disable-proxy',
     '--ignore-last-opened',
+    ...(options.args ?? []),
   ];
   const child = spawn(options.install.node, args, {
     env: profileEnvironment(options.profile, { ...process.env, ...options.env }),

@@ -3,7 +3,8 @@
  * `@vscode/test-electron`, for machines that can download VS Code (the offline launcher is
  * `npm run test:integration`).
  *
- * Downloads VS Code {@link VSCODE_VERSION} into `.vscode-test/` on first use, then runs it on a
+ * Downloads VS Code (1.100.3; 1.139.1 with `VSCODE_HOST=newest`, see `hosts.ts`) into
+ * `.vscode-test/` on first use, then runs it on a
  * copy of the fixture site in a throw-away profile. Where the download is impossible (no
  * internet), it fails within seconds with exit code {@link ExitCode.SetupFailed}, not a hang.
  * On Linux without a display, run it under `xvfb-run -a`.
@@ -15,7 +16,8 @@ import * as path from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { buildExtension, bundleSuite } from './build';
 import { ExitCode, LaunchError, type ExitCodeValue } from './exitCodes';
-import { CACHE_DIR, FIXTURE_SITE, REPO_ROOT, SUITE_ENTRY, VSCODE_VERSION } from './layout';
+import { selectedHost } from './hosts';
+import { CACHE_DIR, FIXTURE_SITE, REPO_ROOT, SUITE_ENTRY } from './layout';
 import { createProfile, removeProfile, type Profile } from './profile';
 import { log, step } from './progress';
 import { GREP_VARIABLE, parseSuiteArguments } from './suiteArguments';
@@ -33,7 +35,8 @@ async function main(): Promise<ExitCodeValue> {
   try {
     buildExtension();
     await bundleSuite();
-    const executable = await step(`Getting VS Code ${VSCODE_VERSION} (downloaded into ${CACHE_DIR} on first use)`, downloadVSCode);
+    const version = selectedHost().vscodeVersion;
+    const executable = await step(`Getting VS Code ${version} (downloaded into ${CACHE_DIR} on first use)`, () => downloadVSCode(version));
     if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
       log('no DISPLAY: desktop VS Code needs one on Linux; if it fails to start, run `xvfb-run -a npm run test:electron`');
     }
@@ -77,16 +80,16 @@ async function main(): Promise<ExitCodeValue> {
 }
 
 /** Downloads (or finds in the cache) VS Code; any failure becomes a {@link LaunchError} that says what to do instead. */
-async function downloadVSCode(): Promise<string> {
+async function downloadVSCode(version: string): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const tooLong = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`the download took more than ${DOWNLOAD_TOTAL_TIMEOUT_MS / 60_000} minutes`)), DOWNLOAD_TOTAL_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([downloadAndUnzipVSCode({ version: VSCODE_VERSION, cachePath: CACHE_DIR, timeout: DOWNLOAD_IDLE_TIMEOUT_MS }), tooLong]);
+    return await Promise.race([downloadAndUnzipVSCode({ version, cachePath: CACHE_DIR, timeout: DOWNLOAD_IDLE_TIMEOUT_MS }), tooLong]);
   } catch (error) {
     throw new LaunchError(
-      `Could not download VS Code ${VSCODE_VERSION}: ${error instanceof Error ? error.message : String(error)}\n` +
+      `Could not download VS Code ${version}: ${error instanceof Error ? error.message : String(error)}\n` +
         'This launcher needs the internet once. Offline, run the same suite in code-server: npm run test:integration',
       ExitCode.SetupFailed,
     );

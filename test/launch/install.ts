@@ -7,14 +7,20 @@
  * reinstall code-server over itself). Its postinstall compiles native modules (kerberos,
  * node-pty, ...) with node-gyp, and `@vscode/ripgrep` would download `rg` from GitHub: the cache
  * that download looks in first is seeded with Debian's `rg`, so no step leaves the npm registry.
+ * Which release, and on which Node, is the {@link VSCodeHost}'s business (`hosts.ts`).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ExitCode, LaunchError } from './exitCodes';
-import { CACHE_DIR, CODE_SERVER_NODE_MAJOR, CODE_SERVER_VERSION } from './layout';
-import { log, seconds, step } from './progress';
+import { HOSTS, type VSCodeHost } from './hosts';
+import { CACHE_DIR } from './layout';
+import { ensureNodeRuntime, type NodeRuntime } from './nodeRuntime';
+import { nestedNpmEnvironment, npmInstall } from './npm';
+import { log, seconds, step, tail } from './progress';
+
+export { tail } from './progress';
 
 /** An installed code-server. */
 export interface CodeServerInstall {
@@ -25,11 +31,14 @@ export interface CodeServerInstall {
   readonly entry: string;
   /** The Node binary that runs it (the one it was installed with). */
   readonly node: string;
+  /** The host it is the code-server of. */
+  readonly host: VSCodeHost;
 }
 
 /** What `installed.json` in the install folder records; its presence marks a finished install. */
 interface InstallMarker {
   version: string;
+  /** The Node binary it was installed with (before hosts: that Node's version, `v20...`). */
   node: string;
   installedAt: string;
   installSeconds: number;
@@ -38,34 +47,33 @@ interface InstallMarker {
 /** The Debian packages the install needs, for the error that names what is missing. */
 const APT_PACKAGES = 'libkrb5-dev ripgrep python3 make g++';
 
-/** `@vscode/ripgrep` as code-server 4.100.3 pins it: its version and the `rg` build it downloads. */
-const RIPGREP = { packageVersion: '1.15.11', release: 'v13.0.0-10' };
-
 /**
- * Returns the cached code-server {@link CODE_SERVER_VERSION}, installing it first when it is not
- * there yet (about a minute on 2 cores; a second call only reads the marker file).
+ * Returns the cached code-server of `host` (default: the oldest VS Code, on this Node), installing
+ * it and its Node first when they are not there yet (1-2 minutes on 2 cores for the oldest, about
+ * 2 for the newest; a second call only reads the marker files).
  */
-export async function ensureCodeServer(version = CODE_SERVER_VERSION): Promise<CodeServerInstall> {
+export async function ensureCodeServer(host: VSCodeHost = HOSTS.oldest): Promise<CodeServerInstall> {
+  const version = host.codeServerVersion;
   const dir = path.join(CACHE_DIR, `code-server-${version}`);
-  const install: CodeServerInstall = {
-    version,
-    dir,
-    entry: path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
-    node: process.execPath,
-  };
   const marker = readMarker(dir);
-  if (marker && marker.version === version && fs.existsSync(install.entry)) {
-    log(`code-server ${version}: cached in ${path.relative(process.cwd(), dir) || dir} (installed ${marker.installedAt} in ${marker.installSeconds} s)`);
-    return install;
+  const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  // The system's Node is whichever runs the launcher; another Node is the one the install recorded.
+  const node = host.node === 'system' ? process.execPath : marker?.node;
+  if (marker && marker.version === version && fs.existsSync(entry) && node && fs.existsSync(node)) {
+    log(`code-server ${version} (VS Code ${host.vscodeVersion}): cached in ${path.relative(process.cwd(), dir) || dir} (installed ${marker.installedAt} in ${marker.installSeconds} s)`);
+    return { version, dir, entry, node, host };
   }
-  checkPrerequisites(version);
+  if (host.node === 'system') checkNodeVersion(host);
+  checkBuildTools(version);
   const t0 = Date.now();
+  const runtime = await ensureNodeRuntime(host);
+  const install: CodeServerInstall = { version, dir, entry, node: runtime.node, host };
   log(`code-server ${version} is not in ${dir} yet: installing it once (it builds native modules; 1-2 minutes on 2 cores)`);
-  await step(`Installing code-server ${version}`, () => installInto(dir, version));
+  await step(`Installing code-server ${version}`, () => installInto(dir, host, runtime));
   verify(install);
   const record: InstallMarker = {
     version,
-    node: process.version,
+    node: runtime.node,
     installedAt: new Date().toISOString(),
     installSeconds: Math.round((Date.now() - t0) / 1000),
   };
@@ -86,15 +94,19 @@ export function onPath(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v "$1" >/dev/null`, 'sh', command]).status === 0;
 }
 
-/** Fails early, naming what to install, where the install would fail half-way. */
-function checkPrerequisites(version: string): void {
+/** Fails early where the host runs on the system's Node and that is not the Node its install script insists on. */
+function checkNodeVersion(host: VSCodeHost): void {
   const major = Number(process.versions.node.split('.')[0]);
-  if (major !== CODE_SERVER_NODE_MAJOR) {
+  if (major !== host.nodeMajor) {
     throw new LaunchError(
-      `code-server ${version} installs and runs only on Node ${CODE_SERVER_NODE_MAJOR} (its install script checks); this is Node ${process.versions.node}.`,
+      `code-server ${host.codeServerVersion} installs and runs only on Node ${host.nodeMajor} (its install script checks); this is Node ${process.versions.node}.`,
       ExitCode.SetupFailed,
     );
   }
+}
+
+/** Fails early, naming what to install, where the install would fail half-way. */
+function checkBuildTools(version: string): void {
   const missing = ['rg', 'make', 'g++', 'python3'].filter((command) => !onPath(command));
   if (!fs.existsSync('/usr/include/krb5.h') && !onPath('krb5-config')) missing.push('the Kerberos headers (krb5.h)');
   if (missing.length > 0) {
@@ -106,56 +118,32 @@ function checkPrerequisites(version: string): void {
   }
 }
 
-async function installInto(dir: string, version: string): Promise<void> {
+async function installInto(dir: string, host: VSCodeHost, runtime: NodeRuntime): Promise<void> {
   // A folder without the marker is a broken or interrupted install: start over.
   fs.rmSync(dir, { recursive: true, force: true });
   const tmp = path.join(dir, 'tmp');
   fs.mkdirSync(tmp, { recursive: true });
-  seedRipgrepCache(tmp);
+  if (host.ripgrep) seedRipgrepCache(tmp, host.ripgrep);
   fs.writeFileSync(
     path.join(dir, 'package.json'),
     `${JSON.stringify({ name: 'code-server-host', private: true, description: 'code-server for the integration tests; made by test/launch/install.ts', allowScripts: { 'code-server': true } }, null, 2)}\n`,
   );
-  const logFile = path.join(dir, 'install.log');
-  const out = fs.openSync(logFile, 'w');
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn('npm', ['install', '--no-audit', '--no-fund', `code-server@${version}`], {
-      cwd: dir,
-      env: installEnvironment(tmp),
-      stdio: ['ignore', out, out],
-    });
-    child.on('error', reject);
-    child.on('exit', (status) => resolve(status));
-  });
-  fs.closeSync(out);
-  if (code !== 0) {
-    throw new LaunchError(
-      `npm install code-server@${version} failed (exit ${code}). The end of ${logFile}:\n${tail(logFile, 30)}`,
-      ExitCode.SetupFailed,
-    );
-  }
+  await npmInstall(dir, [`code-server@${host.codeServerVersion}`], installEnvironment(tmp, runtime), path.join(dir, 'install.log'));
 }
 
 /**
- * The environment of the install: the caller's, less the `npm run` variables of this project (a
- * nested npm must not see this package's prefix or lifecycle), plus what code-server's
- * postinstall needs: `unsafe_perm` (checked when root), `yes` (node-pty's postinstall runs
- * `npx node-gyp`), Node's own headers (else node-gyp downloads them), and `TMPDIR` (where the
- * seeded ripgrep cache is).
+ * The environment of the install: the caller's, less the `npm run` variables of this project,
+ * plus what code-server's postinstall needs: its Node first on the PATH (the postinstall checks
+ * `node`'s version and builds with it), `unsafe_perm` (checked when root), `yes` (node-pty's
+ * postinstall runs `npx node-gyp`), that Node's own headers (else node-gyp downloads them), and
+ * `TMPDIR` (where the seeded ripgrep cache is).
  */
-function installEnvironment(tmp: string): NodeJS.ProcessEnv {
-  const keep = new Set(['npm_config_registry', 'npm_config_cache', 'npm_config_userconfig', 'npm_config_globalconfig', 'npm_config_cafile', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_noproxy']);
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^npm_/i.test(key) && !keep.has(key.toLowerCase())) continue;
-    if (key === 'INIT_CWD') continue;
-    env[key] = value;
-  }
+function installEnvironment(tmp: string, runtime: NodeRuntime): NodeJS.ProcessEnv {
+  const env = nestedNpmEnvironment();
+  if (!runtime.system) env.PATH = `${path.dirname(runtime.node)}${path.delimiter}${env.PATH ?? ''}`;
   env.npm_config_unsafe_perm = 'true';
   env.npm_config_yes = 'true';
-  env.npm_config_update_notifier = 'false';
-  const nodePrefix = path.dirname(path.dirname(fs.realpathSync(process.execPath)));
-  if (fs.existsSync(path.join(nodePrefix, 'include', 'node', 'node_api.h'))) env.npm_config_nodedir = nodePrefix;
+  if (fs.existsSync(path.join(runtime.prefix, 'include', 'node', 'node_api.h'))) env.npm_config_nodedir = runtime.prefix;
   env.TMPDIR = tmp;
   return env;
 }
@@ -164,7 +152,7 @@ function installEnvironment(tmp: string): NodeJS.ProcessEnv {
  * `@vscode/ripgrep`'s postinstall first looks for `$TMPDIR/vscode-ripgrep-cache-<version>/ripgrep-<release>-<target>.tar.gz`
  * before it downloads from GitHub: put Debian's `rg` there.
  */
-function seedRipgrepCache(tmp: string): void {
+function seedRipgrepCache(tmp: string, ripgrep: NonNullable<VSCodeHost['ripgrep']>): void {
   const target = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' }[os.arch() as 'x64' | 'arm64'];
   if (!target) {
     log(`no ripgrep seed for ${os.arch()}: @vscode/ripgrep will try to download rg`);
@@ -172,12 +160,12 @@ function seedRipgrepCache(tmp: string): void {
   }
   const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
   const seed = path.join(tmp, 'rg-seed');
-  const cache = path.join(tmp, `vscode-ripgrep-cache-${RIPGREP.packageVersion}`);
+  const cache = path.join(tmp, `vscode-ripgrep-cache-${ripgrep.packageVersion}`);
   fs.mkdirSync(seed, { recursive: true });
   fs.mkdirSync(cache, { recursive: true });
   fs.copyFileSync(rg, path.join(seed, 'rg'));
   fs.chmodSync(path.join(seed, 'rg'), 0o755);
-  const tar = spawnSync('tar', ['czf', path.join(cache, `ripgrep-${RIPGREP.release}-${target}.tar.gz`), '-C', seed, 'rg'], { encoding: 'utf8' });
+  const tar = spawnSync('tar', ['czf', path.join(cache, `ripgrep-${ripgrep.release}-${target}.tar.gz`), '-C', seed, 'rg'], { encoding: 'utf8' });
   if (tar.status !== 0) throw new LaunchError(`Could not seed the ripgrep cache: ${tar.stderr}`, ExitCode.SetupFailed);
 }
 
@@ -199,13 +187,4 @@ function verify(install: CodeServerInstall): void {
     );
   }
   log(`code-server runs: ${version} (${seconds(Date.now() - t0)})`);
-}
-
-/** The last `lines` lines of a file. */
-export function tail(file: string, lines: number): string {
-  try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return `(could not read ${file})`;
-  }
 }

@@ -8,9 +8,11 @@
  *
  *     npm run test:integration                      # the whole suite
  *     npm run test:integration -- --grep diagnostics   # the tests whose title matches
+ *     VSCODE_HOST=newest npm run test:integration   # in the newest VS Code (code-server 4.139.1, Node 24)
  *
- * Environment: `CHROMIUM` (default /usr/bin/chromium), `SEMINAR_POSTS_TEST_TIMEOUT` (seconds for the
- * whole run in VS Code, default 600).
+ * Environment: `VSCODE_HOST` (`oldest`, the default, or `newest`; see `hosts.ts`), `CHROMIUM`
+ * (default /usr/bin/chromium), `SEMINAR_POSTS_TEST_TIMEOUT` (seconds for the whole run in VS Code,
+ * default 600).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +20,7 @@ import { openWindow, requireChromium, runSuite, type Window } from './browser';
 import { buildExtension, bundleSuite } from './build';
 import { startCodeServer, type RunningCodeServer } from './codeServer';
 import { ExitCode, LaunchError, type ExitCodeValue } from './exitCodes';
+import { selectedHost } from './hosts';
 import { ensureCodeServer } from './install';
 import { DEFAULT_CHROMIUM, FIXTURE_SITE, REPO_ROOT, SUITE_ENTRY } from './layout';
 import { createProfile, removeProfile, type Profile } from './profile';
@@ -54,18 +57,19 @@ async function main(): Promise<ExitCodeValue> {
 
   let code: ExitCodeValue = ExitCode.LauncherError;
   try {
+    const host = selectedHost();
     requireChromium(chromium);
     buildExtension();
     await bundleSuite();
-    const install = await ensureCodeServer();
+    const install = await ensureCodeServer(host);
     const profile = (resources.profile = createProfile('seminar-posts-it'));
     const workspace = path.join(profile.root, 'site');
     fs.cpSync(FIXTURE_SITE, workspace, { recursive: true });
 
     const server = (resources.server = await step('Starting code-server', () =>
-      startCodeServer({ install, profile, env: args.grep ? { [GREP_VARIABLE]: args.grep } : {} }),
+      startCodeServer({ install, profile, args: host.testArgs, env: args.grep ? { [GREP_VARIABLE]: args.grep } : {} }),
     ));
-    log(`code-server ${install.version} on ${server.origin} (log: ${server.logFile})`);
+    log(`code-server ${install.version} (VS Code ${host.vscodeVersion}) on ${server.origin} (log: ${server.logFile})`);
     resources.window = await openWindow(profile, chromium);
     const url = server.workbenchUrl(workspace, [
       ['extensionDevelopmentPath', server.remoteUri(REPO_ROOT)],

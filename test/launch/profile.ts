@@ -35,6 +35,8 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
   'chat.disableAIFeatures': true,
   'git.enabled': false,
   'security.workspace.trust.enabled': false,
+  // Newer VS Code opens an empty chat side bar on the right; screenshots are clearer without it.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Makes a fresh profile under the system temp folder, with {@link QUIET_SETTINGS} as user settings. */
@@ -72,12 +74,18 @@ export function profileEnvironment(profile: Profile, base: NodeJS.ProcessEnv = p
   return env;
 }
 
-/** Deletes the profile; with `keepLogs`, everything but its `logs/` folder. */
+/**
+ * Deletes the profile; with `keepLogs`, everything but its `logs/` folder, into which VS Code's own
+ * logs of the run (the extension host's, each extension's output channel, the language server's
+ * among them) are copied first, as `logs/code-server-logs/`.
+ */
 export function removeProfile(profile: Profile, keepLogs: boolean): void {
   if (!keepLogs) {
     fs.rmSync(profile.root, { recursive: true, force: true });
     return;
   }
+  const vscodeLogs = path.join(profile.userDataDir, 'logs');
+  if (fs.existsSync(vscodeLogs)) fs.cpSync(vscodeLogs, path.join(profile.logs, 'code-server-logs'), { recursive: true });
   for (const dir of [profile.userDataDir, profile.extensionsDir, profile.home, profile.tmp, profile.chromiumProfile]) {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,8 @@
 /**
  * Progress lines for the launchers: every line says which launcher speaks and how long it has run,
- * and long steps say when they start and how long they took.
+ * and long steps say when they start and how long they took. Errors quote the end of a log file.
  */
+import * as fs from 'node:fs';
 
 const started = Date.now();
 
@@ -35,5 +36,14 @@ export async function step<T>(what: string, run: () => Promise<T>, heartbeatMs =
     return result;
   } finally {
     clearInterval(heartbeat);
+  }
+}
+
+/** The last `lines` lines of a file. */
+export function tail(file: string, lines: number): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return `(could not read ${file})`;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * "Fix All Problems": applies the server's `source.fixAll.seminarPosts` code action to the post
- * in the editor: the safe fixes of every problem at once, one undoable edit.
+ * in the editor (or to the post named by the command's argument): the safe fixes of every problem
+ * at once, one undoable edit.
  */
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../identifiers';
@@ -9,14 +10,16 @@ import { activeMarkdownEditor, requireServer, type CommandContext } from './comm
 /** What the command did: the title of the action it applied, or why it applied none. */
 export type FixAllResult = { applied: string } | { skipped: 'no-server' | 'no-problems' | 'no-fixes' | 'not-offered' | 'no-editor' };
 
-/** Applies the server's fix-all action to the active post. */
-export async function fixAllProblems(ctx: CommandContext): Promise<FixAllResult> {
-  const editor = activeMarkdownEditor();
-  if (!editor) return { skipped: 'no-editor' };
+/**
+ * Applies the server's fix-all action to `target` (a post's URI or URI string, for tests and other
+ * extensions), or without one to the post in the active editor.
+ */
+export async function fixAllProblems(ctx: CommandContext, target?: unknown): Promise<FixAllResult> {
+  const document = target !== undefined ? await documentOf(target) : activeMarkdownEditor()?.document;
+  if (!document) return { skipped: 'no-editor' };
   const client = requireServer(ctx);
   if (!client) return { skipped: 'no-server' };
 
-  const document = editor.document;
   const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
   if (problems.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This post has no problems to fix.'));
@@ -42,6 +45,13 @@ export async function fixAllProblems(ctx: CommandContext): Promise<FixAllResult>
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   ctx.output.info(vscode.l10n.t('Applied "{0}" to {1}', action.title, document.uri.fsPath));
   return { applied: action.title };
+}
+
+/** The document of a URI or URI string (opened, not shown, when it is not open yet). */
+async function documentOf(target: unknown): Promise<vscode.TextDocument | undefined> {
+  const uri = target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : undefined;
+  if (!uri) throw new Error(`expected a post's URI, found ${JSON.stringify(target)}`);
+  return vscode.workspace.openTextDocument(uri);
 }
 
 /** True when the server's code action capability lists `source.fixAll.seminarPosts` (or a kind containing it). */

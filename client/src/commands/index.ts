@@ -20,7 +20,7 @@ export const COMMANDS: Record<CommandId, CommandFactory> = {
   'seminarPosts.newQuarterPost': (ctx) => (args?: unknown) => newQuarterPost(ctx, args),
   'seminarPosts.addPaperSection': (ctx) => () => addPaperSection(ctx),
   'seminarPosts.insertImageBlock': (ctx) => (args?: unknown) => insertImageBlock(ctx, args),
-  'seminarPosts.fixAllProblems': (ctx) => () => fixAllProblems(ctx),
+  'seminarPosts.fixAllProblems': (ctx) => (uri?: unknown) => fixAllProblems(ctx, uri),
   'seminarPosts.restartServer': (ctx) => () => ctx.server.restart(),
   'seminarPosts.showOutput': (ctx) => () => ctx.output.show(true),
   'seminarPosts.openPreview': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: false }),

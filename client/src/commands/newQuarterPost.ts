@@ -62,9 +62,12 @@ export async function newQuarterPost(ctx: CommandContext, rawArgs?: unknown): Pr
   const postsFolder = vscode.Uri.joinPath(root, '_posts');
   const uri = vscode.Uri.joinPath(postsFolder, quarterPostFileName(quarter, date));
   if (await exists(uri)) {
+    // The command returns now: its caller (a test, another extension) must not wait until the
+    // person dismisses the notification.
     const open = vscode.l10n.t('Open It');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; nothing was written.', vscode.workspace.asRelativePath(uri)), open);
-    if (choice === open) await vscode.window.showTextDocument(uri);
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; nothing was written.', vscode.workspace.asRelativePath(uri)), open).then((choice) => {
+      if (choice === open) void vscode.window.showTextDocument(uri);
+    });
     return undefined;
   }
   const sameQuarter = postsOfQuarter(await fileNamesIn(postsFolder), quarter);

@@ -52,3 +52,27 @@ export function waitForDiagnostics(
     check();
   });
 }
+
+/**
+ * The document version a diagnostic was computed for: the server puts it in the diagnostic's
+ * `data` (`DiagnosticData.version`) and the language client keeps `data` on the diagnostic.
+ */
+export function diagnosticVersion(diagnostic: vscode.Diagnostic): number | undefined {
+  const data = (diagnostic as vscode.Diagnostic & { data?: { version?: unknown } }).data;
+  return typeof data?.version === 'number' ? data.version : undefined;
+}
+
+/**
+ * Like {@link waitForDiagnostics}, but only accepts diagnostics computed for the document's
+ * current version, so that an edit's result is never mistaken for what was there before it.
+ * An empty list carries no version and is accepted as is.
+ */
+export function waitForCurrentDiagnostics(
+  document: vscode.TextDocument,
+  until: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs?: number,
+): Promise<vscode.Diagnostic[]> {
+  const current = (found: vscode.Diagnostic[]) => found.every((d) => diagnosticVersion(d) === document.version);
+  return waitForDiagnostics(document.uri, (found) => current(found) && until(found), `${what} (document version ${document.version})`, timeoutMs);
+}

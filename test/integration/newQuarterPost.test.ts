@@ -1,0 +1,59 @@
+/**
+ * "New Quarter Post", called with the answers its prompts would ask for: it creates the quarter's
+ * post under the site's `_posts/`, opens it, and refuses to write over an existing file.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeEditorsOf } from './support/editing';
+import { siteUri } from './support/site';
+
+/** A quarter no fixture post is in, so the test's post is the only one of it. */
+const ARGS = { quarter: '2019 3rd', date: '2019-07-04' };
+const EXPECTED_FILE = '_posts/2019-07-04-2019_3rd_quarter.md';
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+async function postNames(): Promise<string[]> {
+  return (await vscode.workspace.fs.readDirectory(siteUri('_posts'))).map(([name]) => name).sort();
+}
+
+describe('New Quarter Post', () => {
+  const created = siteUri(EXPECTED_FILE);
+
+  afterEach(async () => {
+    await closeEditorsOf(created);
+    await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
+  });
+
+  it('creates _posts/YYYY-MM-DD-YYYY_Nth_quarter.md and refuses to overwrite it', async () => {
+    const postsBefore = await postNames();
+    const args = { ...ARGS, siteRoot: siteUri('.').toString() };
+
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('seminarPosts.newQuarterPost', args);
+    assert.ok(uri, 'the command created nothing');
+    assert.equal(uri.toString(), created.toString());
+    const text = await readText(created);
+    assert.match(text, /^---\nlayout: post\ntitle: "2019_3rd_quarter"\ndate: 2019-07-04\n/, `unexpected front matter:\n${text}`);
+    assert.match(text, /^### 발표자: /m, 'no presenter line with the configured label');
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === created.toString());
+    assert.ok(editor, 'the new post is not shown in an editor');
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text, '# ', 'the cursor is not on the first paper\'s title');
+
+    // Change the file on disk, so that an overwrite could not go unnoticed.
+    const edited = text.replace('# \n', '# A paper written before the second call\n');
+    await vscode.workspace.fs.writeFile(created, new TextEncoder().encode(edited));
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('seminarPosts.newQuarterPost', args);
+    assert.equal(again, undefined, 'the second call reported a new post');
+    assert.equal(await readText(created), edited, 'the second call overwrote the existing post');
+    assert.deepEqual(await postNames(), [...postsBefore, '2019-07-04-2019_3rd_quarter.md'].sort(), 'the second call wrote another file');
+  });
+
+  it('refuses a date outside the quarter and writes nothing', async () => {
+    const postsBefore = await postNames();
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('seminarPosts.newQuarterPost', { quarter: '2019 3rd', date: '2019-10-01', siteRoot: siteUri('.').toString() });
+    assert.equal(uri, undefined);
+    assert.deepEqual(await postNames(), postsBefore);
+  });
+});

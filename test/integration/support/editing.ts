@@ -1,0 +1,63 @@
+/**
+ * Changing the fixture site's posts inside a test and putting them back afterwards, so that every
+ * test starts from the files as `test/fixtures/site/` has them, whatever ran before it. Every step
+ * names its document: nothing here acts on "the active editor".
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/** The whole text of a document as a range, for an edit that replaces all of it. */
+export function wholeRange(document: vscode.TextDocument): vscode.Range {
+  return new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end);
+}
+
+/** Applies one workspace edit; fails the test, naming `what`, when VS Code refuses it. */
+export async function applyEdit(edit: vscode.WorkspaceEdit, what: string): Promise<void> {
+  assert.ok(await vscode.workspace.applyEdit(edit), `VS Code did not apply ${what}`);
+}
+
+/** Inserts `text` at `position` of the document at `uri`. */
+export async function insertText(uri: vscode.Uri, position: vscode.Position, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, position, text);
+  await applyEdit(edit, `the insertion of ${JSON.stringify(text)}`);
+}
+
+/**
+ * Remembers the text of the posts a test changes and gives it back: call {@link remember} before
+ * changing a document and {@link restore} in `afterEach`. The restored document is saved, so it is
+ * the same on disk and in the editor, and closing its editor asks nothing.
+ */
+export class DocumentRestorer {
+  private readonly originals = new Map<string, { uri: vscode.Uri; text: string }>();
+
+  /** Remembers the document's text now (the first call per document wins). */
+  remember(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (!this.originals.has(key)) this.originals.set(key, { uri: document.uri, text: document.getText() });
+  }
+
+  /** Puts every remembered document back as it was, and forgets them. */
+  async restore(): Promise<void> {
+    for (const { uri, text } of this.originals.values()) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (document.getText() !== text) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(uri, wholeRange(document), text);
+        await applyEdit(edit, `the restoring edit of ${uri.path}`);
+      }
+      assert.equal(document.getText(), text, `${uri.path} was not restored`);
+      if (document.isDirty) assert.ok(await document.save(), `could not save the restored ${uri.path}`);
+    }
+    this.originals.clear();
+  }
+}
+
+/** Closes every editor tab showing `uri` (by its tab, not through the active editor). */
+export async function closeEditorsOf(uri: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => {
+    const input = tab.input;
+    return input instanceof vscode.TabInputText && input.uri.toString() === uri.toString();
+  });
+  if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
+}
