@@ -5,21 +5,24 @@
  * output channel, the status item and, for a server that cannot start, one message.
  */
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ErrorAction,
-  LanguageClient,
-  RevealOutputChannelOn,
-  State,
-  TransportKind,
-  type ErrorHandler,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type * as languageclient from 'vscode-languageclient/node';
 import { ProcessIdRequest, StatusNotification, type ServerStatus } from '../../server/src/protocol';
 import { CLIENT_ID } from './identifiers';
 import { RestartBudget } from './restartBudget';
 import { SETTING, SETTINGS_SECTION, postDocumentSelector, readClientSettings, type PostDocumentFilter } from './settings';
+
+let loaded: typeof languageclient | undefined;
+
+/**
+ * `vscode-languageclient`, evaluated on first use (the bundle's CommonJS modules run when first
+ * required): it is four fifths of the extension's code, and evaluating it was most of the time
+ * VS Code spent loading the extension before activating it. It is first used when the server
+ * starts, just after activation. Import no value from it elsewhere: ask this function.
+ */
+export function lsp(): typeof languageclient {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= require('vscode-languageclient/node') as typeof languageclient);
+}
 
 /** What the status item shows of the server. */
 export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
@@ -36,12 +39,14 @@ export function currentPostSelector(): PostDocumentFilter[] {
 
 /** Starts, restarts and stops the language server; tells its state and status to whoever listens. */
 export class LanguageServerController implements vscode.Disposable {
-  private client: LanguageClient | undefined;
+  private client: languageclient.LanguageClient | undefined;
   private readonly budget = new RestartBudget();
   private readonly reported = new Set<string>();
   private readonly stateChanged = new vscode.EventEmitter<ServerState>();
   private readonly statusChanged = new vscode.EventEmitter<ServerStatus | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.stateChanged, this.statusChanged];
+  /** The trace setting has been explained once (on the first start). */
+  private explained = false;
 
   /** Fires when the server starts, stops or fails. */
   readonly onDidChangeState = this.stateChanged.event;
@@ -55,8 +60,8 @@ export class LanguageServerController implements vscode.Disposable {
   failure: string | undefined;
   /** Times the server was restarted after it stopped unexpectedly (reset by "Restart Server"). */
   crashRestarts = 0;
-  /** The selector the running client was started with. */
-  selector: PostDocumentFilter[] = currentPostSelector();
+  /** The selector the running client was started with (read from the settings on start). */
+  selector: PostDocumentFilter[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -68,17 +73,22 @@ export class LanguageServerController implements vscode.Disposable {
         if (event.affectsConfiguration(SETTING.traceServer)) this.explainTraceLevel();
       }),
     );
-    this.explainTraceLevel();
   }
 
   /** The client when the server is running; undefined otherwise (commands then say so). */
-  get runningClient(): LanguageClient | undefined {
-    return this.client?.state === State.Running ? this.client : undefined;
+  get runningClient(): languageclient.LanguageClient | undefined {
+    return this.client && this.client.state === lsp().State.Running ? this.client : undefined;
   }
 
   /** Starts the server. Resolves when it runs; a failure is reported and leaves the state `failed`. */
   async start(): Promise<void> {
     if (this.client) return;
+    // Settings are read here, not on construction: the first read of the configuration costs
+    // milliseconds that activation should not wait for.
+    if (!this.explained) {
+      this.explained = true;
+      this.explainTraceLevel();
+    }
     this.selector = currentPostSelector();
     const client = this.createClient();
     this.client = client;
@@ -124,18 +134,19 @@ export class LanguageServerController implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
-  private createClient(): LanguageClient {
+  private createClient(): languageclient.LanguageClient {
+    const { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State, TransportKind } = lsp();
     const module = this.context.asAbsolutePath('server/out/server.js');
-    const serverOptions: ServerOptions = {
+    const serverOptions: languageclient.ServerOptions = {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
-    const clientOptions: LanguageClientOptions = {
+    const clientOptions: languageclient.LanguageClientOptions = {
       documentSelector: this.selector,
       initializationOptions: { locale: vscode.env.language },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      errorHandler: this.errorHandler(),
+      errorHandler: this.errorHandler(CloseAction, ErrorAction),
     };
     const client = new LanguageClient(CLIENT_ID, 'Seminar Posts', serverOptions, clientOptions);
     client.onDidChangeState(({ newState }) => {
@@ -153,7 +164,7 @@ export class LanguageServerController implements vscode.Disposable {
     return client;
   }
 
-  private errorHandler(): ErrorHandler {
+  private errorHandler(CloseAction: typeof languageclient.CloseAction, ErrorAction: typeof languageclient.ErrorAction): languageclient.ErrorHandler {
     return {
       error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
       closed: () => {

@@ -7,10 +7,9 @@
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { LSPErrorCodes } from 'vscode-languageclient/node';
 import { isRenderRefusal, RenderRequest, type RenderParams, type RenderRefusal, type RenderResult } from '../../../server/src/protocol';
 import { OPEN_LINK_COMMAND, PREVIEW_VIEW_TYPE } from '../identifiers';
-import { messageOf, type LanguageServerController } from '../languageServer';
+import { lsp, messageOf, type LanguageServerController } from '../languageServer';
 import { SETTING } from '../settings';
 import { parsePreviewMessage, type PanelMessage, type PreviewMessage, type PreviewView } from './messages';
 import { noticeContent, previewContent } from './previewContent';
@@ -209,7 +208,7 @@ export class PreviewPanel implements vscode.Disposable {
     } catch (error) {
       if (this.disposed || generation !== this.generation) return;
       // Cancelled by the server: a newer version is on its way, and its change asks again.
-      if ((error as { code?: unknown }).code === LSPErrorCodes.ServerCancelled) return this.scheduler.request();
+      if ((error as { code?: unknown }).code === lsp().LSPErrorCodes.ServerCancelled) return this.scheduler.request();
       this.host.output.warn(`preview: rendering ${this.uri.toString()} failed: ${messageOf(error)}`);
       this.show(noticeContent(vscode.l10n.t('The preview could not be rendered: {0}', messageOf(error))), undefined);
       return;

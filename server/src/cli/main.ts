@@ -8,9 +8,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { lintPost } from '../core/engine/engine';
 import { formatMessage } from '../core/engine/messages';
 import { todayString } from '../core/jekyll';
-import type { Post } from '../core/model';
 import { parsePost } from '../core/parse/parsePost';
-import { Project, type PostSetup } from '../core/project';
+import { Project } from '../core/project';
 import { RULES } from '../core/rules';
 import { nodeFileSystem, pathToUri, toCorePath } from '../node/nodeHost';
 import { parseArgs, USAGE, UsageError, type LintCommand, type RulesCommand } from './args';
@@ -18,7 +17,9 @@ import { unifiedDiff } from './diff';
 import { describe, expandPaths, PathError } from './files';
 import { applySafeFixes, RenameConflictError, writePost } from './fix';
 import { countSeverities, formatJson, formatSarif, formatStylish, type FileResult } from './formatters';
+import { FatalError, lintInput, lintOptionsOf, readInput, type Input, type LintSettings } from './input';
 import { PostIndex } from './postIndex';
+import { lintInWorkers, workerCount } from './workers';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -32,11 +33,8 @@ export interface CliIO {
 /** Exit codes, as documented in the usage text. */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
-/** A failure the CLI reports in one line and exits 2 for. */
-class FatalError extends Error {}
-
 /** Runs the CLI; returns its exit code. */
-export function runCli(argv: readonly string[], io: CliIO): number {
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     const command = parseArgs(argv, io.env);
     switch (command.kind) {
@@ -49,7 +47,7 @@ export function runCli(argv: readonly string[], io: CliIO): number {
       case 'rules':
         return listRules(command, io);
       case 'lint':
-        return lint(command, io);
+        return await lint(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -83,19 +81,7 @@ function listRules(command: RulesCommand, io: CliIO): number {
   return EXIT.ok;
 }
 
-/** A post read from disk, parsed once, with what it is checked against. */
-interface Input {
-  file: string;
-  text: string;
-  /** The file started with a byte order mark (removed from `text`, restored when writing). */
-  bom: boolean;
-  /** The bytes are valid UTF-8: only then may `--fix` write the file back. */
-  utf8: boolean;
-  setup: PostSetup;
-  post: Post;
-}
-
-function lint(command: LintCommand, io: CliIO): number {
+async function lint(command: LintCommand, io: CliIO): Promise<number> {
   const files = expandPaths(command.paths, io.cwd);
   // A CI step pointed at the wrong folder must not pass in silence.
   if (files.length === 0) {
@@ -112,10 +98,21 @@ function lint(command: LintCommand, io: CliIO): number {
     }
     configFile = toCorePath(absolute);
   }
-  const project = new Project(nodeFileSystem, RULES, { configFile });
-  const today = todayString();
+  const settings = { locale: command.locale, today: todayString() };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
 
+  // Many posts without fixes: read, parse and lint them on every core (the results are the same).
+  const workers = command.fix === 'off' ? workerCount(files.length, io.env) : 0;
+  const results = workers > 1
+    ? await lintInWorkers(files, workers, { configFile, cwd: io.cwd, quiet: command.quiet, ...settings })
+    : undefined;
+  return report(command, io, results ?? lintHere(command, io, files, configFile, settings, shown));
+}
+
+/** Lints (and fixes, as asked) `files` in this thread; the results and the diff of `--fix-dry-run`. */
+function lintHere(command: LintCommand, io: CliIO, files: string[], configFile: string | undefined, settings: LintSettings,
+  shown: (file: string) => string): { results: FileResult[]; diff: string } {
+  const project = new Project(nodeFileSystem, RULES, { configFile });
   // Every post is read and parsed first: duplicate-paper compares the posts of one site.
   const inputs = files.map((file) => readInput(file, project, shown));
   const indexes = new Map<string, PostIndex>();
@@ -130,12 +127,11 @@ function lint(command: LintCommand, io: CliIO): number {
   const results: FileResult[] = [];
   let diff = '';
   for (const input of inputs) {
-    const index = input.setup.site ? indexes.get(input.setup.site.root) : undefined;
-    // A renamed post must not meet its own sections under its old name.
-    const workspace = index && {
-      papersWithTitle: (key: string, except: string) => index.papersWithTitle(key, except).filter((p) => p.uri !== input.post.uri),
-    };
-    const options = { rules: RULES, config: input.setup.config, site: input.setup.site, workspace, locale: command.locale, today };
+    if (command.fix === 'off') {
+      results.push({ filePath: input.file, diagnostics: lintInput(input, indexes, settings, command.quiet) });
+      continue;
+    }
+    const options = lintOptionsOf(input, indexes, settings);
     const folder = path.dirname(input.file);
     const lintAs = (text: string, fileName: string) =>
       fileName === input.post.fileName && text === input.text
@@ -144,9 +140,7 @@ function lint(command: LintCommand, io: CliIO): number {
 
     let filePath = input.file;
     let diagnostics: Diagnostic[];
-    if (command.fix === 'off') {
-      diagnostics = lintAs(input.text, input.post.fileName);
-    } else if (!input.utf8 || (command.fix === 'write' && !writable(input.file))) {
+    if (!input.utf8 || (command.fix === 'write' && !writable(input.file))) {
       io.stderr(`seminar-posts: ${shown(input.file)} ${input.utf8 ? 'is read-only' : 'is not UTF-8 text'}; not fixed\n`);
       diagnostics = lintAs(input.text, input.post.fileName);
     } else {
@@ -165,7 +159,11 @@ function lint(command: LintCommand, io: CliIO): number {
     if (command.quiet) diagnostics = diagnostics.filter((d) => d.severity === 1);
     results.push({ filePath, diagnostics });
   }
+  return { results, diff };
+}
 
+/** Prints the results (or the diff of `--fix-dry-run`); returns the exit code. */
+function report(command: LintCommand, io: CliIO, { results, diff }: { results: FileResult[]; diff: string }): number {
   if (command.fix === 'dry-run') {
     io.stdout(diff);
   } else {
@@ -184,32 +182,6 @@ function lint(command: LintCommand, io: CliIO): number {
   if (counts.error > 0) return EXIT.problems;
   if (command.maxWarnings !== undefined && counts.warning > command.maxWarnings) return EXIT.problems;
   return EXIT.ok;
-}
-
-function readInput(file: string, project: Project, shown: (file: string) => string): Input {
-  const setup = project.setupFor(toCorePath(file));
-  const problem = setup.configProblems[0];
-  if (problem) {
-    const more = setup.configProblems.length > 1 ? ` (and ${setup.configProblems.length - 1} more)` : '';
-    throw new FatalError(`bad configuration ${shown(problem.source)}: ${problem.path}: ${problem.message}${more}`);
-  }
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new FatalError(`cannot read ${shown(file)}: ${describe(error)}`);
-  }
-  let utf8 = true;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    utf8 = false;
-  }
-  let text = bytes.toString('utf8');
-  // Editors hand the server text without its byte order mark; do the same so positions agree.
-  const bom = text.charCodeAt(0) === 0xfeff;
-  if (bom) text = text.slice(1);
-  return { file, text, bom, utf8, setup, post: parsePost(text, pathToUri(file)) };
 }
 
 function writable(file: string): boolean {

@@ -28,6 +28,8 @@ export class Project {
   private readonly configFiles = new Map<string, string | undefined>();
   private readonly parsedConfigs = new Map<string, { config: SeminarPostsConfig; problems: ConfigProblem[] }>();
   private readonly sites = new Map<string, SiteContext | undefined>();
+  /** The last configurations resolved, with the layers they were resolved from. */
+  private readonly lastResolved: { parts: (SeminarPostsConfig | undefined)[]; config: ResolvedConfig }[] = [];
 
   constructor(
     private readonly fs: FileSystemHost,
@@ -44,11 +46,25 @@ export class Project {
     const configFile = this.options.configFile ?? (postPath ? this.findConfigFile(dirname(postPath)) : undefined);
     const file = configFile ? this.readConfig(configFile) : undefined;
     return {
-      config: resolveConfig(...(this.options.layers ?? []), ...layers, file?.config),
+      config: this.resolved([...(this.options.layers ?? []), ...layers, file?.config]),
       configFile,
       configProblems: file?.problems ?? [],
       site: postPath ? this.siteOf(postPath) : undefined,
     };
+  }
+
+  /**
+   * The configuration of these layers, the same object as long as the layers are the same objects
+   * (settings and configuration files are cached until they change): rules remember judgements
+   * per configuration object, from one keystroke to the next.
+   */
+  private resolved(parts: (SeminarPostsConfig | undefined)[]): ResolvedConfig {
+    const known = this.lastResolved.find((r) => r.parts.length === parts.length && r.parts.every((p, i) => p === parts[i]));
+    if (known) return known.config;
+    const config = resolveConfig(...parts);
+    this.lastResolved.unshift({ parts, config });
+    this.lastResolved.length = Math.min(this.lastResolved.length, 8);
+    return config;
   }
 
   /** Reads (and caches) one configuration file. */
@@ -69,6 +85,7 @@ export class Project {
     this.configFiles.clear();
     this.parsedConfigs.clear();
     this.sites.clear();
+    this.lastResolved.length = 0;
   }
 
   private findConfigFile(dir: string): string | undefined {

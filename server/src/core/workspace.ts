@@ -3,6 +3,7 @@
  * index provides it; the CLI and tests may pass one built from the posts they read. Rules only
  * read it, through this interface.
  */
+import { memoizeText } from './text/memo';
 
 /** A paper section of some post, as the workspace index keeps it. */
 export interface IndexedPaper {
@@ -29,11 +30,10 @@ export interface WorkspaceView {
  * The key two paper titles share when they name the same paper: letter case, punctuation, Markdown
  * emphasis and runs of spaces do not count (`AutoSlim: Towards...` = `autoslim - towards...`).
  */
-export function paperTitleKey(title: string): string {
-  return title
+export const paperTitleKey: (title: string) => string = memoizeText((title) =>
+  title
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[*_`~]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+    .trim());

@@ -1,6 +1,7 @@
 /**
  * Keeps the workspace index: scans every post of the workspace folders on start (with work-done
- * progress, yielding between files so that requests are answered meanwhile), then follows file
+ * progress; a large workspace is read in a worker thread, a small one here, yielding between
+ * files, so that requests are answered meanwhile), then follows file
  * changes (`workspace/didChangeWatchedFiles`). Open documents are indexed from the editor's text by
  * the validator; the disk's version is read again when they close.
  */
@@ -9,11 +10,11 @@ import { FileChangeType, type Connection, type FileEvent, type TextDocuments } f
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { formatMessage, type Locale } from '../core/engine/messages';
-import { refusalOf } from '../core/features/limits';
-import { summarizePost, type WorkspaceIndex } from '../core/index/workspaceIndex';
-import { parsePost } from '../core/parse/parsePost';
+import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { uriToCorePath } from '../node/nodeHost';
 import type { Analyzer } from './analysis';
+import { errorText } from './errorText';
+import { IndexWorker, summaryOfFileText, type IndexAnswer, type IndexRequest } from './indexWorker';
 import type { StatusReporter } from './status';
 
 /** Folders never searched for posts: dependencies, build output, version control. */
@@ -21,6 +22,10 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '_site', '.jekyll-cache
 const MARKDOWN = /\.(md|markdown)$/i;
 /** A workspace with more files than this is not scanned further (the rest is said in the log). */
 const MAX_FILES = 50_000;
+/** From this many files on, a scan reads the posts in a worker thread (`indexWorker.ts`). */
+const WORKER_THRESHOLD = 40;
+/** Posts read at a time, between which requests are answered. */
+const BATCH = 16;
 
 const TEXT = {
   title: { en: 'Indexing seminar posts', ko: '세미나 글 색인 중' },
@@ -67,13 +72,41 @@ export class WorkspaceIndexer {
       }
       if (budget <= 0) this.status.problem(formatMessage(TEXT.tooMany, locale, { count: MAX_FILES }));
       const seen = new Set<string>();
-      for (let i = 0; i < found.length; i++) {
-        if (generation !== this.generation) return;
-        const { uri, folder } = found[i]!;
-        if (await this.indexFile(uri, folder)) seen.add(uri);
-        if (i % 10 === 9 || i === found.length - 1) {
-          progress?.report(Math.round(((i + 1) * 100) / found.length), formatMessage(TEXT.progress, locale, { done: i + 1, total: found.length }));
+      // A large workspace is read in a worker: its parsing garbage goes when the worker does.
+      let worker = found.length >= WORKER_THRESHOLD ? new IndexWorker() : undefined;
+      try {
+        let pending: IndexRequest[] = [];
+        for (let i = 0; i < found.length; i++) {
+          if (generation !== this.generation) return;
+          const { uri, folder } = found[i]!;
+          const request = await this.requestFor(uri, folder);
+          if (request === 'remove') {
+            if (this.index.remove(uri)) seen.add(uri);
+          } else if (request) {
+            pending.push(request);
+          }
+          if (pending.length >= BATCH || (i === found.length - 1 && pending.length > 0)) {
+            const batch = pending;
+            pending = [];
+            let answers: IndexAnswer[];
+            try {
+              answers = worker ? await worker.read(batch) : await this.readHere(batch);
+            } catch (error) {
+              this.connection.console.error(`the index worker failed, reading in the server instead: ${errorText(error)}`);
+              void worker?.dispose();
+              worker = undefined;
+              answers = await this.readHere(batch);
+            }
+            if (generation !== this.generation) return;
+            for (const answer of answers) if (this.apply(answer)) seen.add(answer.uri);
+          }
+          if (i % 10 === 9 || i === found.length - 1) {
+            progress?.report(Math.round(((i + 1) * 100) / found.length), formatMessage(TEXT.progress, locale, { done: i + 1, total: found.length }));
+          }
         }
+      } finally {
+        // Awaited: the worker's memory is returned before the scan says it is done.
+        await worker?.dispose();
       }
       for (const uri of this.index.uris()) if (!seen.has(uri) && !this.documents.get(uri)) this.index.remove(uri);
       this.onChanged();
@@ -121,21 +154,41 @@ export class WorkspaceIndexer {
    * Returns true when the index changed.
    */
   private async indexFile(uri: string, folder: string): Promise<boolean> {
+    const request = await this.requestFor(uri, folder);
+    if (request === 'remove') return this.index.remove(uri);
+    if (!request) return false;
+    const [answer] = await this.readHere([request]);
+    return this.apply(answer!);
+  }
+
+  /** What to read of `uri`: a request; `remove` when it is not a post; undefined when it is open. */
+  private async requestFor(uri: string, folder: string): Promise<IndexRequest | 'remove' | undefined> {
     const classified = await this.analyzer.classify(uri, folder);
-    if (!classified) return this.index.remove(uri);
-    const open = this.documents.get(uri);
-    if (open) return false;
-    let text: string;
-    try {
-      const stat = await fs.stat(classified.path);
-      if (!stat.isFile() || stat.size > classified.settings.maxFileSizeBytes) return this.index.remove(uri);
-      text = await fs.readFile(classified.path, 'utf8');
-    } catch {
-      return this.index.remove(uri);
+    if (!classified) return 'remove';
+    if (this.documents.get(uri)) return undefined;
+    return { uri, path: classified.path, maxBytes: classified.settings.maxFileSizeBytes };
+  }
+
+  /** Reads and summarizes posts in this thread. */
+  private async readHere(requests: IndexRequest[]): Promise<IndexAnswer[]> {
+    const answers: IndexAnswer[] = [];
+    for (const { uri, path, maxBytes } of requests) {
+      let text: string | undefined;
+      try {
+        const stat = await fs.stat(path);
+        if (stat.isFile() && stat.size <= maxBytes) text = await fs.readFile(path, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      answers.push({ uri, summary: text === undefined ? undefined : summaryOfFileText(uri, text, maxBytes) });
     }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (refusalOf(text, classified.settings.maxFileSizeBytes)) return this.index.remove(uri);
-    return this.index.update(summarizePost(parsePost(text, uri)));
+    return answers;
+  }
+
+  /** Puts a read post into the index (unless it was opened meanwhile); true when the index changed. */
+  private apply({ uri, summary }: IndexAnswer): boolean {
+    if (this.documents.get(uri)) return false;
+    return summary ? this.index.update(summary) : this.index.remove(uri);
   }
 
   /** Walks `dir` for Markdown files; returns the budget of files left. */

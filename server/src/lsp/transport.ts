@@ -8,8 +8,8 @@
  * `didChange` version 5 runs and version 7 has already arrived, the server knows that 5 is stale.
  */
 import {
-  createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter,
-  ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection, type DataCallback, type Disposable,
+  AbstractMessageWriter, createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader,
+  IPCMessageWriter, ProposedFeatures, StreamMessageReader, type Connection, type DataCallback, type Disposable,
   type Message, type MessageReader, type MessageWriter, type PartialMessageInfo,
 } from 'vscode-languageserver/node';
 
@@ -71,6 +71,46 @@ class ObservedReader implements MessageReader {
   }
 }
 
+/**
+ * Messages to a stream (stdout), each written whole: header and body in one buffer, one write.
+ * The library's writer writes the header, waits for its callback, then writes the body, each
+ * message after a `setImmediate` of its lock: two system calls and two wake-ups of the reader
+ * per message, which cost a fifth of the server's time while typing (its CPU profile over
+ * --stdio). Writes are issued in order, and a stream keeps them in order.
+ */
+class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private errorCount = 0;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+    stream.on('error', (error: unknown) => this.fireError(error));
+    stream.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    let frame: Buffer;
+    try {
+      // As the library encodes it: JSON in UTF-8, its length in bytes.
+      const body = Buffer.from(JSON.stringify(message, undefined, 0), 'utf8');
+      frame = Buffer.concat([Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body]);
+    } catch (error) {
+      this.fireError(error);
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.stream.write(frame, (error?: Error | null) => {
+        if (!error) return resolve();
+        this.fireError(error, message, ++this.errorCount);
+        reject(error);
+      });
+    });
+  }
+
+  end(): void {
+    this.stream.end();
+  }
+}
+
 /** The transport the arguments name. */
 function transportOf(argv: readonly string[]): { reader: MessageReader; writer: MessageWriter; stdio: boolean } {
   for (let i = 0; i < argv.length; i++) {
@@ -79,7 +119,7 @@ function transportOf(argv: readonly string[]): { reader: MessageReader; writer: 
       case '--node-ipc':
         return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
       case '--stdio':
-        return { reader: new StreamMessageReader(process.stdin), writer: new StreamMessageWriter(process.stdout), stdio: true };
+        return { reader: new StreamMessageReader(process.stdin), writer: new WholeMessageWriter(process.stdout), stdio: true };
       case '--socket': {
         const [reader, writer] = createServerSocketTransport(Number(value ?? argv[i + 1]));
         return { reader, writer, stdio: false };

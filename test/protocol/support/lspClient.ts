@@ -27,6 +27,10 @@ export interface StartOptions {
   locale?: string;
   /** Capabilities merged over the defaults (which are VS Code's, roughly). */
   capabilities?: ClientCapabilities;
+  /** Node options for the server process (the benchmarks pass `--cpu-prof`, say). */
+  execArgv?: string[];
+  /** How long to wait for a message before failing (default {@link WAIT_LIMIT_MS}). */
+  waitLimitMs?: number;
 }
 
 /** Capabilities of a client like VS Code: dynamic registration, versioned edits, progress. */
@@ -66,6 +70,7 @@ export class LspClient {
   refreshes = 0;
   settings: unknown;
   initializeResult!: InitializeResult;
+  waitLimitMs = WAIT_LIMIT_MS;
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private readonly statusWaiters: Waiter<ServerStatus>[] = [];
   private stderr = '';
@@ -109,10 +114,11 @@ export class LspClient {
   /** Starts the bundled server and initializes it. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     client.settings = options.settings;
+    client.waitLimitMs = options.waitLimitMs ?? WAIT_LIMIT_MS;
     const folders = options.folders ?? [];
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -186,8 +192,8 @@ export class LspClient {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         waiters.splice(waiters.indexOf(waiter), 1);
-        reject(new Error(`no ${what} within ${WAIT_LIMIT_MS} ms${this.stderr ? `; server stderr:\n${this.stderr}` : ''}`));
-      }, WAIT_LIMIT_MS);
+        reject(new Error(`no ${what} within ${this.waitLimitMs} ms${this.stderr ? `; server stderr:\n${this.stderr}` : ''}`));
+      }, this.waitLimitMs);
       const waiter: Waiter<T> = {
         test,
         resolve: (value) => {

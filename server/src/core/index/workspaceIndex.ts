@@ -7,6 +7,7 @@
  */
 import type { Post, Range } from '../model';
 import { entryOf, stringValue } from '../rules/support/frontMatter';
+import { ownCopy } from '../text/memo';
 import { paperTitleKey, type IndexedPaper, type WorkspaceView } from '../workspace';
 
 /** A paper as the index keeps it: the `WorkspaceView` fields and where its title is. */
@@ -25,21 +26,27 @@ export interface PostSummary {
   papers: IndexedPaperEntry[];
 }
 
-/** Reduces a post model to its summary. */
+/**
+ * Reduces a post model to its summary. Its strings are copies: a slice of the post's text would
+ * keep the whole text alive as long as the summary.
+ */
 export function summarizePost(post: Post): PostSummary {
-  const postTitle = post.frontMatter ? stringValue(entryOf(post.frontMatter, 'title')) : undefined;
+  const title = post.frontMatter ? stringValue(entryOf(post.frontMatter, 'title')) : undefined;
+  const postTitle = title === undefined ? undefined : ownCopy(title);
+  const fileName = ownCopy(post.fileName);
+  const copy = (text: string | undefined) => (text === undefined ? undefined : ownCopy(text));
   return {
     uri: post.uri,
-    fileName: post.fileName,
+    fileName,
     postTitle,
     papers: post.sections
       .filter((section) => section.title.text !== '')
       .map((section) => ({
         uri: post.uri,
-        fileName: post.fileName,
+        fileName,
         postTitle,
-        title: section.title.text,
-        presenter: section.presenterLines[0]?.name?.text,
+        title: ownCopy(section.title.text),
+        presenter: copy(section.presenterLines[0]?.name?.text),
         line: section.title.range.start.line,
         range: section.title.range,
         key: paperTitleKey(section.title.text),

@@ -42,10 +42,14 @@ export function splitIntoChunks(text: string, from: number): Chunk[] {
     const next = lineEnd < 0 ? text.length : lineEnd + 1;
     if (lineEnd < 0) lineEnd = text.length;
     if (lineEnd > lineStart && text[lineEnd - 1] === '\r') lineEnd--;
-    const line = text.slice(lineStart, lineEnd);
-    open = step(line, open, () => {
-      if (lineStart > from) boundaries.push(lineStart);
-    });
+    // Outside a block, only a line whose first mark (after at most three spaces) is one of
+    // `# \` ~ $ <` can matter: most lines are skipped without being cut out of the text.
+    if (open || mayMatter(text, lineStart, lineEnd)) {
+      const line = text.slice(lineStart, lineEnd);
+      open = step(line, open, () => {
+        if (lineStart > from) boundaries.push(lineStart);
+      });
+    }
     lineStart = next;
   }
   const chunks: Chunk[] = [];
@@ -53,6 +57,19 @@ export function splitIntoChunks(text: string, from: number): Chunk[] {
     chunks.push({ start: boundaries[i]!, end: boundaries[i + 1] ?? text.length });
   }
   return chunks;
+}
+
+/**
+ * False when `step` would leave a line outside any block without effect: every pattern it tries
+ * there (`H1`, `FENCE_OPEN`, `MATH_OPEN`, `COMMENT_OPEN`) starts with at most three spaces and
+ * then `#`, a backtick, `~`, `$` or `<`.
+ */
+function mayMatter(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
+  if (i >= end) return false;
+  const c = text.charCodeAt(i);
+  return c === 35 /* # */ || c === 96 /* ` */ || c === 126 /* ~ */ || c === 36 /* $ */ || c === 60 /* < */;
 }
 
 /** Advances the open-block state by one line; calls `boundary` for a `#` line outside any block. */

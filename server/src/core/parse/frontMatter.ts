@@ -71,6 +71,20 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   };
 }
 
+/**
+ * How much of `text` its front matter depends on: undefined when the text opens no front matter
+ * (its first line is not `---`), else the end of the line holding the first `\n---` after the
+ * opening line (where gray-matter closes the block), or the whole text when there is none. Two
+ * texts that agree up to there have the same {@link findFrontMatter} and {@link parseFrontMatter}.
+ */
+export function frontMatterExtent(text: string): number | undefined {
+  const s = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const firstBreak = lineBreakAt(text, s);
+  if (!/^---[ \t]*$/.test(text.slice(s, firstBreak.start))) return undefined;
+  const close = text.indexOf('\n---', s + 3);
+  return close < 0 ? text.length : lineBreakAt(text, close + 1).end;
+}
+
 /** The line break at or after `from`: where it starts and where the next line starts. */
 function lineBreakAt(text: string, from: number): { start: number; end: number } {
   for (let i = from; i < text.length; i++) {

@@ -35,9 +35,8 @@ interface Offsets {
   end: number;
 }
 
-/** Parses `text` (one chunk) and builds its model. */
-export function buildChunkModel(text: string): ChunkModel {
-  const lines = new LineIndex(text);
+/** Parses `text` (one chunk) and builds its model; `lines` is the index of `text`. */
+export function buildChunkModel(text: string, lines = new LineIndex(text)): ChunkModel {
   // The tree is of the guarded text (same length, same offsets); the model reads the original.
   const guarded = guardMarkdown(text);
   const tree = parseMarkdown(guarded.text);

@@ -38,7 +38,7 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
     // As the parser does: a byte order mark becomes a space, so `# title` after it is a heading.
     if (chunk.start === 0 && text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
     if (!text.trim()) continue;
-    parts.push(shiftDataLines(cachedChunk(text, chunkOptions), post.lines.lineAt(chunk.start)));
+    parts.push(cachedChunk(text, chunkOptions, post.lines.lineAt(chunk.start)));
   }
   const date = postDate(post);
   return {
@@ -110,32 +110,35 @@ function shiftDataLines(html: string, delta: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rendered chunks, cached by their text and options, least recently used dropped first.
+// Rendered chunks, cached by their text and options, least recently used dropped first; each
+// with its last copy moved to its line in the post, handed out again while the chunk stays put.
 
 const MAX_CACHED_CHARS = 8_000_000;
-const chunkCache = new Map<string, string>();
+const chunkCache = new Map<string, { html: string; placed: { delta: number; html: string } | undefined }>();
 let cachedChars = 0;
 
-function cachedChunk(text: string, options: ChunkRenderOptions): string {
+function cachedChunk(text: string, options: ChunkRenderOptions, delta: number): string {
   const key = `${options.math ? 1 : 0}${options.imageBase ?? ''}\u0000${text}`;
-  const hit = chunkCache.get(key);
-  if (hit !== undefined) {
+  let entry = chunkCache.get(key);
+  if (entry !== undefined) {
     chunkCache.delete(key);
-    chunkCache.set(key, hit);
-    return hit;
-  }
-  const html = renderChunk(text, options);
-  const size = key.length + html.length;
-  if (size <= MAX_CACHED_CHARS / 4) {
-    chunkCache.set(key, html);
-    cachedChars += size;
-    for (const [k, v] of chunkCache) {
-      if (cachedChars <= MAX_CACHED_CHARS) break;
-      chunkCache.delete(k);
-      cachedChars -= k.length + v.length;
+    chunkCache.set(key, entry);
+  } else {
+    entry = { html: renderChunk(text, options), placed: undefined };
+    // The chunk's HTML and its placed copy.
+    const size = key.length + 2 * entry.html.length;
+    if (size <= MAX_CACHED_CHARS / 4) {
+      chunkCache.set(key, entry);
+      cachedChars += size;
+      for (const [k, v] of chunkCache) {
+        if (cachedChars <= MAX_CACHED_CHARS) break;
+        chunkCache.delete(k);
+        cachedChars -= k.length + 2 * v.html.length;
+      }
     }
   }
-  return html;
+  if (entry.placed?.delta !== delta) entry.placed = { delta, html: shiftDataLines(entry.html, delta) };
+  return entry.placed.html;
 }
 
 /** Empties the rendered-chunk and typeset-formula caches (for tests and benchmarks that measure a cold render). */

@@ -27,6 +27,28 @@ export function summarizeSections(post: Post, config: SummaryConfig, diagnostics
     const found = problems[i]!;
     const first = [...found].sort(byPosition)[0];
     return {
+      ...describeSection(section, config),
+      problemCount: found.length,
+      firstProblem: first && { line: first.range.start.line, character: first.range.start.character },
+    };
+  });
+}
+
+type SectionDescription = Omit<SectionSummary, 'problemCount' | 'firstProblem'>;
+
+/**
+ * What a summary says of a section besides its problems, remembered per section and
+ * configuration: the parser hands out the same section object while the section is unchanged
+ * and unmoved, so a re-render while typing describes only the section typed in.
+ */
+const descriptions = new WeakMap<SummaryConfig, WeakMap<Section, SectionDescription>>();
+
+function describeSection(section: Section, config: SummaryConfig): SectionDescription {
+  let byConfig = descriptions.get(config);
+  if (!byConfig) descriptions.set(config, (byConfig = new WeakMap()));
+  let description = byConfig.get(section);
+  if (!description) {
+    description = {
       index: section.index,
       title: section.title.text,
       ...splitAuthors(section),
@@ -34,10 +56,10 @@ export function summarizeSections(post: Post, config: SummaryConfig, diagnostics
       links: linksOf(section, config),
       imageCount: section.images.length + section.markdownImages.length,
       line: section.title.range.start.line,
-      problemCount: found.length,
-      firstProblem: first && { line: first.range.start.line, character: first.range.start.character },
     };
-  });
+    byConfig.set(section, description);
+  }
+  return description;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

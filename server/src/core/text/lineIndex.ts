@@ -9,7 +9,15 @@ export class LineIndex {
   /** Offset at which each line starts; `lineStarts[0]` is always 0. */
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
+  /**
+   * The index of `text`. `lineStarts`, when given, must be exactly what the index of `text` holds
+   * (see {@link LineIndex.joined}); the text is then not scanned.
+   */
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -21,6 +29,23 @@ export class LineIndex {
       }
     }
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text` from the indexes of its consecutive pieces: `pieces[i].lines` indexes
+   * `text.slice(pieces[i].offset, pieces[i + 1]?.offset ?? text.length)`. Every piece but the
+   * first must start at a line start of `text` (after a line break, never between `\r` and `\n`),
+   * so each line start of the whole is a line start of exactly one piece. Costs one step per line
+   * instead of one per character.
+   */
+  static joined(text: string, pieces: readonly { offset: number; lines: LineIndex }[]): LineIndex {
+    const starts: number[] = [0];
+    for (const { offset, lines } of pieces) {
+      const local = lines.lineStarts;
+      // A piece's first line start (0) is the previous piece's last (its end, after a break).
+      for (let i = 1; i < local.length; i++) starts.push(offset + local[i]!);
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -3,11 +3,11 @@
  * author wrote: letter case, Unicode normalization, emphasis marks and runs of spaces do not count.
  */
 import { editDistance } from '../../jekyll';
+import { memoizeText } from '../../text/memo';
 
 /** `label` as compared: NFC, without emphasis marks, spaces collapsed, lower case. */
-export function normalizeLabel(label: string): string {
-  return label.normalize('NFC').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-}
+export const normalizeLabel: (label: string) => string = memoizeText((label) =>
+  label.normalize('NFC').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase());
 
 /** True when `text` is one of `labels`, in any letter case. */
 export function isLabel(text: string, labels: readonly string[]): boolean {

@@ -4,6 +4,7 @@
  */
 import type { ResolvedConfig } from '../../config/config';
 import type { LinkListItem, MarkdownLink, PresenterLine, Span, TextItem } from '../../model';
+import { memoizeText } from '../../text/memo';
 import { isLabel, normalizeLabel } from './labels';
 
 /** The links of a presenter line's list, in order. */
@@ -42,6 +43,14 @@ export function saysUnavailable(item: LinkListItem, config: ResolvedConfig): boo
  * after it. Its range covers just the URL. Undefined when the link has no `(url)` part.
  */
 export function linkTarget(link: MarkdownLink): Span | undefined {
+  // Several rules ask for every link's target on every keystroke; links are shared, unchanged, between parses.
+  if (!targets.has(link)) targets.set(link, findTarget(link));
+  return targets.get(link);
+}
+
+const targets = new WeakMap<MarkdownLink, Span | undefined>();
+
+function findTarget(link: MarkdownLink): Span | undefined {
   const url = link.url;
   if (!url) return undefined;
   if (url.range.start.line !== url.range.end.line) return url;
@@ -70,8 +79,8 @@ const PLACEHOLDER_WORDS = new Set([
 ]);
 
 /** True when a link target is empty or stands in for one (`???`, `#`, `TODO`, `url`, `link`, ...). */
-export function isPlaceholderTarget(target: string): boolean {
+export const isPlaceholderTarget: (target: string) => boolean = memoizeText((target) => {
   const value = target.trim().toLowerCase();
   if (/^[?#.…\-_*x]*$/.test(value)) return true;
   return PLACEHOLDER_WORDS.has(value) || /^<[^>]*>$/.test(value);
-}
+});

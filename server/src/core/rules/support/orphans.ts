@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../../config/config';
 import type { LinkParagraph, MarkdownLink, Post, Section } from '../../model';
 import { isPaperLink, isSlidesLink, linksOf } from './links';
 import { presenterLines } from './presenter';
+import { sectionMemo } from './sectionMemo';
 
 /** The section's link paragraphs with a paper or slides link. */
 export function orphanLinkParagraphs(section: Section, config: ResolvedConfig): LinkParagraph[] {
@@ -19,10 +20,12 @@ export function hasOrphanLink(section: Section, config: ResolvedConfig, kind: 'p
   return orphanLinkParagraphs(section, config).some((p) => p.links.some((link) => test(link, config)));
 }
 
-/** Every link of the section's presenter lines and bare link paragraphs, in order. */
-export function sectionLinks(post: Post, section: Section, config: ResolvedConfig): MarkdownLink[] {
-  return [
+const links = sectionMemo<readonly MarkdownLink[]>();
+
+/** Every link of the section's presenter lines and bare link paragraphs, in order (remembered). */
+export function sectionLinks(post: Post, section: Section, config: ResolvedConfig): readonly MarkdownLink[] {
+  return links(config, section, () => [
     ...presenterLines(post, section, config).flatMap((info) => linksOf(info.line)),
     ...section.linkParagraphs.flatMap((p) => p.links),
-  ];
+  ]);
 }

@@ -8,6 +8,7 @@
 import type { ResolvedConfig } from '../../config/config';
 import type { LinkListItem, Post, PresenterLine, Section, Span } from '../../model';
 import { isLabel, misspelledLabel } from './labels';
+import { sectionMemo } from './sectionMemo';
 
 /**
  * How the label of a presenter line is written:
@@ -33,23 +34,24 @@ const PRESENTER_WORDS = ['발표자', '발표', 'presenter', 'presenters', 'pres
 /** Those long enough that a near miss is a misspelling rather than another word (`Presentor`). */
 const LONG_PRESENTER_WORDS = PRESENTER_WORDS.filter((word) => word.length > 4);
 
+/** The judgements of a section's lines, remembered (the text at its ranges, which `classify` reads, is the section's). */
+const judged = sectionMemo<readonly PresenterInfo[]>();
+
 /** Every `###` line of `section` that is a presenter line, however its label is written. */
-export function presenterLines(post: Post, section: Section, config: ResolvedConfig): PresenterInfo[] {
-  const out: PresenterInfo[] = [];
-  for (const line of section.presenterLines) {
-    const info = classify(post, line, config);
-    if (info) out.push(info);
-  }
-  return out;
+export function presenterLines(post: Post, section: Section, config: ResolvedConfig): readonly PresenterInfo[] {
+  return judged(config, section, () => {
+    const found: PresenterInfo[] = [];
+    for (const line of section.presenterLines) {
+      const info = classify(post, line, config);
+      if (info) found.push(info);
+    }
+    return found;
+  });
 }
 
 /** The section's presenter line (its first one), or undefined. */
 export function presenterOf(post: Post, section: Section, config: ResolvedConfig): PresenterInfo | undefined {
-  for (const line of section.presenterLines) {
-    const info = classify(post, line, config);
-    if (info) return info;
-  }
-  return undefined;
+  return presenterLines(post, section, config)[0];
 }
 
 function classify(post: Post, line: PresenterLine, config: ResolvedConfig): PresenterInfo | undefined {

@@ -1,0 +1,82 @@
+/**
+ * The CLI's lint workers (`server/src/cli/workers.ts`): on a site large enough for them, the
+ * bundled CLI prints exactly what it prints in one thread, in every format, and stops the same
+ * way on a file it cannot read.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { WORKER_THRESHOLD } from '../../../server/src/cli/workers';
+import { CLI } from '../../support/paths';
+import { postText } from '../../protocol/support/site';
+
+function run(site: string, args: string[], workers: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: site,
+    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', SEMINAR_POSTS_WORKERS: workers },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('CLI lint workers', function () {
+  this.timeout(60_000);
+  let site: string;
+
+  before(() => {
+    site = fs.mkdtempSync(path.join(os.tmpdir(), 'seminar-posts-workers-'));
+    fs.writeFileSync(path.join(site, '_config.yml'), 'theme: minima\n');
+    fs.mkdirSync(path.join(site, '_posts'));
+    const count = WORKER_THRESHOLD + 7;
+    for (let i = 0; i < count; i++) {
+      const year = 2000 + Math.floor(i / 4);
+      const month = String((i % 4) * 3 + 1).padStart(2, '0');
+      // A paper presented twice across posts (duplicate-paper), and some posts with problems.
+      const papers = [
+        { title: i % 10 === 3 ? 'Attention Is All You Need' : `Paper ${i} on Learning`, presenter: '김하늘' },
+        { title: `Second paper ${i}`, presenter: i % 6 === 0 ? '' : '이서준' },
+      ];
+      let text = postText(`${year}-${month}-02`, papers);
+      if (i % 7 === 0) text = text.replace('https://example.com/0.pdf', '???');
+      if (i % 9 === 0) text = text.replace('layout: post\n', '');
+      fs.writeFileSync(path.join(site, '_posts', `${year}-${month}-02-${['1st', '2nd', '3rd', '4th'][i % 4]}_quarter.md`), text);
+    }
+  });
+
+  after(() => fs.rmSync(site, { recursive: true, force: true }));
+
+  it('print what one thread prints, in every format, with the same exit code', () => {
+    for (const args of [['lint', '.'], ['lint', '--format', 'json', '.'], ['lint', '--format', 'sarif', '.'], ['lint', '--quiet', '.']]) {
+      const one = run(site, args, '0');
+      const several = run(site, args, '3');
+      assert.ok(one.stdout.length > 0 && one.code !== 2, `${args.join(' ')}: ${one.stderr}`);
+      assert.deepEqual(several, one, args.join(' '));
+    }
+    const json = JSON.parse(run(site, ['lint', '--format', 'json', '.'], '3').stdout) as { messages: { ruleId: string }[] }[];
+    assert.ok(json.some((file) => file.messages.some((m) => m.ruleId === 'duplicate-paper')), 'the posts of the site meet across workers');
+  });
+
+  it('stop on the first post that cannot be checked, as one thread does', () => {
+    // Two folders of posts whose configuration files are broken, each differently: the run stops
+    // on the first post in the order of the command line, whichever worker read it.
+    const broken = ['zz-late', 'aa-early'].map((name, i) => {
+      const dir = path.join(site, '_posts', name);
+      fs.mkdirSync(dir);
+      fs.writeFileSync(path.join(dir, '.seminar-posts.json'), i === 0 ? '{ "rules": 1 }' : '{ "titlePattern": [] }');
+      fs.writeFileSync(path.join(dir, '2021-01-07-1st_quarter.md'), postText('2021-01-07', [{ title: name, presenter: '김' }]));
+      return dir;
+    });
+    try {
+      const args = ['lint', '_posts'];
+      const one = run(site, args, '0');
+      assert.equal(one.code, 2, one.stderr);
+      assert.match(one.stderr, /bad configuration/);
+      assert.deepEqual(run(site, args, '3'), one);
+    } finally {
+      for (const dir of broken) fs.rmSync(dir, { recursive: true });
+    }
+  });
+});
