@@ -89,6 +89,27 @@ describe('language server: workspace index', function () {
     assert.deepEqual(await find('seminar paper'), []);
   });
 
+  it('keeps every unchanged post when a configuration change rescans the workspace', async () => {
+    const config = '.seminar-posts.json';
+    const all = async () => (await client.connection.sendRequest('workspace/symbol', { query: '' }) as SymbolInformation[]).length;
+    const rescanned = async (type: 1 | 3) => {
+      const before = client.statuses.length;
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: site.uri(config), type }] });
+      // The rescan says `indexing`, then `ready`.
+      await client.waitForStatus((s) => client.statuses.indexOf(s) >= before && s.state === 'indexing');
+      return client.waitForStatus((s) => client.statuses.indexOf(s) >= before && s.state === 'ready');
+    };
+    try {
+      site.write(config, JSON.stringify({ rules: { 'venue-missing': 'off' } }));
+      assert.equal((await rescanned(1)).posts, POSTS);
+      assert.equal(await all(), POSTS * 3);
+    } finally {
+      fs.rmSync(path.join(site.dir, config), { force: true });
+    }
+    assert.equal((await rescanned(3)).posts, POSTS);
+    assert.equal(await all(), POSTS * 3);
+  });
+
   it('indexes an open post from the editor\'s text, and from disk again once it closes', async () => {
     const post = sitePost(3);
     const uri = site.uri(post.file);

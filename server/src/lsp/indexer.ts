@@ -71,7 +71,8 @@ export class WorkspaceIndexer {
         if (generation !== this.generation) return;
       }
       if (budget <= 0) this.status.problem(formatMessage(TEXT.tooMany, locale, { count: MAX_FILES }));
-      const seen = new Set<string>();
+      // Every file still a post stays indexed, changed or not; only the others are dropped below.
+      const posts = new Set<string>();
       // A large workspace is read in a worker: its parsing garbage goes when the worker does.
       let worker = found.length >= WORKER_THRESHOLD ? new IndexWorker() : undefined;
       try {
@@ -81,9 +82,10 @@ export class WorkspaceIndexer {
           const { uri, folder } = found[i]!;
           const request = await this.requestFor(uri, folder);
           if (request === 'remove') {
-            if (this.index.remove(uri)) seen.add(uri);
-          } else if (request) {
-            pending.push(request);
+            this.index.remove(uri);
+          } else {
+            posts.add(uri);
+            if (request) pending.push(request);
           }
           if (pending.length >= BATCH || (i === found.length - 1 && pending.length > 0)) {
             const batch = pending;
@@ -98,7 +100,7 @@ export class WorkspaceIndexer {
               answers = await this.readHere(batch);
             }
             if (generation !== this.generation) return;
-            for (const answer of answers) if (this.apply(answer)) seen.add(answer.uri);
+            for (const answer of answers) this.apply(answer);
           }
           if (i % 10 === 9 || i === found.length - 1) {
             progress?.report(Math.round(((i + 1) * 100) / found.length), formatMessage(TEXT.progress, locale, { done: i + 1, total: found.length }));
@@ -108,7 +110,7 @@ export class WorkspaceIndexer {
         // Awaited: the worker's memory is returned before the scan says it is done.
         await worker?.dispose();
       }
-      for (const uri of this.index.uris()) if (!seen.has(uri) && !this.documents.get(uri)) this.index.remove(uri);
+      for (const uri of this.index.uris()) if (!posts.has(uri) && !this.documents.get(uri)) this.index.remove(uri);
       this.onChanged();
     } finally {
       progress?.done();
