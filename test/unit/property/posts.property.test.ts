@@ -4,7 +4,8 @@
  * never throw, every range lies in the document, no post hangs, and every fix is safe.
  *
  * A few thousand cases here (`FUZZ_RUNS` scales them); `npm run fuzz` runs the same properties for
- * a million. A failure prints fast-check's seed and path: `FUZZ_SEED=... FUZZ_PATH=...` replays it.
+ * a million. Here the seed is fixed (`FUZZ_SEED=random` draws one); a failure prints fast-check's
+ * seed and path: `FUZZ_SEED=... FUZZ_PATH=...` replays it.
  */
 import fc from 'fast-check';
 import { corpusCases } from '../../support/corpusCases';
@@ -13,7 +14,11 @@ import { checkFixes, checkRobust } from '../../support/postProperties';
 import { requireCorpus } from '../../support/paths';
 
 const scale = Number(process.env.FUZZ_RUNS || 1);
-const replay = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH } : {};
+// `npm test` replays fixed cases: CI lands only green commits and must not fail on the luck of a draw.
+// `FUZZ_SEED=random` (and `npm run fuzz`) explore new ones; `FUZZ_SEED=<n> FUZZ_PATH=...` replays a failure.
+const DEFAULT_SEED = 20261127;
+const seedSetting = process.env.FUZZ_SEED ?? String(DEFAULT_SEED);
+const replay = seedSetting === 'random' ? {} : { seed: Number(seedSetting), path: process.env.FUZZ_PATH };
 const run = (property: fc.IProperty<[PostCase]>, numRuns: number) => fc.assert(property, { numRuns: Math.round(numRuns * scale), ...replay });
 
 describe('property: posts from the grammar', function () {

@@ -26,29 +26,46 @@ export const frontMatterDuplicateKey: RuleDefinition = {
       'with the second date, whatever the first says.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost([...SAMPLE_FRONT_MATTER, 'date: 2020-07-02']) },
-    fix: 'Removes the later line. When the two values differ this changes which value Jekyll uses, so the fix is offered but never applied automatically.',
+    fix: 'Removes the later line, or the earlier one. Removing the later line is applied automatically only when it repeats ' +
+      'the value of the line before it: then nothing is lost and Jekyll (which keeps the last value) publishes the same. ' +
+      'Otherwise the author chooses which line goes.',
   },
   check(post, _context, report) {
     const fm = post.frontMatter;
     if (!fm || !fm.closed) return;
     const first = new Map<string, (typeof fm.entries)[number]>();
+    const previous = new Map<string, (typeof fm.entries)[number]>();
     for (const entry of fm.entries) {
-      const earlier = first.get(entry.key);
-      if (!earlier) {
+      const before = previous.get(entry.key);
+      previous.set(entry.key, entry);
+      if (!before) {
         first.set(entry.key, entry);
         continue;
+      }
+      // Only a plain key's line is removed: an empty key, `&anchor` or `[a]` is broken YAML that
+      // the author must read, and removing it may uncover other problems instead of fixing one.
+      const fixes = [];
+      if (isPlainKey(post, entry)) {
+        fixes.push({
+          title: { en: 'Remove the later `{key}`', ko: '뒤에 나온 `{key}` 지우기' },
+          // Safe when nothing is lost and Jekyll's value stays: the line repeats the one before it.
+          // (Comparing with the first occurrence is not enough: Jekyll uses the last one.)
+          safe: before.valueSource.trim() === entry.valueSource.trim(),
+          edits: [removeEntry(post, entry)],
+        });
+      }
+      if (isPlainKey(post, before)) {
+        fixes.push({
+          title: { en: 'Remove the earlier `{key}` (line {previous})', ko: '앞에 나온 `{key}` 지우기 ({previous}번째 줄)' },
+          safe: false,
+          edits: [removeEntry(post, before)],
+        });
       }
       report({
         range: entry.keyRange,
         messageId: 'duplicate',
-        data: { key: entry.key, line: earlier.keyRange.start.line + 1 },
-        // Only a plain key's line is removed: an empty key, `&anchor` or `[a]` is broken YAML that
-        // the author must read, and removing it may uncover other problems instead of fixing one.
-        fix: !isPlainKey(post, entry) ? undefined : {
-          title: { en: 'Remove the later `{key}`', ko: '뒤에 나온 `{key}` 지우기' },
-          safe: earlier.valueSource.trim() === entry.valueSource.trim(),
-          edits: [removeEntry(post, entry)],
-        },
+        data: { key: entry.key, line: first.get(entry.key)!.keyRange.start.line + 1, previous: before.keyRange.start.line + 1 },
+        fix: fixes,
       });
     }
   },
