@@ -39,6 +39,10 @@ export const imageSrc: RuleDefinition = {
       en: 'Expected an `https://` address or a site path, found `{src}`',
       ko: '`https://` 주소나 사이트 경로가 필요하지만 `{src}`입니다',
     },
+    relative: {
+      en: 'Expected a site path starting with `/`, found `{src}`: a relative path is read from the post\'s own address (`/2020/04/02/...`) and the image breaks',
+      ko: '`/`로 시작하는 사이트 경로가 필요하지만 `{src}`입니다: 상대 경로는 포스트 자신의 주소(`/2020/04/02/...`)에서 읽혀 이미지가 깨집니다',
+    },
   },
   docs: {
     rationale:
@@ -51,8 +55,9 @@ export const imageSrc: RuleDefinition = {
       text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('https://user-images.githubusercontent.com/1/resnet-block.png',
         'https://github.com/lab/lab.github.io/blob/master/_posts/resnet-block.png')),
     },
-    fix: 'Turns a `/blob/` address into the `/raw/` one, and a `_posts/` path into the file\'s path under `assets/` when ' +
-      'the site has it there.',
+    fix: 'Turns a `/blob/` address into the `/raw/` one, a `_posts/` path into the file\'s path under `assets/` when ' +
+      'the site has it there, and a relative path (`assets/a.png`) into a site path (`/assets/a.png`), applied automatically ' +
+      'when the site has the file there.',
   },
   check(post, context, report) {
     for (const section of post.sections) {
@@ -88,6 +93,8 @@ export const imageSrc: RuleDefinition = {
         if (path === undefined) continue;
         if (path.split('/').includes('_posts')) {
           report({ range: src.range, messageId: 'posts', data: { src: value }, fix: assetsFix(path, context.site, src.range) });
+        } else if (!path.startsWith('/') && !SITE_PREFIX.test(value)) {
+          report({ range: src.range, messageId: 'relative', data: { src: value }, fix: rootedFix(path, context.site, src.range) });
         } else if (context.site && !context.site.exists(path)) {
           report({ range: src.range, messageId: 'notFound', data: { src: value } });
         }
@@ -115,5 +122,19 @@ function assetsFix(path: string, site: SiteContext | undefined, range: Range): F
     title: { en: `Use \`/${found}\``, ko: `\`/${found}\`(으)로 바꾸기` },
     safe: true,
     edits: [{ range, newText: `/${found}` }],
+  };
+}
+
+/**
+ * Roots a relative path at the site (`assets/a.png`, `./a.png` -> `/assets/a.png`, `/a.png`): safe
+ * when the site has the file there; offered without a site, where it cannot be checked.
+ */
+function rootedFix(path: string, site: SiteContext | undefined, range: Range): FixDescriptor | undefined {
+  const rooted = '/' + path.replace(/^(?:\.\.?\/)+/, '');
+  if (rooted === '/' || (site && !site.exists(rooted))) return undefined;
+  return {
+    title: { en: `Use \`${rooted}\``, ko: `\`${rooted}\`(으)로 바꾸기` },
+    safe: site !== undefined,
+    edits: [{ range, newText: rooted }],
   };
 }
