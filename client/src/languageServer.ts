@@ -27,9 +27,14 @@ export function lsp(): typeof languageclient {
 /** What the status item shows of the server. */
 export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 
-/** The selector of post documents, from the settings of every workspace folder and the global ones. */
+/**
+ * The selector of post documents, from the settings of every workspace folder (which include the
+ * user's), or the user's alone without a folder. `posts` is resource-scoped: reading it without a
+ * resource while folders are open makes VS Code log a warning.
+ */
 export function currentPostSelector(): PostDocumentFilter[] {
-  const scopes: (vscode.ConfigurationScope | undefined)[] = [undefined, ...(vscode.workspace.workspaceFolders ?? [])];
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const scopes: (vscode.ConfigurationScope | undefined)[] = folders.length ? [...folders] : [undefined];
   const patterns = scopes.flatMap((scope) => {
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
     return readClientSettings((name) => config.get(name)).posts;

@@ -30,10 +30,7 @@ export async function fixAllProblems(ctx: CommandContext, target?: unknown): Pro
     return { skipped: 'not-offered' };
   }
 
-  const kind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
-  const whole = new vscode.Range(0, 0, document.lineCount, 0);
-  const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND, 1)) ?? [];
-  const action = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.kind !== undefined && kind.contains(a.kind) && !a.disabled);
+  const action = await fixAllAction(document);
   if (!action || (!action.edit && !action.command)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('None of the {0} problems of this post has an automatic fix.', problems.length));
     return { skipped: 'no-fixes' };
@@ -45,6 +42,32 @@ export async function fixAllProblems(ctx: CommandContext, target?: unknown): Pro
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
   ctx.output.info(vscode.l10n.t('Applied "{0}" to {1}', action.title, document.uri.fsPath));
   return { applied: action.title };
+}
+
+/** Pauses between asks: VS Code may answer nothing while code action providers still register. */
+const RETRY_DELAYS_MS = [0, 250, 750];
+
+/**
+ * The server's fix-all action for `document`. Just after a Markdown file opens, VS Code answers
+ * `[]` or cancels the request while other extensions' code action providers register; asking again
+ * a moment later gets the server's answer (the integration tests met this about one run in three).
+ */
+async function fixAllAction(document: vscode.TextDocument): Promise<vscode.CodeAction | undefined> {
+  const kind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
+  const whole = new vscode.Range(0, 0, document.lineCount, 0);
+  for (const delay of RETRY_DELAYS_MS) {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    let actions: (vscode.CodeAction | vscode.Command)[];
+    try {
+      actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND, 1)) ?? [];
+    } catch (error) {
+      if (error instanceof Error && error.name === 'Canceled') continue;
+      throw error;
+    }
+    const action = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.kind !== undefined && kind.contains(a.kind) && !a.disabled);
+    if (action) return action;
+  }
+  return undefined;
 }
 
 /** The document of a URI or URI string (opened, not shown, when it is not open yet). */
