@@ -102,6 +102,17 @@ describe('CLI on a hostile file system', function () {
     }
   });
 
+  it('keeps stderr clean when the YAML has a list as a key, in a post and in _config.yml', () => {
+    // The YAML library warns on stderr when it turns such a key into a string; the problem is the
+    // post's to report, not the library's.
+    const odd = 'tags:\n  ? [a, b]\n  : c\n';
+    write('_config.yml', `title: Lab\nnav:\n  ? [x]\n  : y\n`);
+    write('_posts/2020-04-02-2nd_quarter.md', GOOD.replace('mathjax: true\n', `mathjax: true\n${odd}`));
+    const r = run(['lint', '_posts'], root);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0, r.stdout);
+  });
+
   it('follows symbolic links once: a loop neither hangs nor checks a post twice', () => {
     write('_posts/2020-04-02-2nd_quarter.md', GOOD);
     fs.symlinkSync('..', path.join(root, '_posts', 'up'));

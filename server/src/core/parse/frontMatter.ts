@@ -104,6 +104,9 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock, lines: L
     version: '1.1',
     uniqueKeys: false,
     prettyErrors: false,
+    // Errors are reported as diagnostics; the library's own warnings (e.g. a list used as a key)
+    // would otherwise go to stderr, in the middle of the CLI's output and the server's log.
+    logLevel: 'error',
   });
 
   const errors: YamlProblem[] = doc.errors.map((error) => ({

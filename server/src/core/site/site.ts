@@ -52,7 +52,7 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
   const text = fs.readFile(joinPath(root, '_config.yml')) ?? '';
   let data: Record<string, unknown> = {};
   let configProblem: string | undefined;
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false });
+  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length) {
     configProblem = doc.errors[0]!.message.split('\n')[0];
   } else {
