@@ -74,3 +74,44 @@ describe('suppression comments', () => {
     assert.deepEqual(lint(inCode), ['content-before-first-paper', 'link-url', 'image-width'].map((id, i) => `${[10, 16, 20][i]}:${id}`));
   });
 });
+
+describe('suppression comments naming no rule', () => {
+  it('warns on a comment whose id is not a rule, suggesting the closest, and the typo suppresses nothing', () => {
+    const body = section('Paper A').replace('### 발표자', '<!-- seminar-posts-disable-next-line link-urll, image-width -->\n### 발표자');
+    const found = lintText(`${HEAD}\n${body}`);
+    assert.deepEqual(summarize(found), ['12:suppression-unknown-rule', '13:link-url', '17:image-width']);
+    const warning = found.find((d) => d.code === 'suppression-unknown-rule')!;
+    assert.match(warning.message, /found `link-urll`: it turns nothing off; did you mean `link-url`\?/);
+    const ko = lintText(`${HEAD}\n${body}`, { locale: 'ko' }).find((d) => d.code === 'suppression-unknown-rule')!;
+    assert.match(ko.message, /규칙 id가 필요하지만 `link-urll`입니다/);
+  });
+
+  it('accepts every rule id and markdown-simplified, and a directive without ids', () => {
+    const body = '<!-- seminar-posts-disable-file markdown-simplified venue-missing -->\n<!-- seminar-posts-disable -->\n' + section('Paper A');
+    assert.ok(!lintText(`${HEAD}\n${body}`).some((d) => d.code === 'suppression-unknown-rule'));
+  });
+});
+
+describe('the fix of a suppression comment naming no rule', () => {
+  it('points at the id and offers to change it to the closest rule, not as a safe fix', () => {
+    const comment = '<!-- seminar-posts-disable-next-line image-width, link-urll -- slides on the NAS -->';
+    const body = section('Paper A').replace('### 발표자', `${comment}\n### 발표자`);
+    const text = `${HEAD}\n${body}`;
+    const warning = lintText(text).find((d) => d.code === 'suppression-unknown-rule')!;
+    const line = text.split('\n')[warning.range.start.line]!;
+    assert.equal(line.slice(warning.range.start.character, warning.range.end.character), 'link-urll');
+    const [fix] = (warning.data as { fixes: { title: string; safe: boolean; edits: { newText: string }[] }[] }).fixes;
+    assert.equal(fix!.title, 'Change `link-urll` to `link-url`');
+    assert.equal(fix!.safe, false);
+    assert.equal(fix!.edits[0]!.newText, 'link-url');
+  });
+
+  it('offers no fix when nothing is close, and still points at the id', () => {
+    const body = '<!-- seminar-posts-disable-file seminar-posts-disable -->\n' + section('Paper A');
+    const text = `${HEAD}\n${body}`;
+    const warning = lintText(text).find((d) => d.code === 'suppression-unknown-rule')!;
+    const line = text.split('\n')[warning.range.start.line]!;
+    assert.equal(warning.range.start.character, line.lastIndexOf('seminar-posts-disable'));
+    assert.deepEqual((warning.data as { fixes: unknown[] }).fixes, []);
+  });
+});

@@ -11,9 +11,10 @@ import type { ResolvedConfig } from '../config/config';
 import type { Post } from '../model';
 import type { SiteContext } from '../site/site';
 import type { WorkspaceView } from '../workspace';
+import { closest } from '../jekyll';
 import { comparePositions } from '../text/lineIndex';
 import { formatMessage, type Locale } from './messages';
-import { applySuppressions } from './suppression';
+import { applySuppressions, unknownDirectiveIds } from './suppression';
 import type { DiagnosticData, Fix, FixDescriptor, ReportDescriptor, RuleDefinition, Severity, SeverityOrOff } from './rule';
 
 /** The `source` of every diagnostic of this product. */
@@ -76,7 +77,13 @@ export function lintPost(post: Post, options: LintOptions): Diagnostic[] {
     runRule(rule, severity, post, options, diagnostics);
   }
   for (const part of post.simplified) diagnostics.push(simplifiedDiagnostic(part, post, options.locale));
-  return applySuppressions(diagnostics, post.comments).sort(
+  const kept = applySuppressions(diagnostics, post.comments);
+  // After suppression: a comment that names a rule that does not exist should not hide its own warning.
+  const known = new Set([...options.rules.map((rule) => rule.id), SIMPLIFIED_CODE]);
+  for (const { id, comment } of unknownDirectiveIds(post.comments, known)) {
+    kept.push(unknownRuleDiagnostic(id, comment.range, [...known], post, options.locale));
+  }
+  return kept.sort(
     (a, b) => comparePositions(a.range.start, b.range.start) || String(a.code).localeCompare(String(b.code)),
   );
 }
@@ -199,6 +206,61 @@ function simplifiedDiagnostic(part: Post['simplified'][number], post: Post, loca
     source: DIAGNOSTIC_SOURCE,
     code: SIMPLIFIED_CODE,
     message: formatMessage(SIMPLIFIED_MESSAGE[part.reason], locale, { count: String(part.range.end.line - part.range.start.line + 1) }),
+    data,
+  };
+}
+
+/**
+ * The code of the diagnostic on a suppression comment that names no rule (see `suppression.ts`).
+ * Not a rule: it cannot be configured.
+ */
+export const UNKNOWN_SUPPRESSION_CODE = 'suppression-unknown-rule';
+
+const UNKNOWN_RULE_MESSAGE = {
+  plain: {
+    en: 'Expected a rule id in this comment, found `{id}`: it turns nothing off (`npx seminar-posts rules` lists them)',
+    ko: '이 주석에는 규칙 id가 필요하지만 `{id}`입니다: 아무것도 끄지 않습니다(`npx seminar-posts rules`에 목록이 있습니다)',
+  },
+  didYouMean: {
+    en: 'Expected a rule id in this comment, found `{id}`: it turns nothing off; did you mean `{suggestion}`?',
+    ko: '이 주석에는 규칙 id가 필요하지만 `{id}`입니다: 아무것도 끄지 않습니다. `{suggestion}`을(를) 뜻했나요?',
+  },
+  fix: {
+    en: 'Change `{id}` to `{suggestion}`',
+    ko: '`{id}`을(를) `{suggestion}`(으)로 바꾸기',
+  },
+};
+
+function unknownRuleDiagnostic(id: string, commentRange: Range, known: readonly string[], post: Post, locale: Locale): Diagnostic {
+  const suggestion = closest(id, known, 3);
+  // Point at the id itself in the comment's source.
+  const start = post.lines.offsetAt(commentRange.start);
+  const source = post.text.slice(start, post.lines.offsetAt(commentRange.end));
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The ids come after the directive's keyword (`seminar-posts-disable-line`, ...).
+  const keyword = /seminar-posts-\S+/.exec(source);
+  const from = keyword ? keyword.index + keyword[0].length : 0;
+  const found = new RegExp(`(?<=[\\s,])${escaped}(?=[\\s,]|-->)`, 'g');
+  found.lastIndex = from;
+  const at = found.exec(source);
+  const range = at ? post.lines.rangeOf(start + at.index, start + at.index + id.length) : commentRange;
+  const fixes: Fix[] = suggestion && at
+    ? [{
+        title: formatMessage(UNKNOWN_RULE_MESSAGE.fix, locale, { id, suggestion }),
+        // The writer may have meant another rule than the closest spelling.
+        safe: false,
+        edits: [{ range, newText: suggestion }],
+      }]
+    : [];
+  const data: DiagnosticData = { ruleId: UNKNOWN_SUPPRESSION_CODE, version: post.version, fixes };
+  return {
+    range,
+    severity: DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: UNKNOWN_SUPPRESSION_CODE,
+    message: suggestion
+      ? formatMessage(UNKNOWN_RULE_MESSAGE.didYouMean, locale, { id, suggestion })
+      : formatMessage(UNKNOWN_RULE_MESSAGE.plain, locale, { id }),
     data,
   };
 }

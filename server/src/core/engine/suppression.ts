@@ -102,3 +102,16 @@ export function applySuppressions(diagnostics: Diagnostic[], comments: readonly 
   const suppressions = new Suppressions(directives);
   return diagnostics.filter((d) => !suppressions.suppresses(String(d.code), d.range.start));
 }
+
+/**
+ * Ids that suppression comments name but no rule has (a typo turns nothing off, silently), each
+ * with its comment. `known` holds every id a directive may name.
+ */
+export function unknownDirectiveIds(comments: readonly HtmlComment[], known: ReadonlySet<string>): { id: string; comment: HtmlComment }[] {
+  const out: { id: string; comment: HtmlComment }[] = [];
+  for (const comment of comments) {
+    const directive = parseDirective(comment);
+    for (const id of directive?.ruleIds ?? []) if (!known.has(id)) out.push({ id, comment });
+  }
+  return out;
+}

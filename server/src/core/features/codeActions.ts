@@ -8,7 +8,7 @@ import {
   CodeActionKind, type CodeAction, type Diagnostic, type OptionalVersionedTextDocumentIdentifier,
   type RenameFile, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE } from '../engine/engine';
+import { DIAGNOSTIC_SOURCE, UNKNOWN_SUPPRESSION_CODE } from '../engine/engine';
 import { formatMessage, type Locale, type LocalizedText } from '../engine/messages';
 import type { DiagnosticData, Fix } from '../engine/rule';
 import type { Post } from '../model';
@@ -185,6 +185,8 @@ export function siblingUri(uri: string, name: string): string {
 
 function disableActions(post: Post, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') return [];
+  // A warning about a suppression comment is not itself suppressed by one: fix the comment instead.
+  if (diagnostic.code === UNKNOWN_SUPPRESSION_CODE) return [];
   const id = diagnostic.code;
   const fm = post.frontMatter;
   const eol = post.text.includes('\r\n') ? '\r\n' : '\n';
