@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { LanguageServerController, messageOf, serverProcessId } from './languageServer';
+import { PREVIEW_VIEW_TYPE } from './identifiers';
 import { PostContextKey } from './postContext';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
 import { PostStatusItem } from './status';
@@ -44,7 +45,9 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const statusItem = new PostStatusItem(server);
     const posts = new PostContextKey(server);
     const preview = new PreviewManager(context, output, server, (document) => posts.isPost(document));
-    context.subscriptions.push(server, statusItem, posts, preview, ...registerCommands({ extension: context, output, server, preview }));
+    context.subscriptions.push(server, statusItem, posts, preview, ...registerCommands({ extension: context, output, server, preview }),
+      // The preview panels open before a window reload come back after it.
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }));
     // The server process starts just after activation returns: forking it and reading the
     // settings cost milliseconds that VS Code need not wait for.
     // (Unless the extension was deactivated meanwhile.)

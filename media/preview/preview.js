@@ -6,6 +6,7 @@
 //   links scroll within the page
 // - `update` swaps in new content and keeps the line at the top of the view
 // - the Post / Quarter Summary switch (or `showView`), remembered in the webview state
+// - `identity`: the post and lock, remembered in the webview state so the panel comes back after a reload
 // - `rendered` after the first content, each update and each switch: what the page now shows
 (function () {
   'use strict';
@@ -210,6 +211,9 @@
     } else if (message.type === 'showView' && (message.view === 'post' || message.view === 'summary')) {
       setView(message.view);
       reportRendered();
+    } else if (message.type === 'identity' && typeof message.uri === 'string' && typeof message.locked === 'boolean') {
+      // Kept for VS Code to hand back when it restores the panel after a reload.
+      vscode.setState(Object.assign({}, vscode.getState(), { uri: message.uri, locked: message.locked }));
     }
   });
 

@@ -123,4 +123,16 @@ describe('the preview page talking to the extension', function () {
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string; view?: string }[] }).__posted.filter((m) => m.type === 'rendered').pop()?.view === 'post');
     assert.equal(await page.locator('.post-content').isVisible(), true);
   });
+
+  it('keeps the post and lock the extension names in its webview state, beside the view', async () => {
+    const saved = () => page.evaluate(() => (window as unknown as { acquireVsCodeApi(): { getState(): unknown } }).acquireVsCodeApi().getState());
+    await send(page, { type: 'identity', uri: 'file:///site/_posts/2021-01-07-1st_quarter.md', locked: true });
+    await page.waitForFunction(() => ((window as unknown as { acquireVsCodeApi(): { getState(): { uri?: string } } }).acquireVsCodeApi().getState()).uri !== undefined);
+    assert.deepEqual(await saved(), { view: 'post', uri: 'file:///site/_posts/2021-01-07-1st_quarter.md', locked: true });
+    await send(page, { type: 'identity', uri: 42, locked: 'no' });
+    await send(page, { type: 'showView', view: 'summary' });
+    await page.waitForFunction(() => ((window as unknown as { acquireVsCodeApi(): { getState(): { view?: string } } }).acquireVsCodeApi().getState()).view === 'summary');
+    assert.deepEqual(await saved(), { view: 'summary', uri: 'file:///site/_posts/2021-01-07-1st_quarter.md', locked: true }, 'a malformed identity changes nothing');
+    await send(page, { type: 'showView', view: 'post' });
+  });
 });

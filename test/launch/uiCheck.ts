@@ -6,7 +6,8 @@
  * copy of the fixture site in headless Chromium, opens the broken post through Quick Open, shows
  * the Problems panel, asserts from the page's rows that the post's rule ids are listed, and saves
  * screenshots under `test-results/ui/vscode-<version>/`: `problems.png` (the post and the Problems panel) and, when
- * the extension has an "Open Preview to the Side" command, `preview.png`.
+ * the extension has an "Open Preview to the Side" command, `preview.png`; then reloads the window
+ * and checks that the preview comes back on its post (`preview-restored.png`).
  *
  * Exit codes as the other launchers (see {@link ExitCode}): 0 passed, 1 a check failed, 3
  * code-server or its workbench did not come up, 4 setup failed. `VSCODE_HOST=newest` runs it in
@@ -148,15 +149,32 @@ async function check(page: Window['page'], server: RunningCodeServer, workspace:
     return;
   }
   await runCommand(page, PREVIEW.title, STEP_TIMEOUT_MS);
+  await waitForPreview(page, 'the preview');
+  await page.screenshot({ path: path.join(out, 'preview.png') });
+  log('saved preview.png: the broken post beside its preview');
+
+  // After a window reload VS Code hands the panel back to the extension's serializer, which shows
+  // the same post again.
+  const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: STEP_TIMEOUT_MS });
+  await runCommand(page, 'Developer: Reload Window', STEP_TIMEOUT_MS);
+  await reloaded.catch(() => {
+    throw new UiCheckFailure('the window did not reload after "Developer: Reload Window"');
+  });
+  await waitForWorkbench(page, STEP_TIMEOUT_MS);
+  await waitForPreview(page, 'the preview restored after the window reload');
+  await page.screenshot({ path: path.join(out, 'preview-restored.png') });
+  log('saved preview-restored.png: the preview, back on its post after a window reload');
+}
+
+/** Waits for a preview page that shows the broken post. */
+async function waitForPreview(page: Window['page'], what: string): Promise<void> {
   const frame = await waitForWebviewFrame(page, '#sp-content', STEP_TIMEOUT_MS);
   await frame
     .waitForFunction((text) => (document.querySelector('#sp-content')?.innerText ?? '').includes(text), PREVIEW.text, { timeout: STEP_TIMEOUT_MS })
     .catch(async () => {
       const shown = await frame.$eval('#sp-content', (content) => (content as unknown as PageText).innerText.slice(0, 300)).catch(() => '(unreadable)');
-      throw new UiCheckFailure(`the preview did not show "${PREVIEW.text}"; it shows: ${shown}`);
+      throw new UiCheckFailure(`${what} did not show "${PREVIEW.text}"; it shows: ${shown}`);
     });
-  await page.screenshot({ path: path.join(out, 'preview.png') });
-  log('saved preview.png: the broken post beside its preview');
 }
 
 /** Whether the extension's manifest contributes `command`. */

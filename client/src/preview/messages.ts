@@ -33,7 +33,30 @@ export type PanelMessage =
   /** New content (`previewContent`'s HTML) for a new document version; the scroll position is kept. */
   | { type: 'update'; html: string; version: number | undefined }
   /** Show this view (the Show Quarter Summary command). */
-  | { type: 'showView'; view: PreviewView };
+  | { type: 'showView'; view: PreviewView }
+  /**
+   * The post the panel shows and whether it is locked: the page keeps them in its webview state,
+   * which VS Code hands back to restore the panel after a window reload ({@link parseSavedState}).
+   */
+  | { type: 'identity'; uri: string; locked: boolean };
+
+/** What a preview page keeps in its webview state (`vscode.setState`). */
+export interface SavedPreviewState {
+  uri: string;
+  locked: boolean;
+  view: PreviewView;
+}
+
+/**
+ * The state VS Code hands back for a preview panel to restore, checked field by field; undefined
+ * when it names no post (a panel saved by an older version, or state that is not ours).
+ */
+export function parseSavedState(data: unknown): SavedPreviewState | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const m = data as Record<string, unknown>;
+  if (typeof m.uri !== 'string' || !/^[a-z][a-z0-9+.-]*:/i.test(m.uri)) return undefined;
+  return { uri: m.uri, locked: m.locked === true, view: m.view === 'summary' ? 'summary' : 'post' };
+}
 
 /** The links the extension opens from the preview: http, https and mailto, nothing else. */
 export function isOpenableLink(href: string): boolean {

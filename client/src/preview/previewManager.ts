@@ -2,14 +2,15 @@
  * The preview panels: at most one that follows the active post, and any number locked on their
  * post. Opens them for the commands, passes them the editor's events (edits, diagnostics, scrolling,
  * theme, server restarts) while any is open, and tells whoever listens what each one rendered.
- * Nothing here runs before the first preview opens but the link command's registration.
+ * Nothing here runs before the first preview opens but the link command's registration (and,
+ * after a window reload, the restoring of the panels that were open: `restore`).
  */
 import * as vscode from 'vscode';
 import { toLocale } from '../../../server/src/core/engine/messages';
 import { OPEN_LINK_COMMAND } from '../identifiers';
-import type { LanguageServerController } from '../languageServer';
+import { messageOf, type LanguageServerController } from '../languageServer';
 import { SETTING } from '../settings';
-import { isOpenableLink, type PreviewView } from './messages';
+import { isOpenableLink, parseSavedState, type PreviewView } from './messages';
 import { PreviewPanel, type PreviewHost, type PreviewState } from './previewPanel';
 
 export type { PreviewState } from './previewPanel';
@@ -90,12 +91,43 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
       return { uri: shown.uri.toString(), locked: shown.locked };
     }
     const locked = vscode.workspace.getConfiguration(undefined, uri).get<boolean>(SETTING.previewLockedByDefault, false);
-    const panel = new PreviewPanel(this, uri, locked, beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, beside);
+    const panel = new PreviewPanel(this, uri, locked, { column: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: beside });
     if (view) panel.showView(view);
+    this.add(panel);
+    return { uri: uri.toString(), locked };
+  }
+
+  /**
+   * Takes over a panel that VS Code restored after a window reload, with the state its page kept
+   * (`parseSavedState`). A panel that names no post, or a post that no longer exists, is closed:
+   * an empty panel would only be in the way. At most one panel follows the active post; any other
+   * restored as following is locked on its post.
+   */
+  async restore(webviewPanel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    const state = parseSavedState(saved);
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = state && vscode.Uri.parse(state.uri, true);
+      if (uri) await vscode.workspace.fs.stat(uri);
+    } catch (error) {
+      this.output.info(`preview: not restoring the preview of ${state?.uri}: ${messageOf(error)}`);
+      uri = undefined;
+    }
+    if (!state || !uri) {
+      webviewPanel.dispose();
+      return;
+    }
+    const locked = state.locked || this.following() !== undefined;
+    const panel = new PreviewPanel(this, uri, locked, { restored: webviewPanel });
+    if (state.view === 'summary') panel.showView('summary');
+    this.add(panel);
+    this.output.info(`preview: restored the preview of ${uri.toString()}${locked ? ' (locked)' : ''}`);
+  }
+
+  private add(panel: PreviewPanel): void {
     this.panels.add(panel);
     if (this.panels.size === 1) this.listen();
     this.panelsEmitter.fire();
-    return { uri: uri.toString(), locked };
   }
 
   /**

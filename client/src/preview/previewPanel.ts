@@ -71,15 +71,22 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly host: PreviewHost,
     public uri: vscode.Uri,
     public locked: boolean,
-    column: vscode.ViewColumn,
-    preserveFocus: boolean,
+    /** Where a new panel opens, or the panel VS Code restored after a window reload. */
+    where: { column: vscode.ViewColumn; preserveFocus: boolean } | { restored: vscode.WebviewPanel },
   ) {
-    this.panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, this.title(), { viewColumn: column, preserveFocus }, {
+    const options: vscode.WebviewPanelOptions & vscode.WebviewOptions = {
       enableScripts: true,
       enableForms: false,
       enableFindWidget: true,
       localResourceRoots: resourceRoots(host.extensionUri),
-    });
+    };
+    if ('restored' in where) {
+      this.panel = where.restored;
+      this.panel.webview.options = options;
+      this.panel.title = this.title();
+    } else {
+      this.panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, this.title(), { viewColumn: where.column, preserveFocus: where.preserveFocus }, options);
+    }
     this.panel.iconPath = {
       light: vscode.Uri.joinPath(host.extensionUri, 'media', 'preview', 'preview-light.svg'),
       dark: vscode.Uri.joinPath(host.extensionUri, 'media', 'preview', 'preview-dark.svg'),
@@ -110,6 +117,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.lastChange = undefined;
     this.scrollAfterUpdate = true;
     this.panel.title = this.title();
+    this.sendIdentity();
     this.scheduler.request(true);
   }
 
@@ -117,6 +125,7 @@ export class PreviewPanel implements vscode.Disposable {
   setLocked(locked: boolean): void {
     this.locked = locked;
     this.panel.title = this.title();
+    this.sendIdentity();
     if (this.state) this.host.rendered(this, (this.state = { ...this.state, locked }));
   }
 
@@ -236,6 +245,11 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
   }
 
+  /** Tells the page which post it shows, for VS Code to hand back after a window reload. */
+  private sendIdentity(): void {
+    this.post({ type: 'identity', uri: this.uri.toString(), locked: this.locked });
+  }
+
   private flush(): void {
     if (!this.ready) return;
     if (this.pendingView) {
@@ -248,6 +262,7 @@ export class PreviewPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready': {
         this.ready = true;
+        this.sendIdentity();
         if (this.content) this.post({ type: 'update', ...this.content });
         this.flush();
         const editor = this.editor();

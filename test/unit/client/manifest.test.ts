@@ -46,8 +46,8 @@ describe('manifest', () => {
     assert.ok(contributes.menus['editor/title'].some((m: { command: string; when: string }) => m.command === 'seminarPosts.togglePreviewLock' && m.when === onPreview));
   });
 
-  it('activates on a workspace with _posts or a Markdown file, and declares what it supports', () => {
-    assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/_posts/**', 'onLanguage:markdown']);
+  it('activates on a workspace with _posts, a Markdown file or a preview to restore, and declares what it supports', () => {
+    assert.deepEqual(manifest.activationEvents, ['workspaceContains:**/_posts/**', 'onLanguage:markdown', `onWebviewPanel:${PREVIEW_VIEW_TYPE}`]);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
     assert.equal(manifest.l10n, './l10n');

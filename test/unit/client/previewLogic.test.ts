@@ -3,7 +3,7 @@
  * taken, and where site images resolve. The panel itself runs in the integration suite.
  */
 import * as assert from 'node:assert/strict';
-import { parsePreviewMessage } from '../../../client/src/preview/messages';
+import { parsePreviewMessage, parseSavedState } from '../../../client/src/preview/messages';
 import { RenderScheduler, type SchedulerTimers } from '../../../client/src/preview/renderScheduler';
 import { siteImageBase } from '../../../server/src/lsp/render';
 
@@ -152,6 +152,20 @@ describe('parsePreviewMessage', () => {
 
   it('reveals whole lines', () => {
     assert.deepEqual(parsePreviewMessage({ type: 'revealLine', line: 7.8 }), { type: 'revealLine', line: 7 });
+  });
+});
+
+describe('parseSavedState', () => {
+  it('takes the post, the lock and the view a page kept', () => {
+    assert.deepEqual(parseSavedState({ uri: 'file:///site/_posts/a.md', locked: true, view: 'summary' }), { uri: 'file:///site/_posts/a.md', locked: true, view: 'summary' });
+    assert.deepEqual(parseSavedState({ uri: 'vscode-remote://host/site/a.md', view: 'post' }), { uri: 'vscode-remote://host/site/a.md', locked: false, view: 'post' });
+    assert.deepEqual(parseSavedState({ uri: 'file:///a.md', locked: 'yes', view: 'other' }), { uri: 'file:///a.md', locked: false, view: 'post' });
+  });
+
+  it('gives nothing for a state that names no post: an older page\'s, or not ours', () => {
+    for (const state of [undefined, null, 'file:///a.md', { view: 'summary' }, { uri: 42 }, { uri: '' }, { uri: '/site/a.md' }, { uri: '../a.md' }]) {
+      assert.equal(parseSavedState(state), undefined, JSON.stringify(state));
+    }
   });
 });
 
