@@ -55,6 +55,11 @@ export interface RenderResult {
   dateTime?: string | undefined;
   thumbnail: string | undefined;
   sections: SectionSummary[];
+  /**
+   * The problems before the first section (front matter, file name, text before the first paper),
+   * for the badge in the header; undefined when there are none.
+   */
+  headerProblems?: { count: number; first: { line: number; character: number } } | undefined;
 }
 
 /** What the preview asks the server to render. */

@@ -21,7 +21,7 @@ import { installWebviewHost, MEDIA, ORIGIN, type Recorder } from './support/webv
 const NAME = '2021-01-07-1st_quarter.md';
 const TEXT = fs.readFileSync(path.join(FIXTURES, 'render', NAME), 'utf8');
 const at = (line: number, character: number) => ({ range: { start: { line, character }, end: { line, character: character + 1 } }, message: 'x' });
-const render = (text: string, version: number) => renderPost(parsePost(text, `file:///site/_posts/${NAME}`, version), { diagnostics: [at(13, 2), at(12, 4), at(27, 0)] });
+const render = (text: string, version: number) => renderPost(parsePost(text, `file:///site/_posts/${NAME}`, version), { diagnostics: [at(13, 2), at(12, 4), at(27, 0), at(1, 0)] });
 const DOCUMENT = previewDocument({ result: render(TEXT, 1), nonce: 'aW50ZXJhY3Rpb24tbm9uY2U=', cspSource: ORIGIN, media: MEDIA, locale: 'en' });
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
@@ -50,6 +50,13 @@ describe('the preview page talking to the extension', function () {
     await screenshot(page, 'preview-badges-dark');
     await page.click('h1[data-line="22"] .sp-badge');
     assert.deepEqual(await lastPosted(page, 'revealProblem'), { type: 'revealProblem', line: 27, character: 0 });
+  });
+
+  it('shows a badge under the title for a front matter problem, and reports a click on it', async () => {
+    assert.deepEqual(await page.locator('.post-header .sp-badge').allTextContents(), ['1 problem']);
+    assert.equal(await page.locator('.post-title').textContent(), '2021_1st_quarter', 'the title reads as the title alone');
+    await page.click('.post-header .sp-badge');
+    assert.deepEqual(await lastPosted(page, 'revealProblem'), { type: 'revealProblem', line: 1, character: 0 });
   });
 
   it('scrolls to the line the editor shows, below the sticky view switch', async () => {

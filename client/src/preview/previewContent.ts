@@ -39,7 +39,7 @@ function postView(result: RenderResult, locale: Locale): string {
     : '';
   return [
     '<article class="post" data-view-panel="post">',
-    `<header class="post-header">${thumbnail}<h1 class="post-title">${escapeHtml(result.title ?? text('untitled', locale))}</h1>${date}</header>`,
+    `<header class="post-header">${thumbnail}<h1 class="post-title">${escapeHtml(result.title ?? text('untitled', locale))}</h1>${date}${headerBadge(result, locale)}</header>`,
     `<div class="post-content">${withBadges(result.html, result.sections, locale)}</div>`,
     '</article>',
   ].join('\n');
@@ -62,10 +62,20 @@ function withBadges(html: string, sections: readonly SectionSummary[], locale: L
   return out;
 }
 
+/** The badge of the problems before the first paper (front matter, file name), under the title. */
+function headerBadge(result: RenderResult, locale: Locale): string {
+  const found = result.headerProblems;
+  return found ? `<p class="sp-header-problems">${badgeAt(found.first, found.count, text('goToHeaderProblem', locale), locale).trim()}</p>` : '';
+}
+
 function badge(section: SectionSummary, locale: Locale): string {
-  const at = section.firstProblem ?? { line: section.line, character: 0 };
+  return badgeAt(section.firstProblem ?? { line: section.line, character: 0 }, section.problemCount, text('goToProblem', locale), locale);
+}
+
+/** A badge saying `count` problems; a click puts the cursor at `at`, the first of them. */
+function badgeAt(at: { line: number; character: number }, count: number, tooltip: string, locale: Locale): string {
   return ` <button type="button" class="sp-badge" data-problem-line="${at.line}" data-problem-character="${at.character}"`
-    + ` title="${escapeHtml(text('goToProblem', locale))}">${escapeHtml(problems(section.problemCount, locale))}</button>`;
+    + ` title="${escapeHtml(tooltip)}">${escapeHtml(problems(count, locale))}</button>`;
 }
 
 function summaryView(sections: readonly SectionSummary[], locale: Locale): string {

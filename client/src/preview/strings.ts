@@ -22,6 +22,7 @@ const STRINGS = {
   problemsOne: { en: '1 problem', ko: '문제 1개' },
   problemsMany: { en: '{n} problems', ko: '문제 {n}개' },
   goToProblem: { en: 'Go to the first problem in this section', ko: '이 섹션의 첫 번째 문제로 이동' },
+  goToHeaderProblem: { en: 'Go to the first problem before the first paper (front matter, file name)', ko: '첫 논문 앞의 첫 번째 문제로 이동(머리말, 파일 이름)' },
   goToSection: { en: 'Show this section in the post', ko: '포스트에서 이 섹션 보기' },
   notALink: { en: 'Not an http(s) or mailto link: {url}', ko: 'http(s)나 mailto 링크가 아닙니다: {url}' },
   missing: { en: 'none', ko: '없음' },

@@ -84,6 +84,14 @@ describe('previewDocument', () => {
     assert.ok(!content.includes('<h1 data-line="39">Denoising Diffusion Probabilistic Models <button'));
   });
 
+  it('puts a badge under the title for the problems before the first paper, and none without them', () => {
+    const content = previewContent(fixture('2021-01-07-1st_quarter.md', [[3, 6], [1, 0], [13, 2]]), 'en');
+    const header = content.slice(content.indexOf('<header'), content.indexOf('</header>'));
+    assert.match(header, /<\/h1>.*<p class="sp-header-problems"><button type="button" class="sp-badge" data-problem-line="1" data-problem-character="0" title="Go to the first problem before the first paper \(front matter, file name\)">2 problems<\/button><\/p>$/);
+    assert.ok(previewContent(fixture('2021-01-07-1st_quarter.md', [[3, 6], [1, 0]]), 'ko').includes('>문제 2개</button></p></header>'));
+    assert.ok(!previewContent(fixture('2021-01-07-1st_quarter.md', [[13, 2]]), 'en').includes('sp-header-problems'));
+  });
+
   it('summarizes the quarter in a table: #, paper, venue, presenter, paper and slides links, images', () => {
     const content = previewContent(fixture('2021-01-07-1st_quarter.md', [[13, 2]]), 'en');
     const table = content.slice(content.indexOf('<section class="sp-summary"'));

@@ -107,6 +107,14 @@ describe('renderPost', () => {
     ]);
   });
 
+  it('counts the problems before the first section for the header, and all of them in a post without sections', () => {
+    const post = load('2021-01-07-1st_quarter.md');
+    assert.deepEqual(renderPost(post, { diagnostics: [diagnostic(3, 6), diagnostic(13, 2), diagnostic(1, 0)] }).headerProblems, { count: 2, first: { line: 1, character: 0 } });
+    assert.equal(renderPost(post, { diagnostics: [diagnostic(13, 2)] }).headerProblems, undefined);
+    const empty = load('x.md', '---\ntitle: a\n---\n\nNo paper yet.\n');
+    assert.deepEqual(renderPost(empty, { diagnostics: [diagnostic(4, 0), diagnostic(0, 0)] }).headerProblems, { count: 2, first: { line: 0, character: 0 } });
+  });
+
   it('classifies links by the configured labels', () => {
     const post = load('2021-01-07-1st_quarter.md');
     const config = resolveConfig({ linkLabels: { paper: ['paper link'], slides: ['slides'] } });

@@ -16,11 +16,11 @@ import { splitIntoChunks } from '../parse/chunks';
 import { clearTypesetCache } from './math';
 import { renderChunk, type ChunkRenderOptions } from './renderChunk';
 import { DATA_IMAGE } from './sanitizeSchema';
-import { summarizeSections, type SummaryConfig } from './sectionSummary';
+import { summarizeHeaderProblems, summarizeSections, type SummaryConfig } from './sectionSummary';
 
 /** What a render needs besides the post. */
 export interface RenderOptions {
-  /** The post's diagnostics, counted per section for the badges. */
+  /** The post's diagnostics, counted per section (and before the first, for the header) for the badges. */
   diagnostics?: readonly Diagnostic[];
   /** Presenter and link labels (the configuration's); the defaults otherwise. */
   config?: SummaryConfig;
@@ -49,6 +49,7 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
     dateTime: date && `${date.year}-${pad(date.month)}-${pad(date.day)}`,
     thumbnail: thumbnailOf(post, options.imageBase),
     sections: summarizeSections(post, options.config ?? DEFAULTS, options.diagnostics ?? []),
+    headerProblems: summarizeHeaderProblems(post, options.diagnostics ?? []),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MarkdownLink, Post, Section } from '../model';
-import type { SectionSummary } from '../../protocol';
+import type { RenderResult, SectionSummary } from '../../protocol';
 
 /** The configuration a summary reads (a `ResolvedConfig` will do): which labels mean presenter, paper and slides. */
 export interface SummaryConfig {
@@ -32,6 +32,17 @@ export function summarizeSections(post: Post, config: SummaryConfig, diagnostics
       firstProblem: first && { line: first.range.start.line, character: first.range.start.character },
     };
   });
+}
+
+/**
+ * The problems before the first section (or anywhere, in a post without one): the front matter's,
+ * the file name's, text before the first paper. The header's badge counts them.
+ */
+export function summarizeHeaderProblems(post: Post, diagnostics: readonly Diagnostic[]): RenderResult['headerProblems'] {
+  const firstSection = post.sections[0]?.range.start.line ?? Infinity;
+  const found = diagnostics.filter((d) => d.range.start.line < firstSection);
+  const first = [...found].sort(byPosition)[0];
+  return first && { count: found.length, first: { line: first.range.start.line, character: first.range.start.character } };
 }
 
 type SectionDescription = Omit<SectionSummary, 'problemCount' | 'firstProblem'>;
