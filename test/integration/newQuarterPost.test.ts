@@ -9,7 +9,7 @@ import { siteUri } from './support/site';
 
 /** A quarter no fixture post is in, so the test's post is the only one of it. */
 const ARGS = { quarter: '2019 3rd', date: '2019-07-04' };
-const EXPECTED_FILE = '_posts/2019-07-04-2019_3rd_quarter.md';
+const EXPECTED_FILE = '_posts/2019-07-04-3rd_quarter.md';
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -27,7 +27,7 @@ describe('New Quarter Post', () => {
     await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
   });
 
-  it('creates _posts/YYYY-MM-DD-YYYY_Nth_quarter.md and refuses to overwrite it', async () => {
+  it('creates _posts/YYYY-MM-DD-Nth_quarter.md and refuses to overwrite it', async () => {
     const postsBefore = await postNames();
     const args = { ...ARGS, siteRoot: siteUri('.').toString() };
 
@@ -47,7 +47,7 @@ describe('New Quarter Post', () => {
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('seminarPosts.newQuarterPost', args);
     assert.equal(again, undefined, 'the second call reported a new post');
     assert.equal(await readText(created), edited, 'the second call overwrote the existing post');
-    assert.deepEqual(await postNames(), [...postsBefore, '2019-07-04-2019_3rd_quarter.md'].sort(), 'the second call wrote another file');
+    assert.deepEqual(await postNames(), [...postsBefore, '2019-07-04-3rd_quarter.md'].sort(), 'the second call wrote another file');
   });
 
   it('refuses a date outside the quarter and writes nothing', async () => {

@@ -73,9 +73,12 @@ export function defaultSeminarDate(yq: YearQuarter, today: CalendarDate): Calend
   return isInQuarter(today, yq) ? today : { year: yq.year, month: quarterMonths(yq.quarter)[0], day: 1 };
 }
 
-/** The post's file name: `YYYY-MM-DD-YYYY_Nth_quarter.md` (the seminar date, then the title). */
+/**
+ * The post's file name: `YYYY-MM-DD-Nth_quarter.md`, the seminar date then the quarter, as the
+ * blog names its posts (`2020-04-02-2nd_quarter.md`) and as `filename-format`'s fix renames them.
+ */
 export function quarterPostFileName(yq: YearQuarter, date: CalendarDate): string {
-  return `${formatDate(date)}-${quarterPostTitle(yq)}.md`;
+  return `${formatDate(date)}-${ordinalOf(yq.quarter)}_quarter.md`;
 }
 
 /** The post's title, as the blog writes it: `2020_2nd_quarter`. */

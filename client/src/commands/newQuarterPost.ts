@@ -1,6 +1,6 @@
 /**
  * "New Quarter Post": asks the quarter and the first seminar's date, finds the site, and creates
- * `_posts/YYYY-MM-DD-YYYY_Nth_quarter.md` through a workspace edit (never over an existing file),
+ * `_posts/YYYY-MM-DD-Nth_quarter.md` through a workspace edit (never over an existing file),
  * then opens it with the cursor on the first paper's title.
  */
 import * as vscode from 'vscode';

@@ -44,15 +44,15 @@ describe('New Quarter Post: what it writes and where', () => {
     assert.ok(!isInQuarter({ year: 2021, month: 1, day: 1 }, { year: 2020, quarter: 4 }));
   });
 
-  it('names the file YYYY-MM-DD-YYYY_Nth_quarter.md, a name Jekyll publishes', () => {
+  it('names the file YYYY-MM-DD-Nth_quarter.md, as the blog names its posts and Jekyll publishes them', () => {
     const name = quarterPostFileName({ year: 2020, quarter: 2 }, { year: 2020, month: 4, day: 2 });
-    assert.equal(name, '2020-04-02-2020_2nd_quarter.md');
+    assert.equal(name, '2020-04-02-2nd_quarter.md');
     assert.deepEqual(parsePostFileName(name)?.date, { year: 2020, month: 4, day: 2 });
   });
 
   it('writes a post whose only problems are the thumbnail still to come (and the empty section, to fill in)', () => {
     const text = quarterPostText({ year: 2020, quarter: 4 }, { year: 2020, month: 10, day: 8 }, '발표자');
-    const post = parsePost(text, 'file:///site/_posts/2020-10-08-2020_4th_quarter.md', 1);
+    const post = parsePost(text, 'file:///site/_posts/2020-10-08-4th_quarter.md', 1);
     assert.deepEqual(post.frontMatter?.entries.map((e) => `${e.key}: ${e.valueSource}`), [
       'layout: post',
       'title: "2020_4th_quarter"',
@@ -64,7 +64,7 @@ describe('New Quarter Post: what it writes and where', () => {
     assert.equal(post.sections[0]!.presenterLines[0]!.label?.text, '발표자');
     // A new post reports exactly the placeholders left to fill, and nothing about its front matter
     // but the thumbnail (image_url), which comes with the first image.
-    const problems = summarize(lintText(text, { fileName: '2020-10-08-2020_4th_quarter.md' }));
+    const problems = summarize(lintText(text, { fileName: '2020-10-08-4th_quarter.md' }));
     assert.deepEqual(problems, [
       '1:required-field',
       '9:paper-title-empty',
