@@ -8,13 +8,13 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { ResolvedConfig } from '../config/config';
-import type { Post } from '../model';
+import type { HtmlComment, Post } from '../model';
 import type { SiteContext } from '../site/site';
 import type { WorkspaceView } from '../workspace';
 import { closest } from '../jekyll';
 import { comparePositions } from '../text/lineIndex';
 import { formatMessage, type Locale } from './messages';
-import { applySuppressions, unknownDirectiveIds } from './suppression';
+import { applySuppressions, directiveIdRange, unknownDirectiveIds } from './suppression';
 import type { DiagnosticData, Fix, FixDescriptor, ReportDescriptor, RuleDefinition, Severity, SeverityOrOff } from './rule';
 
 /** The `source` of every diagnostic of this product. */
@@ -81,7 +81,7 @@ export function lintPost(post: Post, options: LintOptions): Diagnostic[] {
   // After suppression: a comment that names a rule that does not exist should not hide its own warning.
   const known = new Set([...options.rules.map((rule) => rule.id), SIMPLIFIED_CODE]);
   for (const { id, comment } of unknownDirectiveIds(post.comments, known)) {
-    kept.push(unknownRuleDiagnostic(id, comment.range, [...known], post, options.locale));
+    kept.push(unknownRuleDiagnostic(id, comment, [...known], post, options.locale));
   }
   return kept.sort(
     (a, b) => comparePositions(a.range.start, b.range.start) || String(a.code).localeCompare(String(b.code)),
@@ -199,15 +199,14 @@ const SIMPLIFIED_MESSAGE = {
 };
 
 function simplifiedDiagnostic(part: Post['simplified'][number], post: Post, locale: Locale): Diagnostic {
-  const data: DiagnosticData = { ruleId: SIMPLIFIED_CODE, version: post.version, fixes: [] };
-  return {
-    range: part.range,
-    severity: DiagnosticSeverity.Warning,
-    source: DIAGNOSTIC_SOURCE,
-    code: SIMPLIFIED_CODE,
-    message: formatMessage(SIMPLIFIED_MESSAGE[part.reason], locale, { count: String(part.range.end.line - part.range.start.line + 1) }),
-    data,
-  };
+  const count = String(part.range.end.line - part.range.start.line + 1);
+  return engineWarning(SIMPLIFIED_CODE, part.range, formatMessage(SIMPLIFIED_MESSAGE[part.reason], locale, { count }), post);
+}
+
+/** A warning of the engine itself (not of a rule, so not configurable). */
+function engineWarning(code: string, range: Range, message: string, post: Post, fixes: Fix[] = []): Diagnostic {
+  const data: DiagnosticData = { ruleId: code, version: post.version, fixes };
+  return { range, severity: DiagnosticSeverity.Warning, source: DIAGNOSTIC_SOURCE, code, message, data };
 }
 
 /**
@@ -231,38 +230,18 @@ const UNKNOWN_RULE_MESSAGE = {
   },
 };
 
-function unknownRuleDiagnostic(id: string, commentRange: Range, known: readonly string[], post: Post, locale: Locale): Diagnostic {
+function unknownRuleDiagnostic(id: string, comment: HtmlComment, known: readonly string[], post: Post, locale: Locale): Diagnostic {
   const suggestion = closest(id, known, 3);
-  // Point at the id itself in the comment's source.
-  const start = post.lines.offsetAt(commentRange.start);
-  const source = post.text.slice(start, post.lines.offsetAt(commentRange.end));
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // The ids come after the directive's keyword (`seminar-posts-disable-line`, ...).
-  const keyword = /seminar-posts-\S+/.exec(source);
-  const from = keyword ? keyword.index + keyword[0].length : 0;
-  const found = new RegExp(`(?<=[\\s,])${escaped}(?=[\\s,]|-->)`, 'g');
-  found.lastIndex = from;
-  const at = found.exec(source);
-  const range = at ? post.lines.rangeOf(start + at.index, start + at.index + id.length) : commentRange;
+  const at = directiveIdRange(post, comment, id);
+  const range = at ?? comment.range;
   const fixes: Fix[] = suggestion && at
-    ? [{
-        title: formatMessage(UNKNOWN_RULE_MESSAGE.fix, locale, { id, suggestion }),
-        // The writer may have meant another rule than the closest spelling.
-        safe: false,
-        edits: [{ range, newText: suggestion }],
-      }]
+    // Not safe: the writer may have meant another rule than the closest spelling.
+    ? [{ title: formatMessage(UNKNOWN_RULE_MESSAGE.fix, locale, { id, suggestion }), safe: false, edits: [{ range: at, newText: suggestion }] }]
     : [];
-  const data: DiagnosticData = { ruleId: UNKNOWN_SUPPRESSION_CODE, version: post.version, fixes };
-  return {
-    range,
-    severity: DiagnosticSeverity.Warning,
-    source: DIAGNOSTIC_SOURCE,
-    code: UNKNOWN_SUPPRESSION_CODE,
-    message: suggestion
-      ? formatMessage(UNKNOWN_RULE_MESSAGE.didYouMean, locale, { id, suggestion })
-      : formatMessage(UNKNOWN_RULE_MESSAGE.plain, locale, { id }),
-    data,
-  };
+  const message = suggestion
+    ? formatMessage(UNKNOWN_RULE_MESSAGE.didYouMean, locale, { id, suggestion })
+    : formatMessage(UNKNOWN_RULE_MESSAGE.plain, locale, { id });
+  return engineWarning(UNKNOWN_SUPPRESSION_CODE, range, message, post, fixes);
 }
 
 function toArray<T>(value: T | T[] | undefined): T[] {

@@ -13,7 +13,7 @@
  * HTML comments are invisible on the published page, so suppressing costs the reader nothing.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { HtmlComment, Position } from '../model';
+import type { HtmlComment, Position, Post, Range } from '../model';
 import { comparePositions } from '../text/lineIndex';
 
 export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file';
@@ -114,4 +114,16 @@ export function unknownDirectiveIds(comments: readonly HtmlComment[], known: Rea
     for (const id of directive?.ruleIds ?? []) if (!known.has(id)) out.push({ id, comment });
   }
   return out;
+}
+
+/** Where `id` is written in a directive `comment` of `post` (after its keyword); undefined if nowhere. */
+export function directiveIdRange(post: Pick<Post, 'text' | 'lines'>, comment: HtmlComment, id: string): Range | undefined {
+  const start = post.lines.offsetAt(comment.range.start);
+  const source = post.text.slice(start, post.lines.offsetAt(comment.range.end));
+  const keyword = /seminar-posts-\S+/.exec(source);
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const found = new RegExp(`(?<=[\\s,])${escaped}(?=[\\s,]|-->)`, 'g');
+  found.lastIndex = keyword ? keyword.index + keyword[0].length : 0;
+  const at = found.exec(source);
+  return at ? post.lines.rangeOf(start + at.index, start + at.index + id.length) : undefined;
 }
