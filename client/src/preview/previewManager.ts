@@ -105,6 +105,9 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
    */
   async restore(webviewPanel: vscode.WebviewPanel, saved: unknown): Promise<void> {
     const state = parseSavedState(saved);
+    // VS Code restores panels right after activation, which starts the server on the next turn
+    // (`activate`): after that turn the panel finds it starting, not stopped.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     let uri: vscode.Uri | undefined;
     try {
       uri = state && vscode.Uri.parse(state.uri, true);

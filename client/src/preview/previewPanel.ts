@@ -200,6 +200,9 @@ export class PreviewPanel implements vscode.Disposable {
   private async render(): Promise<void> {
     const generation = this.generation;
     const client = this.host.server.runningClient;
+    // A server on its way up: the page keeps what it shows ("Rendering…" at first), and the
+    // manager renders again once it runs.
+    if (!client && this.host.server.state === 'starting') return;
     if (!client) {
       this.show(noticeContent(vscode.l10n.t('The language server is not running: the preview shows the post again when it runs.')), undefined);
       return;
