@@ -105,14 +105,15 @@ describe('language server: diagnostics', function () {
     await client.diagnosticsAt(uri, 1);
     const first = client.published.length;
     const at = { line: 12, character: 0 };
-    const writes = [];
-    for (let v = 2; v <= 40; v++) writes.push(client.change(uri, v, [{ range: { start: at, end: at }, text: 'x' }]));
-    await Promise.all(writes);
+    const edits = [];
+    for (let version = 2; version <= 40; version++) edits.push({ version, changes: [{ range: { start: at, end: at }, text: 'x' }] });
+    await client.changeBurst(uri, edits);
     await client.diagnosticsAt(uri, 40);
     const versions = client.published.slice(first).filter((p) => p.uri === uri).map((p) => p.version);
-    // Every change arrives before the server is done with the first: it may check a few early
-    // versions, but never every one of them, and always the last.
-    assert.ok(versions.length < 39, `published for ${versions.length} of 39 versions`);
+    // The 39 changes wait in the server's input together (one write of about 10 KB; a pipe may
+    // still hand it over in two or three reads): a version is checked only when no newer one has
+    // arrived, so at most one per read, and always the last.
+    assert.ok(versions.length <= 3, `published for ${versions.length} of 39 versions: ${versions.join(', ')}`);
     assert.equal(versions[versions.length - 1], 40);
   });
 

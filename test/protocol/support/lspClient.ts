@@ -149,6 +149,24 @@ export class LspClient {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
   }
 
+  /**
+   * Sends `didChange` notifications for `uri` as one write of the framed messages, as an editor's
+   * burst reaches the server when it is busy: all of them waiting in its input at once. (Sent one
+   * by one, the server may wake for each, and whether it can coalesce them depends on the machine.)
+   * Stdio only.
+   */
+  async changeBurst(uri: string, edits: { version: number; changes: TextDocumentContentChangeEvent[] }[]): Promise<void> {
+    const frames = edits.map(({ version, changes }) => {
+      const body = Buffer.from(JSON.stringify({
+        jsonrpc: '2.0', method: DidChangeTextDocumentNotification.method, params: { textDocument: { uri, version }, contentChanges: changes },
+      }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    const stdin = this.process.stdin;
+    if (!stdin) throw new Error('changeBurst needs a server started over stdio');
+    await new Promise<void>((resolve, reject) => stdin.write(Buffer.concat(frames), (error) => (error ? reject(error) : resolve())));
+  }
+
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }

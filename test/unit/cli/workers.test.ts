@@ -1,21 +1,21 @@
 /**
  * The CLI's lint workers (`server/src/cli/workers.ts`): on a site large enough for them, the
- * bundled CLI prints exactly what it prints in one thread, in every format, and stops the same
- * way on a file it cannot read.
+ * bundled CLI starts the workers it is told to, prints exactly what it prints in one thread, in
+ * every format, and stops the same way on a file it cannot read.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { WORKER_THRESHOLD } from '../../../server/src/cli/workers';
+import { WORKER_THRESHOLD, workerCount } from '../../../server/src/cli/workers';
 import { CLI } from '../../support/paths';
 import { postText } from '../../protocol/support/site';
 
-function run(site: string, args: string[], workers: string): { code: number | null; stdout: string; stderr: string } {
+function run(site: string, args: string[], workers: string, env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: site,
-    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', SEMINAR_POSTS_WORKERS: workers },
+    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', SEMINAR_POSTS_WORKERS: workers, ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -57,6 +57,38 @@ describe('CLI lint workers', function () {
     }
     const json = JSON.parse(run(site, ['lint', '--format', 'json', '.'], '3').stdout) as { messages: { ruleId: string }[] }[];
     assert.ok(json.some((file) => file.messages.some((m) => m.ruleId === 'duplicate-paper')), 'the posts of the site meet across workers');
+  });
+
+  it('are started as many as asked, and none in one thread (counted from outside the CLI)', () => {
+    // A preloaded script counts the Worker threads the CLI's main thread starts, and writes the
+    // count to a file when the process exits: nothing of the CLI's own output changes.
+    const counter = path.join(site, 'count-workers.cjs');
+    const countFile = path.join(site, 'workers-started.txt');
+    fs.writeFileSync(counter, `const threads = require('node:worker_threads');
+if (threads.isMainThread) {
+  let started = 0;
+  const Original = threads.Worker;
+  threads.Worker = class extends Original { constructor(...args) { super(...args); started++; } };
+  process.on('exit', () => require('node:fs').writeFileSync(process.env.COUNT_FILE, String(started)));
+}
+`);
+    const started = (workers: string) => {
+      fs.rmSync(countFile, { force: true });
+      const r = run(site, ['lint', '--format', 'json', '.'], workers, { NODE_OPTIONS: `--require ${counter}`, COUNT_FILE: countFile });
+      assert.notEqual(r.code, 2, r.stderr);
+      return Number(fs.readFileSync(countFile, 'utf8'));
+    };
+    assert.equal(started('3'), 3);
+    assert.equal(started('0'), 0);
+  });
+
+  it('number one per core for a large site, at most one per 20 posts, none for a small one', () => {
+    const cores = os.availableParallelism();
+    assert.equal(workerCount(WORKER_THRESHOLD - 1, {}), 0);
+    assert.equal(workerCount(WORKER_THRESHOLD, {}), Math.min(cores, Math.ceil(WORKER_THRESHOLD / 20), 8));
+    assert.equal(workerCount(10_000, {}), Math.min(cores, 8));
+    assert.equal(workerCount(2, { SEMINAR_POSTS_WORKERS: '5' }), 2, 'never more workers than posts');
+    assert.equal(workerCount(500, { SEMINAR_POSTS_WORKERS: 'many' }), 0);
   });
 
   it('stop on the first post that cannot be checked, as one thread does', () => {
