@@ -22,6 +22,8 @@ export class StatusReporter {
   private state: ServerStatus['state'] = 'indexing';
   private posts = 0;
   private readonly reported = new Set<string>();
+  /** The last problem reported: every status carries it until `reset`, so the item keeps showing it. */
+  private problemMessage: string | undefined;
 
   constructor(private readonly connection: Connection, private readonly locale: () => Locale) {}
 
@@ -29,7 +31,7 @@ export class StatusReporter {
   update(state: ServerStatus['state'], posts: number): void {
     this.state = state;
     this.posts = posts;
-    void this.connection.sendNotification(StatusNotification.method, { state, posts } satisfies ServerStatus);
+    this.send();
   }
 
   /** Reports configuration problems; each distinct one only once until `reset`. */
@@ -53,11 +55,23 @@ export class StatusReporter {
     if (this.reported.has(message)) return;
     this.reported.add(message);
     this.connection.console.warn(details.length > 1 ? [message, ...details].join('\n  ') : message);
-    void this.connection.sendNotification(StatusNotification.method, { state: this.state, posts: this.posts, message } satisfies ServerStatus);
+    this.problemMessage = message;
+    this.send();
   }
 
-  /** After the settings or a configuration file changed: a problem still there is reported again. */
+  /**
+   * After the settings or a configuration file changed: the status drops the problem, and a
+   * problem still there is reported again (to the log and the status) when it is next met.
+   */
   reset(): void {
     this.reported.clear();
+    if (this.problemMessage === undefined) return;
+    this.problemMessage = undefined;
+    this.send();
+  }
+
+  private send(): void {
+    const status: ServerStatus = { state: this.state, posts: this.posts, ...(this.problemMessage !== undefined ? { message: this.problemMessage } : {}) };
+    void this.connection.sendNotification(StatusNotification.method, status);
   }
 }
