@@ -202,11 +202,15 @@
     if (message.type === 'scrollToLine' && typeof message.line === 'number') {
       if (document.body.dataset.view === 'post') scrollToLine(message.line);
     } else if (message.type === 'update' && typeof message.html === 'string') {
-      const line = lineAtTop();
-      const atTop = window.scrollY === 0;
+      // The post view keeps the line at the top; the Quarter Summary (whose post blocks are
+      // hidden, so have no position) keeps its scroll offset.
+      const inPost = document.body.dataset.view === 'post';
+      const line = inPost ? lineAtTop() : 0;
+      const scrolled = window.scrollY;
       content.innerHTML = message.html;
       content.dataset.version = message.version === undefined ? '' : String(message.version);
-      if (!atTop) scrollToLine(line);
+      if (!inPost) window.scrollTo(0, scrolled);
+      else if (scrolled !== 0) scrollToLine(line);
       reportRendered();
     } else if (message.type === 'showView' && (message.view === 'post' || message.view === 'summary')) {
       setView(message.view);

@@ -131,6 +131,21 @@ describe('the preview page talking to the extension', function () {
     assert.equal(await page.locator('.post-content').isVisible(), true);
   });
 
+  it('keeps the Quarter Summary where the reader scrolled it when new content comes', async () => {
+    await page.setViewportSize({ width: 800, height: 200 });
+    await send(page, { type: 'showView', view: 'summary' });
+    await page.waitForFunction(() => document.body.dataset.view === 'summary');
+    await page.evaluate(() => window.scrollTo(0, 60));
+    const before = await scrollY(page);
+    assert.ok(before > 0, 'the summary scrolls in a 200 px view');
+    const html = previewContent(render(TEXT, 3), 'en');
+    await send(page, { type: 'update', html, version: 3 });
+    await page.waitForFunction(() => document.getElementById('sp-content')!.dataset.version === '3');
+    assert.equal(await scrollY(page), before);
+    await send(page, { type: 'showView', view: 'post' });
+    await page.setViewportSize({ width: 800, height: 500 });
+  });
+
   it('keeps the post and lock the extension names in its webview state, beside the view', async () => {
     const saved = () => page.evaluate(() => (window as unknown as { acquireVsCodeApi(): { getState(): unknown } }).acquireVsCodeApi().getState());
     await send(page, { type: 'identity', uri: 'file:///site/_posts/2021-01-07-1st_quarter.md', locked: true });
