@@ -103,6 +103,11 @@ export async function insertImageBlock(_ctx: CommandContext, rawArgs?: unknown):
   const args = (rawArgs && typeof rawArgs === 'object' ? rawArgs : {}) as InsertImageBlockArgs;
   const editor = activeMarkdownEditor();
   if (!editor) return undefined;
+  // The prompts below stay open while the user looks for the URL elsewhere: the editor may be
+  // hidden (and its TextEditor disposed) meanwhile. Keep the document, its version and the line.
+  const document = editor.document;
+  const version = document.version;
+  const cursorLine = editor.selection.active.line;
 
   let url = args.url;
   if (url === undefined) {
@@ -138,13 +143,34 @@ export async function insertImageBlock(_ctx: CommandContext, rawArgs?: unknown):
     return undefined;
   }
 
-  const lines = linesOf(editor.document.getText());
-  const { position, text } = imageInsertion(lines, editor.selection.active.line, url, width);
+  const target = await editorOf(document, version);
+  if (!target) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The post changed or was closed while the image block was being prepared; run the command again.'));
+    return undefined;
+  }
+  const lines = linesOf(document.getText());
+  const { position, text } = imageInsertion(lines, cursorLine, url, width);
   const at = new vscode.Position(position.line, position.character);
-  if (!(await editor.edit((builder) => builder.insert(at, text)))) return undefined;
-  const end = editor.document.positionAt(editor.document.offsetAt(at) + text.length);
-  editor.selection = new vscode.Selection(end, end);
+  if (!(await target.edit((builder) => builder.insert(at, text)))) return undefined;
+  // The cursor goes after the block. Counted in lines, not characters: in a CRLF post each `\n`
+  // of `text` became two characters.
+  const inserted = text.split('\n');
+  const endLine = at.line + inserted.length - 1;
+  const end = new vscode.Position(endLine, (inserted.length === 1 ? at.character : 0) + inserted[inserted.length - 1]!.length);
+  target.selection = new vscode.Selection(end, end);
   return text;
+}
+
+/**
+ * An editor of `document` to edit, if the document is still open at `version`: the active editor
+ * when it shows it, else the document shown again (the user went elsewhere during a prompt).
+ */
+async function editorOf(document: vscode.TextDocument, version: number): Promise<vscode.TextEditor | undefined> {
+  if (document.isClosed || document.version !== version) return undefined;
+  const active = vscode.window.activeTextEditor;
+  if (active?.document === document) return active;
+  const shown = await vscode.window.showTextDocument(document);
+  return document.version === version ? shown : undefined;
 }
 
 function urlValidation(text: string): vscode.InputBoxValidationMessage | undefined {

@@ -1,0 +1,50 @@
+/**
+ * The editing commands on a post in the editor: **Insert Image Block** puts the block after the
+ * paragraph at the cursor and the cursor right after the block, in a post with CRLF line breaks too.
+ * (That it inserts into the post it started on when the user switched editors during its prompts
+ * needs the prompts answered by hand; it is not tested here.)
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const POST = [
+  '---',
+  'layout: post',
+  'title: "2021_1st_quarter"',
+  '---',
+  '',
+  '# A Paper',
+  '## Someone et al., NeurIPS 2020',
+  '- one line',
+  '',
+  '# Another Paper',
+  '',
+].join('\r\n');
+
+const URL = 'https://user-images.githubusercontent.com/1/figure.png';
+
+async function untitledPost(text: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  return vscode.window.showTextDocument(document);
+}
+
+describe('Insert Image Block', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('puts the cursor right after the block in a CRLF post', async () => {
+    const editor = await untitledPost(POST);
+    assert.equal(editor.document.eol, vscode.EndOfLine.CRLF, 'the test post should keep its CRLF line breaks');
+    editor.selection = new vscode.Selection(7, 3, 7, 3);
+    const text = await vscode.commands.executeCommand<string | undefined>('seminarPosts.insertImageBlock', { url: URL, width: null });
+    assert.ok(text, 'the command inserted nothing');
+    const written = text.replace(/\n/g, '\r\n');
+    const start = editor.document.getText().indexOf(written);
+    assert.ok(start > 0, `the block is not in the post:\n${editor.document.getText()}`);
+    const end = editor.document.positionAt(start + written.length);
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [end.line, end.character]);
+    assert.ok(editor.selection.isEmpty);
+  });
+});
