@@ -7,6 +7,7 @@ import { formatMessage, type Locale } from '../engine/messages';
 import type { Post } from '../model';
 
 const UNTITLED = { en: '(untitled paper)', ko: '(제목 없는 논문)' };
+const FRONT_MATTER = { en: 'front matter', ko: '머리말(front matter)' };
 
 /** The outline of `post`. */
 export function getDocumentSymbols(post: Post, locale: Locale): DocumentSymbol[] {
@@ -14,7 +15,7 @@ export function getDocumentSymbols(post: Post, locale: Locale): DocumentSymbol[]
   const fm = post.frontMatter;
   if (fm) {
     symbols.push({
-      name: 'front matter',
+      name: formatMessage(FRONT_MATTER, locale),
       kind: SymbolKind.Namespace,
       range: fm.range,
       selectionRange: fm.openRange,
