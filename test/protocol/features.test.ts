@@ -5,8 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, DocumentLink, DocumentSymbol, FoldingRange, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { parsePost } from '../../server/src/core/parse/parsePost';
-import { CORPUS, corpusAvailable } from '../support/paths';
+import { CORPUS, requireCorpus } from '../support/paths';
 import { LspClient } from './support/lspClient';
 import { makeSite, postText, type TempSite } from './support/site';
 
@@ -117,15 +116,15 @@ describe('language server: completion, hover, outline, folding, links', function
   it('outlines each paper with its presenter', async () => {
     await open(TEXT);
     const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', {});
-    const post = parsePost(TEXT, uri);
+    // `postText`'s layout: the front matter on lines 0-7, a blank line, then a section every 9 lines.
     assert.deepEqual(symbols.slice(1).map((s) => [s.name, s.detail, s.range.start.line]),
-      post.sections.map((s) => [s.title.text, s.presenterLines[0]!.name!.text, s.title.range.start.line]));
+      PAPERS.map((paper, i) => [paper.title, paper.presenter, 9 + 9 * i]));
     assert.equal(symbols[0]!.name, 'front matter');
     assert.deepEqual(symbols[0]!.children!.map((c) => c.name), ['layout', 'title', 'date', 'image_url', 'mathjax', 'comments']);
   });
 
   it('outlines the sections of a real post', async function () {
-    if (!corpusAvailable()) this.skip();
+    requireCorpus(this);
     const text = fs.readFileSync(path.join(CORPUS, 'published', '2020-04-02-2nd_quarter.md'), 'utf8');
     await open(text);
     const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', {});
@@ -137,11 +136,9 @@ describe('language server: completion, hover, outline, folding, links', function
   it('folds the front matter, each section and each image block', async () => {
     await open(TEXT);
     const ranges = await request<FoldingRange[]>('textDocument/foldingRange', {});
-    const post = parsePost(TEXT, uri);
-    const expected = [
-      [0, 7],
-      ...post.sections.flatMap((s) => [[s.range.start.line, s.range.end.line], ...s.imageBlocks.map((b) => [b.range.start.line, b.range.end.line])]),
-    ];
+    // `postText`'s layout: each section is 9 lines from line 9 (title, authors, presenter, bullet,
+    // blank, `<p>`, `<img>`, `</p>`, blank); a section folds from its title to its `</p>`.
+    const expected = [[0, 7], ...PAPERS.flatMap((_, i) => [[9 + 9 * i, 16 + 9 * i], [14 + 9 * i, 16 + 9 * i]])];
     assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), expected);
   });
 

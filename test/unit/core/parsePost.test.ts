@@ -100,9 +100,15 @@ describe('parsePost', () => {
   });
 
   it('survives input that is not a post at all', () => {
-    for (const text of ['', '\n', '---', '#', '# ', '<p', '\u0000\u0001binary\uFFFD', '### 발표자: [[[[', '```\n# a']) {
+    // Sections as CommonMark reads them: `#` alone is an empty heading; in an unclosed fence, `# a` is code.
+    const cases: [string, number, string][] = [
+      ['', 0, 'none'], ['\n', 0, 'none'], ['---', 0, 'unclosed'], ['#', 1, 'none'], ['# ', 1, 'none'], ['<p', 0, 'none'],
+      ['\u0000\u0001binary\uFFFD', 0, 'none'], ['### 발표자: [[[[', 0, 'none'], ['```\n# a', 0, 'none'],
+    ];
+    for (const [text, sections, frontMatter] of cases) {
       const post = parse(text);
-      assert.ok(post.sections.length >= 0);
+      const fm = post.frontMatter ? (post.frontMatter.closed ? 'closed' : 'unclosed') : 'none';
+      assert.deepEqual([post.sections.length, fm, post.lines.lineCount], [sections, frontMatter, text.split('\n').length], JSON.stringify(text));
     }
     assert.equal(parse('# ').sections[0]!.title.text, '');
   });
