@@ -65,6 +65,8 @@ export class LanguageServerController implements vscode.Disposable {
   failure: string | undefined;
   /** Times the server was restarted after it stopped unexpectedly (reset by "Restart Server"). */
   crashRestarts = 0;
+  /** The restart in progress (or the last one); the next waits for it. */
+  private restarting: Promise<void> = Promise.resolve();
   /** The selector the running client was started with (read from the settings on start). */
   selector: PostDocumentFilter[] = [];
 
@@ -125,14 +127,22 @@ export class LanguageServerController implements vscode.Disposable {
     if (this.state !== 'failed') this.setState('stopped');
   }
 
-  /** Stops and starts the server again; the crash count starts over. */
-  async restart(): Promise<void> {
-    this.budget.reset();
-    this.crashRestarts = 0;
-    this.failure = undefined;
-    await this.stop();
-    this.setState('stopped');
-    await this.start();
+  /**
+   * Stops and starts the server again; the crash count starts over. Restarts run one after the
+   * other (two quick changes of the `posts` setting, or Restart Server run twice): interleaved, the
+   * first one's late "stopped" would overwrite the second one's "running".
+   */
+  restart(): Promise<void> {
+    const run = this.restarting.then(async () => {
+      this.budget.reset();
+      this.crashRestarts = 0;
+      this.failure = undefined;
+      await this.stop();
+      this.setState('stopped');
+      await this.start();
+    });
+    this.restarting = run.catch(() => undefined);
+    return run;
   }
 
   dispose(): void {

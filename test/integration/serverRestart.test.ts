@@ -74,4 +74,17 @@ describe('server restart', () => {
     assert.ok(await vscode.workspace.applyEdit(restore));
     assert.ok(await editor.document.save());
   });
+
+  it('ends running after two restarts asked at once, with one server', async () => {
+    const api = await vscode.extensions.getExtension<SeminarPostsApi>(EXTENSION_ID)!.activate();
+    await waitForState(api, 'running');
+    const before = await api.serverProcessId();
+    await Promise.all([api.server.restart(), vscode.commands.executeCommand('seminarPosts.restartServer')]);
+    assert.equal(api.server.state, 'running');
+    const after = await api.serverProcessId();
+    assert.ok(after && after !== before, `the server process did not change (${before} -> ${after})`);
+    assert.doesNotMatch(api.statusItem.shown.text, /stopped/i, api.statusItem.shown.text);
+    // The previous processes are gone: only the last one answers.
+    assert.throws(() => process.kill(before!, 0), 'the first server process still runs');
+  });
 });
