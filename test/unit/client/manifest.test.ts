@@ -33,7 +33,9 @@ describe('manifest', () => {
       for (const file of Object.values<string>(command(id).icon)) assert.ok(exists(file), `${id}: ${file}`);
     }
     assert.deepEqual(contributes.menus['editor/title'].find((m: { command: string }) => m.command === 'seminarPosts.openPreviewToSide'),
-      { command: 'seminarPosts.openPreviewToSide', when: `${IS_POST_CONTEXT} && !notebookEditorFocused`, group: 'navigation' });
+      // The context key is the window's (the active editor's); the language is each editor group's own,
+      // so another group's non-Markdown editor shows no button.
+      { command: 'seminarPosts.openPreviewToSide', when: `${IS_POST_CONTEXT} && resourceLangId == markdown && !notebookEditorFocused`, group: 'navigation' });
     assert.deepEqual(contributes.keybindings, [
       { command: 'seminarPosts.openPreviewToSide', key: 'ctrl+k v', mac: 'cmd+k v', when: `editorTextFocus && ${IS_POST_CONTEXT}` },
     ]);
