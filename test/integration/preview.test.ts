@@ -110,6 +110,25 @@ describe('preview', () => {
     }
   });
 
+  it('follows its post when the post is renamed, locked or not', async () => {
+    const before = siteUri('_posts/2021_4th_quater.md');
+    const after = siteUri('_posts/2021-10-07-4th_quarter.md');
+    await vscode.workspace.fs.writeFile(before, Buffer.from(SITE_IMAGES_POST.replace('2021_3rd_quarter', '2021_4th_quarter'), 'utf8'));
+    try {
+      const document = (await vscode.window.showTextDocument(before)).document;
+      await vscode.commands.executeCommand('seminarPosts.openPreviewToSide');
+      await waitForPreview(showing(document), 'the post before its rename');
+      await vscode.commands.executeCommand('seminarPosts.togglePreviewLock');
+      assert.deepEqual(extensionApi().preview.panels().map((p) => [p.uri, p.locked]), [[before.toString(), true]]);
+      await applyEdit((edit) => edit.renameFile(before, after));
+      const state = await waitForPreview((s) => s.uri === after.toString() && s.title === '2021_4th_quarter', 'the post under its new name');
+      assert.deepEqual(extensionApi().preview.panels().map((p) => [p.uri, p.locked]), [[after.toString(), true]], describePreview(state));
+    } finally {
+      await closeEditorsAndPreviews();
+      for (const uri of [before, after]) await vscode.workspace.fs.delete(uri).then(() => undefined, () => undefined);
+    }
+  });
+
   it('renders again when the color theme changes', async () => {
     const editor = await openInEditor(GOOD_POST);
     await vscode.commands.executeCommand('seminarPosts.openPreviewToSide');

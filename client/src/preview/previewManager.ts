@@ -205,6 +205,10 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
       }),
       vscode.window.onDidChangeActiveColorTheme(() => all().forEach((p) => p.repaint())),
       vscode.workspace.onDidChangeWorkspaceFolders(() => all().forEach((p) => p.updateResourceRoots())),
+      // A renamed post (the `filename-format` fix renames) stays in its previews, locked or not.
+      vscode.workspace.onDidRenameFiles(({ files }) => {
+        for (const { oldUri, newUri } of files) for (const panel of this.panelsOf(oldUri)) panel.retarget(newUri);
+      }),
       // Rendered again once the server runs; a panel says so when it stops.
       this.server.onDidChangeState((state) => state !== 'starting' && all().forEach((p) => p.refresh())),
     ];
