@@ -158,7 +158,10 @@ function readEntry(
   let kind: YamlValueKind;
   if (value && value.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) {
     valueStart = value.range[0];
-    valueEnd = value.range[1];
+    // A block scalar (`|`, `>`) or a block collection ends, for the yaml package, at the start of
+    // the next line: the value ends at the end of its last line, so that an edit replacing it keeps
+    // the line break before the next key.
+    valueEnd = valueEndOf(raw, valueStart, value.range[1]);
     kind = isScalar(value) ? (value.value === null ? 'null' : 'scalar') : isMap(value) ? 'map' : isSeq(value) ? 'seq' : isAlias(value) ? 'alias' : 'scalar';
   } else {
     const colon = raw.indexOf(':', keyEnd);
@@ -181,6 +184,12 @@ function readEntry(
     quoted: isScalar(value) && (value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE'),
     range: range(keyStart, Math.max(keyEnd, valueEnd)),
   };
+}
+
+/** `end` moved back over the line breaks and spaces the value's node ends with. */
+function valueEndOf(raw: string, start: number, end: number): number {
+  while (end > start && /[\r\n \t]/.test(raw[end - 1]!)) end--;
+  return end;
 }
 
 function firstLine(message: string): string {
