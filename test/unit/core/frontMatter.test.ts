@@ -85,6 +85,17 @@ describe('front matter', () => {
     assert.ok(dashes.includes('1:front-matter-syntax'), dashes.join(' '));
   });
 
+  it('reads booleans as Jekyll (Psych) does: y and n are strings, yes/no/on/off/true/false in any case are booleans', () => {
+    const values = (text: string) => parse(`---\n${text}\n---\n`).frontMatter!.entries.map((e) => e.value);
+    assert.deepEqual(values('a: y\nb: n\nc: Y\nd: N'), ['y', 'n', 'Y', 'N']);
+    assert.deepEqual(values('a: yes\nb: No\nc: ON\nd: off\ne: TRUE\nf: False\ng: YeS'), [true, false, true, false, true, false, true]);
+    const head = 'layout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://example.org/a.png';
+    const found = summarize(lintText(`---\n${head}\nmathjax: n\ncomments: y\n---\n\n# T\n`));
+    assert.ok(found.includes('6:field-type'), found.join(' '));
+    assert.ok(found.includes('7:field-type'), found.join(' '));
+    assert.ok(!summarize(lintText(`---\n${head}\nmathjax: yes\ncomments: on\n---\n\n# T\n`)).some((d) => d.endsWith(':field-type')));
+  });
+
   it('handles CRLF, a byte order mark and a final line without a line break', () => {
     const crlf = parse('---\r\nlayout: post\r\ntitle: x\r\n---\r\n# T\r\n');
     assert.deepEqual(crlf.frontMatter!.entries.map((e) => [e.key, e.valueSource]), [['layout', 'post'], ['title', 'x']]);

@@ -1,11 +1,13 @@
 /**
  * The front matter: found as Jekyll finds it, parsed by the `yaml` package with positions.
  *
- * Jekyll reads front matter with Ruby's YAML 1.1 parser, so values are read as YAML 1.1 too
- * (`date: 2020-04-02` is a date, `comments: yes` is a boolean). Duplicate keys are kept, not
- * rejected, so that a rule can point at the second one.
+ * Jekyll reads front matter with Ruby's YAML 1.1 parser, so values are read as it reads them
+ * (`date: 2020-04-02` is a date, `comments: yes` is a boolean, `comments: y` a string; see
+ * `jekyllYaml.ts`). Duplicate keys are kept, not rejected, so that a rule can point at the second
+ * one.
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { JEKYLL_YAML } from './jekyllYaml';
 import type { FrontMatter, FrontMatterEntry, YamlProblem, YamlValueKind } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 
@@ -107,7 +109,7 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock, lines: L
   const base = block.contentStart;
   const range = (start: number, end: number) => lines.rangeOf(base + start, base + end);
   const doc = parseDocument(raw, {
-    version: '1.1',
+    ...JEKYLL_YAML,
     uniqueKeys: false,
     prettyErrors: false,
     // Errors are reported as diagnostics; the library's own warnings (e.g. a list used as a key)
