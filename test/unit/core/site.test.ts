@@ -33,6 +33,12 @@ describe('site context', () => {
     assert.equal(broken.layouts, undefined);
   });
 
+  it('reads `future` with Ruby\'s truthiness, as Jekyll tests it', () => {
+    const future = (config: string) => findSite('/b/_posts/x.md', memoryHost({ '/b/_config.yml': `theme: minima\n${config}` }))!.future;
+    for (const on of ['future: true', 'future: "true"', 'future: "false"', 'future: ""', 'future: 0', 'future: yes', 'future: n']) assert.equal(future(on), true, on);
+    for (const off of ['', 'future: false', 'future: no', 'future: off', 'future:', 'future: ~']) assert.equal(future(off), false, off);
+  });
+
   it('is absent for a post outside any site', () => {
     assert.equal(findSite('/tmp/x.md', memoryHost({})), undefined);
   });

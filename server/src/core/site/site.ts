@@ -14,7 +14,11 @@ export interface SiteContext {
   theme: string | undefined;
   /** `remote_theme:` of `_config.yml`, if any. */
   remoteTheme: string | undefined;
-  /** `future: true` in `_config.yml`: Jekyll publishes posts dated in the future. */
+  /**
+   * `future` in `_config.yml` is set to anything but `false` (or null): Jekyll publishes posts dated
+   * in the future. Jekyll tests the value with Ruby's truthiness, so any string (even `"false"`)
+   * or number turns it on.
+   */
   future: boolean;
   /**
    * Every layout a post may name: the theme's (when the theme is known) and `_layouts/*.html`.
@@ -78,7 +82,7 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
     root,
     theme,
     remoteTheme,
-    future: data.future === true,
+    future: rubyTruthy(data.future),
     layouts,
     configProblem,
     exists: (sitePath) => {
@@ -86,6 +90,11 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
       return relative !== '' && !relative.split('/').includes('..') && fs.isFile(joinPath(root, relative));
     },
   };
+}
+
+/** Ruby's truthiness: everything but `nil` and `false` is true. */
+function rubyTruthy(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== false;
 }
 
 function decodePath(path: string): string {
