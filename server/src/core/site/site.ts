@@ -27,7 +27,14 @@ export interface SiteContext {
   layouts: string[] | undefined;
   /** Why `_config.yml` could not be read, when it could not. */
   configProblem: string | undefined;
-  /** True when `sitePath` (`/assets/a.png` or `assets/a.png`) is a file of the site. */
+  /** `baseurl` of `_config.yml`, as `/blog`; undefined when the site is served at its root. */
+  baseurl: string | undefined;
+  /**
+   * The file a site path names (`/assets/a.png`, `assets/a.png`, or `/blog/assets/a.png` under the
+   * baseurl `/blog`), when the site has it.
+   */
+  filePath(sitePath: string): string | undefined;
+  /** True when `sitePath` names a file of the site (see {@link filePath}). */
   exists(sitePath: string): boolean;
 }
 
@@ -78,6 +85,18 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
     const themeLayouts = THEME_LAYOUTS[theme ?? 'jekyll-theme-primer'] ?? [];
     layouts = [...new Set([...themeLayouts, ...own])].sort();
   }
+  const baseurl = normalizeBaseurl(data.baseurl);
+  const fileAt = (relative: string): string | undefined => {
+    if (relative === '' || relative.split('/').includes('..')) return undefined;
+    const path = joinPath(root, relative);
+    return fs.isFile(path) ? path : undefined;
+  };
+  const filePath = (sitePath: string): string | undefined => {
+    const decoded = decodePath(sitePath.replace(/[?#].*$/, ''));
+    // The site is served under its baseurl: `/blog/assets/a.png` is the site's `assets/a.png`.
+    const underBase = baseurl && decoded.startsWith(`${baseurl}/`) ? fileAt(decoded.slice(baseurl.length + 1).replace(/^\/+/, '')) : undefined;
+    return underBase ?? fileAt(decoded.replace(/^\/+/, ''));
+  };
   return {
     root,
     theme,
@@ -85,11 +104,17 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
     future: rubyTruthy(data.future),
     layouts,
     configProblem,
-    exists: (sitePath) => {
-      const relative = decodePath(sitePath.replace(/[?#].*$/, '')).replace(/^\/+/, '');
-      return relative !== '' && !relative.split('/').includes('..') && fs.isFile(joinPath(root, relative));
-    },
+    baseurl,
+    filePath,
+    exists: (sitePath) => filePath(sitePath) !== undefined,
   };
+}
+
+/** `baseurl` of `_config.yml` as Jekyll joins it to paths: `/blog` (from `blog`, `/blog/`), or undefined for none. */
+function normalizeBaseurl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}` : undefined;
 }
 
 /** Ruby's truthiness: everything but `nil` and `false` is true. */
