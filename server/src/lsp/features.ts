@@ -131,14 +131,8 @@ function positionIn(post: Post, position: unknown): Position | undefined {
 
 /** The `file:` URI of the site file `path` names, when it exists. */
 function siteFileUri(site: SiteContext | undefined, path: string): string | undefined {
-  if (!site || !site.exists(path)) return undefined;
-  let relative = path.replace(/[?#].*$/, '');
-  try {
-    relative = decodeURIComponent(relative);
-  } catch {
-    // `exists` read it as written.
-  }
-  return URI.file(`${site.root}/${relative.replace(/^\/+/, '')}`).toString();
+  const file = site?.filePath(path);
+  return file === undefined ? undefined : URI.file(file).toString();
 }
 
 function editSupport(capabilities: ClientCapabilities): WorkspaceEditSupport {

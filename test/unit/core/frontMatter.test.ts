@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
+import { lintText, summarize } from '../../support/lint';
 import type { Post, Range } from '../../../server/src/core/model';
 
 const parse = (text: string) => parsePost(text, 'file:///site/_posts/2020-04-02-2nd_quarter.md', 1);
@@ -55,6 +56,44 @@ describe('front matter', () => {
     assert.equal(parse('----\na: 1\n---\n').frontMatter, undefined);
     assert.ok(parse('---  \na: 1\n---\n').frontMatter?.closed);
     assert.ok(parse('---\n---\n').frontMatter?.closed);
+  });
+
+  it('follows Jekyll on what closes a block: `---` or `...` and nothing but spaces', () => {
+    const dots = parse('---\nlayout: post\n...\n\n# T\n');
+    assert.ok(dots.frontMatter!.closed);
+    assert.equal(textOf(dots, dots.frontMatter!.closeRange!), '...');
+    assert.deepEqual(dots.frontMatter!.entries.map((e) => e.key), ['layout']);
+    assert.deepEqual(dots.sections.map((s) => s.title.text), ['T']);
+    assert.ok(parse('---\na: 1\n---  \n# T\n').frontMatter!.closed);
+    for (const closer of ['----', '--- x', '---x', '....', '... more']) {
+      const post = parse(`---\na: 1\n${closer}\n\n# T\n`);
+      assert.equal(post.frontMatter!.closed, false, closer);
+      assert.equal(post.sections.length, 0, closer);
+    }
+    // A look-alike before the real closer is YAML, as Jekyll reads it.
+    const later = parse('---\na: 1\n----\n---\n# T\n');
+    assert.ok(later.frontMatter!.closed);
+    assert.equal(later.frontMatter!.closeRange!.start.line, 3);
+  });
+
+  it('lints a post closed by `...` and reports one closed by `----` as unclosed', () => {
+    const head = 'layout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://example.org/a.png\nmathjax: true\ncomments: true';
+    const dots = summarize(lintText(`---\n${head}\n...\n\n# T\n`));
+    assert.ok(!dots.some((d) => d.endsWith(':front-matter-syntax')), dots.join(' '));
+    assert.ok(dots.includes('10:presenter-line-missing'), dots.join(' '));
+    const dashes = summarize(lintText(`---\n${head}\n----\n\n# T\n`));
+    assert.ok(dashes.includes('1:front-matter-syntax'), dashes.join(' '));
+  });
+
+  it('reads booleans as Jekyll (Psych) does: y and n are strings, yes/no/on/off/true/false in any case are booleans', () => {
+    const values = (text: string) => parse(`---\n${text}\n---\n`).frontMatter!.entries.map((e) => e.value);
+    assert.deepEqual(values('a: y\nb: n\nc: Y\nd: N'), ['y', 'n', 'Y', 'N']);
+    assert.deepEqual(values('a: yes\nb: No\nc: ON\nd: off\ne: TRUE\nf: False\ng: YeS'), [true, false, true, false, true, false, true]);
+    const head = 'layout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://example.org/a.png';
+    const found = summarize(lintText(`---\n${head}\nmathjax: n\ncomments: y\n---\n\n# T\n`));
+    assert.ok(found.includes('6:field-type'), found.join(' '));
+    assert.ok(found.includes('7:field-type'), found.join(' '));
+    assert.ok(!summarize(lintText(`---\n${head}\nmathjax: yes\ncomments: on\n---\n\n# T\n`)).some((d) => d.endsWith(':field-type')));
   });
 
   it('handles CRLF, a byte order mark and a final line without a line break', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { clearParseCache, parsePost } from '../../../server/src/core/parse/parsePost';
 import { splitIntoChunks } from '../../../server/src/core/parse/chunks';
 import type { Post, Range } from '../../../server/src/core/model';
+import { lintText, summarize } from '../../support/lint';
 
 const URI = 'file:///site/_posts/2020-04-02-2nd_quarter.md';
 const parse = (text: string) => parsePost(text, URI, 1);
@@ -158,5 +159,29 @@ describe('math as kramdown reads it', () => {
   it('takes a lone $ for a dollar sign, not math', () => {
     const post = parsePost('# A\n- costs $5 and $10 a month, or $$x^2$$\n', URI, 1);
     assert.deepEqual(post.math.map((m) => m.value), ['x^2']);
+  });
+
+  it('ends a formula at the next $$, wherever it is: the sections after it are still read and checked', () => {
+    const head = '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://example.org/a.png\nmathjax: true\ncomments: true\n---\n\n';
+    const first = '# A\n## Someone, ICLR2021\n### 발표자: Kim [[paper link](https://arxiv.org/abs/1), [presentation material](https://example.org/a.pdf)]\n- summary\n\n';
+    for (const formula of ['$$\\mathcal{L} = a\n+ b$$\n', '$$\nL=a+b\n$$,\n']) {
+      const text = `${head}${first}${formula}\n# B\n- no authors and no presenter line\n`;
+      const post = parse(text);
+      assert.deepEqual(post.sections.map((s) => s.title.text), ['A', 'B'], formula);
+      assert.equal(post.math.length, 1, formula);
+      assert.equal(post.math[0]!.value.replace(/^\n|\n$/g, ''), formula.startsWith('$$\n') ? 'L=a+b' : '\\mathcal{L} = a\n+ b');
+      const bLine = text.split('\n').indexOf('# B') + 1;
+      const found = summarize(lintText(text));
+      assert.ok(found.includes(`${bLine}:presenter-line-missing`), `${formula}: ${found.join(' ')}`);
+      assert.ok(found.includes(`${bLine}:authors-line-missing`), `${formula}: ${found.join(' ')}`);
+    }
+  });
+
+  it('splits chunks after a formula closed at the end of a text line, and not inside an open one', () => {
+    const chunks = (text: string) => splitIntoChunks(text, 0).map((c) => text.slice(c.start, c.end));
+    assert.deepEqual(chunks('# A\n$$a\n+ b$$\n# B\n'), ['# A\n$$a\n+ b$$\n', '# B\n']);
+    assert.deepEqual(chunks('# A\n$$\n# in math\n$$\n# B\n'), ['# A\n$$\n# in math\n$$\n', '# B\n']);
+    // No closing $$ (or text after it): a paragraph, which a # line interrupts.
+    assert.deepEqual(chunks('# A\n$$ a\n# B\n'), ['# A\n$$ a\n', '# B\n']);
   });
 });

@@ -60,6 +60,13 @@ describe('renderPost', () => {
     assert.ok(!html.includes('$$'));
   });
 
+  it('ends a display formula at the next $$, as the parser does, and renders what follows it', () => {
+    const html = render(`${FRONT}\n# One\n$$\\mathcal{L} = a\n+ b$$\n\n# Two\n- after\n`);
+    assert.match(html, /<div data-line="8" class="math-display"><span class="katex-display">.*<annotation encoding="application\/x-tex">\\mathcal\{L\} = a\n\+ b<\/annotation>/s);
+    assert.match(html, /<h1 data-line="11"[^>]*>Two<\/h1>/);
+    assert.match(html, /<li data-line="12">after<\/li>/);
+  });
+
   it('shows $$ math as written when mathjax is not set, and never reads a single $ as math', () => {
     const html = render(FRONT.replace('mathjax: true', 'mathjax: false') + '\n# One\n- $$a_1$$ costs $5 or $10\n\n$$b_2$$\n');
     assert.match(html, /<li data-line="8">\$\$a_1\$\$ costs \$5 or \$10<\/li>/);

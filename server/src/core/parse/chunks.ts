@@ -7,8 +7,8 @@
  * under `</p>`; splitting first gives kramdown's reading. And a chunk's parse can be reused while
  * the user types in another section, which keeps diagnostics fast on long posts.
  *
- * A `#` line inside a fenced code block, a `$$` math block or a multi-line HTML comment is not a
- * boundary. Should the split ever miss a heading, nothing is lost: a chunk may hold several
+ * A `#` line inside a fenced code block, a `$$` math block (which runs to the next `$$`, as
+ * kramdown reads it) or a multi-line HTML comment is not a boundary. Should the split ever miss a heading, nothing is lost: a chunk may hold several
  * sections, and the section builder starts one at every level-1 heading it finds.
  */
 
@@ -20,12 +20,13 @@ export interface Chunk {
 
 const H1 = /^ {0,3}#(?:[ \t]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const MATH_OPEN = /^ {0,3}(\${2,})([^$]*)$/;
+/** A line opening display math: `$$` (not `$$$`) at its start and no second `$$` on it. */
+const MATH_OPEN = /^ {0,3}\$\$(?!\$)(?:(?!\$\$).)*$/;
 const COMMENT_OPEN = /^ {0,3}<!--/;
 
 type Open =
   | { kind: 'fence'; marker: string; length: number }
-  | { kind: 'math'; length: number }
+  | { kind: 'math'; close: number }
   | { kind: 'comment' }
   | undefined;
 
@@ -44,11 +45,17 @@ export function splitIntoChunks(text: string, from: number): Chunk[] {
     if (lineEnd > lineStart && text[lineEnd - 1] === '\r') lineEnd--;
     // Outside a block, only a line whose first mark (after at most three spaces) is one of
     // `# \` ~ $ <` can matter: most lines are skipped without being cut out of the text.
-    if (open || mayMatter(text, lineStart, lineEnd)) {
+    if (open?.kind === 'math') {
+      // Inside a formula until the line holding its closing `$$`.
+      if (open.close < next) open = undefined;
+    } else if (open || mayMatter(text, lineStart, lineEnd)) {
       const line = text.slice(lineStart, lineEnd);
-      open = step(line, open, () => {
-        if (lineStart > from) boundaries.push(lineStart);
-      });
+      const close = open ? undefined : MATH_OPEN.test(line) ? mathClose(text, lineEnd) : undefined;
+      open = close !== undefined
+        ? { kind: 'math', close }
+        : step(line, open, () => {
+          if (lineStart > from) boundaries.push(lineStart);
+        });
     }
     lineStart = next;
   }
@@ -72,15 +79,27 @@ function mayMatter(text: string, start: number, end: number): boolean {
   return c === 35 /* # */ || c === 96 /* ` */ || c === 126 /* ~ */ || c === 36 /* $ */ || c === 60 /* < */;
 }
 
+/**
+ * Where the display formula opened on the line ending at `openLineEnd` closes: the next `$$`, as
+ * kramdown reads it, when nothing but spaces follows it on its line (see `kramdownMath.ts`).
+ * Undefined when there is no such `$$`: the lines are then a paragraph, not a block.
+ */
+function mathClose(text: string, openLineEnd: number): number | undefined {
+  const close = text.indexOf('$$', openLineEnd);
+  if (close < 0) return undefined;
+  for (let i = close + 2; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') return close;
+    if (c !== ' ' && c !== '\t') return undefined;
+  }
+  return close;
+}
+
 /** Advances the open-block state by one line; calls `boundary` for a `#` line outside any block. */
 function step(line: string, open: Open, boundary: () => void): Open {
   if (open?.kind === 'fence') {
     const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
     return m && m[1]![0] === open.marker && m[1]!.length >= open.length ? undefined : open;
-  }
-  if (open?.kind === 'math') {
-    const m = /^ {0,3}(\${2,})[ \t]*$/.exec(line);
-    return m && m[1]!.length >= open.length ? undefined : open;
   }
   if (open?.kind === 'comment') {
     return line.includes('-->') ? undefined : open;
@@ -93,8 +112,6 @@ function step(line: string, open: Open, boundary: () => void): Open {
   if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
     return { kind: 'fence', marker: fence[1]![0]!, length: fence[1]!.length };
   }
-  const math = MATH_OPEN.exec(line);
-  if (math) return { kind: 'math', length: math[1]!.length };
   if (COMMENT_OPEN.test(line) && !line.includes('-->', line.indexOf('<!--') + 4)) return { kind: 'comment' };
   return undefined;
 }

@@ -1,12 +1,13 @@
 /**
- * The front matter: gray-matter finds the block, the `yaml` package parses it with positions.
+ * The front matter: found as Jekyll finds it, parsed by the `yaml` package with positions.
  *
- * Jekyll reads front matter with Ruby's YAML 1.1 parser, so values are read as YAML 1.1 too
- * (`date: 2020-04-02` is a date, `comments: yes` is a boolean). Duplicate keys are kept, not
- * rejected, so that a rule can point at the second one.
+ * Jekyll reads front matter with Ruby's YAML 1.1 parser, so values are read as it reads them
+ * (`date: 2020-04-02` is a date, `comments: yes` is a boolean, `comments: y` a string; see
+ * `jekyllYaml.ts`). Duplicate keys are kept, not rejected, so that a rule can point at the second
+ * one.
  */
-import matter from 'gray-matter';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { JEKYLL_YAML } from './jekyllYaml';
 import type { FrontMatter, FrontMatterEntry, YamlProblem, YamlValueKind } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 
@@ -24,32 +25,19 @@ export interface FrontMatterBlock {
   bodyStart: number;
 }
 
-// An options object keeps gray-matter from caching every text it sees (it caches only when called
-// without options), and the no-op engine keeps it from parsing (and throwing on) the YAML itself.
-const GRAY_MATTER_OPTIONS = {
-  engines: { yaml: { parse: () => ({}), stringify: () => '' } },
-} as unknown as Parameters<typeof matter>[1];
-
 /**
  * Finds the front matter block of `text`, or undefined when the text does not open one.
- * As in Jekyll, the first line (after a byte order mark) must be `---` and nothing but spaces.
+ * As in Jekyll, the first line (after a byte order mark) must be `---` and nothing but spaces, and
+ * the block closes at the first later line that is `---` or `...` and nothing but spaces (Jekyll's
+ * `^(---|\.\.\.)\s*$`): `----` or `--- x` does not close it.
  */
 export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   const s = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const firstBreak = lineBreakAt(text, s);
   if (!/^---[ \t]*$/.test(text.slice(s, firstBreak.start))) return undefined;
-  // gray-matter strips the mark itself; its `matter` starts with the rest of the opening line and
-  // ends just before the `\n---` that closes the block (or at the end of the text).
-  const file = matter(text, GRAY_MATTER_OPTIONS) as matter.GrayMatterFile<string> & { matter?: string };
-  const raw = typeof file.matter === 'string' ? file.matter : '';
-  const restOfOpenLine = raw.search(/[\r\n]/);
-  const matterStart = firstBreak.start - (restOfOpenLine < 0 ? raw.length : restOfOpenLine);
-  const matterEnd = matterStart + raw.length;
   const contentStart = firstBreak.end;
-  const closed = text.startsWith('\n---', matterEnd);
-  let contentEnd = closed && text[matterEnd - 1] === '\r' ? matterEnd - 1 : matterEnd;
-  contentEnd = Math.max(contentStart, contentEnd);
-  if (!closed) {
+  const closeStart = closingLineStart(text, firstBreak.start);
+  if (closeStart === undefined) {
     return {
       openStart: s,
       openEnd: firstBreak.start,
@@ -59,7 +47,9 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
       bodyStart: text.length,
     };
   }
-  const closeStart = matterEnd + 1;
+  // The YAML ends before the line break (`\n` or `\r\n`) that ends the line before the closer.
+  const breakAt = closeStart - 1;
+  const contentEnd = Math.max(contentStart, text[breakAt - 1] === '\r' ? breakAt - 1 : breakAt);
   const closeBreak = lineBreakAt(text, closeStart);
   return {
     openStart: s,
@@ -72,17 +62,35 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
 }
 
 /**
+ * Where the line closing the front matter starts: the first line after the opening line's break
+ * (at `from`) that starts after a `\n` and is `---` or `...` followed by nothing but whitespace,
+ * as Ruby reads Jekyll's `^((---|\.\.\.)\s*$)` (`^` is after `\n` only). Undefined when none.
+ */
+function closingLineStart(text: string, from: number): number | undefined {
+  for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const start = nl + 1;
+    const c = text[start];
+    if (c !== '-' && c !== '.') continue;
+    const end = text.indexOf('\n', start);
+    if (CLOSING_LINE.test(text.slice(start, end < 0 ? text.length : end))) return start;
+  }
+  return undefined;
+}
+
+const CLOSING_LINE = /^(?:---|\.\.\.)[ \t\f\v\r]*$/;
+
+/**
  * How much of `text` its front matter depends on: undefined when the text opens no front matter
- * (its first line is not `---`), else the end of the line holding the first `\n---` after the
- * opening line (where gray-matter closes the block), or the whole text when there is none. Two
- * texts that agree up to there have the same {@link findFrontMatter} and {@link parseFrontMatter}.
+ * (its first line is not `---`), else the end of the line closing the block (see
+ * {@link findFrontMatter}), or the whole text when there is none. Two texts that agree up to there
+ * have the same {@link findFrontMatter} and {@link parseFrontMatter}.
  */
 export function frontMatterExtent(text: string): number | undefined {
   const s = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const firstBreak = lineBreakAt(text, s);
   if (!/^---[ \t]*$/.test(text.slice(s, firstBreak.start))) return undefined;
-  const close = text.indexOf('\n---', s + 3);
-  return close < 0 ? text.length : lineBreakAt(text, close + 1).end;
+  const close = closingLineStart(text, firstBreak.start);
+  return close === undefined ? text.length : lineBreakAt(text, close).end;
 }
 
 /** The line break at or after `from`: where it starts and where the next line starts. */
@@ -101,7 +109,7 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock, lines: L
   const base = block.contentStart;
   const range = (start: number, end: number) => lines.rangeOf(base + start, base + end);
   const doc = parseDocument(raw, {
-    version: '1.1',
+    ...JEKYLL_YAML,
     uniqueKeys: false,
     prettyErrors: false,
     // Errors are reported as diagnostics; the library's own warnings (e.g. a list used as a key)
@@ -158,7 +166,10 @@ function readEntry(
   let kind: YamlValueKind;
   if (value && value.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) {
     valueStart = value.range[0];
-    valueEnd = value.range[1];
+    // A block scalar (`|`, `>`) or a block collection ends, for the yaml package, at the start of
+    // the next line: the value ends at the end of its last line, so that an edit replacing it keeps
+    // the line break before the next key.
+    valueEnd = valueEndOf(raw, valueStart, value.range[1]);
     kind = isScalar(value) ? (value.value === null ? 'null' : 'scalar') : isMap(value) ? 'map' : isSeq(value) ? 'seq' : isAlias(value) ? 'alias' : 'scalar';
   } else {
     const colon = raw.indexOf(':', keyEnd);
@@ -181,6 +192,12 @@ function readEntry(
     quoted: isScalar(value) && (value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE'),
     range: range(keyStart, Math.max(keyEnd, valueEnd)),
   };
+}
+
+/** `end` moved back over the line breaks and spaces the value's node ends with. */
+function valueEndOf(raw: string, start: number, end: number): number {
+  while (end > start && /[\r\n \t]/.test(raw[end - 1]!)) end--;
+  return end;
 }
 
 function firstLine(message: string): string {

@@ -5,10 +5,11 @@
  */
 import type { Root } from 'mdast';
 import { remark } from 'remark';
-import remarkMath from 'remark-math';
+import { remarkKramdownMath } from './kramdownMath';
 
-// kramdown (and so the blog) reads math only between `$$`; a lone `$` is a dollar sign.
-const processor = remark().use(remarkMath, { singleDollarTextMath: false }).freeze();
+// kramdown (and so the blog) reads math only between `$$`, and a formula runs to the next `$$`;
+// a lone `$` is a dollar sign (see `kramdownMath.ts`).
+const processor = remark().use(remarkKramdownMath).freeze();
 
 /** Parses Markdown into an mdast tree whose offsets index into `text`. */
 export function parseMarkdown(text: string): Root {

@@ -11,10 +11,10 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { remarkKramdownMath } from '../parse/kramdownMath';
 import { guardMarkdown } from '../parse/markdownGuard';
 import { displayMathParagraphs, typesetMath } from './math';
 import { DATA_IMAGE, SANITIZE_SCHEMA } from './sanitizeSchema';
@@ -33,11 +33,12 @@ const BLOCK_TAGS = new Set([
   'table', 'tr', 'details', 'section',
 ]);
 
-// kramdown reads `$$` only: a single `$` is a plain dollar sign (`$5`), not math.
+// kramdown reads `$$` only: a single `$` is a plain dollar sign (`$5`), not math; a formula runs to
+// the next `$$` (the parser's reading, `parse/kramdownMath.ts`).
 const toHast = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  .use(remarkMath, { singleDollarTextMath: false })
+  .use(remarkKramdownMath)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize, SANITIZE_SCHEMA)

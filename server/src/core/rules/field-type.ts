@@ -60,7 +60,7 @@ export const fieldType: RuleDefinition = {
           range: nonEmpty(date),
           messageId: 'date',
           data: { value: date.valueSource.trim() },
-          fix: padded ? fix('Write the date as `{fixed}`', '날짜를 `{fixed}`(으)로 쓰기', replaceValue(date, padded), padded) : undefined,
+          fix: padded ? fix('Write the date as `{fixed}`', '날짜를 `{fixed}`(으)로 쓰기', replaceValue(post, date, padded), padded) : undefined,
         });
       }
     }
@@ -73,7 +73,7 @@ export const fieldType: RuleDefinition = {
         range: nonEmpty(entry),
         messageId: 'boolean',
         data: { key, value: entry.valueSource.trim() },
-        fix: fixed ? fix('Write `{fixed}`', '`{fixed}`(으)로 쓰기', replaceValue(entry, fixed), fixed) : undefined,
+        fix: fixed ? fix('Write `{fixed}`', '`{fixed}`(으)로 쓰기', replaceValue(post, entry, fixed), fixed) : undefined,
       });
     }
     const title = entryOf(fm, 'title');

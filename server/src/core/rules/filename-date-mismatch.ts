@@ -48,7 +48,7 @@ export const filenameDateMismatch: RuleDefinition = {
       messageId: 'mismatch',
       data: { fileDate, date: frontMatterDate },
       fix: [
-        { title: { en: `Set the date to ${fileDate}`, ko: `날짜를 ${fileDate}(으)로 바꾸기` }, safe: false, edits: [replaceValue(entry, newValue)] },
+        { title: { en: `Set the date to ${fileDate}`, ko: `날짜를 ${fileDate}(으)로 바꾸기` }, safe: false, edits: [replaceValue(post, entry, newValue)] },
         { title: { en: `Rename the file to \`${newName}\``, ko: `파일 이름을 \`${newName}\`(으)로 바꾸기` }, safe: false, edits: [], rename: newName },
       ],
     });

@@ -46,7 +46,7 @@ export const mathjaxNeeded: RuleDefinition = {
       fix: !entry && !canInsertEntries(fm) ? undefined : {
         title: { en: 'Set `mathjax: true`', ko: '`mathjax: true`로 설정하기' },
         safe: true,
-        edits: [entry ? replaceValue(entry, 'true') : insertEntries(post, fm, ['mathjax: true'])],
+        edits: [entry ? replaceValue(post, entry, 'true') : insertEntries(post, fm, ['mathjax: true'])],
       },
     });
   },

@@ -59,7 +59,7 @@ export const titleDateMismatch: RuleDefinition = {
         fix: !nameAgrees ? undefined : {
           title: { en: `Use the date's quarter: \`${computed}\``, ko: `날짜의 분기로 쓰기: \`${computed}\`` },
           safe: false,
-          edits: [replaceValue(entry, quoted(computed))],
+          edits: [replaceValue(post, entry, quoted(computed))],
         },
       });
       return;

@@ -43,7 +43,7 @@ export const titleFormat: RuleDefinition = {
       fixes.push({
         title: { en: `Correct the title to \`${corrected}\``, ko: `제목을 \`${corrected}\`(으)로 고치기` },
         safe: true,
-        edits: [replaceValue(entry, quoted(corrected))],
+        edits: [replaceValue(post, entry, quoted(corrected))],
       });
     }
     const date = postDate(post);
@@ -52,7 +52,7 @@ export const titleFormat: RuleDefinition = {
       fixes.push({
         title: { en: `Use the date's quarter: \`${computed}\``, ko: `날짜의 분기로 쓰기: \`${computed}\`` },
         safe: false,
-        edits: [replaceValue(entry, quoted(computed))],
+        edits: [replaceValue(post, entry, quoted(computed))],
       });
     }
     report({

@@ -44,7 +44,7 @@ export const unknownLayout: RuleDefinition = {
       messageId: 'unknown',
       data: { layout, layouts: layouts.join(', '), suggestion: suggestion ?? '' },
       fix: suggestion
-        ? { title: { en: 'Use layout `{suggestion}`', ko: '`{suggestion}` 레이아웃 쓰기' }, safe: false, edits: [replaceValue(entry, suggestion)] }
+        ? { title: { en: 'Use layout `{suggestion}`', ko: '`{suggestion}` 레이아웃 쓰기' }, safe: false, edits: [replaceValue(post, entry, suggestion)] }
         : undefined,
     });
   },

@@ -4,6 +4,7 @@
  * `future-date`, `image-src`) are skipped for a post outside any site.
  */
 import { parseDocument } from 'yaml';
+import { JEKYLL_YAML } from '../parse/jekyllYaml';
 import { dirname, joinPath, type FileSystemHost } from '../host';
 
 export interface SiteContext {
@@ -13,7 +14,11 @@ export interface SiteContext {
   theme: string | undefined;
   /** `remote_theme:` of `_config.yml`, if any. */
   remoteTheme: string | undefined;
-  /** `future: true` in `_config.yml`: Jekyll publishes posts dated in the future. */
+  /**
+   * `future` in `_config.yml` is set to anything but `false` (or null): Jekyll publishes posts dated
+   * in the future. Jekyll tests the value with Ruby's truthiness, so any string (even `"false"`)
+   * or number turns it on.
+   */
   future: boolean;
   /**
    * Every layout a post may name: the theme's (when the theme is known) and `_layouts/*.html`.
@@ -22,7 +27,14 @@ export interface SiteContext {
   layouts: string[] | undefined;
   /** Why `_config.yml` could not be read, when it could not. */
   configProblem: string | undefined;
-  /** True when `sitePath` (`/assets/a.png` or `assets/a.png`) is a file of the site. */
+  /** `baseurl` of `_config.yml`, as `/blog`; undefined when the site is served at its root. */
+  baseurl: string | undefined;
+  /**
+   * The file a site path names (`/assets/a.png`, `assets/a.png`, or `/blog/assets/a.png` under the
+   * baseurl `/blog`), when the site has it.
+   */
+  filePath(sitePath: string): string | undefined;
+  /** True when `sitePath` names a file of the site (see {@link filePath}). */
   exists(sitePath: string): boolean;
 }
 
@@ -52,7 +64,7 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
   const text = fs.readFile(joinPath(root, '_config.yml')) ?? '';
   let data: Record<string, unknown> = {};
   let configProblem: string | undefined;
-  const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, logLevel: 'error' });
+  const doc = parseDocument(text, { ...JEKYLL_YAML, uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length) {
     configProblem = doc.errors[0]!.message.split('\n')[0];
   } else {
@@ -73,18 +85,41 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
     const themeLayouts = THEME_LAYOUTS[theme ?? 'jekyll-theme-primer'] ?? [];
     layouts = [...new Set([...themeLayouts, ...own])].sort();
   }
+  const baseurl = normalizeBaseurl(data.baseurl);
+  const fileAt = (relative: string): string | undefined => {
+    if (relative === '' || relative.split('/').includes('..')) return undefined;
+    const path = joinPath(root, relative);
+    return fs.isFile(path) ? path : undefined;
+  };
+  const filePath = (sitePath: string): string | undefined => {
+    const decoded = decodePath(sitePath.replace(/[?#].*$/, ''));
+    // The site is served under its baseurl: `/blog/assets/a.png` is the site's `assets/a.png`.
+    const underBase = baseurl && decoded.startsWith(`${baseurl}/`) ? fileAt(decoded.slice(baseurl.length + 1).replace(/^\/+/, '')) : undefined;
+    return underBase ?? fileAt(decoded.replace(/^\/+/, ''));
+  };
   return {
     root,
     theme,
     remoteTheme,
-    future: data.future === true,
+    future: rubyTruthy(data.future),
     layouts,
     configProblem,
-    exists: (sitePath) => {
-      const relative = decodePath(sitePath.replace(/[?#].*$/, '')).replace(/^\/+/, '');
-      return relative !== '' && !relative.split('/').includes('..') && fs.isFile(joinPath(root, relative));
-    },
+    baseurl,
+    filePath,
+    exists: (sitePath) => filePath(sitePath) !== undefined,
   };
+}
+
+/** `baseurl` of `_config.yml` as Jekyll joins it to paths: `/blog` (from `blog`, `/blog/`), or undefined for none. */
+function normalizeBaseurl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}` : undefined;
+}
+
+/** Ruby's truthiness: everything but `nil` and `false` is true. */
+function rubyTruthy(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== false;
 }
 
 function decodePath(path: string): string {

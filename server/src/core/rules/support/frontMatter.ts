@@ -3,7 +3,7 @@
  */
 import type { TextEdit } from 'vscode-languageserver-types';
 import { formatDate, parseJekyllDate, parsePostFileName, quarterTitle, type CalendarDate } from '../../jekyll';
-import type { FrontMatter, FrontMatterEntry, Post } from '../../model';
+import type { FrontMatter, FrontMatterEntry, Post, Range } from '../../model';
 
 /** The front matter when it can be trusted: present, closed, valid YAML, a mapping. */
 export function readableFrontMatter(post: Post): FrontMatter | undefined {
@@ -48,18 +48,28 @@ export function insertEntries(post: Post, fm: FrontMatter, lines: string[]): Tex
   return { range: { start: at, end: at }, newText: lines.map((l) => l + eol).join('') };
 }
 
-/** Replaces the value of `entry` (inserting one after the colon when it has none). */
-export function replaceValue(entry: FrontMatterEntry, newText: string): TextEdit {
-  const empty = entry.valueRange.start.line === entry.valueRange.end.line &&
-    entry.valueRange.start.character === entry.valueRange.end.character;
-  return { range: entry.valueRange, newText: empty ? ` ${newText}` : newText };
+/**
+ * `range` without a line break it ends with: a range that ends at the start of a line (as a block
+ * scalar's node does) ends instead at the end of the line before, so that an edit over it never
+ * takes the line break before the next key.
+ */
+function withoutTrailingBreak(post: Post, range: Range): Range {
+  if (range.end.character !== 0 || range.end.line <= range.start.line) return range;
+  return { start: range.start, end: post.lines.positionAt(post.lines.lineEnd(range.end.line - 1)) };
 }
 
-/** Removes the line(s) of `entry`, line break included. */
+/** Replaces the value of `entry` (inserting one after the colon when it has none). */
+export function replaceValue(post: Post, entry: FrontMatterEntry, newText: string): TextEdit {
+  const empty = entry.valueRange.start.line === entry.valueRange.end.line &&
+    entry.valueRange.start.character === entry.valueRange.end.character;
+  return { range: withoutTrailingBreak(post, entry.valueRange), newText: empty ? ` ${newText}` : newText };
+}
+
+/** Removes the line(s) of `entry`, line break included (and nothing of the line after them). */
 export function removeEntry(post: Post, entry: FrontMatterEntry): TextEdit {
   const start = { line: entry.range.start.line, character: 0 };
-  const endLine = entry.range.end.line + 1;
-  const end = endLine < post.lines.lineCount ? { line: endLine, character: 0 } : post.lines.positionAt(post.lines.lineEnd(entry.range.end.line));
+  const endLine = withoutTrailingBreak(post, entry.range).end.line + 1;
+  const end = endLine < post.lines.lineCount ? { line: endLine, character: 0 } : post.lines.positionAt(post.lines.lineEnd(endLine - 1));
   return { range: { start, end }, newText: '' };
 }
 

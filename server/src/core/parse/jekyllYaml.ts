@@ -1,0 +1,42 @@
+/**
+ * YAML as Jekyll reads it: Ruby's Psych, which follows YAML 1.1 (`2020-04-02` is a date, `yes`
+ * and `off` are booleans) except that its booleans are only `yes`/`no`, `true`/`false` and
+ * `on`/`off` in any letter case. The yaml package's 1.1 schema also reads `y`, `Y`, `n` and `N` as
+ * booleans; Psych reads them as strings (`comments: y` is the string "y").
+ */
+import { Scalar, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type Tags } from 'yaml';
+
+const BOOL = 'tag:yaml.org,2002:bool';
+
+const psychBoolean = (value: boolean, test: RegExp): ScalarTag => ({
+  identify: (v) => v === value,
+  default: true,
+  tag: BOOL,
+  test,
+  resolve: () => new Scalar(value),
+  stringify: ({ value: v }) => (v ? 'true' : 'false'),
+});
+
+const PSYCH_TRUE = psychBoolean(true, /^(?:yes|true|on)$/i);
+const PSYCH_FALSE = psychBoolean(false, /^(?:no|false|off)$/i);
+
+/** The 1.1 schema's tags with Psych's booleans in place of its own. */
+function psychTags(tags: Tags): Tags {
+  const out: Tags = [];
+  let replaced = false;
+  for (const tag of tags) {
+    if (typeof tag === 'object' && tag.tag === BOOL) {
+      if (!replaced) out.push(PSYCH_TRUE, PSYCH_FALSE);
+      replaced = true;
+    } else {
+      out.push(tag);
+    }
+  }
+  return replaced ? out : [PSYCH_TRUE, PSYCH_FALSE, ...out];
+}
+
+/** Options for `parseDocument` that read YAML as Jekyll does. */
+export const JEKYLL_YAML: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  customTags: psychTags,
+};
