@@ -2,11 +2,22 @@
  * `front-matter-missing`: the post has no front matter. Jekyll then copies the file as a static
  * file: the post never appears on the blog.
  */
-import type { RuleDefinition } from '../engine/rule';
+import type { Post } from '../model';
+import { effectiveSeverity } from '../engine/engine';
+import type { RuleContext, RuleDefinition } from '../engine/rule';
 import { BLOG_KEYS, parsePostFileName } from '../jekyll';
+import { findFrontMatter, parseFrontMatter } from '../parse/frontMatter';
+import { LineIndex } from '../text/lineIndex';
 import { examplePost, SAMPLE_FRONT_MATTER } from './support/examples';
 import { lineBreak, suggestedValue } from './support/frontMatter';
 import { escapeSnippet } from './support/snippets';
+import { fieldType } from './field-type';
+import { frontMatterDuplicateKey } from './front-matter-duplicate-key';
+import { frontMatterSyntax } from './front-matter-syntax';
+import { requiredField } from './required-field';
+
+/** The rules that judge a front matter block and report errors by default: what reading a block may newly raise. */
+const BLOCK_RULES: readonly RuleDefinition<any>[] = [frontMatterSyntax, frontMatterDuplicateKey, requiredField, fieldType];
 
 export const frontMatterMissing: RuleDefinition = {
   id: 'front-matter-missing',
@@ -21,6 +32,10 @@ export const frontMatterMissing: RuleDefinition = {
       en: 'Expected front matter (a `---` line, then `layout`, `title`, `date`, ...), found none: Jekyll will not publish this post',
       ko: 'front matter(`---` 줄과 `layout`, `title`, `date` 등)가 필요하지만 없습니다: Jekyll이 이 포스트를 게시하지 않습니다',
     },
+    blankLinesBefore: {
+      en: 'Expected the front matter on the first line, found blank lines before its `---`: Jekyll will not publish this post',
+      ko: 'front matter가 첫 줄에 있어야 하지만 `---` 앞에 빈 줄이 있습니다: Jekyll이 이 포스트를 게시하지 않습니다',
+    },
   },
   docs: {
     rationale:
@@ -29,10 +44,28 @@ export const frontMatterMissing: RuleDefinition = {
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(undefined) },
     fix: 'Inserts a front matter block with the blog\'s keys. With a dated file name, the date comes from the name and the title from ' +
-      'its quarter; otherwise the block leaves both for the author to fill in. `image_url` is the post\'s first image.',
+      'its quarter; otherwise the block leaves both for the author to fill in. `image_url` is the post\'s first image. When the ' +
+      'post has a front matter block after blank lines, removes the blank lines instead (applied automatically when the block ' +
+      'is valid YAML).',
   },
-  check(post, _context, report) {
+  check(post, context, report) {
     if (post.frontMatter) return;
+    const displaced = frontMatterAfterBlankLines(post, context);
+    if (displaced) {
+      const blanks = { start: post.lines.positionAt(displaced.start), end: post.lines.positionAt(displaced.end) };
+      report({
+        range: blanks,
+        messageId: 'blankLinesBefore',
+        fix: {
+          title: { en: 'Remove the blank lines before the front matter', ko: 'front matter 앞의 빈 줄 지우기' },
+          // The block is the author's: once it is on the first line Jekyll reads it. Unattended only when reading it
+          // raises no error (broken YAML, a missing `date`): that would be the author's to settle.
+          safe: displaced.readsCleanly,
+          edits: [{ range: blanks, newText: '' }],
+        },
+      });
+      return;
+    }
     const named = parsePostFileName(post.fileName);
     const eol = lineBreak(post);
     const lines = ['---'];
@@ -58,3 +91,39 @@ export const frontMatterMissing: RuleDefinition = {
     });
   },
 };
+
+/**
+ * The blank (or whitespace-only) lines before a `---` line that opens a closed front matter block,
+ * as offsets (after a byte order mark), and whether that block, once on the first line, raises no
+ * error; undefined when the post does not start with blank lines followed by a closed block.
+ * Jekyll reads front matter only on the first line, so such a post has none as far as Jekyll knows.
+ */
+function frontMatterAfterBlankLines(post: Post, context: RuleContext): { start: number; end: number; readsCleanly: boolean } | undefined {
+  const text = post.text;
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const blanks = /^(?:[ \t]*(?:\r\n|\r|\n))+/.exec(text.slice(start));
+  if (!blanks) return undefined;
+  const end = start + blanks[0].length;
+  // Only a post that opens with blank lines gets here (never one being typed in good shape), so the
+  // block is read here rather than by the parser for every post.
+  const rest = text.slice(end);
+  const block = findFrontMatter(rest);
+  if (!block?.close) return undefined;
+  const frontMatter = parseFrontMatter(rest, block, new LineIndex(rest));
+  // The rules that would judge the block, run on it as if it were the post's: only whether one reports an error counts.
+  const asRead: Post = { ...post, frontMatter };
+  let errors = 0;
+  for (const rule of BLOCK_RULES) {
+    const severity = effectiveSeverity(rule, context.config);
+    if (severity === 'off') continue;
+    const options = { ...(rule.defaultOptions ?? {}), ...(context.config.rules[rule.id]?.options ?? {}) };
+    try {
+      rule.check(asRead, { ...context, options, severity }, (d) => {
+        if ((d.severity ?? severity) === 'error') errors++;
+      });
+    } catch {
+      errors++;
+    }
+  }
+  return { start, end, readsCleanly: errors === 0 };
+}

@@ -4,7 +4,7 @@
  */
 import type { RuleDefinition } from '../engine/rule';
 import { examplePost, SAMPLE_FRONT_MATTER, SAMPLE_SECTION } from './support/examples';
-import { isPlaceholderTarget, linkTarget } from './support/links';
+import { isPlaceholderTarget, linkTarget, linkTitle } from './support/links';
 import { sectionLinks } from './support/orphans';
 
 const ABSOLUTE_HTTP = /^https?:\/\/[^\s/?#]+/i;
@@ -34,7 +34,8 @@ export const linkUrl: RuleDefinition = {
       'sites: link them by their full address.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('https://example.com/resnet.pdf', 'slides/resnet.pdf')) },
-    fix: 'Percent-encodes the spaces (`%20`) of an otherwise good address.',
+    fix: 'Percent-encodes the spaces (`%20`) of an otherwise good address, leaving a link title after it (`"..."`, `\'...\'`, ' +
+      '`(...)`) as it is. Applied automatically unless the title is in parentheses (which may be the end of a file name).',
   },
   check(post, context, report) {
     for (const section of post.sections) {
@@ -52,7 +53,9 @@ export const linkUrl: RuleDefinition = {
             data,
             fix: {
               title: { en: 'Encode the spaces as `%20`', ko: '공백을 `%20`으로 바꾸기' },
-              safe: true,
+              // Only the address is encoded, never a title after it. A `(...)` "title" after an address with spaces
+              // may as well end a file name (`my slides (v2)`): the author decides.
+              safe: !linkTitle(link)?.text.startsWith('('),
               edits: [{ range: target.range, newText: url.replace(/\s/g, (c) => encodeURIComponent(c)) }],
             },
           });

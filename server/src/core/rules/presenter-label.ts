@@ -36,7 +36,10 @@ export const presenterLabel: RuleDefinition = {
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('### 발표자:', '### 발표:')) },
     fix: 'Writes the configured label (and the colon). Applied automatically for a near miss of a configured label or a ' +
-      'missing colon; offered only for another label or a line without one.',
+      'missing colon on a line that is otherwise a well-formed presenter line (a name, then a closed link list with a paper ' +
+      'or slides link); offered only for another label, a line without one, or an otherwise unfinished line. A heading ' +
+      'whose first word only resembles the label (`발표일`, `발표자료`, `발표 요약`) is not a presenter line unless it has ' +
+      'a name and a link list, or a paper or slides link.',
     options: 'The labels are `presenterLabels` (default `["발표자"]`), matched without regard to letter case.',
   },
   check(post, context, report) {
@@ -62,12 +65,15 @@ export const presenterLabel: RuleDefinition = {
         const fix: FixDescriptor = state === 'no-colon'
           ? {
             title: { en: 'Add the colon: `{expected}:`', ko: '콜론 넣기: `{expected}:`' },
-            safe: true,
+            // `### 발표자 소개` is another heading that starts with the word: only a line that is otherwise a presenter line is certain.
+            safe: info.wellFormed,
             edits: [{ range: { start: line.label.range.end, end: line.label.range.end }, newText: ':' }],
           }
           : {
             title: { en: 'Use the label `{expected}:`', ko: '레이블을 `{expected}:`(으)로 쓰기' },
-            safe: state === 'misspelled',
+            // Safe only for a near miss on a line that is otherwise a well-formed presenter line: without a colon, the
+            // first word may be the start of the name, and a near miss may be another word (발표일, 발표자료).
+            safe: state === 'misspelled' && line.colon !== undefined && info.wellFormed,
             edits: [{ range: line.label.range, newText: line.colon ? expected : `${expected}:` }],
           };
         report({ range: line.label.range, messageId: state === 'no-colon' ? 'colon' : 'label', data: { expected, found }, fix });

@@ -39,38 +39,65 @@ export function saysUnavailable(item: LinkListItem, config: ResolvedConfig): boo
 }
 
 /**
- * The link's target as a browser reads it: without `<...>` around it and without a `"title"`
- * after it. Its range covers just the URL. Undefined when the link has no `(url)` part.
+ * The link's target as a browser reads it: without `<...>` around it and without a title (`"..."`,
+ * `'...'` or `(...)` after whitespace) after it. Its range covers just the URL. Undefined when the
+ * link has no `(url)` part.
  */
 export function linkTarget(link: MarkdownLink): Span | undefined {
-  // Several rules ask for every link's target on every keystroke; links are shared, unchanged, between parses.
-  if (!targets.has(link)) targets.set(link, findTarget(link));
-  return targets.get(link);
+  return destinationOf(link)?.target;
 }
 
-const targets = new WeakMap<MarkdownLink, Span | undefined>();
+/** The link's title after its target (`"slides"`, with its delimiters), or undefined when it has none. */
+export function linkTitle(link: MarkdownLink): Span | undefined {
+  return destinationOf(link)?.title;
+}
 
-function findTarget(link: MarkdownLink): Span | undefined {
+interface Destination {
+  target: Span;
+  title: Span | undefined;
+}
+
+function destinationOf(link: MarkdownLink): Destination | undefined {
+  // Several rules ask for every link's target on every keystroke; links are shared, unchanged, between parses.
+  if (!destinations.has(link)) destinations.set(link, findDestination(link));
+  return destinations.get(link);
+}
+
+const destinations = new WeakMap<MarkdownLink, Destination | undefined>();
+
+/**
+ * A title is the last thing in the parentheses, after whitespace: found even when the address before
+ * it has spaces (which CommonMark does not allow, and the authors write), so that only the address
+ * is taken for the target.
+ */
+const TITLED = /^(.*?\S)\s+("[^"]*"|'[^']*'|\([^()]*\))$/s;
+
+function findDestination(link: MarkdownLink): Destination | undefined {
   const url = link.url;
   if (!url) return undefined;
-  if (url.range.start.line !== url.range.end.line) return url;
-  let start = 0;
-  let end = url.text.length;
-  while (start < end && /\s/.test(url.text[start]!)) start++;
-  while (end > start && /\s/.test(url.text[end - 1]!)) end--;
-  const titled = /^(\S+)\s+(?:"[^"]*"|'[^']*')$/.exec(url.text.slice(start, end));
-  if (titled) end = start + titled[1]!.length;
-  if (url.text[start] === '<' && url.text[end - 1] === '>' && end - start >= 2) {
-    start++;
-    end--;
-  }
-  return {
+  if (url.range.start.line !== url.range.end.line) return { target: url, title: undefined };
+  const at = (start: number, end: number): Span => ({
     text: url.text.slice(start, end),
     range: {
       start: { line: url.range.start.line, character: url.range.start.character + start },
       end: { line: url.range.start.line, character: url.range.start.character + end },
     },
-  };
+  });
+  let start = 0;
+  let end = url.text.length;
+  while (start < end && /\s/.test(url.text[start]!)) start++;
+  while (end > start && /\s/.test(url.text[end - 1]!)) end--;
+  let title: Span | undefined;
+  const titled = TITLED.exec(url.text.slice(start, end));
+  if (titled) {
+    title = at(end - titled[2]!.length, end);
+    end = start + titled[1]!.length;
+  }
+  if (url.text[start] === '<' && url.text[end - 1] === '>' && end - start >= 2) {
+    start++;
+    end--;
+  }
+  return { target: at(start, end), title };
 }
 
 const PLACEHOLDER_WORDS = new Set([

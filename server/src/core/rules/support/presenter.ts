@@ -17,6 +17,12 @@ import { sectionMemo } from './sectionMemo';
  * - `misspelled`: a near miss of a configured label (`### 발표: 이름 [...]`);
  * - `other-label`: a label for a presenter that the configuration does not name (`### Presenter: ...`);
  * - `no-label`: no label at all, only a name and the links (`### 이름 [[paper link](...)]`).
+ *
+ * Only the configured label itself (and the unambiguous English words for a presenter, with a
+ * colon) make a line a presenter line on their own. A near miss (`발표:`, `Presentor:`) or the bare
+ * word `발표` ("presentation") makes it one only when the line looks like one: a name followed by a
+ * bracketed link list, or a link labelled as a paper or slides link. Korean has real words one
+ * edit away from `발표자` (`발표일`, `발표자료`, `발표 요약`): those headings are not presenter lines.
  */
 export type PresenterLabelState = 'ok' | 'no-colon' | 'misspelled' | 'other-label' | 'no-label';
 
@@ -27,10 +33,21 @@ export interface PresenterInfo {
   expectedLabel: string;
   /** The presenter's name as written; for a line without a label, its first words. */
   name: Span | undefined;
+  /**
+   * True when what follows the label is a presenter line as the format writes it: a name, then a
+   * closed, bracketed link list with a paper or slides link and nothing after it. Only then is
+   * writing the label (or its colon) certain to keep what the author meant: the fix may be safe.
+   */
+  wellFormed: boolean;
 }
 
 /** Words that label a presenter in lines that do not use the configured label. */
 const PRESENTER_WORDS = ['발표자', '발표', 'presenter', 'presenters', 'presented by', 'speaker'];
+/**
+ * Those that say "presenter" and nothing else, so that with a colon they make a presenter line even
+ * without links (`발표`, "presentation", also heads other lines: `### 발표: 2020-07-02`).
+ */
+const UNAMBIGUOUS_PRESENTER_WORDS = PRESENTER_WORDS.filter((word) => word !== '발표');
 /** Those long enough that a near miss is a misspelling rather than another word (`Presentor`). */
 const LONG_PRESENTER_WORDS = PRESENTER_WORDS.filter((word) => word.length > 4);
 
@@ -58,18 +75,36 @@ function classify(post: Post, line: PresenterLine, config: ResolvedConfig): Pres
   const labels = config.presenterLabels;
   const first = labels[0] ?? '발표자';
   const label = line.label?.text ?? '';
-  if (label && isLabel(label, labels)) {
-    return { line, state: line.colon ? 'ok' : 'no-colon', expectedLabel: labelAsConfigured(label, labels), name: line.name };
-  }
+  const looksLikeOne = looksLikePresenterLine(line, config);
+  const wellFormed = looksLikeOne && isWellFormed(line, config);
+  const info = (state: PresenterLabelState, expectedLabel: string, name = line.name): PresenterInfo =>
+    ({ line, state, expectedLabel, name, wellFormed });
+  if (label && isLabel(label, labels)) return info(line.colon ? 'ok' : 'no-colon', labelAsConfigured(label, labels));
+  if (label && line.colon && line.name && isLabel(label, UNAMBIGUOUS_PRESENTER_WORDS)) return info('other-label', first);
+  // Beyond this point, nothing in the label says "presenter" for certain: the rest of the line must.
+  if (!looksLikeOne) return undefined;
   const near = label ? misspelledLabel(label, labels) : undefined;
-  if (near) return { line, state: 'misspelled', expectedLabel: near, name: line.name };
-  if (label && (isLabel(label, PRESENTER_WORDS) || misspelledLabel(label, LONG_PRESENTER_WORDS))) {
-    return { line, state: 'other-label', expectedLabel: first, name: line.name };
-  }
+  if (near) return info('misspelled', near);
+  if (label && (isLabel(label, PRESENTER_WORDS) || misspelledLabel(label, LONG_PRESENTER_WORDS))) return info('other-label', first);
   if (!hasPresenterLinks(line, config)) return undefined;
-  if (line.colon) return { line, state: 'other-label', expectedLabel: first, name: line.name };
+  if (line.colon) return info('other-label', first);
   // No label: what the scanner took for a label is the first word of the name.
-  return { line, state: 'no-label', expectedLabel: first, name: line.label ? joinSpans(post, line.label, line.name) : undefined };
+  return info('no-label', first, line.label ? joinSpans(post, line.label, line.name) : undefined);
+}
+
+/**
+ * True when the line reads as a presenter line whatever its label: a name followed by a bracketed
+ * link list, or a link (or text) labelled as a paper or slides link.
+ */
+function looksLikePresenterLine(line: PresenterLine, config: ResolvedConfig): boolean {
+  return (line.name !== undefined && line.linkList?.bracketed === true) || hasPresenterLinks(line, config);
+}
+
+/** A name, then a closed bracketed list with a paper or slides link and nothing after it. */
+function isWellFormed(line: PresenterLine, config: ResolvedConfig): boolean {
+  const list = line.linkList;
+  return line.name !== undefined && list !== undefined && list.bracketed &&
+    list.close !== undefined && list.trailing === undefined && hasPresenterLinks(line, config);
 }
 
 /** The configured spelling of `label`. */
