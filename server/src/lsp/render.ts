@@ -55,6 +55,7 @@ export function registerRender(
           diagnostics,
           config: analysis.setup.config,
           imageBase: base && root ? siteImageBase(base, root) : undefined,
+          baseurl: analysis.setup.site?.baseurl,
         });
       }
     }

@@ -96,6 +96,16 @@ describe('renderPost', () => {
     assert.match(html, /src="c\.png"/);
   });
 
+  it('resolves site paths under the baseurl to the site folder, the thumbnail too', () => {
+    const base = 'https://file+.vscode-resource.vscode-cdn.net/site/';
+    const post = load('x.md', `${FRONT.replace('---\n', '---\nimage_url: /blog/assets/t.png\n')}\n<img src="/blog/assets/a.png"> <img src="/blogger/b.png">\n`);
+    const result = renderPost(post, { imageBase: base, baseurl: '/blog' });
+    assert.match(result.html, /src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/site\/assets\/a\.png"/);
+    assert.match(result.html, /src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/site\/blogger\/b\.png"/, 'a path that only starts like the baseurl is not under it');
+    assert.equal(result.thumbnail, `${base}assets/t.png`);
+    assert.match(renderPost(post, { imageBase: base }).html, /site\/blog\/assets\/a\.png/, 'the cache keeps renders with and without a baseurl apart');
+  });
+
   it('formats the header as minima does, with Jekyll\'s defaults when the front matter is silent', () => {
     assert.equal(blogDate({ year: 2020, month: 4, day: 2 }), 'Apr 2, 2020');
     const fromFileName = renderPost(load('2020-10-08-4th-quarter.md', '# One\n'));

@@ -25,6 +25,18 @@ export interface ChunkRenderOptions {
   math: boolean;
   /** Base URL that site-absolute image paths (`/assets/x.png`) resolve against, if any. */
   imageBase?: string;
+  /** The site's `baseurl` (`/blog`): a path under it (`/blog/assets/x.png`) is the site's `/assets/x.png`. */
+  baseurl?: string;
+}
+
+/**
+ * Where the preview loads a site-absolute path (`/assets/x.png`, or `/blog/assets/x.png` under the
+ * baseurl `/blog`) from: the site folder's file under `imageBase`. Undefined for any other URL.
+ */
+export function siteImageUrl(src: string, imageBase: string | undefined, baseurl: string | undefined): string | undefined {
+  if (!imageBase || !src.startsWith('/') || src.startsWith('//')) return undefined;
+  const path = baseurl && src.startsWith(`${baseurl}/`) ? src.slice(baseurl.length) : src;
+  return imageBase.replace(/\/+$/, '') + path;
 }
 
 /** Elements that get a `data-line`: those that start a line of their own on the page. */
@@ -87,7 +99,8 @@ function settleImage(img: Element, options: ChunkRenderOptions): void {
   if (typeof src !== 'string') return;
   // The sanitizer lets `data:` through for `src`; only images may keep it.
   if (/^\s*data:/i.test(src) && !DATA_IMAGE.test(src.trim())) delete img.properties.src;
-  else if (options.imageBase && src.startsWith('/') && !src.startsWith('//')) {
-    img.properties.src = options.imageBase.replace(/\/+$/, '') + src;
+  else {
+    const local = siteImageUrl(src, options.imageBase, options.baseurl);
+    if (local) img.properties.src = local;
   }
 }

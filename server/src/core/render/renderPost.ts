@@ -14,7 +14,7 @@ import type { FrontMatterEntry, Post } from '../model';
 import { parseJekyllDate, parsePostFileName, type CalendarDate } from '../jekyll';
 import { splitIntoChunks } from '../parse/chunks';
 import { clearTypesetCache } from './math';
-import { renderChunk, type ChunkRenderOptions } from './renderChunk';
+import { renderChunk, siteImageUrl, type ChunkRenderOptions } from './renderChunk';
 import { DATA_IMAGE } from './sanitizeSchema';
 import { summarizeHeaderProblems, summarizeSections, type SummaryConfig } from './sectionSummary';
 
@@ -26,11 +26,13 @@ export interface RenderOptions {
   config?: SummaryConfig;
   /** Base URL for site-absolute image paths (`/assets/x.png`), e.g. the webview URI of the site folder. */
   imageBase?: string;
+  /** The site's `baseurl` (`/blog`), which site paths may start with. */
+  baseurl?: string;
 }
 
 /** Renders `post` for the preview. Never throws on hostile input: what is not allowed is dropped. */
 export function renderPost(post: Post, options: RenderOptions = {}): RenderResult {
-  const chunkOptions: ChunkRenderOptions = { math: mathjaxOn(post), imageBase: options.imageBase };
+  const chunkOptions: ChunkRenderOptions = { math: mathjaxOn(post), imageBase: options.imageBase, baseurl: options.baseurl };
   const bodyStart = post.lines.offsetAt(post.bodyRange.start);
   const parts: string[] = [];
   for (const chunk of splitIntoChunks(post.text, bodyStart)) {
@@ -47,7 +49,7 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
     title: postTitle(post),
     date: date && blogDate(date),
     dateTime: date && `${date.year}-${pad(date.month)}-${pad(date.day)}`,
-    thumbnail: thumbnailOf(post, options.imageBase),
+    thumbnail: thumbnailOf(post, options.imageBase, options.baseurl),
     sections: summarizeSections(post, options.config ?? DEFAULTS, options.diagnostics ?? []),
     headerProblems: summarizeHeaderProblems(post, options.diagnostics ?? []),
   };
@@ -92,13 +94,12 @@ export function blogDate({ year, month, day }: CalendarDate): string {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-function thumbnailOf(post: Post, imageBase: string | undefined): string | undefined {
+function thumbnailOf(post: Post, imageBase: string | undefined, baseurl: string | undefined): string | undefined {
   const value = entry(post, 'image_url')?.value;
   if (typeof value !== 'string') return undefined;
   const url = value.trim();
   if (/^https?:\/\//i.test(url) || DATA_IMAGE.test(url)) return url;
-  if (imageBase && url.startsWith('/') && !url.startsWith('//')) return imageBase.replace(/\/+$/, '') + url;
-  return undefined;
+  return siteImageUrl(url, imageBase, baseurl);
 }
 
 /**
@@ -119,7 +120,7 @@ const chunkCache = new Map<string, { html: string; placed: { delta: number; html
 let cachedChars = 0;
 
 function cachedChunk(text: string, options: ChunkRenderOptions, delta: number): string {
-  const key = `${options.math ? 1 : 0}${options.imageBase ?? ''}\u0000${text}`;
+  const key = `${options.math ? 1 : 0}${options.imageBase ?? ''}\u0000${options.baseurl ?? ''}\u0000${text}`;
   let entry = chunkCache.get(key);
   if (entry !== undefined) {
     chunkCache.delete(key);
