@@ -96,14 +96,17 @@ export class LanguageServerController implements vscode.Disposable {
       this.explained = true;
       this.explainTraceLevel();
     }
-    this.selector = currentPostSelector();
-    const client = this.createClient();
-    this.client = client;
-    this.setState('starting');
+    let client: languageclient.LanguageClient | undefined;
     try {
+      // Reading the settings or loading vscode-languageclient can throw too: that is a failed start,
+      // said like one, not a rejection nobody handles.
+      this.selector = currentPostSelector();
+      client = this.createClient();
+      this.client = client;
+      this.setState('starting');
       await client.start();
     } catch (error) {
-      if (this.client !== client) return;
+      if (client && this.client !== client) return;
       this.failure = messageOf(error);
       this.output.error(vscode.l10n.t('The language server did not start: {0}', this.failure));
       this.setState('failed');

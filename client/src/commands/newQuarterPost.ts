@@ -66,7 +66,10 @@ export async function newQuarterPost(ctx: CommandContext, rawArgs?: unknown): Pr
     // person dismisses the notification.
     const open = vscode.l10n.t('Open It');
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; nothing was written.', vscode.workspace.asRelativePath(uri)), open).then((choice) => {
-      if (choice === open) void vscode.window.showTextDocument(uri);
+      // The file may be gone by the time the person clicks: say so rather than fail silently.
+      if (choice === open) vscode.window.showTextDocument(uri).then(undefined, (error: unknown) => {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', vscode.workspace.asRelativePath(uri), error instanceof Error ? error.message : String(error)));
+      });
     });
     return undefined;
   }
