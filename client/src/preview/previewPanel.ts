@@ -60,8 +60,13 @@ export class PreviewPanel implements vscode.Disposable {
   /** Bumped when the panel moves to another post, so a late answer about the old one is dropped. */
   private generation = 0;
   private lastChange: { version: number; at: number } | undefined;
-  /** The preview scrolled the editor: the editor's next scroll event is that, not the user. */
-  private editorScrollFromPreview = false;
+  /**
+   * Editors the preview scrolled, with the line it put at their top and when: the editor's next
+   * scroll event is the preview's doing if it shows that line or comes right after (the editor
+   * may stop short of the line at the end of the post). Per editor, so that a reveal that moved
+   * nothing (no event) cannot swallow the user's next scroll much later.
+   */
+  private readonly scrolledByPreview = new WeakMap<vscode.TextEditor, { line: number; at: number }>();
   /** The panel moved to another post: its next content starts where that post's editor is. */
   private scrollAfterUpdate = false;
   private disposed = false;
@@ -164,11 +169,12 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** An editor of the previewed document scrolled. */
   editorScrolled(editor: vscode.TextEditor): void {
-    if (this.editorScrollFromPreview) {
-      this.editorScrollFromPreview = false;
-      return;
-    }
     const line = topLine(editor);
+    const expected = this.scrolledByPreview.get(editor);
+    if (expected !== undefined) {
+      this.scrolledByPreview.delete(editor);
+      if ((line !== undefined && Math.floor(line) === expected.line) || Date.now() - expected.at < ECHO_WINDOW_MS) return;
+    }
     if (line !== undefined && this.setting(SETTING.previewScrollSync)) this.post({ type: 'scrollToLine', line });
   }
 
@@ -313,7 +319,7 @@ export class PreviewPanel implements vscode.Disposable {
       const whole = Math.min(Math.floor(line), editor.document.lineCount - 1);
       const text = editor.document.lineAt(whole).text;
       const character = Math.floor((line - Math.floor(line)) * text.length);
-      this.editorScrollFromPreview = true;
+      this.scrolledByPreview.set(editor, { line: whole, at: Date.now() });
       editor.revealRange(new vscode.Range(whole, character, whole, character), vscode.TextEditorRevealType.AtTop);
     }
   }
@@ -329,6 +335,9 @@ export class PreviewPanel implements vscode.Disposable {
     return vscode.workspace.getConfiguration(undefined, this.uri).get<boolean>(name, true);
   }
 }
+
+/** How soon after the preview scrolled an editor its scroll event counts as that scroll's echo. */
+const ECHO_WINDOW_MS = 300;
 
 /** What the page may load: the extension's media and the workspace folders (the posts' images). */
 function resourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
