@@ -98,8 +98,19 @@ export function isRenderRefusal(answer: RenderResult | RenderRefusal): answer is
   return typeof (answer as Partial<RenderRefusal>).refused === 'string';
 }
 
-/** Client -> server: every presenter name of the workspace's posts, most frequent first. */
-export const PresentersRequest = request<Record<string, never>, { names: string[] }>('seminarPosts/presenters');
+/** The labels a post's configuration uses (settings and `.seminar-posts.json`, merged as the checks merge them). */
+export interface PostLabels {
+  presenter: string[];
+  paper: string[];
+  slides: string[];
+}
+
+/**
+ * Client -> server: every presenter name of the workspace's posts, most frequent first; and, when
+ * the params name an open post, the labels its configuration uses (so that text the client writes
+ * into the post passes the checks).
+ */
+export const PresentersRequest = request<{ textDocument?: { uri: string } }, { names: string[]; labels?: PostLabels }>('seminarPosts/presenters');
 
 export interface ServerStatus {
   /** `indexing` while the workspace index is built; `ready` after. */

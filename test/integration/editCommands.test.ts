@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { siteUri } from './support/site';
 
 const POST = [
   '---',
@@ -46,5 +47,28 @@ describe('Insert Image Block', () => {
     const end = editor.document.positionAt(start + written.length);
     assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [end.line, end.character]);
     assert.ok(editor.selection.isEmpty);
+  });
+});
+
+describe('Add Paper Section', () => {
+  const folder = '_posts/labels-test';
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(siteUri(folder), { recursive: true }).then(undefined, () => undefined);
+  });
+
+  it('writes the labels of the post\'s .seminar-posts.json, which the checks use, not the settings\' defaults', async () => {
+    const config = siteUri(`${folder}/.seminar-posts.json`);
+    const post = siteUri(`${folder}/2021-07-01-3rd_quarter.md`);
+    await vscode.workspace.fs.writeFile(config, Buffer.from(JSON.stringify({ presenterLabels: ['Presenter'], linkLabels: { paper: ['paper'], slides: ['slides'] } })));
+    await vscode.workspace.fs.writeFile(post, Buffer.from('---\nlayout: post\ntitle: "2021_3rd_quarter"\ndate: 2021-07-01\n---\n\n', 'utf8'));
+    const editor = await vscode.window.showTextDocument(post);
+    editor.selection = new vscode.Selection(5, 0, 5, 0);
+    const at = await vscode.commands.executeCommand<vscode.Position | undefined>('seminarPosts.addPaperSection');
+    assert.ok(at, 'the command inserted no section');
+    const text = editor.document.getText();
+    assert.match(text, /^### Presenter: .*\[\[paper\]\(.*\), \[slides\]\(/m, text);
+    assert.doesNotMatch(text, /발표자|paper link|presentation material/, text);
   });
 });

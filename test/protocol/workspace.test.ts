@@ -62,8 +62,9 @@ describe('language server: workspace index', function () {
   });
 
   it('lists the presenters of every post (seminarPosts/presenters)', async () => {
-    const { names } = await client.connection.sendRequest(PresentersRequest.method, {}) as { names: string[] };
+    const { names, labels } = await client.connection.sendRequest(PresentersRequest.method, {}) as { names: string[]; labels?: unknown };
     assert.deepEqual([...names].sort(), [...PRESENTERS].sort());
+    assert.equal(labels, undefined, 'no post named, no labels');
   });
 
   it('follows posts created, changed and deleted on disk', async () => {
@@ -122,5 +123,22 @@ describe('language server: workspace index', function () {
     await client.waitForStatus((status) => client.statuses.indexOf(status) >= before);
     assert.deepEqual(await find('unsaved title'), []);
     assert.deepEqual(await find('study s9q'), ['Learning Things, Study S9Q']);
+  });
+
+  it('tells the labels a post\'s configuration uses, .seminar-posts.json over the settings (seminarPosts/presenters)', async () => {
+    const folder = '_posts/talks';
+    const post = sitePost(3);
+    const file = `${folder}/${path.posix.basename(post.file)}`;
+    site.write(`${folder}/.seminar-posts.json`, JSON.stringify({ presenterLabels: ['Presenter', '발표자'], linkLabels: { slides: ['slides'] } }));
+    site.write(file, post.text);
+    try {
+      await client.open(site.uri(file), post.text);
+      const answer = await client.connection.sendRequest(PresentersRequest.method, { textDocument: { uri: site.uri(file) } }) as { labels?: unknown };
+      assert.deepEqual(answer.labels, { presenter: ['Presenter', '발표자'], paper: ['paper link'], slides: ['slides'] });
+      const elsewhere = await client.connection.sendRequest(PresentersRequest.method, { textDocument: { uri: site.uri(post.file) } }) as { labels?: unknown };
+      assert.equal(elsewhere.labels, undefined, 'a post that is not open has no answer');
+    } finally {
+      fs.rmSync(path.join(site.dir, folder), { recursive: true, force: true });
+    }
   });
 });

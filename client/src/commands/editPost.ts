@@ -4,7 +4,7 @@
  * "Insert Image Block" (a centered image from a URL, the clipboard's when it holds one).
  */
 import * as vscode from 'vscode';
-import { PresentersRequest } from '../../../server/src/protocol';
+import { PresentersRequest, type PostLabels } from '../../../server/src/protocol';
 import {
   githubRawUrl,
   imageInsertion,
@@ -33,12 +33,15 @@ export async function addPaperSection(ctx: CommandContext): Promise<vscode.Posit
   const lines = linesOf(document.getText());
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri);
   const settings = readClientSettings((name) => config.get(name));
+  const fromServer = await askServer(ctx, document);
+  // The server's labels merge `.seminar-posts.json` over the settings, as the checks do.
+  const labels = fromServer?.labels ?? { presenter: settings.presenterLabels, paper: settings.linkLabels.paper, slides: settings.linkLabels.slides };
 
   const snippet = paperSectionSnippet({
-    presenterLabel: presenterLabelIn(lines, settings.presenterLabels),
-    paperLinkLabel: settings.linkLabels.paper[0]!,
-    slidesLinkLabel: settings.linkLabels.slides[0]!,
-    presenters: await presenterChoices(ctx, lines, settings.presenterLabels),
+    presenterLabel: presenterLabelIn(lines, labels.presenter),
+    paperLinkLabel: labels.paper[0] ?? settings.linkLabels.paper[0]!,
+    slidesLinkLabel: labels.slides[0] ?? settings.linkLabels.slides[0]!,
+    presenters: [...new Set([...(fromServer?.names ?? []), ...presenterNamesIn(lines, labels.presenter)])],
     placeholders: {
       title: vscode.l10n.t('Paper title'),
       authors: vscode.l10n.t('Authors'),
@@ -62,19 +65,22 @@ export async function addPaperSection(ctx: CommandContext): Promise<vscode.Posit
  * this post's. Without the server, or with a server that does not answer the request, this
  * post's names alone, and the output channel says why.
  */
-async function presenterChoices(ctx: CommandContext, lines: readonly string[], labels: readonly string[]): Promise<string[]> {
-  const fromPost = presenterNamesIn(lines, labels);
+/**
+ * What the language server knows for a new section of `document`: the workspace's presenter names
+ * and the labels the post's configuration uses. Undefined (said in the log) when it cannot tell.
+ */
+async function askServer(ctx: CommandContext, document: vscode.TextDocument): Promise<{ names: string[]; labels?: PostLabels } | undefined> {
   const client = ctx.server.runningClient;
   if (!client) {
     ctx.output.info(vscode.l10n.t('The language server is not running: presenter names come from this post only.'));
-    return fromPost;
+    return undefined;
   }
   const cancel = new vscode.CancellationTokenSource();
   const timer = setTimeout(() => cancel.cancel(), PRESENTERS_TIMEOUT_MS);
   try {
-    const result = await client.sendRequest<{ names?: unknown }>(PresentersRequest.method, {}, cancel.token);
+    const result = await client.sendRequest<{ names?: unknown; labels?: unknown }>(PresentersRequest.method, { textDocument: { uri: document.uri.toString() } }, cancel.token);
     const names = Array.isArray(result?.names) ? result.names.filter((n): n is string => typeof n === 'string') : [];
-    return [...new Set([...names, ...fromPost])];
+    return { names, labels: postLabels(result?.labels) };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === METHOD_NOT_FOUND) {
@@ -84,11 +90,22 @@ async function presenterChoices(ctx: CommandContext, lines: readonly string[], l
     } else {
       ctx.output.warn(vscode.l10n.t('Listing the presenters failed ({0}): names come from this post only.', messageOf(error)));
     }
-    return fromPost;
+    return undefined;
   } finally {
     clearTimeout(timer);
     cancel.dispose();
   }
+}
+
+/** The server's labels, checked: three lists of strings, the first of each not empty. */
+function postLabels(value: unknown): PostLabels | undefined {
+  const v = value as Partial<Record<keyof PostLabels, unknown>> | undefined;
+  const list = (x: unknown): string[] | undefined =>
+    Array.isArray(x) && x.length > 0 && x.every((s) => typeof s === 'string' && s.trim() !== '') ? x as string[] : undefined;
+  const presenter = list(v?.presenter);
+  const paper = list(v?.paper);
+  const slides = list(v?.slides);
+  return presenter && paper && slides ? { presenter, paper, slides } : undefined;
 }
 
 /** Answers that stand in for the prompts. */

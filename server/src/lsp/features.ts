@@ -25,7 +25,7 @@ import { lintPost } from '../core/engine/engine';
 import { parsePost } from '../core/parse/parsePost';
 import { RULES } from '../core/rules';
 import type { SiteContext } from '../core/site/site';
-import { PresentersRequest } from '../protocol';
+import { PresentersRequest, type PostLabels } from '../protocol';
 import type { Analysis } from './analysis';
 import type { IncomingChanges } from './transport';
 import type { Checked, Validator } from './validation';
@@ -118,7 +118,14 @@ export function registerFeatures(
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics };
   });
 
-  connection.onRequest(PresentersRequest.method, () => ({ names: index.presenterNames() }));
+  connection.onRequest(PresentersRequest.method, async (params: unknown) => {
+    const names = index.presenterNames();
+    if (typeof (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri !== 'string') return { names };
+    const labels = await withPost<PostLabels | undefined>(params, undefined, ({ setup: { config } }) => ({
+      presenter: [...config.presenterLabels], paper: [...config.linkLabels.paper], slides: [...config.linkLabels.slides],
+    }));
+    return labels ? { names, labels } : { names };
+  });
 }
 
 /** The request's position when it lies in the post (a character past the line's end is its end). */
