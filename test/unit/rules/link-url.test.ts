@@ -1,6 +1,7 @@
 /**
- * `link-url`'s space-encoding fix encodes the link's destination only: a CommonMark title after it
- * (`"..."`, `'...'`, `(...)`) is not part of the address, whether or not the address has spaces.
+ * `link-url`'s space-encoding fix encodes the link's destination only: a quoted title after it
+ * (`"..."`, `'...'`, the ones kramdown reads) is not part of the address, whether or not the address
+ * has spaces.
  */
 import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../../server/src/core/text/edits';
@@ -30,8 +31,9 @@ describe('link-url space encoding', () => {
     assert.deepEqual(fixed("https://x.com/my slides.pdf 'the slides'"), { line: "https://x.com/my%20slides.pdf 'the slides'", safe: [true] });
   });
 
-  it('keeps a parenthesized title, but does not apply the fix unattended: `(v2)` may be part of a file name', () => {
-    assert.deepEqual(fixed('https://x.com/my slides.pdf (slides)'), { line: 'https://x.com/my%20slides.pdf (slides)', safe: [false] });
+  it('encodes `(v2)` after a space with the address: kramdown reads no parenthesized title', () => {
+    assert.deepEqual(fixed('https://x.com/my slides (v2).pdf'), { line: 'https://x.com/my%20slides%20(v2).pdf', safe: [true] });
+    assert.deepEqual(fixed('https://x.com/my slides.pdf (v2)'), { line: 'https://x.com/my%20slides.pdf%20(v2)', safe: [true] });
   });
 
   it('encodes every space of a destination without a title', () => {

@@ -4,7 +4,7 @@
  */
 import type { RuleDefinition } from '../engine/rule';
 import { examplePost, SAMPLE_FRONT_MATTER, SAMPLE_SECTION } from './support/examples';
-import { isPlaceholderTarget, linkTarget, linkTitle } from './support/links';
+import { isPlaceholderTarget, linkTarget } from './support/links';
 import { sectionLinks } from './support/orphans';
 
 const ABSOLUTE_HTTP = /^https?:\/\/[^\s/?#]+/i;
@@ -34,8 +34,8 @@ export const linkUrl: RuleDefinition = {
       'sites: link them by their full address.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('https://example.com/resnet.pdf', 'slides/resnet.pdf')) },
-    fix: 'Percent-encodes the spaces (`%20`) of an otherwise good address, leaving a link title after it (`"..."`, `\'...\'`, ' +
-      '`(...)`) as it is. Applied automatically unless the title is in parentheses (which may be the end of a file name).',
+    fix: 'Percent-encodes the spaces (`%20`) of an otherwise good address, leaving a quoted link title after it (`"..."`, ' +
+      '`\'...\'`) as it is. kramdown reads no other title: `(v2)` after a space is part of the address, and is encoded with it.',
   },
   check(post, context, report) {
     for (const section of post.sections) {
@@ -53,9 +53,8 @@ export const linkUrl: RuleDefinition = {
             data,
             fix: {
               title: { en: 'Encode the spaces as `%20`', ko: '공백을 `%20`으로 바꾸기' },
-              // Only the address is encoded, never a title after it. A `(...)` "title" after an address with spaces
-              // may as well end a file name (`my slides (v2)`): the author decides.
-              safe: !linkTitle(link)?.text.startsWith('('),
+              // Only the address is encoded, never a quoted title after it.
+              safe: true,
               edits: [{ range: target.range, newText: url.replace(/\s/g, (c) => encodeURIComponent(c)) }],
             },
           });

@@ -39,17 +39,12 @@ export function saysUnavailable(item: LinkListItem, config: ResolvedConfig): boo
 }
 
 /**
- * The link's target as a browser reads it: without `<...>` around it and without a title (`"..."`,
- * `'...'` or `(...)` after whitespace) after it. Its range covers just the URL. Undefined when the
+ * The link's target as a browser reads it: without `<...>` around it and without a title (`"..."`
+ * or `'...'` after whitespace) after it. Its range covers just the URL. Undefined when the
  * link has no `(url)` part.
  */
 export function linkTarget(link: MarkdownLink): Span | undefined {
   return destinationOf(link)?.target;
-}
-
-/** The link's title after its target (`"slides"`, with its delimiters), or undefined when it has none. */
-export function linkTitle(link: MarkdownLink): Span | undefined {
-  return destinationOf(link)?.title;
 }
 
 interface Destination {
@@ -66,11 +61,12 @@ function destinationOf(link: MarkdownLink): Destination | undefined {
 const destinations = new WeakMap<MarkdownLink, Destination | undefined>();
 
 /**
- * A title is the last thing in the parentheses, after whitespace: found even when the address before
- * it has spaces (which CommonMark does not allow, and the authors write), so that only the address
- * is taken for the target.
+ * A title is the last thing in the parentheses, after whitespace, in quotes (kramdown reads `"..."`
+ * and `'...'` only, not CommonMark's `(...)`): found even when the address before it has spaces
+ * (which CommonMark does not allow, and the authors write), so that only the address is taken for
+ * the target.
  */
-const TITLED = /^(.*?\S)\s+("[^"]*"|'[^']*'|\([^()]*\))$/s;
+const TITLED = /^(.*?\S)\s+("[^"]*"|'[^']*')$/s;
 
 function findDestination(link: MarkdownLink): Destination | undefined {
   const url = link.url;
