@@ -7,7 +7,7 @@
  * one.
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { JEKYLL_YAML } from './jekyllYaml';
+import { parseJekyllYaml } from './jekyllYaml';
 import type { FrontMatter, FrontMatterEntry, YamlProblem, YamlValueKind } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 
@@ -108,8 +108,7 @@ export function parseFrontMatter(text: string, block: FrontMatterBlock, lines: L
   const raw = text.slice(block.contentStart, block.contentEnd);
   const base = block.contentStart;
   const range = (start: number, end: number) => lines.rangeOf(base + start, base + end);
-  const doc = parseDocument(raw, {
-    ...JEKYLL_YAML,
+  const doc = parseJekyllYaml(raw, {
     uniqueKeys: false,
     prettyErrors: false,
     // Errors are reported as diagnostics; the library's own warnings (e.g. a list used as a key)

@@ -3,8 +3,7 @@
  * publishes future posts, and the layouts it has. Rules that need it (`unknown-layout`,
  * `future-date`, `image-src`) are skipped for a post outside any site.
  */
-import { parseDocument } from 'yaml';
-import { JEKYLL_YAML } from '../parse/jekyllYaml';
+import { parseJekyllYaml } from '../parse/jekyllYaml';
 import { dirname, joinPath, type FileSystemHost } from '../host';
 
 export interface SiteContext {
@@ -64,7 +63,7 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
   const text = fs.readFile(joinPath(root, '_config.yml')) ?? '';
   let data: Record<string, unknown> = {};
   let configProblem: string | undefined;
-  const doc = parseDocument(text, { ...JEKYLL_YAML, uniqueKeys: false, logLevel: 'error' });
+  const doc = parseJekyllYaml(text, { uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length) {
     configProblem = doc.errors[0]!.message.split('\n')[0];
   } else {
