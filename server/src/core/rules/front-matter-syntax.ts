@@ -5,6 +5,9 @@
 import type { RuleDefinition } from '../engine/rule';
 import { examplePost, SAMPLE_FRONT_MATTER } from './support/examples';
 
+/** How many YAML errors of one front matter are listed. */
+const MAX_LISTED = 10;
+
 export const frontMatterSyntax: RuleDefinition = {
   id: 'front-matter-syntax',
   category: 'front-matter',
@@ -17,6 +20,10 @@ export const frontMatterSyntax: RuleDefinition = {
     yaml: {
       en: 'Expected valid YAML in the front matter, found an error: {error}',
       ko: 'front matter에 올바른 YAML이 필요하지만 오류가 있습니다: {error}',
+    },
+    yamlMore: {
+      en: 'Expected valid YAML in the front matter, found an error: {error} (and {count} more after it, not listed)',
+      ko: 'front matter에 올바른 YAML이 필요하지만 오류가 있습니다: {error} (뒤에 오류 {count}개가 더 있으며 나열하지 않습니다)',
     },
     unclosed: {
       en: 'Expected a closing `---` line after the front matter, found none: the whole post is read as front matter',
@@ -41,9 +48,14 @@ export const frontMatterSyntax: RuleDefinition = {
       report({ range: fm.openRange, messageId: 'unclosed' });
       return;
     }
-    for (const error of fm.errors) {
-      report({ range: error.range, messageId: 'yaml', data: { error: error.message } });
-    }
+    // Broken YAML can hold thousands of errors, most of them echoes of the first: the first few
+    // are listed, the last of them with a count of the rest.
+    const shown = fm.errors.slice(0, MAX_LISTED);
+    shown.forEach((error, i) => {
+      const rest = fm.errors.length - shown.length;
+      if (i === shown.length - 1 && rest > 0) report({ range: error.range, messageId: 'yamlMore', data: { error: error.message, count: String(rest) } });
+      else report({ range: error.range, messageId: 'yaml', data: { error: error.message } });
+    });
     if (fm.errors.length === 0 && fm.notAMapping) {
       report({ range: fm.contentRange, messageId: 'notAMapping' });
     }
