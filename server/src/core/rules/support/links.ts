@@ -44,21 +44,12 @@ export function saysUnavailable(item: LinkListItem, config: ResolvedConfig): boo
  * link has no `(url)` part.
  */
 export function linkTarget(link: MarkdownLink): Span | undefined {
-  return destinationOf(link)?.target;
-}
-
-interface Destination {
-  target: Span;
-  title: Span | undefined;
-}
-
-function destinationOf(link: MarkdownLink): Destination | undefined {
   // Several rules ask for every link's target on every keystroke; links are shared, unchanged, between parses.
-  if (!destinations.has(link)) destinations.set(link, findDestination(link));
-  return destinations.get(link);
+  if (!targets.has(link)) targets.set(link, findTarget(link));
+  return targets.get(link);
 }
 
-const destinations = new WeakMap<MarkdownLink, Destination | undefined>();
+const targets = new WeakMap<MarkdownLink, Span | undefined>();
 
 /**
  * A title is the last thing in the parentheses, after whitespace, in quotes (kramdown reads `"..."`
@@ -68,32 +59,27 @@ const destinations = new WeakMap<MarkdownLink, Destination | undefined>();
  */
 const TITLED = /^(.*?\S)\s+("[^"]*"|'[^']*')$/s;
 
-function findDestination(link: MarkdownLink): Destination | undefined {
+function findTarget(link: MarkdownLink): Span | undefined {
   const url = link.url;
   if (!url) return undefined;
-  if (url.range.start.line !== url.range.end.line) return { target: url, title: undefined };
-  const at = (start: number, end: number): Span => ({
+  if (url.range.start.line !== url.range.end.line) return url;
+  let start = 0;
+  let end = url.text.length;
+  while (start < end && /\s/.test(url.text[start]!)) start++;
+  while (end > start && /\s/.test(url.text[end - 1]!)) end--;
+  const titled = TITLED.exec(url.text.slice(start, end));
+  if (titled) end = start + titled[1]!.length;
+  if (url.text[start] === '<' && url.text[end - 1] === '>' && end - start >= 2) {
+    start++;
+    end--;
+  }
+  return {
     text: url.text.slice(start, end),
     range: {
       start: { line: url.range.start.line, character: url.range.start.character + start },
       end: { line: url.range.start.line, character: url.range.start.character + end },
     },
-  });
-  let start = 0;
-  let end = url.text.length;
-  while (start < end && /\s/.test(url.text[start]!)) start++;
-  while (end > start && /\s/.test(url.text[end - 1]!)) end--;
-  let title: Span | undefined;
-  const titled = TITLED.exec(url.text.slice(start, end));
-  if (titled) {
-    title = at(end - titled[2]!.length, end);
-    end = start + titled[1]!.length;
-  }
-  if (url.text[start] === '<' && url.text[end - 1] === '>' && end - start >= 2) {
-    start++;
-    end--;
-  }
-  return { target: at(start, end), title };
+  };
 }
 
 const PLACEHOLDER_WORDS = new Set([
