@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { guardMarkdown, MAX_MARKS_PER_PARAGRAPH, MAX_NESTING } from '../../../server/src/core/parse/markdownGuard';
+import { guardMarkdown, MAX_MARKS_PER_PARAGRAPH, MAX_NESTING, MAX_SCAN_PER_PARAGRAPH } from '../../../server/src/core/parse/markdownGuard';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
 import { renderPost } from '../../../server/src/core/render/renderPost';
 import { SIMPLIFIED_CODE } from '../../../server/src/core/engine/engine';
@@ -66,6 +66,23 @@ describe('Markdown guard', () => {
     assert.match(lines[1]!, /^- x+$/);
     assert.equal(lines[2], '- another [link](u)');
     assert.deepEqual(guarded.simplified.map((s) => s.reason), ['syntax']);
+  });
+
+  it('simplifies the lines of unclosed `<!--` in a long paragraph, under the marks limit', () => {
+    // 240 openers (480 marks, under the marks limit) before 20,000 characters: micromark scans the
+    // rest of the paragraph once per opener (230 ms, found by the fuzzer with tabs).
+    const openers = `a${'<!--'.repeat(240)}`;
+    const body = `${openers}\n${'word word\n'.repeat(2000)}`;
+    assert.ok(240 * 2 <= MAX_MARKS_PER_PARAGRAPH && 240 * body.length > MAX_SCAN_PER_PARAGRAPH);
+    const guarded = guardMarkdown(body);
+    const lines = guarded.text.split('\n');
+    assert.match(lines[0]!, /^a[a-z]+$/);
+    assert.equal(lines[1], 'word word');
+    assert.deepEqual(guarded.simplified.map((s) => [s.start, s.end, s.reason]), [[0, openers.length, 'syntax']]);
+    // A few comments, or a short paragraph, are read as written.
+    for (const fine of [`a${'<!--'.repeat(10)}\n${'word word\n'.repeat(2000)}`, `a${'<!--'.repeat(240)} end\n`]) {
+      assert.equal(guardMarkdown(fine).text, fine);
+    }
   });
 
   it('simplifies lists nested deeper than the limit, markers and all', () => {
