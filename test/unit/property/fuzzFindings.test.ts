@@ -30,6 +30,10 @@ const FOUND: [string, string, string][] = [
     '---\ntitle: "2020_2nd_quarter"\ntitle: [unclosed\n* \ufeff: * \ufeff\ntitle: "2020_2nd_quarter"\n---\n\n', 'temp.md'],
   ['required-field inserts before a YAML document end `...`', '---\n...\n---\n', NAME],
   ['required-field inserts nothing under an indented key', '---\n :  \n---\n\n', NAME],
+  ['front-matter-missing takes no image_url that field-type would refuse (a tab in the address)',
+    `${SECTION}\n<p align="center">\n<img src="https://\tser-images.example.com/a.png">\n</p>\n`, NAME],
+  ['front-matter-missing takes the first image that field-type accepts',
+    `${SECTION}\n<p align="center">\n<img src="https://a b.png">\n<img src="https://a.b/x.png">\n</p>\n`, NAME],
 ];
 
 describe('fix safety: what the fuzzer found', () => {

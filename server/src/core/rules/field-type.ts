@@ -8,7 +8,7 @@ import type { FixDescriptor, RuleDefinition } from '../engine/rule';
 import { formatDate, isRealDay, parseJekyllDate } from '../jekyll';
 import type { FrontMatterEntry } from '../model';
 import { examplePost, frontMatterWith } from './support/examples';
-import { entryOf, replaceValue } from './support/frontMatter';
+import { entryOf, isImageUrlValue, replaceValue } from './support/frontMatter';
 
 const BOOLEAN_KEYS = ['mathjax', 'comments', 'published'];
 
@@ -83,7 +83,7 @@ export const fieldType: RuleDefinition = {
     const image = entryOf(fm, 'image_url');
     if (image) {
       const value = String(image.value ?? '').trim();
-      if (image.valueKind !== 'scalar' || !(/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value) || /^\/[^\s]*[^/\s]$/.test(value))) {
+      if (image.valueKind !== 'scalar' || !isImageUrlValue(value)) {
         report({ range: nonEmpty(image), messageId: 'imageUrl', data: { value: image.valueSource.trim() } });
       }
     }

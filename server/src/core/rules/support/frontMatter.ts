@@ -85,6 +85,14 @@ export function postDate(post: Post): CalendarDate | undefined {
   return (value !== undefined ? parseJekyllDate(value) : undefined) ?? parsePostFileName(post.fileName)?.date;
 }
 
+/**
+ * True for an `image_url` Jekyll's theme can show: an absolute http(s) URL, or a site path such as
+ * `/assets/a.png`, without whitespace (what `field-type` accepts).
+ */
+export function isImageUrlValue(value: string): boolean {
+  return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value) || /^\/[^\s]*[^/\s]$/.test(value);
+}
+
 /** The value the fix inserts for `key`, or undefined when there is no sensible one. */
 export function suggestedValue(post: Post, key: string): string | undefined {
   switch (key) {
@@ -105,7 +113,8 @@ export function suggestedValue(post: Post, key: string): string | undefined {
       for (const section of post.sections) {
         for (const img of section.images) {
           const src = img.attributes.find((a) => a.name === 'src')?.value?.text.trim();
-          if (src && /^https?:\/\//i.test(src)) return src;
+          // Only an image `field-type` accepts: a fix must not bring a new error.
+          if (src && /^https?:\/\//i.test(src) && isImageUrlValue(src)) return src;
         }
       }
       return undefined;
