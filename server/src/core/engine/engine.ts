@@ -79,13 +79,24 @@ export function lintPost(post: Post, options: LintOptions): Diagnostic[] {
   for (const part of post.simplified) diagnostics.push(simplifiedDiagnostic(part, post, options.locale));
   const kept = applySuppressions(diagnostics, post.comments);
   // After suppression: a comment that names a rule that does not exist should not hide its own warning.
-  const known = new Set([...options.rules.map((rule) => rule.id), SIMPLIFIED_CODE]);
-  for (const { id, comment } of unknownDirectiveIds(post.comments, known)) {
-    kept.push(unknownRuleDiagnostic(id, comment, [...known], post, options.locale));
+  if (post.comments.length) {
+    const known = knownIds(options.rules);
+    for (const { id, comment } of unknownDirectiveIds(post.comments, known)) {
+      kept.push(unknownRuleDiagnostic(id, comment, [...known], post, options.locale));
+    }
   }
   return kept.sort(
     (a, b) => comparePositions(a.range.start, b.range.start) || String(a.code).localeCompare(String(b.code)),
   );
+}
+
+/** The ids a suppression comment may name, per rule list (the same list on every keystroke). */
+const knownIdSets = new WeakMap<readonly RuleDefinition<any>[], ReadonlySet<string>>();
+
+function knownIds(rules: readonly RuleDefinition<any>[]): ReadonlySet<string> {
+  let known = knownIdSets.get(rules);
+  if (!known) knownIdSets.set(rules, (known = new Set([...rules.map((rule) => rule.id), SIMPLIFIED_CODE])));
+  return known;
 }
 
 function runRule(rule: RuleDefinition<any>, severity: Severity, post: Post, options: LintOptions, out: Diagnostic[]): void {
