@@ -11625,8 +11625,8 @@ function engineWarning(code3, range, message, post, fixes = []) {
 var UNKNOWN_SUPPRESSION_CODE = "suppression-unknown-rule";
 var UNKNOWN_RULE_MESSAGE = {
   plain: {
-    en: "Expected a rule id in this comment, found `{id}`: it turns nothing off (`npx seminar-posts rules` lists them)",
-    ko: "\uC774 \uC8FC\uC11D\uC5D0\uB294 \uADDC\uCE59 id\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{id}`\uC785\uB2C8\uB2E4: \uC544\uBB34\uAC83\uB3C4 \uB044\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4(`npx seminar-posts rules`\uC5D0 \uBAA9\uB85D\uC774 \uC788\uC2B5\uB2C8\uB2E4)"
+    en: "Expected a rule id in this comment, found `{id}`: it turns nothing off (`seminar-posts rules` lists them)",
+    ko: "\uC774 \uC8FC\uC11D\uC5D0\uB294 \uADDC\uCE59 id\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{id}`\uC785\uB2C8\uB2E4: \uC544\uBB34\uAC83\uB3C4 \uB044\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4(`seminar-posts rules`\uC5D0 \uBAA9\uB85D\uC774 \uC788\uC2B5\uB2C8\uB2E4)"
   },
   didYouMean: {
     en: "Expected a rule id in this comment, found `{id}`: it turns nothing off; did you mean `{suggestion}`?",
