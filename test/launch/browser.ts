@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumOrThrow } from './chromiumPath';
 import type { RunningCodeServer } from './codeServer';
 import { ExitCode, LaunchError, type ExitCodeValue } from './exitCodes';
 import { profileEnvironment, type Profile } from './profile';
@@ -35,16 +36,18 @@ export interface Window {
   close(): Promise<void>;
 }
 
-/** Fails with {@link ExitCode.SetupFailed}, saying what to install, when there is no Chromium at `executable`. */
-export function requireChromium(executable: string): void {
-  if (!fs.existsSync(executable)) {
-    throw new LaunchError(`Chromium is not at ${executable}. On Debian: apt-get install -y chromium (or set CHROMIUM=/path/to/chrome).`, ExitCode.SetupFailed);
+/** The Chromium to run ({@link findChromium}); fails with {@link ExitCode.SetupFailed}, saying where it looked, when there is none. */
+export function requireChromium(): string {
+  try {
+    return chromiumOrThrow();
+  } catch (error) {
+    throw new LaunchError((error as Error).message, ExitCode.SetupFailed);
   }
 }
 
 /** Starts Chromium at `executable` in `profile`; its console goes to `logs/browser-console.log`. */
 export async function openWindow(profile: Profile, executable: string): Promise<Window> {
-  requireChromium(executable);
+  if (!fs.existsSync(executable)) throw new LaunchError(`Chromium is not at ${executable}.`, ExitCode.SetupFailed);
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile.chromiumProfile, {

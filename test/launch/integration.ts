@@ -22,7 +22,7 @@ import { startCodeServer, type RunningCodeServer } from './codeServer';
 import { ExitCode, LaunchError, type ExitCodeValue } from './exitCodes';
 import { selectedHost } from './hosts';
 import { ensureCodeServer } from './install';
-import { DEFAULT_CHROMIUM, FIXTURE_SITE, REPO_ROOT, SUITE_ENTRY } from './layout';
+import { FIXTURE_SITE, REPO_ROOT, SUITE_ENTRY } from './layout';
 import { createProfile, removeProfile, type Profile } from './profile';
 import { log, seconds, step } from './progress';
 import { GREP_VARIABLE, parseSuiteArguments } from './suiteArguments';
@@ -37,7 +37,6 @@ interface Resources {
 async function main(): Promise<ExitCodeValue> {
   const args = parseSuiteArguments(process.argv.slice(2));
   const timeoutMs = Number(process.env.SEMINAR_POSTS_TEST_TIMEOUT || 600) * 1000;
-  const chromium = process.env.CHROMIUM || DEFAULT_CHROMIUM;
   const resources: Resources = {};
   const release = async (keepLogs: boolean) => {
     await resources.window?.close();
@@ -58,7 +57,7 @@ async function main(): Promise<ExitCodeValue> {
   let code: ExitCodeValue = ExitCode.LauncherError;
   try {
     const host = selectedHost();
-    requireChromium(chromium);
+    const chromium = requireChromium();
     buildExtension();
     await bundleSuite();
     const install = await ensureCodeServer(host);

@@ -37,5 +37,3 @@ export const FIXTURE_SITE = path.join(REPO_ROOT, 'test', 'fixtures', 'site');
 /** The demo site `npm start` opens. */
 export const DEMO_SITE = path.join(REPO_ROOT, 'demo');
 
-/** Debian's Chromium, the window of the code-server workbench. */
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';

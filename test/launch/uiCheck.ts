@@ -20,7 +20,7 @@ import { startCodeServer, type RunningCodeServer } from './codeServer';
 import { ExitCode, LaunchError, type ExitCodeValue } from './exitCodes';
 import { selectedHost } from './hosts';
 import { ensureCodeServer } from './install';
-import { DEFAULT_CHROMIUM, FIXTURE_SITE, REPO_ROOT } from './layout';
+import { FIXTURE_SITE, REPO_ROOT } from './layout';
 import { createProfile, removeProfile, type Profile } from './profile';
 import { log, seconds, step } from './progress';
 import { installVsix, packageVsix } from './vsix';
@@ -63,13 +63,12 @@ const STEP_TIMEOUT_MS = 60_000;
 
 async function main(): Promise<ExitCodeValue> {
   const host = selectedHost();
-  const chromium = process.env.CHROMIUM || DEFAULT_CHROMIUM;
   let profile: Profile | undefined;
   let server: RunningCodeServer | undefined;
   let window: Window | undefined;
   let code: ExitCodeValue = ExitCode.LauncherError;
   try {
-    requireChromium(chromium);
+    const chromium = requireChromium();
     const install = await ensureCodeServer(host);
     profile = createProfile('seminar-posts-ui');
     const vsix = path.join(profile.root, 'seminar-posts.vsix');

@@ -6,9 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumOrThrow } from '../../launch/chromiumPath';
 
-/** The browser the tests run: `CHROMIUM` if set, else Debian's. `.ci/run` installs it when missing. */
-export const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check', '--lang=en-US'];
 
@@ -19,12 +18,11 @@ export interface Chromium {
 
 /** Starts headless Chromium (no sandbox: CI runs as root) with a new profile directory. */
 export async function launchChromium(): Promise<Chromium> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`no Chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install chromium) or set CHROMIUM`);
-  }
+  // `CHROMIUM`, else the system's (`npm test` installs it first: scripts/setup.ts).
+  const executablePath = chromiumOrThrow();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'seminar-posts-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: true,
     chromiumSandbox: false,
     args: ARGS,
