@@ -12145,11 +12145,11 @@ var imageBlockUnclosed = {
         if (block.close) continue;
         const last = block.range.end.line;
         const edit = insertLineAfter(post, last, `${indentOf(post, block.open.range.start.line)}</p>`);
+        const swallowed = insideComment(post, edit.range.start) || insideOpenTag(section.images, edit.range.start);
         report({
           range: block.open.range,
           messageId: "block",
-          // A `</p>` inside a comment left open (`<p align="center"><!--`) would close nothing.
-          fix: insideComment(post, edit.range.start) ? void 0 : {
+          fix: swallowed ? void 0 : {
             title: { en: "Insert `</p>`", ko: "`</p>` \uB123\uAE30" },
             safe: true,
             edits: [edit]
@@ -12162,6 +12162,9 @@ var imageBlockUnclosed = {
     }
   }
 };
+function insideOpenTag(images, position2) {
+  return images.some((image2) => !image2.terminated && comparePositions(image2.range.start, position2) < 0 && comparePositions(position2, image2.range.end) <= 0);
+}
 function insideComment(post, position2) {
   return post.comments.some((c) => comparePositions(c.range.start, position2) < 0 && comparePositions(position2, c.range.end) < 0);
 }
