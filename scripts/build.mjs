@@ -1,9 +1,10 @@
-// Bundles the extension client, the language server and the CLI with esbuild.
+// Bundles the extension client, the language server, the CLI and the GitHub Action with esbuild.
 // `tsc -b` only type-checks; this makes what runs. Usage: node scripts/build.mjs [--watch] [--production]
 // (or SEMINAR_POSTS_PRODUCTION=1 in the environment for --production)
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { actionBuildOptions } from './actionBundle.mjs';
 
 const watch = process.argv.includes('--watch');
 // SEMINAR_POSTS_PRODUCTION=1 asks for the production build where the caller cannot pass an
@@ -28,6 +29,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The GitHub Action: committed, the same in every build (see actionBundle.mjs).
+  actionBuildOptions(),
 ];
 
 /**
@@ -54,9 +57,9 @@ copyKatexAssets();
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
-  console.log('[build] watching client, server and CLI');
+  console.log('[build] watching client, server, CLI and Action');
 } else {
   const started = Date.now();
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log(`[build] client, server and CLI bundled in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+  console.log(`[build] client, server, CLI and Action bundled in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
 }

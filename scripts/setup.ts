@@ -90,6 +90,14 @@ const REQUIREMENTS: readonly Requirement[] = [
     elsewhere: 'gem install jekyll jekyll-theme-minima jekyll-feed kramdown-parser-gfm',
   },
   {
+    name: 'pre-commit',
+    why: 'the pre-commit hook\'s test installs and runs the hook with the real pre-commit',
+    purposes: ['test'],
+    present: () => succeeds('pre-commit', ['--version']),
+    apt: ['pre-commit'],
+    elsewhere: 'pipx install pre-commit (or brew install pre-commit)',
+  },
+  {
     name: 'a Korean font',
     why: "the screenshots show the posts' Korean text",
     purposes: ['test'],

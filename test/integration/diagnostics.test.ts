@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { describeDiagnostics, ruleId, waitForDiagnostics } from './support/diagnostics';
 import { BROKEN_POST, GOOD_POST, openInEditor, siteUri } from './support/site';
 
-/** What `npx seminar-posts lint` reports for the broken post: rule id, 0-based line, severity. */
+/** What `seminar-posts lint` reports for the broken post: rule id, 0-based line, severity. */
 const BROKEN_POST_PROBLEMS: ReadonlyArray<readonly [string, number, vscode.DiagnosticSeverity]> = [
   ['filename-format', 0, vscode.DiagnosticSeverity.Error],
   ['required-field', 0, vscode.DiagnosticSeverity.Warning],

@@ -40,7 +40,7 @@ function outputFolder(vscodeVersion: string): string {
 /** The post the check opens, and a line of it that shows once its editor is there. */
 const BROKEN_POST = { name: '2021_2nd_quater.md', text: 'title: "2021 2nd quater"' };
 
-/** The problems the Problems panel must list for it (what `npx seminar-posts lint` reports): rule id and severity. */
+/** The problems the Problems panel must list for it (what `seminar-posts lint` reports): rule id and severity. */
 const EXPECTED_PROBLEMS: ReadonlyArray<readonly [string, 'Error' | 'Warning']> = [
   ['filename-format', 'Error'],
   ['field-type', 'Error'],

@@ -10,6 +10,8 @@ export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
 export const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus');
 export const CLI = path.join(REPO_ROOT, 'server', 'out', 'cli.js');
 export const SERVER = path.join(REPO_ROOT, 'server', 'out', 'server.js');
+/** The GitHub Action's committed bundle (`action.yml` runs it). */
+export const ACTION_BUNDLE = path.join(REPO_ROOT, 'dist', 'action', 'index.js');
 
 export function corpusAvailable(): boolean {
   return fs.existsSync(path.join(CORPUS, 'published'));

@@ -10,9 +10,9 @@ export interface TextPosition {
   character: number;
 }
 
-/** Splits a document into lines the way VS Code counts them (`\n` or `\r\n`). */
+/** Splits a document into lines the way VS Code counts them (`\n`, `\r\n` or a lone `\r`). */
 export function linesOf(text: string): string[] {
-  return text.split(/\r?\n/);
+  return text.split(/\r\n|\r|\n/);
 }
 
 /** The first line after the front matter (0 when the post has none or it is never closed). */

@@ -3,6 +3,11 @@
  * Myers algorithm after trimming the common head and tail, which is where fixes leave a post
  * alone; past a bounded amount of difference the changed middle becomes one replaced block, so
  * the time stays linear in the size of the post whatever it holds.
+ *
+ * Lines are the line index's (`\n`, `\r\n` or a lone `\r`, an old Mac line break), so that the
+ * hunks' line numbers are those the CLI reports problems at. A line ending in a lone `\r` is
+ * printed with a `\n` after it, as every line of a diff ends; `patch`, which knows only `\n`,
+ * reads it as a `\r\n` line.
  */
 
 const CONTEXT = 3;
@@ -33,8 +38,7 @@ export function unifiedDiff(before: string, after: string, oldName: string, newN
 
 /** Lines with their line breaks, so that a missing final break shows. */
 function splitLines(text: string): string[] {
-  const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  return lines;
+  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
 }
 
 function middle(a: string[], b: string[]): Op[] {
@@ -115,10 +119,16 @@ function hunks(ops: Op[]): string[] {
     const oldCount = slice.filter((op) => op.kind !== '+').length;
     const newCount = slice.filter((op) => op.kind !== '-').length;
     out.push(`@@ -${span(oldNo[start]!, oldCount)} +${span(newNo[start]!, newCount)} @@\n`);
-    for (const op of slice) out.push(op.kind + op.line + (op.line.endsWith('\n') ? '' : '\n\\ No newline at end of file\n'));
+    for (const op of slice) out.push(op.kind + printed(op.line));
     g = last + 1;
   }
   return out;
+}
+
+/** A line as the diff prints it: ending in `\n`, or marked as the text's last line without a break. */
+function printed(line: string): string {
+  if (line.endsWith('\n')) return line;
+  return line.endsWith('\r') ? `${line}\n` : `${line}\n\\ No newline at end of file\n`;
 }
 
 function span(start: number, count: number): string {

@@ -82,6 +82,22 @@ function listRules(command: RulesCommand, io: CliIO): number {
 }
 
 async function lint(command: LintCommand, io: CliIO): Promise<number> {
+  return report(command, io, await lintPaths(command, io));
+}
+
+/** What a lint run found: each post's diagnostics (after the fixes asked for), and the diff of `--fix-dry-run`. */
+export interface LintRun {
+  results: FileResult[];
+  diff: string;
+}
+
+/**
+ * Lints the posts `command` names, applying or diffing the safe fixes as it asks, and prints
+ * nothing but the CLI's notes on `stderr` (a post not fixed, a rename not done). The CLI's other
+ * faces (the GitHub Action) call it; a {@link UsageError}, {@link PathError} or
+ * {@link FatalError} is a failure to report in one line.
+ */
+export async function lintPaths(command: LintCommand, io: CliIO): Promise<LintRun> {
   const files = expandPaths(command.paths, io.cwd);
   // A CI step pointed at the wrong folder must not pass in silence.
   if (files.length === 0) {
@@ -106,12 +122,12 @@ async function lint(command: LintCommand, io: CliIO): Promise<number> {
   const results = workers > 1
     ? await lintInWorkers(files, workers, { configFile, cwd: io.cwd, quiet: command.quiet, ...settings })
     : undefined;
-  return report(command, io, results ?? lintHere(command, io, files, configFile, settings, shown));
+  return results ?? lintHere(command, io, files, configFile, settings, shown);
 }
 
 /** Lints (and fixes, as asked) `files` in this thread; the results and the diff of `--fix-dry-run`. */
 function lintHere(command: LintCommand, io: CliIO, files: string[], configFile: string | undefined, settings: LintSettings,
-  shown: (file: string) => string): { results: FileResult[]; diff: string } {
+  shown: (file: string) => string): LintRun {
   const project = new Project(nodeFileSystem, RULES, { configFile });
   // Every post is read and parsed first: duplicate-paper compares the posts of one site.
   const inputs = files.map((file) => readInput(file, project, shown));
@@ -163,7 +179,7 @@ function lintHere(command: LintCommand, io: CliIO, files: string[], configFile: 
 }
 
 /** Prints the results (or the diff of `--fix-dry-run`); returns the exit code. */
-function report(command: LintCommand, io: CliIO, { results, diff }: { results: FileResult[]; diff: string }): number {
+function report(command: LintCommand, io: CliIO, { results, diff }: LintRun): number {
   if (command.fix === 'dry-run') {
     io.stdout(diff);
   } else {

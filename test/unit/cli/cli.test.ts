@@ -1,5 +1,5 @@
 /**
- * The bundled CLI (`server/out/cli.js`, as `npx seminar-posts` runs it) end to end, on a temporary
+ * The bundled CLI (`server/out/cli.js`, the `seminar-posts` command of a clone or a packed tarball) end to end, on a temporary
  * site written here.
  */
 import * as assert from 'node:assert/strict';

@@ -32,6 +32,10 @@ const FOUND: [string, string, string][] = [
   ['required-field inserts nothing under an indented key', '---\n :  \n---\n\n', NAME],
   ['front-matter-missing takes no image_url that field-type would refuse (a tab in the address)',
     `${SECTION}\n<p align="center">\n<img src="https://\tser-images.example.com/a.png">\n</p>\n`, NAME],
+  ['a lone CR in the YAML is a line break, as Psych reads it: field-type writes no `true` that joins two lines (issue 19)',
+    `${FM.replace('mathjax: true\n', 'mathjax:\rtrue\n')}\n${SECTION}`, NAME],
+  ['image-block-unclosed offers no `</p>` inside an `<img>` whose quoted address is never closed',
+    `${FM}\n${SECTION}\n<p align="center">\n  <img src="https://a.b/x.png*>\n</p>\n\n# Next\n`, NAME],
 ];
 
 describe('fix safety: what the fuzzer found', () => {

@@ -80,14 +80,15 @@ describe('scripts/setup.ts (the pretest step)', function () {
     // A stand-in apt-get: records its arguments; "installing" writes a jekyll and a ruby that work.
     script(
       path.join(bin, 'apt-get'),
-      [`echo "$@" >> ${log}`, `case "$*" in *install*) printf '#!/bin/sh\\necho jekyll 4.3.1\\n' > ${bin}/jekyll; printf '#!/bin/sh\\nexit 0\\n' > ${bin}/ruby; /bin/chmod +x ${bin}/jekyll ${bin}/ruby;; esac`].join('\n'),
+      [`echo "$@" >> ${log}`, `case "$*" in *install*) printf '#!/bin/sh\\necho jekyll 4.3.1\\n' > ${bin}/jekyll; printf '#!/bin/sh\\nexit 0\\n' > ${bin}/ruby; printf '#!/bin/sh\\necho pre-commit 3.0.4\\n' > ${bin}/pre-commit; /bin/chmod +x ${bin}/jekyll ${bin}/ruby ${bin}/pre-commit;; esac`].join('\n'),
     );
     const run = runSetup(bin, { CHROMIUM: process.execPath });
     assert.equal(run.status, 0, run.lines.join('\n'));
     assert.ok(run.lines.some((l) => /^\[setup\] installing Jekyll .* \(jekyll jekyll-theme-minima ruby-kramdown-parser-gfm ruby-jekyll-feed\): the Jekyll parity suite/.test(l)), run.lines.join('\n'));
     const calls = fs.readFileSync(log, 'utf8').trim().split('\n');
     assert.match(calls[0]!, /\bupdate\b/);
-    assert.match(calls[1]!, /\binstall -y -qq jekyll jekyll-theme-minima ruby-kramdown-parser-gfm ruby-jekyll-feed$/);
+    assert.match(calls[1]!, /\binstall -y -qq jekyll jekyll-theme-minima ruby-kramdown-parser-gfm ruby-jekyll-feed pre-commit$/);
+    assert.ok(run.lines.includes("[setup] installing pre-commit (pre-commit): the pre-commit hook's test installs and runs the hook with the real pre-commit"), run.lines.join('\n'));
     // A second run finds everything and says nothing.
     const again = runSetup(bin, { CHROMIUM: process.execPath });
     assert.deepEqual([again.status, again.lines], [0, []]);

@@ -228,8 +228,8 @@ export const UNKNOWN_SUPPRESSION_CODE = 'suppression-unknown-rule';
 
 const UNKNOWN_RULE_MESSAGE = {
   plain: {
-    en: 'Expected a rule id in this comment, found `{id}`: it turns nothing off (`npx seminar-posts rules` lists them)',
-    ko: '이 주석에는 규칙 id가 필요하지만 `{id}`입니다: 아무것도 끄지 않습니다(`npx seminar-posts rules`에 목록이 있습니다)',
+    en: 'Expected a rule id in this comment, found `{id}`: it turns nothing off (`seminar-posts rules` lists them)',
+    ko: '이 주석에는 규칙 id가 필요하지만 `{id}`입니다: 아무것도 끄지 않습니다(`seminar-posts rules`에 목록이 있습니다)',
   },
   didYouMean: {
     en: 'Expected a rule id in this comment, found `{id}`: it turns nothing off; did you mean `{suggestion}`?',

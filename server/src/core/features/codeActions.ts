@@ -158,11 +158,11 @@ function wholeLinesEdit(post: Post, text: string): TextEdit {
   const old = post.text;
   let start = 0;
   while (start < old.length && start < text.length && old[start] === text[start]) start++;
-  start = start === 0 ? 0 : old.lastIndexOf('\n', start - 1) + 1;
+  start = post.lines.lineStart(post.lines.lineAt(start));
   let suffix = 0;
   while (suffix < old.length - start && suffix < text.length - start && old[old.length - 1 - suffix] === text[text.length - 1 - suffix]) suffix++;
-  // The kept suffix starts at a line start (or is empty).
-  while (suffix > 0 && old[old.length - 1 - suffix] !== '\n') suffix--;
+  // The kept suffix starts at a line start (after `\n`, or a `\r` without `\n`), or is empty.
+  while (suffix > 0 && !(old[old.length - 1 - suffix] === '\n' || (old[old.length - 1 - suffix] === '\r' && old[old.length - suffix] !== '\n'))) suffix--;
   return { range: post.lines.rangeOf(start, old.length - suffix), newText: text.slice(start, text.length - suffix) };
 }
 

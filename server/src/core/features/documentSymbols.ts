@@ -21,7 +21,7 @@ export function getDocumentSymbols(post: Post, locale: Locale): DocumentSymbol[]
       selectionRange: fm.openRange,
       children: fm.entries.map((entry) => ({
         name: entry.key || '?',
-        detail: entry.valueSource.split(/\r?\n/)[0]!.trim(),
+        detail: entry.valueSource.split(/\r\n?|\n/)[0]!.trim(),
         kind: SymbolKind.Property,
         range: entry.range,
         selectionRange: entry.keyRange,

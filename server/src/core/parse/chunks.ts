@@ -11,6 +11,7 @@
  * kramdown reads it) or a multi-line HTML comment is not a boundary. Should the split ever miss a heading, nothing is lost: a chunk may hold several
  * sections, and the section builder starts one at every level-1 heading it finds.
  */
+import { nextLineBreak } from '../text/lineIndex';
 
 export interface Chunk {
   /** Offset of the chunk's first character; always the start of a line. */
@@ -39,10 +40,8 @@ export function splitIntoChunks(text: string, from: number): Chunk[] {
   let open: Open;
   let lineStart = from;
   while (lineStart < text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    const next = lineEnd < 0 ? text.length : lineEnd + 1;
-    if (lineEnd < 0) lineEnd = text.length;
-    if (lineEnd > lineStart && text[lineEnd - 1] === '\r') lineEnd--;
+    // Lines end at `\n`, `\r\n` or a lone `\r`, as in the line index, CommonMark and kramdown.
+    const { start: lineEnd, end: next } = nextLineBreak(text, lineStart);
     // Outside a block, only a line whose first mark (after at most three spaces) is one of
     // `# \` ~ $ <` can matter: most lines are skipped without being cut out of the text.
     if (open?.kind === 'math') {

@@ -9,7 +9,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { parseJekyllYaml } from './jekyllYaml';
 import type { FrontMatter, FrontMatterEntry, YamlProblem, YamlValueKind } from '../model';
-import type { LineIndex } from '../text/lineIndex';
+import { nextLineBreak, type LineIndex } from '../text/lineIndex';
 
 /** Where the front matter block sits in the text, as offsets. */
 export interface FrontMatterBlock {
@@ -30,11 +30,15 @@ export interface FrontMatterBlock {
  * As in Jekyll, the first line (after a byte order mark) must be `---` and nothing but spaces, and
  * the block closes at the first later line that is `---` or `...` and nothing but spaces (Jekyll's
  * `^(---|\.\.\.)\s*$`): `----` or `--- x` does not close it.
+ *
+ * Jekyll's expression finds lines by `\n` alone, where a lone `\r` (an old Mac line break) is only
+ * a space: `---\rlayout: post` opens nothing, and `---` after a lone `\r` closes nothing. Inside
+ * the block, the YAML reads a lone `\r` as a line break, as the line index does.
  */
 export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   const s = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const firstBreak = lineBreakAt(text, s);
-  if (!/^---[ \t]*$/.test(text.slice(s, firstBreak.start))) return undefined;
+  const firstBreak = openingLineBreak(text, s);
+  if (firstBreak === undefined) return undefined;
   const contentStart = firstBreak.end;
   const closeStart = closingLineStart(text, firstBreak.start);
   if (closeStart === undefined) {
@@ -50,7 +54,7 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   // The YAML ends before the line break (`\n` or `\r\n`) that ends the line before the closer.
   const breakAt = closeStart - 1;
   const contentEnd = Math.max(contentStart, text[breakAt - 1] === '\r' ? breakAt - 1 : breakAt);
-  const closeBreak = lineBreakAt(text, closeStart);
+  const closeBreak = closingLineBreak(text, closeStart);
   return {
     openStart: s,
     openEnd: firstBreak.start,
@@ -59,6 +63,27 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
     close: { start: closeStart, end: closeBreak.start },
     bodyStart: closeBreak.end,
   };
+}
+
+/**
+ * The opening line's break when the text opens a block at `s`: `---`, then nothing but Ruby's
+ * `\s` (spaces, tabs, `\f`, `\v`, lone `\r`s) up to a `\n` (Jekyll's `\A---\s*\n`); or `---`
+ * and spaces alone, ending the text (a post being typed). `start` is the first break the line
+ * index sees (where the opening line's range ends), `end` the content's start.
+ */
+function openingLineBreak(text: string, s: number): { start: number; end: number } | undefined {
+  if (!text.startsWith('---', s)) return undefined;
+  let i = s + 3;
+  while (i < text.length && text[i] !== '\n' && /[ \t\f\v\r]/.test(text[i]!)) i++;
+  if (i < text.length && text[i] !== '\n') return undefined;
+  if (i === text.length && text.slice(s + 3).includes('\r')) return undefined;
+  return { start: nextLineBreak(text, s).start, end: Math.min(i + 1, text.length) };
+}
+
+/** The closing line's end (before its first break) and the body's start (after its `\n`). */
+function closingLineBreak(text: string, closeStart: number): { start: number; end: number } {
+  const nl = text.indexOf('\n', closeStart);
+  return { start: nextLineBreak(text, closeStart).start, end: nl < 0 ? text.length : nl + 1 };
 }
 
 /**
@@ -87,20 +112,10 @@ const CLOSING_LINE = /^(?:---|\.\.\.)[ \t\f\v\r]*$/;
  */
 export function frontMatterExtent(text: string): number | undefined {
   const s = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const firstBreak = lineBreakAt(text, s);
-  if (!/^---[ \t]*$/.test(text.slice(s, firstBreak.start))) return undefined;
+  const firstBreak = openingLineBreak(text, s);
+  if (firstBreak === undefined) return undefined;
   const close = closingLineStart(text, firstBreak.start);
-  return close === undefined ? text.length : lineBreakAt(text, close).end;
-}
-
-/** The line break at or after `from`: where it starts and where the next line starts. */
-function lineBreakAt(text: string, from: number): { start: number; end: number } {
-  for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') return { start: i, end: i + 1 };
-    if (c === '\r') return { start: i, end: text[i + 1] === '\n' ? i + 2 : i + 1 };
-  }
-  return { start: text.length, end: text.length };
+  return close === undefined ? text.length : closingLineBreak(text, close).end;
 }
 
 /** Parses the YAML of `block` into the model's front matter, with every range in `lines`. */

@@ -3,6 +3,11 @@
  * and `off` are booleans) except that its booleans are only `yes`/`no`, `true`/`false` and
  * `on`/`off` in any letter case. The yaml package's 1.1 schema also reads `y`, `Y`, `n` and `N` as
  * booleans; Psych reads them as strings (`comments: y` is the string "y").
+ *
+ * Psych (libyaml) ends a line at a lone carriage return (an old Mac line break) as at `\n` and
+ * `\r\n`; the yaml package does not (`mathjax:\rtrue` is for it the string `"\rtrue"`, for Psych a
+ * syntax error on the line of `true`). {@link parseJekyllYaml} hands the package each lone `\r` as
+ * `\n`: the same length, so that every offset it reports is an offset of the text.
  */
 import { parseDocument, Scalar, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type Tags } from 'yaml';
 
@@ -50,8 +55,13 @@ export function parseJekyllYaml(text: string, options: ParseOptions & DocumentOp
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    return parseDocument(text, { ...JEKYLL_YAML, ...options });
+    return parseDocument(withoutLoneCarriageReturns(text), { ...JEKYLL_YAML, ...options });
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+/** `text` with each `\r` that is not followed by `\n` replaced by `\n` (the same length). */
+function withoutLoneCarriageReturns(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }

@@ -16,6 +16,7 @@
  * and lists 3 deep) and low enough that the worst paragraph under them parses in a few
  * milliseconds. Normal posts pass through unchanged: the guard returns the very same string.
  */
+import { nextLineBreak } from '../text/lineIndex';
 
 /** Why lines were simplified. */
 export type SimplifiedReason = 'syntax' | 'nesting';
@@ -80,10 +81,8 @@ export function guardMarkdown(text: string): GuardedMarkdown {
   const lines: Line[] = [];
   let run: Line[] = [];
   for (let start = 0; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    const next = end < 0 ? text.length : end + 1;
-    if (end < 0) end = text.length;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    // A lone `\r` ends a line for micromark too.
+    const { start: end, end: next } = nextLineBreak(text, start);
     const line = measure(text, lines.length, start, end);
     lines.push(line);
     if (line.nesting > MAX_NESTING) simplify.set(line.index, 'nesting');

@@ -3,7 +3,7 @@
  * ends, or an `<img>` tag never closed by `>`.
  */
 import type { RuleDefinition } from '../engine/rule';
-import type { Position, Post } from '../model';
+import type { Position, Post, Range } from '../model';
 import { comparePositions } from '../text/lineIndex';
 import { examplePost, SAMPLE_FRONT_MATTER, SAMPLE_SECTION } from './support/examples';
 import { indentOf, insertLineAfter } from './support/lines';
@@ -41,11 +41,13 @@ export const imageBlockUnclosed: RuleDefinition = {
         if (block.close) continue;
         const last = block.range.end.line;
         const edit = insertLineAfter(post, last, `${indentOf(post, block.open.range.start.line)}</p>`);
+        // A `</p>` inside a comment left open (`<p align="center"><!--`), or inside an `<img>` whose
+        // quoted address never closes (`src="x.png*>`), would close nothing.
+        const swallowed = insideComment(post, edit.range.start) || insideOpenTag(section.images, edit.range.start);
         report({
           range: block.open.range,
           messageId: 'block',
-          // A `</p>` inside a comment left open (`<p align="center"><!--`) would close nothing.
-          fix: insideComment(post, edit.range.start) ? undefined : {
+          fix: swallowed ? undefined : {
             title: { en: 'Insert `</p>`', ko: '`</p>` 넣기' },
             safe: true,
             edits: [edit],
@@ -58,6 +60,11 @@ export const imageBlockUnclosed: RuleDefinition = {
     }
   },
 };
+
+/** True when `position` lies inside an `<img>` tag never closed by `>` (which runs on to it). */
+function insideOpenTag(images: readonly { terminated: boolean; range: Range }[], position: Position): boolean {
+  return images.some((image) => !image.terminated && comparePositions(image.range.start, position) < 0 && comparePositions(position, image.range.end) <= 0);
+}
 
 /** True when `position` lies strictly inside an HTML comment of the post. */
 function insideComment(post: Post, position: Position): boolean {

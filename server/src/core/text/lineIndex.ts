@@ -125,6 +125,18 @@ export class LineIndex {
   }
 }
 
+const LINE_BREAK = /\r\n?|\n/g;
+
+/**
+ * The first line break at or after `from` (`\n`, `\r\n` or a lone `\r`, as in {@link LineIndex}):
+ * where it starts and where the next line starts; both the text's length when there is none.
+ */
+export function nextLineBreak(text: string, from: number): { start: number; end: number } {
+  LINE_BREAK.lastIndex = from;
+  const m = LINE_BREAK.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : { start: text.length, end: text.length };
+}
+
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }
