@@ -13,8 +13,8 @@ import { toLocale, type Locale } from '../core/engine/messages';
 import type { RuleDefinition } from '../core/engine/rule';
 import { FIX_ALL_KIND } from '../core/features/codeActions';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { createEditorFeatures } from '../core/service/editorFeatures';
-import { createPostService } from '../core/service/postService';
+import { createEditorFeatures, type EditorFeatures } from '../core/service/editorFeatures';
+import { createPostService, type PostService } from '../core/service/postService';
 import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
 import { Analyzer } from './analysis';
 import { errorText } from './errorText';
@@ -30,6 +30,19 @@ import { Validator } from './validation';
 const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml', '**/_layouts/**'];
 
 /**
+ * The language server's post service and editor features: the files on disk, the workspace index
+ * as the other posts, the renderer loaded on the first preview. (The fix-equivalence test builds
+ * the editor's side with it, as the server does.)
+ */
+export function createServerServices(rules: readonly RuleDefinition<any>[], locale: () => Locale, index: WorkspaceIndex):
+  { service: PostService; features: EditorFeatures } {
+  const service = createPostService({
+    host: nodeFileSystem, rules, locale, clock: () => new Date(), workspace: () => index, renderer: loadRenderer,
+  });
+  return { service, features: createEditorFeatures(service) };
+}
+
+/**
  * Starts serving on `connection` (not yet listening); `incoming` is the transport's look ahead.
  * `rules` are the registry's (the entry point passes them).
  */
@@ -41,9 +54,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
 
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex();
-  const service = createPostService({
-    host: nodeFileSystem, rules, locale: () => locale, clock: () => new Date(), workspace: () => index, renderer: loadRenderer,
-  });
+  const { service, features } = createServerServices(rules, () => locale, index);
   const status = new StatusReporter(connection, () => locale);
   const settings = new SettingsStore(connection, rules, () => capabilities.workspace?.configuration === true,
     (message) => status.settingsUnreadable(message));
@@ -127,7 +138,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
     void indexer.documentClosed(uri).catch((error: unknown) => connection.console.error(`indexing ${uri} failed: ${errorText(error)}`));
   });
 
-  registerFeatures(connection, documents, incoming, validator, createEditorFeatures(service), index, () => locale, () => capabilities);
+  registerFeatures(connection, documents, incoming, validator, features, index, () => locale, () => capabilities);
   registerRender(connection, documents, incoming, validator, service);
   documents.listen(connection);
 
