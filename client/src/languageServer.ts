@@ -84,6 +84,11 @@ export class LanguageServerController implements vscode.Disposable {
     return this.posts.get(document.uri.toString()) === true;
   }
 
+  /** What the server said of the open document `uri`: a post or not; undefined before it said. */
+  postSelection(uri: string): boolean | undefined {
+    return this.posts.get(uri);
+  }
+
   /** The URIs of the open documents the server said are posts. */
   postUris(): string[] {
     return [...this.posts].filter(([, isPost]) => isPost).map(([uri]) => uri);
