@@ -23,7 +23,7 @@ let loaded: typeof languageclient | undefined;
  * starts, just after activation. Import no value from it elsewhere: ask this function.
  */
 export function lsp(): typeof languageclient {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- evaluated on first use, not on activation (see above); `import()` would be asynchronous
   return (loaded ??= require('vscode-languageclient/node') as typeof languageclient);
 }
 
