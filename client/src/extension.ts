@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { LanguageServerController, messageOf, serverProcessId } from './languageServer';
+import { LanguageServerController, messageOf } from './languageServer';
 import { PREVIEW_VIEW_TYPE } from './identifiers';
 import { PostContextKey } from './postContext';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
@@ -29,8 +29,6 @@ export interface SeminarPostsApi {
   readonly started: Promise<void>;
   /** The status item, as it shows now. */
   readonly statusItem: PostStatusItem;
-  /** The running server's process id (the integration tests kill it to see it restarted). */
-  serverProcessId(): Promise<number | undefined>;
   /** The preview panels and what they rendered. */
   readonly preview: PreviewApi;
   readonly timing: ActivationTiming;
@@ -44,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     server = new LanguageServerController(context, output);
     const statusItem = new PostStatusItem(server);
     const posts = new PostContextKey(server);
-    const preview = new PreviewManager(context, output, server, (document) => posts.isPost(document));
+    const preview = new PreviewManager(context, output, server);
     context.subscriptions.push(server, statusItem, posts, preview, ...registerCommands({ extension: context, output, server, preview }),
       // The preview panels open before a window reload come back after it.
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }));
@@ -56,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const activateMs = performance.now() - begin;
     const serverStartMs = started.then(() => performance.now() - begin);
     return {
-      server, output, started, statusItem, serverProcessId: () => serverProcessId(controller), preview: preview.api,
+      server, output, started, statusItem, preview: preview.api,
       timing: { activateMs, serverStartMs },
     };
   } catch (error) {

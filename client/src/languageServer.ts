@@ -1,15 +1,18 @@
 /**
- * The language server's life in the editor: starting it over IPC with a `LanguageClient` for the
- * posts `seminarPosts.posts` selects, restarting it (on request, after a crash, when the selector
- * changes), and relaying its `seminarPosts/status` notifications. Failures are said once: in the
- * output channel, the status item and, for a server that cannot start, one message.
+ * The language server's life in the editor: starting it over IPC with a `LanguageClient` for every
+ * Markdown file on disk, restarting it (on request, after a crash), and relaying what it tells: its
+ * `seminarPosts/status`, and which open documents are posts (`seminarPosts/postSelection`: the
+ * server decides, from the `posts` globs of the settings and of `.seminar-posts.json`). Failures
+ * are said once: in the output channel, the status item and, for a server that cannot start, one
+ * message.
  */
 import * as vscode from 'vscode';
 import type * as languageclient from 'vscode-languageclient/node';
-import { ProcessIdRequest, StatusNotification, type ServerStatus } from '../../server/src/protocol';
+import { onNotification, PostSelectionNotification, StatusNotification, type PostSelection, type ServerStatus } from '../../server/src/protocol';
+import { setting } from './configuration';
 import { CLIENT_ID } from './identifiers';
 import { RestartBudget } from './restartBudget';
-import { SETTING, SETTINGS_SECTION, postDocumentSelector, readClientSettings, type PostDocumentFilter } from './settings';
+import { settingId } from './settings';
 
 let loaded: typeof languageclient | undefined;
 
@@ -20,7 +23,7 @@ let loaded: typeof languageclient | undefined;
  * starts, just after activation. Import no value from it elsewhere: ask this function.
  */
 export function lsp(): typeof languageclient {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- evaluated on first use, not on activation (see above); `import()` would be asynchronous
   return (loaded ??= require('vscode-languageclient/node') as typeof languageclient);
 }
 
@@ -28,19 +31,10 @@ export function lsp(): typeof languageclient {
 export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 
 /**
- * The selector of post documents, from the settings of every workspace folder (which include the
- * user's), or the user's alone without a folder. `posts` is resource-scoped: reading it without a
- * resource while folders are open makes VS Code log a warning.
+ * The documents the server is given: every Markdown file on disk. Which of them are posts is the
+ * server's answer (`seminarPosts/postSelection`); a file that is not a post gets nothing from it.
  */
-export function currentPostSelector(): PostDocumentFilter[] {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  const scopes: (vscode.ConfigurationScope | undefined)[] = folders.length ? [...folders] : [undefined];
-  const patterns = scopes.flatMap((scope) => {
-    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
-    return readClientSettings((name) => config.get(name)).posts;
-  });
-  return postDocumentSelector(patterns);
-}
+export const MARKDOWN_FILES: languageclient.DocumentSelector = [{ scheme: 'file', language: 'markdown' }];
 
 /** Starts, restarts and stops the language server; tells its state and status to whoever listens. */
 export class LanguageServerController implements vscode.Disposable {
@@ -49,7 +43,10 @@ export class LanguageServerController implements vscode.Disposable {
   private readonly reported = new Set<string>();
   private readonly stateChanged = new vscode.EventEmitter<ServerState>();
   private readonly statusChanged = new vscode.EventEmitter<ServerStatus | undefined>();
-  private readonly disposables: vscode.Disposable[] = [this.stateChanged, this.statusChanged];
+  private readonly selectionChanged = new vscode.EventEmitter<string>();
+  private readonly disposables: vscode.Disposable[] = [this.stateChanged, this.statusChanged, this.selectionChanged];
+  /** The server's answers: open documents (by URI) that are posts, or not. */
+  private readonly posts = new Map<string, boolean>();
   /** The trace setting has been explained once (on the first start). */
   private explained = false;
 
@@ -57,6 +54,8 @@ export class LanguageServerController implements vscode.Disposable {
   readonly onDidChangeState = this.stateChanged.event;
   /** Fires with each `seminarPosts/status` notification (undefined when the server goes away). */
   readonly onDidChangeStatus = this.statusChanged.event;
+  /** Fires with a document's URI when the server says whether it is a post (or that changed). */
+  readonly onDidChangePostSelection = this.selectionChanged.event;
 
   state: ServerState = 'stopped';
   /** The last status the server sent. */
@@ -67,8 +66,6 @@ export class LanguageServerController implements vscode.Disposable {
   crashRestarts = 0;
   /** The restart in progress (or the last one); the next waits for it. */
   private restarting: Promise<void> = Promise.resolve();
-  /** The selector the running client was started with (read from the settings on start). */
-  selector: PostDocumentFilter[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -76,10 +73,25 @@ export class LanguageServerController implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(SETTING.posts)) void this.onPostsSettingChanged();
-        if (event.affectsConfiguration(SETTING.traceServer)) this.explainTraceLevel();
+        if (event.affectsConfiguration(settingId('trace.server'))) this.explainTraceLevel();
       }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.posts.delete(document.uri.toString())),
     );
+  }
+
+  /** True when the server said that `document` is a post (false until it has said so). */
+  isPost(document: vscode.TextDocument): boolean {
+    return this.posts.get(document.uri.toString()) === true;
+  }
+
+  /** What the server said of the open document `uri`: a post or not; undefined before it said. */
+  postSelection(uri: string): boolean | undefined {
+    return this.posts.get(uri);
+  }
+
+  /** The URIs of the open documents the server said are posts. */
+  postUris(): string[] {
+    return [...this.posts].filter(([, isPost]) => isPost).map(([uri]) => uri);
   }
 
   /** The client when the server is running; undefined otherwise (commands then say so). */
@@ -98,9 +110,8 @@ export class LanguageServerController implements vscode.Disposable {
     }
     let client: languageclient.LanguageClient | undefined;
     try {
-      // Reading the settings or loading vscode-languageclient can throw too: that is a failed start,
-      // said like one, not a rejection nobody handles.
-      this.selector = currentPostSelector();
+      // Loading vscode-languageclient can throw too: that is a failed start, said like one, not a
+      // rejection nobody handles.
       client = this.createClient();
       this.client = client;
       this.setState('starting');
@@ -127,13 +138,15 @@ export class LanguageServerController implements vscode.Disposable {
     }
     this.status = undefined;
     this.statusChanged.fire(undefined);
+    // A new server tells again, as it checks the open documents.
+    this.forgetPosts();
     if (this.state !== 'failed') this.setState('stopped');
   }
 
   /**
    * Stops and starts the server again; the crash count starts over. Restarts run one after the
-   * other (two quick changes of the `posts` setting, or Restart Server run twice): interleaved, the
-   * first one's late "stopped" would overwrite the second one's "running".
+   * other (Restart Server run twice quickly): interleaved, the first one's late "stopped" would
+   * overwrite the second one's "running".
    */
   restart(): Promise<void> {
     const run = this.restarting.then(async () => {
@@ -160,7 +173,7 @@ export class LanguageServerController implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: languageclient.LanguageClientOptions = {
-      documentSelector: this.selector,
+      documentSelector: MARKDOWN_FILES,
       initializationOptions: { locale: vscode.env.language },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -178,7 +191,8 @@ export class LanguageServerController implements vscode.Disposable {
         this.setState('stopped');
       }
     });
-    client.onNotification(StatusNotification.method, (status: ServerStatus) => this.onStatus(status));
+    onNotification(client, StatusNotification, (status) => this.onStatus(status));
+    onNotification(client, PostSelectionNotification, (selection) => this.onPostSelection(selection));
     return client;
   }
 
@@ -186,6 +200,7 @@ export class LanguageServerController implements vscode.Disposable {
     return {
       error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
       closed: () => {
+        this.forgetPosts();
         if (this.budget.tryRestart()) {
           this.crashRestarts++;
           this.output.warn(vscode.l10n.t('The language server stopped unexpectedly; restarting it.'));
@@ -209,19 +224,23 @@ export class LanguageServerController implements vscode.Disposable {
     this.statusChanged.fire(status);
   }
 
-  private async onPostsSettingChanged(): Promise<void> {
-    const selector = currentPostSelector();
-    if (JSON.stringify(selector) === JSON.stringify(this.selector)) return;
-    this.output.info(vscode.l10n.t('{0} changed: restarting the language server for {1}', SETTING.posts, selector.map((f) => f.pattern).join(', ')));
-    if (this.client || this.state === 'failed') await this.restart();
-    else this.selector = selector;
+  private onPostSelection({ uri, isPost }: PostSelection): void {
+    if (typeof uri !== 'string' || typeof isPost !== 'boolean' || this.posts.get(uri) === isPost) return;
+    this.posts.set(uri, isPost);
+    this.selectionChanged.fire(uri);
+  }
+
+  private forgetPosts(): void {
+    const known = [...this.posts.keys()];
+    this.posts.clear();
+    for (const uri of known) this.selectionChanged.fire(uri);
   }
 
   /** With a log output channel, the trace shows only at the Trace log level: say so where it is read. */
   private explainTraceLevel(): void {
-    const trace = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('trace.server', 'off');
+    const trace = setting('trace.server');
     if (trace !== 'off' && this.output.logLevel !== vscode.LogLevel.Trace) {
-      this.output.info(vscode.l10n.t('{0} is "{1}": set the log level of this channel to Trace to see the messages.', SETTING.traceServer, trace));
+      this.output.info(vscode.l10n.t('{0} is "{1}": set the log level of this channel to Trace to see the messages.', settingId('trace.server'), trace));
     }
   }
 
@@ -238,13 +257,6 @@ export class LanguageServerController implements vscode.Disposable {
     this.state = state;
     this.stateChanged.fire(state);
   }
-}
-
-/** The running server's process id (see `ProcessIdRequest`), or undefined when it does not run. */
-export async function serverProcessId(controller: LanguageServerController): Promise<number | undefined> {
-  const client = controller.runningClient;
-  if (!client) return undefined;
-  return (await client.sendRequest<{ pid: number }>(ProcessIdRequest.method, {})).pid;
 }
 
 /** An error's message, whatever was thrown. */

@@ -1,7 +1,8 @@
 /**
  * The `seminarPosts.isPost` context key: true while the active editor shows a post (a document the
- * language server's selector, `seminarPosts.posts`, selects). The preview's editor title button,
- * its key binding and its commands in the palette are shown on posts only.
+ * language server says is one: the `posts` globs of the settings and of `.seminar-posts.json`).
+ * The preview's editor title button, its key binding and its commands in the palette are shown on
+ * posts only.
  */
 import * as vscode from 'vscode';
 import { IS_POST_CONTEXT } from './identifiers';
@@ -15,15 +16,11 @@ export class PostContextKey implements vscode.Disposable {
   constructor(private readonly server: LanguageServerController) {
     this.disposables = [
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      // The selector changes when `seminarPosts.posts` does, and the server restarts with it.
-      server.onDidChangeState(() => this.update()),
+      // The server says whether a document is a post once it has checked it, and again when the
+      // `posts` settings or a `.seminar-posts.json` change the answer.
+      server.onDidChangePostSelection(() => this.update()),
     ];
     this.update();
-  }
-
-  /** True for a document that the language server checks as a post. */
-  isPost(document: vscode.TextDocument): boolean {
-    return vscode.languages.match(this.server.selector, document) > 0;
   }
 
   dispose(): void {
@@ -32,7 +29,7 @@ export class PostContextKey implements vscode.Disposable {
 
   private update(): void {
     const document = vscode.window.activeTextEditor?.document;
-    const value = document !== undefined && this.isPost(document);
+    const value = document !== undefined && this.server.isPost(document);
     if (value === this.value) return;
     this.value = value;
     void vscode.commands.executeCommand('setContext', IS_POST_CONTEXT, value);

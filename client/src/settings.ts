@@ -1,72 +1,38 @@
 /**
- * The extension's settings, typed. The flow is manifest (`contributes.configuration`) -> these
- * names -> the client (document selector, trace) -> the server, which pulls the `seminarPosts`
- * section per resource through `workspace/configuration`. No `vscode` import: tests read it in
- * plain Node.
+ * The extension's settings on the client's side. Every setting's name, type and default live in
+ * one module shared with the server and the manifest (`server/src/core/config/settings.ts`); the
+ * flow is manifest (`contributes.configuration`, checked against that module) -> the client, which
+ * reads the few it acts on here -> the server, which pulls the `seminarPosts` section per resource
+ * through `workspace/configuration`. No `vscode` import: tests read it in plain Node.
  */
-import { DEFAULTS } from '../../server/src/core/config/config';
+import { readSetting, SETTINGS_SECTION, settingId, type SettingReader } from '../../server/src/core/config/settings';
 
-/** The configuration section every setting lives in. */
-export const SETTINGS_SECTION = 'seminarPosts';
+export { readSetting, SETTINGS_SECTION, settingId, type SettingReader };
 
-/** Full setting names, as the manifest contributes them and the server reads them. */
-export const SETTING = {
-  posts: 'seminarPosts.posts',
-  rules: 'seminarPosts.rules',
-  presenterLabels: 'seminarPosts.presenterLabels',
-  linkLabels: 'seminarPosts.linkLabels',
-  requiredFields: 'seminarPosts.requiredFields',
-  titlePattern: 'seminarPosts.titlePattern',
-  maxFileSize: 'seminarPosts.maxFileSize',
-  traceServer: 'seminarPosts.trace.server',
-  previewScrollSync: 'seminarPosts.preview.scrollSync',
-  previewDoubleClickToReveal: 'seminarPosts.preview.doubleClickToReveal',
-  previewLockedByDefault: 'seminarPosts.preview.lockedByDefault',
-} as const;
-
-/** The settings the client itself reads (the server reads the rest). */
-export interface ClientSettings {
-  /** Glob patterns of the files that are posts; the language server sees only these. */
-  posts: string[];
+/** The labels the client writes into a post (new posts, new sections). */
+export interface ClientLabels {
   /** Labels that open a presenter line; the first is the one new sections use. */
   presenterLabels: string[];
   linkLabels: { paper: string[]; slides: string[] };
 }
 
-/** Reads one setting; `undefined` when it is not set anywhere (VS Code then supplies the manifest default). */
-export type SettingReader = (name: string) => unknown;
-
 const stringList = (value: unknown): string[] | undefined =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : undefined;
 
 /**
- * The client's settings, from a reader over `seminarPosts.*` (without the section prefix). A value
- * of the wrong type falls back to the built-in default instead of breaking the client.
+ * The labels, from a reader over `seminarPosts.*` (without the section prefix). Kinder than
+ * `readSetting`: a list with one empty label keeps its other labels; a list left with none, or a
+ * value of the wrong type, falls back to the default.
  */
-export function readClientSettings(read: SettingReader): ClientSettings {
+export function readClientLabels(read: SettingReader): ClientLabels {
+  const defaults = { presenter: readSetting(() => undefined, 'presenterLabels'), links: readSetting(() => undefined, 'linkLabels') };
   const linkLabels = read('linkLabels') as { paper?: unknown; slides?: unknown } | undefined;
   const nonEmpty = (list: string[] | undefined, fallback: string[]) => (list && list.length > 0 ? list : fallback);
   return {
-    posts: nonEmpty(stringList(read('posts')), [...DEFAULTS.posts]),
-    presenterLabels: nonEmpty(stringList(read('presenterLabels')), [...DEFAULTS.presenterLabels]),
+    presenterLabels: nonEmpty(stringList(read('presenterLabels')), defaults.presenter),
     linkLabels: {
-      paper: nonEmpty(stringList(linkLabels?.paper), [...DEFAULTS.linkLabels.paper]),
-      slides: nonEmpty(stringList(linkLabels?.slides), [...DEFAULTS.linkLabels.slides]),
+      paper: nonEmpty(stringList(linkLabels?.paper), defaults.links.paper),
+      slides: nonEmpty(stringList(linkLabels?.slides), defaults.links.slides),
     },
   };
-}
-
-/** A document filter in the shape both `vscode.DocumentSelector` and the LSP client accept. */
-export interface PostDocumentFilter {
-  scheme: 'file';
-  language: 'markdown';
-  pattern: string;
-}
-
-/**
- * The document selector for posts: Markdown files on disk matching any of the `posts` patterns
- * (each pattern is matched against the file's whole path, as the server matches it).
- */
-export function postDocumentSelector(patterns: readonly string[]): PostDocumentFilter[] {
-  return [...new Set(patterns)].map((pattern) => ({ scheme: 'file', language: 'markdown', pattern }));
 }

@@ -13,13 +13,14 @@ export class PostStatusItem implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly server: LanguageServerController) {
-    this.item = vscode.languages.createLanguageStatusItem('seminarPosts.status', server.selector);
+    this.item = vscode.languages.createLanguageStatusItem('seminarPosts.status', postsSelector(server.postUris()));
     this.item.name = 'Seminar Posts';
     this.item.command = { title: vscode.l10n.t('Show Output'), command: 'seminarPosts.showOutput' };
     this.disposables.push(
       this.item,
       server.onDidChangeState(() => this.update()),
       server.onDidChangeStatus(() => this.update()),
+      server.onDidChangePostSelection(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.languages.onDidChangeDiagnostics((event) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
@@ -31,7 +32,7 @@ export class PostStatusItem implements vscode.Disposable {
 
   /** Recomputes text, detail and severity. */
   update(): void {
-    this.item.selector = this.server.selector;
+    this.item.selector = postsSelector(this.server.postUris());
     const { state, status, failure } = this.server;
     const uri = vscode.window.activeTextEditor?.document.uri;
     const problems = uri ? vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length : 0;
@@ -71,4 +72,17 @@ export class PostStatusItem implements vscode.Disposable {
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/**
+ * A selector of exactly the documents `uris` (the posts the server named): each file's name in its
+ * folder. A glob has no escape: the characters that mean something in one match any character
+ * there instead, which at worst shows the item on a sibling with a name as odd.
+ */
+export function postsSelector(uris: readonly string[]): vscode.DocumentFilter[] {
+  return uris.map((uri) => {
+    const file = vscode.Uri.parse(uri);
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/[*?[\]{}!]/g, '?');
+    return { scheme: 'file', pattern: new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), name) };
+  });
 }

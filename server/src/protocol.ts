@@ -1,26 +1,67 @@
 /**
  * The custom protocol between the extension (client) and the language server, beside LSP. One
- * module for both sides: each message says who sends it. Methods are plain names, so that neither
- * side pulls a second copy of the LSP libraries into its bundle; `sendRequest`/`onRequest` are
- * typed through the specs below.
+ * module for both sides: each message says who sends it, and both sides send and receive through
+ * the typed helpers below, which infer params and results from the message. They take any
+ * connection with `sendRequest`/`onRequest` (vscode-languageclient's client, vscode-languageserver's
+ * connection, the protocol tests' client) and import no library, so that the client bundle never
+ * holds a second copy of the LSP libraries, nor loads its one copy before the server starts.
  */
 
-/** A request: `method`, and its params and result types. */
-export interface RequestSpec<Params, Result> {
+/** A request: its method and direction; its params and result are types only. */
+export interface ProtocolRequest<Params, Result> {
   readonly method: string;
-  /** Type carriers only; never set. */
-  readonly params?: Params;
-  readonly result?: Result;
+  readonly direction: 'clientToServer' | 'serverToClient';
+  /** Never set: carries the types that `sendRequest` and `onRequest` infer. */
+  readonly types?: (params: Params) => Result;
 }
 
-/** A notification: `method` and its params type. */
-export interface NotificationSpec<Params> {
+/** A notification: its method and direction; its params are a type only. */
+export interface ProtocolNotification<Params> {
   readonly method: string;
-  readonly params?: Params;
+  readonly direction: 'clientToServer' | 'serverToClient';
+  /** Never set: carries the type that `sendNotification` and `onNotification` infer. */
+  readonly types?: (params: Params) => void;
 }
 
-const request = <P, R>(method: string): RequestSpec<P, R> => ({ method });
-const notification = <P>(method: string): NotificationSpec<P> => ({ method });
+const request = <P, R>(method: string, direction: ProtocolRequest<P, R>['direction']): ProtocolRequest<P, R> => ({ method, direction });
+const notification = <P>(method: string, direction: ProtocolNotification<P>['direction']): ProtocolNotification<P> => ({ method, direction });
+
+/** The sending half of a connection (a cancellation token is passed through as it is). */
+export interface MessageSender {
+  sendRequest(method: string, ...params: unknown[]): Promise<unknown>;
+  sendNotification(method: string, params?: unknown): unknown;
+}
+
+/** The receiving half of a connection. */
+export interface MessageReceiver {
+  onRequest(method: string, handler: (params: any, token: any) => unknown): unknown;
+  onNotification(method: string, handler: (params: any) => void): unknown;
+}
+
+/** Sends `type` with `params` (and a cancellation token of the connection's library); resolves with its typed result. */
+export function sendRequest<P, R>(connection: Pick<MessageSender, 'sendRequest'>, type: ProtocolRequest<P, R>, params: P, token?: unknown): Promise<R> {
+  // A token passed as `undefined` would be sent as a second parameter.
+  return (token === undefined ? connection.sendRequest(type.method, params) : connection.sendRequest(type.method, params, token)) as Promise<R>;
+}
+
+/**
+ * Answers `type`. Params come from the other process: the handler checks what it reads (they are
+ * typed as the sender promises, and `undefined` when it sent none).
+ */
+export function onRequest<P, R, Token = unknown>(connection: Pick<MessageReceiver, 'onRequest'>, type: ProtocolRequest<P, R>,
+  handler: (params: P | undefined, token: Token) => R | Promise<R>): void {
+  connection.onRequest(type.method, handler);
+}
+
+export function sendNotification<P>(connection: Pick<MessageSender, 'sendNotification'>, type: ProtocolNotification<P>, params: P): void {
+  void connection.sendNotification(type.method, params);
+}
+
+/** Listens to `type`; what the connection returns (a disposable) is handed back. */
+export function onNotification<P, D = unknown>(connection: { onNotification(method: string, handler: (params: any) => void): D },
+  type: ProtocolNotification<P>, handler: (params: P) => void): D {
+  return connection.onNotification(type.method, handler);
+}
 
 export interface TextDocumentParams {
   textDocument: { uri: string };
@@ -91,7 +132,7 @@ export interface RenderRefusal {
  * request that finds a newer change of the document already on its way is cancelled
  * (`ServerCancelled`): the client asks again for the newer version.
  */
-export const RenderRequest = request<RenderParams, RenderResult | RenderRefusal>('seminarPosts/render');
+export const RenderRequest = request<RenderParams, RenderResult | RenderRefusal>('seminarPosts/render', 'clientToServer');
 
 /** True when the server rendered nothing. */
 export function isRenderRefusal(answer: RenderResult | RenderRefusal): answer is RenderRefusal {
@@ -110,7 +151,17 @@ export interface PostLabels {
  * the params name an open post, the labels its configuration uses (so that text the client writes
  * into the post passes the checks).
  */
-export const PresentersRequest = request<{ textDocument?: { uri: string } }, { names: string[]; labels?: PostLabels }>('seminarPosts/presenters');
+export const PresentersRequest = request<PresentersParams, PresentersResult>('seminarPosts/presenters', 'clientToServer');
+
+export interface PresentersParams {
+  /** The post whose labels the client wants, if any. */
+  textDocument?: { uri: string };
+}
+
+export interface PresentersResult {
+  names: string[];
+  labels?: PostLabels;
+}
 
 export interface ServerStatus {
   /** `indexing` while the workspace index is built; `ready` after. */
@@ -122,10 +173,20 @@ export interface ServerStatus {
 }
 
 /** Server -> client: the server's state, for the status item. */
-export const StatusNotification = notification<ServerStatus>('seminarPosts/status');
+export const StatusNotification = notification<ServerStatus>('seminarPosts/status', 'serverToClient');
+
+/** Whether an open document is a post, as the server decides it. */
+export interface PostSelection {
+  uri: string;
+  /** Under the `posts` globs of its settings and `.seminar-posts.json` (and a `file:`). */
+  isPost: boolean;
+}
 
 /**
- * Client -> server: the server's process id. For the integration test that kills the server to
- * see the extension restart it (and for a person who wants to find the process); nothing else.
+ * Server -> client: whether an open Markdown document is a post. The client hands the server every
+ * Markdown file on disk and leaves the choice to it (the `posts` globs of the settings and of
+ * `.seminar-posts.json`, merged as the checks merge them); it learns the answer here, for the
+ * `seminarPosts.isPost` context key, the preview and the status item. Sent when a document is
+ * first checked and whenever the answer changes (settings or a configuration file changed).
  */
-export const ProcessIdRequest = request<Record<string, never>, { pid: number }>('seminarPosts/processId');
+export const PostSelectionNotification = notification<PostSelection>('seminarPosts/postSelection', 'serverToClient');

@@ -1,8 +1,10 @@
 /**
  * The language server's entry point: started by the extension over IPC (`--node-ipc`), or by any
- * LSP client with `--stdio`. The session (`lsp/session.ts`) adapts the connection to the core.
+ * LSP client with `--stdio`. The session (`lsp/session.ts`) adapts the connection to the core's
+ * post service; the rule registry is handed to it here.
  * The same bundle runs the worker that reads a large workspace (`lsp/indexWorker.ts`).
  */
+import { RULES } from './core/rules';
 import { isIndexWorker, runIndexWorker } from './lsp/indexWorker';
 import { startServer } from './lsp/session';
 import { createServerConnection } from './lsp/transport';
@@ -11,6 +13,6 @@ if (isIndexWorker()) {
   runIndexWorker();
 } else {
   const { connection, incoming } = createServerConnection();
-  startServer(connection, incoming);
+  startServer(connection, incoming, RULES);
   connection.listen();
 }

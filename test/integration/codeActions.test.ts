@@ -80,7 +80,10 @@ describe('code actions', () => {
   it('"Fix All Problems" offers the same action the server announces as source.fixAll.seminarPosts', async () => {
     const { document } = await openInEditor(BROKEN_POST);
     await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'title-format'), 'title-format');
-    const actions = await codeActionsUntil(document.uri, wholeDocument(document), FIX_ALL_KIND, (found) => found.length > 0, FIX_ALL_KIND);
+    // Unresolved, the action carries no edit: the server computes it on codeAction/resolve.
+    const listed = await codeActionsUntil(document.uri, wholeDocument(document), FIX_ALL_KIND, (found) => found.length > 0, FIX_ALL_KIND);
+    assert.equal(listed.find((a) => a.kind?.value === FIX_ALL_KIND)?.edit, undefined, 'the fix-all edit is computed before it is asked for');
+    const actions = await codeActionsUntil(document.uri, wholeDocument(document), FIX_ALL_KIND, (found) => found.some((a) => a.edit), FIX_ALL_KIND, 15_000, 10);
     const fixAll = actions.filter((a) => a.kind?.value === FIX_ALL_KIND);
     assert.equal(fixAll.length, 1, `expected one ${FIX_ALL_KIND} action; got ${describeActions(actions)}`);
     // Whatever shape the edit has (the server sends whole lines), applied it must change exactly the title.
@@ -88,6 +91,36 @@ describe('code actions', () => {
     assert.ok(edits.length > 0, `the ${FIX_ALL_KIND} action has no edit for the post`);
     const expected = document.getText().replace('title: "2021 2nd quater"', 'title: "2021_2nd_quarter"');
     assert.equal(applied(document, edits), expected, 'the fix-all edit should make exactly the safe title fix');
+  });
+});
+
+describe('fix on save', () => {
+  const restorer = new DocumentRestorer();
+  const editor = () => vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+
+  afterEach(async () => {
+    // The setting goes first: restoring the post saves it, which would fix it again.
+    await editor().update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    await restorer.restore();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('applies Fix All when the post is saved, with editor.codeActionsOnSave', async () => {
+    await editor().update('codeActionsOnSave', { [FIX_ALL_KIND]: 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    const { document } = await openInEditor(BROKEN_POST);
+    restorer.remember(document);
+    await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'title-format'), 'title-format');
+    // Saving is what the author does; VS Code asks for source.fixAll.seminarPosts and resolves it.
+    const mathjaxLine = document.getText().split('\n').indexOf('mathjax: true');
+    const quote = new vscode.WorkspaceEdit();
+    quote.replace(document.uri, document.lineAt(mathjaxLine).range, 'mathjax: "true"');
+    await applyEdit(quote, 'quoting the mathjax flag');
+    await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'field-type' && d.range.start.line === mathjaxLine), 'field-type');
+    assert.ok(await document.save(), 'the post was not saved');
+    assert.equal(document.lineAt(2).text, 'title: "2021_2nd_quarter"', 'the title was not fixed on save');
+    assert.equal(document.lineAt(mathjaxLine).text, 'mathjax: true');
+    assert.equal(document.isDirty, false, 'the fixes were not part of the save');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri)), document.getText(), 'the file on disk is the fixed text');
   });
 });
 

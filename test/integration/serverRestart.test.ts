@@ -1,14 +1,15 @@
 /**
  * A language server that dies is restarted by the extension, and the status item says so: the
- * test kills the server process (its id through the extension's API, `serverProcessId`), waits on
- * the controller's state events for the restart, and reads the item. No sleeps: every wait is on
- * an event, with a time limit that fails the test.
+ * test kills the server process (found in the process table: the extension host's child running
+ * `server/out/server.js`), waits on the controller's state events for the restart, and reads the
+ * item. No sleeps: every wait is on an event, with a time limit that fails the test.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SeminarPostsApi } from '../../client/src/extension';
 import type { ServerState } from '../../client/src/languageServer';
 import { waitForDiagnostics } from './support/diagnostics';
+import { serverProcesses, serverProcessId } from './support/serverProcess';
 import { BROKEN_POST, EXTENSION_ID, openInEditor, siteUri } from './support/site';
 
 /** Resolves when the controller reaches `state` (now or later); rejects after `timeoutMs`. */
@@ -42,8 +43,8 @@ describe('server restart', () => {
     await openInEditor(BROKEN_POST);
     await waitForDiagnostics(siteUri(BROKEN_POST), (d) => d.length > 0, 'the broken post\'s diagnostics');
 
-    const pid = await api.serverProcessId();
-    assert.ok(pid && pid !== process.pid, `no server process id (${pid})`);
+    const pid = serverProcessId(extension);
+    assert.notEqual(pid, process.pid);
     const restartsBefore = api.server.crashRestarts;
     const left = new Promise<ServerState>((resolve) => {
       const subscription = api.server.onDidChangeState((state) => {
@@ -58,8 +59,8 @@ describe('server restart', () => {
     await waitForState(api, 'running');
 
     assert.equal(api.server.crashRestarts, restartsBefore + 1);
-    const newPid = await api.serverProcessId();
-    assert.ok(newPid && newPid !== pid, `the server was not restarted as a new process (${pid} -> ${newPid})`);
+    const newPid = serverProcessId(extension);
+    assert.notEqual(newPid, pid, 'the server was not restarted as a new process');
     assert.match(api.statusItem.shown.detail ?? '', /restarted after it stopped unexpectedly/);
     assert.doesNotMatch(api.statusItem.shown.text, /stopped/i);
     // And it checks posts again: an edit brings a new diagnostic from the new process.
@@ -76,15 +77,18 @@ describe('server restart', () => {
   });
 
   it('ends running after two restarts asked at once, with one server', async () => {
-    const api = await vscode.extensions.getExtension<SeminarPostsApi>(EXTENSION_ID)!.activate();
+    const extension = vscode.extensions.getExtension<SeminarPostsApi>(EXTENSION_ID)!;
+    const api = await extension.activate();
     await waitForState(api, 'running');
-    const before = await api.serverProcessId();
+    const before = serverProcessId(extension);
     await Promise.all([api.server.restart(), vscode.commands.executeCommand('seminarPosts.restartServer')]);
     assert.equal(api.server.state, 'running');
-    const after = await api.serverProcessId();
-    assert.ok(after && after !== before, `the server process did not change (${before} -> ${after})`);
+    // One server, a new one: the first is gone (`dispose` waits for it), and so is any in between.
+    const after = serverProcessId(extension);
+    assert.notEqual(after, before, 'the server process did not change');
+    assert.deepEqual(serverProcesses(extension), [after]);
     assert.doesNotMatch(api.statusItem.shown.text, /stopped/i, api.statusItem.shown.text);
     // The previous processes are gone: only the last one answers.
-    assert.throws(() => process.kill(before!, 0), 'the first server process still runs');
+    assert.throws(() => process.kill(before, 0), 'the first server process still runs');
   });
 });

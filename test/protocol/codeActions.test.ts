@@ -75,7 +75,7 @@ describe('language server: code actions', function () {
     assert.equal(offered.some((a) => a.title.startsWith('Insert')), false, offered.map((a) => a.title).join(', '));
   });
 
-  it('fixes every safe problem at once with source.fixAll.seminarPosts', async () => {
+  it('fixes every safe problem at once with source.fixAll.seminarPosts, its edit made on codeAction/resolve', async () => {
     client = await LspClient.start({ folders: [site.uri()] });
     await client.open(uri, BROKEN);
     const before = await client.diagnosticsAt(uri, 1);
@@ -85,11 +85,42 @@ describe('language server: code actions', function () {
     assert.equal(offered.length, 1, JSON.stringify(offered));
     assert.equal(offered[0]!.kind, 'source.fixAll.seminarPosts');
     assert.equal(offered[0]!.title, 'Fix all seminar-post problems');
-    const fixed = applyEdit(BROKEN, uri, offered[0]!.edit);
+    assert.equal(offered[0]!.edit, undefined, 'the edit waits for codeAction/resolve');
+    const resolved = await client.connection.sendRequest('codeAction/resolve', offered[0]) as CodeAction;
+    assert.equal(resolved.data, undefined);
+    const fixed = applyEdit(BROKEN, uri, resolved.edit);
     await client.change(uri, 2, [{ text: fixed }]);
     assert.deepEqual(await client.diagnosticsAt(uri, 2), []);
     assert.equal(fixed, GOOD.replace('comments: true\n', '') .replace('mathjax: true\n', 'mathjax: true\ncomments: true\n'));
     assert.deepEqual(await actions(whole, [], ['source.fixAll.seminarPosts']), [], 'nothing left to fix');
+  });
+
+  it('computes the fix-all edit at once for a client that cannot resolve it, the same fixes', async () => {
+    client = await LspClient.start({ folders: [site.uri()], capabilities: { textDocument: { codeAction: { resolveSupport: { properties: [] } } } } });
+    await client.open(uri, BROKEN);
+    await client.diagnosticsAt(uri, 1);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [fixAll] = await actions(whole, [], ['source.fixAll.seminarPosts']);
+    assert.ok(fixAll?.edit, JSON.stringify(fixAll));
+    assert.equal(applyEdit(BROKEN, uri, fixAll.edit), GOOD.replace('comments: true\n', '').replace('mathjax: true\n', 'mathjax: true\ncomments: true\n'));
+  });
+
+  it('resolves fix all on the post as it is when the action is applied', async () => {
+    client = await LspClient.start({ folders: [site.uri()] });
+    await client.open(uri, BROKEN);
+    await client.diagnosticsAt(uri, 1);
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [fixAll] = await actions(whole, [], ['source.fixAll.seminarPosts']);
+    // The title is fixed by hand between the light bulb and the click.
+    const typed = BROKEN.replace('"2020_2nd_quater"', '"2020_2nd_quarter"');
+    await client.change(uri, 2, [{ text: typed }]);
+    const resolved = await client.connection.sendRequest('codeAction/resolve', fixAll) as CodeAction;
+    assert.equal((resolved.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 2, 'made for the version it applies to');
+    assert.equal(applyEdit(typed, uri, resolved.edit), GOOD.replace('comments: true\n', '').replace('mathjax: true\n', 'mathjax: true\ncomments: true\n'));
+    // A post closed meanwhile: the action resolves to nothing.
+    await client.close(uri);
+    const gone = await client.connection.sendRequest('codeAction/resolve', fixAll) as CodeAction;
+    assert.equal(gone.edit, undefined);
   });
 
   it('offers to disable a rule for a body line or for the file, as suppression comments', async () => {

@@ -29,8 +29,10 @@ describe('language server: lifecycle, limits and bad input', function () {
     const capabilities = client.initializeResult.capabilities;
     assert.equal(client.initializeResult.serverInfo?.name, 'seminar-posts');
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 }, 'incremental sync for diagnostics as you type');
-    assert.deepEqual((capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds,
-      [CodeActionKind.QuickFix, 'source.fixAll.seminarPosts']);
+    assert.deepEqual(capabilities.codeActionProvider, {
+      codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.seminarPosts'],
+      resolveProvider: true,
+    }, 'fix all is resolved: its edit is computed when the client applies it');
     assert.ok(capabilities.completionProvider);
     assert.equal(capabilities.hoverProvider, true);
     assert.equal(capabilities.documentSymbolProvider, true);

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { resolveConfig, type SeminarPostsConfig } from '../../server/src/core/config/config';
-import { lintPost } from '../../server/src/core/engine/engine';
+import { lintPost, severityName } from '../../server/src/core/engine/engine';
 import type { Locale } from '../../server/src/core/engine/messages';
 import type { DiagnosticData, RuleDefinition } from '../../server/src/core/engine/rule';
 import { parsePost } from '../../server/src/core/parse/parsePost';
@@ -44,9 +44,22 @@ export function summarize(diagnostics: readonly Diagnostic[]): string[] {
 }
 
 /**
- * Expectations written in a fixture post. A line `<!-- expect: rule-a, rule-b -->` (in the body)
- * or `# expect: rule-a` (a YAML comment in the front matter) expects those rules on the nearest line
- * above it that is not itself an expectation. Returned like `summarize`.
+ * `line:column rule-id severity` of each diagnostic (1-based line and column, as the CLI prints
+ * them), sorted: what a fixture's expectations are compared with.
+ */
+export function describeFully(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${severityName(d.severity)}`).sort(byPosition);
+}
+
+/** One expectation of a fixture: `rule-id@column:severity`. */
+const EXPECTATION = /^([a-z][a-z0-9-]*)@(\d+):(error|warning|info|hint)$/;
+
+/**
+ * Expectations written in a fixture post. A line `<!-- expect: rule-a@5:error, rule-b@1:warning -->`
+ * (in the body) or `# expect: rule-a@1:error` (a YAML comment in the front matter) expects those
+ * rules, each starting at that 1-based column with that severity, on the nearest line above it that
+ * is not itself an expectation. Returned like `describeFully`; an expectation without its column
+ * and severity is an error of the fixture.
  */
 export function expectationsOf(text: string): string[] {
   const lines = text.split(/\r?\n/);
@@ -58,9 +71,20 @@ export function expectationsOf(text: string): string[] {
       target = i;
       return;
     }
-    for (const id of (m[1] ?? m[2] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) out.push(`${target + 1}:${id}`);
+    for (const entry of (m[1] ?? m[2] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      const parts = EXPECTATION.exec(entry);
+      if (!parts) throw new Error(`line ${i + 1}: expected \`rule-id@column:severity\` (say \`${entry}@1:warning\`), found \`${entry}\``);
+      out.push(`${target + 1}:${parts[2]} ${parts[1]} ${parts[3]}`);
+    }
   });
-  return out.sort(byLineThenId);
+  return out.sort(byPosition);
+}
+
+/** Orders `line:column ...` strings by line, then column, then the rest. */
+function byPosition(a: string, b: string): number {
+  const [la, ca] = a.split(/[: ]/, 2).map(Number) as [number, number];
+  const [lb, cb] = b.split(/[: ]/, 2).map(Number) as [number, number];
+  return la - lb || ca - cb || a.localeCompare(b);
 }
 
 function byLineThenId(a: string, b: string): number {

@@ -4,7 +4,7 @@
  * "Insert Image Block" (a centered image from a URL, the clipboard's when it holds one).
  */
 import * as vscode from 'vscode';
-import { PresentersRequest, type PostLabels } from '../../../server/src/protocol';
+import { PresentersRequest, sendRequest, type PostLabels } from '../../../server/src/protocol';
 import {
   githubRawUrl,
   imageInsertion,
@@ -16,7 +16,7 @@ import {
 import { linesOf, presenterLabelIn, presenterNamesIn, sectionInsertion } from '../authoring/postText';
 import { paperSectionSnippet } from '../authoring/snippets';
 import { messageOf } from '../languageServer';
-import { SETTINGS_SECTION, readClientSettings } from '../settings';
+import { labels as settingLabels } from '../configuration';
 import { activeMarkdownEditor, type CommandContext } from './common';
 
 /** How long "Add Paper Section" waits for the server's presenter names. */
@@ -31,8 +31,7 @@ export async function addPaperSection(ctx: CommandContext): Promise<vscode.Posit
   const document = editor.document;
   const version = document.version;
   const lines = linesOf(document.getText());
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, document.uri);
-  const settings = readClientSettings((name) => config.get(name));
+  const settings = settingLabels(document.uri);
   const fromServer = await askServer(ctx, document);
   // The server's labels merge `.seminar-posts.json` over the settings, as the checks do.
   const labels = fromServer?.labels ?? { presenter: settings.presenterLabels, paper: settings.linkLabels.paper, slides: settings.linkLabels.slides };
@@ -78,7 +77,8 @@ async function askServer(ctx: CommandContext, document: vscode.TextDocument): Pr
   const cancel = new vscode.CancellationTokenSource();
   const timer = setTimeout(() => cancel.cancel(), PRESENTERS_TIMEOUT_MS);
   try {
-    const result = await client.sendRequest<{ names?: unknown; labels?: unknown }>(PresentersRequest.method, { textDocument: { uri: document.uri.toString() } }, cancel.token);
+    // Typed as the protocol promises, but read as what it is: the answer of another process.
+    const result: { names?: unknown; labels?: unknown } | undefined = await sendRequest(client, PresentersRequest, { textDocument: { uri: document.uri.toString() } }, cancel.token);
     const names = Array.isArray(result?.names) ? result.names.filter((n): n is string => typeof n === 'string') : [];
     return { names, labels: postLabels(result?.labels) };
   } catch (error) {

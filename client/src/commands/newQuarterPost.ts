@@ -21,7 +21,7 @@ import {
   siteRootOfPost,
   type YearQuarter,
 } from '../authoring/quarterPost';
-import { SETTINGS_SECTION, readClientSettings } from '../settings';
+import { labels } from '../configuration';
 import type { CommandContext } from './common';
 
 /** Answers that stand in for the prompts (for tests and other extensions). */
@@ -75,8 +75,7 @@ export async function newQuarterPost(ctx: CommandContext, rawArgs?: unknown): Pr
   }
   const sameQuarter = postsOfQuarter(await fileNamesIn(postsFolder), quarter);
 
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, root);
-  const label = readClientSettings((name) => config.get(name)).presenterLabels[0]!;
+  const label = labels(root).presenterLabels[0]!;
   const text = quarterPostText(quarter, date, label);
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { toLocale } from '../../../server/src/core/engine/messages';
 import { OPEN_LINK_COMMAND } from '../identifiers';
 import { messageOf, type LanguageServerController } from '../languageServer';
-import { SETTING } from '../settings';
+import { setting } from '../configuration';
 import { isOpenableLink, parseSavedState, type PreviewView } from './messages';
 import { PreviewPanel, type PreviewHost, type PreviewState } from './previewPanel';
 
@@ -65,8 +65,6 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
     extension: vscode.ExtensionContext,
     readonly output: vscode.LogOutputChannel,
     readonly server: LanguageServerController,
-    /** True for a document the language server checks as a post. */
-    private readonly isPost: (document: vscode.TextDocument) => boolean,
   ) {
     this.extensionUri = extension.extensionUri;
     this.api = {
@@ -90,7 +88,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
       shown.reveal(beside, view);
       return { uri: shown.uri.toString(), locked: shown.locked };
     }
-    const locked = vscode.workspace.getConfiguration(undefined, uri).get<boolean>(SETTING.previewLockedByDefault, false);
+    const locked = setting('preview.lockedByDefault', uri);
     const panel = new PreviewPanel(this, uri, locked, { column: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: beside });
     if (view) panel.showView(view);
     this.add(panel);
@@ -198,7 +196,12 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
         for (const uri of event.uris) for (const panel of this.panelsOf(uri)) panel.documentChanged();
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && this.isPost(editor.document)) this.following()?.retarget(editor.document.uri);
+        if (editor && this.server.isPost(editor.document)) this.following()?.retarget(editor.document.uri);
+      }),
+      // A post just opened is known to be one once the server has checked it.
+      this.server.onDidChangePostSelection((uri) => {
+        const editor = vscode.window.activeTextEditor;
+        if (editor?.document.uri.toString() === uri && this.server.isPost(editor.document)) this.following()?.retarget(editor.document.uri);
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor }) => {
         for (const panel of this.panelsOf(textEditor.document.uri)) panel.editorScrolled(textEditor);

@@ -7,10 +7,10 @@
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isRenderRefusal, RenderRequest, type RenderParams, type RenderRefusal, type RenderResult } from '../../../server/src/protocol';
+import { isRenderRefusal, RenderRequest, sendRequest, type RenderParams, type RenderRefusal, type RenderResult } from '../../../server/src/protocol';
 import { OPEN_LINK_COMMAND, PREVIEW_VIEW_TYPE } from '../identifiers';
 import { lsp, messageOf, type LanguageServerController } from '../languageServer';
-import { SETTING } from '../settings';
+import { setting } from '../configuration';
 import { parsePreviewMessage, type PanelMessage, type PreviewMessage, type PreviewView } from './messages';
 import { noticeContent, previewContent } from './previewContent';
 import { previewDocument } from './previewDocument';
@@ -175,7 +175,7 @@ export class PreviewPanel implements vscode.Disposable {
       this.scrolledByPreview.delete(editor);
       if ((line !== undefined && Math.floor(line) === expected.line) || Date.now() - expected.at < ECHO_WINDOW_MS) return;
     }
-    if (line !== undefined && this.setting(SETTING.previewScrollSync)) this.post({ type: 'scrollToLine', line });
+    if (line !== undefined && setting('preview.scrollSync', this.uri)) this.post({ type: 'scrollToLine', line });
   }
 
   dispose(): void {
@@ -220,7 +220,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (answer || !vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.uri.toString())) await vscode.workspace.openTextDocument(this.uri);
         const params: RenderParams = { textDocument: { uri: this.uri.toString() }, resourceBase: this.panel.webview.asWebviewUri(vscode.Uri.file('/')).toString() };
         const started = Date.now();
-        answer = await client.sendRequest<RenderResult | RenderRefusal>(RenderRequest.method, params);
+        answer = await sendRequest(client, RenderRequest, params);
         this.host.output.trace(`preview: ${this.uri.path} version ${answer.version ?? '-'} rendered by the server in ${Date.now() - started} ms`);
       }
     } catch (error) {
@@ -245,7 +245,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.scrollAfterUpdate && this.ready) {
       this.scrollAfterUpdate = false;
       const editor = this.editor();
-      this.post({ type: 'scrollToLine', line: (editor && this.setting(SETTING.previewScrollSync) && topLine(editor)) || 0 });
+      this.post({ type: 'scrollToLine', line: (editor && setting('preview.scrollSync', this.uri) && topLine(editor)) || 0 });
     }
   }
 
@@ -276,7 +276,7 @@ export class PreviewPanel implements vscode.Disposable {
         this.flush();
         const editor = this.editor();
         const line = editor && topLine(editor);
-        if (line && this.setting(SETTING.previewScrollSync)) this.post({ type: 'scrollToLine', line });
+        if (line && setting('preview.scrollSync', this.uri)) this.post({ type: 'scrollToLine', line });
         return;
       }
       case 'rendered': {
@@ -289,13 +289,13 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       }
       case 'revealLine':
-        if (this.setting(SETTING.previewDoubleClickToReveal)) await this.revealInEditor(message.line, 0);
+        if (setting('preview.doubleClickToReveal', this.uri)) await this.revealInEditor(message.line, 0);
         return;
       case 'revealProblem':
         await this.revealInEditor(message.line, message.character);
         return;
       case 'didScroll':
-        if (this.setting(SETTING.previewScrollSync)) this.scrollEditors(message.line);
+        if (setting('preview.scrollSync', this.uri)) this.scrollEditors(message.line);
         return;
       case 'openLink':
         await vscode.commands.executeCommand(OPEN_LINK_COMMAND, message.href);
@@ -329,10 +329,6 @@ export class PreviewPanel implements vscode.Disposable {
     const uri = this.uri.toString();
     const active = vscode.window.activeTextEditor;
     return active?.document.uri.toString() === uri ? active : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
-  }
-
-  private setting(name: typeof SETTING.previewScrollSync | typeof SETTING.previewDoubleClickToReveal): boolean {
-    return vscode.workspace.getConfiguration(undefined, this.uri).get<boolean>(name, true);
   }
 }
 

@@ -13,7 +13,7 @@ import { toOneBased } from '../core/text/lineIndex';
 export interface FileResult {
   /** Absolute path. */
   filePath: string;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
 }
 
 export interface Counts {

@@ -1,17 +1,16 @@
 /**
- * A post as the CLI reads it from disk: its bytes decoded, its setup (configuration and site)
- * and its model, parsed once; and how one post is linted against the posts of its site. Shared by
- * the CLI's main thread and its lint workers (`workers.ts`).
+ * The CLI's post service, and a post as the CLI reads it from disk: its bytes decoded, its setup
+ * (configuration and site) and its model, parsed once. Shared by the CLI's main thread and its
+ * lint workers (`workers.ts`).
  */
 import * as fs from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { lintPost } from '../core/engine/engine';
 import type { Locale } from '../core/engine/messages';
 import type { Post } from '../core/model';
-import { parsePost } from '../core/parse/parsePost';
-import type { PostSetup, Project } from '../core/project';
+import type { PostSetup } from '../core/project';
 import { RULES } from '../core/rules';
-import { pathToUri, toCorePath } from '../node/nodeHost';
+import { createPostService, type PostService } from '../core/service/postService';
+import { nodeFileSystem, pathToUri, toCorePath } from '../node/nodeHost';
 import { describe } from './files';
 import type { PostIndex } from './postIndex';
 
@@ -30,9 +29,34 @@ export interface Input {
   post: Post;
 }
 
+/** What a run of the CLI is checked with, besides the posts. */
+export interface RunSettings {
+  locale: Locale;
+  /** The moment the run started: its day is "today" for every post of the run. */
+  startedAt: number;
+  /** `--config`: this configuration file instead of the nearest one. */
+  configFile: string | undefined;
+}
+
+/**
+ * The CLI's post service. `indexes` are the papers of the posts of the run, per Jekyll site
+ * (`duplicate-paper` compares them), filled in before any post is linted.
+ */
+export function createCliService(settings: RunSettings, indexes: ReadonlyMap<string, PostIndex>): PostService {
+  const now = new Date(settings.startedAt);
+  return createPostService({
+    host: nodeFileSystem,
+    rules: RULES,
+    locale: settings.locale,
+    clock: () => now,
+    configFile: settings.configFile,
+    workspace: (setup) => (setup.site ? indexes.get(setup.site.root) : undefined),
+  });
+}
+
 /** Reads and parses `file`; a bad configuration or an unreadable file is a {@link FatalError}. */
-export function readInput(file: string, project: Project, shown: (file: string) => string): Input {
-  const setup = project.setupFor(toCorePath(file));
+export function readInput(file: string, service: PostService, shown: (file: string) => string): Input {
+  const setup = service.setupFor(toCorePath(file));
   const problem = setup.configProblems[0];
   if (problem) {
     const more = setup.configProblems.length > 1 ? ` (and ${setup.configProblems.length - 1} more)` : '';
@@ -55,28 +79,11 @@ export function readInput(file: string, project: Project, shown: (file: string) 
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   // Read once: parsed without filling the cache kept for documents being edited.
-  return { file, text, bom, utf8, setup, post: parsePost(text, pathToUri(file), undefined, { cache: false }) };
-}
-
-/** What linting needs besides the post. */
-export interface LintSettings {
-  locale: Locale;
-  /** Today, `YYYY-MM-DD`: computed once per run. */
-  today: string;
-}
-
-/** The lint options of `input`: its configuration and site, and the other posts of its site. */
-export function lintOptionsOf(input: Input, indexes: ReadonlyMap<string, PostIndex>, settings: LintSettings): Parameters<typeof lintPost>[1] {
-  const index = input.setup.site ? indexes.get(input.setup.site.root) : undefined;
-  // A renamed post must not meet its own sections under its old name.
-  const workspace = index && {
-    papersWithTitle: (key: string, except: string) => index.papersWithTitle(key, except).filter((p) => p.uri !== input.post.uri),
-  };
-  return { rules: RULES, config: input.setup.config, site: input.setup.site, workspace, locale: settings.locale, today: settings.today };
+  return { file, text, bom, utf8, setup, post: service.parseOnce(text, pathToUri(file)) };
 }
 
 /** The diagnostics of `input` as read (no fixes), errors only with `quiet`. */
-export function lintInput(input: Input, indexes: ReadonlyMap<string, PostIndex>, settings: LintSettings, quiet: boolean): Diagnostic[] {
-  const diagnostics = lintPost(input.post, lintOptionsOf(input, indexes, settings));
+export function lintInput(input: Input, service: PostService, quiet: boolean): Diagnostic[] {
+  const diagnostics = service.lint(input);
   return quiet ? diagnostics.filter((d) => d.severity === 1) : diagnostics;
 }

@@ -5,19 +5,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../../package.json';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { lintPost } from '../core/engine/engine';
 import { formatMessage } from '../core/engine/messages';
-import { todayString } from '../core/jekyll';
-import { parsePost } from '../core/parse/parsePost';
-import { Project } from '../core/project';
 import { RULES } from '../core/rules';
-import { nodeFileSystem, pathToUri, toCorePath } from '../node/nodeHost';
+import type { PostService } from '../core/service/postService';
+import { toCorePath } from '../node/nodeHost';
 import { parseArgs, USAGE, UsageError, type LintCommand, type RulesCommand } from './args';
 import { unifiedDiff } from './diff';
 import { describe, expandPaths, PathError } from './files';
-import { applySafeFixes, RenameConflictError, writePost } from './fix';
+import { RenameConflictError, writePost } from './fix';
 import { countSeverities, formatJson, formatSarif, formatStylish, type FileResult } from './formatters';
-import { FatalError, lintInput, lintOptionsOf, readInput, type Input, type LintSettings } from './input';
+import { createCliService, FatalError, lintInput, readInput, type Input, type RunSettings } from './input';
 import { PostIndex } from './postIndex';
 import { lintInWorkers, workerCount } from './workers';
 
@@ -114,24 +111,24 @@ export async function lintPaths(command: LintCommand, io: CliIO): Promise<LintRu
     }
     configFile = toCorePath(absolute);
   }
-  const settings = { locale: command.locale, today: todayString() };
+  const settings: RunSettings = { locale: command.locale, startedAt: Date.now(), configFile };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
 
   // Many posts without fixes: read, parse and lint them on every core (the results are the same).
   const workers = command.fix === 'off' ? workerCount(files.length, io.env) : 0;
   const results = workers > 1
-    ? await lintInWorkers(files, workers, { configFile, cwd: io.cwd, quiet: command.quiet, ...settings })
+    ? await lintInWorkers(files, workers, { cwd: io.cwd, quiet: command.quiet, ...settings })
     : undefined;
-  return results ?? lintHere(command, io, files, configFile, settings, shown);
+  return results ?? lintHere(command, io, files, settings, shown);
 }
 
 /** Lints (and fixes, as asked) `files` in this thread; the results and the diff of `--fix-dry-run`. */
-function lintHere(command: LintCommand, io: CliIO, files: string[], configFile: string | undefined, settings: LintSettings,
+function lintHere(command: LintCommand, io: CliIO, files: string[], settings: RunSettings,
   shown: (file: string) => string): LintRun {
-  const project = new Project(nodeFileSystem, RULES, { configFile });
-  // Every post is read and parsed first: duplicate-paper compares the posts of one site.
-  const inputs = files.map((file) => readInput(file, project, shown));
   const indexes = new Map<string, PostIndex>();
+  const service = createCliService(settings, indexes);
+  // Every post is read and parsed first: duplicate-paper compares the posts of one site.
+  const inputs = files.map((file) => readInput(file, service, shown));
   for (const input of inputs) {
     const root = input.setup.site?.root;
     if (root === undefined) continue;
@@ -144,38 +141,39 @@ function lintHere(command: LintCommand, io: CliIO, files: string[], configFile: 
   let diff = '';
   for (const input of inputs) {
     if (command.fix === 'off') {
-      results.push({ filePath: input.file, diagnostics: lintInput(input, indexes, settings, command.quiet) });
+      results.push({ filePath: input.file, diagnostics: lintInput(input, service, command.quiet) });
       continue;
     }
-    const options = lintOptionsOf(input, indexes, settings);
-    const folder = path.dirname(input.file);
-    const lintAs = (text: string, fileName: string) =>
-      fileName === input.post.fileName && text === input.text
-        ? lintPost(input.post, options)
-        : lintPost(parsePost(text, pathToUri(path.join(folder, fileName))), options);
-
-    let filePath = input.file;
-    let diagnostics: Diagnostic[];
-    if (!input.utf8 || (command.fix === 'write' && !writable(input.file))) {
-      io.stderr(`seminar-posts: ${shown(input.file)} ${input.utf8 ? 'is read-only' : 'is not UTF-8 text'}; not fixed\n`);
-      diagnostics = lintAs(input.text, input.post.fileName);
-    } else {
-      const fixed = applySafeFixes(input.text, input.post.fileName, lintAs);
-      let fileName = fixed.fileName;
-      const textChanged = fixed.text !== input.text;
-      if (command.fix === 'dry-run') {
-        const relative = (name: string) => shown(path.join(folder, name)).split(path.sep).join('/');
-        diff += unifiedDiff(input.text, fixed.text, relative(input.post.fileName), relative(fileName));
-      } else if (textChanged || fileName !== input.post.fileName) {
-        fileName = writeFixed(input, fixed.text, fileName, textChanged, io, shown);
-        filePath = path.join(folder, fileName);
-      }
-      diagnostics = lintAs(fixed.text, fileName);
-    }
-    if (command.quiet) diagnostics = diagnostics.filter((d) => d.severity === 1);
-    results.push({ filePath, diagnostics });
+    const fixed = fixInput(command, io, input, service, shown);
+    diff += fixed.diff;
+    const diagnostics = command.quiet ? fixed.diagnostics.filter((d) => d.severity === 1) : fixed.diagnostics;
+    results.push({ filePath: fixed.filePath, diagnostics });
   }
   return { results, diff };
+}
+
+/**
+ * `--fix` and `--fix-dry-run` on one post: the post service's "fix all" with renames, then the
+ * file written (or the diff made); the diagnostics of what is left.
+ */
+function fixInput(command: LintCommand, io: CliIO, input: Input, service: PostService, shown: (file: string) => string):
+  { filePath: string; diagnostics: readonly Diagnostic[]; diff: string } {
+  if (!input.utf8 || (command.fix === 'write' && !writable(input.file))) {
+    io.stderr(`seminar-posts: ${shown(input.file)} ${input.utf8 ? 'is read-only' : 'is not UTF-8 text'}; not fixed\n`);
+    return { filePath: input.file, diagnostics: service.lint(input), diff: '' };
+  }
+  const folder = path.dirname(input.file);
+  const fixed = service.settleFixes(input, { renames: true });
+  const textChanged = fixed.text !== input.text;
+  if (command.fix === 'dry-run') {
+    const relative = (name: string) => shown(path.join(folder, name)).split(path.sep).join('/');
+    return { filePath: input.file, diagnostics: fixed.diagnostics, diff: unifiedDiff(input.text, fixed.text, relative(input.post.fileName), relative(fixed.fileName)) };
+  }
+  if (!textChanged && fixed.fileName === input.post.fileName) return { filePath: input.file, diagnostics: fixed.diagnostics, diff: '' };
+  const fileName = writeFixed(input, fixed.text, fixed.fileName, textChanged, io, shown);
+  // A rename that could not be done: what is left is that of the fixed text under the old name.
+  const diagnostics = fileName === fixed.fileName ? fixed.diagnostics : service.lintAs(input, fixed.text, fileName);
+  return { filePath: path.join(folder, fileName), diagnostics, diff: '' };
 }
 
 /** Prints the results (or the diff of `--fix-dry-run`); returns the exit code. */

@@ -12,12 +12,9 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { Project } from '../core/project';
-import { RULES } from '../core/rules';
-import { nodeFileSystem } from '../node/nodeHost';
 import { callWorker } from '../node/workerCall';
 import type { FileResult } from './formatters';
-import { FatalError, lintInput, readInput, type Input, type LintSettings } from './input';
+import { createCliService, FatalError, lintInput, readInput, type Input, type RunSettings } from './input';
 import { PostIndex, type KeyedPaper } from './postIndex';
 
 /** Fewer posts than this are linted in one thread: starting workers would cost more than it saves. */
@@ -28,8 +25,7 @@ const BATCH = 8;
 const ROLE = 'seminar-posts-lint';
 
 /** What a worker needs to know besides the files. */
-export interface WorkerSettings extends LintSettings {
-  configFile: string | undefined;
+export interface WorkerSettings extends RunSettings {
   /** For the paths in error messages. */
   cwd: string;
   quiet: boolean;
@@ -114,7 +110,8 @@ async function ask(worker: Worker, message: ToWorker): Promise<FromWorker> {
 /** The worker's side: holds the posts it parsed until it is asked to lint them. */
 export function runLintWorker(): void {
   const settings = workerData as WorkerSettings;
-  const project = new Project(nodeFileSystem, RULES, { configFile: settings.configFile });
+  const indexes = new Map<string, PostIndex>();
+  const service = createCliService(settings, indexes);
   const shown = (file: string) => path.relative(settings.cwd, file) || file;
   const held = new Map<number, Input>();
   const port = parentPort!;
@@ -131,7 +128,7 @@ export function runLintWorker(): void {
     const errors: { index: number; message: string }[] = [];
     for (const { index, file } of files) {
       try {
-        const input = readInput(file, project, shown);
+        const input = readInput(file, service, shown);
         held.set(index, input);
         const root = input.setup.site?.root;
         posts.push({ index, root, papers: root === undefined ? [] : PostIndex.papersOf(input.post, input.setup.config) });
@@ -144,7 +141,7 @@ export function runLintWorker(): void {
   }
 
   function lint(papers: [string, KeyedPaper[]][]): FromWorker {
-    const indexes = new Map<string, PostIndex>();
+    indexes.clear();
     for (const [root, list] of papers) {
       const index = new PostIndex();
       index.addPapers(list);
@@ -152,7 +149,7 @@ export function runLintWorker(): void {
     }
     const results = [...held].map(([index, input]) => ({
       index,
-      result: { filePath: input.file, diagnostics: lintInput(input, indexes, settings, settings.quiet) },
+      result: { filePath: input.file, diagnostics: lintInput(input, service, settings.quiet) },
     }));
     return { type: 'linted', results };
   }

@@ -1,16 +1,15 @@
 /**
- * What the server knows of a document at its current version: whether it is a post (under the
- * `posts` globs of its settings and configuration file), whether it is refused (too large, binary),
- * and otherwise its post model (parsed once per version) and its setup (configuration and site).
- * Every feature starts here.
+ * What the server knows of a document at its current version: whether it is a post (the post
+ * service decides, from the `posts` globs of its settings and configuration file), whether it is
+ * refused (too large, binary), and otherwise its post model (parsed once per version) and its setup
+ * (configuration and site). Every feature starts here.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isPostPath } from '../core/config/postsMatcher';
 import type { EditorSettings } from '../core/config/settings';
 import { refusalOf, type Refusal } from '../core/features/limits';
 import type { Post } from '../core/model';
-import { PostCache } from '../core/parse/postCache';
-import type { PostSetup, Project } from '../core/project';
+import type { PostSetup } from '../core/project';
+import type { PostService } from '../core/service/postService';
 import { uriToCorePath } from '../node/nodeHost';
 import type { SettingsStore } from './settings';
 import type { StatusReporter } from './status';
@@ -30,10 +29,8 @@ export interface PostClassification {
 }
 
 export class Analyzer {
-  private readonly posts = new PostCache();
-
   constructor(
-    private readonly project: Project,
+    private readonly service: PostService,
     private readonly settings: SettingsStore,
     private readonly status: StatusReporter,
     /** Core paths of the workspace folders. */
@@ -47,10 +44,11 @@ export class Analyzer {
     const text = document.getText();
     const refusal = refusalOf(text, classified.settings.maxFileSizeBytes);
     if (refusal) {
-      this.posts.delete(document.uri);
+      this.service.forget(document.uri);
       return { kind: 'refused', refusal, settings: classified.settings };
     }
-    return { kind: 'post', post: this.posts.get(document.uri, document.version, text), setup: classified.setup, settings: classified.settings };
+    const post = this.service.parseForEditing(document.uri, document.version, text);
+    return { kind: 'post', post, setup: classified.setup, settings: classified.settings };
   }
 
   /** Whether the file `uri` is a post, with its setup; reports bad settings and configuration once. */
@@ -58,16 +56,16 @@ export class Analyzer {
     const path = uriToCorePath(uri);
     if (!path) return undefined;
     const settings = await this.settings.get(settingsScope);
-    const setup = this.project.setupFor(path, [settings.layer]);
+    const setup = this.service.setupFor(path, [settings.layer]);
     this.status.configProblems(settings.problems);
     this.status.configProblems(setup.configProblems);
-    if (!isPostPath(path, setup.config.posts, this.roots())) return undefined;
+    if (!this.service.isPost(path, setup, this.roots())) return undefined;
     return { path, setup, settings };
   }
 
   /** Forgets the model of a closed document. */
   forget(uri: string): void {
-    this.posts.delete(uri);
+    this.service.forget(uri);
     this.settings.forget(uri);
   }
 }

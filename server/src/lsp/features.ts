@@ -5,27 +5,20 @@
  * without a document gets a clear error.
  */
 import {
-  DocumentDiagnosticReportKind, ErrorCodes, LSPErrorCodes, ResponseError, type ClientCapabilities, type Connection, type Position, type TextDocuments,
+  DocumentDiagnosticReportKind, ErrorCodes, LSPErrorCodes, ResponseError, type ClientCapabilities, type CodeAction, type Connection,
+  type Position, type TextDocuments,
 } from 'vscode-languageserver/node';
+import type { CodeAction as CoreCodeAction } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { formatMessage, type Locale } from '../core/engine/messages';
-import { getCodeActions, type WorkspaceEditSupport } from '../core/features/codeActions';
-import { getCompletions } from '../core/features/completion';
-import { getDocumentLinks } from '../core/features/documentLinks';
-import { getDocumentSymbols } from '../core/features/documentSymbols';
-import { getFoldingRanges } from '../core/features/folding';
-import { getHover } from '../core/features/hover';
-import { getWorkspaceSymbols } from '../core/features/workspaceSymbols';
+import { isFixAllData, type WorkspaceEditSupport } from '../core/features/codeActions';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { todayString } from '../core/jekyll';
 import type { Post } from '../core/model';
-import { lintPost } from '../core/engine/engine';
-import { parsePost } from '../core/parse/parsePost';
-import { RULES } from '../core/rules';
+import type { EditorFeatures } from '../core/service/editorFeatures';
 import type { SiteContext } from '../core/site/site';
-import { PresentersRequest, type PostLabels } from '../protocol';
+import { onRequest, PresentersRequest, type PostLabels } from '../protocol';
 import type { Analysis } from './analysis';
 import type { IncomingChanges } from './transport';
 import type { Checked, Validator } from './validation';
@@ -44,14 +37,14 @@ export function registerFeatures(
   documents: TextDocuments<TextDocument>,
   incoming: IncomingChanges,
   validator: Validator,
+  service: EditorFeatures,
   index: WorkspaceIndex,
   locale: () => Locale,
   capabilities: () => ClientCapabilities,
 ): void {
   /** Runs `answer` on the open post `params` names; `empty` wherever there is none. */
-  async function withPost<T>(params: unknown, empty: T, answer: (analysis: PostAnalysis, checked: Checked) => T): Promise<T> {
-    const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
-    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, formatMessage(NO_DOCUMENT, locale()));
+  async function withPost<T>(params: DocumentParams | undefined, empty: T, answer: (analysis: PostAnalysis, checked: Checked) => T): Promise<T> {
+    const uri = requireUri(params, locale());
     const document = documents.get(uri);
     if (!document) return empty;
     const checked = await validator.current(document);
@@ -59,55 +52,53 @@ export function registerFeatures(
   }
 
   /** Runs `answer` at the request's position; `empty` when the position is not in the post. */
-  function atPosition<T>(params: unknown, empty: T, answer: (analysis: PostAnalysis, position: Position, checked: Checked) => T): Promise<T> {
+  function atPosition<T>(params: DocumentParams & { position?: Position } | undefined, empty: T,
+    answer: (analysis: PostAnalysis, position: Position, checked: Checked) => T): Promise<T> {
     return withPost(params, empty, (analysis, checked) => {
-      const position = positionIn(analysis.post, (params as { position?: unknown }).position);
+      const position = positionIn(analysis.post, params?.position);
       return position ? answer(analysis, position, checked) : empty;
     });
   }
 
-  connection.onCompletion((params) => atPosition(params, [], ({ post, setup }, position) => getCompletions(post, position, {
-    config: setup.config,
-    site: setup.site,
+  connection.onCompletion((params) => atPosition(params, [], (analysis, position) => service.completions(analysis, position, {
     presenters: index.presenterNames(),
-    today: todayString(),
-    locale: locale(),
     snippets: capabilities().textDocument?.completion?.completionItem?.snippetSupport === true,
   })));
 
-  connection.onHover((params) => atPosition(params, null, ({ post }, position, checked) => getHover(post, position, {
+  connection.onHover((params) => atPosition(params, null, (analysis, position, checked) => service.hover(analysis, position, {
     diagnostics: checked.diagnostics,
-    rules: RULES,
     talksOf: (name) => index.talksOf(name),
-    locale: locale(),
   })));
 
-  connection.onDocumentSymbol((params) => withPost(params, [], ({ post }) => getDocumentSymbols(post, locale())));
+  connection.onDocumentSymbol((params) => withPost(params, [], (analysis) => service.documentSymbols(analysis)));
 
-  connection.onFoldingRanges((params) => withPost(params, [], ({ post }) => getFoldingRanges(post)));
+  connection.onFoldingRanges((params) => withPost(params, [], (analysis) => service.foldingRanges(analysis)));
 
-  connection.onDocumentLinks((params) => withPost(params, [], ({ post, setup }) => getDocumentLinks(post, {
-    resolveSitePath: (path) => siteFileUri(setup.site, path),
-  })));
+  connection.onDocumentLinks((params) => withPost(params, [], (analysis) => service.documentLinks(analysis, (path) => siteFileUri(analysis.setup.site, path))));
 
-  connection.onWorkspaceSymbol((params) => getWorkspaceSymbols(index.papers(), typeof params?.query === 'string' ? params.query : ''));
+  connection.onWorkspaceSymbol((params) => service.workspaceSymbols(index.papers(), typeof params?.query === 'string' ? params.query : ''));
 
-  connection.onCodeAction((params) => withPost(params, [], ({ post, setup }, checked) => getCodeActions(post, {
+  connection.onCodeAction((params) => withPost(params, [], (analysis, checked) => service.codeActions(analysis, {
     // The client sends back diagnostics this server published (plain-string messages).
     contextDiagnostics: Array.isArray(params.context?.diagnostics) ? params.context.diagnostics as Diagnostic[] : [],
     diagnostics: checked.diagnostics,
     only: params.context?.only,
-    locale: locale(),
     support: editSupport(capabilities()),
-    relint: (text) => {
-      const next = parsePost(text, post.uri, post.version);
-      return { post: next, diagnostics: lintPost(next, { rules: RULES, config: setup.config, site: setup.site, workspace: index, locale: locale(), today: todayString() }) };
-    },
   })));
 
+  // Only the fix-all action is resolved: its edit is computed here, on the post's current version.
+  connection.onCodeActionResolve(async (action: CodeAction) => {
+    if (!isFixAllData(action?.data)) return action;
+    const document = documents.get(action.data.fixAll.uri);
+    if (!document) return withoutData(action);
+    const checked = await validator.current(document);
+    if (checked.analysis.kind !== 'post') return withoutData(action);
+    // The connection's protocol types and the core's are two copies of the same LSP types.
+    return service.resolveCodeAction(checked.analysis, action as CoreCodeAction, { diagnostics: checked.diagnostics, support: editSupport(capabilities()) }) as CodeAction;
+  });
+
   connection.languages.diagnostics.on(async (params) => {
-    const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
-    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, formatMessage(NO_DOCUMENT, locale()));
+    const uri = requireUri(params, locale());
     const document = documents.get(uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     // The client pulls again after the newer change; this version's answer would only be dropped.
@@ -118,9 +109,9 @@ export function registerFeatures(
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics };
   });
 
-  connection.onRequest(PresentersRequest.method, async (params: unknown) => {
+  onRequest(connection, PresentersRequest, async (params) => {
     const names = index.presenterNames();
-    if (typeof (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri !== 'string') return { names };
+    if (typeof params?.textDocument?.uri !== 'string') return { names };
     const labels = await withPost<PostLabels | undefined>(params, undefined, ({ setup: { config } }) => ({
       presenter: [...config.presenterLabels], paper: [...config.linkLabels.paper], slides: [...config.linkLabels.slides],
     }));
@@ -128,12 +119,31 @@ export function registerFeatures(
   });
 }
 
+/** A request about a document, as it may arrive from a client: every field is checked before use. */
+interface DocumentParams {
+  textDocument?: { uri?: unknown };
+}
+
+/** The request's document URI; a request without one is refused with a clear error. */
+function requireUri(params: DocumentParams | undefined, locale: Locale): string {
+  const uri = params?.textDocument?.uri;
+  if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, formatMessage(NO_DOCUMENT, locale));
+  return uri;
+}
+
 /** The request's position when it lies in the post (a character past the line's end is its end). */
-function positionIn(post: Post, position: unknown): Position | undefined {
-  const p = position as Partial<Position> | undefined;
-  if (!p || !Number.isInteger(p.line) || !Number.isInteger(p.character)) return undefined;
-  if (p.line! < 0 || p.line! >= post.lines.lineCount || p.character! < 0) return undefined;
-  return { line: p.line!, character: Math.min(p.character!, post.lines.lineText(p.line!).length) };
+function positionIn(post: Post, position: Partial<Position> | undefined): Position | undefined {
+  const line = position?.line;
+  const character = position?.character;
+  if (line === undefined || character === undefined || !Number.isInteger(line) || !Number.isInteger(character)) return undefined;
+  if (line < 0 || line >= post.lines.lineCount || character < 0) return undefined;
+  return { line, character: Math.min(character, post.lines.lineText(line).length) };
+}
+
+/** An action without the data that asked for its resolution (nothing to resolve: it does nothing). */
+function withoutData(action: CodeAction): CodeAction {
+  const { data: _data, ...rest } = action;
+  return rest;
 }
 
 /** The `file:` URI of the site file `path` names, when it exists. */
@@ -143,12 +153,13 @@ function siteFileUri(site: SiteContext | undefined, path: string): string | unde
 }
 
 function editSupport(capabilities: ClientCapabilities): WorkspaceEditSupport {
-  const edit = capabilities.workspace?.workspaceEdit as
-    | { documentChanges?: boolean; resourceOperations?: string[]; snippetEditSupport?: boolean }
-    | undefined;
+  // `snippetEditSupport` is LSP 3.18's, which the 3.17 types do not name.
+  const edit = capabilities.workspace?.workspaceEdit as (NonNullable<NonNullable<ClientCapabilities['workspace']>['workspaceEdit']> & { snippetEditSupport?: boolean }) | undefined;
+  const resolve = capabilities.textDocument?.codeAction?.resolveSupport?.properties;
   return {
     documentChanges: edit?.documentChanges === true,
     renameFiles: edit?.resourceOperations?.includes('rename') === true,
     snippetEdits: edit?.snippetEditSupport === true,
+    resolveEdit: Array.isArray(resolve) && resolve.includes('edit'),
   };
 }

@@ -39,7 +39,7 @@ export function summaryOfFileText(uri: string, text: string, maxBytes: number): 
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (refusalOf(text, maxBytes)) return undefined;
   // Read once: parsed without filling the cache kept for documents being edited.
-  return summarizePost(parsePost(text, uri, undefined, { cache: false }));
+  return summarizePost(parsePost(text, uri));
 }
 
 /** True in an index worker of this bundle. */

@@ -1,14 +1,15 @@
 /**
  * `seminarPosts/render`: the preview's rendering of an open post at the server's current version.
  * It reads the version's analysis and diagnostics that the validator keeps (the post is parsed and
- * linted once per version, whoever asks first), and hands them to the core's `renderPost`.
+ * linted once per version, whoever asks first), and hands them to the post service's `render`.
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { formatMessage, type Locale } from '../core/engine/messages';
+import { formatMessage } from '../core/engine/messages';
 import { refusalDiagnostic } from '../core/features/limits';
-import { RenderRequest, type RenderParams, type RenderRefusal, type RenderResult } from '../protocol';
+import type { Renderer, PostService } from '../core/service/postService';
+import { onRequest, RenderRequest, type RenderRefusal, type RenderResult } from '../protocol';
 import { NO_DOCUMENT } from './features';
 import type { IncomingChanges } from './transport';
 import type { Validator } from './validation';
@@ -30,9 +31,10 @@ export function registerRender(
   documents: TextDocuments<TextDocument>,
   incoming: IncomingChanges,
   validator: Validator,
-  locale: () => Locale,
+  service: PostService,
 ): void {
-  connection.onRequest(RenderRequest.method, async (params: RenderParams | undefined): Promise<RenderResult | RenderRefusal> => {
+  const locale = () => service.locale();
+  onRequest(connection, RenderRequest, async (params): Promise<RenderResult | RenderRefusal> => {
     const uri = params?.textDocument?.uri;
     if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, formatMessage(NO_DOCUMENT, locale()));
     const document = documents.get(uri);
@@ -50,13 +52,7 @@ export function registerRender(
       case 'post': {
         const root = analysis.setup.site?.root;
         const base = typeof params?.resourceBase === 'string' ? params.resourceBase : undefined;
-        const { renderPost } = await loadRenderer();
-        return renderPost(analysis.post, {
-          diagnostics,
-          config: analysis.setup.config,
-          imageBase: base && root ? siteImageBase(base, root) : undefined,
-          baseurl: analysis.setup.site?.baseurl,
-        });
+        return service.render(analysis, { diagnostics, imageBase: base && root ? siteImageBase(base, root) : undefined });
       }
     }
   });
@@ -67,7 +63,7 @@ export function registerRender(
  * that a server nobody asks for a preview starts without it. esbuild keeps it in the one bundle
  * and runs its modules on the first call.
  */
-const loadRenderer = () => import('../core/render/renderPost');
+export const loadRenderer = (): Promise<Renderer> => import('../core/render/renderPost');
 
 /**
  * The webview URL of the site folder `siteRoot` (a core path: absolute, `/`-separated), given the

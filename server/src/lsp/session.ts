@@ -8,17 +8,18 @@ import {
   TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SETTINGS_SECTION } from '../core/config/settings';
 import { toLocale, type Locale } from '../core/engine/messages';
+import type { RuleDefinition } from '../core/engine/rule';
 import { FIX_ALL_KIND } from '../core/features/codeActions';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { Project } from '../core/project';
-import { ProcessIdRequest } from '../protocol';
-import { RULES } from '../core/rules';
+import { createEditorFeatures, type EditorFeatures } from '../core/service/editorFeatures';
+import { createPostService, type PostService } from '../core/service/postService';
 import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
 import { Analyzer } from './analysis';
 import { errorText } from './errorText';
 import { registerFeatures } from './features';
-import { registerRender } from './render';
+import { loadRenderer, registerRender } from './render';
 import { WorkspaceIndexer } from './indexer';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
@@ -28,22 +29,38 @@ import { Validator } from './validation';
 /** Files whose change matters: posts, configuration files, the site's configuration and layouts. */
 const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml', '**/_layouts/**'];
 
-/** Starts serving on `connection` (not yet listening); `incoming` is the transport's look ahead. */
-export function startServer(connection: Connection, incoming: IncomingChanges): void {
+/**
+ * The language server's post service and editor features: the files on disk, the workspace index
+ * as the other posts, the renderer loaded on the first preview. (The fix-equivalence test builds
+ * the editor's side with it, as the server does.)
+ */
+export function createServerServices(rules: readonly RuleDefinition<any>[], locale: () => Locale, index: WorkspaceIndex):
+  { service: PostService; features: EditorFeatures } {
+  const service = createPostService({
+    host: nodeFileSystem, rules, locale, clock: () => new Date(), workspace: () => index, renderer: loadRenderer,
+  });
+  return { service, features: createEditorFeatures(service) };
+}
+
+/**
+ * Starts serving on `connection` (not yet listening); `incoming` is the transport's look ahead.
+ * `rules` are the registry's (the entry point passes them).
+ */
+export function startServer(connection: Connection, incoming: IncomingChanges, rules: readonly RuleDefinition<any>[]): void {
   let locale: Locale = 'en';
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
   let roots: string[] = [];
 
   const documents = new TextDocuments(TextDocument);
-  const project = new Project(nodeFileSystem, RULES);
   const index = new WorkspaceIndex();
+  const { service, features } = createServerServices(rules, () => locale, index);
   const status = new StatusReporter(connection, () => locale);
-  const settings = new SettingsStore(connection, RULES, () => capabilities.workspace?.configuration === true,
+  const settings = new SettingsStore(connection, rules, () => capabilities.workspace?.configuration === true,
     (message) => status.settingsUnreadable(message));
-  const analyzer = new Analyzer(project, settings, status, () => roots);
+  const analyzer = new Analyzer(service, settings, status, () => roots);
   const pulls = () => capabilities.textDocument?.diagnostic !== undefined;
-  const validator = new Validator(connection, documents, incoming, analyzer, index, () => locale, pulls,
+  const validator = new Validator(connection, documents, incoming, service, analyzer, index, () => locale, pulls,
     () => capabilities.workspace?.diagnostics?.refreshSupport === true);
   const indexer = new WorkspaceIndexer(connection, documents, analyzer, index, status, () => locale, () => folders,
     () => validator.scheduleAll());
@@ -70,7 +87,8 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        // Resolved: the fix-all action's edit is computed when the client applies it (`codeAction/resolve`).
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'seminar-posts' },
@@ -79,7 +97,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
 
   connection.onInitialized(() => {
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'seminarPosts' }).catch(() => undefined);
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) })
@@ -96,7 +114,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   });
 
   connection.onDidChangeConfiguration((params) => {
-    settings.changed((params?.settings as { seminarPosts?: unknown } | undefined)?.seminarPosts);
+    settings.changed((params?.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
     status.reset();
     validator.scheduleAll();
     rescan();
@@ -104,7 +122,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
 
   connection.onDidChangeWatchedFiles(async (params) => {
     if (await indexer.filesChanged(Array.isArray(params?.changes) ? params.changes : [])) {
-      project.clear();
+      service.configurationChanged();
       status.reset();
       validator.scheduleAll();
       rescan();
@@ -120,9 +138,8 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
     void indexer.documentClosed(uri).catch((error: unknown) => connection.console.error(`indexing ${uri} failed: ${errorText(error)}`));
   });
 
-  registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
-  registerRender(connection, documents, incoming, validator, () => locale);
-  connection.onRequest(ProcessIdRequest.method, () => ({ pid: process.pid }));
+  registerFeatures(connection, documents, incoming, validator, features, index, () => locale, () => capabilities);
+  registerRender(connection, documents, incoming, validator, service);
   documents.listen(connection);
 
   // The last line of defence: a bug logs, it does not stop the server the editor depends on.

@@ -4,11 +4,8 @@
  * settings change. A client that cannot be asked pushes them with `didChangeConfiguration`.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { readEditorSettings, type EditorSettings } from '../core/config/settings';
-import type { RuleDefinition } from '../core/engine/rule';
-
-/** The section of the settings this server reads. */
-export const SETTINGS_SECTION = 'seminarPosts';
+import type { ConfigurableRule } from '../core/config/config';
+import { readEditorSettings, SETTINGS_SECTION, type EditorSettings } from '../core/config/settings';
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<EditorSettings>>();
@@ -16,7 +13,7 @@ export class SettingsStore {
 
   constructor(
     private readonly connection: Connection,
-    private readonly rules: readonly RuleDefinition<any>[],
+    private readonly rules: readonly ConfigurableRule[],
     /** The client answers `workspace/configuration` (known once initialized). */
     private readonly canAsk: () => boolean,
     /** Called when a request for settings fails (the client's error, in its words). */

@@ -6,7 +6,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { ConfigProblem } from '../core/config/config';
 import { formatMessage, type Locale } from '../core/engine/messages';
-import { StatusNotification, type ServerStatus } from '../protocol';
+import { sendNotification, StatusNotification, type ServerStatus } from '../protocol';
 
 const TEXT = {
   badConfig: {
@@ -72,6 +72,6 @@ export class StatusReporter {
 
   private send(): void {
     const status: ServerStatus = { state: this.state, posts: this.posts, ...(this.problemMessage !== undefined ? { message: this.problemMessage } : {}) };
-    void this.connection.sendNotification(StatusNotification.method, status);
+    sendNotification(this.connection, StatusNotification, status);
   }
 }

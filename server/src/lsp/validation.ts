@@ -6,17 +6,17 @@
  *
  * Diagnostics are pushed (`publishDiagnostics`), or, for a client that pulls them
  * (`textDocument/diagnostic`), answered from the same per-version results; the client is then
- * asked to pull again when settings, configuration or other posts change.
+ * asked to pull again when settings, configuration or other posts change. Whether a document is
+ * a post is told to the client when first known and when it changes (`seminarPosts/postSelection`).
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintPost } from '../core/engine/engine';
 import type { Locale } from '../core/engine/messages';
 import { refusalDiagnostic } from '../core/features/limits';
 import { summarizePost, type WorkspaceIndex } from '../core/index/workspaceIndex';
-import { todayString } from '../core/jekyll';
-import { RULES } from '../core/rules';
+import type { PostService } from '../core/service/postService';
+import { PostSelectionNotification, sendNotification } from '../protocol';
 import type { Analysis, Analyzer } from './analysis';
 import { errorText } from './errorText';
 import type { IncomingChanges } from './transport';
@@ -33,11 +33,14 @@ export class Validator {
   private readonly checked = new Map<string, Checked>();
   /** Documents whose last published diagnostics were not empty. */
   private readonly shown = new Set<string>();
+  /** What the client was last told of each open document: a post or not. */
+  private readonly told = new Map<string, boolean>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly incoming: IncomingChanges,
+    private readonly service: PostService,
     private readonly analyzer: Analyzer,
     private readonly index: WorkspaceIndex,
     private readonly locale: () => Locale,
@@ -76,6 +79,7 @@ export class Validator {
     const checked: Checked = { version: document.version, analysis, diagnostics: this.diagnosticsOf(analysis) };
     // The document may have changed while the settings were fetched: keep only a current answer.
     if (this.documents.get(document.uri)?.version === document.version) this.checked.set(document.uri, checked);
+    if (this.documents.get(document.uri)) this.tell(document.uri, analysis.kind !== 'other');
     return checked;
   }
 
@@ -83,6 +87,7 @@ export class Validator {
   closed(uri: string): void {
     this.checked.delete(uri);
     this.scheduled.delete(uri);
+    this.told.delete(uri);
     if (this.shown.delete(uri) && !this.pulls()) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -101,6 +106,13 @@ export class Validator {
     if (papersChanged) this.scheduleAll(uri);
   }
 
+  /** Tells the client whether `uri` is a post, when it has not been told so already. */
+  private tell(uri: string, isPost: boolean): void {
+    if (this.told.get(uri) === isPost) return;
+    this.told.set(uri, isPost);
+    sendNotification(this.connection, PostSelectionNotification, { uri, isPost });
+  }
+
   private diagnosticsOf(analysis: Analysis): Diagnostic[] {
     switch (analysis.kind) {
       case 'other':
@@ -108,14 +120,7 @@ export class Validator {
       case 'refused':
         return [refusalDiagnostic(analysis.refusal, this.locale())];
       case 'post':
-        return lintPost(analysis.post, {
-          rules: RULES,
-          config: analysis.setup.config,
-          site: analysis.setup.site,
-          workspace: this.index,
-          locale: this.locale(),
-          today: todayString(),
-        });
+        return this.service.lint(analysis);
     }
   }
 }

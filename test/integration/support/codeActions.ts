@@ -28,11 +28,13 @@ export async function codeActionsUntil(
   accept: (actions: vscode.CodeAction[]) => boolean,
   what: string,
   timeoutMs = 15_000,
+  /** Resolve the first this many actions (`codeAction/resolve`), as VS Code does before applying one. */
+  resolve = 0,
 ): Promise<vscode.CodeAction[]> {
   const deadline = Date.now() + timeoutMs;
   let asked = 0;
   for (;;) {
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind).then(undefined, (error: unknown) => {
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind, resolve).then(undefined, (error: unknown) => {
       if (isCancellation(error)) return [];
       throw error;
     })) ?? [];

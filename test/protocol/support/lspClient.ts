@@ -13,7 +13,7 @@ import {
   WorkDoneProgressCreateRequest, type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection,
   type PublishDiagnosticsParams, type Registration, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { StatusNotification, type ServerStatus } from '../../../server/src/protocol';
+import { onNotification, PostSelectionNotification, StatusNotification, type PostSelection, type ServerStatus } from '../../../server/src/protocol';
 import { SERVER } from '../../support/paths';
 
 /** How long a test waits for a message before it fails (a guard against hanging, not a delay). */
@@ -48,7 +48,11 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
     completion: { completionItem: { snippetSupport: true } },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true },
+    codeAction: {
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+      dataSupport: true,
+      resolveSupport: { properties: ['edit'] },
+    },
   },
   window: { workDoneProgress: true },
 };
@@ -63,6 +67,8 @@ export class LspClient {
   /** Every diagnostics notification received, in order. */
   readonly published: PublishDiagnosticsParams[] = [];
   readonly statuses: ServerStatus[] = [];
+  /** Every `seminarPosts/postSelection` received, in order. */
+  readonly selections: PostSelection[] = [];
   readonly logs: string[] = [];
   readonly registrations: Registration[] = [];
   readonly progress: unknown[] = [];
@@ -73,6 +79,7 @@ export class LspClient {
   waitLimitMs = WAIT_LIMIT_MS;
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private readonly statusWaiters: Waiter<ServerStatus>[] = [];
+  private readonly selectionWaiters: Waiter<PostSelection>[] = [];
   private stderr = '';
   private exited: number | null | undefined;
   private readonly exit: Promise<number | null>;
@@ -90,9 +97,13 @@ export class LspClient {
       this.published.push(params);
       settle(this.diagnosticWaiters, params);
     });
-    connection.onNotification(StatusNotification.method, (params: ServerStatus) => {
+    onNotification(connection, StatusNotification, (params) => {
       this.statuses.push(params);
       settle(this.statusWaiters, params);
+    });
+    onNotification(connection, PostSelectionNotification, (params) => {
+      this.selections.push(params);
+      settle(this.selectionWaiters, params);
     });
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
@@ -192,6 +203,16 @@ export class LspClient {
     const known = this.statuses.find(accept);
     if (known) return Promise.resolve(known);
     return this.waitFor(this.statusWaiters, accept, 'a status notification');
+  }
+
+  /**
+   * The server's latest answer whether `uri` is a post, once it is `isPost` (now or later): the
+   * last one received when it already says so, else the next that does.
+   */
+  waitForSelection(uri: string, isPost: boolean): Promise<PostSelection> {
+    const last = [...this.selections].reverse().find((s) => s.uri === uri);
+    if (last?.isPost === isPost) return Promise.resolve(last);
+    return this.waitFor(this.selectionWaiters, (s) => s.uri === uri && s.isPost === isPost, `postSelection ${isPost} for ${uri}`);
   }
 
   /** Shuts the server down as a client does, and waits for the process to end. */

@@ -12,8 +12,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CRASH_VARIABLE, TEMPORARY_SUFFIX } from '../../../server/src/cli/fix';
-import { CLI } from '../../support/paths';
+import { TEMPORARY_SUFFIX } from '../../../server/src/cli/fix';
+import { CLI, REPO_ROOT } from '../../support/paths';
+
+/** Preloaded to kill the CLI while it writes (`SEMINAR_POSTS_CRASH_AT`): the product has no such hook. */
+const CRASH_PRELOAD = path.join(REPO_ROOT, 'test', 'support', 'crashOnWrite.cjs');
 
 const GOOD = `---
 layout: post
@@ -32,8 +35,8 @@ comments: true
 /** A typo `--fix` corrects (`quater`) and a missing key it inserts. */
 const FIXABLE = GOOD.replace('2020_2nd_quarter', '2020_2nd_quater').replace('comments: true\n', '');
 
-function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...env }, encoding: 'utf8' });
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []) {
+  const r = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { cwd, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...env }, encoding: 'utf8' });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -145,7 +148,7 @@ describe('CLI on a hostile file system', function () {
       // A large post, so that a half-written file would be obvious.
       const large = FIXABLE + '- 긴 요약입니다.\n'.repeat(5_000);
       write(relative, large);
-      const r = run(['lint', '--fix', '_posts'], root, { [CRASH_VARIABLE]: moment });
+      const r = run(['lint', '--fix', '_posts'], root, { SEMINAR_POSTS_CRASH_AT: moment }, ['--require', CRASH_PRELOAD]);
       assert.equal(r.signal, 'SIGKILL', `the CLI was not killed: ${r.stderr}`);
       assert.equal(fs.readFileSync(path.join(root, relative), 'utf8'), large, 'the post changed');
       // What a crash leaves: the temporary file beside the post, hidden, never a post itself.

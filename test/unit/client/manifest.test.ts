@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import { CLIENT_ID, COMMAND_IDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, IS_POST_CONTEXT, PREVIEW_VIEW_TYPE } from '../../../client/src/identifiers';
 import { RestartBudget } from '../../../client/src/restartBudget';
-import { SETTING, postDocumentSelector, readClientSettings } from '../../../client/src/settings';
+import { readClientLabels, readSetting, settingId } from '../../../client/src/settings';
 import { DEFAULTS, validateConfig } from '../../../server/src/core/config/config';
+import { manifestConfiguration, readEditorSettings, SETTINGS, SETTINGS_SECTION, type SettingName } from '../../../server/src/core/config/settings';
 import { DIAGNOSTIC_SOURCE as CORE_DIAGNOSTIC_SOURCE } from '../../../server/src/core/engine/engine';
 import { SEVERITIES } from '../../../server/src/core/engine/rule';
 import { BLOG_KEYS } from '../../../server/src/core/jekyll';
@@ -16,6 +17,8 @@ const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json')
 const contributes = manifest.contributes;
 const properties: Record<string, any> = contributes.configuration.properties;
 const exists = (relative: string) => fs.existsSync(path.join(REPO_ROOT, relative));
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8'));
+const nlsKo: Record<string, string> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.ko.json'), 'utf8'));
 
 describe('manifest', () => {
   it('contributes exactly the commands the client registers, under the category "Seminar Posts"', () => {
@@ -56,29 +59,50 @@ describe('manifest', () => {
     assert.equal(manifest.main, './client/out/extension.js');
   });
 
-  it('contributes the settings the client and the server read, and no others', () => {
-    assert.deepEqual(Object.keys(properties).sort(), Object.values(SETTING).sort());
+  it('contributes exactly the settings of the settings module: names, types, defaults, scopes, order', () => {
+    // The module (server/src/core/config/settings.ts) is the one definition; a setting added to the
+    // manifest alone, or changed there alone, fails here.
+    assert.deepEqual(contributes.configuration, manifestConfiguration());
     for (const [name, schema] of Object.entries(properties)) {
-      assert.match(schema.markdownDescription, /^%config\.[\w.]+%$/, `${name} has a localized description`);
-      assert.ok('default' in schema, `${name} has a default`);
+      const key = /^%(config\.[\w.]+)%$/.exec(schema.markdownDescription)?.[1];
+      assert.ok(key && nls[key] && nlsKo[key], `${name} has a description in English and Korean`);
+      for (const described of schema.markdownEnumDescriptions ?? []) {
+        const k = String(described).slice(1, -1);
+        assert.ok(nls[k] && nlsKo[k], `${name}: ${k} in English and Korean`);
+      }
     }
-    assert.equal(`${CLIENT_ID}.trace.server`, SETTING.traceServer, 'the language client reads <id>.trace.server');
-    assert.deepEqual(properties[SETTING.traceServer].enum, ['off', 'messages', 'verbose']);
+    assert.equal(`${CLIENT_ID}.trace.server`, settingId('trace.server'), 'the language client reads <id>.trace.server');
+    assert.equal(CLIENT_ID, SETTINGS_SECTION);
   });
 
   it('gives the settings the core configuration\'s defaults and value sets', () => {
-    assert.deepEqual(properties[SETTING.posts].default, DEFAULTS.posts);
-    assert.deepEqual(properties[SETTING.presenterLabels].default, DEFAULTS.presenterLabels);
-    assert.deepEqual(properties[SETTING.linkLabels].default, DEFAULTS.linkLabels);
-    assert.equal(properties[SETTING.titlePattern].default, DEFAULTS.titlePattern);
-    assert.equal(properties[SETTING.maxFileSize].default, 2);
-    assert.deepEqual(properties[SETTING.requiredFields].additionalProperties.enum, SEVERITIES);
-    const preview = [SETTING.previewScrollSync, SETTING.previewDoubleClickToReveal, SETTING.previewLockedByDefault];
-    assert.deepEqual(preview.map((name) => [properties[name].type, properties[name].default]), [['boolean', true], ['boolean', true], ['boolean', false]]);
+    assert.deepEqual(SETTINGS.posts.default, DEFAULTS.posts);
+    assert.deepEqual(SETTINGS.presenterLabels.default, DEFAULTS.presenterLabels);
+    assert.deepEqual(SETTINGS.linkLabels.default, DEFAULTS.linkLabels);
+    assert.equal(SETTINGS.titlePattern.default, DEFAULTS.titlePattern);
+    assert.deepEqual(SETTINGS.requiredFields.schema.additionalProperties, { type: 'string', enum: SEVERITIES });
+    assert.equal(readEditorSettings(undefined, RULES).maxFileSizeBytes, SETTINGS.maxFileSize.default * 1024 * 1024, 'the server\'s default size is the setting\'s');
+  });
+
+  it('reads each setting with its type, its default where a value is missing or of another type', () => {
+    const good: { [N in SettingName]: unknown } = {
+      posts: ['notes/*.md'], rules: { 'title-format': 'off' }, presenterLabels: ['Presenter'], linkLabels: { paper: ['paper'], slides: ['slides'] },
+      requiredFields: { author: 'warning' }, titlePattern: '^x$', maxFileSize: 5, 'trace.server': 'verbose',
+      'preview.scrollSync': false, 'preview.doubleClickToReveal': false, 'preview.lockedByDefault': true,
+    };
+    const bad: { [N in SettingName]: unknown } = {
+      posts: 'x', rules: [], presenterLabels: [], linkLabels: { video: ['v'] }, requiredFields: { author: true }, titlePattern: '',
+      maxFileSize: 4096, 'trace.server': 'loud', 'preview.scrollSync': 'yes', 'preview.doubleClickToReveal': 1, 'preview.lockedByDefault': null,
+    };
+    for (const name of Object.keys(SETTINGS) as SettingName[]) {
+      assert.deepEqual(readSetting((key) => good[key], name), good[name], `${name}: a good value is read as it is`);
+      assert.deepEqual(readSetting((key) => bad[key], name), SETTINGS[name].default, `${name}: a bad value gives the default`);
+      assert.deepEqual(readSetting(() => undefined, name), properties[settingId(name)].default, `${name}: nothing set gives the manifest's default`);
+    }
   });
 
   it('validates seminarPosts.rules as the configuration file\'s rules, except unknown ids (the server names those)', () => {
-    const validate = new Ajv({ strict: false }).compile(properties[SETTING.rules]);
+    const validate = new Ajv({ strict: false }).compile(properties[settingId('rules')]);
     const ids = RULES.map((r) => r.id);
     const samples: unknown[] = [
       {},
@@ -98,13 +122,9 @@ describe('manifest', () => {
     assert.ok(ids.length > 0);
   });
 
-  it('reads the client settings with the core defaults where a value is missing or wrong', () => {
-    const settings = readClientSettings((name) => ({ posts: 'not a list', presenterLabels: ['Presenter', ''], linkLabels: { paper: [] } })[name]);
-    assert.deepEqual(settings, { posts: DEFAULTS.posts, presenterLabels: ['Presenter'], linkLabels: DEFAULTS.linkLabels });
-    assert.deepEqual(postDocumentSelector(['a/**', 'a/**', 'b/*.md']), [
-      { scheme: 'file', language: 'markdown', pattern: 'a/**' },
-      { scheme: 'file', language: 'markdown', pattern: 'b/*.md' },
-    ]);
+  it('reads the labels the client writes with the core defaults where a value is missing or wrong', () => {
+    const values: Record<string, unknown> = { presenterLabels: ['Presenter', ''], linkLabels: { paper: [] } };
+    assert.deepEqual(readClientLabels((name) => values[name]), { presenterLabels: ['Presenter'], linkLabels: DEFAULTS.linkLabels });
   });
 
   it('shares the diagnostics source and the fix-all kind with the server', () => {

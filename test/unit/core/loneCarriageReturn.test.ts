@@ -10,6 +10,7 @@ import { linesOf } from '../../../client/src/authoring/postText';
 import { unifiedDiff } from '../../../server/src/cli/diff';
 import { FIX_ALL_KIND, getCodeActions } from '../../../server/src/core/features/codeActions';
 import { getDocumentSymbols } from '../../../server/src/core/features/documentSymbols';
+import { settleFixes } from '../../../server/src/core/fix/settleFixes';
 import type { Post, Range } from '../../../server/src/core/model';
 import { splitIntoChunks } from '../../../server/src/core/parse/chunks';
 import { findFrontMatter } from '../../../server/src/core/parse/frontMatter';
@@ -21,7 +22,7 @@ import { nextLineBreak } from '../../../server/src/core/text/lineIndex';
 import { lintCase } from '../../support/postProperties';
 
 const NAME = '2020-04-02-2nd_quarter.md';
-const parse = (text: string) => parsePost(text, `file:///site/_posts/${NAME}`, 1, { cache: false });
+const parse = (text: string) => parsePost(text, `file:///site/_posts/${NAME}`, 1);
 const textOf = (post: Post, range: Range) => post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end));
 const FM = '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://a.b/x.png\nmathjax: true\ncomments: true\n---\n';
 const SECTION = (title: string, presenter: string) =>
@@ -134,7 +135,7 @@ describe('a lone carriage return', () => {
     const [action] = getCodeActions(post, {
       contextDiagnostics: [], diagnostics, only: [FIX_ALL_KIND], locale: 'en',
       support: { documentChanges: false, renameFiles: false, snippetEdits: false },
-      relint: (t) => lintCase(t, NAME),
+      settle: () => settleFixes(text, NAME, (t) => lintCase(t, NAME), { renames: false }),
     });
     const edits: TextEdit[] = action!.edit!.changes![post.uri]!;
     const imgLine = post.lines.lineAt(text.indexOf('<img'));

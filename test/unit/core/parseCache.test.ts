@@ -9,7 +9,7 @@ import { resolveConfig } from '../../../server/src/core/config/config';
 import { lintPost } from '../../../server/src/core/engine/engine';
 import type { Post } from '../../../server/src/core/model';
 import { frontMatterExtent } from '../../../server/src/core/parse/frontMatter';
-import { clearParseCache, parsePost } from '../../../server/src/core/parse/parsePost';
+import { ParseCache, parsePost } from '../../../server/src/core/parse/parsePost';
 import { RULES } from '../../../server/src/core/rules';
 import { LineIndex } from '../../../server/src/core/text/lineIndex';
 import { memoizeText } from '../../../server/src/core/text/memo';
@@ -75,31 +75,31 @@ describe('parse caches', () => {
       const texts = [randomPost(r)];
       for (let i = 0; i < 12; i++) texts.push(randomEdit(r, texts[texts.length - 1]!));
       // Typing: each version parsed with the caches of the versions before it, and linted.
+      const cache = new ParseCache();
       const warm = texts.map((text, version) => {
-        const post = parsePost(text, URI, version);
+        const post = parsePost(text, URI, version, { cache });
         lint(post);
         return post;
       });
       texts.forEach((text, version) => {
-        clearParseCache();
-        const cold = parsePost(text, URI, version);
+        const cold = parsePost(text, URI, version, { cache: new ParseCache() });
         assert.deepStrictEqual(warm[version], cold, `seed ${seed}, version ${version}: ${JSON.stringify(text)}`);
         assert.deepStrictEqual(warm[version]!.lines, new LineIndex(text), `seed ${seed}, version ${version}: line index`);
-        assert.deepStrictEqual(parsePost(text, URI, version, { cache: false }), cold, `seed ${seed}, version ${version}: uncached`);
+        assert.deepStrictEqual(parsePost(text, URI, version), cold, `seed ${seed}, version ${version}: uncached`);
       });
     }
   });
 
   it('reuse a chunk wherever it moves, and an unmoved chunk as it was', () => {
-    clearParseCache();
+    const cache = new ParseCache();
     const body = '# A\n- one\n\n# B\n- two\n';
-    const first = parsePost(`---\ntitle: x\n---\n${body}`, URI, 1);
-    const typed = parsePost(`---\ntitle: x\n---\n${body.replace('one', 'one!')}`, URI, 2);
+    const first = parsePost(`---\ntitle: x\n---\n${body}`, URI, 1, { cache });
+    const typed = parsePost(`---\ntitle: x\n---\n${body.replace('one', 'one!')}`, URI, 2, { cache });
     assert.equal(typed.sections[1], first.sections[1], 'the untouched section is the same object');
-    const moved = parsePost(`---\ntitle: x\nmore: 1\n---\n${body}`, URI, 3);
+    const moved = parsePost(`---\ntitle: x\nmore: 1\n---\n${body}`, URI, 3, { cache });
     assert.equal(moved.sections[1]!.range.start.line, first.sections[1]!.range.start.line + 1);
     // A line turned into a heading: the next section keeps its lines and takes the next number.
-    const renumbered = parsePost(`---\ntitle: x\n---\n${body.replace('- one', '# one')}`, URI, 4);
+    const renumbered = parsePost(`---\ntitle: x\n---\n${body.replace('- one', '# one')}`, URI, 4, { cache });
     assert.deepEqual(renumbered.sections.map((s) => [s.index, s.title.text]), [[0, 'A'], [1, 'one'], [2, 'B']]);
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clearParseCache, parsePost } from '../../../server/src/core/parse/parsePost';
+import { ParseCache, parsePost } from '../../../server/src/core/parse/parsePost';
 import { splitIntoChunks } from '../../../server/src/core/parse/chunks';
 import type { Post, Range } from '../../../server/src/core/model';
 import { lintText, summarize } from '../../support/lint';
@@ -120,25 +120,24 @@ describe('parsePost', () => {
   });
 
   it('gives the same model from cached chunks as from a cold parse, wherever they move', () => {
-    clearParseCache();
-    const warm = parse(POST);
+    const cache = new ParseCache();
+    const warm = parsePost(POST, URI, 1, { cache });
     // Insert lines before the second section: its cached chunk is reused, shifted.
     const edited = POST.replace('***\n', '***\n\n\nextra text\n');
-    const fromCache = parse(edited);
-    clearParseCache();
-    const cold = parse(edited);
+    const fromCache = parsePost(edited, URI, 1, { cache });
+    const cold = parsePost(edited, URI, 1, { cache: new ParseCache() });
     const strip = (post: Post) => JSON.parse(JSON.stringify({ ...post, lines: undefined }));
     assert.deepEqual(strip(fromCache), strip(cold));
     assert.notDeepEqual(strip(warm).sections[1], strip(cold).sections[1]);
     // The reused model is never changed in place.
-    assert.deepEqual(strip(parse(POST)), strip(warm));
+    assert.deepEqual(strip(parsePost(POST, URI, 1, { cache })), strip(warm));
   });
 });
 
 describe('PostCache', () => {
   it('parses once per URI and version', async () => {
     const { PostCache } = await import('../../../server/src/core/parse/postCache');
-    const cache = new PostCache();
+    const cache = new PostCache(new ParseCache());
     const a = cache.get(URI, 1, POST);
     assert.equal(cache.get(URI, 1, POST), a);
     const b = cache.get(URI, 2, POST + '\n');

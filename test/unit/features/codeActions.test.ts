@@ -3,7 +3,8 @@ import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-
 import { resolveConfig } from '../../../server/src/core/config/config';
 import { lintPost } from '../../../server/src/core/engine/engine';
 import type { DiagnosticData } from '../../../server/src/core/engine/rule';
-import { FIX_ALL_KIND, getCodeActions, siblingUri, type CodeActionOptions, type WorkspaceEditSupport } from '../../../server/src/core/features/codeActions';
+import { FIX_ALL_KIND, getCodeActions, resolveFixAll, siblingUri, type CodeActionOptions, type WorkspaceEditSupport } from '../../../server/src/core/features/codeActions';
+import { settleFixes } from '../../../server/src/core/fix/settleFixes';
 import type { Post } from '../../../server/src/core/model';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
 import { RULES } from '../../../server/src/core/rules';
@@ -18,8 +19,13 @@ function lint(post: Post): Diagnostic[] {
   return lintPost(post, { rules: RULES, config: resolveConfig(), site: undefined, locale: 'en', today: TEST_TODAY });
 }
 
+/** "Fix all" over `post` as the editor runs it: the core's settleFixes, no renames. */
+function settle(post: Post) {
+  return () => settleFixes(post.text, post.fileName, (text) => ({ diagnostics: lint(parsePost(text, post.uri, post.version)) }), { renames: false });
+}
+
 function actionsFor(post: Post, diagnostics: Diagnostic[], options: Partial<CodeActionOptions> = {}): CodeAction[] {
-  return getCodeActions(post, { contextDiagnostics: diagnostics, diagnostics: lint(post), only: undefined, locale: 'en', support: VSCODE, ...options });
+  return getCodeActions(post, { contextDiagnostics: diagnostics, diagnostics: lint(post), only: undefined, locale: 'en', support: VSCODE, settle: settle(post), ...options });
 }
 
 function editsOf(action: CodeAction): TextEdit[] {
@@ -86,17 +92,38 @@ describe('code actions', () => {
     const post = parsePost(BROKEN, 'file:///site/_posts/temp.md', 1);
     const diagnostics = lint(post);
     assert.ok(diagnostics.some((d) => d.code === 'filename-format'));
-    const [fixAll] = getCodeActions(post, { contextDiagnostics: [], diagnostics, only: [FIX_ALL_KIND], locale: 'en', support: VSCODE });
+    const [fixAll] = getCodeActions(post, { contextDiagnostics: [], diagnostics, only: [FIX_ALL_KIND], locale: 'en', support: VSCODE, settle: settle(post) });
     assert.equal(fixAll!.kind, FIX_ALL_KIND);
     assert.equal(fixAll!.edit!.documentChanges!.some((c) => 'kind' in c), false);
     const fixed = applyEdits(BROKEN, editsOf(fixAll!));
     assert.deepEqual(lint(parsePost(fixed, post.uri, 2)).map((d) => d.code), ['filename-format']);
   });
 
+  it('leaves the fix-all edit to codeAction/resolve for a client that resolves, and computes it then', () => {
+    const post = parsePost(BROKEN, 'file:///site/_posts/2020-04-02-2nd_quarter.md', 4);
+    const diagnostics = lint(post);
+    let settled = 0;
+    const counting = () => {
+      settled++;
+      return settle(post)();
+    };
+    const support = { ...VSCODE, resolveEdit: true };
+    const [lazy] = getCodeActions(post, { contextDiagnostics: diagnostics, diagnostics, only: [FIX_ALL_KIND], locale: 'en', support, settle: counting });
+    assert.equal(lazy!.edit, undefined, 'the edit waits for codeAction/resolve');
+    assert.equal(settled, 0, 'nothing was settled for the list of actions');
+    assert.deepEqual(lazy!.data, { fixAll: { uri: post.uri, version: 4 } });
+    const resolved = resolveFixAll(post, lazy!, { support, settle: counting });
+    assert.equal(settled, 1);
+    assert.equal(resolved.data, undefined);
+    const [eager] = getCodeActions(post, { contextDiagnostics: diagnostics, diagnostics, only: [FIX_ALL_KIND], locale: 'en', support: VSCODE, settle: settle(post) });
+    assert.equal(applyEdits(BROKEN, editsOf(resolved)), applyEdits(BROKEN, editsOf(eager!)), 'resolved later or computed at once, the same fixes');
+    assert.notEqual(applyEdits(BROKEN, editsOf(resolved)), BROKEN);
+  });
+
   it('answers `only` by kind: source.fixAll asks for fix all, quickfix for the rest', () => {
     const post = parsePost(BROKEN, 'file:///site/_posts/2020-04-02-2nd_quarter.md', 1);
     const diagnostics = lint(post);
-    const kinds = (only?: string[]) => [...new Set(getCodeActions(post, { contextDiagnostics: diagnostics, diagnostics, only, locale: 'en', support: VSCODE }).map((a) => a.kind))];
+    const kinds = (only?: string[]) => [...new Set(getCodeActions(post, { contextDiagnostics: diagnostics, diagnostics, only, locale: 'en', support: VSCODE, settle: settle(post) }).map((a) => a.kind))];
     assert.deepEqual(kinds(['source.fixAll']), [FIX_ALL_KIND]);
     assert.deepEqual(kinds(['source']), [FIX_ALL_KIND]);
     assert.deepEqual(kinds(['quickfix']), ['quickfix']);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isPostPath } from '../../../server/src/core/config/postsMatcher';
+import { PostsMatcher } from '../../../server/src/core/config/postsMatcher';
 import { readEditorSettings } from '../../../server/src/core/config/settings';
 import { Project } from '../../../server/src/core/project';
 import { RULES } from '../../../server/src/core/rules';
@@ -43,6 +43,8 @@ describe('editor settings', () => {
 describe('posts globs', () => {
   it('match a path relative to its workspace folder, or the absolute path', () => {
     const defaults = ['**/_posts/**/*.{md,markdown}'];
+    const matcher = new PostsMatcher();
+    const isPostPath = (path: string, patterns: string[], roots?: string[]) => matcher.isPost(path, patterns, roots);
     assert.equal(isPostPath('/w/blog/_posts/2020-04-02-x.md', defaults), true);
     assert.equal(isPostPath('/w/blog/_posts/2020/x.markdown', defaults), true);
     assert.equal(isPostPath('/w/blog/README.md', defaults), false);

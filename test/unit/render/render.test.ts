@@ -8,13 +8,13 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { resolveConfig } from '../../../server/src/core/config/config';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
-import { blogDate, clearRenderCache, renderPost } from '../../../server/src/core/render/renderPost';
+import { blogDate, RenderCache, renderPost } from '../../../server/src/core/render/renderPost';
 import { FIXTURES } from '../../support/paths';
 import { matchSnapshot } from './snapshot';
 
 const DIR = path.join(FIXTURES, 'render');
 const load = (name: string, text = fs.readFileSync(path.join(DIR, name), 'utf8')) => parsePost(text, `file:///site/_posts/${name}`, 3);
-const render = (text: string, name = '2021-01-07-1st_quarter.md') => renderPost(load(name, text)).html;
+const render = (text: string, name = '2021-01-07-1st_quarter.md', cache?: RenderCache) => renderPost(load(name, text), { cache }).html;
 const FRONT = '---\nlayout: post\ntitle: "2021_1st_quarter"\ndate: 2021-01-07\nmathjax: true\n---\n';
 
 function diagnostic(line: number, character: number, message = 'x'): Diagnostic {
@@ -99,11 +99,12 @@ describe('renderPost', () => {
   it('resolves site paths under the baseurl to the site folder, the thumbnail too', () => {
     const base = 'https://file+.vscode-resource.vscode-cdn.net/site/';
     const post = load('x.md', `${FRONT.replace('---\n', '---\nimage_url: /blog/assets/t.png\n')}\n<img src="/blog/assets/a.png"> <img src="/blogger/b.png">\n`);
-    const result = renderPost(post, { imageBase: base, baseurl: '/blog' });
+    const cache = new RenderCache();
+    const result = renderPost(post, { imageBase: base, baseurl: '/blog', cache });
     assert.match(result.html, /src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/site\/assets\/a\.png"/);
     assert.match(result.html, /src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/site\/blogger\/b\.png"/, 'a path that only starts like the baseurl is not under it');
     assert.equal(result.thumbnail, `${base}assets/t.png`);
-    assert.match(renderPost(post, { imageBase: base }).html, /site\/blog\/assets\/a\.png/, 'the cache keeps renders with and without a baseurl apart');
+    assert.match(renderPost(post, { imageBase: base, cache }).html, /site\/blog\/assets\/a\.png/, 'the cache keeps renders with and without a baseurl apart');
   });
 
   it('formats the header as minima does, with Jekyll\'s defaults when the front matter is silent', () => {
@@ -141,20 +142,21 @@ describe('renderPost', () => {
 
   it('renders again from the cache with the same result, and moves cached chunks to their new lines', () => {
     const post = load('2021-01-07-1st_quarter.md');
-    clearRenderCache();
-    const cold = renderPost(post).html;
-    assert.equal(renderPost(post).html, cold);
-    const shifted = renderPost(load('2021-01-07-1st_quarter.md', post.text.replace('\n# Attention', '\n\n\n# Attention'))).html;
+    const cache = new RenderCache();
+    const cold = renderPost(post, { cache }).html;
+    assert.ok(cache.chunks.size > 0, 'the chunks were kept');
+    assert.equal(renderPost(post, { cache }).html, cold);
+    const shifted = renderPost(load('2021-01-07-1st_quarter.md', post.text.replace('\n# Attention', '\n\n\n# Attention')), { cache }).html;
     assert.match(shifted, /<h1 data-line="41">Denoising Diffusion Probabilistic Models<\/h1>/);
     assert.match(cold, /<h1 data-line="39">Denoising Diffusion Probabilistic Models<\/h1>/);
   });
 
   it('typesets a formula again from the cache as it did the first time, when its section changes around it', () => {
     const text = '---\nmathjax: true\n---\n# One\n- loss $$L_1 + \\lambda \\|w\\|_2^2$$ here\n\n$$\\Theta(\\phi_i) = \\sum_j \\phi_{ij}$$\n';
-    clearRenderCache();
-    const cold = render(text);
-    const edited = render(text.replace('# One', '# One, edited'));
-    clearRenderCache();
+    const cache = new RenderCache();
+    const cold = render(text, undefined, cache);
+    const edited = render(text.replace('# One', '# One, edited'), undefined, cache);
+    assert.equal(cache.typeset.size, 2, 'both formulas were kept');
     assert.equal(render(text.replace('# One', '# One, edited')), edited, 'the same HTML from the cache as typeset afresh');
     assert.equal(edited.replace('One, edited', 'One'), cold);
     assert.equal((cold.match(/class="katex"/g) ?? []).length, 2);

@@ -29,8 +29,23 @@ describe('rule metadata', () => {
   it('has a page in docs/rules/ for every rule, and none for a rule that does not exist', () => {
     const pages = fs.readdirSync(path.join(REPO_ROOT, 'docs', 'rules')).filter((name) => name !== 'README.md').sort();
     assert.deepEqual(pages, RULES.map((r) => `${r.id}.md`).sort());
+  });
+
+  it('links each diagnostic to its rule\'s page: the repository\'s docs/rules/<id>.md on its main branch', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
+    const repository = manifest.repository.url.replace(/\.git$/, '');
+    assert.equal(DOCS_BASE_URL, `${repository}/blob/main/docs/rules/`);
     for (const rule of RULES) {
-      assert.ok(ruleDocsUrl(rule.id).startsWith(DOCS_BASE_URL) && DOCS_BASE_URL.endsWith('/docs/rules/'), 'diagnostics link to docs/rules/<id>.md');
+      const url = ruleDocsUrl(rule.id);
+      // The URL names a file of the repository: that file exists.
+      assert.ok(url.startsWith(`${repository}/blob/main/`), url);
+      const file = path.join(REPO_ROOT, ...url.slice(`${repository}/blob/main/`.length).split('/'));
+      assert.ok(fs.existsSync(file), `${rule.id}: ${url} names ${file}, which does not exist`);
+      assert.equal(path.basename(file), `${rule.id}.md`);
+      // And the diagnostics carry it.
+      const reported = lintText(rule.docs.notOk.text, { fileName: rule.docs.notOk.fileName, site, config: { rules: { [rule.id]: 'warning' } } })
+        .find((d) => d.code === rule.id);
+      assert.equal(reported?.codeDescription?.href, url, `${rule.id}: its not-ok example's diagnostic links to its page`);
     }
   });
 

@@ -4,7 +4,7 @@
  * modest; speed targets belong in benchmarks.
  */
 import * as assert from 'node:assert/strict';
-import { applySafeFixes } from '../../../server/src/cli/fix';
+import { settleFixes } from '../../../server/src/core/fix/settleFixes';
 import { lintText } from '../../support/lint';
 
 const FM = '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\n---\n';
@@ -36,8 +36,13 @@ describe('hostile input', () => {
     it(`${name}: every rule runs, and the safe fixes apply and settle`, () => {
       const failures = lintText(text).filter((d) => /failed and was skipped/.test(d.message));
       assert.deepEqual(failures.map((d) => d.message), []);
-      const fixed = applySafeFixes(text, '2020-04-02-2nd_quarter.md', (t, fileName) => lintText(t, { fileName }));
+      const lint = (t: string, fileName: string) => ({ diagnostics: lintText(t, { fileName }) });
+      const fixed = settleFixes(text, '2020-04-02-2nd_quarter.md', lint, { renames: true });
+      assert.ok(fixed.settled, `the safe fixes did not settle in ${fixed.passes} passes`);
       assert.deepEqual(lintText(fixed.text, { fileName: fixed.fileName }).filter((d) => /failed and was skipped/.test(d.message)), []);
+      // Settled: nothing is left that a second run would apply.
+      const again = settleFixes(fixed.text, fixed.fileName, lint, { renames: true });
+      assert.deepEqual([again.applied, again.text, again.fileName], [0, fixed.text, fixed.fileName]);
     });
   }
 });

@@ -2,9 +2,20 @@
  * Configuration: what `.seminar-posts.json`, the editor's `seminarPosts.*` settings and the CLI's
  * `--config` may say, its defaults, its validation and how layers merge.
  */
-import { SEVERITIES, type RuleDefinition, type SeverityOrOff } from '../engine/rule';
 import type { JsonSchema, SchemaProblem } from './jsonSchema';
 import { validateSchema } from './jsonSchema';
+import { SEVERITIES, type SeverityOrOff } from './severity';
+
+/**
+ * What the configuration needs to know of a rule (a `RuleDefinition` is one): its id, the severity
+ * it runs at by default, a sentence for the schema, and the schema of its options.
+ */
+export interface ConfigurableRule {
+  id: string;
+  defaultSeverity: SeverityOrOff;
+  description: { en: string };
+  optionsSchema?: JsonSchema;
+}
 
 /** The configuration as written (every key optional). */
 export interface SeminarPostsConfig {
@@ -58,7 +69,7 @@ const labelsSchema = (description: string): JsonSchema => ({
 });
 
 /** The schema of the whole configuration, given the rules it may name. */
-export function configSchema(rules: readonly RuleDefinition<any>[]): JsonSchema {
+export function configSchema(rules: readonly ConfigurableRule[]): JsonSchema {
   const ruleProperties: Record<string, JsonSchema> = {};
   for (const rule of rules) {
     const asList: JsonSchema = rule.optionsSchema
@@ -121,7 +132,7 @@ export interface ConfigProblem extends SchemaProblem {
 export function validateConfig(
   raw: unknown,
   source: string,
-  rules: readonly RuleDefinition<any>[],
+  rules: readonly ConfigurableRule[],
 ): { config: SeminarPostsConfig; problems: ConfigProblem[] } {
   const schema = configSchema(rules);
   const problems = validateSchema(raw, schema).map((p) => ({ ...p, source }));
@@ -180,7 +191,7 @@ export function resolveConfig(...layers: (SeminarPostsConfig | undefined)[]): Re
 export function parseConfigText(
   text: string,
   source: string,
-  rules: readonly RuleDefinition<any>[],
+  rules: readonly ConfigurableRule[],
 ): { config: SeminarPostsConfig; problems: ConfigProblem[] } {
   let raw: unknown;
   try {

@@ -15,6 +15,7 @@ export interface JsonSchema {
   minItems?: number;
   maxItems?: number;
   minimum?: number;
+  maximum?: number;
   minLength?: number;
   oneOf?: readonly JsonSchema[];
   default?: unknown;
@@ -89,6 +90,7 @@ export function validateSchema(value: unknown, schema: JsonSchema, path = ''): S
         return [{ path: at, message: `expected ${schema.type === 'integer' ? 'a whole number' : 'a number'}, found ${describe(value)}` }];
       }
       if (schema.minimum !== undefined && value < schema.minimum) problems.push({ path: at, message: `expected at least ${schema.minimum}, found ${value}` });
+      if (schema.maximum !== undefined && value > schema.maximum) problems.push({ path: at, message: `expected at most ${schema.maximum}, found ${value}` });
       return problems;
     default:
       return problems;

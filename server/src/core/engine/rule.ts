@@ -5,14 +5,13 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { ResolvedConfig } from '../config/config';
 import type { JsonSchema } from '../config/jsonSchema';
+import type { Severity, SeverityOrOff } from '../config/severity';
 import type { Post } from '../model';
 import type { SiteContext } from '../site/site';
 import type { WorkspaceView } from '../workspace';
 import type { Locale, LocalizedText } from './messages';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export type SeverityOrOff = Severity | 'off';
-export const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'hint', 'off'];
+export { SEVERITIES, type Severity, type SeverityOrOff } from '../config/severity';
 
 export type RuleCategory = 'front-matter' | 'file' | 'section' | 'post';
 

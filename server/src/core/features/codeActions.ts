@@ -1,8 +1,13 @@
 /**
  * Code actions: each diagnostic's quick fixes (from its `data.fixes`, never for a stale document
- * version), "fix all" (`source.fixAll.seminarPosts`, the safe fixes that do not overlap), and
- * "disable rule-id for this line / for this file" (suppression comments). The provider keeps no
- * state: everything it needs travels on the diagnostics.
+ * version), "fix all" (`source.fixAll.seminarPosts`: the core's `settleFixes`, without renames,
+ * as one edit), and "disable rule-id for this line / for this file" (suppression comments). The
+ * provider keeps no state: everything it needs travels on the diagnostics and the action.
+ *
+ * "Fix all" is offered as soon as one safe fix can be taken (a glance at the diagnostics), and its
+ * edit is computed only when the client resolves the action (`codeAction/resolve`): the light
+ * bulb asks for code actions at every cursor move, and settling the fixes lints the post again.
+ * A client that cannot resolve an action's edit gets it computed at once.
  */
 import {
   CodeActionKind, type CodeAction, type Diagnostic, type OptionalVersionedTextDocumentIdentifier,
@@ -11,10 +16,13 @@ import {
 import { DIAGNOSTIC_SOURCE, UNKNOWN_SUPPRESSION_CODE } from '../engine/engine';
 import { formatMessage, type Locale, type LocalizedText } from '../engine/messages';
 import type { DiagnosticData, Fix } from '../engine/rule';
+import { chooseFixes, type SettledFixes } from '../fix/settleFixes';
 import type { Post } from '../model';
-import { applyEdits, editsOverlap } from '../text/edits';
 import { comparePositions } from '../text/lineIndex';
+import { siblingUri } from '../text/uris';
 import { snippetToText } from '../text/snippets';
+
+export { siblingUri } from '../text/uris';
 
 /** The kind of "fix all", for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.seminarPosts`;
@@ -31,6 +39,8 @@ export interface WorkspaceEditSupport {
   renameFiles: boolean;
   /** LSP 3.18 snippet text edits (tab stops) in a workspace edit. */
   snippetEdits: boolean;
+  /** `codeAction/resolve` fills in an action's `edit` (else "fix all" is computed at once). */
+  resolveEdit?: boolean;
 }
 
 /** What code actions need besides the post. */
@@ -44,16 +54,22 @@ export interface CodeActionOptions {
   locale: Locale;
   support: WorkspaceEditSupport;
   /**
-   * Parses and lints another text of this document, at the same version. With it, "fix all" also
-   * applies the fixes that its own fixes enable (a Markdown image made a `<p>` block, then its
-   * address as `image_url`), pass after pass as the CLI's `--fix` does, so that it is the same
-   * applied twice as once. Without it, one pass.
+   * Runs "fix all" over this version of the post: the post service's `settleFixes`, without
+   * renames (it runs unattended, on save). Called when the action's edit is computed.
    */
-  relint?: (text: string) => { post: Post; diagnostics: readonly Diagnostic[] };
+  settle: () => SettledFixes;
 }
 
-/** Most passes of "fix all" (fixes enabling fixes settle in two or three). */
-export const FIX_ALL_PASSES = 10;
+/** What the fix-all action carries until it is resolved. */
+export interface FixAllData {
+  fixAll: { uri: string; version: number | undefined };
+}
+
+/** True for the data of an unresolved fix-all action. */
+export function isFixAllData(data: unknown): data is FixAllData {
+  const fixAll = (data as Partial<FixAllData> | undefined)?.fixAll;
+  return typeof fixAll?.uri === 'string' && (fixAll.version === undefined || typeof fixAll.version === 'number');
+}
 
 const TEXT: Record<string, LocalizedText> = {
   fixAll: { en: 'Fix all seminar-post problems', ko: '세미나 글의 문제 모두 고치기' },
@@ -134,22 +150,6 @@ function workspaceEdit(post: Post, fix: Fix, support: WorkspaceEditSupport): Wor
   return { changes: { [post.uri]: edits as TextEdit[] } };
 }
 
-/** The safe fixes of `diagnostics` that "fix all" applies together: none overlaps another. */
-function safeFixesOf(post: Post, diagnostics: readonly Diagnostic[]): { edits: TextEdit[]; fixed: Diagnostic[] } {
-  const edits: TextEdit[] = [];
-  const fixed: Diagnostic[] = [];
-  for (const diagnostic of diagnostics) {
-    const data = currentData(post, diagnostic, diagnostics);
-    // Renames and snippets need the user: "fix all" runs on save, unattended.
-    const fix = data?.fixes.find((f) => f.safe && f.rename === undefined && !f.snippet && f.edits.length > 0);
-    if (!fix) continue;
-    if (fix.edits.some((edit) => edits.some((other) => editsOverlap(edit, other)))) continue;
-    edits.push(...fix.edits);
-    fixed.push(diagnostic);
-  }
-  return { edits, fixed };
-}
-
 /**
  * One edit that turns `post`'s text into `text`: the lines from the first that differs to the
  * last that differs, so that it never splits a line break or a surrogate pair.
@@ -177,11 +177,6 @@ function documentEdit(post: Post, edits: (TextEdit | SnippetTextEdit)[]): TextDo
   return { textDocument, edits: edits as TextEdit[] };
 }
 
-/** The URI of `name` in the folder of `uri`. */
-export function siblingUri(uri: string, name: string): string {
-  const cut = uri.replace(/[?#].*$/, '').lastIndexOf('/');
-  return `${uri.slice(0, cut + 1)}${encodeURIComponent(name)}`;
-}
 
 function disableActions(post: Post, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') return [];
@@ -221,23 +216,39 @@ function insertAction(post: Post, title: string, diagnostic: Diagnostic, line: n
   };
 }
 
+/**
+ * The fix-all action when a safe fix can be taken in the post's current diagnostics; its edit
+ * comes with it only for a client that cannot resolve it later.
+ */
 function fixAllAction(post: Post, options: CodeActionOptions): CodeAction | undefined {
-  const { edits: accepted, fixed } = safeFixesOf(post, options.diagnostics);
-  if (!accepted.length) return undefined;
-  let edits = accepted;
-  if (options.relint) {
-    let text = applyEdits(post.text, accepted, post.lines);
-    for (let pass = 1; pass < FIX_ALL_PASSES; pass++) {
-      const next = options.relint(text);
-      const more = safeFixesOf(next.post, next.diagnostics).edits;
-      const nextText = more.length ? applyEdits(text, more, next.post.lines) : text;
-      if (nextText === text) break;
-      text = nextText;
-    }
-    edits = [wholeLinesEdit(post, text)];
+  const current = options.diagnostics.filter((diagnostic) => currentData(post, diagnostic, options.diagnostics) !== undefined);
+  const { fixed } = chooseFixes(current, { renames: false });
+  if (!fixed.length) return undefined;
+  const action: CodeAction = { title: formatMessage(TEXT.fixAll!, options.locale), kind: FIX_ALL_KIND, diagnostics: fixed };
+  if (options.support.resolveEdit) {
+    action.data = { fixAll: { uri: post.uri, version: post.version } } satisfies FixAllData;
+    return action;
   }
-  const edit = workspaceEdit(post, { title: '', safe: true, edits }, options.support);
-  if (!edit) return undefined;
-  return { title: formatMessage(TEXT.fixAll!, options.locale), kind: FIX_ALL_KIND, diagnostics: fixed, edit };
+  return withFixAllEdit(post, action, options);
 }
 
+/**
+ * Fills in the edit of a fix-all action (`codeAction/resolve`), computed on the post's current
+ * version: one edit of the lines the fixes change, so that it is one step to undo.
+ */
+export function resolveFixAll(post: Post, action: CodeAction, options: Pick<CodeActionOptions, 'settle' | 'support'>): CodeAction {
+  const resolved = withFixAllEdit(post, action, options);
+  if (resolved) return resolved;
+  // Nothing left to fix (the post changed meanwhile): an action without an edit does nothing.
+  const { data: _data, ...rest } = action;
+  return rest;
+}
+
+function withFixAllEdit(post: Post, action: CodeAction, options: Pick<CodeActionOptions, 'settle' | 'support'>): CodeAction | undefined {
+  const settled = options.settle();
+  if (settled.text === post.text) return undefined;
+  const edit = workspaceEdit(post, { title: '', safe: true, edits: [wholeLinesEdit(post, settled.text)] }, options.support);
+  if (!edit) return undefined;
+  const { data: _data, ...rest } = action;
+  return { ...rest, edit };
+}

@@ -7,9 +7,6 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { DIAGNOSTIC_SOURCE } from '../engine/engine';
 import { formatMessage, type Locale } from '../engine/messages';
 
-/** The default `maxFileSize`, in megabytes. */
-export const DEFAULT_MAX_FILE_SIZE_MB = 2;
-
 /** Why a document is not checked. */
 export type Refusal =
   | { kind: 'too-large'; bytes: number; maxBytes: number }

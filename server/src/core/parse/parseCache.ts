@@ -8,10 +8,12 @@
  * - the front matter by the text it depends on (the opening line to the closing one).
  *
  * Everything handed out is shared between parses and never changed in place. Both caches drop
- * their least recently used entries past a size in characters. A caller that reads each text once
- * (the workspace index, the CLI) passes `cache = false`: the cache would only hold on to memory.
+ * their least recently used entries past a size in characters. They live in a `ParseCache`, which
+ * a post service owns; a caller that reads each text once (the workspace index, the CLI) parses
+ * without one: the cache would only hold on to memory.
  */
 import type { FrontMatter } from '../model';
+import { Lru } from '../cache/lru';
 import { LineIndex } from '../text/lineIndex';
 import { findFrontMatter, frontMatterExtent, parseFrontMatter, type FrontMatterBlock } from './frontMatter';
 import { buildChunkModel, type ChunkModel } from './sections';
@@ -35,47 +37,38 @@ export interface FrontMatterPart {
   lines: LineIndex;
 }
 
-/** A least-recently-used map whose size is the total length of its keys. */
-class LruByLength<V> {
-  private readonly entries = new Map<string, V>();
-  private chars = 0;
+/**
+ * The caches of a document being edited: chunk models by text, front matters by text, and the
+ * chunks of the last parse of each document (a few). A post service owns one; a parse without
+ * one (a text read once) keeps nothing.
+ */
+export class ParseCache {
+  readonly chunks = new Lru<string, ChunkEntry>({ maxWeight: 4_000_000, weigh: (text) => text.length });
+  readonly frontMatters = new Lru<string, FrontMatterPart>({ maxWeight: 400_000, weigh: (text) => text.length });
+  private readonly lastChunks = new Lru<string, ChunkEntry[]>({ maxWeight: 16, maxEntryWeight: 1 });
 
-  constructor(private readonly maxChars: number) {}
-
-  get(key: string): V | undefined {
-    const hit = this.entries.get(key);
-    if (hit !== undefined) this.touch(key, hit);
-    return hit;
+  /** The chunks of the last parse of `uri`, by position. */
+  previousChunks(uri: string): readonly ChunkEntry[] {
+    return this.lastChunks.get(uri) ?? [];
   }
 
-  /**
-   * Refreshes the place of `key` (the very string stored, whose hash V8 keeps) in the
-   * least-recently-used order, or adds it again when it was dropped.
-   */
-  touch(key: string, value: V): void {
-    if (this.entries.delete(key)) this.entries.set(key, value);
-    else this.set(key, value);
+  /** Remembers the chunks of a parse of `uri` for the next one. */
+  rememberChunks(uri: string, entries: ChunkEntry[]): void {
+    this.lastChunks.set(uri, entries);
   }
 
-  set(key: string, value: V): void {
-    if (key.length > this.maxChars / 4 || this.entries.has(key)) return;
-    this.entries.set(key, value);
-    this.chars += key.length;
-    for (const oldest of this.entries.keys()) {
-      if (this.chars <= this.maxChars) break;
-      this.entries.delete(oldest);
-      this.chars -= oldest.length;
-    }
+  /** Forgets the last parse of `uri` (a closed document). */
+  forget(uri: string): void {
+    this.lastChunks.delete(uri);
   }
 
+  /** Empties every cache (for tests and benchmarks that measure a cold parse). */
   clear(): void {
-    this.entries.clear();
-    this.chars = 0;
+    this.chunks.clear();
+    this.frontMatters.clear();
+    this.lastChunks.clear();
   }
 }
-
-const chunks = new LruByLength<ChunkEntry>(4_000_000);
-const frontMatters = new LruByLength<FrontMatterPart>(400_000);
 
 /**
  * The model of the chunk `text` placed in a post: every range moved down by `delta` lines, its
@@ -88,15 +81,15 @@ const frontMatters = new LruByLength<FrontMatterPart>(400_000);
  * of the section being typed in are garbage by the next keystroke, and kept in the cache they
  * would survive into the old generation and make the collector's pauses longer.
  */
-export function chunkAt(text: string, delta: number, firstIndex: number, cache = true,
+export function chunkAt(text: string, delta: number, firstIndex: number, cache: ParseCache | undefined,
   previous: readonly ChunkEntry[] = [], position = 0): { model: ChunkModel; lines: LineIndex; entry: ChunkEntry } {
   let entry: ChunkEntry | undefined;
   if (cache) {
     const same = (e: ChunkEntry | undefined) => e !== undefined && e.text.length === text.length && e.text === text;
     const near = [previous[position], previous[position + 1], previous[position - 1]].find(same);
-    entry = near ?? chunks.get(text) ?? previous.find(same);
+    entry = near ?? cache.chunks.get(text) ?? previous.find(same);
     // Met in two parses in a row: worth keeping.
-    if (entry) chunks.touch(entry.text, entry);
+    if (entry) cache.chunks.set(entry.text, entry);
   }
   if (!entry) {
     const lines = new LineIndex(text);
@@ -113,11 +106,11 @@ export function chunkAt(text: string, delta: number, firstIndex: number, cache =
 }
 
 /** The front matter of `text` (undefined parts when it opens none). */
-export function frontMatterOf(text: string, cache = true): FrontMatterPart {
+export function frontMatterOf(text: string, cache: ParseCache | undefined): FrontMatterPart {
   const extent = frontMatterExtent(text);
   // Without front matter the body starts at 0, whatever follows.
   const key = extent === undefined ? '' : text.slice(0, extent);
-  const hit = cache ? frontMatters.get(key) : undefined;
+  const hit = cache?.frontMatters.get(key);
   if (hit) return hit;
   const block = extent === undefined ? undefined : findFrontMatter(text);
   const bodyStart = block ? block.bodyStart : 0;
@@ -129,33 +122,8 @@ export function frontMatterOf(text: string, cache = true): FrontMatterPart {
     bodyStart,
     lines,
   };
-  if (cache) frontMatters.set(key, part);
+  cache?.frontMatters.set(key, part);
   return part;
-}
-
-/** The chunks of the last parse of each document (a few), tried first by the next parse of it. */
-const lastChunks = new Map<string, ChunkEntry[]>();
-
-/** The chunks of the last parse of `uri`, by position. */
-export function previousChunks(uri: string): readonly ChunkEntry[] {
-  return lastChunks.get(uri) ?? [];
-}
-
-/** Remembers the chunks of a parse of `uri` for the next one. */
-export function rememberChunks(uri: string, entries: ChunkEntry[]): void {
-  lastChunks.delete(uri);
-  lastChunks.set(uri, entries);
-  for (const oldest of lastChunks.keys()) {
-    if (lastChunks.size <= 16) break;
-    lastChunks.delete(oldest);
-  }
-}
-
-/** Empties every cache (for tests and benchmarks that measure a cold parse). */
-export function clearParseCache(): void {
-  chunks.clear();
-  frontMatters.clear();
-  lastChunks.clear();
 }
 
 /**

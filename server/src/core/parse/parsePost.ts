@@ -5,22 +5,23 @@
 import type { Block, HeadingLine, Post, Section } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { splitIntoChunks } from './chunks';
-import { chunkAt, frontMatterOf, previousChunks, rememberChunks, type ChunkEntry } from './parseCache';
+import { chunkAt, frontMatterOf, type ChunkEntry, type ParseCache } from './parseCache';
 
-export { clearParseCache, shiftLines } from './parseCache';
+export { ParseCache, shiftLines } from './parseCache';
 
 /** How a post is parsed. */
 export interface ParseOptions {
   /**
-   * Keep the parts of this text for the next parse (default true): a document being edited. A
-   * text read once (the workspace index, the CLI) is parsed with `false`, leaving the cache alone.
+   * Where the parts of this text are kept for the next parse of the document: a document being
+   * edited (the post service's cache). Without one, a text read once (the workspace index, the
+   * CLI, a fix being tried), nothing is kept.
    */
-  cache?: boolean;
+  cache?: ParseCache;
 }
 
 /** Parses a post. `uri` names it (its file name matters to the rules); `version` is the editor's. */
 export function parsePost(text: string, uri: string, version?: number, options: ParseOptions = {}): Post {
-  const cache = options.cache ?? true;
+  const cache = options.cache;
   const { frontMatter, bodyStart, lines: headLines } = frontMatterOf(text, cache);
   // `bodyStart` is a line start (or the end of the text), so chunks start at line starts too, and
   // the post's line index is the chunks' indexes joined.
@@ -28,7 +29,7 @@ export function parsePost(text: string, uri: string, version?: number, options: 
   const models = [];
   let line = headLines.lineCount - 1;
   let sectionCount = 0;
-  const previous = cache ? previousChunks(uri) : [];
+  const previous = cache ? cache.previousChunks(uri) : [];
   const entries: ChunkEntry[] = [];
   for (const chunk of splitIntoChunks(text, bodyStart)) {
     let chunkText = text.slice(chunk.start, chunk.end);
@@ -43,7 +44,7 @@ export function parsePost(text: string, uri: string, version?: number, options: 
     line += lines.lineCount - 1;
   }
   const lines = LineIndex.joined(text, pieces);
-  if (cache) rememberChunks(uri, entries);
+  cache?.rememberChunks(uri, entries);
 
   const sections: Section[] = [];
   const preambleBlocks: Block[] = [];

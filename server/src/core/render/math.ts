@@ -8,6 +8,7 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import katex from 'katex';
 import type { Paragraph, Parent, Root as MdastRoot, RootContent } from 'mdast';
+import { Lru } from '../cache/lru';
 
 /**
  * An mdast transform: a paragraph holding nothing but one `$$...$$` becomes a display `math` node,
@@ -55,31 +56,26 @@ const KATEX_OPTIONS: katex.KatexOptions = {
   output: 'htmlAndMathml',
 };
 
-const MAX_TYPESET = 2000;
-const typeset = new Map<string, string>();
-
 /**
- * KaTeX's HTML for `tex`, remembered (least recently used dropped first): typing in a section
- * renders its chunk again, and its formulas, which have not changed, need not be typeset again.
- * KaTeX's output depends on nothing but the formula and the options. Errors are not remembered.
+ * KaTeX's HTML by formula, least recently used dropped first: typing in a section renders its
+ * chunk again, and its formulas, which have not changed, need not be typeset again. KaTeX's output
+ * depends on nothing but the formula and the options. Errors are not remembered.
  */
-function typesetCached(tex: string, display: boolean): string {
-  const key = `${display ? 'D' : 'I'}${tex}`;
-  const known = typeset.get(key);
-  if (known !== undefined) {
-    typeset.delete(key);
-    typeset.set(key, known);
-    return known;
-  }
-  const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
-  typeset.set(key, html);
-  if (typeset.size > MAX_TYPESET) typeset.delete(typeset.keys().next().value!);
-  return html;
+export type TypesetCache = Lru<string, string>;
+
+/** A typeset cache of the usual size (a render cache holds one). */
+export function createTypesetCache(): TypesetCache {
+  return new Lru<string, string>({ maxWeight: 2000, maxEntryWeight: 1 });
 }
 
-/** Forgets every typeset formula (for tests and benchmarks that measure a cold render). */
-export function clearTypesetCache(): void {
-  typeset.clear();
+/** KaTeX's HTML for `tex`, from `cache` when it has it. */
+function typesetCached(tex: string, display: boolean, cache: TypesetCache | undefined): string {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  const known = cache?.get(key);
+  if (known !== undefined) return known;
+  const html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
+  cache?.set(key, html);
+  return html;
 }
 
 /**
@@ -88,7 +84,7 @@ export function clearTypesetCache(): void {
  * out) when `typeset`, or with the source as written otherwise. Display math becomes a
  * `div.math-display` keeping the source position, so that it carries its `data-line`.
  */
-export function typesetMath(text: string, typeset: boolean): (tree: HastRoot) => void {
+export function typesetMath(text: string, typeset: boolean, cache?: TypesetCache): (tree: HastRoot) => void {
   const source = (node: Element): string | undefined => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -97,7 +93,7 @@ export function typesetMath(text: string, typeset: boolean): (tree: HastRoot) =>
   const render = (value: string, display: boolean, written: string): ElementContent[] => {
     if (!typeset) return [{ type: 'text', value: written }];
     try {
-      return [{ type: 'raw', value: typesetCached(value, display) } as unknown as ElementContent];
+      return [{ type: 'raw', value: typesetCached(value, display, cache) } as unknown as ElementContent];
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], title: message }, children: [{ type: 'text', value: written }] }];

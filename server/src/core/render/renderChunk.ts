@@ -16,7 +16,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkKramdownMath } from '../parse/kramdownMath';
 import { guardMarkdown } from '../parse/markdownGuard';
-import { displayMathParagraphs, typesetMath } from './math';
+import { displayMathParagraphs, typesetMath, type TypesetCache } from './math';
 import { DATA_IMAGE, SANITIZE_SCHEMA } from './sanitizeSchema';
 
 /** How a chunk renders, besides its text. */
@@ -27,6 +27,8 @@ export interface ChunkRenderOptions {
   imageBase?: string;
   /** The site's `baseurl` (`/blog`): a path under it (`/blog/assets/x.png`) is the site's `/assets/x.png`. */
   baseurl?: string;
+  /** Formulas typeset before (the render cache's). */
+  typeset?: TypesetCache;
 }
 
 /**
@@ -72,7 +74,7 @@ export function renderChunk(text: string, options: ChunkRenderOptions): string {
     const mdast = toHast.parse(text);
     displayMathParagraphs(text)(mdast);
     const hast = toHast.runSync(mdast) as HastRoot;
-    typesetMath(text, options.math)(hast);
+    typesetMath(text, options.math, options.typeset)(hast);
     finishElements(hast, options);
     return toHtml.stringify(hast);
   } catch {

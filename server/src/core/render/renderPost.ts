@@ -5,7 +5,7 @@
  *
  * The body is rendered per chunk, split at `#` lines as the parser splits it (kramdown's reading:
  * see `parse/chunks.ts`), and each chunk's HTML is cached by its text, so re-rendering while the
- * user types in one section renders that section alone.
+ * user types in one section renders that section alone (`RenderCache`, owned by the post service).
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { RenderResult } from '../../protocol';
@@ -13,7 +13,8 @@ import { DEFAULTS } from '../config/config';
 import type { FrontMatterEntry, Post } from '../model';
 import { parseJekyllDate, parsePostFileName, type CalendarDate } from '../jekyll';
 import { splitIntoChunks } from '../parse/chunks';
-import { clearTypesetCache } from './math';
+import { Lru } from '../cache/lru';
+import { createTypesetCache, type TypesetCache } from './math';
 import { renderChunk, siteImageUrl, type ChunkRenderOptions } from './renderChunk';
 import { DATA_IMAGE } from './sanitizeSchema';
 import { summarizeHeaderProblems, summarizeSections, type SummaryConfig } from './sectionSummary';
@@ -28,11 +29,15 @@ export interface RenderOptions {
   imageBase?: string;
   /** The site's `baseurl` (`/blog`), which site paths may start with. */
   baseurl?: string;
+  /** What the previous renders kept (the post service's); without it, every chunk is rendered. */
+  cache?: RenderCache;
 }
 
 /** Renders `post` for the preview. Never throws on hostile input: what is not allowed is dropped. */
 export function renderPost(post: Post, options: RenderOptions = {}): RenderResult {
-  const chunkOptions: ChunkRenderOptions = { math: mathjaxOn(post), imageBase: options.imageBase, baseurl: options.baseurl };
+  const chunkOptions: ChunkRenderOptions = {
+    math: mathjaxOn(post), imageBase: options.imageBase, baseurl: options.baseurl, typeset: options.cache?.typeset,
+  };
   const bodyStart = post.lines.offsetAt(post.bodyRange.start);
   const parts: string[] = [];
   for (const chunk of splitIntoChunks(post.text, bodyStart)) {
@@ -40,7 +45,7 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
     // As the parser does: a byte order mark becomes a space, so `# title` after it is a heading.
     if (chunk.start === 0 && text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
     if (!text.trim()) continue;
-    parts.push(cachedChunk(text, chunkOptions, post.lines.lineAt(chunk.start)));
+    parts.push(cachedChunk(text, chunkOptions, post.lines.lineAt(chunk.start), options.cache));
   }
   const date = postDate(post);
   return {
@@ -111,41 +116,36 @@ function shiftDataLines(html: string, delta: number): string {
   return html.replace(/(<[a-z][a-z0-9]* data-line=")(\d+)"/g, (_, open: string, line: string) => `${open}${Number(line) + delta}"`);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Rendered chunks, cached by their text and options, least recently used dropped first; each
-// with its last copy moved to its line in the post, handed out again while the chunk stays put.
+/** A rendered chunk, and its last copy moved to its line in the post. */
+interface RenderedChunk {
+  html: string;
+  placed: { delta: number; html: string } | undefined;
+}
 
-const MAX_CACHED_CHARS = 8_000_000;
-const chunkCache = new Map<string, { html: string; placed: { delta: number; html: string } | undefined }>();
-let cachedChars = 0;
+/**
+ * What renders keep for the next render of a post being typed in: each chunk's HTML by its text
+ * and options (with its last copy moved to its line in the post, handed out again while the chunk
+ * stays put), and typeset formulas. A post service owns one; a render without one keeps nothing.
+ */
+export class RenderCache {
+  /** Sized by characters: the key (the chunk's text), the chunk's HTML and its placed copy. */
+  readonly chunks = new Lru<string, RenderedChunk>({ maxWeight: 8_000_000, weigh: (key, entry) => key.length + 2 * entry.html.length });
+  readonly typeset: TypesetCache = createTypesetCache();
 
-function cachedChunk(text: string, options: ChunkRenderOptions, delta: number): string {
+  /** Empties both (for tests and benchmarks that measure a cold render). */
+  clear(): void {
+    this.chunks.clear();
+    this.typeset.clear();
+  }
+}
+
+function cachedChunk(text: string, options: ChunkRenderOptions, delta: number, cache: RenderCache | undefined): string {
   const key = `${options.math ? 1 : 0}${options.imageBase ?? ''}\u0000${options.baseurl ?? ''}\u0000${text}`;
-  let entry = chunkCache.get(key);
-  if (entry !== undefined) {
-    chunkCache.delete(key);
-    chunkCache.set(key, entry);
-  } else {
+  let entry = cache?.chunks.get(key);
+  if (entry === undefined) {
     entry = { html: renderChunk(text, options), placed: undefined };
-    // The chunk's HTML and its placed copy.
-    const size = key.length + 2 * entry.html.length;
-    if (size <= MAX_CACHED_CHARS / 4) {
-      chunkCache.set(key, entry);
-      cachedChars += size;
-      for (const [k, v] of chunkCache) {
-        if (cachedChars <= MAX_CACHED_CHARS) break;
-        chunkCache.delete(k);
-        cachedChars -= k.length + 2 * v.html.length;
-      }
-    }
+    cache?.chunks.set(key, entry);
   }
   if (entry.placed?.delta !== delta) entry.placed = { delta, html: shiftDataLines(entry.html, delta) };
   return entry.placed.html;
-}
-
-/** Empties the rendered-chunk and typeset-formula caches (for tests and benchmarks that measure a cold render). */
-export function clearRenderCache(): void {
-  chunkCache.clear();
-  cachedChars = 0;
-  clearTypesetCache();
 }
