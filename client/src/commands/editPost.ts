@@ -4,6 +4,8 @@
  * "Insert Image Block" (a centered image from a URL, the clipboard's when it holds one).
  */
 import * as vscode from 'vscode';
+import { toLocale } from '../../../server/src/core/engine/messages';
+import { placeholderTexts } from '../../../server/src/core/templates';
 import { PresentersRequest, type PostLabels } from '../../../server/src/protocol';
 import {
   githubRawUrl,
@@ -42,13 +44,8 @@ export async function addPaperSection(ctx: CommandContext): Promise<vscode.Posit
     paperLinkLabel: labels.paper[0] ?? settings.linkLabels.paper[0]!,
     slidesLinkLabel: labels.slides[0] ?? settings.linkLabels.slides[0]!,
     presenters: [...new Set([...(fromServer?.names ?? []), ...presenterNamesIn(lines, labels.presenter)])],
-    placeholders: {
-      title: vscode.l10n.t('Paper title'),
-      authors: vscode.l10n.t('Authors'),
-      venue: vscode.l10n.t('Venue'),
-      presenter: vscode.l10n.t('Presenter'),
-      summary: vscode.l10n.t('One-line summary'),
-    },
+    // The placeholders `template-leftover` recognises, in the UI language.
+    placeholders: placeholderTexts(toLocale(vscode.env.language)),
   });
   if (editor !== vscode.window.activeTextEditor || document.version !== version) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The post changed while the section was being prepared; run the command again.'));

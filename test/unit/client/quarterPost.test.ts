@@ -69,6 +69,7 @@ describe('New Quarter Post: what it writes and where', () => {
       '1:required-field',
       '9:paper-title-empty',
       '9:summary-missing',
+      '10:template-leftover',
       '10:venue-missing',
       '11:presenter-links-missing',
       '11:presenter-name-missing',

@@ -188,6 +188,11 @@ const MUTATIONS: Mutation[] = [
     }),
   },
   { rule: 'heading-structure', defect: 'a #### heading', apply: (d) => d.insert(first(d).presenter + 1, '#### 메모') },
+  { rule: 'template-leftover', defect: 'the paper snippet\'s title left as inserted', apply: (d) => d.replace(first(d).title, '# Paper title') },
+  {
+    rule: 'template-leftover', defect: 'Add Paper Section\'s presenter left as inserted',
+    apply: (d) => { const i = first(d).presenter; return d.replace(i, d.lines[i]!.replace(/(발표자\s*:\s*)[^[]*?(\s*\[)/, '$1발표자 이름$2')); },
+  },
 ];
 
 function lint(draft: Draft, mutation?: Mutation): Diagnostic[] {

@@ -35,6 +35,7 @@ import { presenterNameMissing } from './presenter-name-missing';
 import { requiredField } from './required-field';
 import { slidesLinkMissing } from './slides-link-missing';
 import { summaryMissing } from './summary-missing';
+import { templateLeftover } from './template-leftover';
 import { titleDateMismatch } from './title-date-mismatch';
 import { titleFormat } from './title-format';
 import { unknownField } from './unknown-field';
@@ -73,6 +74,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   linkUrl,
   orphanPaperLink,
   summaryMissing,
+  templateLeftover,
   imageBlockUnclosed,
   imageSrcMissing,
   imageSrc,
