@@ -5,6 +5,8 @@
  * link is missing; two posts of one quarter reported from the workspace index.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from './support/lspClient';
@@ -88,5 +90,29 @@ describe('language server: a first real post (issue 14)', function () {
     const offered = (await actions(uri, found[0]!.range, found)).filter((a) => a.kind === 'quickfix');
     assert.equal(offered[0]!.title, 'Use the `/raw/` address');
     assert.match(applyEdit(broken, uri, offered[0]!.edit), /^image_url: https:\/\/github\.com\/lab\/lab\.github\.io\/raw\/master\/assets\/a\.png$/m);
+  });
+
+  it('reports a second post of the quarter from the workspace index, and drops it once the other post is gone', async () => {
+    const first = '_posts/2021-01-07-1st_quarter.md';
+    const second = '_posts/2021-02-04-1st_quarter.md';
+    site = makeSite({
+      [first]: postText('2021-01-07', [{ title: 'An Image is Worth 16x16 Words', presenter: '김하늘' }]),
+      '_posts/2021-04-01-2nd_quarter.md': postText('2021-04-01', [{ title: 'Swin Transformer', presenter: '박구름' }]),
+    });
+    client = await LspClient.start({ folders: [site.uri()] });
+    await client.waitForStatus((s) => s.state === 'ready' && s.posts === 2);
+    const text = postText('2021-02-04', [{ title: 'Training data-efficient image transformers', presenter: '이바다' }]);
+    site.write(second, text);
+    const uri = site.uri(second);
+    await client.open(uri, text);
+    const found = (await client.diagnosticsAt(uri, 1)).filter((d) => d.code === 'duplicate-quarter');
+    assert.deepEqual(found.map((d) => [d.range.start.line, d.message]),
+      [[3, 'Expected one post for 2021_1st_quarter, found `2021-01-07-1st_quarter.md` too: Jekyll publishes both']]);
+
+    // The author deletes the first post: the warning goes without an edit of this one.
+    fs.rmSync(path.join(site.dir, first));
+    const cleared = client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'duplicate-quarter'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: site.uri(first), type: 3 }] });
+    assert.deepEqual((await cleared).filter((d) => d.code === 'duplicate-quarter'), []);
   });
 });

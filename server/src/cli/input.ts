@@ -71,6 +71,7 @@ export function lintOptionsOf(input: Input, indexes: ReadonlyMap<string, PostInd
   // A renamed post must not meet its own sections under its old name.
   const workspace = index && {
     papersWithTitle: (key: string, except: string) => index.papersWithTitle(key, except).filter((p) => p.uri !== input.post.uri),
+    postsInQuarter: (quarter: string, except: string) => index.postsInQuarter(quarter, except).filter((p) => p.uri !== input.post.uri),
   };
   return { rules: RULES, config: input.setup.config, site: input.setup.site, workspace, locale: settings.locale, today: settings.today };
 }

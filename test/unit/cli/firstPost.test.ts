@@ -26,8 +26,8 @@ const posts = () => path.join(site, '_posts');
 const read = (name: string) => fs.readFileSync(path.join(posts(), name), 'utf8');
 const write = (name: string, text: string) => fs.writeFileSync(path.join(posts(), name), text);
 
-function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: site, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' }, encoding: 'utf8' });
+function run(args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: site, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...env }, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -100,6 +100,32 @@ describe('CLI on a first real post (issue 14)', () => {
       assert.deepEqual(byFile('2020-10-08-4th_quarter.md').map((m) => `${m.line}:${m.ruleId}`), ['7:image-src']);
       run(['lint', '--fix']);
       assert.ok(read('2020-04-02-2nd_quarter.md').includes('image_url: https://github.com/lab/lab.github.io/raw/master/assets/a.png\n'));
+    });
+  });
+
+  describe('two posts of one quarter', () => {
+    it('reports each against the other, whatever the dates in the quarter; a post Jekyll skips does not count', () => {
+      const fm = (date: string) => head([...BASE.map((l) => l.replace('2020-04-02', date).replace('2020_2nd', '2021_1st')), 'comments: true']);
+      write('2021-01-07-1st_quarter.md', fm('2021-01-07') + BODY);
+      write('2021-02-04-1st_quarter.md', fm('2021-02-04') + BODY.replace('Attention Is All You Need', 'Training data-efficient image transformers'));
+      write('2021_1st_quater.md', fm('2021-03-04') + BODY.replace('Attention Is All You Need', 'Swin Transformer'));
+      const r = run(['lint', '--format', 'json']);
+      const results = JSON.parse(r.stdout) as JsonResult[];
+      const of = (name: string) => results.find((x) => x.filePath.endsWith(name))!.messages.filter((m) => m.ruleId === 'duplicate-quarter');
+      assert.deepEqual(of('2021-01-07-1st_quarter.md').map((m) => `${m.line}:${m.message}`),
+        ['4:Expected one post for 2021_1st_quarter, found `2021-02-04-1st_quarter.md` too: Jekyll publishes both']);
+      assert.deepEqual(of('2021-02-04-1st_quarter.md').map((m) => m.line), [4]);
+      assert.deepEqual(of('2021_1st_quater.md'), [], 'a file Jekyll skips is not published (filename-format says so)');
+      // The same with the posts spread over lint workers, as a large blog is.
+      assert.equal(run(['lint', '--format', 'json'], { SEMINAR_POSTS_WORKERS: '2' }).stdout, r.stdout);
+    });
+
+    it('checks one file against the site\'s others only when they are checked too', () => {
+      const fm = (date: string) => head([...BASE.map((l) => l.replace('2020-04-02', date).replace('2020_2nd', '2021_1st')), 'comments: true']);
+      write('2021-01-07-1st_quarter.md', fm('2021-01-07') + BODY);
+      write('2021-02-04-1st_quarter.md', fm('2021-02-04') + BODY.replace('Attention Is All You Need', 'DeiT'));
+      assert.equal(run(['lint', '_posts/2021-01-07-1st_quarter.md']).stdout.includes('duplicate-quarter'), false);
+      assert.equal(run(['lint', '_posts']).stdout.includes('duplicate-quarter'), true);
     });
   });
 });

@@ -6,6 +6,7 @@ import type { RuleDefinition } from '../engine/rule';
 import { authorsLineMissing } from './authors-line-missing';
 import { contentBeforeFirstPaper } from './content-before-first-paper';
 import { duplicatePaper } from './duplicate-paper';
+import { duplicateQuarter } from './duplicate-quarter';
 import { emptyPost } from './empty-post';
 import { fieldType } from './field-type';
 import { filenameDateMismatch } from './filename-date-mismatch';
@@ -56,6 +57,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   filenameFormat,
   filenameDateMismatch,
   futureDate,
+  duplicateQuarter,
   mathjaxNeeded,
   emptyPost,
   contentBeforeFirstPaper,

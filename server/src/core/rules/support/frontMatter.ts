@@ -88,6 +88,19 @@ export function postDate(post: Post): CalendarDate | undefined {
 }
 
 /**
+ * The quarter Jekyll publishes the post in, as `2021-1` (year and quarter 1-4), read from its date:
+ * undefined when Jekyll would not publish it (a file name it skips, `published: false`) or when
+ * its date cannot be read.
+ */
+export function publishedQuarter(post: Post): string | undefined {
+  if (!parsePostFileName(post.fileName)) return undefined;
+  const fm = post.frontMatter;
+  if (fm && entryOf(fm, 'published')?.value === false) return undefined;
+  const date = postDate(post);
+  return date ? `${date.year}-${Math.floor((date.month - 1) / 3) + 1}` : undefined;
+}
+
+/**
  * True for an `image_url` Jekyll's theme can show: an absolute http(s) URL, or a site path such as
  * `/assets/a.png`, without whitespace (what `field-type` accepts).
  */
