@@ -5,7 +5,7 @@
  * change nothing, and ends quietly when its output pipe closes early.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -126,6 +126,64 @@ describe('CLI on a first real post (issue 14)', () => {
       write('2021-02-04-1st_quarter.md', fm('2021-02-04') + BODY.replace('Attention Is All You Need', 'DeiT'));
       assert.equal(run(['lint', '_posts/2021-01-07-1st_quarter.md']).stdout.includes('duplicate-quarter'), false);
       assert.equal(run(['lint', '_posts']).stdout.includes('duplicate-quarter'), true);
+    });
+  });
+
+  describe('--fix-dry-run with nothing to fix', () => {
+    it('says that nothing would change and reports what remains, as lint does', () => {
+      // A warning without a safe fix: nothing for --fix to do, something left to report.
+      write('2020-04-02-2nd_quarter.md', head([...BASE, 'comments: true']) + BODY.replace(', NeurIPS 2017', '').replace('Ashish Vaswani et al.', 'Ashish Vaswani'));
+      const r = run(['lint', '--fix-dry-run']);
+      const lint = run(['lint']);
+      assert.equal(r.code, lint.code);
+      assert.equal(r.stdout, `No safe fix would change anything.\n${lint.stdout}`);
+      assert.match(r.stdout, /venue-missing/);
+      const ko = run(['lint', '--fix-dry-run', '--locale', 'ko']);
+      assert.match(ko.stdout, /^안전한 수정으로 바뀔 것이 없습니다\.\n/);
+    });
+
+    it('with fixes, keeps stdout a patch and says on stderr what would remain', () => {
+      write('2020-04-02-2nd_quarter.md', head([...BASE, 'comment: true']) + BODY.replace(', NeurIPS 2017', ''));
+      const r = run(['lint', '--fix-dry-run']);
+      assert.match(r.stdout, /^--- a\/_posts\/2020-04-02-2nd_quarter\.md\n/);
+      assert.ok(r.stdout.includes('-comment: true\n+comments: true\n'), r.stdout);
+      assert.match(r.stderr, /^What would remain after these fixes:\n/);
+      assert.match(r.stderr, /venue-missing/);
+    });
+  });
+
+  describe('a pipe closed early', () => {
+    /** Runs the CLI with its stdout a pipe whose reading end is closed before the CLI writes. */
+    function runIntoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {
+      return new Promise((resolve) => {
+        const child = spawn(process.execPath, [CLI, ...args], { cwd: site, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.destroy();
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    }
+
+    it('`rules` and `lint` end quietly, with their own exit codes', async () => {
+      write('2020-04-02-2nd_quarter.md', head(BASE) + BODY);
+      const rules = await runIntoClosedPipe(['rules']);
+      assert.deepEqual(rules, { code: 0, stderr: '' });
+      // The post lacks `comments` (a warning): exit code 0; with an error, 1.
+      assert.deepEqual(await runIntoClosedPipe(['lint']), { code: 0, stderr: '' });
+      write('2020-04-02-2nd_quarter.md', head(BASE.filter((l) => !l.startsWith('layout'))) + BODY);
+      assert.deepEqual(await runIntoClosedPipe(['lint', '--format', 'json']), { code: 1, stderr: '' });
+    });
+
+    it('`lint | head -1` on a large blog prints one line and no stack trace', function () {
+      for (let i = 0; i < 300; i++) {
+        const date = `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-02`;
+        write(`${date}-post${i}.md`, head([`title: "${i}"`, `date: ${date}`]) + BODY.replace('Attention Is All You Need', `Paper ${i}`));
+      }
+      for (const command of ['lint', 'rules']) {
+        const r = spawnSync('bash', ['--norc', '--noprofile', '-c', `"${process.execPath}" "${CLI}" ${command} | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: site, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+        assert.equal(r.stdout.split('\n').length, 2, r.stdout);
+        assert.match(r.stderr, /^status [01]\n$/, `${command}: ${r.stderr}`);
+      }
     });
   });
 });
