@@ -115,4 +115,25 @@ describe('language server: a first real post (issue 14)', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: site.uri(first), type: 3 }] });
     assert.deepEqual((await cleared).filter((d) => d.code === 'duplicate-quarter'), []);
   });
+
+  it('offers the slides link (as a snippet, the cursor in its address) or the blog\'s words for slides that will not come', async () => {
+    const text = GOOD.replace(', [presentation material](https://example.com/0.pdf)', '');
+    site = makeSite({ [POST]: text });
+    client = await LspClient.start({ folders: [site.uri()], capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } as never } } });
+    const uri = site.uri(POST);
+    await client.open(uri, text);
+    const missing = (await client.diagnosticsAt(uri, 1)).find((d) => d.code === 'slides-link-missing')!;
+    assert.ok(missing);
+    const offered = (await actions(uri, missing.range, [missing])).filter((a) => a.kind === 'quickfix');
+    assert.deepEqual(offered.slice(0, 2).map((a) => [a.title, a.isPreferred]), [
+      ['Add the `presentation material` link', false],
+      ['Write `presentation material unavailable`', false],
+    ]);
+    const line = (edit: WorkspaceEdit | undefined) => applyEdit(text, uri, edit).split('\n')[11];
+    assert.equal(line(offered[1]!.edit), '### 발표자: 김하늘 [[paper link](https://arxiv.org/abs/2001.00000), presentation material unavailable]');
+    const added = JSON.stringify(offered[0]!.edit);
+    assert.ok(added.includes('"snippet":{"kind":"snippet","value":", [presentation material]($1)"}'), added);
+    // Fix All leaves both to the author.
+    assert.deepEqual(await actions(uri, WHOLE, [], ['source.fixAll.seminarPosts']), []);
+  });
 });
