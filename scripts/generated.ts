@@ -1,12 +1,14 @@
 /**
  * Files generated from the code, committed so that users and VS Code read them without building:
- * the configuration schema, a page per rule (`docs/rules/`), and the README's rules table.
+ * the configuration schema, a page per rule (`docs/rules/`), the README's rules table, and the
+ * snippets (`snippets/markdown.json`, from `core/templates.ts`).
  * `npm run generate` writes them; a test fails when one is stale.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configSchema } from '../server/src/core/config/config';
 import { RULES } from '../server/src/core/rules';
+import { snippetsFile } from '../server/src/core/templates';
 import { readmeWithRulesTable, ruleDocFiles } from './ruleDocs';
 
 /** Repository-relative path -> content. */
@@ -20,6 +22,7 @@ export function generatedFiles(): Record<string, string> {
   return {
     'schemas/seminar-posts.schema.json': JSON.stringify(schema, null, 2) + '\n',
     'README.md': readmeWithRulesTable(readme),
+    'snippets/markdown.json': snippetsFile(),
     ...ruleDocFiles(),
   };
 }

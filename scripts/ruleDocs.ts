@@ -8,6 +8,7 @@ import { lintPost } from '../server/src/core/engine/engine';
 import type { Locale } from '../server/src/core/engine/messages';
 import type { RuleCategory, RuleDefinition, RuleExample } from '../server/src/core/engine/rule';
 import type { FileSystemHost } from '../server/src/core/host';
+import { summarizePost, WorkspaceIndex } from '../server/src/core/index/workspaceIndex';
 import { parsePost } from '../server/src/core/parse/parsePost';
 import { RULES } from '../server/src/core/rules';
 import { readSite } from '../server/src/core/site/site';
@@ -40,8 +41,16 @@ function reported(rule: RuleDefinition<any>, example: RuleExample, locale: Local
   const fileName = example.fileName ?? '2020-04-02-2nd_quarter.md';
   const post = parsePost(example.text, `file:///site/_posts/${fileName}`);
   const config = resolveConfig(rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' } } : undefined);
-  return lintPost(post, { rules: [rule], config, site: SITE, locale, today: DOCS_TODAY })
+  return lintPost(post, { rules: [rule], config, site: SITE, workspace: exampleWorkspace(example), locale, today: DOCS_TODAY })
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.message}`);
+}
+
+/** The workspace of an example's other posts, when it has some. */
+export function exampleWorkspace(example: RuleExample): WorkspaceIndex | undefined {
+  if (!example.otherPosts?.length) return undefined;
+  const index = new WorkspaceIndex();
+  for (const other of example.otherPosts) index.update(summarizePost(parsePost(other.text, `file:///site/_posts/${other.fileName}`)));
+  return index;
 }
 
 function fixable(rule: RuleDefinition<any>): string {
@@ -52,7 +61,8 @@ function fixable(rule: RuleDefinition<any>): string {
 export function rulePage(rule: RuleDefinition<any>): string {
   const { docs } = rule;
   const example = (title: string, ex: RuleExample) =>
-    [`## ${title}`, '', ...(ex.fileName ? [`File name: \`${ex.fileName}\``, ''] : []), fence(ex.text)];
+    [`## ${title}`, '', ...(ex.fileName ? [`File name: \`${ex.fileName}\``, ''] : []), fence(ex.text),
+      ...(ex.otherPosts?.length ? ['', `Other posts of the site: ${ex.otherPosts.map((o) => `\`${o.fileName}\``).join(', ')}`] : [])];
   const lines = [
     `# \`${rule.id}\``,
     '',
@@ -68,6 +78,7 @@ export function rulePage(rule: RuleDefinition<any>): string {
     `| category | ${CATEGORY[rule.category]} |`,
     `| quick fix | ${fixable(rule)} |`,
     `| needs a Jekyll site | ${rule.needsSite ? 'yes (skipped for a post outside one)' : 'no'} |`,
+    ...(rule.comparesPosts ? ['| compares posts | yes: the editor\'s workspace, or the posts the command line checks |'] : []),
     '',
     '## Why',
     '',

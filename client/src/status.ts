@@ -35,7 +35,8 @@ export class PostStatusItem implements vscode.Disposable {
     this.item.selector = postsSelector(this.server.postUris());
     const { state, status, failure } = this.server;
     const uri = vscode.window.activeTextEditor?.document.uri;
-    const problems = uri ? vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length : 0;
+    // What the Problems panel lists (hints are not), as the preview's badges count.
+    const problems = uri ? vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity !== vscode.DiagnosticSeverity.Hint).length : 0;
 
     this.item.busy = state === 'starting' || status?.state === 'indexing';
     if (state === 'failed' || state === 'stopped') {

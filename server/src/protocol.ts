@@ -78,8 +78,10 @@ export interface SectionSummary {
   imageCount: number;
   /** 0-based line of the `#` heading. */
   line: number;
-  /** Diagnostics (of any severity) inside the section. */
+  /** Diagnostics inside the section that the Problems panel lists (errors, warnings, information; not hints). */
   problemCount: number;
+  /** The worst severity among them, for the badge's colour; undefined without one. */
+  problemSeverity?: ProblemSeverity | undefined;
   /** Where the section's first problem starts (0-based), for the preview's badge; undefined without one. */
   firstProblem?: { line: number; character: number } | undefined;
 }
@@ -100,8 +102,11 @@ export interface RenderResult {
    * The problems before the first section (front matter, file name, text before the first paper),
    * for the badge in the header; undefined when there are none.
    */
-  headerProblems?: { count: number; first: { line: number; character: number } } | undefined;
+  headerProblems?: { count: number; severity?: ProblemSeverity | undefined; first: { line: number; character: number } } | undefined;
 }
+
+/** The severities a problem badge shows (hints are not counted). */
+export type ProblemSeverity = 'error' | 'warning' | 'info';
 
 /** What the preview asks the server to render. */
 export interface RenderParams extends TextDocumentParams {

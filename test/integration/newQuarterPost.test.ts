@@ -4,8 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { describeDiagnostics, ruleId, waitForDiagnostics } from './support/diagnostics';
 import { closeEditorsOf } from './support/editing';
-import { siteUri } from './support/site';
+import { GOOD_POST, siteUri } from './support/site';
 
 /** A quarter no fixture post is in, so the test's post is the only one of it. */
 const ARGS = { quarter: '2019 3rd', date: '2019-07-04' };
@@ -55,5 +56,37 @@ describe('New Quarter Post', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('seminarPosts.newQuarterPost', { quarter: '2019 3rd', date: '2019-10-01', siteRoot: siteUri('.').toString() });
     assert.equal(uri, undefined);
     assert.deepEqual(await postNames(), postsBefore);
+  });
+
+  describe('for a quarter that already has a post', () => {
+    /** The fixture site's 1st quarter of 2021 has `2021-01-07-1st_quarter.md`. */
+    const SECOND = '_posts/2021-02-04-1st_quarter.md';
+    const second = siteUri(SECOND);
+    const args = (answer: string) => ({ quarter: '2021 1st', date: '2021-02-04', siteRoot: siteUri('.').toString(), ifQuarterHasPost: answer });
+
+    afterEach(async () => {
+      await closeEditorsOf(second);
+      await closeEditorsOf(siteUri(GOOD_POST));
+      await vscode.workspace.fs.delete(second).then(undefined, () => undefined);
+    });
+
+    it('writes nothing when the answer is no, and opens the existing post when asked to', async () => {
+      const postsBefore = await postNames();
+      assert.equal(await vscode.commands.executeCommand('seminarPosts.newQuarterPost', args('cancel')), undefined);
+      assert.deepEqual(await postNames(), postsBefore, 'a second post was written without asking');
+      assert.equal(await vscode.commands.executeCommand('seminarPosts.newQuarterPost', args('open')), undefined);
+      assert.deepEqual(await postNames(), postsBefore);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), siteUri(GOOD_POST).toString(), 'the existing post is shown');
+    });
+
+    it('writes the second post when the answer is yes, and duplicate-quarter reports it from the workspace index', async () => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('seminarPosts.newQuarterPost', args('create'));
+      assert.equal(uri?.toString(), second.toString());
+      const found = await waitForDiagnostics(second, (ds) => ds.some((d) => ruleId(d) === 'duplicate-quarter'), 'duplicate-quarter on the second post');
+      const warning = found.find((d) => ruleId(d) === 'duplicate-quarter')!;
+      assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning, describeDiagnostics(found));
+      assert.equal(warning.range.start.line, 3);
+      assert.match(warning.message, /2021-01-07-1st_quarter\.md/);
+    });
   });
 });

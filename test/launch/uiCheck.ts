@@ -6,7 +6,8 @@
  * copy of the fixture site in headless Chromium, opens the broken post through Quick Open, shows
  * the Problems panel, asserts from the page's rows that the post's rule ids are listed, and saves
  * screenshots under `test-results/ui/vscode-<version>/`: `problems.png` (the post and the Problems panel) and, when
- * the extension has an "Open Preview to the Side" command, `preview.png`; then reloads the window
+ * the extension has an "Open Preview to the Side" command, `preview.png`; `image-prompt.png` (Insert
+ * Image Block asking for the URL at once, the browser's clipboard unreadable); then reloads the window
  * and checks that the preview comes back on its post (`preview-restored.png`).
  *
  * Exit codes as the other launchers (see {@link ExitCode}): 0 passed, 1 a check failed, 3
@@ -23,6 +24,7 @@ import { ensureCodeServer } from './install';
 import { FIXTURE_SITE, REPO_ROOT } from './layout';
 import { createProfile, removeProfile, type Profile } from './profile';
 import { log, seconds, step } from './progress';
+import { checkImagePromptWithoutClipboard } from './uiAuthoring';
 import { installVsix, packageVsix } from './vsix';
 import { UiCheckFailure, quickOpen, runCommand, waitForProblems, waitForWebviewFrame, waitForWorkbench } from './workbench';
 
@@ -60,6 +62,8 @@ const PREVIEW = {
 
 /** How long one step in the page may take (the first includes the extension's activation). */
 const STEP_TIMEOUT_MS = 60_000;
+/** How long a prompt that waits on nothing may take to show (a clipboard that never answers must not hold it). */
+const PROMPT_TIMEOUT_MS = 20_000;
 
 async function main(): Promise<ExitCodeValue> {
   const host = selectedHost();
@@ -142,6 +146,7 @@ async function check(page: Window['page'], server: RunningCodeServer, workspace:
   }
   await page.screenshot({ path: path.join(out, 'problems.png') });
   log('saved problems.png: the broken post and the Problems panel with its diagnostics');
+  await checkImagePromptWithoutClipboard(page, out, PROMPT_TIMEOUT_MS);
 
   if (!contributesCommand(PREVIEW.command)) {
     log(`this build has no ${PREVIEW.command} command: no preview.png`);

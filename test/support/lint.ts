@@ -10,6 +10,7 @@ import type { DiagnosticData, RuleDefinition } from '../../server/src/core/engin
 import { parsePost } from '../../server/src/core/parse/parsePost';
 import { RULES } from '../../server/src/core/rules';
 import type { SiteContext } from '../../server/src/core/site/site';
+import type { WorkspaceView } from '../../server/src/core/workspace';
 
 /** The day tests run on, so that results never depend on the calendar. */
 export const TEST_TODAY = '2026-11-27';
@@ -21,6 +22,8 @@ export interface LintTextOptions {
   locale?: Locale;
   rules?: readonly RuleDefinition<any>[];
   today?: string;
+  /** The other posts of the workspace, for the rules that compare posts. */
+  workspace?: WorkspaceView;
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): Diagnostic[] {
@@ -29,6 +32,7 @@ export function lintText(text: string, options: LintTextOptions = {}): Diagnosti
     rules: options.rules ?? RULES,
     config: resolveConfig(options.config),
     site: options.site,
+    workspace: options.workspace,
     locale: options.locale ?? 'en',
     today: options.today ?? TEST_TODAY,
   });

@@ -115,13 +115,16 @@ export function paperTitlePosition(text: string): { line: number; character: num
   return line < 0 ? { line: 0, character: 0 } : { line, character: lines[line]!.length };
 }
 
-/** The file names among `names` that are posts of the same quarter (whatever their date). */
+/**
+ * The file names among `names` that are posts of the same quarter: named for it (whatever their
+ * date), or, when their name names no quarter (`2021-02-04-vit.md`), dated in it.
+ */
 export function postsOfQuarter(names: readonly string[], yq: YearQuarter): string[] {
   return names.filter((name) => {
     const parsed = parsePostFileName(name);
     if (!parsed) return false;
     const named = quarterNamedIn(parsed.slug);
-    if (!named.quarter) return false;
+    if (!named.quarter) return isInQuarter(parsed.date, yq);
     return (named.year ?? parsed.date.year) === yq.year && named.quarter === ordinalOf(yq.quarter);
   });
 }

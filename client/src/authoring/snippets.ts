@@ -13,7 +13,7 @@ export function escapeSnippetChoice(text: string): string {
   return text.replace(/[\\$}|,]/g, (c) => `\\${c}`);
 }
 
-/** Placeholder texts shown in a new section, in the UI language. */
+/** Placeholder texts shown in a new section, in the UI language (`core/templates.ts`'s `placeholderTexts`). */
 export interface SectionPlaceholders {
   title: string;
   authors: string;
@@ -27,7 +27,10 @@ export interface PaperSectionOptions {
   presenterLabel: string;
   paperLinkLabel: string;
   slidesLinkLabel: string;
-  /** Presenter names to choose from, most likely first; none gives a plain placeholder. */
+  /**
+   * Presenter names to choose from, most likely first. They are offered after the placeholder,
+   * never in its place: a name filled in by default credits the wrong person when left as is.
+   */
   presenters: readonly string[];
   placeholders: SectionPlaceholders;
 }
@@ -42,7 +45,10 @@ export const MAX_PRESENTER_CHOICES = 20;
 export function paperSectionSnippet(options: PaperSectionOptions): string {
   const p = options.placeholders;
   const names = [...new Set(options.presenters.map((name) => name.trim()).filter(Boolean))].slice(0, MAX_PRESENTER_CHOICES);
-  const presenter = names.length > 0 ? `\${4|${names.map(escapeSnippetChoice).join(',')}|}` : `\${4:${escapeSnippetText(p.presenter)}}`;
+  const choices = names.filter((name) => name !== p.presenter);
+  const presenter = choices.length > 0
+    ? `\${4|${[p.presenter, ...choices].map(escapeSnippetChoice).join(',')}|}`
+    : `\${4:${escapeSnippetText(p.presenter)}}`;
   return [
     `# \${1:${escapeSnippetText(p.title)}}`,
     `## \${2:${escapeSnippetText(p.authors)}}, \${3:${escapeSnippetText(p.venue)}}`,

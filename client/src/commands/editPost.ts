@@ -4,6 +4,8 @@
  * "Insert Image Block" (a centered image from a URL, the clipboard's when it holds one).
  */
 import * as vscode from 'vscode';
+import { toLocale } from '../../../server/src/core/engine/messages';
+import { placeholderTexts } from '../../../server/src/core/templates';
 import { PresentersRequest, sendRequest, type PostLabels } from '../../../server/src/protocol';
 import {
   githubRawUrl,
@@ -41,13 +43,8 @@ export async function addPaperSection(ctx: CommandContext): Promise<vscode.Posit
     paperLinkLabel: labels.paper[0] ?? settings.linkLabels.paper[0]!,
     slidesLinkLabel: labels.slides[0] ?? settings.linkLabels.slides[0]!,
     presenters: [...new Set([...(fromServer?.names ?? []), ...presenterNamesIn(lines, labels.presenter)])],
-    placeholders: {
-      title: vscode.l10n.t('Paper title'),
-      authors: vscode.l10n.t('Authors'),
-      venue: vscode.l10n.t('Venue'),
-      presenter: vscode.l10n.t('Presenter'),
-      summary: vscode.l10n.t('One-line summary'),
-    },
+    // The placeholders `template-leftover` recognises, in the UI language.
+    placeholders: placeholderTexts(toLocale(vscode.env.language)),
   });
   if (editor !== vscode.window.activeTextEditor || document.version !== version) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The post changed while the section was being prepared; run the command again.'));
@@ -128,15 +125,7 @@ export async function insertImageBlock(_ctx: CommandContext, rawArgs?: unknown):
 
   let url = args.url;
   if (url === undefined) {
-    const clipboard = urlFromClipboard(await vscode.env.clipboard.readText());
-    url = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Insert Image Block'),
-      prompt: vscode.l10n.t('URL of the image (https://... or a path on the site such as /assets/figure.png)'),
-      value: clipboard ?? '',
-      placeHolder: 'https://user-images.githubusercontent.com/.../figure.png',
-      ignoreFocusOut: true,
-      validateInput: (text) => urlValidation(text),
-    });
+    url = await askImageUrl();
     if (url === undefined) return undefined;
   }
   const problem = imageUrlProblem(url);
@@ -176,6 +165,52 @@ export async function insertImageBlock(_ctx: CommandContext, rawArgs?: unknown):
   const end = new vscode.Position(endLine, (inserted.length === 1 ? at.character : 0) + inserted[inserted.length - 1]!.length);
   target.selection = new vscode.Selection(end, end);
   return text;
+}
+
+/**
+ * Asks the image's URL at once, and fills in the clipboard's URL if the clipboard answers before
+ * the person types. The clipboard is never waited on: in a browser VS Code without clipboard
+ * permission (code-server, vscode.dev) the read answers only once its error notification is
+ * closed, and the prompt must not wait for that.
+ */
+async function askImageUrl(): Promise<string | undefined> {
+  const box = vscode.window.createInputBox();
+  box.title = vscode.l10n.t('Insert Image Block');
+  box.prompt = vscode.l10n.t('URL of the image (https://... or a path on the site such as /assets/figure.png)');
+  box.placeholder = 'https://user-images.githubusercontent.com/.../figure.png';
+  box.ignoreFocusOut = true;
+  let open = true;
+  const disposables: vscode.Disposable[] = [box];
+  try {
+    return await new Promise<string | undefined>((resolve) => {
+      disposables.push(
+        box.onDidChangeValue((text) => {
+          box.validationMessage = text === '' ? undefined : urlValidation(text);
+        }),
+        box.onDidAccept(() => {
+          const problem = imageUrlProblem(box.value);
+          if (problem && problem !== 'github-blob') {
+            box.validationMessage = urlValidation(box.value);
+            return;
+          }
+          resolve(box.value);
+          box.hide();
+        }),
+        box.onDidHide(() => resolve(undefined)),
+      );
+      box.show();
+      vscode.env.clipboard.readText().then((text) => {
+        const found = urlFromClipboard(text);
+        // Only into an empty box: never over what the person has started to type.
+        if (!open || found === undefined || box.value !== '') return;
+        box.value = found;
+        box.validationMessage = urlValidation(found);
+      }, () => undefined);
+    });
+  } finally {
+    open = false;
+    for (const disposable of disposables) disposable.dispose();
+  }
 }
 
 /**

@@ -32,6 +32,11 @@ export interface NewQuarterPostArgs {
   date?: string;
   /** The site's folder (a file system path or a URI string). */
   siteRoot?: string;
+  /**
+   * The answer when the quarter already has a post: `create` a second one anyway, `open` the
+   * existing one, or `cancel`. Without it the command asks.
+   */
+  ifQuarterHasPost?: 'create' | 'open' | 'cancel';
 }
 
 const EXCLUDE = '{**/node_modules/**,**/_site/**,**/vendor/**,**/.git/**}';
@@ -74,6 +79,13 @@ export async function newQuarterPost(ctx: CommandContext, rawArgs?: unknown): Pr
     return undefined;
   }
   const sameQuarter = postsOfQuarter(await fileNamesIn(postsFolder), quarter);
+  // Jekyll would publish both: ask before writing a second post for the quarter.
+  if (sameQuarter.length > 0) {
+    const given = args.ifQuarterHasPost;
+    const answer = given === 'create' || given === 'open' || given === 'cancel' ? given : await askAboutSecondPost(quarter, sameQuarter);
+    if (answer === 'open') await vscode.window.showTextDocument(vscode.Uri.joinPath(postsFolder, sameQuarter[0]!));
+    if (answer !== 'create') return undefined;
+  }
 
   const label = labels(root).presenterLabels[0]!;
   const text = quarterPostText(quarter, date, label);
@@ -90,12 +102,20 @@ export async function newQuarterPost(ctx: CommandContext, rawArgs?: unknown): Pr
   const position = new vscode.Position(line, character);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position));
-  if (sameQuarter.length > 0) {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('This quarter already had a post: {0}. Jekyll publishes both.', sameQuarter.join(', ')),
-    );
-  }
   return uri;
+}
+
+/** Asks whether to write a second post for a quarter that has one; `cancel` when the person closes the dialog. */
+async function askAboutSecondPost(quarter: YearQuarter, existing: readonly string[]): Promise<'create' | 'open' | 'cancel'> {
+  const open = vscode.l10n.t('Open {0}', existing[0]!);
+  const create = vscode.l10n.t('Create a Second Post');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already has a post: {1}.', formatYearQuarter(quarter), existing.join(', ')),
+    { modal: true, detail: vscode.l10n.t('Jekyll publishes both, and the front page then lists the quarter twice. The blog adds each talk to the quarter\'s one post.') },
+    open,
+    create,
+  );
+  return choice === create ? 'create' : choice === open ? 'open' : 'cancel';
 }
 
 async function askQuarter(current: YearQuarter): Promise<YearQuarter | undefined> {

@@ -6,7 +6,7 @@
  *
  * `result.html` is the server's sanitized body; everything else from the result is escaped here.
  */
-import type { RenderResult, SectionSummary } from '../../../server/src/protocol';
+import type { ProblemSeverity, RenderResult, SectionSummary } from '../../../server/src/protocol';
 import { isOpenableLink } from './messages';
 import { problems, text, type Locale } from './strings';
 
@@ -65,26 +65,32 @@ function withBadges(html: string, sections: readonly SectionSummary[], locale: L
 /** The badge of the problems before the first paper (front matter, file name), under the title. */
 function headerBadge(result: RenderResult, locale: Locale): string {
   const found = result.headerProblems;
-  return found ? `<p class="sp-header-problems">${badgeAt(found.first, found.count, text('goToHeaderProblem', locale), locale).trim()}</p>` : '';
+  return found ? `<p class="sp-header-problems">${badgeAt(found.first, found.count, found.severity, text('goToHeaderProblem', locale), locale).trim()}</p>` : '';
 }
 
 function badge(section: SectionSummary, locale: Locale): string {
-  return badgeAt(section.firstProblem ?? { line: section.line, character: 0 }, section.problemCount, text('goToProblem', locale), locale);
+  return badgeAt(section.firstProblem ?? { line: section.line, character: 0 }, section.problemCount, section.problemSeverity, text('goToProblem', locale), locale);
 }
 
-/** A badge saying `count` problems; a click puts the cursor at `at`, the first of them. */
-function badgeAt(at: { line: number; character: number }, count: number, tooltip: string, locale: Locale): string {
-  return ` <button type="button" class="sp-badge" data-problem-line="${at.line}" data-problem-character="${at.character}"`
+/**
+ * A badge saying `count` problems, coloured by the worst of them (`sp-badge-error`, `-warning`,
+ * `-info`, as the Problems panel's icons); a click puts the cursor at `at`, the first of them.
+ */
+function badgeAt(at: { line: number; character: number }, count: number, severity: ProblemSeverity | undefined, tooltip: string, locale: Locale): string {
+  const kind = severity === 'warning' || severity === 'info' ? severity : 'error';
+  return ` <button type="button" class="sp-badge sp-badge-${kind}" data-problem-line="${at.line}" data-problem-character="${at.character}"`
     + ` title="${escapeHtml(tooltip)}">${escapeHtml(problems(count, locale))}</button>`;
 }
+
+/** The Quarter Summary's columns, in order. */
+const COLUMNS = ['number', 'paper', 'venue', 'presenter', 'paperLink', 'slides', 'images'] as const;
 
 function summaryView(sections: readonly SectionSummary[], locale: Locale): string {
   const heading = `<h2 class="sp-summary-title">${escapeHtml(text('viewSummary', locale))}</h2>`;
   if (sections.length === 0) {
     return `<section class="sp-summary" data-view-panel="summary">${heading}<p class="sp-empty">${escapeHtml(text('noSections', locale))}</p></section>`;
   }
-  const columns = ['number', 'paper', 'venue', 'presenter', 'paperLink', 'slides', 'images'] as const;
-  const head = columns.map((c) => `<th scope="col" class="sp-col-${c}">${escapeHtml(text(c, locale))}</th>`).join('');
+  const head = COLUMNS.map((c) => `<th scope="col" class="sp-col-${c}">${escapeHtml(text(c, locale))}</th>`).join('');
   const rows = sections.map((s) => summaryRow(s, locale)).join('\n');
   return [
     '<section class="sp-summary" data-view-panel="summary">',
@@ -108,7 +114,8 @@ function summaryRow(section: SectionSummary, locale: Locale): string {
     linkCell(section, 'slides', locale),
     String(section.imageCount),
   ];
-  return `<tr data-section="${section.index}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  // Each cell names its column, which a narrow pane shows beside it instead of the table's head.
+  return `<tr data-section="${section.index}">${cells.map((c, i) => `<td class="sp-col-${COLUMNS[i]}" data-label="${escapeHtml(text(COLUMNS[i]!, locale))}">${c}</td>`).join('')}</tr>`;
 }
 
 function linkCell(section: SectionSummary, kind: 'paper' | 'slides', locale: Locale): string {

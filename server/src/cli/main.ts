@@ -179,7 +179,14 @@ function fixInput(command: LintCommand, io: CliIO, input: Input, service: PostSe
 /** Prints the results (or the diff of `--fix-dry-run`); returns the exit code. */
 function report(command: LintCommand, io: CliIO, { results, diff }: LintRun): number {
   if (command.fix === 'dry-run') {
-    io.stdout(diff);
+    // The diff alone on stdout (it can go to `patch`); what would remain is said beside it.
+    const remaining = formatStylish(results, { color: io.color, cwd: io.cwd, locale: command.locale }) + '\n';
+    if (diff) {
+      io.stdout(diff);
+      io.stderr((command.locale === 'ko' ? '이 수정 뒤에 남을 문제:\n' : 'What would remain after these fixes:\n') + remaining);
+    } else {
+      io.stdout((command.locale === 'ko' ? '안전한 수정으로 바뀔 것이 없습니다.\n' : 'No safe fix would change anything.\n') + remaining);
+    }
   } else {
     switch (command.format) {
       case 'json':

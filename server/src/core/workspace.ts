@@ -21,9 +21,22 @@ export interface IndexedPaper {
   line: number;
 }
 
+/** A post that Jekyll publishes in some quarter, as the index keeps it (for `duplicate-quarter`). */
+export interface QuarterPost {
+  uri: string;
+  fileName: string;
+  /** The post's front matter title, when it has one. */
+  postTitle: string | undefined;
+}
+
 export interface WorkspaceView {
   /** Papers of posts other than `exceptUri` whose title has the key `key` (see `paperTitleKey`). */
   papersWithTitle(key: string, exceptUri: string): readonly IndexedPaper[];
+  /**
+   * Posts other than `exceptUri` that Jekyll publishes in the quarter `quarter` (`2021-1`, see
+   * `publishedQuarter`). Optional: a view that does not know the quarters leaves it out.
+   */
+  postsInQuarter?(quarter: string, exceptUri: string): readonly QuarterPost[];
 }
 
 /**

@@ -9,7 +9,7 @@ import { DEFAULTS, validateConfig } from '../../../server/src/core/config/config
 import { manifestConfiguration, readEditorSettings, SETTINGS, SETTINGS_SECTION, type SettingName } from '../../../server/src/core/config/settings';
 import { DIAGNOSTIC_SOURCE as CORE_DIAGNOSTIC_SOURCE } from '../../../server/src/core/engine/engine';
 import { SEVERITIES } from '../../../server/src/core/engine/rule';
-import { BLOG_KEYS } from '../../../server/src/core/jekyll';
+import { BLOG_KEYS, KNOWN_JEKYLL_KEYS } from '../../../server/src/core/jekyll';
 import { RULES } from '../../../server/src/core/rules';
 import { REPO_ROOT } from '../../support/paths';
 
@@ -146,6 +146,11 @@ describe('manifest', () => {
     const read = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'syntaxes', name), 'utf8');
     const keys = /\^\(([^)]*)\)/.exec(JSON.parse(read('seminar-posts.frontmatter.tmLanguage.json')).repository['known-key'].match)![1]!.split('|');
     assert.deepEqual(keys, [...BLOG_KEYS]);
+    // Every other top-level key but Jekyll's is marked unknown (a scope themes colour and strike through).
+    const unknown = JSON.parse(read('seminar-posts.frontmatter.tmLanguage.json')).repository['unknown-key'];
+    const spared = /\^\(\?!\(\?:([^)]*)\)/.exec(unknown.match)![1]!.split('|');
+    assert.deepEqual(spared.sort(), [...new Set([...BLOG_KEYS, ...KNOWN_JEKYLL_KEYS])].sort());
+    assert.match(unknown.name, /^invalid\.deprecated\.\S+ markup\.strikethrough\./);
     const markdown = JSON.parse(read('seminar-posts.markdown.tmLanguage.json'));
     for (const label of DEFAULTS.presenterLabels) assert.ok(markdown.repository['presenter-line'].begin.includes(label), label);
     const links = JSON.stringify(markdown.repository.link);

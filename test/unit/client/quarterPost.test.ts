@@ -69,6 +69,7 @@ describe('New Quarter Post: what it writes and where', () => {
       '1:required-field',
       '9:paper-title-empty',
       '9:summary-missing',
+      '10:template-leftover',
       '10:venue-missing',
       '11:presenter-links-missing',
       '11:presenter-name-missing',
@@ -85,6 +86,8 @@ describe('New Quarter Post: what it writes and where', () => {
     const names = ['2020-04-02-2nd_quarter.md', '2020-04-09-2020_2nd_quarter.md', '2020-07-02-3rd_quater.md', 'temp.md', '2020_2nd_quater.md', '2021-04-01-2nd_quarter.md'];
     assert.deepEqual(postsOfQuarter(names, { year: 2020, quarter: 2 }), ['2020-04-02-2nd_quarter.md', '2020-04-09-2020_2nd_quarter.md']);
     assert.deepEqual(postsOfQuarter(names, { year: 2020, quarter: 3 }), ['2020-07-02-3rd_quater.md']);
+    // A name that names no quarter counts by its date.
+    assert.deepEqual(postsOfQuarter(['2021-02-04-vit.md', '2021-04-01-swin.md'], { year: 2021, quarter: 1 }), ['2021-02-04-vit.md']);
   });
 
   it('takes the site roots from _config.yml files and _posts folders, shallowest first', () => {

@@ -59,7 +59,7 @@ describe('snippets', () => {
     assert.equal(section.presenterLines.length, 1);
     const presenter = section.presenterLines[0]!;
     assert.equal(presenter.label?.text, '발표자');
-    assert.equal(presenter.name?.text, 'name');
+    assert.equal(presenter.name?.text, 'Presenter name');
     const links = presenter.linkList?.items.filter((item) => item.kind === 'link') ?? [];
     assert.deepEqual(links.map((l) => (l.kind === 'link' ? l.label.text : '')), ['paper link', 'presentation material']);
     assert.equal(section.bullets.length, 2);
@@ -70,7 +70,7 @@ describe('snippets', () => {
   it('presenter: a presenter line the parser reads with its two links', () => {
     const post = parse(postWith(`# T\n## A\n${expandSnippet(bodyOf('presenter'))}\n- b`));
     const presenter = post.sections[0]!.presenterLines[0]!;
-    assert.equal(presenter.name?.text, 'name');
+    assert.equal(presenter.name?.text, 'Presenter name');
     assert.equal(presenter.linkList?.items.filter((item) => item.kind === 'link').length, 2);
   });
 
@@ -87,7 +87,7 @@ describe('snippets', () => {
 
   it('bullet: one summary bullet', () => {
     const section = parse(postWith(`# T\n${expandSnippet(bodyOf('bullet'))}`)).sections[0]!;
-    assert.deepEqual(section.bullets.map((b) => b.text), ['summary']);
+    assert.deepEqual(section.bullets.map((b) => b.text), ['One-line summary']);
   });
 
   it('a post from the snippets raises no front matter or file problem once its placeholders are filled', () => {
@@ -102,7 +102,7 @@ describe('snippets', () => {
 describe('paperSectionSnippet (Add Paper Section)', () => {
   const placeholders = { title: '논문 제목', authors: '저자', venue: '학회', presenter: '발표자 이름', summary: '한 줄 요약' };
 
-  it('offers the presenters as a choice, escaping what a choice cannot hold', () => {
+  it('offers the presenters as a choice after the placeholder, never a real name in its place, escaping what a choice cannot hold', () => {
     const snippet = paperSectionSnippet({
       presenterLabel: 'Presenter',
       paperLinkLabel: 'paper',
@@ -110,11 +110,11 @@ describe('paperSectionSnippet (Add Paper Section)', () => {
       presenters: ['Kim, J.', '이영희', 'Kim, J.', 'a|b'],
       placeholders,
     });
-    assert.match(snippet, /\$\{4\|Kim\\, J\.,이영희,a\\\|b\|\}/);
+    assert.match(snippet, /\$\{4\|발표자 이름,Kim\\, J\.,이영희,a\\\|b\|\}/);
     const section = parse(postWith(expandSnippet(snippet))).sections[0]!;
     assert.equal(section.title.text, '논문 제목');
     assert.equal(section.presenterLines[0]!.label?.text, 'Presenter');
-    assert.equal(section.presenterLines[0]!.name?.text, 'Kim, J.');
+    assert.equal(section.presenterLines[0]!.name?.text, '발표자 이름', 'left as inserted, the talk is credited to no one');
   });
 
   it('falls back to a placeholder without names, and escapes $ and } in labels', () => {

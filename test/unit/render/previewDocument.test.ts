@@ -78,7 +78,7 @@ describe('previewDocument', () => {
 
   it('puts a badge on each section with problems, pointing at its first problem', () => {
     const content = previewContent(fixture('2021-01-07-1st_quarter.md', [[13, 2], [12, 4], [27, 0]]), 'en');
-    const badges = [...content.matchAll(/<h1 data-line="(\d+)">[^<]*<button type="button" class="sp-badge" data-problem-line="(\d+)" data-problem-character="(\d+)" title="Go to the first problem in this section">([^<]*)<\/button><\/h1>/g)]
+    const badges = [...content.matchAll(/<h1 data-line="(\d+)">[^<]*<button type="button" class="sp-badge sp-badge-error" data-problem-line="(\d+)" data-problem-character="(\d+)" title="Go to the first problem in this section">([^<]*)<\/button><\/h1>/g)]
       .map((m) => m.slice(1).join(' '));
     assert.deepEqual(badges, ['9 12 4 2 problems', '22 27 0 1 problem']);
     assert.ok(!content.includes('<h1 data-line="39">Denoising Diffusion Probabilistic Models <button'));
@@ -87,7 +87,7 @@ describe('previewDocument', () => {
   it('puts a badge under the title for the problems before the first paper, and none without them', () => {
     const content = previewContent(fixture('2021-01-07-1st_quarter.md', [[3, 6], [1, 0], [13, 2]]), 'en');
     const header = content.slice(content.indexOf('<header'), content.indexOf('</header>'));
-    assert.match(header, /<\/h1>.*<p class="sp-header-problems"><button type="button" class="sp-badge" data-problem-line="1" data-problem-character="0" title="Go to the first problem before the first paper \(front matter, file name\)">2 problems<\/button><\/p>$/);
+    assert.match(header, /<\/h1>.*<p class="sp-header-problems"><button type="button" class="sp-badge sp-badge-error" data-problem-line="1" data-problem-character="0" title="Go to the first problem before the first paper \(front matter, file name\)">2 problems<\/button><\/p>$/);
     assert.ok(previewContent(fixture('2021-01-07-1st_quarter.md', [[3, 6], [1, 0]]), 'ko').includes('>문제 2개</button></p></header>'));
     assert.ok(!previewContent(fixture('2021-01-07-1st_quarter.md', [[13, 2]]), 'en').includes('sp-header-problems'));
   });
@@ -96,7 +96,7 @@ describe('previewDocument', () => {
     const content = previewContent(fixture('2021-01-07-1st_quarter.md', [[13, 2]]), 'en');
     const table = content.slice(content.indexOf('<section class="sp-summary"'));
     assert.match(table, /<thead><tr><th scope="col" class="sp-col-number">#<\/th><th scope="col" class="sp-col-paper">Paper<\/th><th scope="col" class="sp-col-venue">Venue<\/th><th scope="col" class="sp-col-presenter">Presenter<\/th><th scope="col" class="sp-col-paperLink">Paper link<\/th><th scope="col" class="sp-col-slides">Slides<\/th><th scope="col" class="sp-col-images">Images<\/th><\/tr><\/thead>/);
-    const rows = [...table.matchAll(/<tr data-section="\d+">(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '')));
+    const rows = [...table.matchAll(/<tr data-section="\d+">(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td class="sp-col-\w+" data-label="[^"]*">(.*?)<\/td>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '')));
     assert.deepEqual(rows, [
       ['1', 'Attention Is All You Need 1 problem', 'NIPS (2017)', '홍길동', 'arxiv.org', 'slides.example.org', '2'],
       ['2', 'Deep Residual Learning for Image Recognition', 'CVPR2016', '김철수', 'arxiv.org', 'none', '0'],

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { resolveConfig } from '../../../server/src/core/config/config';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
 import { blogDate, RenderCache, renderPost } from '../../../server/src/core/render/renderPost';
@@ -125,12 +125,22 @@ describe('renderPost', () => {
     ]);
   });
 
+  it('counts what the Problems panel lists (not hints), and names the worst severity for the badge\'s colour', () => {
+    const post = load('2021-01-07-1st_quarter.md');
+    const at = (line: number, severity: DiagnosticSeverity) => ({ ...diagnostic(line, 0), severity });
+    const { sections, headerProblems } = renderPost(post, {
+      diagnostics: [at(10, DiagnosticSeverity.Hint), at(13, DiagnosticSeverity.Warning), at(12, DiagnosticSeverity.Information), at(23, DiagnosticSeverity.Hint), at(40, DiagnosticSeverity.Error), at(41, DiagnosticSeverity.Warning), at(2, DiagnosticSeverity.Hint)],
+    });
+    assert.deepEqual(sections.map((s) => [s.problemCount, s.problemSeverity, s.firstProblem?.line]), [[2, 'warning', 12], [0, undefined, undefined], [2, 'error', 40]]);
+    assert.equal(headerProblems, undefined, 'a hint alone gets no badge');
+  });
+
   it('counts the problems before the first section for the header, and all of them in a post without sections', () => {
     const post = load('2021-01-07-1st_quarter.md');
-    assert.deepEqual(renderPost(post, { diagnostics: [diagnostic(3, 6), diagnostic(13, 2), diagnostic(1, 0)] }).headerProblems, { count: 2, first: { line: 1, character: 0 } });
+    assert.deepEqual(renderPost(post, { diagnostics: [diagnostic(3, 6), diagnostic(13, 2), diagnostic(1, 0)] }).headerProblems, { count: 2, severity: 'error', first: { line: 1, character: 0 } });
     assert.equal(renderPost(post, { diagnostics: [diagnostic(13, 2)] }).headerProblems, undefined);
     const empty = load('x.md', '---\ntitle: a\n---\n\nNo paper yet.\n');
-    assert.deepEqual(renderPost(empty, { diagnostics: [diagnostic(4, 0), diagnostic(0, 0)] }).headerProblems, { count: 2, first: { line: 0, character: 0 } });
+    assert.deepEqual(renderPost(empty, { diagnostics: [diagnostic(4, 0), diagnostic(0, 0)] }).headerProblems, { count: 2, severity: 'error', first: { line: 0, character: 0 } });
   });
 
   it('classifies links by the configured labels', () => {

@@ -1,18 +1,22 @@
 /**
  * Every rule against its fixture posts (`test/fixtures/rules/<id>/{ok,not-ok}/*.md`): the
  * diagnostics must be exactly the ones written inline, and every fix, once applied, must make its
- * diagnostic go without bringing a new one.
+ * diagnostic go without bringing a new one. A rule that compares posts sees the other posts of its
+ * fixture's folder.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { lintPost } from '../../../server/src/core/engine/engine';
+import type { RuleDefinition } from '../../../server/src/core/engine/rule';
+import { summarizePost, WorkspaceIndex } from '../../../server/src/core/index/workspaceIndex';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
 import { Project } from '../../../server/src/core/project';
 import { RULES } from '../../../server/src/core/rules';
 import { applyEdits } from '../../../server/src/core/text/edits';
 import { snippetToText } from '../../../server/src/core/text/snippets';
+import type { WorkspaceView } from '../../../server/src/core/workspace';
 import { nodeFileSystem, pathToUri, toCorePath } from '../../../server/src/node/nodeHost';
 import { insertedLines } from '../../support/fixEdits';
 import { dataOf, describeFully, expectationsOf, TEST_TODAY } from '../../support/lint';
@@ -21,11 +25,23 @@ import { FIXTURES } from '../../support/paths';
 const RULE_FIXTURES = path.join(FIXTURES, 'rules');
 const project = new Project(nodeFileSystem, RULES);
 
-function lintFile(file: string, text = fs.readFileSync(file, 'utf8')): Diagnostic[] {
+function lintFile(file: string, text = fs.readFileSync(file, 'utf8'), workspace?: WorkspaceView): Diagnostic[] {
   const setup = project.setupFor(toCorePath(file));
   return lintPost(parsePost(text, pathToUri(file), 1), {
-    rules: RULES, config: setup.config, site: setup.site, locale: 'en', today: TEST_TODAY,
+    rules: RULES, config: setup.config, site: setup.site, workspace, locale: 'en', today: TEST_TODAY,
   });
+}
+
+/** For a rule that compares posts: the other posts of the fixture's folder, as its workspace. */
+function workspaceOf(rule: RuleDefinition<any>, file: string): WorkspaceView | undefined {
+  if (!rule.comparesPosts) return undefined;
+  const index = new WorkspaceIndex();
+  const dir = path.dirname(file);
+  for (const name of fs.readdirSync(dir).filter((n) => /\.(md|markdown)$/.test(n))) {
+    const other = path.join(dir, name);
+    if (other !== file) index.update(summarizePost(parsePost(fs.readFileSync(other, 'utf8'), pathToUri(other), 1)));
+  }
+  return index;
 }
 
 function fixturesOf(id: string, kind: 'ok' | 'not-ok'): string[] {
@@ -62,13 +78,14 @@ describe('rule fixtures', () => {
             const mentionsRule = expected.some((e) => e.split(' ')[1] === rule.id);
             assert.equal(mentionsRule, kind === 'not-ok', kind === 'ok' ? 'an ok fixture expects no report of its rule' : 'a not-ok fixture must expect its rule');
             // Line, column, rule and severity of every diagnostic, exactly.
-            assert.deepEqual(describeFully(lintFile(file)), expected);
+            assert.deepEqual(describeFully(lintFile(file, undefined, workspaceOf(rule, file))), expected);
           });
 
           if (kind === 'not-ok') {
             it(`${name}: every fix removes its diagnostic and adds none`, () => {
               const text = fs.readFileSync(file, 'utf8');
-              const before = lintFile(file, text);
+              const workspace = workspaceOf(rule, file);
+              const before = lintFile(file, text, workspace);
               const beforeCounts = countByRule(before);
               for (const diagnostic of before) {
                 for (const fix of dataOf(diagnostic).fixes) {
@@ -78,7 +95,7 @@ describe('rule fixtures', () => {
                   // A snippet leaves tab stops for the author: what is reported on the lines it inserts
                   // are those placeholders (an empty link target), not damage done by the fix.
                   const placeholders = fix.snippet ? insertedLines(text, edits) : new Set<number>();
-                  const fixed = lintFile(fixedFile, fixedText);
+                  const fixed = lintFile(fixedFile, fixedText, workspace);
                   const after = countByRule(fixed);
                   const id = String(diagnostic.code);
                   const label = `${id} fix "${fix.title}"`;

@@ -26,11 +26,14 @@ class Draft {
   /** `origin[i]`: the original line now at `i`, or -1 for a line the mutation added. */
   origin: number[];
   fileName: string;
+  /** The post's file name before any mutation. */
+  readonly original: string;
 
   constructor(text: string, fileName: string) {
     this.lines = text.split('\n');
     this.origin = this.lines.map((_, i) => i);
     this.fileName = fileName;
+    this.original = fileName;
   }
 
   find(test: (line: string) => boolean, from = 0): number {
@@ -188,6 +191,25 @@ const MUTATIONS: Mutation[] = [
     }),
   },
   { rule: 'heading-structure', defect: 'a #### heading', apply: (d) => d.insert(first(d).presenter + 1, '#### 메모') },
+  {
+    rule: 'duplicate-quarter', defect: 'the post saved again a week later (file name and date), the old one still there',
+    apply: (d) => {
+      const i = d.find((l) => /^date: \d{4}-\d{2}-\d{2}\s*$/.test(l));
+      const old = /\d{4}-\d{2}-(\d{2})/.exec(d.lines[i]!)!;
+      const later = old[0].slice(0, 8) + String(Number(old[1]) + 7).padStart(2, '0');
+      d.fileName = d.fileName.replace(old[0], later);
+      return d.replace(i, d.lines[i]!.replace(old[0], later));
+    },
+    workspace: (d) => ({
+      papersWithTitle: () => [],
+      postsInQuarter: (_quarter, except) => (except.endsWith(`/${d.original}`) ? [] : [{ uri: `file:///site/_posts/${d.original}`, fileName: d.original, postTitle: undefined }]),
+    }),
+  },
+  { rule: 'template-leftover', defect: 'the paper snippet\'s title left as inserted', apply: (d) => d.replace(first(d).title, '# Paper title') },
+  {
+    rule: 'template-leftover', defect: 'Add Paper Section\'s presenter left as inserted',
+    apply: (d) => { const i = first(d).presenter; return d.replace(i, d.lines[i]!.replace(/(발표자\s*:\s*)[^[]*?(\s*\[)/, '$1발표자 이름$2')); },
+  },
 ];
 
 function lint(draft: Draft, mutation?: Mutation): Diagnostic[] {

@@ -34,6 +34,8 @@ export interface RuleExample {
   text: string;
   /** The post's file name (default `2020-04-02-2nd_quarter.md`). */
   fileName?: string;
+  /** Other posts of the same site, for a rule that compares posts (they form the workspace the example is checked in). */
+  otherPosts?: { fileName: string; text: string }[];
 }
 
 export interface RuleDefinition<Options = Record<string, unknown>> {
@@ -51,6 +53,11 @@ export interface RuleDefinition<Options = Record<string, unknown>> {
   defaultOptions?: Options;
   /** The rule needs to know the Jekyll site (`_config.yml`); it is skipped for a post outside one. */
   needsSite?: boolean;
+  /**
+   * The rule compares the post with the other posts of its site (`context.workspace`), and reports
+   * nothing without them. Its fixtures are checked with the other posts of their folder as the workspace.
+   */
+  comparesPosts?: boolean;
   check(post: Post, context: RuleContext<Options>, report: Report): void;
 }
 

@@ -6,9 +6,9 @@
  * workspace symbols). It never keeps a whole post model, so a large workspace stays small.
  */
 import type { Post, Range } from '../model';
-import { entryOf, stringValue } from '../rules/support/frontMatter';
+import { entryOf, publishedQuarter, stringValue } from '../rules/support/frontMatter';
 import { ownCopy } from '../text/memo';
-import { paperTitleKey, type IndexedPaper, type WorkspaceView } from '../workspace';
+import { paperTitleKey, type IndexedPaper, type QuarterPost, type WorkspaceView } from '../workspace';
 
 /** A paper as the index keeps it: the `WorkspaceView` fields and where its title is. */
 export interface IndexedPaperEntry extends IndexedPaper {
@@ -23,6 +23,8 @@ export interface PostSummary {
   uri: string;
   fileName: string;
   postTitle: string | undefined;
+  /** The quarter Jekyll publishes the post in (`2021-1`), for `duplicate-quarter`; undefined when none. */
+  quarter?: string | undefined;
   papers: IndexedPaperEntry[];
 }
 
@@ -39,6 +41,7 @@ export function summarizePost(post: Post): PostSummary {
     uri: post.uri,
     fileName,
     postTitle,
+    quarter: publishedQuarter(post),
     papers: post.sections
       .filter((section) => section.title.text !== '')
       .map((section) => ({
@@ -65,8 +68,8 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   /**
-   * Adds or replaces a post. Returns true when the post's paper titles changed, which is when the
-   * other posts' cross-post checks may change.
+   * Adds or replaces a post. Returns true when the post's paper titles or its quarter changed,
+   * which is when the other posts' cross-post checks may change.
    */
   update(summary: PostSummary): boolean {
     const previous = this.posts.get(summary.uri);
@@ -107,6 +110,14 @@ export class WorkspaceIndex implements WorkspaceView {
     return (this.byKey.get(key) ?? []).filter((paper) => paper.uri !== exceptUri);
   }
 
+  postsInQuarter(quarter: string, exceptUri: string): readonly QuarterPost[] {
+    const out: QuarterPost[] = [];
+    for (const summary of this.posts.values()) {
+      if (summary.quarter === quarter && summary.uri !== exceptUri) out.push({ uri: summary.uri, fileName: summary.fileName, postTitle: summary.postTitle });
+    }
+    return out;
+  }
+
   /** Every paper of every post, posts in URI order. */
   *papers(): Iterable<IndexedPaperEntry> {
     for (const uri of [...this.posts.keys()].sort()) yield* this.posts.get(uri)!.papers;
@@ -145,7 +156,7 @@ export class WorkspaceIndex implements WorkspaceView {
 }
 
 function keysOf(summary: PostSummary): string {
-  return summary.papers.map((p) => `${p.key}\u0000${p.presenter ?? ''}`).join('\u0001');
+  return `${summary.quarter ?? ''}\u0002${summary.papers.map((p) => `${p.key}\u0000${p.presenter ?? ''}`).join('\u0001')}`;
 }
 
 function normalizeName(name: string): string {

@@ -1,10 +1,11 @@
 /**
  * Paper sections as the preview's badges and the quarter summary show them: title, authors and
- * venue, presenter, links by kind, image count, and the problems the diagnostics place in them.
+ * venue, presenter, links by kind, image count, and the problems the diagnostics place in them
+ * (those the Problems panel lists: hints are not counted).
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { MarkdownLink, Post, Section } from '../model';
-import type { RenderResult, SectionSummary } from '../../protocol';
+import type { ProblemSeverity, RenderResult, SectionSummary } from '../../protocol';
 
 /** The configuration a summary reads (a `ResolvedConfig` will do): which labels mean presenter, paper and slides. */
 export interface SummaryConfig {
@@ -12,11 +13,27 @@ export interface SummaryConfig {
   linkLabels: { paper: readonly string[]; slides: readonly string[] };
 }
 
+/**
+ * True for a diagnostic VS Code's Problems panel lists: errors, warnings and information, not
+ * hints (shown only as dots under the text). The badges count what the panel counts.
+ */
+export function listedInProblems(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity !== DiagnosticSeverity.Hint;
+}
+
+/** The worst severity among `found` (none given counts as an error, as VS Code shows it). */
+function worstSeverity(found: readonly Diagnostic[]): ProblemSeverity | undefined {
+  let worst: number | undefined;
+  for (const d of found) worst = Math.min(worst ?? 4, d.severity ?? DiagnosticSeverity.Error);
+  return worst === undefined ? undefined : worst === DiagnosticSeverity.Error ? 'error' : worst === DiagnosticSeverity.Warning ? 'warning' : 'info';
+}
+
 /** One summary per section of `post`, in order. */
 export function summarizeSections(post: Post, config: SummaryConfig, diagnostics: readonly Diagnostic[]): SectionSummary[] {
   const starts = post.sections.map((s) => s.range.start.line);
   const problems = post.sections.map(() => [] as Diagnostic[]);
   for (const diagnostic of diagnostics) {
+    if (!listedInProblems(diagnostic)) continue;
     // A problem on the blank lines after a section belongs to it, up to the next `#` line.
     const line = diagnostic.range.start.line;
     let index = -1;
@@ -29,6 +46,7 @@ export function summarizeSections(post: Post, config: SummaryConfig, diagnostics
     return {
       ...describeSection(section, config),
       problemCount: found.length,
+      problemSeverity: worstSeverity(found),
       firstProblem: first && { line: first.range.start.line, character: first.range.start.character },
     };
   });
@@ -40,12 +58,12 @@ export function summarizeSections(post: Post, config: SummaryConfig, diagnostics
  */
 export function summarizeHeaderProblems(post: Post, diagnostics: readonly Diagnostic[]): RenderResult['headerProblems'] {
   const firstSection = post.sections[0]?.range.start.line ?? Infinity;
-  const found = diagnostics.filter((d) => d.range.start.line < firstSection);
+  const found = diagnostics.filter((d) => d.range.start.line < firstSection && listedInProblems(d));
   const first = [...found].sort(byPosition)[0];
-  return first && { count: found.length, first: { line: first.range.start.line, character: first.range.start.character } };
+  return first && { count: found.length, severity: worstSeverity(found), first: { line: first.range.start.line, character: first.range.start.character } };
 }
 
-type SectionDescription = Omit<SectionSummary, 'problemCount' | 'firstProblem'>;
+type SectionDescription = Omit<SectionSummary, 'problemCount' | 'problemSeverity' | 'firstProblem'>;
 
 /**
  * What a summary says of a section besides its problems, remembered per section and

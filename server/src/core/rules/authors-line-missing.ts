@@ -4,7 +4,9 @@
  */
 import type { RuleDefinition } from '../engine/rule';
 import { examplePost, SAMPLE_FRONT_MATTER, SAMPLE_SECTION } from './support/examples';
+import { PLACEHOLDERS } from '../templates';
 import { insertLineAfter } from './support/lines';
+import { escapeSnippet } from './support/snippets';
 
 export const authorsLineMissing: RuleDefinition = {
   id: 'authors-line-missing',
@@ -30,9 +32,9 @@ export const authorsLineMissing: RuleDefinition = {
       'that line. A section without it usually means a section was copied and not finished.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(/^## .*\n/m, '')) },
-    fix: 'Inserts `## Authors, Venue` after the title as a snippet, with tab stops for the authors and the venue.',
+    fix: 'Inserts `## Authors, Venue` (`## 저자, 학회` in Korean) after the title as a snippet, with tab stops for the authors and the venue.',
   },
-  check(post, _context, report) {
+  check(post, context, report) {
     for (const section of post.sections) {
       if (section.authors) continue;
       const later = section.headings.find((h) => h.depth === 2);
@@ -47,7 +49,8 @@ export const authorsLineMissing: RuleDefinition = {
           title: { en: 'Insert an authors line', ko: '저자 줄 넣기' },
           safe: false,
           snippet: true,
-          edits: [insertLineAfter(post, section.title.range.end.line, '## ${1:Authors}, ${2:Venue}')],
+          edits: [insertLineAfter(post, section.title.range.end.line,
+            `## \${1:${escapeSnippet(PLACEHOLDERS.authors[context.locale])}}, \${2:${escapeSnippet(PLACEHOLDERS.venue[context.locale])}}`)],
         },
       });
     }

@@ -1,18 +1,16 @@
 /**
- * `image-src`: an `<img src>` that will not show on the published site: a GitHub `blob/` page (an
- * HTML page, not an image), a path inside `_posts/` (Jekyll never serves it), a site path that
+ * `image-src`: an image address that will not show on the published site: a GitHub `blob/` page
+ * (an HTML page, not an image), a path inside `_posts/` (Jekyll never serves it), a site path that
  * does not exist, or an address that is neither http(s) nor a site path. Each happened in a real
- * 3rd-quarter draft.
+ * 3rd-quarter draft. Every image is checked alike: `<img src>`, a Markdown image's address, and the
+ * `image_url` thumbnail (whose other shapes `field-type` checks).
  */
 import type { FixDescriptor, RuleDefinition } from '../engine/rule';
+import { formatDate } from '../jekyll';
 import type { Range } from '../model';
-import type { SiteContext } from '../site/site';
 import { examplePost, SAMPLE_FRONT_MATTER, SAMPLE_SECTION } from './support/examples';
-
-const GITHUB_BLOB = /^(https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s]+)\/blob\//i;
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-/** `{{ site.baseurl }}` (or `site.url`, or both) before a site path. */
-const SITE_PREFIX = /^(?:\{\{\s*site\.(?:url|baseurl)\s*\}\}\s*)+/;
+import { postDate } from './support/frontMatter';
+import { imageAddressProblem, postImages, type ImageAddressProblem } from './support/imageAddress';
 
 export const imageSrc: RuleDefinition = {
   id: 'image-src',
@@ -40,8 +38,8 @@ export const imageSrc: RuleDefinition = {
       ko: '`https://` 주소나 사이트 경로가 필요하지만 `{src}`입니다',
     },
     relative: {
-      en: 'Expected a site path starting with `/`, found `{src}`: a relative path is read from the post\'s own address (`/2020/04/02/...`) and the image breaks',
-      ko: '`/`로 시작하는 사이트 경로가 필요하지만 `{src}`입니다: 상대 경로는 포스트 자신의 주소(`/2020/04/02/...`)에서 읽혀 이미지가 깨집니다',
+      en: 'Expected a site path starting with `/`, found `{src}`: a relative path is read from the post\'s own address (`{address}`) and the image breaks',
+      ko: '`/`로 시작하는 사이트 경로가 필요하지만 `{src}`입니다: 상대 경로는 포스트 자신의 주소(`{address}`)에서 읽혀 이미지가 깨집니다',
     },
   },
   docs: {
@@ -49,7 +47,8 @@ export const imageSrc: RuleDefinition = {
       'The drafts of the real blog tried `/_posts/HIRO_algo.PNG` (Jekyll does not copy files of `_posts/` to the site) and ' +
       '`https://github.com/.../blob/master/_posts/HIRO_algo.PNG` (an HTML page about the file, not the file): both showed ' +
       'broken images. Upload figures (GitHub issue attachments give `user-images.githubusercontent.com` addresses) or ' +
-      'put them under `assets/`. Whether a site path exists is checked only for a post inside a Jekyll site.',
+      'put them under `assets/`. Every image is checked: `<img src="...">`, a Markdown image `![](...)`, and the `image_url` ' +
+      'thumbnail the front page shows. Whether a site path exists is checked only for a post inside a Jekyll site.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: {
       text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('https://user-images.githubusercontent.com/1/resnet-block.png',
@@ -57,84 +56,32 @@ export const imageSrc: RuleDefinition = {
     },
     fix: 'Turns a `/blob/` address into the `/raw/` one, a `_posts/` path into the file\'s path under `assets/` when ' +
       'the site has it there, and a relative path (`assets/a.png`) into a site path (`/assets/a.png`), applied automatically ' +
-      'when the site has the file there.',
+      'when the site has the file there. The same for the thumbnail: `image_url` and the image it shows get the same address.',
   },
   check(post, context, report) {
-    for (const section of post.sections) {
-      for (const image of section.images) {
-        const src = image.attributes.find((a) => a.name === 'src')?.value;
-        const value = src?.text.trim();
-        if (!src || !value) continue;
-        const blob = GITHUB_BLOB.exec(value);
-        if (blob) {
-          report({
-            range: src.range,
-            messageId: 'blob',
-            data: { src: value },
-            fix: {
-              title: { en: 'Use the `/raw/` address', ko: '`/raw/` 주소로 바꾸기' },
-              safe: true,
-              edits: [{ range: src.range, newText: value.replace(GITHUB_BLOB, '$1/raw/') }],
-            },
-          });
-          continue;
-        }
-        const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
-        if (scheme === 'http' || scheme === 'https' || value.startsWith('//')) {
-          if (/^(?:https?:)?\/\/[^/]+\.github\.io\/(?:.*\/)?_posts\//i.test(value)) report({ range: src.range, messageId: 'posts', data: { src: value } });
-          continue;
-        }
-        if (scheme === 'data') continue;
-        if (scheme !== undefined) {
-          report({ range: src.range, messageId: 'scheme', data: { src: value } });
-          continue;
-        }
-        const path = sitePath(value);
-        if (path === undefined) continue;
-        if (path.split('/').includes('_posts')) {
-          report({ range: src.range, messageId: 'posts', data: { src: value }, fix: assetsFix(path, context.site, src.range) });
-        } else if (!path.startsWith('/') && !SITE_PREFIX.test(value)) {
-          report({ range: src.range, messageId: 'relative', data: { src: value }, fix: rootedFix(path, context.site, src.range) });
-        } else if (context.site && !context.site.exists(path)) {
-          report({ range: src.range, messageId: 'notFound', data: { src: value } });
-        }
-      }
+    const date = postDate(post);
+    const address = date ? `/${formatDate(date).replace(/-/g, '/')}/...` : '/YYYY/MM/DD/...';
+    for (const image of postImages(post)) {
+      const value = image.address.text.trim();
+      const problem = imageAddressProblem(value, context.site);
+      if (!problem) continue;
+      // `field-type` already says that a thumbnail must be an http(s) address or a site path.
+      if (image.kind === 'thumbnail' && (problem.kind === 'relative' || problem.kind === 'scheme')) continue;
+      report({
+        range: image.address.range,
+        messageId: problem.kind,
+        data: problem.kind === 'relative' ? { src: value, address } : { src: value },
+        fix: fixOf(problem, image.address.range),
+      });
     }
   },
 };
 
-/** The site path of a `src` that names one (`/assets/a.png`, `{{ site.baseurl }}/assets/a.png`); undefined for Liquid it cannot read. */
-function sitePath(src: string): string | undefined {
-  const path = src.replace(SITE_PREFIX, '');
-  if (path.includes('{{') || path.includes('{%')) return undefined;
-  return path.replace(/[?#].*$/, '').replace(/\\/g, '/');
-}
-
-/** Points a `_posts/` path at the same file under `assets/`, when the site has it there. */
-function assetsFix(path: string, site: SiteContext | undefined, range: Range): FixDescriptor | undefined {
-  if (!site) return undefined;
-  const parts = path.split('/');
-  const afterPosts = parts.slice(parts.lastIndexOf('_posts') + 1).join('/');
-  const base = parts[parts.length - 1]!;
-  const found = [`assets/${afterPosts}`, `assets/${base}`, `assets/images/${base}`].find((p) => site.exists(p));
-  if (!found) return undefined;
-  return {
-    title: { en: `Use \`/${found}\``, ko: `\`/${found}\`(으)로 바꾸기` },
-    safe: true,
-    edits: [{ range, newText: `/${found}` }],
-  };
-}
-
-/**
- * Roots a relative path at the site (`assets/a.png`, `./a.png` -> `/assets/a.png`, `/a.png`): safe
- * when the site has the file there; offered without a site, where it cannot be checked.
- */
-function rootedFix(path: string, site: SiteContext | undefined, range: Range): FixDescriptor | undefined {
-  const rooted = '/' + path.replace(/^(?:\.\.?\/)+/, '');
-  if (rooted === '/' || (site && !site.exists(rooted))) return undefined;
-  return {
-    title: { en: `Use \`${rooted}\``, ko: `\`${rooted}\`(으)로 바꾸기` },
-    safe: site !== undefined,
-    edits: [{ range, newText: rooted }],
-  };
+/** The edit that writes the mended address, when one is known. */
+function fixOf(problem: ImageAddressProblem, range: Range): FixDescriptor | undefined {
+  if (problem.fixed === undefined) return undefined;
+  const title = problem.kind === 'blob'
+    ? { en: 'Use the `/raw/` address', ko: '`/raw/` 주소로 바꾸기' }
+    : { en: `Use \`${problem.fixed}\``, ko: `\`${problem.fixed}\`(으)로 바꾸기` };
+  return { title, safe: problem.safe, edits: [{ range, newText: problem.fixed }] };
 }

@@ -6,6 +6,7 @@ import type { RuleDefinition } from '../engine/rule';
 import { authorsLineMissing } from './authors-line-missing';
 import { contentBeforeFirstPaper } from './content-before-first-paper';
 import { duplicatePaper } from './duplicate-paper';
+import { duplicateQuarter } from './duplicate-quarter';
 import { emptyPost } from './empty-post';
 import { fieldType } from './field-type';
 import { filenameDateMismatch } from './filename-date-mismatch';
@@ -35,6 +36,7 @@ import { presenterNameMissing } from './presenter-name-missing';
 import { requiredField } from './required-field';
 import { slidesLinkMissing } from './slides-link-missing';
 import { summaryMissing } from './summary-missing';
+import { templateLeftover } from './template-leftover';
 import { titleDateMismatch } from './title-date-mismatch';
 import { titleFormat } from './title-format';
 import { unknownField } from './unknown-field';
@@ -55,6 +57,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   filenameFormat,
   filenameDateMismatch,
   futureDate,
+  duplicateQuarter,
   mathjaxNeeded,
   emptyPost,
   contentBeforeFirstPaper,
@@ -73,6 +76,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   linkUrl,
   orphanPaperLink,
   summaryMissing,
+  templateLeftover,
   imageBlockUnclosed,
   imageSrcMissing,
   imageSrc,

@@ -7,6 +7,7 @@
 import type { RuleDefinition, Severity } from '../engine/rule';
 import { examplePost, frontMatterWith } from './support/examples';
 import { canInsertEntries, entryOf, insertEntries, readableFrontMatter, suggestedValue } from './support/frontMatter';
+import { keyTypos, knownKeys, typoOf } from './support/keyTypos';
 
 export const requiredField: RuleDefinition = {
   id: 'required-field',
@@ -21,6 +22,10 @@ export const requiredField: RuleDefinition = {
       en: 'Expected front matter key `{key}`, found none',
       ko: 'front matter에 `{key}` 키가 필요하지만 없습니다',
     },
+    misspelled: {
+      en: 'Expected front matter key `{key}`, found `{found}` (a misspelling nothing reads)',
+      ko: 'front matter에 `{key}` 키가 필요하지만 `{found}`입니다(아무것도 읽지 않는 오타)',
+    },
   },
   docs: {
     rationale:
@@ -30,7 +35,8 @@ export const requiredField: RuleDefinition = {
     ok: { text: examplePost(frontMatterWith({})) },
     notOk: { text: examplePost(frontMatterWith({ image_url: undefined })) },
     fix: 'Inserts the key before the closing `---`: `layout: post`, the title computed from the date\'s quarter, the date from the file name, ' +
-      'the first image of the post as `image_url`, `mathjax: true`, `comments: true`.',
+      'the first image of the post as `image_url` (as `image-src` would fix its address), `mathjax: true`, `comments: true`. When the post ' +
+      'has a misspelling of the key (`comment: true`), the fix renames it instead, as `unknown-field` does, and adds nothing beside it.',
     options:
       'The keys and their severities come from the `requiredFields` setting (default `layout`, `title`, `date`: error; ' +
       '`image_url`, `mathjax`, `comments`: warning). A severity set for the rule itself applies to every key.',
@@ -39,10 +45,28 @@ export const requiredField: RuleDefinition = {
     const fm = readableFrontMatter(post);
     if (!fm) return;
     const ruleSeverityConfigured = context.config.rules['required-field'] !== undefined;
+    const typos = keyTypos(post, fm, knownKeys(context.config), context.site);
     for (const [key, fieldSeverity] of Object.entries(context.config.requiredFields)) {
       if (fieldSeverity === 'off' || entryOf(fm, key)) continue;
-      const value = suggestedValue(post, key);
       const severity: Severity = ruleSeverityConfigured ? context.severity : fieldSeverity;
+      // A misspelling of the key is there: the fix is its rename, never a second key beside it.
+      const misspellings = typos.filter((t) => t.suggestion === key);
+      if (misspellings.length > 0) {
+        const only = misspellings.length === 1 ? misspellings[0]! : undefined;
+        report({
+          range: fm.openRange,
+          messageId: 'misspelled',
+          data: { key, found: misspellings.map((t) => t.entry.key).join('`, `') },
+          severity,
+          fix: only?.renameable ? {
+            title: { en: 'Rename `{found}` to `{key}`', ko: '`{found}`을(를) `{key}`(으)로 바꾸기' },
+            safe: only.safe,
+            edits: [{ range: only.entry.keyRange, newText: key }],
+          } : undefined,
+        });
+        continue;
+      }
+      const value = suggestedValue(post, key, context.site);
       report({
         range: fm.openRange,
         messageId: 'missing',

@@ -3,9 +3,8 @@
  * (`comment` for `comments`, `mathJax` for `mathjax`) that silently turns a feature off.
  */
 import type { RuleDefinition } from '../engine/rule';
-import { BLOG_KEYS, closest, KNOWN_JEKYLL_KEYS } from '../jekyll';
 import { examplePost, frontMatterWith } from './support/examples';
-import { isPlainKey } from './support/frontMatter';
+import { keyTypos, knownKeys } from './support/keyTypos';
 
 interface Options {
   /** Extra keys to accept. */
@@ -35,8 +34,10 @@ export const unknownField: RuleDefinition<Options> = {
       'Nothing reads an unknown key, so a misspelled one (`comment: true`, `mathJax: true`) turns the feature off without any error.',
     ok: { text: examplePost(frontMatterWith({ author: 'Seminar team' })) },
     notOk: { text: examplePost(frontMatterWith({ comments: undefined, comment: 'true' })) },
-    fix: 'Renames the key to the closest known one (within two edits), unless the post already has that key. Only a change of ' +
-      'letter case is applied automatically.',
+    fix: 'Renames the key to the closest known one (within two edits), unless the post already has that key. The rename is ' +
+      'applied automatically (`--fix`, Fix All) when it cannot guess wrong: the key is the only known one that close, no other ' +
+      'key of the post is a misspelling of it, the typo is not a short word that happens to be near a key, and the value suits ' +
+      'the key (`comment: true` becomes `comments: true`; `comment: great talks` is left to the author).',
     options: '`allow`: extra keys to accept, e.g. `["unknown-field", ["warning", { "allow": ["series"] }]]`.',
   },
   optionsSchema: {
@@ -48,13 +49,8 @@ export const unknownField: RuleDefinition<Options> = {
   check(post, context, report) {
     const fm = post.frontMatter;
     if (!fm || !fm.closed) return;
-    const known = [...new Set([...BLOG_KEYS, ...Object.keys(context.config.requiredFields), ...KNOWN_JEKYLL_KEYS, ...context.options.allow])];
-    for (const entry of fm.entries) {
-      if (known.includes(entry.key)) continue;
-      const suggestion = closest(entry.key, known);
-      // Renaming onto a key the post already has would only make a duplicate.
-      // Only a plain key is renamed: `[image]` or `!tag` is broken YAML, not a typo of `image`.
-      const renameable = suggestion !== undefined && !fm.entries.some((e) => e.key === suggestion) && isPlainKey(post, entry);
+    const known = knownKeys(context.config, context.options.allow);
+    for (const { entry, suggestion, renameable, safe } of keyTypos(post, fm, known, context.site)) {
       report({
         range: entry.keyRange,
         messageId: suggestion ? 'didYouMean' : 'unknown',
@@ -62,7 +58,7 @@ export const unknownField: RuleDefinition<Options> = {
         fix: renameable
           ? {
             title: { en: 'Rename to `{suggestion}`', ko: '`{suggestion}`(으)로 바꾸기' },
-            safe: suggestion!.toLowerCase() === entry.key.toLowerCase(),
+            safe,
             edits: [{ range: entry.keyRange, newText: suggestion! }],
           }
           : undefined,

@@ -118,8 +118,10 @@ export function createPostService(options: PostServiceOptions): PostService {
       return { diagnostics: lint({ post: candidate, setup }, workspace), lines: candidate.lines };
     }
     // A renamed post must not meet its own sections under its old name.
+    const inQuarter = workspace?.postsInQuarter?.bind(workspace);
     const renamedView: WorkspaceView | undefined = workspace && {
       papersWithTitle: (key, except) => workspace.papersWithTitle(key, except).filter((paper) => paper.uri !== post.uri),
+      ...(inQuarter && { postsInQuarter: (quarter: string, except: string) => inQuarter(quarter, except).filter((other) => other.uri !== post.uri) }),
     };
     const candidate = parsePost(text, siblingUri(post.uri, fileName), post.version);
     return { diagnostics: lint({ post: candidate, setup }, renamedView), lines: candidate.lines };

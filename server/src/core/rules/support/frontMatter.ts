@@ -4,6 +4,8 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import { formatDate, parseJekyllDate, parsePostFileName, quarterTitle, type CalendarDate } from '../../jekyll';
 import type { FrontMatter, FrontMatterEntry, Post, Range } from '../../model';
+import type { SiteContext } from '../../site/site';
+import { loadableAddress, postImages } from './imageAddress';
 
 /** The front matter when it can be trusted: present, closed, valid YAML, a mapping. */
 export function readableFrontMatter(post: Post): FrontMatter | undefined {
@@ -86,6 +88,19 @@ export function postDate(post: Post): CalendarDate | undefined {
 }
 
 /**
+ * The quarter Jekyll publishes the post in, as `2021-1` (year and quarter 1-4), read from its date:
+ * undefined when Jekyll would not publish it (a file name it skips, `published: false`) or when
+ * its date cannot be read.
+ */
+export function publishedQuarter(post: Post): string | undefined {
+  if (!parsePostFileName(post.fileName)) return undefined;
+  const fm = post.frontMatter;
+  if (fm && entryOf(fm, 'published')?.value === false) return undefined;
+  const date = postDate(post);
+  return date ? `${date.year}-${Math.floor((date.month - 1) / 3) + 1}` : undefined;
+}
+
+/**
  * True for an `image_url` Jekyll's theme can show: an absolute http(s) URL, or a site path such as
  * `/assets/a.png`, without whitespace (what `field-type` accepts).
  */
@@ -93,8 +108,12 @@ export function isImageUrlValue(value: string): boolean {
   return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value) || /^\/[^\s]*[^/\s]$/.test(value);
 }
 
-/** The value the fix inserts for `key`, or undefined when there is no sensible one. */
-export function suggestedValue(post: Post, key: string): string | undefined {
+/**
+ * The value the fix inserts for `key`, or undefined when there is no sensible one. The thumbnail is
+ * the post's first image (HTML or Markdown) as `image-src` would leave it: a `/blob/` address as its
+ * `/raw/` one, an image that stays broken skipped.
+ */
+export function suggestedValue(post: Post, key: string, site?: SiteContext): string | undefined {
   switch (key) {
     case 'layout':
       return 'post';
@@ -110,12 +129,11 @@ export function suggestedValue(post: Post, key: string): string | undefined {
       return date ? quoted(quarterTitle(date)) : undefined;
     }
     case 'image_url': {
-      for (const section of post.sections) {
-        for (const img of section.images) {
-          const src = img.attributes.find((a) => a.name === 'src')?.value?.text.trim();
-          // Only an image `field-type` accepts: a fix must not bring a new error.
-          if (src && /^https?:\/\//i.test(src) && isImageUrlValue(src)) return src;
-        }
+      for (const image of postImages(post)) {
+        if (image.kind === 'thumbnail') continue;
+        const src = loadableAddress(image.address.text, site);
+        // Only an image `field-type` accepts: a fix must not bring a new error.
+        if (src && /^https?:\/\//i.test(src) && isImageUrlValue(src)) return src;
       }
       return undefined;
     }

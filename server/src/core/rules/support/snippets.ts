@@ -4,6 +4,7 @@
  */
 import type { ResolvedConfig } from '../../config/config';
 import type { Locale } from '../../engine/messages';
+import { PLACEHOLDERS } from '../../templates';
 
 /** `text` as literal snippet text (`$`, `}` and `\` escaped). */
 export function escapeSnippet(text: string): string {
@@ -22,9 +23,9 @@ export function linkListSnippet(config: ResolvedConfig, firstStop: number, known
   return `[${paper}, ${slides}]`;
 }
 
-/** A whole presenter line snippet: `### 발표자: ${1:이름} [[paper link]($2), [presentation material]($3)]`. */
+/** A whole presenter line snippet: `### 발표자: ${1:발표자 이름} [[paper link]($2), [presentation material]($3)]`. */
 export function presenterLineSnippet(config: ResolvedConfig, locale: Locale, known: { paper?: string; slides?: string } = {}): string {
   const label = escapeSnippet(config.presenterLabels[0] ?? '발표자');
-  const name = locale === 'ko' ? '이름' : 'Name';
+  const name = escapeSnippet(PLACEHOLDERS.presenter[locale]);
   return `### ${label}: \${1:${name}} ${linkListSnippet(config, 2, known)}`;
 }
