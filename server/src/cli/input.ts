@@ -63,6 +63,8 @@ export interface LintSettings {
   locale: Locale;
   /** Today, `YYYY-MM-DD`: computed once per run. */
   today: string;
+  /** The moment of the run (milliseconds since the epoch), for `future-date`. */
+  now?: number;
 }
 
 /** The lint options of `input`: its configuration and site, and the other posts of its site. */
@@ -72,7 +74,7 @@ export function lintOptionsOf(input: Input, indexes: ReadonlyMap<string, PostInd
   const workspace = index && {
     papersWithTitle: (key: string, except: string) => index.papersWithTitle(key, except).filter((p) => p.uri !== input.post.uri),
   };
-  return { rules: RULES, config: input.setup.config, site: input.setup.site, workspace, locale: settings.locale, today: settings.today };
+  return { rules: RULES, config: input.setup.config, site: input.setup.site, workspace, locale: settings.locale, today: settings.today, now: settings.now };
 }
 
 /** The diagnostics of `input` as read (no fixes), errors only with `quiet`. */

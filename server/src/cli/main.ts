@@ -98,7 +98,7 @@ async function lint(command: LintCommand, io: CliIO): Promise<number> {
     }
     configFile = toCorePath(absolute);
   }
-  const settings = { locale: command.locale, today: todayString() };
+  const settings = { locale: command.locale, today: todayString(), now: Date.now() };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
 
   // Many posts without fixes: read, parse and lint them on every core (the results are the same).

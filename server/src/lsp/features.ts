@@ -101,7 +101,7 @@ export function registerFeatures(
     support: editSupport(capabilities()),
     relint: (text) => {
       const next = parsePost(text, post.uri, post.version);
-      return { post: next, diagnostics: lintPost(next, { rules: RULES, config: setup.config, site: setup.site, workspace: index, locale: locale(), today: todayString() }) };
+      return { post: next, diagnostics: lintPost(next, { rules: RULES, config: setup.config, site: setup.site, workspace: index, locale: locale(), today: todayString(), now: Date.now() }) };
     },
   })));
 

@@ -115,6 +115,7 @@ export class Validator {
           workspace: this.index,
           locale: this.locale(),
           today: todayString(),
+          now: Date.now(),
         });
     }
   }

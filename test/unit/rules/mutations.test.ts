@@ -89,7 +89,8 @@ const MUTATIONS: Mutation[] = [
   { rule: 'front-matter-duplicate-key', defect: 'a key written twice', apply: (d) => d.insert(d.find((l) => l.startsWith('comments:')) + 1, 'comments: true') },
   { rule: 'required-field', defect: 'no layout', apply: (d) => (d.remove(d.find((l) => l.startsWith('layout:'))), 0) },
   { rule: 'unknown-field', defect: 'a key nothing reads', apply: (d) => d.insert(d.find((l) => l.startsWith('comments:')) + 1, 'categorie: seminar') },
-  { rule: 'field-type', defect: 'a date range', apply: (d) => d.replace(d.find((l) => l.startsWith('date:')), 'date: 2020-07-01~2020-09-30') },
+  // A range that starts on the post's own day: Jekyll reads its first date, so only the range is wrong.
+  { rule: 'field-type', defect: 'a date range', apply: (d) => { const i = d.find((l) => l.startsWith('date:')); return d.replace(i, `${d.lines[i]}~2020-12-31`); } },
   { rule: 'unknown-layout', defect: 'a layout the theme lacks', apply: (d) => d.replace(d.find((l) => l.startsWith('layout:')), 'layout: posts') },
   { rule: 'title-format', defect: 'the quater typo', apply: (d) => { const i = d.find((l) => l.startsWith('title:')); return d.replace(i, d.lines[i]!.replace('quarter', 'quater')); } },
   {
@@ -97,6 +98,7 @@ const MUTATIONS: Mutation[] = [
     apply: (d) => { const i = d.find((l) => l.startsWith('title:')); return d.replace(i, d.lines[i]!.replace(/\d(st|nd|rd|th)_/, (m) => (m.startsWith('3') ? '2nd_' : '3rd_'))); },
   },
   { rule: 'filename-format', defect: 'a name Jekyll skips', apply: (d) => ((d.fileName = 'temp.md'), 0) },
+  { rule: 'filename-convention', defect: 'a one-digit day in the file name', apply: (d) => ((d.fileName = d.fileName.replace(/^(\d{4}-\d{2})-0(\d)-/, '$1-$2-')), 0) },
   { rule: 'filename-date-mismatch', defect: 'another day in the file name', apply: (d) => ((d.fileName = d.fileName.replace(/^(\d{4}-\d{2}-)\d{2}/, '$109')), d.find((l) => l.startsWith('date:'))) },
   {
     rule: 'future-date', defect: 'a post dated in 2099',

@@ -64,6 +64,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   workspace: WorkspaceView | undefined;
   /** Today, as `YYYY-MM-DD` in the user's time zone. */
   today: string;
+  /** The moment of the check (milliseconds since the epoch): what a build started now would take for its time. */
+  now: number;
   locale: Locale;
   /** Severity the rule runs at (after configuration). */
   severity: Severity;

@@ -8,6 +8,7 @@ import { contentBeforeFirstPaper } from './content-before-first-paper';
 import { duplicatePaper } from './duplicate-paper';
 import { emptyPost } from './empty-post';
 import { fieldType } from './field-type';
+import { filenameConvention } from './filename-convention';
 import { filenameDateMismatch } from './filename-date-mismatch';
 import { filenameFormat } from './filename-format';
 import { frontMatterDuplicateKey } from './front-matter-duplicate-key';
@@ -53,6 +54,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   titleFormat,
   titleDateMismatch,
   filenameFormat,
+  filenameConvention,
   filenameDateMismatch,
   futureDate,
   mathjaxNeeded,

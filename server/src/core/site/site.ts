@@ -3,6 +3,7 @@
  * publishes future posts, and the layouts it has. Rules that need it (`unknown-layout`,
  * `future-date`, `image-src`) are skipped for a post outside any site.
  */
+import { markdownExtensionsOf } from '../jekyllPostName';
 import { parseJekyllYaml } from '../parse/jekyllYaml';
 import { dirname, joinPath, type FileSystemHost } from '../host';
 
@@ -26,6 +27,13 @@ export interface SiteContext {
   layouts: string[] | undefined;
   /** Why `_config.yml` could not be read, when it could not. */
   configProblem: string | undefined;
+  /**
+   * `timezone` of `_config.yml` as written (`Asia/Seoul`), or undefined when it sets none: Jekyll then
+   * builds in the machine's zone, which on GitHub Pages is UTC (see `buildTimeZone`).
+   */
+  timezone?: string;
+  /** `markdown_ext` of `_config.yml` as a list of lower-case extensions (Jekyll's default when unset). */
+  markdownExtensions?: readonly string[];
   /** `baseurl` of `_config.yml`, as `/blog`; undefined when the site is served at its root. */
   baseurl: string | undefined;
   /**
@@ -101,6 +109,8 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
     theme,
     remoteTheme,
     future: rubyTruthy(data.future),
+    timezone: typeof data.timezone === 'string' && data.timezone.trim() ? data.timezone.trim() : undefined,
+    markdownExtensions: markdownExtensionsOf(data.markdown_ext),
     layouts,
     configProblem,
     baseurl,
