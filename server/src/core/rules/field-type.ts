@@ -53,6 +53,10 @@ export const fieldType: RuleDefinition = {
       en: 'Expected `true` or `false` for `{key}`, found `{value}`',
       ko: '`{key}`에는 `true` 또는 `false`가 필요하지만 `{value}`입니다',
     },
+    publishedString: {
+      en: 'Expected `true` or `false` for `published`, found `{value}`: Jekyll takes any text for true and publishes the post',
+      ko: '`published`에는 `true` 또는 `false`가 필요하지만 `{value}`입니다: Jekyll은 어떤 글자든 참으로 여겨 포스트를 게시합니다',
+    },
     title: {
       en: 'Expected a non-empty title, found `{value}`',
       ko: '비어 있지 않은 제목이 필요하지만 `{value}`입니다',
@@ -89,8 +93,9 @@ export const fieldType: RuleDefinition = {
       const fixed = text === 'true' || text === 'false' ? text : undefined;
       report({
         range: nonEmpty(entry),
-        messageId: 'boolean',
-        data: { key, value: entry.valueSource.trim() },
+        // `published` is tested by Ruby's truthiness: a string (even "false") publishes the post.
+        messageId: key === 'published' && typeof entry.value === 'string' ? 'publishedString' : 'boolean',
+        data: key === 'published' && typeof entry.value === 'string' ? { value: entry.valueSource.trim() } : { key, value: entry.valueSource.trim() },
         fix: fixed ? fix('Write `{fixed}`', '`{fixed}`(으)로 쓰기', replaceValue(post, entry, fixed), fixed) : undefined,
       });
     }
