@@ -17,7 +17,7 @@ const site = findSite('/site/_posts/x.md', memoryHost({ '/site/_config.yml': 'th
 
 describe('rule metadata', () => {
   /** Rules added after the catalogue (`../shared/spec/rules.md`), in registry order. */
-  const ADDED_RULES = ['filename-convention'];
+  const ADDED_RULES = ['filename-convention', 'mathjax-host', 'markdown-in-html-block', 'ordered-list-paren', 'bare-url', 'attribute-list'];
 
   it('registers every rule of the catalogue (../shared/spec/rules.md) in its order, at its default severity', function () {
     const catalogue = path.resolve(REPO_ROOT, '..', 'shared', 'spec', 'rules.md');
@@ -60,8 +60,11 @@ describe('rule metadata', () => {
         assert.ok(rule.docs.rationale.length > 40, 'a rationale');
         // A rule that is off by default is documented as it behaves once enabled.
         const config = rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' as const } } : undefined;
-        const run = (example: { text: string; fileName?: string }) =>
-          lintText(example.text, { fileName: example.fileName, site, config }).filter((d) => d.code === rule.id);
+        const siteOf = (example: { site?: Record<string, string> }) => !example.site ? site : findSite('/site/_posts/x.md', memoryHost({
+          '/site/_config.yml': 'theme: minima\n', ...Object.fromEntries(Object.entries(example.site).map(([p, t]) => [`/site/${p}`, t])),
+        }));
+        const run = (example: { text: string; fileName?: string; site?: Record<string, string> }) =>
+          lintText(example.text, { fileName: example.fileName, site: siteOf(example), config }).filter((d) => d.code === rule.id);
         assert.deepEqual(run(rule.docs.ok).map((d) => d.message), [], 'the ok example is accepted');
         assert.ok(run(rule.docs.notOk).length > 0, 'the not-ok example is reported');
       });

@@ -35,6 +35,8 @@ export interface RuleExample {
   text: string;
   /** The post's file name (default `2020-04-02-2nd_quarter.md`). */
   fileName?: string;
+  /** Files of the site around the post besides its `_config.yml` (`theme: minima`), by path in the site. */
+  site?: Record<string, string>;
 }
 
 export interface RuleDefinition<Options = Record<string, unknown>> {

@@ -76,6 +76,8 @@ export const filenameConvention: RuleDefinition<Options> = {
     const used = jekyllPostDate(post, context);
     const range = post.lines.lineRange(0);
     const extension = CONVENTIONAL_EXTENSIONS.includes(name.extension) ? name.extension : 'md';
+    // Each problem is reported on its own, with a rename that corrects that part of the name only.
+    const named = (datePart: string, slug: string, ext: string) => `${datePart}-${slug}.${ext}`;
     const rename = (newName: string, safe: boolean) => ({
       title: { en: `Rename the file to \`${newName}\``, ko: `파일 이름을 \`${newName}\`(으)로 바꾸기` },
       safe,
@@ -83,40 +85,39 @@ export const filenameConvention: RuleDefinition<Options> = {
       rename: newName,
     });
 
+    let day: CalendarDate | undefined;
     if (name.date.kind !== 'date' || name.date.rolledOver) {
       // No day of the calendar: Jekyll counts on, or (with a front matter date) ignores the name's date.
-      if (!used) return;
-      const date = formatDate(used.date);
-      report({
-        range,
-        messageId: used.source === 'file-name' ? 'notADay' : 'notADayIgnored',
-        data: { datePart: name.datePart, date },
-        fix: rename(`${date}-${name.slug}.${extension}`, false),
-      });
-      return;
+      if (used) {
+        const date = formatDate(used.date);
+        day = used.date;
+        report({
+          range,
+          messageId: used.source === 'file-name' ? 'notADay' : 'notADayIgnored',
+          data: { datePart: name.datePart, date },
+          fix: rename(named(date, name.slug, name.extension), false),
+        });
+      }
+    } else {
+      day = name.date.written;
+      if (name.date.shortParts) {
+        // Keeping the slug keeps the address: safe to rename unattended.
+        const expected = named(canonicalDate(name.date), name.slug, name.extension);
+        report({ range, messageId: 'shortDate', data: { expected, fileName: post.fileName }, fix: rename(expected, true) });
+      }
     }
-    const datePart = canonicalDate(name.date);
-    const nameDate = name.date.written;
-    const slugOk = !context.options.quarterSlug || QUARTER_SLUG.test(name.slug);
-    const expectedSlug = `${quarterOf(nameDate)}_quarter`;
-    if (name.date.shortParts || extension !== name.extension) {
-      // Keeping the slug keeps the address: safe to rename unattended.
-      const expected = `${datePart}-${name.slug}.${extension}`;
-      report({
-        range,
-        messageId: name.date.shortParts ? 'shortDate' : 'extension',
-        data: { expected, fileName: post.fileName, extension: name.extension },
-        fix: rename(expected, true),
-      });
-      return;
+    if (extension !== name.extension) {
+      const expected = named(name.datePart, name.slug, extension);
+      report({ range, messageId: 'extension', data: { expected, fileName: post.fileName, extension: name.extension }, fix: rename(expected, true) });
     }
-    if (!slugOk) {
+    if (day && context.options.quarterSlug && !QUARTER_SLUG.test(name.slug)) {
+      const expectedSlug = `${quarterOf(day)}_quarter`;
       report({
         range,
         messageId: 'slug',
-        data: { expectedSlug, slug: name.slug, date: datePart },
+        data: { expectedSlug, slug: name.slug, date: formatDate(day) },
         // A slug that names another quarter than the date leaves the choice to the author, as does any rename of the address.
-        fix: namesOtherQuarter(name, nameDate) ? undefined : rename(`${datePart}-${expectedSlug}.${extension}`, false),
+        fix: namesOtherQuarter(name, day) ? undefined : rename(named(name.datePart, expectedSlug, name.extension), false),
       });
     }
   },

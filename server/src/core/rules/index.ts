@@ -3,7 +3,9 @@
  * rule file, one line here, and its fixtures.
  */
 import type { RuleDefinition } from '../engine/rule';
+import { attributeList } from './attribute-list';
 import { authorsLineMissing } from './authors-line-missing';
+import { bareUrl } from './bare-url';
 import { contentBeforeFirstPaper } from './content-before-first-paper';
 import { duplicatePaper } from './duplicate-paper';
 import { emptyPost } from './empty-post';
@@ -25,7 +27,10 @@ import { linkMalformed } from './link-malformed';
 import { linkPlaceholder } from './link-placeholder';
 import { linkUrl } from './link-url';
 import { markdownImage } from './markdown-image';
+import { markdownInHtmlBlock } from './markdown-in-html-block';
+import { mathjaxHost } from './mathjax-host';
 import { mathjaxNeeded } from './mathjax-needed';
+import { orderedListParen } from './ordered-list-paren';
 import { orphanPaperLink } from './orphan-paper-link';
 import { paperLinkMissing } from './paper-link-missing';
 import { paperTitleEmpty } from './paper-title-empty';
@@ -58,6 +63,7 @@ export const RULES: readonly RuleDefinition<any>[] = [
   filenameDateMismatch,
   futureDate,
   mathjaxNeeded,
+  mathjaxHost,
   emptyPost,
   contentBeforeFirstPaper,
   // Paper sections
@@ -83,6 +89,11 @@ export const RULES: readonly RuleDefinition<any>[] = [
   imageAlt,
   duplicatePaper,
   headingStructure,
+  // kramdown's traps (after the catalogue)
+  markdownInHtmlBlock,
+  orderedListParen,
+  bareUrl,
+  attributeList,
 ];
 
 /** The rule with `id`, or undefined. */
