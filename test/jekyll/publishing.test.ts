@@ -13,7 +13,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { actualOutcome, buildDays, check, claimedDates, claimedOutcome, type Checked, type Outcome } from './support/claims';
-import { buildSite, PARITY_SITE, requireJekyll, tryBuildSite, type SiteFile } from './support/jekyllSite';
+import { buildSite, PARITY_SITE, requireJekyll, tryBuildSite, type BuiltSite, type SiteFile } from './support/jekyllSite';
 import { CORPUS, corpusAvailable, corpusPosts } from '../support/paths';
 import { ALL_CASES, FAILING_CASES, ZONE_CASES, type PublishingCase } from './support/publishingCases';
 
@@ -101,6 +101,43 @@ describe('publishing parity with jekyll build', function () {
         assertReports([{ case: c, checked, claimed: { kind: 'build-fails' }, actual: { kind: 'build-fails' } }]);
       });
     }
+  });
+
+  describe('what the rules say Jekyll does with a layout, a duplicate key and an image in `_posts/`', () => {
+    const cases: PublishingCase[] = [
+      { path: '_posts/2020-04-02-2nd_quarter.md', text: ALL_CASES[0]!.text.replace('layout: post', 'layout: posts'), why: 'a layout the site lacks', reports: ['unknown-layout'] },
+      { path: '_posts/2020-04-09-2nd_quarter.md', text: ALL_CASES[0]!.text.replace('date: 2020-04-02', 'date: 2020-04-09').replace('title: "2020_2nd_quarter"', 'title: "2020_1st_quarter"\ntitle: "2020_2nd_quarter"'), why: 'a title written twice', reports: ['front-matter-duplicate-key'] },
+      { path: '_posts/2020-04-16-2nd_quarter.md', text: ALL_CASES[0]!.text.replace('date: 2020-04-02', 'date: 2020-04-16').replace(/$/, '\n<p align="center">\n  <img src="/_posts/fig.png" width="450">\n</p>\n'), why: 'an image kept in `_posts/`', reports: ['image-src'] },
+    ];
+    let site: BuiltSite;
+    let results: Compared[];
+    before(() => {
+      const start = Date.now();
+      site = buildSite([...cases, { path: '_posts/fig.png', text: Buffer.from([0x89, 0x50, 0x4e, 0x47]) }]);
+      results = cases.map((c) => {
+        const checked = check(c.text, c.path, site.dir, start);
+        return { case: c, checked, claimed: claimedOutcome(checked), actual: actualOutcome(site.posts.get(c.path), buildDays(start, Date.now())) };
+      });
+    });
+    after(() => site?.dispose());
+
+    it('publishes them as the checks claim, keeping the last of two titles', () => {
+      assertAgrees(results);
+      assertReports(results);
+    });
+
+    it('warns of exactly the layout unknown-layout names', () => {
+      const warned = [...site.log.matchAll(/Layout '([^']+)' requested in (\S+) does not exist/g)].map((m) => `${m[2]}:${m[1]}`);
+      const reported = results.filter((r) => r.checked.claims.some((c) => c.ruleId === 'unknown-layout')).map((r) => `${r.case.path}:posts`);
+      assert.deepEqual(warned, reported);
+    });
+
+    it('never publishes the image in `_posts/` that image-src reports', () => {
+      const reported = results.find((r) => r.checked.claims.some((c) => c.ruleId === 'image-src' && c.messageId === 'posts'));
+      assert.ok(reported, 'image-src reports the `_posts/` path');
+      assert.equal(site.page('/_posts/fig.png'), undefined);
+      assert.equal(site.page('/fig.png'), undefined);
+    });
   });
 
   describe('the real corpus, with the real blog\'s site files', () => {

@@ -61,6 +61,10 @@ const TRAPS: Trap[] = [
     rule: 'markdown-in-html-block', why: 'a `<b>` never closed in an image block',
     body: '<p align="center">\n  <img src="https://example.com/t.png"><b>Figure 1\n</p>\n\n# BERT\n- 요약입니다.\n', meant: bertHeading, noFix: true,
   },
+  {
+    rule: 'image-block-unclosed', why: 'an image block without `</p>` before the next paper',
+    body: '<p align="center">\n  <img src="https://example.com/t.png" width="450">\n\n# BERT\n- 요약입니다.\n', meant: bertHeading,
+  },
   { rule: 'markdown-in-html-block', why: '`</p>` then a heading (no report)', body: '<p align="center">\n  <img src="https://example.com/t.png">\n</p>\n# BERT\n- 요약입니다.\n', meant: bertHeading },
   { rule: 'markdown-in-html-block', why: '`markdown="1"` (no report)', body: '<div markdown="1">\n# BERT\n</div>\n', meant: bertHeading },
 ];
@@ -131,7 +135,7 @@ describe('mathjax-host with jekyll build', function () {
       }
       const posts = ['true', 'false', '"yes"'].map((value, i) => ({
         path: `_posts/2020-04-0${i + 2}-2nd_quarter.md`,
-        text: FRONT(`2020-04-0${i + 2}`).replace('mathjax: true', `mathjax: ${value}`),
+        text: `${FRONT(`2020-04-0${i + 2}`).replace('mathjax: true', `mathjax: ${value}`)}- 손실은 $$L_1$$입니다.\n`,
       }));
       const built = buildSite(posts, { base });
       try {
@@ -140,6 +144,9 @@ describe('mathjax-host with jekyll build', function () {
           const page = built.page(built.posts.get(post.path)!.url) ?? '';
           assert.equal(reported.length > 0, page.includes('cdn.mathjax.org'), `${post.text.split('\n')[4]}`);
           if (reported.length) assert.match(reported[0]!.message, /cdn\.jsdelivr\.net\/npm\/mathjax@2\/MathJax\.js\?config=TeX-AMS-MML_HTMLorMML/);
+          // mathjax-needed says the formulas stay raw without `mathjax: true`: the page then loads no MathJax at all.
+          const needed = lint(built.dir, post.path, post.text).some((d) => d.code === 'mathjax-needed');
+          assert.equal(needed, !/MathJax/.test(page), `mathjax-needed: ${post.text.split('\n')[4]}`);
         }
         assert.ok(built.page(built.posts.get(posts[0]!.path)!.url)!.includes('cdn.mathjax.org'), 'the site loads MathJax from cdn.mathjax.org for mathjax: true');
       } finally {
