@@ -23,6 +23,19 @@ const minimaSite: FileSystemHost = {
 };
 const SITE = readSite('/site', minimaSite);
 
+/** The site an example is linted in: the `minima` site, with the example's own files added. */
+function siteOf(example: RuleExample) {
+  if (!example.site) return SITE;
+  const files = new Map<string, string>([['/site/_config.yml', 'theme: minima\n'], ...Object.entries(example.site).map(([p, t]): [string, string] => [`/site/${p}`, t])]);
+  const host: FileSystemHost = {
+    readFile: (p) => files.get(p),
+    isFile: (p) => files.has(p),
+    isDirectory: (p) => [...files.keys()].some((f) => f.startsWith(`${p}/`)),
+    readDirectory: (p) => [...new Set([...files.keys()].filter((f) => f.startsWith(`${p}/`)).map((f) => f.slice(p.length + 1).split('/')[0]!))].sort(),
+  };
+  return readSite('/site', host);
+}
+
 const CATEGORY: Record<RuleCategory, string> = {
   'front-matter': 'front matter',
   file: 'file',
@@ -41,7 +54,7 @@ function reported(rule: RuleDefinition<any>, example: RuleExample, locale: Local
   const fileName = example.fileName ?? '2020-04-02-2nd_quarter.md';
   const post = parsePost(example.text, `file:///site/_posts/${fileName}`);
   const config = resolveConfig(rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' } } : undefined);
-  return lintPost(post, { rules: [rule], config, site: SITE, workspace: exampleWorkspace(example), locale, today: DOCS_TODAY })
+  return lintPost(post, { rules: [rule], config, site: siteOf(example), workspace: exampleWorkspace(example), locale, today: DOCS_TODAY })
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.message}`);
 }
 
@@ -61,8 +74,14 @@ function fixable(rule: RuleDefinition<any>): string {
 export function rulePage(rule: RuleDefinition<any>): string {
   const { docs } = rule;
   const example = (title: string, ex: RuleExample) =>
-    [`## ${title}`, '', ...(ex.fileName ? [`File name: \`${ex.fileName}\``, ''] : []), fence(ex.text),
-      ...(ex.otherPosts?.length ? ['', `Other posts of the site: ${ex.otherPosts.map((o) => `\`${o.fileName}\``).join(', ')}`] : [])];
+    [
+      `## ${title}`,
+      '',
+      ...Object.entries(ex.site ?? {}).flatMap(([file, text]) => [`In a site whose \`${file}\` holds:`, '', fence(text).replace(/^(`+)markdown/, '$1html'), '']),
+      ...(ex.fileName ? [`File name: \`${ex.fileName}\``, ''] : []),
+      fence(ex.text),
+      ...(ex.otherPosts?.length ? ['', `Other posts of the site: ${ex.otherPosts.map((o) => `\`${o.fileName}\``).join(', ')}`] : []),
+    ];
   const lines = [
     `# \`${rule.id}\``,
     '',

@@ -74,6 +74,29 @@ export function jekyllUnavailable(): string | undefined {
   return undefined;
 }
 
+/** A build that may fail: the site it made, or what Jekyll printed when it stopped. */
+export type BuildOutcome = { site: BuiltSite; failure?: undefined } | { site?: undefined; failure: string };
+
+/**
+ * {@link buildSite} for a build that may fail on purpose (a post whose date Jekyll cannot read stops
+ * the whole build): the failure is returned with Jekyll's log instead of thrown.
+ */
+export function tryBuildSite(files: readonly SiteFile[], options: BuildOptions = {}): BuildOutcome {
+  try {
+    return { site: buildSite(files, options) };
+  } catch (error) {
+    if (error instanceof BuildFailure) return { failure: error.log };
+    throw error;
+  }
+}
+
+/** `jekyll build` exited with an error; `log` is what it printed. */
+export class BuildFailure extends Error {
+  constructor(readonly log: string, status: number | null) {
+    super(`jekyll build failed (exit ${status}):\n${log}`);
+  }
+}
+
 /** Copies the site, adds `files`, runs `jekyll build` and reads what it published. */
 export function buildSite(files: readonly SiteFile[], options: BuildOptions = {}): BuiltSite {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seminar-posts-jekyll-'));
@@ -95,7 +118,9 @@ export function buildSite(files: readonly SiteFile[], options: BuildOptions = {}
   const log = `${result.stdout}${result.stderr}`;
   if (result.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`jekyll build failed (exit ${result.status}):\n${log}`);
+    // A build that never ran (no jekyll, a timeout) is no failure of the site's.
+    if (result.error || result.status === null) throw new Error(`jekyll build did not run: ${result.error?.message ?? result.signal}\n${log}`);
+    throw new BuildFailure(log, result.status);
   }
   const listing = JSON.parse(fs.readFileSync(path.join(out, 'published-posts.json'), 'utf8')) as PublishedPost[];
   return {
@@ -111,4 +136,21 @@ export function buildSite(files: readonly SiteFile[], options: BuildOptions = {}
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The environment variable that lets the Jekyll suites skip, with a note, where Jekyll cannot run. */
+export const SKIP_JEKYLL_VARIABLE = 'SEMINAR_POSTS_SKIP_JEKYLL';
+
+/**
+ * For a suite's `before` hook: fails the suite, saying why, when Jekyll cannot run (it is a
+ * requirement of `npm test`), unless `SEMINAR_POSTS_SKIP_JEKYLL=1`, which skips it with a note.
+ */
+export function requireJekyll(context: Mocha.Context): void {
+  const why = jekyllUnavailable();
+  if (!why) return;
+  if (process.env[SKIP_JEKYLL_VARIABLE] === '1') {
+    console.log(`      (skipped: ${why}; ${SKIP_JEKYLL_VARIABLE}=1 is set)`);
+    context.skip();
+  }
+  throw new Error(`${why}. The Jekyll parity suites need the real jekyll build; set ${SKIP_JEKYLL_VARIABLE}=1 to skip them.`);
 }

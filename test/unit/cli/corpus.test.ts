@@ -69,6 +69,7 @@ describe('the real corpus', function () {
       '86:venue-missing:hint', // FixMatch (NeurIPS 2020)
       '102:link-placeholder:error', // [presentation material](???)
       '127:venue-missing:hint', // subtask graph inference (ICLR 2020)
+      '130:bare-url:warning', // (https://arxiv.org/abs/1807.07665)에서: plain text on the blog (kramdown links no bare address)
     ]);
     assert.deepEqual(findings['published/2020-10-08-4th_quarter.md'], []);
   });
@@ -95,6 +96,9 @@ describe('the real corpus', function () {
       ['the venue on a second ## line', 'drafts/20210103_19eeb60/2020-10-08-4th_quarter.md', '12:heading-structure'],
       ['a title written three times', 'drafts/20200821_bb372dd/2020-04-02-2nd_quater.md', '80:duplicate-paper'],
       ['empty summary bullets', 'drafts/20200821_9084649/2020-04-02-2nd_quater.md', '55:summary-missing'],
+      ['a bare address the blog shows as text', 'published/2020-07-02-3rd_quarter.md', '130:bare-url'],
+      ['the quater typo in the address', 'drafts/20200821_1b4815c/2020-07-02-3rd_quater.md', '1:filename-convention'],
+      ['a range date Jekyll reads as its first day, also in the URL', 'drafts/20200820_0ec3bbc/2020-02-23-testing.markdown', '4:filename-date-mismatch'],
     ];
     for (const [defect, post, expected] of cases) {
       it(`${defect}: ${post}:${expected}`, () => {

@@ -47,7 +47,7 @@ function workspaceOf(rule: RuleDefinition<any>, file: string): WorkspaceView | u
 function fixturesOf(id: string, kind: 'ok' | 'not-ok'): string[] {
   const dir = path.join(RULE_FIXTURES, id, kind);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((name) => /\.(md|markdown)$/.test(name)).sort().map((name) => path.join(dir, name));
+  return fs.readdirSync(dir).filter((name) => /\.(md|markdown|mkd)$/i.test(name)).sort().map((name) => path.join(dir, name));
 }
 
 function countByRule(diagnostics: readonly Diagnostic[]): Map<string, number> {

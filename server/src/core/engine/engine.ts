@@ -36,6 +36,11 @@ export interface LintOptions {
   locale: Locale;
   /** Today, `YYYY-MM-DD`. */
   today: string;
+  /**
+   * The moment of the check, in milliseconds since the epoch, for rules that compare with the time of
+   * a build (`future-date`). Without it, noon UTC of `today`.
+   */
+  now?: number;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -107,6 +112,7 @@ function runRule(rule: RuleDefinition<any>, severity: Severity, post: Post, opti
     site: options.site,
     workspace: options.workspace,
     today: options.today,
+    now: options.now ?? noonOf(options.today),
     locale: options.locale,
     severity,
   };
@@ -120,6 +126,12 @@ function runRule(rule: RuleDefinition<any>, severity: Severity, post: Post, opti
   } catch (error) {
     out.push(ruleFailure(rule, error, post, options.locale));
   }
+}
+
+/** Noon UTC of a `YYYY-MM-DD` day (now, when the day does not parse). */
+function noonOf(day: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12) : Date.now();
 }
 
 class RuleReportError extends Error {}

@@ -36,6 +36,8 @@ export interface RuleExample {
   fileName?: string;
   /** Other posts of the same site, for a rule that compares posts (they form the workspace the example is checked in). */
   otherPosts?: { fileName: string; text: string }[];
+  /** Files of the site around the post besides its `_config.yml` (`theme: minima`), by path in the site. */
+  site?: Record<string, string>;
 }
 
 export interface RuleDefinition<Options = Record<string, unknown>> {
@@ -70,6 +72,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   workspace: WorkspaceView | undefined;
   /** Today, as `YYYY-MM-DD` in the user's time zone. */
   today: string;
+  /** The moment of the check (milliseconds since the epoch): what a build started now would take for its time. */
+  now: number;
   locale: Locale;
   /** Severity the rule runs at (after configuration). */
   severity: Severity;

@@ -1,11 +1,15 @@
 /**
- * `front-matter-missing`: the post has no front matter. Jekyll then copies the file as a static
- * file: the post never appears on the blog.
+ * `front-matter-missing`: the post has no front matter (or has it after blank lines, where Jekyll does
+ * not look). Jekyll still publishes a file of `_posts/` with a post's name: titled from its file name,
+ * dated by it, without a layout (on GitHub Pages, jekyll-default-layout gives it `post`) and without
+ * the blog's keys (`mathjax`, `image_url`, `comments`); after blank lines, the front matter shows
+ * as text at the top of the page. The parity suite holds both against `jekyll build`.
  */
 import type { Post } from '../model';
 import { effectiveSeverity } from '../engine/engine';
 import type { RuleContext, RuleDefinition } from '../engine/rule';
 import { BLOG_KEYS, parsePostFileName } from '../jekyll';
+import { readPostName, titleFromSlug } from '../jekyllPostName';
 import { findFrontMatter, parseFrontMatter } from '../parse/frontMatter';
 import { LineIndex } from '../text/lineIndex';
 import { examplePost, SAMPLE_FRONT_MATTER } from './support/examples';
@@ -24,23 +28,34 @@ export const frontMatterMissing: RuleDefinition = {
   category: 'front-matter',
   defaultSeverity: 'error',
   description: {
-    en: 'The post has no front matter, so Jekyll does not publish it as a post.',
-    ko: '포스트에 front matter가 없어 Jekyll이 포스트로 게시하지 않습니다.',
+    en: 'The post has no front matter on its first line, so Jekyll publishes it without its layout, title or settings.',
+    ko: '포스트 첫 줄에 front matter가 없어 Jekyll이 레이아웃, 제목, 설정 없이 게시합니다.',
   },
   messages: {
     missing: {
-      en: 'Expected front matter (a `---` line, then `layout`, `title`, `date`, ...), found none: Jekyll will not publish this post',
-      ko: 'front matter(`---` 줄과 `layout`, `title`, `date` 등)가 필요하지만 없습니다: Jekyll이 이 포스트를 게시하지 않습니다',
+      en: 'Expected front matter (a `---` line, then `layout`, `title`, `date`, ...), found none: Jekyll still publishes the post, titled `{title}` from its file name, without a layout (GitHub Pages gives it `post`) and without `mathjax` or `image_url`',
+      ko: 'front matter(`---` 줄과 `layout`, `title`, `date` 등)가 필요하지만 없습니다: Jekyll은 파일 이름에서 딴 `{title}` 제목으로 포스트를 게시하지만 레이아웃(GitHub Pages는 `post`를 씁니다)과 `mathjax`, `image_url`이 없습니다',
+    },
+    missingNotPublished: {
+      en: 'Expected front matter (a `---` line, then `layout`, `title`, `date`, ...), found none',
+      ko: 'front matter(`---` 줄과 `layout`, `title`, `date` 등)가 필요하지만 없습니다',
     },
     blankLinesBefore: {
-      en: 'Expected the front matter on the first line, found blank lines before its `---`: Jekyll will not publish this post',
-      ko: 'front matter가 첫 줄에 있어야 하지만 `---` 앞에 빈 줄이 있습니다: Jekyll이 이 포스트를 게시하지 않습니다',
+      en: 'Expected the front matter on the first line, found blank lines before its `---`: Jekyll publishes the front matter as text at the top of the post, titled `{title}` from its file name, without a layout (GitHub Pages gives it `post`)',
+      ko: 'front matter가 첫 줄에 있어야 하지만 `---` 앞에 빈 줄이 있습니다: Jekyll은 front matter를 포스트 맨 위에 글자로 보이며, 파일 이름에서 딴 `{title}` 제목으로 레이아웃 없이(GitHub Pages는 `post`를 씁니다) 게시합니다',
+    },
+    blankLinesBeforeNotPublished: {
+      en: 'Expected the front matter on the first line, found blank lines before its `---`: Jekyll does not read it there',
+      ko: 'front matter가 첫 줄에 있어야 하지만 `---` 앞에 빈 줄이 있습니다: Jekyll은 그 자리의 front matter를 읽지 않습니다',
     },
   },
   docs: {
     rationale:
-      'Jekyll treats a file in `_posts/` as a post only when it starts with a front matter block. Without one, ' +
-      'the file is copied as it is and never shows on the blog.',
+      'Jekyll reads front matter only when the file\'s first line is `---`. A file of `_posts/` with a post\'s name is ' +
+      'published even without it: titled from its file name (`2nd_quarter`), dated by it, with no `mathjax` (formulas show ' +
+      'raw), no thumbnail on the home page and no layout: Jekyll alone shows the bare text; GitHub Pages, whose ' +
+      'jekyll-default-layout plugin gives a Markdown post without one the `post` layout, shows it in the post page. A front ' +
+      'matter after blank lines is not read at all: it shows as text at the top of the page.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(undefined) },
     fix: 'Inserts a front matter block with the blog\'s keys. With a dated file name, the date comes from the name and the title from ' +
@@ -51,11 +66,16 @@ export const frontMatterMissing: RuleDefinition = {
   check(post, context, report) {
     if (post.frontMatter) return;
     const displaced = frontMatterAfterBlankLines(post, context);
+    // What Jekyll does with the file depends on its name: a name it skips is filename-format's.
+    const jekyllName = readPostName(post.fileName, context.site?.markdownExtensions);
+    const published = jekyllName.kind === 'post';
+    const title = published ? titleFromSlug(jekyllName.slug) : '';
     if (displaced) {
       const blanks = { start: post.lines.positionAt(displaced.start), end: post.lines.positionAt(displaced.end) };
       report({
         range: blanks,
-        messageId: 'blankLinesBefore',
+        messageId: published ? 'blankLinesBefore' : 'blankLinesBeforeNotPublished',
+        data: published ? { title } : {},
         fix: {
           title: { en: 'Remove the blank lines before the front matter', ko: 'front matter 앞의 빈 줄 지우기' },
           // The block is the author's: once it is on the first line Jekyll reads it. Unattended only when reading it
@@ -80,7 +100,8 @@ export const frontMatterMissing: RuleDefinition = {
     lines.push('---', '');
     report({
       range: post.lines.lineRange(0),
-      messageId: 'missing',
+      messageId: published ? 'missing' : 'missingNotPublished',
+      data: published ? { title } : {},
       fix: {
         title: { en: 'Insert a front matter block', ko: 'front matter 블록 넣기' },
         // Safe only when the file name gives the date (and so the title); otherwise the user fills them in.

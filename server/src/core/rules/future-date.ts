@@ -1,11 +1,13 @@
 /**
- * `future-date`: the post is dated after today and the site does not set `future: true`, so Jekyll
- * leaves it out of the build until that day.
+ * `future-date`: the post is dated after the moment of the check and the site does not set
+ * `future: true`, so a build run now leaves it out. Jekyll compares the post's date with the time
+ * the build starts, both in the zone the site builds in: `_config.yml`'s `timezone`, or UTC, where
+ * GitHub Pages builds. A post dated today in Korea can still be in the future for such a build.
  */
 import type { RuleDefinition } from '../engine/rule';
-import { compareDates, parseJekyllDate } from '../jekyll';
+import { formatInstant } from '../jekyllDate';
 import { examplePost, frontMatterWith } from './support/examples';
-import { entryOf, readableFrontMatter, stringValue } from './support/frontMatter';
+import { jekyllPostDate, zoneOf } from './support/jekyllDates';
 
 export const futureDate: RuleDefinition = {
   id: 'future-date',
@@ -13,30 +15,36 @@ export const futureDate: RuleDefinition = {
   defaultSeverity: 'warning',
   needsSite: true,
   description: {
-    en: 'The date is after today and the site does not publish future posts.',
-    ko: '날짜가 오늘 이후인데 사이트가 미래 날짜의 포스트를 게시하지 않습니다.',
+    en: 'The date is after the time of a build started now, and the site does not publish future posts.',
+    ko: '날짜가 지금 시작한 빌드의 시각보다 뒤인데 사이트가 미래 날짜의 포스트를 게시하지 않습니다.',
   },
   messages: {
     future: {
-      en: 'Expected a date no later than today ({today}), found {date}: Jekyll will not publish the post before then (set `future: true` in `_config.yml` to change that)',
-      ko: '오늘({today}) 이전의 날짜가 필요하지만 {date}입니다: 그날까지 Jekyll이 포스트를 게시하지 않습니다(`_config.yml`에 `future: true`를 쓰면 바뀝니다)',
+      en: 'Expected a date no later than now ({now} {zone}), found `{value}`: a build before {at} {zone} leaves the post out (set `future: true` in `_config.yml` to change that)',
+      ko: '지금({now} {zone}) 이전의 날짜가 필요하지만 `{value}`입니다: {at} {zone} 전에 한 빌드에서는 포스트가 빠집니다(`_config.yml`에 `future: true`를 쓰면 바뀝니다)',
+    },
+    futureName: {
+      en: 'Expected a date no later than now ({now} {zone}), found the file name\'s {value}: a build before {at} {zone} leaves the post out (set `future: true` in `_config.yml` to change that)',
+      ko: '지금({now} {zone}) 이전의 날짜가 필요하지만 파일 이름의 날짜가 {value}입니다: {at} {zone} 전에 한 빌드에서는 포스트가 빠집니다(`_config.yml`에 `future: true`를 쓰면 바뀝니다)',
     },
   },
   docs: {
     rationale:
-      'Jekyll skips posts dated in the future unless `_config.yml` sets `future: true`. A typo in the year keeps a post ' +
-      'off the blog with no error at all. The rule needs the site, to read `_config.yml`.',
+      'Jekyll leaves out posts dated after the moment the build starts unless `_config.yml` sets `future: true`. It reads ' +
+      'the date in the zone the site builds in: `_config.yml`\'s `timezone`, or UTC, where GitHub Pages builds. A post ' +
+      'dated today in Korea (`date: 2020-04-02`) is midnight UTC, nine hours after midnight in Seoul: pushed that ' +
+      'morning, it is left out, and GitHub Pages builds again only on the next push. A typo in the year keeps a post off ' +
+      'the blog with no error at all. The rule needs the site, to read `_config.yml`.',
     ok: { text: examplePost(frontMatterWith({ date: '2020-04-02' })) },
     notOk: { text: examplePost(frontMatterWith({ date: '2099-04-02' })) },
   },
   check(post, context, report) {
     if (!context.site || context.site.future) return;
-    const fm = readableFrontMatter(post);
-    const entry = fm ? entryOf(fm, 'date') : undefined;
-    const text = stringValue(entry);
-    const date = text !== undefined ? parseJekyllDate(text) : undefined;
-    const today = parseJekyllDate(context.today);
-    if (!entry || !date || !today || compareDates(date, today) <= 0) return;
-    report({ range: entry.valueRange, messageId: 'future', data: { today: context.today, date: text! } });
+    const used = jekyllPostDate(post, context);
+    if (!used || used.build.instant <= context.now) return;
+    const zone = zoneOf(context);
+    const data = { now: formatInstant(context.now, zone), at: formatInstant(used.build.instant, zone), zone };
+    if (used.entry) report({ range: used.entry.valueRange, messageId: 'future', data: { ...data, value: used.entry.valueSource.trim() } });
+    else report({ range: post.lines.lineRange(0), messageId: 'futureName', data: { ...data, value: used.reading.leading } });
   },
 };

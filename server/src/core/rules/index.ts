@@ -3,12 +3,15 @@
  * rule file, one line here, and its fixtures.
  */
 import type { RuleDefinition } from '../engine/rule';
+import { attributeList } from './attribute-list';
 import { authorsLineMissing } from './authors-line-missing';
+import { bareUrl } from './bare-url';
 import { contentBeforeFirstPaper } from './content-before-first-paper';
 import { duplicatePaper } from './duplicate-paper';
 import { duplicateQuarter } from './duplicate-quarter';
 import { emptyPost } from './empty-post';
 import { fieldType } from './field-type';
+import { filenameConvention } from './filename-convention';
 import { filenameDateMismatch } from './filename-date-mismatch';
 import { filenameFormat } from './filename-format';
 import { frontMatterDuplicateKey } from './front-matter-duplicate-key';
@@ -25,7 +28,10 @@ import { linkMalformed } from './link-malformed';
 import { linkPlaceholder } from './link-placeholder';
 import { linkUrl } from './link-url';
 import { markdownImage } from './markdown-image';
+import { markdownInHtmlBlock } from './markdown-in-html-block';
+import { mathjaxHost } from './mathjax-host';
 import { mathjaxNeeded } from './mathjax-needed';
+import { orderedListParen } from './ordered-list-paren';
 import { orphanPaperLink } from './orphan-paper-link';
 import { paperLinkMissing } from './paper-link-missing';
 import { paperTitleEmpty } from './paper-title-empty';
@@ -55,10 +61,12 @@ export const RULES: readonly RuleDefinition<any>[] = [
   titleFormat,
   titleDateMismatch,
   filenameFormat,
+  filenameConvention,
   filenameDateMismatch,
   futureDate,
   duplicateQuarter,
   mathjaxNeeded,
+  mathjaxHost,
   emptyPost,
   contentBeforeFirstPaper,
   // Paper sections
@@ -85,6 +93,11 @@ export const RULES: readonly RuleDefinition<any>[] = [
   imageAlt,
   duplicatePaper,
   headingStructure,
+  // kramdown's traps (after the catalogue)
+  markdownInHtmlBlock,
+  orderedListParen,
+  bareUrl,
+  attributeList,
 ];
 
 /** The rule with `id`, or undefined. */

@@ -38,7 +38,9 @@ export const mathjaxNeeded: RuleDefinition = {
     const firstMath = post.math[0];
     if (!fm || !firstMath) return;
     const entry = entryOf(fm, 'mathjax');
-    if (entry?.value === true) return;
+    // The layout tests `{% if page.mathjax %}`: every value but false and nothing loads MathJax (a
+    // string such as "yes" too, which is field-type's to report).
+    if (entry && entry.value !== false && entry.value !== null && entry.value !== undefined) return;
     report({
       range: entry ? entry.valueRange : firstMath.range,
       messageId: 'needed',

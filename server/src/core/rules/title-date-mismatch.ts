@@ -4,9 +4,10 @@
  * file and kept the old title and date.
  */
 import type { RuleDefinition } from '../engine/rule';
-import { parseJekyllDate, quarterNamedIn, quarterOf, quarterTitle } from '../jekyll';
+import { formatDate, quarterNamedIn, quarterOf, quarterTitle } from '../jekyll';
 import { examplePost, frontMatterWith } from './support/examples';
 import { entryOf, quoted, readableFrontMatter, replaceValue, stringValue } from './support/frontMatter';
+import { jekyllPostDate } from './support/jekyllDates';
 
 export const titleDateMismatch: RuleDefinition = {
   id: 'title-date-mismatch',
@@ -29,12 +30,13 @@ export const titleDateMismatch: RuleDefinition = {
   docs: {
     rationale:
       'A post copied from the previous quarter keeps the old title and date. Jekyll publishes it happily, under the ' +
-      'wrong quarter. The quarters are Q1 `1st` (January-March) to Q4 `4th` (October-December).',
+      'wrong quarter. The quarters are Q1 `1st` (January-March) to Q4 `4th` (October-December). The date is the one ' +
+      'Jekyll uses: the first of a range, an impossible day counted on, a time with an offset in the zone the site builds in.',
     ok: { text: examplePost(frontMatterWith({ title: '"2020_2nd_quarter"', date: '2020-04-02' })) },
     notOk: { text: examplePost(frontMatterWith({ title: '"2020_3rd_quarter"', date: '2020-04-02' })) },
     fix: 'Replaces the title with the one computed from the date (not applied automatically: the date may be the wrong one).',
   },
-  check(post, _context, report) {
+  check(post, context, report) {
     const fm = readableFrontMatter(post);
     if (!fm) return;
     const entry = entryOf(fm, 'title');
@@ -44,8 +46,9 @@ export const titleDateMismatch: RuleDefinition = {
     if (named.year === undefined && named.quarter === undefined) return;
     const found = describe(named.year, named.quarter);
 
-    const dateText = stringValue(entryOf(fm, 'date'));
-    const date = dateText !== undefined ? parseJekyllDate(dateText) : undefined;
+    // The date Jekyll gives the post (in the build's zone), when the front matter has one it can read.
+    const used = jekyllPostDate(post, context);
+    const date = used?.source === 'front-matter' ? used.date : undefined;
     if (date && ((named.year !== undefined && named.year !== date.year) || (named.quarter !== undefined && named.quarter !== quarterOf(date)))) {
       const computed = quarterTitle(date);
       // When the file name names another quarter than the date, no title agrees with both: the
@@ -55,7 +58,7 @@ export const titleDateMismatch: RuleDefinition = {
       report({
         range: entry.valueRange,
         messageId: 'date',
-        data: { expected: describe(date.year, quarterOf(date)), date: dateText!, found },
+        data: { expected: describe(date.year, quarterOf(date)), date: formatDate(date), found },
         fix: !nameAgrees ? undefined : {
           title: { en: `Use the date's quarter: \`${computed}\``, ko: `날짜의 분기로 쓰기: \`${computed}\`` },
           safe: false,

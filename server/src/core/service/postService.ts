@@ -108,7 +108,7 @@ export function createPostService(options: PostServiceOptions): PostService {
   let rendering: Promise<{ renderer: Renderer; cache: RenderCache }> | undefined;
 
   const lint = ({ post, setup }: PostInContext, workspace = options.workspace?.(setup)): Diagnostic[] =>
-    lintPost(post, { rules, config: setup.config, site: setup.site, workspace, locale: locale(), today: today() });
+    lintPost(post, { rules, config: setup.config, site: setup.site, workspace, locale: locale(), today: today(), now: options.clock().getTime() });
 
   const lintCandidate = (target: PostInContext, text: string, fileName: string): { diagnostics: Diagnostic[]; lines: Post['lines'] } => {
     const { post, setup } = target;

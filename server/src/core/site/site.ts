@@ -3,6 +3,7 @@
  * publishes future posts, and the layouts it has. Rules that need it (`unknown-layout`,
  * `future-date`, `image-src`) are skipped for a post outside any site.
  */
+import { markdownExtensionsOf } from '../jekyllPostName';
 import { parseJekyllYaml } from '../parse/jekyllYaml';
 import { dirname, joinPath, type FileSystemHost } from '../host';
 
@@ -26,6 +27,18 @@ export interface SiteContext {
   layouts: string[] | undefined;
   /** Why `_config.yml` could not be read, when it could not. */
   configProblem: string | undefined;
+  /**
+   * `timezone` of `_config.yml` as written (`Asia/Seoul`), or undefined when it sets none: Jekyll then
+   * builds in the machine's zone, which on GitHub Pages is UTC (see `buildTimeZone`).
+   */
+  timezone?: string;
+  /** `markdown_ext` of `_config.yml` as a list of lower-case extensions (Jekyll's default when unset). */
+  markdownExtensions?: readonly string[];
+  /**
+   * Where the site's own includes and layouts load MathJax from the host MathJax retired in 2017
+   * (`cdn.mathjax.org`), in file order; empty when they do not.
+   */
+  retiredMathJax?: readonly RetiredMathJax[];
   /** `baseurl` of `_config.yml`, as `/blog`; undefined when the site is served at its root. */
   baseurl: string | undefined;
   /**
@@ -35,6 +48,15 @@ export interface SiteContext {
   filePath(sitePath: string): string | undefined;
   /** True when `sitePath` names a file of the site (see {@link filePath}). */
   exists(sitePath: string): boolean;
+}
+
+/** A script address on `cdn.mathjax.org` in one of the site's files. */
+export interface RetiredMathJax {
+  /** The file, relative to the site (`_includes/mathjax.html`). */
+  file: string;
+  /** 0-based line of the address. */
+  line: number;
+  url: string;
 }
 
 /** Layouts of the themes whose layouts are known. */
@@ -101,12 +123,32 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
     theme,
     remoteTheme,
     future: rubyTruthy(data.future),
+    timezone: typeof data.timezone === 'string' && data.timezone.trim() ? data.timezone.trim() : undefined,
+    markdownExtensions: markdownExtensionsOf(data.markdown_ext),
+    retiredMathJax: retiredMathJaxIn(root, fs),
     layouts,
     configProblem,
     baseurl,
     filePath,
     exists: (sitePath) => filePath(sitePath) !== undefined,
   };
+}
+
+const RETIRED_MATHJAX = /(?:https?:)?\/\/cdn\.mathjax\.org\/[^\s"'<>]*/g;
+
+/** The `cdn.mathjax.org` addresses of the site's `_includes/` and `_layouts/` (HTML files, first 256 KB each). */
+function retiredMathJaxIn(root: string, fs: FileSystemHost): RetiredMathJax[] {
+  const found: RetiredMathJax[] = [];
+  for (const folder of ['_includes', '_layouts']) {
+    for (const name of fs.readDirectory(joinPath(root, folder)).filter((n) => /\.html?$/i.test(n)).sort()) {
+      const text = fs.readFile(joinPath(root, folder, name))?.slice(0, 256 * 1024);
+      if (!text || !text.includes('cdn.mathjax.org')) continue;
+      text.split('\n').forEach((line, i) => {
+        for (const m of line.matchAll(RETIRED_MATHJAX)) found.push({ file: `${folder}/${name}`, line: i, url: m[0] });
+      });
+    }
+  }
+  return found;
 }
 
 /** `baseurl` of `_config.yml` as Jekyll joins it to paths: `/blog` (from `blog`, `/blog/`), or undefined for none. */
