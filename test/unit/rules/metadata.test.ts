@@ -17,9 +17,14 @@ import { exampleWorkspace } from '../../../scripts/ruleDocs';
 // Examples are linted inside a minima site, so that rules that need a site run too.
 const site = findSite('/site/_posts/x.md', memoryHost({ '/site/_config.yml': 'theme: minima\n' }));
 
+/** The site an example is checked in: the plain minima site, plus the files the example names. */
+const exampleSite = (example: RuleExample) => !example.site ? site : findSite('/site/_posts/x.md', memoryHost({
+  '/site/_config.yml': 'theme: minima\n', ...Object.fromEntries(Object.entries(example.site).map(([p, t]) => [`/site/${p}`, t])),
+}));
+
 describe('rule metadata', () => {
   /** Rules added after the catalogue (`../shared/spec/rules.md`), in registry order. */
-  const ADDED_RULES = ['template-leftover', 'duplicate-quarter', 'filename-convention', 'mathjax-host', 'markdown-in-html-block', 'ordered-list-paren', 'bare-url', 'attribute-list'];
+  const ADDED_RULES = ['filename-convention', 'duplicate-quarter', 'mathjax-host', 'template-leftover', 'markdown-in-html-block', 'ordered-list-paren', 'bare-url', 'attribute-list'];
 
   it('registers every rule of the catalogue (../shared/spec/rules.md) in its order, at its default severity', function () {
     const catalogue = path.resolve(REPO_ROOT, '..', 'shared', 'spec', 'rules.md');
@@ -51,7 +56,8 @@ describe('rule metadata', () => {
       assert.ok(fs.existsSync(file), `${rule.id}: ${url} names ${file}, which does not exist`);
       assert.equal(path.basename(file), `${rule.id}.md`);
       // And the diagnostics carry it.
-      const reported = lintText(rule.docs.notOk.text, { fileName: rule.docs.notOk.fileName, site, config: { rules: { [rule.id]: 'warning' } } })
+      const { notOk } = rule.docs;
+      const reported = lintText(notOk.text, { fileName: notOk.fileName, site: exampleSite(notOk), workspace: exampleWorkspace(notOk), config: { rules: { [rule.id]: 'warning' } } })
         .find((d) => d.code === rule.id);
       assert.equal(reported?.codeDescription?.href, url, `${rule.id}: its not-ok example's diagnostic links to its page`);
     }
@@ -77,11 +83,8 @@ describe('rule metadata', () => {
         assert.ok(rule.docs.rationale.length > 40, 'a rationale');
         // A rule that is off by default is documented as it behaves once enabled.
         const config = rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' as const } } : undefined;
-        const siteOf = (example: { site?: Record<string, string> }) => !example.site ? site : findSite('/site/_posts/x.md', memoryHost({
-          '/site/_config.yml': 'theme: minima\n', ...Object.fromEntries(Object.entries(example.site).map(([p, t]) => [`/site/${p}`, t])),
-        }));
         const run = (example: RuleExample) =>
-          lintText(example.text, { fileName: example.fileName, site: siteOf(example), config, workspace: exampleWorkspace(example) }).filter((d) => d.code === rule.id);
+          lintText(example.text, { fileName: example.fileName, site: exampleSite(example), config, workspace: exampleWorkspace(example) }).filter((d) => d.code === rule.id);
         assert.deepEqual(run(rule.docs.ok).map((d) => d.message), [], 'the ok example is accepted');
         assert.ok(run(rule.docs.notOk).length > 0, 'the not-ok example is reported');
       });
