@@ -17,12 +17,17 @@ import { unified } from 'unified';
 import { remarkKramdownMath } from '../parse/kramdownMath';
 import { guardMarkdown } from '../parse/markdownGuard';
 import { displayMathParagraphs, typesetMath } from './math';
+import { findDelimitedMath, type MathDelimiters } from './mathjaxDelimiters';
 import { DATA_IMAGE, SANITIZE_SCHEMA } from './sanitizeSchema';
 
 /** How a chunk renders, besides its text. */
 export interface ChunkRenderOptions {
-  /** Typeset `$$` math (front matter `mathjax` is true); otherwise show it as written. */
-  math: boolean;
+  /**
+   * The site's MathJax delimiters when the page typesets math (front matter `mathjax` is true):
+   * kramdown's `$$` math and what the delimiters find in the text are typeset. Undefined: math is
+   * shown as the page shows it without MathJax.
+   */
+  math: MathDelimiters | undefined;
   /** Base URL that site-absolute image paths (`/assets/x.png`) resolve against, if any. */
   imageBase?: string;
   /** The site's `baseurl` (`/blog`): a path under it (`/blog/assets/x.png`) is the site's `/assets/x.png`. */
@@ -72,7 +77,8 @@ export function renderChunk(text: string, options: ChunkRenderOptions): string {
     const mdast = toHast.parse(text);
     displayMathParagraphs(text)(mdast);
     const hast = toHast.runSync(mdast) as HastRoot;
-    typesetMath(text, options.math)(hast);
+    if (options.math) findDelimitedMath(hast, options.math);
+    typesetMath(text, options.math !== undefined)(hast);
     finishElements(hast, options);
     return toHtml.stringify(hast);
   } catch {

@@ -13,6 +13,7 @@ import { DEFAULTS } from '../config/config';
 import type { FrontMatterEntry, Post } from '../model';
 import { parseJekyllDate, parsePostFileName, type CalendarDate } from '../jekyll';
 import { splitIntoChunks } from '../parse/chunks';
+import { BLOG_MATHJAX, type MathDelimiters } from '../site/mathjaxConfig';
 import { clearTypesetCache } from './math';
 import { renderChunk, siteImageUrl, type ChunkRenderOptions } from './renderChunk';
 import { DATA_IMAGE } from './sanitizeSchema';
@@ -28,11 +29,17 @@ export interface RenderOptions {
   imageBase?: string;
   /** The site's `baseurl` (`/blog`), which site paths may start with. */
   baseurl?: string;
+  /** What the site's MathJax reads as math (`site/mathjaxConfig.ts`); the blog's set-up by default. */
+  mathjax?: MathDelimiters;
 }
 
 /** Renders `post` for the preview. Never throws on hostile input: what is not allowed is dropped. */
 export function renderPost(post: Post, options: RenderOptions = {}): RenderResult {
-  const chunkOptions: ChunkRenderOptions = { math: mathjaxOn(post), imageBase: options.imageBase, baseurl: options.baseurl };
+  const chunkOptions: ChunkRenderOptions = {
+    math: mathjaxOn(post) ? options.mathjax ?? BLOG_MATHJAX : undefined,
+    imageBase: options.imageBase,
+    baseurl: options.baseurl,
+  };
   const bodyStart = post.lines.offsetAt(post.bodyRange.start);
   const parts: string[] = [];
   for (const chunk of splitIntoChunks(post.text, bodyStart)) {
@@ -120,7 +127,7 @@ const chunkCache = new Map<string, { html: string; placed: { delta: number; html
 let cachedChars = 0;
 
 function cachedChunk(text: string, options: ChunkRenderOptions, delta: number): string {
-  const key = `${options.math ? 1 : 0}${options.imageBase ?? ''}\u0000${options.baseurl ?? ''}\u0000${text}`;
+  const key = `${options.math ? JSON.stringify(options.math) : 0}${options.imageBase ?? ''}\u0000${options.baseurl ?? ''}\u0000${text}`;
   let entry = chunkCache.get(key);
   if (entry !== undefined) {
     chunkCache.delete(key);

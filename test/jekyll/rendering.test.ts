@@ -1,0 +1,137 @@
+/**
+ * The preview renders as kramdown does: fixture posts (one per construct an author writes, in
+ * `fixtures/`) and the real corpus (`../shared/corpus`, built with the blog's own `site/`) go
+ * through the real `jekyll build` and through `renderPost`, and the two HTMLs are compared as
+ * normalized outlines (`support/outline.ts`). Every difference left is listed with its reason in
+ * `known-differences.md`; a difference not listed fails, and so does a listed one that is gone.
+ *
+ * Jekyll missing fails the suite with the set-up message, unless `SEMINAR_POSTS_SKIP_JEKYLL=1`.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parsePost } from '../../server/src/core/parse/parsePost';
+import { renderPost } from '../../server/src/core/render/renderPost';
+import { readMathjaxConfig, type MathDelimiters } from '../../server/src/core/site/mathjaxConfig';
+import { nodeFileSystem, toCorePath } from '../../server/src/node/nodeHost';
+import { corpusAvailable, corpusPosts, CORPUS } from '../support/paths';
+import { buildSite, jekyllUnavailable, PARITY_SITE, type BuiltSite } from './support/jekyllSite';
+import { KNOWN_DIFFERENCES, readKnownDifferences } from './support/knownDifferences';
+import { kramdownOutline, previewOutline } from './support/outline';
+import { diffOutlines, type Hunk } from './support/outlineDiff';
+
+const FIXTURES = path.join(__dirname, 'fixtures');
+const CORPUS_SITE = path.join(CORPUS, 'site');
+
+/** A post of the suite: its name in `known-differences.md`, its text, its path in the built site. */
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly sitePath: string;
+}
+
+function fixtureCases(): Case[] {
+  return fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((file) => ({ name: `fixtures/${file}`, text: fs.readFileSync(path.join(FIXTURES, file), 'utf8'), sitePath: `_posts/${file}` }));
+}
+
+/** Every corpus post, under a name of its own (many drafts share a file name): `2019-01-01-corpus-1.md`, ... */
+function corpusCases(): Case[] {
+  const { published, drafts } = corpusPosts();
+  return [...published, ...drafts].map((file, i) => ({
+    name: `corpus/${path.relative(CORPUS, file).split(path.sep).join('/')}`,
+    text: fs.readFileSync(file, 'utf8'),
+    sitePath: `_posts/2019-01-01-corpus-${i + 1}.md`,
+  }));
+}
+
+/** The outlines' differences for one post, as the preview renders it with the site's MathJax set-up. */
+function differences(site: BuiltSite, item: Case, mathjax: MathDelimiters): Hunk[] {
+  const published = site.posts.get(item.sitePath);
+  assert.ok(published, `${item.name}: Jekyll did not publish it`);
+  const post = parsePost(item.text, `file:///site/${item.sitePath}`, 1);
+  // The page loads MathJax only when the post sets `mathjax` (the layout's `{% if page.mathjax %}`).
+  const typeset = /^mathjax:\s*true\s*$/m.test(item.text.split(/^---\s*$/m)[1] ?? '');
+  const preview = renderPost(post, { mathjax });
+  return diffOutlines(kramdownOutline(published.content, typeset ? mathjax : undefined), previewOutline(preview.html));
+}
+
+function describeHunk(hunk: Hunk): string {
+  return [`  at ${hunk.at}`, ...hunk.kramdown.map((l) => `    kramdown: ${l}`), ...hunk.preview.map((l) => `    preview:  ${l}`)].join('\n');
+}
+
+describe('Jekyll parity: the preview renders as kramdown does', function () {
+  this.timeout(300_000);
+  const known = readKnownDifferences();
+  const seen = new Set<string>();
+  let fixtures: BuiltSite | undefined;
+  let corpus: BuiltSite | undefined;
+
+  before(function () {
+    const missing = jekyllUnavailable();
+    if (missing) {
+      if (process.env.SEMINAR_POSTS_SKIP_JEKYLL === '1') {
+        console.log(`      (skipped, SEMINAR_POSTS_SKIP_JEKYLL=1: ${missing})`);
+        this.skip();
+      }
+      throw new Error(`The Jekyll parity suite needs the real Jekyll: ${missing}. Set SEMINAR_POSTS_SKIP_JEKYLL=1 to skip it.`);
+    }
+    fixtures = buildSite(fixtureCases().map((c) => ({ path: c.sitePath, text: c.text })));
+    if (corpusAvailable()) corpus = buildSite(corpusCases().map((c) => ({ path: c.sitePath, text: c.text })), { base: CORPUS_SITE });
+  });
+
+  after(() => {
+    fixtures?.dispose();
+    corpus?.dispose();
+  });
+
+  const check = (site: () => BuiltSite | undefined, mathjax: () => MathDelimiters, cases: Case[]) => {
+    for (const item of cases) {
+      it(`${item.name}: every difference from kramdown is a known one`, function () {
+        const built = site();
+        if (!built) this.skip();
+        seen.add(item.name);
+        const listed = known.get(item.name) ?? new Map<string, string>();
+        const hunks = differences(built, item, mathjax());
+        const unexpected = hunks.filter((h) => !listed.has(h.at));
+        const gone = [...listed.keys()].filter((at) => !hunks.some((h) => h.at === at));
+        const problems = [
+          ...unexpected.map((h) => `a difference not in known-differences.md:\n${describeHunk(h)}`),
+          ...gone.map((at) => `listed in known-differences.md but gone (remove it): ${at}`),
+        ];
+        assert.ok(problems.length === 0, `${item.name}:\n${problems.join('\n')}`);
+      });
+    }
+  };
+
+  describe('fixture posts', () => {
+    check(() => fixtures, () => readMathjaxConfig(toCorePath(PARITY_SITE), nodeFileSystem), fixtureCases());
+  });
+
+  describe('the real corpus (built with the blog\'s own site)', function () {
+    if (!corpusAvailable()) {
+      it('is absent: skipped', function () {
+        console.log(`      (skipped: the real corpus ${CORPUS} is absent; these tests need ../shared/corpus beside the repository)`);
+        this.skip();
+      });
+      return;
+    }
+    check(() => corpus, () => readMathjaxConfig(toCorePath(CORPUS_SITE), nodeFileSystem), corpusCases());
+  });
+
+  describe(path.basename(KNOWN_DIFFERENCES), () => {
+    it('lists only posts of the suite, each difference with a reason', function () {
+      if (!fixtures) this.skip();
+      const names = new Set([...fixtureCases(), ...(corpusAvailable() ? corpusCases() : [])].map((c) => c.name));
+      for (const [name, entries] of known) {
+        if (name.startsWith('corpus/') && !corpusAvailable()) continue;
+        assert.ok(names.has(name), `${name} is listed but is no post of the suite`);
+        for (const [at, reason] of entries) assert.ok(reason.length > 10, `${name} ${at}: give the reason`);
+      }
+      assert.ok(seen.size >= names.size, `${seen.size} of ${names.size} posts compared`);
+    });
+  });
+});
