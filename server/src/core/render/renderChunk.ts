@@ -1,7 +1,8 @@
 /**
  * One chunk of a post's body (see `parse/chunks.ts`) to sanitized HTML:
- * remark (CommonMark, GFM, `$$` math) -> rehype -> raw HTML parsed -> sanitized -> math typeset ->
- * source lines stamped -> serialized.
+ * remark (read as kramdown reads Markdown, `$$` math) -> rehype -> raw HTML parsed -> sanitized ->
+ * kramdown's ids -> the site's MathJax delimiters found -> math typeset -> source lines stamped ->
+ * serialized.
  *
  * Every block element gets `data-line`, its 0-based line in the chunk, as its first attribute, so
  * that `renderPost` can move a cached chunk's lines to wherever the chunk now sits.
@@ -10,13 +11,14 @@ import type { Element, Root as HastRoot } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkKramdownMath } from '../parse/kramdownMath';
 import { guardMarkdown } from '../parse/markdownGuard';
-import { displayMathParagraphs, typesetMath } from './math';
+import { kramdownIds } from './kramdownIds';
+import { hideParenMarkers, remarkKramdown } from './kramdownMarkdown';
+import { typesetMath } from './math';
 import { findDelimitedMath, type MathDelimiters } from './mathjaxDelimiters';
 import { DATA_IMAGE, SANITIZE_SCHEMA } from './sanitizeSchema';
 
@@ -50,11 +52,12 @@ const BLOCK_TAGS = new Set([
   'table', 'tr', 'details', 'section',
 ]);
 
-// kramdown reads `$$` only: a single `$` is a plain dollar sign (`$5`), not math; a formula runs to
-// the next `$$` (the parser's reading, `parse/kramdownMath.ts`).
+// Markdown read as kramdown reads it (`kramdownMarkdown.ts`). kramdown reads `$$` only: a single `$`
+// is text, which the page's MathJax may then typeset (`mathjaxDelimiters.ts`); a formula runs to the
+// next `$$` (the parser's reading, `parse/kramdownMath.ts`).
 const toHast = unified()
   .use(remarkParse)
-  .use(remarkGfm)
+  .use(remarkKramdown)
   .use(remarkKramdownMath)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
@@ -74,9 +77,9 @@ const toHtml = unified().use(rehypeStringify, { allowDangerousHtml: true }).free
 export function renderChunk(text: string, options: ChunkRenderOptions): string {
   try {
     if (guardMarkdown(text).simplified.length > 0) throw new Error('too complex to render');
-    const mdast = toHast.parse(text);
-    displayMathParagraphs(text)(mdast);
-    const hast = toHast.runSync(mdast) as HastRoot;
+    const hidden = hideParenMarkers(text);
+    const hast = toHast.runSync(toHast.parse(hidden), hidden) as HastRoot;
+    kramdownIds(hast);
     if (options.math) findDelimitedMath(hast, options.math);
     typesetMath(text, options.math !== undefined)(hast);
     finishElements(hast, options);

@@ -12,8 +12,10 @@ import type { RenderResult } from '../../protocol';
 import { DEFAULTS } from '../config/config';
 import type { FrontMatterEntry, Post } from '../model';
 import { parseJekyllDate, parsePostFileName, type CalendarDate } from '../jekyll';
-import { splitIntoChunks } from '../parse/chunks';
+import { splitIntoChunks, type Chunk } from '../parse/chunks';
 import { BLOG_MATHJAX, type MathDelimiters } from '../site/mathjaxConfig';
+import { unclosedBlockEnd } from './kramdownHtmlBlocks';
+import { numberDuplicateIds } from './kramdownIds';
 import { clearTypesetCache } from './math';
 import { renderChunk, siteImageUrl, type ChunkRenderOptions } from './renderChunk';
 import { DATA_IMAGE } from './sanitizeSchema';
@@ -42,7 +44,7 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
   };
   const bodyStart = post.lines.offsetAt(post.bodyRange.start);
   const parts: string[] = [];
-  for (const chunk of splitIntoChunks(post.text, bodyStart)) {
+  for (const chunk of kramdownChunks(post.text, splitIntoChunks(post.text, bodyStart))) {
     let text = post.text.slice(chunk.start, chunk.end);
     // As the parser does: a byte order mark becomes a space, so `# title` after it is a heading.
     if (chunk.start === 0 && text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
@@ -52,7 +54,7 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
   const date = postDate(post);
   return {
     version: post.version,
-    html: parts.join('\n'),
+    html: numberDuplicateIds(parts.join('\n')),
     title: postTitle(post),
     date: date && blogDate(date),
     dateTime: date && `${date.year}-${pad(date.month)}-${pad(date.day)}`,
@@ -60,6 +62,25 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
     sections: summarizeSections(post, options.config ?? DEFAULTS, options.diagnostics ?? []),
     headerProblems: summarizeHeaderProblems(post, options.diagnostics ?? []),
   };
+}
+
+/**
+ * The chunks as kramdown reads the post: a block element left open in a chunk (`<p align="center">`
+ * with no `</p>`) swallows the chunks up to its end tag, or to the end of the post.
+ */
+function kramdownChunks(text: string, chunks: Chunk[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    let { start, end } = chunks[i]!;
+    let from = start;
+    let open: number | undefined;
+    while ((open = unclosedBlockEnd(text, from, end)) !== undefined && open >= end && i + 1 < chunks.length) {
+      while (i + 1 < chunks.length && chunks[i + 1]!.start <= open) end = chunks[++i]!.end;
+      from = Math.min(open + 1, end);
+    }
+    out.push({ start, end });
+  }
+  return out;
 }
 
 /** The last occurrence of a front matter key (YAML keeps the last of duplicates). */
