@@ -78,10 +78,10 @@ describe('previewDocument', () => {
 
   it('puts a badge on each section with problems, pointing at its first problem', () => {
     const content = previewContent(fixture('2021-01-07-1st_quarter.md', [[13, 2], [12, 4], [27, 0]]), 'en');
-    const badges = [...content.matchAll(/<h1 data-line="(\d+)">[^<]*<button type="button" class="sp-badge" data-problem-line="(\d+)" data-problem-character="(\d+)" title="Go to the first problem in this section">([^<]*)<\/button><\/h1>/g)]
+    const badges = [...content.matchAll(/<h1 data-line="(\d+)"[^>]*>[^<]*<button type="button" class="sp-badge" data-problem-line="(\d+)" data-problem-character="(\d+)" title="Go to the first problem in this section">([^<]*)<\/button><\/h1>/g)]
       .map((m) => m.slice(1).join(' '));
     assert.deepEqual(badges, ['9 12 4 2 problems', '22 27 0 1 problem']);
-    assert.ok(!content.includes('<h1 data-line="39">Denoising Diffusion Probabilistic Models <button'));
+    assert.ok(!content.includes('<h1 data-line="39" id="user-content-denoising-diffusion-probabilistic-models">Denoising Diffusion Probabilistic Models <button'));
   });
 
   it('puts a badge under the title for the problems before the first paper, and none without them', () => {
