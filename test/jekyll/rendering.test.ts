@@ -4,6 +4,7 @@
  * through the real `jekyll build` and through `renderPost`, and the two HTMLs are compared as
  * normalized outlines (`support/outline.ts`). Every difference left is listed with its reason in
  * `known-differences.md`; a difference not listed fails, and so does a listed one that is gone.
+ * The preview's header (title, date) is held against the post page's.
  *
  * Jekyll missing fails the suite with the set-up message, unless `SEMINAR_POSTS_SKIP_JEKYLL=1`.
  */
@@ -59,6 +60,21 @@ function differences(site: BuiltSite, item: Case, mathjax: MathDelimiters): Hunk
   return diffOutlines(kramdownOutline(published.content, typeset ? mathjax : undefined), previewOutline(preview.html));
 }
 
+/** The preview's header says what the post page's header says: title and date, and shows no image. */
+function assertHeader(site: BuiltSite, item: Case): void {
+  const published = site.posts.get(item.sitePath)!;
+  const page = site.page(published.url);
+  if (!page || published.layout !== 'post') return;
+  const header = /<header class="post-header">([\s\S]*?)<\/header>/.exec(page)?.[1] ?? '';
+  const title = /<h1 class="post-title[^"]*"[^>]*>([\s\S]*?)<\/h1>/.exec(header)?.[1]?.trim();
+  const date = /<time[^>]*>([\s\S]*?)<\/time>/.exec(header)?.[1]?.trim();
+  const preview = renderPost(parsePost(item.text, `file:///site/${item.sitePath}`, 1));
+  const decode = (s: string | undefined) => s?.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  assert.equal(preview.title, decode(title), `${item.name}: the page's title`);
+  assert.equal(preview.date, date, `${item.name}: the page's date`);
+  assert.ok(!/<img/.test(header), `${item.name}: the post page shows no image in its header`);
+}
+
 function describeHunk(hunk: Hunk): string {
   return [`  at ${hunk.at}`, ...hunk.kramdown.map((l) => `    kramdown: ${l}`), ...hunk.preview.map((l) => `    preview:  ${l}`)].join('\n');
 }
@@ -103,6 +119,7 @@ describe('Jekyll parity: the preview renders as kramdown does', function () {
           ...gone.map((at) => `listed in known-differences.md but gone (remove it): ${at}`),
         ];
         assert.ok(problems.length === 0, `${item.name}:\n${problems.join('\n')}`);
+        assertHeader(built, item);
       });
     }
   };

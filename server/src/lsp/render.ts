@@ -56,6 +56,7 @@ export function registerRender(
           config: analysis.setup.config,
           imageBase: base && root ? siteImageBase(base, root) : undefined,
           baseurl: analysis.setup.site?.baseurl,
+          mathjax: analysis.setup.site?.mathjax,
         });
       }
     }

@@ -135,7 +135,9 @@ describe('rendering pathological input', function () {
   it('shows a chunk too deep to render as its escaped source, and the other chunks as usual', () => {
     const html = render(`${front}\n# Fine\n- ok\n\n# Deep\n${'<div>'.repeat(10_000)}<script>x</script>\n`).html;
     assert.match(html, /^<h1 data-line="4"[^>]*>Fine<\/h1>/, html.slice(0, 200));
-    assert.ok(html.includes('<pre data-line="7" class="render-failed"># Deep\n&#x3C;div&#x3E;&#x3C;div&#x3E;'), html.slice(0, 200));
+    // The `<div>`s never close: kramdown reads the rest of the post as one HTML block, which is
+    // what the preview renders (and, too deep for the tree tools, shows as its source).
+    assert.ok(html.includes('<pre data-line="8" class="render-failed">&#x3C;div&#x3E;&#x3C;div&#x3E;'), html.slice(0, 300));
     assert.ok(html.includes('&#x3C;script&#x3E;x&#x3C;/script&#x3E;'));
   });
 

@@ -5,7 +5,7 @@
  *   tag, blank lines or not, and Markdown starts again on the next line: `</p>` followed by
  *   `## heading` or `- item` is a heading or a list (CommonMark runs an HTML block to the next
  *   blank line). An element never closed swallows the rest of the post as raw HTML, as on the blog
- *   (`renderPost` joins the chunks it reaches: {@link unclosedBlockEnd}).
+ *   (`renderPost` renders that stretch, across chunks, as one block of HTML: {@link unclosedBlock}).
  * - `markdown="1"` (or `block`, `span`) on such an element: its content is Markdown.
  * - A line holding only span-level HTML (`<img ...>`) is a paragraph.
  * - A table needs a blank line (or the start) before it and a row under its header; otherwise it is
@@ -60,11 +60,12 @@ function lineEnd(text: string, offset: number): number {
 }
 
 /**
- * Where a block element left open in `text[from, to)` (a chunk of the post) ends on the blog: the
- * end of its end tag's line further on, or the end of the post. Undefined when none is left open.
- * Lines inside fenced code are skipped.
+ * The first block element opened in `text[from, to)` (a chunk of the post) that is still open at
+ * `to`: where its line starts, and where it ends on the blog (the end of its end tag's line further
+ * on, or the end of the post). Undefined when every element opened there closes there. Lines
+ * inside fenced code are skipped. Each line is looked at once, each end tag searched for once.
  */
-export function unclosedBlockEnd(text: string, from: number, to: number): number | undefined {
+export function unclosedBlock(text: string, from: number, to: number): { start: number; end: number } | undefined {
   let fence: string | undefined;
   for (let start = from; start < to; ) {
     const end = lineEnd(text, start);
@@ -74,9 +75,9 @@ export function unclosedBlockEnd(text: string, from: number, to: number): number
     const opener = fence === undefined && line.includes('<') ? blockOpener(text, start) : undefined;
     if (opener) {
       const close = closeOf(text, opener.end, opener.tag);
-      if (close === undefined) return text.length;
+      if (close === undefined) return { start, end: text.length };
       const after = lineEnd(text, close);
-      if (after >= to) return after;
+      if (after >= to) return { start, end: after };
       start = after + 1;
       continue;
     }

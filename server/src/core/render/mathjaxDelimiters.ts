@@ -66,6 +66,9 @@ function isSet(node: Element): boolean {
   return Array.isArray(classes) && classes.some((c) => c === 'language-math' || c === 'katex' || c === 'katex-display' || c === 'tex2jax_ignore');
 }
 
+/** How far past a formula's first closing delimiter its braces may still balance (characters). */
+const MAX_UNBALANCED = 2000;
+
 const quote = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 class Scanner {
@@ -187,6 +190,10 @@ class Scanner {
     let first: { start: number; end: number } | undefined;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(text))) {
+      // Unbalanced braces would send tex2jax to the end of the text for every opener, which is
+      // quadratic: past this far after the first closing delimiter, that one is taken (as tex2jax
+      // takes it when braces never balance).
+      if (first && m.index - first.end > MAX_UNBALANCED) return first;
       if (m[0] === end) {
         first ??= { start: m.index, end: m.index + end.length };
         if (depth === 0) return { start: m.index, end: m.index + end.length };

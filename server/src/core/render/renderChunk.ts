@@ -8,6 +8,7 @@
  * that `renderPost` can move a cached chunk's lines to wherever the chunk now sits.
  */
 import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -34,6 +35,8 @@ export interface ChunkRenderOptions {
   imageBase?: string;
   /** The site's `baseurl` (`/blog`): a path under it (`/blog/assets/x.png`) is the site's `/assets/x.png`. */
   baseurl?: string;
+  /** The chunk is one block of raw HTML, as kramdown reads an element left open (no Markdown in it). */
+  raw?: boolean;
 }
 
 /**
@@ -76,9 +79,16 @@ const toHtml = unified().use(rehypeStringify, { allowDangerousHtml: true }).free
  */
 export function renderChunk(text: string, options: ChunkRenderOptions): string {
   try {
-    if (guardMarkdown(text).simplified.length > 0) throw new Error('too complex to render');
-    const hidden = hideParenMarkers(text);
-    const hast = toHast.runSync(toHast.parse(hidden), hidden) as HastRoot;
+    let hast: HastRoot;
+    if (options.raw) {
+      const end = { line: text.split('\n').length, column: 1, offset: text.length };
+      const html: MdastRoot = { type: 'root', children: [{ type: 'html', value: text, position: { start: { line: 1, column: 1, offset: 0 }, end } }] };
+      hast = toHast.runSync(html, text) as HastRoot;
+    } else {
+      if (guardMarkdown(text).simplified.length > 0) throw new Error('too complex to render');
+      const hidden = hideParenMarkers(text);
+      hast = toHast.runSync(toHast.parse(hidden), hidden) as HastRoot;
+    }
     kramdownIds(hast);
     if (options.math) findDelimitedMath(hast, options.math);
     typesetMath(text, options.math !== undefined)(hast);

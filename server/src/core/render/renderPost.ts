@@ -14,7 +14,7 @@ import type { FrontMatterEntry, Post } from '../model';
 import { parseJekyllDate, parsePostFileName, type CalendarDate } from '../jekyll';
 import { splitIntoChunks, type Chunk } from '../parse/chunks';
 import { BLOG_MATHJAX, type MathDelimiters } from '../site/mathjaxConfig';
-import { unclosedBlockEnd } from './kramdownHtmlBlocks';
+import { unclosedBlock } from './kramdownHtmlBlocks';
 import { numberDuplicateIds } from './kramdownIds';
 import { clearTypesetCache } from './math';
 import { renderChunk, siteImageUrl, type ChunkRenderOptions } from './renderChunk';
@@ -44,12 +44,12 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
   };
   const bodyStart = post.lines.offsetAt(post.bodyRange.start);
   const parts: string[] = [];
-  for (const chunk of kramdownChunks(post.text, splitIntoChunks(post.text, bodyStart))) {
+  for (const chunk of kramdownPieces(post.text, splitIntoChunks(post.text, bodyStart))) {
     let text = post.text.slice(chunk.start, chunk.end);
     // As the parser does: a byte order mark becomes a space, so `# title` after it is a heading.
     if (chunk.start === 0 && text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
     if (!text.trim()) continue;
-    parts.push(cachedChunk(text, chunkOptions, post.lines.lineAt(chunk.start)));
+    parts.push(cachedChunk(text, chunk.raw ? { ...chunkOptions, raw: true } : chunkOptions, post.lines.lineAt(chunk.start)));
   }
   const date = postDate(post);
   return {
@@ -64,21 +64,32 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
   };
 }
 
+/** A stretch of the body rendered on its own; `raw` when kramdown reads it as one HTML block. */
+interface Piece extends Chunk {
+  raw?: boolean;
+}
+
 /**
  * The chunks as kramdown reads the post: a block element left open in a chunk (`<p align="center">`
- * with no `</p>`) swallows the chunks up to its end tag, or to the end of the post.
+ * with no `</p>`) runs, as raw HTML, through the chunks up to its end tag or to the end of the post.
+ * That stretch is one `raw` piece (never read as Markdown); what follows its end tag goes on as usual.
  */
-function kramdownChunks(text: string, chunks: Chunk[]): Chunk[] {
-  const out: Chunk[] = [];
+function kramdownPieces(text: string, chunks: Chunk[]): Piece[] {
+  const out: Piece[] = [];
   for (let i = 0; i < chunks.length; i++) {
     let { start, end } = chunks[i]!;
-    let from = start;
-    let open: number | undefined;
-    while ((open = unclosedBlockEnd(text, from, end)) !== undefined && open >= end && i + 1 < chunks.length) {
-      while (i + 1 < chunks.length && chunks[i + 1]!.start <= open) end = chunks[++i]!.end;
-      from = Math.min(open + 1, end);
+    while (start < end) {
+      const open = unclosedBlock(text, start, end);
+      if (!open) {
+        out.push({ start, end });
+        break;
+      }
+      if (open.start > start) out.push({ start, end: open.start });
+      out.push({ start: open.start, end: open.end, raw: true });
+      while (i + 1 < chunks.length && chunks[i + 1]!.start <= open.end) i++;
+      start = Math.min(open.end + 1, text.length);
+      end = Math.max(chunks[i]!.end, start);
     }
-    out.push({ start, end });
   }
   return out;
 }
@@ -108,9 +119,21 @@ function postDate(post: Post): CalendarDate | undefined {
   const date = entry(post, 'date');
   if (!date) return parsePostFileName(post.fileName)?.date;
   // The day as written: `2020-02-23 01:00:00 +0900` is the 23rd, though it is the 22nd in UTC.
-  const written = parseJekyllDate(date.valueSource.replace(/^["']|["']$/g, ''));
+  const source = date.valueSource.replace(/^["']|["']$/g, '');
+  const written = parseJekyllDate(source) ?? leadingDate(source);
   if (written || !(date.value instanceof Date) || Number.isNaN(date.value.getTime())) return written;
   return { year: date.value.getUTCFullYear(), month: date.value.getUTCMonth() + 1, day: date.value.getUTCDate() };
+}
+
+/**
+ * The date Jekyll reads from a value that only starts with one (`2020-07-02 ~ 2020-09-24`): Ruby's
+ * `Time.parse` takes the leading date and ignores the rest; a day past the month's end rolls over.
+ */
+function leadingDate(value: string): CalendarDate | undefined {
+  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > 31) return undefined;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -148,7 +171,7 @@ const chunkCache = new Map<string, { html: string; placed: { delta: number; html
 let cachedChars = 0;
 
 function cachedChunk(text: string, options: ChunkRenderOptions, delta: number): string {
-  const key = `${options.math ? JSON.stringify(options.math) : 0}${options.imageBase ?? ''}\u0000${options.baseurl ?? ''}\u0000${text}`;
+  const key = `${options.raw ? 'R' : ''}${options.math ? JSON.stringify(options.math) : 0}${options.imageBase ?? ''}\u0000${options.baseurl ?? ''}\u0000${text}`;
   let entry = chunkCache.get(key);
   if (entry !== undefined) {
     chunkCache.delete(key);

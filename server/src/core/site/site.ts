@@ -4,6 +4,7 @@
  * `future-date`, `image-src`) are skipped for a post outside any site.
  */
 import { parseJekyllYaml } from '../parse/jekyllYaml';
+import { readMathjaxConfig, type MathDelimiters } from './mathjaxConfig';
 import { dirname, joinPath, type FileSystemHost } from '../host';
 
 export interface SiteContext {
@@ -35,6 +36,8 @@ export interface SiteContext {
   filePath(sitePath: string): string | undefined;
   /** True when `sitePath` names a file of the site (see {@link filePath}). */
   exists(sitePath: string): boolean;
+  /** What the site's MathJax reads as math (its includes' `tex2jax` settings), for the preview. */
+  mathjax: MathDelimiters;
 }
 
 /** Layouts of the themes whose layouts are known. */
@@ -106,6 +109,7 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
     baseurl,
     filePath,
     exists: (sitePath) => filePath(sitePath) !== undefined,
+    mathjax: readMathjaxConfig(root, fs),
   };
 }
 
