@@ -10,6 +10,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parsePost } from '../../server/src/core/parse/parsePost';
 import { renderPost } from '../../server/src/core/render/renderPost';
@@ -17,7 +18,7 @@ import { readMathjaxConfig, type MathDelimiters } from '../../server/src/core/si
 import { nodeFileSystem, toCorePath } from '../../server/src/node/nodeHost';
 import { corpusAvailable, corpusPosts, CORPUS } from '../support/paths';
 import { buildSite, jekyllUnavailable, PARITY_SITE, type BuiltSite } from './support/jekyllSite';
-import { KNOWN_DIFFERENCES, readKnownDifferences } from './support/knownDifferences';
+import { KNOWN_DIFFERENCES, readKnownDifferences, unexplained } from './support/knownDifferences';
 import { kramdownOutline, previewOutline } from './support/outline';
 import { diffOutlines, type Hunk } from './support/outlineDiff';
 
@@ -112,8 +113,7 @@ describe('Jekyll parity: the preview renders as kramdown does', function () {
         seen.add(item.name);
         const listed = known.get(item.name) ?? new Map<string, string>();
         const hunks = differences(built, item, mathjax());
-        const unexpected = hunks.filter((h) => !listed.has(h.at));
-        const gone = [...listed.keys()].filter((at) => !hunks.some((h) => h.at === at));
+        const { unexpected, gone } = unexplained(hunks, listed);
         const problems = [
           ...unexpected.map((h) => `a difference not in known-differences.md:\n${describeHunk(h)}`),
           ...gone.map((at) => `listed in known-differences.md but gone (remove it): ${at}`),
@@ -149,6 +149,28 @@ describe('Jekyll parity: the preview renders as kramdown does', function () {
         for (const [at, reason] of entries) assert.ok(reason.length > 10, `${name} ${at}: give the reason`);
       }
       assert.ok(seen.size >= names.size, `${seen.size} of ${names.size} posts compared`);
+    });
+
+    it('fails on a difference it does not list and on a listed one that is gone', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'known-differences-'));
+      try {
+        const file = path.join(dir, 'known-differences.md');
+        fs.writeFileSync(file, '# K\n\n## Prose\n\n- Prose bullets are no entries: `x`\n\n## fixtures/2021-01-09-tables.md\n\n- `#table/p[9]`: the preview drops this paragraph\n');
+        const listed = readKnownDifferences(file);
+        assert.deepEqual([...listed.keys()], ['fixtures/2021-01-09-tables.md']);
+        const entries = listed.get('fixtures/2021-01-09-tables.md')!;
+        const hunk = (at: string): Hunk => ({ at, kramdown: ['p: x'], preview: [] });
+        assert.deepEqual(unexplained([hunk('#table/p[9]')], entries), { unexpected: [], gone: [] });
+        assert.deepEqual(unexplained([], entries), { unexpected: [], gone: ['#table/p[9]'] });
+        assert.deepEqual(unexplained([hunk('#table/p[2]')], entries), { unexpected: [hunk('#table/p[2]')], gone: ['#table/p[9]'] });
+        fs.appendFileSync(file, '- `#table/p[9]`: twice\n');
+        assert.throws(() => readKnownDifferences(file), /listed twice/);
+        // An entry under a heading that names no post (a typo) is an error, not silently prose.
+        fs.writeFileSync(file, '## fixture/2021-01-09-tables.md\n\n- `#table/p[9]`: the preview drops this paragraph\n');
+        assert.throws(() => readKnownDifferences(file), /outside a `## fixtures/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });
