@@ -25,8 +25,8 @@ import { StatusReporter } from './status';
 import type { IncomingChanges } from './transport';
 import { Validator } from './validation';
 
-/** Files whose change matters: posts, configuration files, the site's configuration and layouts. */
-const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml', '**/_layouts/**'];
+/** Files whose change matters: posts, configuration files, the site's configuration, layouts and includes (its MathJax set-up). */
+const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml', '**/_layouts/**', '**/_includes/**'];
 
 /** Starts serving on `connection` (not yet listening); `incoming` is the transport's look ahead. */
 export function startServer(connection: Connection, incoming: IncomingChanges): void {
