@@ -96,6 +96,7 @@ export interface RenderResult {
   date: string | undefined;
   /** The same date as `YYYY-MM-DD`, for a `<time datetime>`. */
   dateTime?: string | undefined;
+  /** `image_url`, resolved: the home page list shows it; the post page (and so the preview) does not. */
   thumbnail: string | undefined;
   sections: SectionSummary[];
   /**

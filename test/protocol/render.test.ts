@@ -53,7 +53,7 @@ describe('language server: seminarPosts/render', function () {
       ['Deep Residual Learning for Image Recognition', '이승현', 0],
     ]);
     const heading = TEXT.split('\n').indexOf('# Deep Residual Learning for Image Recognition');
-    assert.ok(result.html.includes(`<h1 data-line="${heading}">Deep Residual Learning for Image Recognition</h1>`), result.html);
+    assert.ok(result.html.includes(`<h1 data-line="${heading}" id="user-content-deep-residual-learning-for-image-recognition">Deep Residual Learning for Image Recognition</h1>`), result.html);
 
     await client.change(uri, 4, [{ text: TEXT.replace('# Attention Is All You Need', '# Attention Is All You Need (v2)') }]);
     const changed = await rendered();
@@ -103,6 +103,29 @@ describe('language server: seminarPosts/render', function () {
     assert.ok(isRenderRefusal(paused));
     assert.deepEqual([paused.refused, paused.version], ['paused', 2]);
     assert.match(paused.message, /binary/);
+  });
+
+  it('typesets what the site\'s MathJax set-up typesets, and follows a change of _includes/ on disk', async () => {
+    const text = TEXT.replace('- 이 논문의 핵심 아이디어를 요약합니다.\n', '- 이 논문의 핵심 아이디어를 요약합니다.\n\n**손실 $L_1$**을 줄인다\n');
+    assert.notEqual(text, TEXT);
+    const include = '_includes/mathjax.html';
+    /** Writes the include and tells the server, which rescans (`indexing`, then `ready`). */
+    const writeInclude = async (html: string, type: 1 | 2) => {
+      site.write(include, html);
+      const before = client.statuses.length;
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: site.uri(include), type }] });
+      await client.waitForStatus((s) => client.statuses.indexOf(s) >= before && s.state === 'indexing');
+      await client.waitForStatus((s) => client.statuses.indexOf(s) >= before && s.state === 'ready');
+    };
+    // MathJax loaded without a tex2jax set-up: MathJax 2's defaults, no single-dollar math.
+    await writeInclude('<script src="https://cdn.jsdelivr.net/npm/mathjax@2/MathJax.js?config=TeX-AMS_CHTML"></script>\n', 1);
+    await client.open(uri, text, 1);
+    const raw = await rendered();
+    assert.ok(raw.html.includes('<strong>손실 $L_1$</strong>을'), raw.html);
+
+    await writeInclude(`<script type="text/x-mathjax-config">MathJax.Hub.Config({ tex2jax: { inlineMath: [['$','$'], ['\\\\(','\\\\)']], processEscapes: true } });</script>\n`, 2);
+    const typeset = await rendered();
+    assert.match(typeset.html, /<strong>손실 <span class="katex">[\s\S]*?<annotation encoding="application\/x-tex">L_1<\/annotation>[\s\S]*?<\/strong>을/);
   });
 
   it('answers a request without a document with an error, and keeps serving', async () => {

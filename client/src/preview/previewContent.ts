@@ -15,11 +15,6 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A thumbnail the page shows: an http(s) URL, a webview resource, or an inline image. */
-function isImageUrl(url: string): boolean {
-  return /^(?:https?:\/\/|vscode-(?:webview-)?resource:|data:image\/(?:png|gif|jpe?g|webp|avif|bmp|svg\+xml)[;,])/i.test(url.trim());
-}
-
 /** The inner HTML of the page's `#sp-content`. */
 export function previewContent(result: RenderResult, locale: Locale): string {
   return [postView(result, locale), summaryView(result.sections, locale)].join('\n');
@@ -30,16 +25,17 @@ export function noticeContent(message: string): string {
   return `<p class="sp-notice" role="status">${escapeHtml(message)}</p>`;
 }
 
+/**
+ * The post as its page shows it. The header holds no `image_url` thumbnail: the theme shows that
+ * image only in the home page's list, never on the post's page.
+ */
 function postView(result: RenderResult, locale: Locale): string {
-  const thumbnail = result.thumbnail && isImageUrl(result.thumbnail)
-    ? `<img class="post-thumbnail" src="${escapeHtml(result.thumbnail.trim())}" alt="">`
-    : '';
   const date = result.date
     ? `<p class="post-meta"><time${result.dateTime ? ` datetime="${escapeHtml(result.dateTime)}"` : ''}>${escapeHtml(result.date)}</time></p>`
     : '';
   return [
     '<article class="post" data-view-panel="post">',
-    `<header class="post-header">${thumbnail}<h1 class="post-title">${escapeHtml(result.title ?? text('untitled', locale))}</h1>${date}${headerBadge(result, locale)}</header>`,
+    `<header class="post-header"><h1 class="post-title">${escapeHtml(result.title ?? text('untitled', locale))}</h1>${date}${headerBadge(result, locale)}</header>`,
     `<div class="post-content">${withBadges(result.html, result.sections, locale)}</div>`,
     '</article>',
   ].join('\n');

@@ -124,7 +124,7 @@ export class WorkspaceIndexer {
     let papersChanged = false;
     for (const change of changes) {
       const path = URI.parse(change.uri).path;
-      if (/(?:^|\/)(?:\.seminar-posts\.json|_config\.yml)$|(?:^|\/)_layouts\//.test(path)) {
+      if (/(?:^|\/)(?:\.seminar-posts\.json|_config\.yml)$|(?:^|\/)_(?:layouts|includes)\//.test(path)) {
         configuration = true;
         continue;
       }

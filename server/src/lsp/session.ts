@@ -26,8 +26,8 @@ import { StatusReporter } from './status';
 import type { IncomingChanges } from './transport';
 import { Validator } from './validation';
 
-/** Files whose change matters: posts, configuration files, the site's configuration and layouts. */
-const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml', '**/_layouts/**'];
+/** Files whose change matters: posts, configuration files, the site's configuration, layouts and includes (its MathJax set-up). */
+const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml', '**/_layouts/**', '**/_includes/**'];
 
 /**
  * The language server's post service and editor features: the files on disk, the workspace index

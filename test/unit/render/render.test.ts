@@ -48,7 +48,7 @@ describe('renderPost', () => {
 
   it('reads `# title` right under `</p>` as a new section, as kramdown does', () => {
     const html = render(`${FRONT}\n# One\n<p align="center">\n<img src="https://a.b/x.png">\n</p>\n# Two\n- bullet\n`);
-    assert.match(html, /<h1 data-line="11">Two<\/h1>/);
+    assert.match(html, /<h1 data-line="11"[^>]*>Two<\/h1>/);
     assert.match(html, /<p data-line="8" align="center">\n<img src="https:\/\/a.b\/x.png">\n<\/p>/);
   });
 
@@ -67,10 +67,10 @@ describe('renderPost', () => {
     assert.match(html, /<li data-line="12">after<\/li>/);
   });
 
-  it('shows $$ math as written when mathjax is not set, and never reads a single $ as math', () => {
+  it('shows $$ math as kramdown writes it when mathjax is not set, and then reads no $ as math', () => {
     const html = render(FRONT.replace('mathjax: true', 'mathjax: false') + '\n# One\n- $$a_1$$ costs $5 or $10\n\n$$b_2$$\n');
-    assert.match(html, /<li data-line="8">\$\$a_1\$\$ costs \$5 or \$10<\/li>/);
-    assert.match(html, /<p data-line="10">\$\$b_2\$\$<\/p>/);
+    assert.match(html, /<li data-line="8">\\\(a_1\\\) costs \$5 or \$10<\/li>/);
+    assert.match(html, /<p data-line="10">\\\[b_2\\\]<\/p>/);
     assert.ok(!html.includes('katex'));
     assert.ok(!render(FRONT.replace('mathjax: true\n', '') + '\n$$x$$\n').includes('katex'), 'no mathjax key: no typesetting');
   });
@@ -81,10 +81,10 @@ describe('renderPost', () => {
     assert.match(html, /then good <span class="katex">/);
   });
 
-  it('keeps GFM: tables, strikethrough, autolinks and task lists', () => {
+  it('keeps GFM as kramdown reads it: tables, strikethrough, task lists, and no bare-URL links', () => {
     const html = render(`${FRONT}\n| a | b |\n| --- | :-: |\n| ~~c~~ | https://a.b/c |\n\n- [x] done\n`);
     assert.match(html, /<table data-line="7">/);
-    assert.match(html, /<tr data-line="9">\n<td><del>c<\/del><\/td>\n<td align="center"><a href="https:\/\/a.b\/c">https:\/\/a.b\/c<\/a><\/td>/);
+    assert.match(html, /<tr data-line="9">\n<td><del>c<\/del><\/td>\n<td align="center">https:\/\/a.b\/c<\/td>/);
     assert.match(html, /<input type="checkbox" checked disabled> done/);
   });
 
@@ -157,8 +157,8 @@ describe('renderPost', () => {
     assert.ok(cache.chunks.size > 0, 'the chunks were kept');
     assert.equal(renderPost(post, { cache }).html, cold);
     const shifted = renderPost(load('2021-01-07-1st_quarter.md', post.text.replace('\n# Attention', '\n\n\n# Attention')), { cache }).html;
-    assert.match(shifted, /<h1 data-line="41">Denoising Diffusion Probabilistic Models<\/h1>/);
-    assert.match(cold, /<h1 data-line="39">Denoising Diffusion Probabilistic Models<\/h1>/);
+    assert.match(shifted, /<h1 data-line="41"[^>]*>Denoising Diffusion Probabilistic Models<\/h1>/);
+    assert.match(cold, /<h1 data-line="39"[^>]*>Denoising Diffusion Probabilistic Models<\/h1>/);
   });
 
   it('typesets a formula again from the cache as it did the first time, when its section changes around it', () => {
@@ -168,7 +168,7 @@ describe('renderPost', () => {
     const edited = render(text.replace('# One', '# One, edited'), undefined, cache);
     assert.equal(cache.typeset.size, 2, 'both formulas were kept');
     assert.equal(render(text.replace('# One', '# One, edited')), edited, 'the same HTML from the cache as typeset afresh');
-    assert.equal(edited.replace('One, edited', 'One'), cold);
+    assert.equal(edited.replace('One, edited', 'One').replace('one-edited', 'one'), cold);
     assert.equal((cold.match(/class="katex"/g) ?? []).length, 2);
   });
 });

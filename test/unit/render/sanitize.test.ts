@@ -70,8 +70,8 @@ describe('sanitizing hostile HTML', () => {
   });
 
   it('keeps entity-encoded tags as text', () => {
-    assert.match(result.html, /&#x3C;script>__xss\('entity-script'\)&#x3C;\/script>/);
-    assert.match(result.html, /&#x3C;img src=x onerror=__xss\('entity-img'\)>/);
+    assert.match(result.html, /&#x3C;script>__xss\(‘entity-script’\)&#x3C;\/script>/);
+    assert.match(result.html, /&#x3C;img src=x onerror=__xss\(‘entity-img’\)>/);
   });
 
   it('turns KaTeX\'s link and HTML commands into plain (red) text: trust is off', () => {
@@ -86,7 +86,10 @@ describe('sanitizing hostile HTML', () => {
     assert.match(result.html, /<a href="https:\/\/example\.org\/">i<\/a>/);
     assert.match(result.html, /<img src="data:image\/svg\+xml,[^"]*" alt="an SVG in img cannot run script">/);
     assert.match(result.html, /<table data-line="\d+">/);
-    assert.match(result.html, /<h1 data-line="\d+">A title right under the block, still a section<\/h1>/);
+    // `<math>` is never closed: kramdown keeps the rest of the post inside it as raw HTML (checked
+    // against kramdown 2.4), so the title is no heading there, nor here (where the sanitizer drops
+    // `<math>` with all it holds).
+    assert.doesNotMatch(result.html, /<h1[^>]*>A title right under the block/);
   });
 
   it('passes the header through as data: the page escapes it, and a javascript: thumbnail is dropped', () => {
@@ -131,14 +134,16 @@ describe('rendering pathological input', function () {
 
   it('shows a chunk too deep to render as its escaped source, and the other chunks as usual', () => {
     const html = render(`${front}\n# Fine\n- ok\n\n# Deep\n${'<div>'.repeat(10_000)}<script>x</script>\n`).html;
-    assert.ok(html.startsWith('<h1 data-line="4">Fine</h1>'), html.slice(0, 200));
-    assert.ok(html.includes('<pre data-line="7" class="render-failed"># Deep\n&#x3C;div&#x3E;&#x3C;div&#x3E;'), html.slice(0, 200));
+    assert.match(html, /^<h1 data-line="4"[^>]*>Fine<\/h1>/, html.slice(0, 200));
+    // The `<div>`s never close: kramdown reads the rest of the post as one HTML block, which is
+    // what the preview renders (and, too deep for the tree tools, shows as its source).
+    assert.ok(html.includes('<pre data-line="8" class="render-failed">&#x3C;div&#x3E;&#x3C;div&#x3E;'), html.slice(0, 300));
     assert.ok(html.includes('&#x3C;script&#x3E;x&#x3C;/script&#x3E;'));
   });
 
   it('keeps CRLF posts on the right lines', () => {
     const html = render('---\r\nmathjax: true\r\n---\r\n\r\n# One\r\n- a\r\n\r\n# Two\r\n').html;
-    assert.match(html, /<h1 data-line="4">One<\/h1>/);
-    assert.match(html, /<h1 data-line="7">Two<\/h1>/);
+    assert.match(html, /<h1 data-line="4"[^>]*>One<\/h1>/);
+    assert.match(html, /<h1 data-line="7"[^>]*>Two<\/h1>/);
   });
 });

@@ -105,7 +105,8 @@ export function typesetMath(text: string, typeset: boolean, cache?: TypesetCache
       const code = mathCode(node);
       if (code && node.tagName === 'pre') {
         const value = textOf(code);
-        const written = source(node) ?? `$$${value}$$`;
+        // Without MathJax the page shows what kramdown wrote: `\[...\]`.
+        const written = typeset ? source(node) ?? `$$${value}$$` : `\\[${value}\\]`;
         const block: Element = {
           type: 'element',
           tagName: typeset ? 'div' : 'p',
@@ -116,7 +117,10 @@ export function typesetMath(text: string, typeset: boolean, cache?: TypesetCache
         parent.children[i] = block;
       } else if (isMath(node)) {
         const value = textOf(node);
-        parent.children.splice(i, 1, ...render(value, false, source(node) ?? `$$${value}$$`));
+        const display = (node.properties.className as string[]).includes('math-display');
+        const found = (node.data as { written?: string } | undefined)?.written;
+        const written = found ?? (typeset ? source(node) ?? `$$${value}$$` : `\\(${value}\\)`);
+        parent.children.splice(i, 1, ...render(value, display, written));
       } else {
         visit(node);
       }

@@ -1,32 +1,42 @@
 /**
  * One chunk of a post's body (see `parse/chunks.ts`) to sanitized HTML:
- * remark (CommonMark, GFM, `$$` math) -> rehype -> raw HTML parsed -> sanitized -> math typeset ->
- * source lines stamped -> serialized.
+ * remark (read as kramdown reads Markdown, `$$` math) -> rehype -> raw HTML parsed -> sanitized ->
+ * kramdown's ids -> the site's MathJax delimiters found -> math typeset -> source lines stamped ->
+ * serialized.
  *
  * Every block element gets `data-line`, its 0-based line in the chunk, as its first attribute, so
  * that `renderPost` can move a cached chunk's lines to wherever the chunk now sits.
  */
 import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkKramdownMath } from '../parse/kramdownMath';
 import { guardMarkdown } from '../parse/markdownGuard';
-import { displayMathParagraphs, typesetMath, type TypesetCache } from './math';
+import { kramdownIds } from './kramdownIds';
+import { hideParenMarkers, remarkKramdown } from './kramdownMarkdown';
+import { typesetMath, type TypesetCache } from './math';
+import { findDelimitedMath, type MathDelimiters } from './mathjaxDelimiters';
 import { DATA_IMAGE, SANITIZE_SCHEMA } from './sanitizeSchema';
 
 /** How a chunk renders, besides its text. */
 export interface ChunkRenderOptions {
-  /** Typeset `$$` math (front matter `mathjax` is true); otherwise show it as written. */
-  math: boolean;
+  /**
+   * The site's MathJax delimiters when the page typesets math (front matter `mathjax` is true):
+   * kramdown's `$$` math and what the delimiters find in the text are typeset. Undefined: math is
+   * shown as the page shows it without MathJax.
+   */
+  math: MathDelimiters | undefined;
   /** Base URL that site-absolute image paths (`/assets/x.png`) resolve against, if any. */
   imageBase?: string;
   /** The site's `baseurl` (`/blog`): a path under it (`/blog/assets/x.png`) is the site's `/assets/x.png`. */
   baseurl?: string;
+  /** The chunk is one block of raw HTML, as kramdown reads an element left open (no Markdown in it). */
+  raw?: boolean;
   /** Formulas typeset before (the render cache's). */
   typeset?: TypesetCache;
 }
@@ -47,11 +57,12 @@ const BLOCK_TAGS = new Set([
   'table', 'tr', 'details', 'section',
 ]);
 
-// kramdown reads `$$` only: a single `$` is a plain dollar sign (`$5`), not math; a formula runs to
-// the next `$$` (the parser's reading, `parse/kramdownMath.ts`).
+// Markdown read as kramdown reads it (`kramdownMarkdown.ts`). kramdown reads `$$` only: a single `$`
+// is text, which the page's MathJax may then typeset (`mathjaxDelimiters.ts`); a formula runs to the
+// next `$$` (the parser's reading, `parse/kramdownMath.ts`).
 const toHast = unified()
   .use(remarkParse)
-  .use(remarkGfm)
+  .use(remarkKramdown)
   .use(remarkKramdownMath)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
@@ -70,11 +81,19 @@ const toHtml = unified().use(rehypeStringify, { allowDangerousHtml: true }).free
  */
 export function renderChunk(text: string, options: ChunkRenderOptions): string {
   try {
-    if (guardMarkdown(text).simplified.length > 0) throw new Error('too complex to render');
-    const mdast = toHast.parse(text);
-    displayMathParagraphs(text)(mdast);
-    const hast = toHast.runSync(mdast) as HastRoot;
-    typesetMath(text, options.math, options.typeset)(hast);
+    let hast: HastRoot;
+    if (options.raw) {
+      const end = { line: text.split('\n').length, column: 1, offset: text.length };
+      const html: MdastRoot = { type: 'root', children: [{ type: 'html', value: text, position: { start: { line: 1, column: 1, offset: 0 }, end } }] };
+      hast = toHast.runSync(html, text) as HastRoot;
+    } else {
+      if (guardMarkdown(text).simplified.length > 0) throw new Error('too complex to render');
+      const hidden = hideParenMarkers(text);
+      hast = toHast.runSync(toHast.parse(hidden), hidden) as HastRoot;
+    }
+    kramdownIds(hast);
+    if (options.math) findDelimitedMath(hast, options.math);
+    typesetMath(text, options.math !== undefined, options.typeset)(hast);
     finishElements(hast, options);
     return toHtml.stringify(hast);
   } catch {

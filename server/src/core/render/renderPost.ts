@@ -12,8 +12,11 @@ import type { RenderResult } from '../../protocol';
 import { DEFAULTS } from '../config/config';
 import type { FrontMatterEntry, Post } from '../model';
 import { parseJekyllDate, parsePostFileName, type CalendarDate } from '../jekyll';
-import { splitIntoChunks } from '../parse/chunks';
+import { splitIntoChunks, type Chunk } from '../parse/chunks';
 import { Lru } from '../cache/lru';
+import { BLOG_MATHJAX, type MathDelimiters } from '../site/mathjaxConfig';
+import { unclosedBlock } from './kramdownHtmlBlocks';
+import { numberDuplicateIds } from './kramdownIds';
 import { createTypesetCache, type TypesetCache } from './math';
 import { renderChunk, siteImageUrl, type ChunkRenderOptions } from './renderChunk';
 import { DATA_IMAGE } from './sanitizeSchema';
@@ -31,26 +34,31 @@ export interface RenderOptions {
   baseurl?: string;
   /** What the previous renders kept (the post service's); without it, every chunk is rendered. */
   cache?: RenderCache;
+  /** What the site's MathJax reads as math (`site/mathjaxConfig.ts`); the blog's set-up by default. */
+  mathjax?: MathDelimiters;
 }
 
 /** Renders `post` for the preview. Never throws on hostile input: what is not allowed is dropped. */
 export function renderPost(post: Post, options: RenderOptions = {}): RenderResult {
   const chunkOptions: ChunkRenderOptions = {
-    math: mathjaxOn(post), imageBase: options.imageBase, baseurl: options.baseurl, typeset: options.cache?.typeset,
+    math: mathjaxOn(post) ? options.mathjax ?? BLOG_MATHJAX : undefined,
+    imageBase: options.imageBase,
+    baseurl: options.baseurl,
+    typeset: options.cache?.typeset,
   };
   const bodyStart = post.lines.offsetAt(post.bodyRange.start);
   const parts: string[] = [];
-  for (const chunk of splitIntoChunks(post.text, bodyStart)) {
+  for (const chunk of kramdownPieces(post.text, splitIntoChunks(post.text, bodyStart))) {
     let text = post.text.slice(chunk.start, chunk.end);
     // As the parser does: a byte order mark becomes a space, so `# title` after it is a heading.
     if (chunk.start === 0 && text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
     if (!text.trim()) continue;
-    parts.push(cachedChunk(text, chunkOptions, post.lines.lineAt(chunk.start), options.cache));
+    parts.push(cachedChunk(text, chunk.raw ? { ...chunkOptions, raw: true } : chunkOptions, post.lines.lineAt(chunk.start), options.cache));
   }
   const date = postDate(post);
   return {
     version: post.version,
-    html: parts.join('\n'),
+    html: numberDuplicateIds(parts.join('\n')),
     title: postTitle(post),
     date: date && blogDate(date),
     dateTime: date && `${date.year}-${pad(date.month)}-${pad(date.day)}`,
@@ -58,6 +66,36 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
     sections: summarizeSections(post, options.config ?? DEFAULTS, options.diagnostics ?? []),
     headerProblems: summarizeHeaderProblems(post, options.diagnostics ?? []),
   };
+}
+
+/** A stretch of the body rendered on its own; `raw` when kramdown reads it as one HTML block. */
+interface Piece extends Chunk {
+  raw?: boolean;
+}
+
+/**
+ * The chunks as kramdown reads the post: a block element left open in a chunk (`<p align="center">`
+ * with no `</p>`) runs, as raw HTML, through the chunks up to its end tag or to the end of the post.
+ * That stretch is one `raw` piece (never read as Markdown); what follows its end tag goes on as usual.
+ */
+function kramdownPieces(text: string, chunks: Chunk[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    let { start, end } = chunks[i]!;
+    while (start < end) {
+      const open = unclosedBlock(text, start, end);
+      if (!open) {
+        out.push({ start, end });
+        break;
+      }
+      if (open.start > start) out.push({ start, end: open.start });
+      out.push({ start: open.start, end: open.end, raw: true });
+      while (i + 1 < chunks.length && chunks[i + 1]!.start <= open.end) i++;
+      start = Math.min(open.end + 1, text.length);
+      end = Math.max(chunks[i]!.end, start);
+    }
+  }
+  return out;
 }
 
 /** The last occurrence of a front matter key (YAML keeps the last of duplicates). */
@@ -85,9 +123,21 @@ function postDate(post: Post): CalendarDate | undefined {
   const date = entry(post, 'date');
   if (!date) return parsePostFileName(post.fileName)?.date;
   // The day as written: `2020-02-23 01:00:00 +0900` is the 23rd, though it is the 22nd in UTC.
-  const written = parseJekyllDate(date.valueSource.replace(/^["']|["']$/g, ''));
+  const source = date.valueSource.replace(/^["']|["']$/g, '');
+  const written = parseJekyllDate(source) ?? leadingDate(source);
   if (written || !(date.value instanceof Date) || Number.isNaN(date.value.getTime())) return written;
   return { year: date.value.getUTCFullYear(), month: date.value.getUTCMonth() + 1, day: date.value.getUTCDate() };
+}
+
+/**
+ * The date Jekyll reads from a value that only starts with one (`2020-07-02 ~ 2020-09-24`): Ruby's
+ * `Time.parse` takes the leading date and ignores the rest; a day past the month's end rolls over.
+ */
+function leadingDate(value: string): CalendarDate | undefined {
+  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || Number(m[3]) < 1 || Number(m[3]) > 31) return undefined;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -140,7 +190,7 @@ export class RenderCache {
 }
 
 function cachedChunk(text: string, options: ChunkRenderOptions, delta: number, cache: RenderCache | undefined): string {
-  const key = `${options.math ? 1 : 0}${options.imageBase ?? ''}\u0000${options.baseurl ?? ''}\u0000${text}`;
+  const key = `${options.raw ? 'R' : ''}${options.math ? JSON.stringify(options.math) : 0}${options.imageBase ?? ''}\u0000${options.baseurl ?? ''}\u0000${text}`;
   let entry = cache?.chunks.get(key);
   if (entry === undefined) {
     entry = { html: renderChunk(text, options), placed: undefined };

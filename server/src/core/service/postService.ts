@@ -160,7 +160,7 @@ export function createPostService(options: PostServiceOptions): PostService {
       });
       const { renderer, cache } = await rendering;
       return renderer.renderPost(post, {
-        diagnostics: extras.diagnostics, config: setup.config, imageBase: extras.imageBase, baseurl: setup.site?.baseurl, cache,
+        diagnostics: extras.diagnostics, config: setup.config, imageBase: extras.imageBase, baseurl: setup.site?.baseurl, mathjax: setup.site?.mathjax, cache,
       });
     },
   };

@@ -5,6 +5,7 @@
  */
 import { markdownExtensionsOf } from '../jekyllPostName';
 import { parseJekyllYaml } from '../parse/jekyllYaml';
+import { readMathjaxConfig, type MathDelimiters } from './mathjaxConfig';
 import { dirname, joinPath, type FileSystemHost } from '../host';
 
 export interface SiteContext {
@@ -48,6 +49,8 @@ export interface SiteContext {
   filePath(sitePath: string): string | undefined;
   /** True when `sitePath` names a file of the site (see {@link filePath}). */
   exists(sitePath: string): boolean;
+  /** What the site's MathJax reads as math (its includes' `tex2jax` settings), for the preview. */
+  mathjax: MathDelimiters;
 }
 
 /** A script address on `cdn.mathjax.org` in one of the site's files. */
@@ -131,6 +134,7 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
     baseurl,
     filePath,
     exists: (sitePath) => filePath(sitePath) !== undefined,
+    mathjax: readMathjaxConfig(root, fs),
   };
 }
 
