@@ -12145,7 +12145,7 @@ var imageBlockUnclosed = {
         if (block.close) continue;
         const last = block.range.end.line;
         const edit = insertLineAfter(post, last, `${indentOf(post, block.open.range.start.line)}</p>`);
-        const swallowed = insideComment(post, edit.range.start) || insideOpenTag(section.images, edit.range.start);
+        const swallowed = !block.open.terminated || insideComment(post, edit.range.start) || insideOpenTag(section.images, edit.range.start);
         report({
           range: block.open.range,
           messageId: "block",

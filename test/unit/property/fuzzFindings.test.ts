@@ -36,6 +36,8 @@ const FOUND: [string, string, string][] = [
     `${FM.replace('mathjax: true\n', 'mathjax:\rtrue\n')}\n${SECTION}`, NAME],
   ['image-block-unclosed offers no `</p>` inside an `<img>` whose quoted address is never closed',
     `${FM}\n${SECTION}\n<p align="center">\n  <img src="https://a.b/x.png*>\n</p>\n\n# Next\n`, NAME],
+  ['image-block-unclosed offers no `</p>` after a `<p` whose quoted align is never closed (`align=\'center">`)',
+    `${FM}\n${SECTION}\n<p align='center">\n  <img src="https://a.b/x.png">\n</p>\n\n# Next\n`, NAME],
 ];
 
 describe('fix safety: what the fuzzer found', () => {

@@ -41,9 +41,10 @@ export const imageBlockUnclosed: RuleDefinition = {
         if (block.close) continue;
         const last = block.range.end.line;
         const edit = insertLineAfter(post, last, `${indentOf(post, block.open.range.start.line)}</p>`);
-        // A `</p>` inside a comment left open (`<p align="center"><!--`), or inside an `<img>` whose
-        // quoted address never closes (`src="x.png*>`), would close nothing.
-        const swallowed = insideComment(post, edit.range.start) || insideOpenTag(section.images, edit.range.start);
+        // A `</p>` inside a comment left open (`<p align="center"><!--`), inside an `<img>` whose
+        // quoted address never closes (`src="x.png*>`), or after a `<p` whose own quote never closes
+        // (`<p align='center">`: the tag runs on past it), would close nothing.
+        const swallowed = !block.open.terminated || insideComment(post, edit.range.start) || insideOpenTag(section.images, edit.range.start);
         report({
           range: block.open.range,
           messageId: 'block',
