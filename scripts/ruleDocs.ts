@@ -50,7 +50,7 @@ const fence = (text: string) => {
 };
 
 /** `line:column  message` of what `rule` reports on `example`, in `locale`. */
-function reported(rule: RuleDefinition<any>, example: RuleExample, locale: Locale): string[] {
+function reported(rule: RuleDefinition<object>, example: RuleExample, locale: Locale): string[] {
   const fileName = example.fileName ?? '2020-04-02-2nd_quarter.md';
   const post = parsePost(example.text, `file:///site/_posts/${fileName}`);
   const config = resolveConfig(rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' } } : undefined);
@@ -66,12 +66,12 @@ export function exampleWorkspace(example: RuleExample): WorkspaceIndex | undefin
   return index;
 }
 
-function fixable(rule: RuleDefinition<any>): string {
+function fixable(rule: RuleDefinition<object>): string {
   return rule.docs.fix ? 'yes' : 'no';
 }
 
 /** The page of one rule. */
-export function rulePage(rule: RuleDefinition<any>): string {
+export function rulePage(rule: RuleDefinition<object>): string {
   const { docs } = rule;
   const example = (title: string, ex: RuleExample) =>
     [

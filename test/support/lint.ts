@@ -20,7 +20,7 @@ export interface LintTextOptions {
   config?: SeminarPostsConfig;
   site?: SiteContext;
   locale?: Locale;
-  rules?: readonly RuleDefinition<any>[];
+  rules?: readonly RuleDefinition<object>[];
   today?: string;
   /** The other posts of the workspace, for the rules that compare posts. */
   workspace?: WorkspaceView;

@@ -54,7 +54,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 /** SARIF 2.1.0, one run, with every rule described. */
 export function formatSarif(
   results: readonly FileResult[],
-  rules: readonly RuleDefinition<any>[],
+  rules: readonly RuleDefinition<object>[],
   version: string,
   cwd: string,
   locale: Locale,

@@ -33,7 +33,7 @@ export class Project {
 
   constructor(
     private readonly fs: FileSystemHost,
-    private readonly rules: readonly RuleDefinition<any>[],
+    private readonly rules: readonly RuleDefinition<object>[],
     private readonly options: ProjectOptions = {},
   ) {}
 

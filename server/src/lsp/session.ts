@@ -34,7 +34,7 @@ const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml
  * as the other posts, the renderer loaded on the first preview. (The fix-equivalence test builds
  * the editor's side with it, as the server does.)
  */
-export function createServerServices(rules: readonly RuleDefinition<any>[], locale: () => Locale, index: WorkspaceIndex):
+export function createServerServices(rules: readonly RuleDefinition<object>[], locale: () => Locale, index: WorkspaceIndex):
   { service: PostService; features: EditorFeatures } {
   const service = createPostService({
     host: nodeFileSystem, rules, locale, clock: () => new Date(), workspace: () => index, renderer: loadRenderer,
@@ -46,7 +46,7 @@ export function createServerServices(rules: readonly RuleDefinition<any>[], loca
  * Starts serving on `connection` (not yet listening); `incoming` is the transport's look ahead.
  * `rules` are the registry's (the entry point passes them).
  */
-export function startServer(connection: Connection, incoming: IncomingChanges, rules: readonly RuleDefinition<any>[]): void {
+export function startServer(connection: Connection, incoming: IncomingChanges, rules: readonly RuleDefinition<object>[]): void {
   let locale: Locale = 'en';
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];

@@ -33,7 +33,7 @@ function lintFile(file: string, text = fs.readFileSync(file, 'utf8'), workspace?
 }
 
 /** For a rule that compares posts: the other posts of the fixture's folder, as its workspace. */
-function workspaceOf(rule: RuleDefinition<any>, file: string): WorkspaceView | undefined {
+function workspaceOf(rule: RuleDefinition<object>, file: string): WorkspaceView | undefined {
   if (!rule.comparesPosts) return undefined;
   const index = new WorkspaceIndex();
   const dir = path.dirname(file);

@@ -28,7 +28,7 @@ export function ruleDocsUrl(id: string): string {
 }
 
 export interface LintOptions {
-  rules: readonly RuleDefinition<any>[];
+  rules: readonly RuleDefinition<object>[];
   config: ResolvedConfig;
   site: SiteContext | undefined;
   /** The other posts of the workspace, when known. */
@@ -65,7 +65,7 @@ export function severityName(severity: DiagnosticSeverity | undefined): Severity
 }
 
 /** The severity a rule runs at under `config`. */
-export function effectiveSeverity(rule: RuleDefinition<any>, config: ResolvedConfig): SeverityOrOff {
+export function effectiveSeverity(rule: RuleDefinition<object>, config: ResolvedConfig): SeverityOrOff {
   return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
 }
 
@@ -96,15 +96,15 @@ export function lintPost(post: Post, options: LintOptions): Diagnostic[] {
 }
 
 /** The ids a suppression comment may name, per rule list (the same list on every keystroke). */
-const knownIdSets = new WeakMap<readonly RuleDefinition<any>[], ReadonlySet<string>>();
+const knownIdSets = new WeakMap<readonly RuleDefinition<object>[], ReadonlySet<string>>();
 
-function knownIds(rules: readonly RuleDefinition<any>[]): ReadonlySet<string> {
+function knownIds(rules: readonly RuleDefinition<object>[]): ReadonlySet<string> {
   let known = knownIdSets.get(rules);
   if (!known) knownIdSets.set(rules, (known = new Set([...rules.map((rule) => rule.id), SIMPLIFIED_CODE])));
   return known;
 }
 
-function runRule(rule: RuleDefinition<any>, severity: Severity, post: Post, options: LintOptions, out: Diagnostic[]): void {
+function runRule(rule: RuleDefinition<object>, severity: Severity, post: Post, options: LintOptions, out: Diagnostic[]): void {
   const configured = options.config.rules[rule.id]?.options;
   const context = {
     options: { ...(rule.defaultOptions ?? {}), ...(configured ?? {}) },
@@ -137,7 +137,7 @@ function noonOf(day: string): number {
 class RuleReportError extends Error {}
 
 /** What is wrong with a report, or undefined when it is well formed. */
-function checkReport(rule: RuleDefinition<any>, descriptor: ReportDescriptor, post: Post): string | undefined {
+function checkReport(rule: RuleDefinition<object>, descriptor: ReportDescriptor, post: Post): string | undefined {
   const message = rule.messages[descriptor.messageId];
   if (!message) return `unknown message id '${descriptor.messageId}'`;
   if (!post.lines.contains(descriptor.range)) return `range ${formatRange(descriptor.range)} is outside the document`;
@@ -156,7 +156,7 @@ function checkReport(rule: RuleDefinition<any>, descriptor: ReportDescriptor, po
 }
 
 function toDiagnostic(
-  rule: RuleDefinition<any>,
+  rule: RuleDefinition<object>,
   severity: Severity,
   descriptor: ReportDescriptor,
   post: Post,
@@ -190,7 +190,7 @@ const FAILURE_MESSAGE = {
   ko: '`{id}` 규칙이 실패하여 건너뛰었습니다: {error}. Seminar Posts의 버그이니 알려 주세요.',
 };
 
-function ruleFailure(rule: RuleDefinition<any>, error: unknown, post: Post, locale: Locale): Diagnostic {
+function ruleFailure(rule: RuleDefinition<object>, error: unknown, post: Post, locale: Locale): Diagnostic {
   const reason = error instanceof Error ? error.message : String(error);
   const data: DiagnosticData = { ruleId: rule.id, version: post.version, fixes: [] };
   return {

@@ -40,6 +40,11 @@ export interface RuleExample {
   site?: Record<string, string>;
 }
 
+/**
+ * One rule. A list of rules with different options types (the registry, the engine's input) is a
+ * `readonly RuleDefinition<object>[]`: `check` is declared as a method, whose parameters TypeScript
+ * compares both ways, so every `RuleDefinition<Options>` is a `RuleDefinition<object>`.
+ */
 export interface RuleDefinition<Options = Record<string, unknown>> {
   /** Stable id: used in settings, the config file, the CLI's output and as the diagnostic code. */
   id: string;

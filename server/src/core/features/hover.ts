@@ -17,7 +17,7 @@ import { escapeMarkdown } from './markdownText';
 export interface HoverOptions {
   /** The post's current diagnostics. */
   diagnostics: readonly Diagnostic[];
-  rules: readonly RuleDefinition<any>[];
+  rules: readonly RuleDefinition<object>[];
   /** Every talk `name` gave, in any post of the workspace (this one included). */
   talksOf(name: string): readonly IndexedPaper[];
   locale: Locale;

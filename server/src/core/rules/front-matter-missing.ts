@@ -21,7 +21,7 @@ import { frontMatterSyntax } from './front-matter-syntax';
 import { requiredField } from './required-field';
 
 /** The rules that judge a front matter block and report errors by default: what reading a block may newly raise. */
-const BLOCK_RULES: readonly RuleDefinition<any>[] = [frontMatterSyntax, frontMatterDuplicateKey, requiredField, fieldType];
+const BLOCK_RULES: readonly RuleDefinition<object>[] = [frontMatterSyntax, frontMatterDuplicateKey, requiredField, fieldType];
 
 export const frontMatterMissing: RuleDefinition = {
   id: 'front-matter-missing',

@@ -49,7 +49,7 @@ import { unknownField } from './unknown-field';
 import { unknownLayout } from './unknown-layout';
 import { venueMissing } from './venue-missing';
 
-export const RULES: readonly RuleDefinition<any>[] = [
+export const RULES: readonly RuleDefinition<object>[] = [
   // Front matter and file
   frontMatterMissing,
   frontMatterSyntax,
@@ -101,6 +101,6 @@ export const RULES: readonly RuleDefinition<any>[] = [
 ];
 
 /** The rule with `id`, or undefined. */
-export function ruleById(id: string): RuleDefinition<any> | undefined {
+export function ruleById(id: string): RuleDefinition<object> | undefined {
   return RULES.find((rule) => rule.id === id);
 }

@@ -34,7 +34,7 @@ export interface Renderer {
 /** What a post service needs from its host. */
 export interface PostServiceOptions {
   host: FileSystemHost;
-  rules: readonly RuleDefinition<any>[];
+  rules: readonly RuleDefinition<object>[];
   /** The language of every message; a function when it is known only later (the server's `initialize`). */
   locale: Locale | (() => Locale);
   /** Now: the rules' "today" (a post dated later is a future post) is its day, in local time. */
@@ -60,7 +60,7 @@ export interface SettleRequest extends SettleOptions {
 }
 
 export interface PostService {
-  readonly rules: readonly RuleDefinition<any>[];
+  readonly rules: readonly RuleDefinition<object>[];
   locale(): Locale;
   /** Today, `YYYY-MM-DD`, by the clock. */
   today(): string;

@@ -1,0 +1,65 @@
+// ESLint (flat config): @eslint/js's recommended rules and typescript-eslint's type-checked
+// recommended rules over every TypeScript project of the solution (`tsconfig.json`'s references:
+// server, client, test, test/browser, bench; scripts/*.ts belong to test's project). `npm run lint`
+// runs it with `--max-warnings 0 --report-unused-disable-directives`: every rule is an error, and an
+// `eslint-disable` comment must name a rule that is on and would fire.
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  {
+    // Build output, bundles, installed hosts and test artifacts: nothing here is written by hand.
+    ignores: [
+      '**/out/**',
+      'dist/**',
+      '.tsbuild/**',
+      'media/katex/**',
+      '.vscode-test/**',
+      'test-results/**',
+      'coverage/**',
+      'test/fixtures/**',
+      'test/jekyll/fixtures/**',
+      'test/jekyll/site/**',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // Each .ts file is checked with the tsconfig that owns it (the one `tsc -b` uses).
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: {
+      reportUnusedDisableDirectives: 'error',
+      reportUnusedInlineConfigs: 'error',
+    },
+  },
+  {
+    // Plain JavaScript (the build scripts, the grammar test runner, the bench floor, the preview
+    // page's script, a test preload): no tsconfig owns these, so no type information; the
+    // JavaScript rules only.
+    files: ['**/*.{js,mjs,cjs}'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: ['**/*.{mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
+  {
+    // The webview's script runs in the preview page, not in Node.
+    files: ['media/preview/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { ...globals.browser, acquireVsCodeApi: 'readonly' },
+    },
+  },
+);
