@@ -55,7 +55,7 @@ export async function openWindow(profile: Profile, executable: string): Promise<
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1400, height: 900 },
-      env: profileEnvironment(profile) as Record<string, string>,
+      env: profileEnvironment(profile),
     });
   } catch (error) {
     throw new LaunchError(`Chromium (${executable}) did not start: ${error instanceof Error ? error.message : String(error)}`, ExitCode.SetupFailed);

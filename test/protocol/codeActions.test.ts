@@ -20,8 +20,8 @@ function applyEdit(text: string, uri: string, edit: WorkspaceEdit | undefined): 
   const edits: TextEdit[] = [];
   for (const change of edit.documentChanges ?? []) {
     assert.ok('edits' in change, `unexpected resource operation ${JSON.stringify(change)}`);
-    assert.equal((change as TextDocumentEdit).textDocument.uri, uri);
-    edits.push(...(change as TextDocumentEdit).edits as TextEdit[]);
+    assert.equal(change.textDocument.uri, uri);
+    edits.push(...change.edits as TextEdit[]);
   }
   for (const list of Object.values(edit.changes ?? {})) edits.push(...list);
   return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);

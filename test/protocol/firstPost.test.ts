@@ -119,7 +119,7 @@ describe('language server: a first real post (issue 14)', function () {
   it('offers the slides link (as a snippet, the cursor in its address) or the blog\'s words for slides that will not come', async () => {
     const text = GOOD.replace(', [presentation material](https://example.com/0.pdf)', '');
     site = makeSite({ [POST]: text });
-    client = await LspClient.start({ folders: [site.uri()], capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } as never } } });
+    client = await LspClient.start({ folders: [site.uri()], capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } } });
     const uri = site.uri(POST);
     await client.open(uri, text);
     const missing = (await client.diagnosticsAt(uri, 1)).find((d) => d.code === 'slides-link-missing')!;

@@ -101,7 +101,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (localeOption !== undefined && localeOption !== 'en' && localeOption !== 'ko') {
     throw new UsageError(`--locale must be en or ko, not '${String(localeOption)}'`);
   }
-  const locale: Locale = (localeOption as Locale | undefined) ?? toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  const locale: Locale = localeOption ?? toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   const format = options.get('--format');
 
   if (command === 'rules') {
@@ -110,7 +110,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
     }
     if (positional.length) throw new UsageError(`'rules' takes no paths`);
     if (format !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`--format of rules must be text or json, not '${String(format)}'`);
-    return { kind: 'rules', format: (format as 'text' | 'json' | undefined) ?? 'text', locale };
+    return { kind: 'rules', format: format ?? 'text', locale };
   }
 
   if (format !== undefined && format !== 'stylish' && format !== 'json' && format !== 'sarif') {
@@ -130,7 +130,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
     kind: 'lint',
     paths: positional.length ? positional : ['.'],
     fix: options.has('--fix') ? 'write' : options.has('--fix-dry-run') ? 'dry-run' : 'off',
-    format: (format as OutputFormat | undefined) ?? 'stylish',
+    format: format ?? 'stylish',
     config: options.get('--config') as string | undefined,
     maxWarnings,
     quiet: options.has('--quiet'),

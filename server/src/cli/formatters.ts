@@ -133,7 +133,7 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     const whereWidth = Math.max(...rows.map((row) => row.where.length));
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));
     for (const row of rows) {
-      lines.push(`  ${paint('2', row.where.padEnd(whereWidth))}  ${paint(severityColor[row.severity as Severity], row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('2', row.rule)}`);
+      lines.push(`  ${paint('2', row.where.padEnd(whereWidth))}  ${paint(severityColor[row.severity], row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('2', row.rule)}`);
     }
     lines.push('');
   }

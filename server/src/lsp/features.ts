@@ -94,7 +94,7 @@ export function registerFeatures(
     const checked = await validator.current(document);
     if (checked.analysis.kind !== 'post') return withoutData(action);
     // The connection's protocol types and the core's are two copies of the same LSP types.
-    return service.resolveCodeAction(checked.analysis, action as CoreCodeAction, { diagnostics: checked.diagnostics, support: editSupport(capabilities()) }) as CodeAction;
+    return service.resolveCodeAction(checked.analysis, action as CoreCodeAction, { diagnostics: checked.diagnostics, support: editSupport(capabilities()) });
   });
 
   connection.languages.diagnostics.on(async (params) => {
@@ -154,7 +154,7 @@ function siteFileUri(site: SiteContext | undefined, path: string): string | unde
 
 function editSupport(capabilities: ClientCapabilities): WorkspaceEditSupport {
   // `snippetEditSupport` is LSP 3.18's, which the 3.17 types do not name.
-  const edit = capabilities.workspace?.workspaceEdit as (NonNullable<NonNullable<ClientCapabilities['workspace']>['workspaceEdit']> & { snippetEditSupport?: boolean }) | undefined;
+  const edit = capabilities.workspace?.workspaceEdit;
   const resolve = capabilities.textDocument?.codeAction?.resolveSupport?.properties;
   return {
     documentChanges: edit?.documentChanges === true,

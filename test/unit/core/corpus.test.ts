@@ -49,7 +49,7 @@ describe('parser on the real corpus', function () {
         assert.equal(textOf(post, section.title.content.range), section.title.content.text);
         for (const line of section.presenterLines) {
           assert.equal(line.label?.text, '발표자', `${file}: ${section.title.text}`);
-          assert.equal(textOf(post, line.label!.range), '발표자');
+          assert.equal(textOf(post, line.label.range), '발표자');
           assert.equal(textOf(post, line.name!.range), line.name!.text);
           assert.match(line.name!.text, /^[가-힣]{3}$/);
           for (const item of line.linkList?.items ?? []) {

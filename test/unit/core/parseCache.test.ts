@@ -54,7 +54,7 @@ function randomPost(r: ReturnType<typeof random>): string {
 function randomEdit(r: ReturnType<typeof random>, text: string): string {
   if (r.int(5) === 0) {
     // A line becomes a heading (or stops being one): sections renumber, no line moves.
-    const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+    const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
     const at = r.pick(starts);
     return text.startsWith('# ', at) ? text.slice(0, at) + text.slice(at + 2) : text.slice(0, at) + '# ' + text.slice(at);
   }
@@ -84,7 +84,7 @@ describe('parse caches', () => {
       texts.forEach((text, version) => {
         const cold = parsePost(text, URI, version, { cache: new ParseCache() });
         assert.deepStrictEqual(warm[version], cold, `seed ${seed}, version ${version}: ${JSON.stringify(text)}`);
-        assert.deepStrictEqual(warm[version]!.lines, new LineIndex(text), `seed ${seed}, version ${version}: line index`);
+        assert.deepStrictEqual(warm[version].lines, new LineIndex(text), `seed ${seed}, version ${version}: line index`);
         assert.deepStrictEqual(parsePost(text, URI, version), cold, `seed ${seed}, version ${version}: uncached`);
       });
     }

@@ -31,7 +31,7 @@ function actionsFor(post: Post, diagnostics: Diagnostic[], options: Partial<Code
 function editsOf(action: CodeAction): TextEdit[] {
   const edit = action.edit!;
   if (edit.changes) return Object.values(edit.changes).flat();
-  return edit.documentChanges!.flatMap((change) => ('edits' in change ? (change as TextDocumentEdit).edits : []));
+  return edit.documentChanges!.flatMap((change) => ('edits' in change ? change.edits : []));
 }
 
 const BROKEN = examplePost(SAMPLE_FRONT_MATTER.filter((l) => !l.startsWith('comments')).map((l) => l.replace('quarter', 'quater')));

@@ -85,7 +85,7 @@ function fixWithEditor(file: string, text: string): string {
 function editsOf(action: CodeAction, uri: string): TextEdit[] {
   const changes = action.edit?.documentChanges ?? [];
   assert.ok(changes.every((change) => 'textDocument' in change), 'the editor\'s Fix All renames nothing');
-  return (changes as TextDocumentEdit[]).filter((change) => change.textDocument.uri === uri).flatMap((change) => change.edits);
+  return changes.filter((change) => change.textDocument.uri === uri).flatMap((change) => change.edits);
 }
 
 async function checkSameFixes(c: PostCase): Promise<void> {

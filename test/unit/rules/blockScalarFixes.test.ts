@@ -22,7 +22,7 @@ describe('fixes over block scalar values', () => {
     const results = fixed(text, 'title-format', true);
     assert.equal(results.length, 1);
     assert.equal(results[0], `---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\n${TAIL}`);
-    assert.deepEqual(lintText(results[0]!).filter((d) => d.code === 'title-format' || d.code === 'required-field'), []);
+    assert.deepEqual(lintText(results[0]).filter((d) => d.code === 'title-format' || d.code === 'required-field'), []);
   });
 
   it('front-matter-duplicate-key removes a literal block and not the key after it', () => {

@@ -152,7 +152,7 @@ export function validateConfig(
       config[key] = value;
     }
   }
-  return { config: config as SeminarPostsConfig, problems };
+  return { config, problems };
 }
 
 /** Merges configuration layers over the defaults; later layers win, key by key. */

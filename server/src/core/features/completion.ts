@@ -84,7 +84,7 @@ function frontMatterCompletions(post: Post, position: Position, line: string, be
         const item: CompletionItem = {
           label: key,
           kind: CompletionItemKind.Property,
-          detail: isRequired ? formatMessage(TEXT.requiredMissing!, locale, { severity: severity! }) : formatMessage(TEXT.known!, locale),
+          detail: isRequired ? formatMessage(TEXT.requiredMissing!, locale, { severity }) : formatMessage(TEXT.known!, locale),
           sortText: `${isRequired ? 0 : 1}${String(requiredKeys.indexOf(key) + 1).padStart(2, '0')}${key}`,
           textEdit: { range, newText: value === undefined ? `${key}: ` : `${key}: ${value}` },
         };

@@ -179,7 +179,7 @@ class ChunkBuilder {
   }
 
   private addBullets(section: Section, list: List): void {
-    for (const item of list.children as ListItem[]) {
+    for (const item of list.children) {
       const at = offsets(item);
       if (!at) continue;
       const firstLine = this.lines.lineText(this.lines.lineAt(at.start)).slice(this.lines.positionAt(at.start).character);
@@ -253,11 +253,11 @@ class ChunkBuilder {
             this.model.math.push({ range: this.lines.rangeOf(mathAt.start, mathAt.end), display: true, value: math.value });
             return;
           }
-          for (const child of node.children) visit(child as Nodes);
+          for (const child of node.children) visit(child);
           return;
         }
         default:
-          if ('children' in node) for (const child of node.children) visit(child as Nodes);
+          if ('children' in node) for (const child of node.children) visit(child);
       }
     };
     visit(root);

@@ -44,7 +44,7 @@ export function kramdownEmphasis(tree: Root): void {
     const parent = node as Parent;
     // Emphasis made here holds text already parsed; only the nodes inside it are visited.
     if (!created.has(parent) && parent.children.some((c) => c.type === 'text')) {
-      parent.children = parseParagraph(parent.children as PhrasingContent[], created) as Parent['children'];
+      parent.children = parseParagraph(parent.children as PhrasingContent[], created);
     }
     for (const child of parent.children) visit(child);
   };

@@ -32,7 +32,7 @@ export function kramdownIds(tree: Root): void {
       } else if (node.tagName === 'sup' && isFootnoteReference(node)) {
         footnoteReference(node);
         return;
-      } else if (node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes')) {
+      } else if (node.tagName === 'section' && node.properties.className?.includes('footnotes')) {
         parent.children[i] = footnotes(node);
         return;
       }

@@ -140,8 +140,8 @@ function kramdownLists(tree: Root): void {
       }
       out.push(node);
     }
-    parent.children = out as Parent['children'];
-    for (const node of parent.children) if ('children' in node) visit(node as Parent);
+    parent.children = out;
+    for (const node of parent.children) if ('children' in node) visit(node);
   };
   visit(tree);
 }
@@ -167,7 +167,7 @@ function parseAttributes(body: string): Record<string, string> {
  */
 function attributeLists(tree: Root): void {
   const visit = (parent: Parent): void => {
-    const children = parent.children as RootContent[];
+    const children = parent.children;
     for (let i = 0; i < children.length; i++) {
       const node = children[i]!;
       const previous = children[i - 1];
@@ -179,7 +179,7 @@ function attributeLists(tree: Root): void {
         }
       }
       if (node.type === 'paragraph') blockAttributes(node);
-      if ('children' in node) visit(node as Parent);
+      if ('children' in node) visit(node);
     }
     parent.children = children.filter((c) => !(c.type === 'text' && c.value === '') && !(c.type === 'paragraph' && c.children.length === 0)) as Parent['children'];
   };
@@ -210,6 +210,6 @@ function blockAttributes(paragraph: Paragraph): void {
   const data = (paragraph.data ??= {});
   data.hProperties = { ...(data.hProperties ?? {}), ...attributes };
   if (last.value === '') paragraph.children.pop();
-  const tail = paragraph.children[paragraph.children.length - 1] as PhrasingContent | undefined;
+  const tail = paragraph.children[paragraph.children.length - 1];
   if (tail?.type === 'break') paragraph.children.pop();
 }

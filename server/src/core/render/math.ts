@@ -28,10 +28,10 @@ export function displayMathParagraphs(text: string): (tree: MdastRoot) => void {
               hName: 'pre',
               hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: math }] }],
             },
-          } as RootContent;
+          };
         }
       } else if ('children' in node) {
-        visit(node as Parent);
+        visit(node);
       }
     });
   };

@@ -55,7 +55,7 @@ export function findDelimitedMath(tree: Root | Element, delimiters: MathDelimite
       out.push(node);
     }
     flush();
-    parent.children = out as typeof parent.children;
+    parent.children = out;
   };
   visit(tree);
 }

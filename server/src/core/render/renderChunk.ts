@@ -85,11 +85,11 @@ export function renderChunk(text: string, options: ChunkRenderOptions): string {
     if (options.raw) {
       const end = { line: text.split('\n').length, column: 1, offset: text.length };
       const html: MdastRoot = { type: 'root', children: [{ type: 'html', value: text, position: { start: { line: 1, column: 1, offset: 0 }, end } }] };
-      hast = toHast.runSync(html, text) as HastRoot;
+      hast = toHast.runSync(html, text);
     } else {
       if (guardMarkdown(text).simplified.length > 0) throw new Error('too complex to render');
       const hidden = hideParenMarkers(text);
-      hast = toHast.runSync(toHast.parse(hidden), hidden) as HastRoot;
+      hast = toHast.runSync(toHast.parse(hidden), hidden);
     }
     kramdownIds(hast);
     if (options.math) findDelimitedMath(hast, options.math);

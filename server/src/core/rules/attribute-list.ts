@@ -114,7 +114,7 @@ function checkAfterImage(post: Post, line: number, text: string, after: number, 
   const content = rest.slice(2, close);
   for (const token of content.matchAll(TOKEN)) {
     const written = token[0];
-    const from = 2 + token.index!;
+    const from = 2 + token.index;
     const range = at(from, from + written.length);
     const pair = /^([A-Za-z][\w-]*)=(["'])(.*)\2$/.exec(written);
     if (pair) {
@@ -136,7 +136,7 @@ function checkAfterImage(post: Post, line: number, text: string, after: number, 
   // `width: 450`: a colon instead of `=` and no quotes.
   for (const m of content.matchAll(/([A-Za-z][\w-]*):\s*([^\s"'}]+)/g)) {
     if (!IMAGE_ATTRIBUTES.includes(m[1]!.toLowerCase())) continue;
-    const from = 2 + m.index!;
+    const from = 2 + m.index;
     const range = at(from, from + m[0].length);
     const fixed = `${m[1]}="${m[2]}"`;
     report({ range, messageId: 'unquoted', data: { fixed, written: m[0] }, fix: fix(`Write \`${fixed}\``, `\`${fixed}\`(으)로 쓰기`, range, fixed) });

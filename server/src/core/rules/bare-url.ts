@@ -41,7 +41,7 @@ export const bareUrl: RuleDefinition = {
       if (line.kind !== 'text' || !line.text.includes('://') || DEFINITION.test(line.text)) continue;
       const text = withoutCodeSpans(line.text);
       for (const m of text.matchAll(URL_START)) {
-        const start = m.index!;
+        const start = m.index;
         const url = trimUrl(m[0]);
         const before = text.slice(0, start);
         // A link's target, an autolink, an HTML attribute, or a link's label: not bare.

@@ -46,7 +46,7 @@ export function keyTypos(post: Post, fm: FrontMatter, known: readonly string[], 
     // Only a plain key is renamed: `[image]` or `!tag` is broken YAML, not a typo of `image`.
     const renameable = suggestion !== undefined && !fm.entries.some((e) => e.key === suggestion) && isPlainKey(post, entry);
     const rivals = guesses.filter((other) => other.entry !== entry && other.guess?.key === suggestion);
-    const safe = renameable && guess!.unique && rivals.length === 0 && closeEnough(entry.key, guess!.distance) && valueFits(suggestion!, entry, site);
+    const safe = renameable && guess!.unique && rivals.length === 0 && closeEnough(entry.key, guess!.distance) && valueFits(suggestion, entry, site);
     return { entry, suggestion, renameable, safe };
   });
 }
