@@ -34,8 +34,8 @@ export interface MessageSender {
 
 /** The receiving half of a connection. */
 export interface MessageReceiver {
-  onRequest(method: string, handler: (params: any, token: any) => unknown): unknown;
-  onNotification(method: string, handler: (params: any) => void): unknown;
+  onRequest(method: string, handler: (params: unknown, token: unknown) => unknown): unknown;
+  onNotification(method: string, handler: (params: unknown) => void): unknown;
 }
 
 /** Sends `type` with `params` (and a cancellation token of the connection's library); resolves with its typed result. */
@@ -50,7 +50,7 @@ export function sendRequest<P, R>(connection: Pick<MessageSender, 'sendRequest'>
  */
 export function onRequest<P, R, Token = unknown>(connection: Pick<MessageReceiver, 'onRequest'>, type: ProtocolRequest<P, R>,
   handler: (params: P | undefined, token: Token) => R | Promise<R>): void {
-  connection.onRequest(type.method, handler);
+  connection.onRequest(type.method, (params, token) => handler(params as P | undefined, token as Token));
 }
 
 export function sendNotification<P>(connection: Pick<MessageSender, 'sendNotification'>, type: ProtocolNotification<P>, params: P): void {
@@ -58,9 +58,9 @@ export function sendNotification<P>(connection: Pick<MessageSender, 'sendNotific
 }
 
 /** Listens to `type`; what the connection returns (a disposable) is handed back. */
-export function onNotification<P, D = unknown>(connection: { onNotification(method: string, handler: (params: any) => void): D },
+export function onNotification<P, D = unknown>(connection: { onNotification(method: string, handler: (params: unknown) => void): D },
   type: ProtocolNotification<P>, handler: (params: P) => void): D {
-  return connection.onNotification(type.method, handler);
+  return connection.onNotification(type.method, (params) => handler(params as P));
 }
 
 export interface TextDocumentParams {

@@ -45,7 +45,7 @@ export async function fixAllProblems(ctx: CommandContext, target?: unknown): Pro
     void vscode.window.showErrorMessage(vscode.l10n.t('The fixes could not be applied: the post changed meanwhile. Try again.'));
     return { skipped: 'no-fixes' };
   }
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
   ctx.output.info(vscode.l10n.t('Applied "{0}" to {1}', action.title, document.uri.fsPath));
   const after = await problemsOfVersion(document, SUMMARY_WAIT_MS);
   const { summary, fixed, remaining } = fixSummary(before, after);

@@ -13,7 +13,7 @@ import { newQuarterPost } from './newQuarterPost';
 export type { CommandContext } from './common';
 
 /** Makes a command's handler. */
-export type CommandFactory = (context: CommandContext) => (...args: any[]) => unknown;
+export type CommandFactory = (context: CommandContext) => (...args: unknown[]) => unknown;
 
 /** Every contributed command and its factory. */
 export const COMMANDS: Record<CommandId, CommandFactory> = {
