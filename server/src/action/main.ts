@@ -24,8 +24,9 @@ export const ACTION_EXIT = { ok: 0, problems: 1, failure: 2 } as const;
 
 /** Where the Action writes: the process's streams, or a test's. */
 export interface ActionIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  // Properties, not methods: they are handed on to the CLI unbound.
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
   /** The working folder when `GITHUB_WORKSPACE` is unset. */
   cwd: string;

@@ -34,7 +34,7 @@ export interface EditorFeatures {
   /** Fills in a fix-all action's edit (`codeAction/resolve`), for the post's current version. */
   resolveCodeAction(post: PostInContext, action: CodeAction, request: Pick<CodeActionRequest, 'diagnostics' | 'support'>): CodeAction;
   completions(post: PostInContext, position: Position, extras: { presenters: readonly string[]; snippets: boolean }): CompletionItem[];
-  hover(post: PostInContext, position: Position, extras: { diagnostics: readonly Diagnostic[]; talksOf(name: string): readonly IndexedPaper[] }): Hover | null;
+  hover(post: PostInContext, position: Position, extras: { diagnostics: readonly Diagnostic[]; talksOf: (name: string) => readonly IndexedPaper[] }): Hover | null;
   documentSymbols(post: PostInContext): DocumentSymbol[];
   foldingRanges(post: PostInContext): FoldingRange[];
   documentLinks(post: PostInContext, resolveSitePath: (path: string) => string | undefined): DocumentLink[];
