@@ -63,7 +63,7 @@ export function sectionInsertion(lines: readonly string[], cursorLine: number, s
   return { position: { line: last, character: lastText.length }, text: `${before}${body}` };
 }
 
-const PRESENTER_LINE = /^ {0,3}###[ \t]*([^:：\[\n]*?)[ \t]*[:：][ \t]*([^\[\n]*?)[ \t]*(?:\[|$)/;
+const PRESENTER_LINE = /^ {0,3}###[ \t]*([^:：[\n]*?)[ \t]*[:：][ \t]*([^[\n]*?)[ \t]*(?:\[|$)/;
 
 /**
  * Presenter names written in a post's presenter lines (`### 발표자: name [...]`) whose label is

@@ -88,7 +88,7 @@ export async function lintInWorkers(files: readonly string[], count: number, set
       papers.push(...post.papers);
       byRoot.set(post.root, papers);
     }
-    const results: FileResult[] = new Array(files.length);
+    const results = new Array<FileResult>(files.length);
     await Promise.all(workers.map(async (worker) => {
       const reply = await ask(worker, { type: 'lint', papers: [...byRoot] });
       if (reply.type !== 'linted') throw new Error('a lint worker answered out of turn');

@@ -142,7 +142,8 @@ function positionIn(post: Post, position: Partial<Position> | undefined): Positi
 
 /** An action without the data that asked for its resolution (nothing to resolve: it does nothing). */
 function withoutData(action: CodeAction): CodeAction {
-  const { data: _data, ...rest } = action;
+  const rest = { ...action };
+  delete rest.data;
   return rest;
 }
 

@@ -95,6 +95,7 @@ class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter 
       frame = Buffer.concat([Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii'), body]);
     } catch (error) {
       this.fireError(error);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on what JSON.stringify threw, as it is
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {

@@ -65,9 +65,10 @@ export function validateSchema(value: unknown, schema: JsonSchema, path = ''): S
       if (!Array.isArray(value)) return [{ path: at, message: `expected an array, found ${describe(value)}` }];
       if (schema.minItems !== undefined && value.length < schema.minItems) problems.push({ path: at, message: `expected at least ${schema.minItems} item(s), found ${value.length}` });
       if (schema.maxItems !== undefined && value.length > schema.maxItems) problems.push({ path: at, message: `expected at most ${schema.maxItems} item(s), found ${value.length}` });
+      const items = schema.items;
       value.forEach((item, i) => {
-        const sub = Array.isArray(schema.items) ? schema.items[i] : schema.items;
-        if (sub) problems.push(...validateSchema(item, sub as JsonSchema, `${path}[${i}]`));
+        const sub = items !== undefined && isSchemaList(items) ? items[i] : items;
+        if (sub) problems.push(...validateSchema(item, sub, `${path}[${i}]`));
       });
       return problems;
     }
@@ -115,10 +116,16 @@ function typeMatches(schema: JsonSchema, value: unknown): boolean {
   }
 }
 
+/** `Array.isArray` for `items`: TypeScript narrows a readonly list only to `any[]`. */
+function isSchemaList(items: JsonSchema | readonly JsonSchema[]): items is readonly JsonSchema[] {
+  return Array.isArray(items);
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value; // `undefined`: nothing else comes from JSON
 }

@@ -240,7 +240,8 @@ export function resolveFixAll(post: Post, action: CodeAction, options: Pick<Code
   const resolved = withFixAllEdit(post, action, options);
   if (resolved) return resolved;
   // Nothing left to fix (the post changed meanwhile): an action without an edit does nothing.
-  const { data: _data, ...rest } = action;
+  const rest = { ...action };
+  delete rest.data;
   return rest;
 }
 
@@ -249,6 +250,7 @@ function withFixAllEdit(post: Post, action: CodeAction, options: Pick<CodeAction
   if (settled.text === post.text) return undefined;
   const edit = workspaceEdit(post, { title: '', safe: true, edits: [wholeLinesEdit(post, settled.text)] }, options.support);
   if (!edit) return undefined;
-  const { data: _data, ...rest } = action;
+  const rest = { ...action };
+  delete rest.data;
   return { ...rest, edit };
 }

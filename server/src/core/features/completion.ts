@@ -177,11 +177,11 @@ function presenterLineCompletions(position: Position, line: string, before: stri
     if (name && /\s$/.test(typed) && !line.includes('[')) items.push(linkListItem(position, config, options));
     return items;
   }
-  const label = /\[([^\[\]()]*)$/.exec(afterMarks);
+  const label = /\[([^[\]()]*)$/.exec(afterMarks);
   if (bracket >= 0 && label && !/\]\([^)]*$/.test(afterMarks)) {
     const start = position.character - label[1]!.length;
     const rest = line.slice(position.character);
-    const closes = /^[^\[\]()]*\]/.exec(rest);
+    const closes = /^[^[\]()]*\]/.exec(rest);
     const range = lineRange(position.line, start, closes ? position.character + closes[0].length - 1 : position.character);
     const labels = [
       ...config.linkLabels.paper.map((l) => ({ l, doc: TEXT.paperLabel! })),

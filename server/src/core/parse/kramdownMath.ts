@@ -74,12 +74,11 @@ const doubleDollar: Construct = {
 const nonLazyContinuation: Construct = {
   partial: true,
   tokenize(this: TokenizeContext, effects, ok, nok) {
-    const self = this;
     return (code) => {
       effects.enter('lineEnding');
       effects.consume(code);
       effects.exit('lineEnding');
-      return (next) => (self.parser.lazy[self.now().line] ? nok(next) : ok(next));
+      return (next) => (this.parser.lazy[this.now().line] ? nok(next) : ok(next));
     };
   },
 };

@@ -3,10 +3,10 @@
  * comes before the first heading. Ranges are local to the chunk (line 0 is the chunk's first
  * line), so that a chunk's model can be reused wherever the chunk moves in the post.
  */
-import type { Heading, Html, Link, List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, Html, Link, List, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type {
-  Block, Bullet, HeadingLine, HtmlAttribute, HtmlComment, HtmlTag, ImageBlock, LinkParagraph,
+  Block, Bullet, HeadingLine, HtmlAttribute, HtmlComment, HtmlTag, ImageBlock,
   MarkdownImage, MarkdownLink, MathSpan, Range, Section, SimplifiedPart, Span,
 } from '../model';
 import { LineIndex } from '../text/lineIndex';

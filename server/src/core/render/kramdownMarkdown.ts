@@ -15,7 +15,7 @@
  *
  * Every step is linear in the chunk (emphasis: see its module).
  */
-import type { Image, Parent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Image, Parent, Paragraph, Root, RootContent } from 'mdast';
 import type { CompileContext, Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -181,7 +181,7 @@ function attributeLists(tree: Root): void {
       if (node.type === 'paragraph') blockAttributes(node);
       if ('children' in node) visit(node);
     }
-    parent.children = children.filter((c) => !(c.type === 'text' && c.value === '') && !(c.type === 'paragraph' && c.children.length === 0)) as Parent['children'];
+    parent.children = children.filter((c) => !(c.type === 'text' && c.value === '') && !(c.type === 'paragraph' && c.children.length === 0));
   };
   visit(tree);
 }

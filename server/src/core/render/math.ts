@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
 import katex from 'katex';
-import type { Paragraph, Parent, Root as MdastRoot, RootContent } from 'mdast';
+import type { Paragraph, Parent, Root as MdastRoot } from 'mdast';
 import { Lru } from '../cache/lru';
 
 /**

@@ -7,7 +7,7 @@
 import type { RuleDefinition, Severity } from '../engine/rule';
 import { examplePost, frontMatterWith } from './support/examples';
 import { canInsertEntries, entryOf, insertEntries, readableFrontMatter, suggestedValue } from './support/frontMatter';
-import { keyTypos, knownKeys, typoOf } from './support/keyTypos';
+import { keyTypos, knownKeys } from './support/keyTypos';
 
 export const requiredField: RuleDefinition = {
   id: 'required-field',
