@@ -144,7 +144,7 @@ function neededFor(requirement: Requirement, purpose: Purpose): boolean {
 /** How this machine installs packages, if it can without asking for a password. */
 function aptInstaller(): { sudo: boolean } | undefined {
   if (process.platform !== 'linux' || !onPath('apt-get')) return undefined;
-  let osRelease = '';
+  let osRelease: string;
   try {
     osRelease = fs.readFileSync('/etc/os-release', 'utf8');
   } catch {
@@ -179,7 +179,7 @@ function runApt(args: readonly string[], sudo: boolean): boolean {
 }
 
 function main(argv: readonly string[]): number {
-  const purpose = argv.find((a) => a === 'test' || a === 'start') as Purpose | undefined;
+  const purpose = argv.find((a) => a === 'test' || a === 'start');
   if (!purpose) {
     console.error('usage: node --import tsx scripts/setup.ts test|start [--check]');
     return 2;
