@@ -79,7 +79,7 @@ describe('the preview\'s problem badges and the Quarter Summary in a narrow pane
       const tab = await openPreview(chromium.context, recorder, `${ORIGIN}/coloured.html`);
       await applyTheme(tab, theme);
       assert.deepEqual(await badgeTexts(tab), ['1 problem', '1 problem']);
-      assert.deepEqual(await tab.locator('h1 .sp-badge').evaluateAll((els) => els.map((e) => e.className)), ['sp-badge sp-badge-error', 'sp-badge sp-badge-warning']);
+      assert.deepEqual(await tab.locator('h1 .sp-badge').evaluateAll((els: Element[]) => els.map((e) => e.className)), ['sp-badge sp-badge-error', 'sp-badge sp-badge-warning']);
       const error = await background(tab, 'h1 .sp-badge-error');
       const warning = await background(tab, 'h1 .sp-badge-warning');
       if (theme.name !== 'high-contrast') assert.notEqual(error, warning, `${theme.name}: both badges are ${error}`);

@@ -78,7 +78,7 @@ describe('the preview page talking to the extension', function () {
     await page.waitForFunction(() => Math.abs(document.querySelector('h1[data-line="22"]')!.getBoundingClientRect().top - document.querySelector('.sp-views')!.getBoundingClientRect().height) <= 2);
     await page.evaluate(() => window.scrollBy(0, 120));
     const message = await lastPosted(page, 'didScroll');
-    assert.ok(Number(message.line) > 22 && Number(message.line) < 30, `line ${message.line}`);
+    assert.ok(Number(message.line) > 22 && Number(message.line) < 30, `line ${String(message.line)}`);
   });
 
   it('reveals the double-clicked block\'s line', async () => {

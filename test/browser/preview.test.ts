@@ -64,6 +64,7 @@ async function liveScriptVectors(page: Page): Promise<string[]> {
       }
       if (name === 'script' && !element.hasAttribute('nonce')) found.push('<script>');
       for (const attribute of Array.from(element.attributes)) {
+        // eslint-disable-next-line no-control-regex -- control characters are what a browser drops from a URL
         const value = attribute.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
         if (attribute.name.startsWith('on')) found.push(`<${name} ${attribute.name}>`);
         if (/^(?:javascript|vbscript):/.test(value) || (value.startsWith('data:') && !(name === 'img' && value.startsWith('data:image/')))) {

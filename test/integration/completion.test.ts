@@ -58,7 +58,8 @@ describe('snippets', () => {
   it('are contributed for Markdown by the manifest, from a file that defines each prefix', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    const contributed = (extension.packageJSON.contributes?.snippets ?? []) as Array<{ language: string; path: string }>;
+    const manifest = extension.packageJSON as { contributes?: { snippets?: Array<{ language: string; path: string }> } };
+    const contributed = manifest.contributes?.snippets ?? [];
     const markdown = contributed.filter((s) => s.language === 'markdown');
     assert.equal(markdown.length, 1, `expected one Markdown snippet file in contributes.snippets; got ${JSON.stringify(contributed)}`);
     const file = path.join(extension.extensionPath, markdown[0]!.path);

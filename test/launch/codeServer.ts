@@ -9,7 +9,6 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { ExitCode, LaunchError } from './exitCodes';
-import type { VSCodeHost } from './hosts';
 import type { CodeServerInstall } from './install';
 import { tail } from './install';
 import { profileEnvironment, type Profile } from './profile';

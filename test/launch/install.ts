@@ -18,7 +18,7 @@ import { HOSTS, type VSCodeHost } from './hosts';
 import { CACHE_DIR } from './layout';
 import { ensureNodeRuntime, type NodeRuntime } from './nodeRuntime';
 import { nestedNpmEnvironment, npmInstall } from './npm';
-import { log, seconds, step, tail } from './progress';
+import { log, seconds, step } from './progress';
 
 export { tail } from './progress';
 
@@ -64,7 +64,7 @@ export async function ensureCodeServer(host: VSCodeHost = HOSTS.oldest): Promise
     return { version, dir, entry, node, host };
   }
   if (host.node === 'system') checkNodeVersion(host);
-  checkBuildTools(version);
+  checkBuildTools();
   const t0 = Date.now();
   const runtime = await ensureNodeRuntime(host);
   const install: CodeServerInstall = { version, dir, entry, node: runtime.node, host };
@@ -106,7 +106,7 @@ function checkNodeVersion(host: VSCodeHost): void {
 }
 
 /** Fails early, naming what to install, where the install would fail half-way. */
-function checkBuildTools(version: string): void {
+function checkBuildTools(): void {
   const missing = ['rg', 'make', 'g++', 'python3'].filter((command) => !onPath(command));
   if (!fs.existsSync('/usr/include/krb5.h') && !onPath('krb5-config')) missing.push('the Kerberos headers (krb5.h)');
   if (missing.length > 0) {

@@ -24,9 +24,9 @@ export function seconds(ms: number): string {
 /**
  * Runs a long step, printing what it does before and how long it took after. While it runs, a
  * line every `heartbeatMs` (default 30 s) says it is still going, so a slow install is not
- * mistaken for a hang.
+ * mistaken for a hang. `run` may be synchronous (a step that blocks prints no heartbeat).
  */
-export async function step<T>(what: string, run: () => Promise<T>, heartbeatMs = 30_000): Promise<T> {
+export async function step<T>(what: string, run: () => T | Promise<T>, heartbeatMs = 30_000): Promise<T> {
   const t0 = Date.now();
   log(`${what} ...`);
   const heartbeat = setInterval(() => log(`  still ${what.charAt(0).toLowerCase()}${what.slice(1)} (${seconds(Date.now() - t0)})`), heartbeatMs);

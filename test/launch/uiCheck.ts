@@ -76,9 +76,9 @@ async function main(): Promise<ExitCodeValue> {
     const install = await ensureCodeServer(host);
     profile = createProfile('seminar-posts-ui');
     const vsix = path.join(profile.root, 'seminar-posts.vsix');
-    await step('Packaging the extension (npm run package)', async () => packageVsix(vsix));
+    await step('Packaging the extension (npm run package)', () => packageVsix(vsix));
     log(`VSIX: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
-    const installed = await step(`Installing the VSIX into code-server ${install.version}`, async () => installVsix(install, profile!, vsix));
+    const installed = await step(`Installing the VSIX into code-server ${install.version}`, () => installVsix(install, profile!, vsix));
     log(`installed as ${path.basename(installed)}`);
     const workspace = path.join(profile.root, 'site');
     fs.cpSync(FIXTURE_SITE, workspace, { recursive: true });

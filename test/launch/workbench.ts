@@ -69,7 +69,7 @@ export async function runCommand(page: Page, title: string, timeoutMs: number): 
       const first = document.querySelector(rows);
       return first?.getAttribute('aria-label')?.startsWith(title) === true;
     }, { rows, title }, { timeout: timeoutMs }),
-    () => page.$$eval(rows, (found) => found.map((r) => r.getAttribute('aria-label')).join(' | ')),
+    () => page.$$eval(rows, (found) => (found as unknown as PageElement[]).map((r) => r.getAttribute('aria-label')).join(' | ')),
   );
   await page.keyboard.press('Enter');
 }
@@ -83,7 +83,7 @@ export interface ProblemRow {
 /** The Problems panel's rows (its file rows and its problem rows), top to bottom. */
 export function problemRows(page: Page): Promise<ProblemRow[]> {
   return page.$$eval('.markers-panel .monaco-list-row', (rows) =>
-    rows.map((row) => ({ label: row.getAttribute('aria-label') ?? '', text: (row as unknown as PageElement).innerText.replace(/\s+/g, ' ').trim() })),
+    (rows as unknown as PageElement[]).map((row) => ({ label: row.getAttribute('aria-label') ?? '', text: row.innerText.replace(/\s+/g, ' ').trim() })),
   );
 }
 

@@ -33,7 +33,7 @@ describe('language server: code actions', function () {
   let uri: string;
 
   const actions = (range: Diagnostic['range'], diagnostics: Diagnostic[], only?: string[]) =>
-    client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } }) as Promise<CodeAction[]>;
+    client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
 
   beforeEach(() => {
     site = makeSite({ [POST]: BROKEN });
@@ -86,7 +86,7 @@ describe('language server: code actions', function () {
     assert.equal(offered[0]!.kind, 'source.fixAll.seminarPosts');
     assert.equal(offered[0]!.title, 'Fix all seminar-post problems');
     assert.equal(offered[0]!.edit, undefined, 'the edit waits for codeAction/resolve');
-    const resolved = await client.connection.sendRequest('codeAction/resolve', offered[0]) as CodeAction;
+    const resolved = await client.connection.sendRequest<CodeAction>('codeAction/resolve', offered[0]);
     assert.equal(resolved.data, undefined);
     const fixed = applyEdit(BROKEN, uri, resolved.edit);
     await client.change(uri, 2, [{ text: fixed }]);
@@ -114,12 +114,12 @@ describe('language server: code actions', function () {
     // The title is fixed by hand between the light bulb and the click.
     const typed = BROKEN.replace('"2020_2nd_quater"', '"2020_2nd_quarter"');
     await client.change(uri, 2, [{ text: typed }]);
-    const resolved = await client.connection.sendRequest('codeAction/resolve', fixAll) as CodeAction;
+    const resolved = await client.connection.sendRequest<CodeAction>('codeAction/resolve', fixAll);
     assert.equal((resolved.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 2, 'made for the version it applies to');
     assert.equal(applyEdit(typed, uri, resolved.edit), GOOD.replace('comments: true\n', '').replace('mathjax: true\n', 'mathjax: true\ncomments: true\n'));
     // A post closed meanwhile: the action resolves to nothing.
     await client.close(uri);
-    const gone = await client.connection.sendRequest('codeAction/resolve', fixAll) as CodeAction;
+    const gone = await client.connection.sendRequest<CodeAction>('codeAction/resolve', fixAll);
     assert.equal(gone.edit, undefined);
   });
 
@@ -157,8 +157,8 @@ describe('language server: code actions', function () {
       await client.open(tempUri, GOOD);
       const format = (await client.diagnosticsAt(tempUri, 1)).find((d) => d.code === 'filename-format');
       assert.ok(format);
-      const offered = await client.connection.sendRequest('textDocument/codeAction',
-        { textDocument: { uri: tempUri }, range: format.range, context: { diagnostics: [format] } }) as CodeAction[];
+      const offered = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction',
+        { textDocument: { uri: tempUri }, range: format.range, context: { diagnostics: [format] } });
       const rename = offered.find((a) => a.title.startsWith('Rename the file'));
       if (renames) {
         assert.ok(rename, offered.map((a) => a.title).join(', '));

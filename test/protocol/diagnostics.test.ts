@@ -27,7 +27,7 @@ function fromServer(diagnostics: readonly Diagnostic[]): string[] {
   }));
 }
 
-const ids = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => String(d.code ?? d.message));
+const ids = (diagnostics: readonly Diagnostic[]) => diagnostics.map((d) => String(d.code ?? (d.message as string)));
 
 describe('language server: diagnostics', function () {
   let client: LspClient | undefined;
@@ -202,7 +202,7 @@ describe('language server: diagnostics', function () {
       { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: false });
     const uri = site.uri(POST);
     await client.open(uri, text);
-    const pull = () => client!.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ kind: string; items: Diagnostic[] }>;
+    const pull = () => client!.connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     const report = await pull();
     assert.equal(report.kind, 'full');
     assert.deepEqual(ids(report.items), ['title-format']);

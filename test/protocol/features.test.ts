@@ -22,7 +22,7 @@ describe('language server: completion, hover, outline, folding, links', function
   let site: TempSite;
   let uri: string;
 
-  const request = <T>(method: string, params: object) => client.connection.sendRequest(method, { textDocument: { uri }, ...params }) as Promise<T>;
+  const request = <T>(method: string, params: object) => client.connection.sendRequest<T>(method, { textDocument: { uri }, ...params });
   const labels = (items: CompletionItem[]) => items.map((i) => i.label);
 
   /** Opens `text` (as version 1 of the post) and waits until it is checked. */

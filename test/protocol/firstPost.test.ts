@@ -29,7 +29,7 @@ describe('language server: a first real post (issue 14)', function () {
   let site: TempSite;
 
   const actions = (uri: string, range: Diagnostic['range'], diagnostics: Diagnostic[], only?: string[]) =>
-    client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } }) as Promise<CodeAction[]>;
+    client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
 
   /** Opens `text`, applies Fix All, and returns the fixed text with its diagnostics. */
   async function fixAll(uri: string, text: string): Promise<{ text: string; after: Diagnostic[] }> {

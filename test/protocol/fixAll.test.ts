@@ -43,10 +43,10 @@ describe('language server: fix all agrees with the CLI\'s --fix', function () {
       await client.open(uri, text);
       await client.diagnosticsAt(uri, 1);
       const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      const [action] = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: [FIX_ALL] } }) as CodeAction[];
+      const [action] = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: [FIX_ALL] } });
       let fixed = text;
       if (action) {
-        const resolved = await client.connection.sendRequest('codeAction/resolve', action) as CodeAction;
+        const resolved = await client.connection.sendRequest<CodeAction>('codeAction/resolve', action);
         const edits = (resolved.edit?.documentChanges ?? []).flatMap((change) => (change as TextDocumentEdit).edits as TextEdit[]);
         fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits);
       }

@@ -24,7 +24,7 @@ describe('language server: seminarPosts/render', function () {
   let uri: string;
 
   const render = (params: Partial<RenderParams> & Record<string, unknown> = {}) =>
-    client.connection.sendRequest(RenderRequest.method, { textDocument: { uri }, ...params }) as Promise<RenderResult | RenderRefusal>;
+    client.connection.sendRequest<RenderResult | RenderRefusal>(RenderRequest.method, { textDocument: { uri }, ...params });
   const rendered = async (params: Partial<RenderParams> = {}): Promise<RenderResult> => {
     const answer = await render(params);
     assert.ok(!isRenderRefusal(answer), `refused: ${JSON.stringify(answer)}`);

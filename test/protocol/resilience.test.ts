@@ -38,7 +38,7 @@ describe('language server: resilience under hostile traffic', function () {
 
   /** The valid request after each hostile step: the good post's outline, both sections. */
   async function answersCorrectly(after: string): Promise<void> {
-    const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as DocumentSymbol[];
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(symbols.map((s) => s.name), ['front matter', 'Attention Is All You Need', 'BERT'], `after ${after}`);
     assert.ok(client.alive, `the server died after ${after}`);
   }

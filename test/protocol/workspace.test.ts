@@ -47,7 +47,7 @@ describe('language server: workspace index', function () {
     const open = sitePost(0);
     await client.open(site.uri(open.file), open.text);
     await client.diagnosticsAt(site.uri(open.file), 1);
-    const byTitle = await client.connection.sendRequest('workspace/symbol', { query: 's22q' }) as SymbolInformation[];
+    const byTitle = await client.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 's22q' });
     assert.equal(byTitle.length, 1, JSON.stringify(byTitle));
     assert.equal(byTitle[0]!.name, 'Learning Things, Study S22Q');
     assert.equal(byTitle[0]!.location.uri, site.uri(sitePost(7).file));
@@ -55,21 +55,21 @@ describe('language server: workspace index', function () {
     assert.equal(byTitle[0]!.location.range.start.line, line);
     assert.equal(byTitle[0]!.containerName, `${sitePost(7).papers[1]!.presenter} · 2009_4th_quarter`);
 
-    const byPresenter = await client.connection.sendRequest('workspace/symbol', { query: '최유리' }) as SymbolInformation[];
+    const byPresenter = await client.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: '최유리' });
     assert.equal(byPresenter.length, (POSTS * 3) / PRESENTERS.length);
-    const all = await client.connection.sendRequest('workspace/symbol', { query: '' }) as SymbolInformation[];
+    const all = await client.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: '' });
     assert.equal(all.length, POSTS * 3);
   });
 
   it('lists the presenters of every post (seminarPosts/presenters)', async () => {
-    const { names, labels } = await client.connection.sendRequest(PresentersRequest.method, {}) as { names: string[]; labels?: unknown };
+    const { names, labels } = await client.connection.sendRequest<{ names: string[]; labels?: unknown }>(PresentersRequest.method, {});
     assert.deepEqual([...names].sort(), [...PRESENTERS].sort());
     assert.equal(labels, undefined, 'no post named, no labels');
   });
 
   it('follows posts created, changed and deleted on disk', async () => {
     const extra = '_posts/2030-01-02-1st_quarter.md';
-    const find = async (query: string) => (await client.connection.sendRequest('workspace/symbol', { query }) as SymbolInformation[]).map((s) => s.name);
+    const find = async (query: string) => (await client.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query })).map((s) => s.name);
     const changed = async (type: 1 | 2 | 3) => {
       const before = client.statuses.length;
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: site.uri(extra), type }] });
@@ -92,7 +92,7 @@ describe('language server: workspace index', function () {
 
   it('keeps every unchanged post when a configuration change rescans the workspace', async () => {
     const config = '.seminar-posts.json';
-    const all = async () => (await client.connection.sendRequest('workspace/symbol', { query: '' }) as SymbolInformation[]).length;
+    const all = async () => (await client.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: '' })).length;
     const rescanned = async (type: 1 | 3) => {
       const before = client.statuses.length;
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: site.uri(config), type }] });
@@ -116,7 +116,7 @@ describe('language server: workspace index', function () {
     const uri = site.uri(post.file);
     await client.open(uri, post.text.replace('Learning Things, Study S9Q', 'Unsaved Title'));
     await client.diagnosticsAt(uri, 1);
-    const find = async (query: string) => (await client.connection.sendRequest('workspace/symbol', { query }) as SymbolInformation[]).map((s) => s.name);
+    const find = async (query: string) => (await client.connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query })).map((s) => s.name);
     assert.deepEqual(await find('unsaved title'), ['Unsaved Title']);
     const before = client.statuses.length;
     await client.close(uri);
@@ -133,9 +133,9 @@ describe('language server: workspace index', function () {
     site.write(file, post.text);
     try {
       await client.open(site.uri(file), post.text);
-      const answer = await client.connection.sendRequest(PresentersRequest.method, { textDocument: { uri: site.uri(file) } }) as { labels?: unknown };
+      const answer = await client.connection.sendRequest<{ labels?: unknown }>(PresentersRequest.method, { textDocument: { uri: site.uri(file) } });
       assert.deepEqual(answer.labels, { presenter: ['Presenter', '발표자'], paper: ['paper link'], slides: ['slides'] });
-      const elsewhere = await client.connection.sendRequest(PresentersRequest.method, { textDocument: { uri: site.uri(post.file) } }) as { labels?: unknown };
+      const elsewhere = await client.connection.sendRequest<{ labels?: unknown }>(PresentersRequest.method, { textDocument: { uri: site.uri(post.file) } });
       assert.equal(elsewhere.labels, undefined, 'a post that is not open has no answer');
     } finally {
       fs.rmSync(path.join(site.dir, folder), { recursive: true, force: true });

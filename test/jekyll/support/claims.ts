@@ -66,7 +66,7 @@ export function check(text: string, relativePath: string, siteDir: string, now: 
   const claims: Claim[] = [];
   for (const rule of RULES) {
     if (rule.defaultSeverity === 'off' || (rule.needsSite && !site)) continue;
-    const context: RuleContext<any> = {
+    const context: RuleContext<object> = {
       options: { ...(rule.defaultOptions ?? {}) }, config, site, workspace: undefined, today, now, locale: 'en', severity: 'warning',
     };
     rule.check(post, context, (d: ReportDescriptor) => claims.push({ ruleId: rule.id, messageId: d.messageId, data: d.data ?? {} }));

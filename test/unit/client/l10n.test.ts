@@ -47,12 +47,12 @@ describe('Korean and English UI', () => {
 
   it('the manifest shows no user-facing text outside the nls files', () => {
     for (const command of manifest.contributes.commands) assert.match(command.title, /^%/);
-    for (const [name, setting] of Object.entries<any>(manifest.contributes.configuration.properties)) {
+    for (const [name, setting] of Object.entries<{ description?: string; markdownEnumDescriptions?: string[] }>(manifest.contributes.configuration.properties)) {
       assert.equal(setting.description, undefined, `${name}: use markdownDescription`);
       for (const text of setting.markdownEnumDescriptions ?? []) assert.match(text, /^%/);
     }
     for (const walkthrough of manifest.contributes.walkthroughs) {
-      for (const text of [walkthrough.title, walkthrough.description, ...walkthrough.steps.flatMap((s: any) => [s.title, s.description])]) assert.match(text, /^%/);
+      for (const text of [walkthrough.title, walkthrough.description, ...walkthrough.steps.flatMap((s: { title: string; description: string }) => [s.title, s.description])]) assert.match(text, /^%/);
     }
   });
 

@@ -15,7 +15,7 @@ import { REPO_ROOT } from '../../support/paths';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
-const properties: Record<string, any> = contributes.configuration.properties;
+const properties: Record<string, { markdownDescription: string; markdownEnumDescriptions?: string[]; default?: unknown }> = contributes.configuration.properties;
 const exists = (relative: string) => fs.existsSync(path.join(REPO_ROOT, relative));
 const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.json'), 'utf8'));
 const nlsKo: Record<string, string> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.nls.ko.json'), 'utf8'));
@@ -97,12 +97,12 @@ describe('manifest', () => {
     for (const name of Object.keys(SETTINGS) as SettingName[]) {
       assert.deepEqual(readSetting((key) => good[key], name), good[name], `${name}: a good value is read as it is`);
       assert.deepEqual(readSetting((key) => bad[key], name), SETTINGS[name].default, `${name}: a bad value gives the default`);
-      assert.deepEqual(readSetting(() => undefined, name), properties[settingId(name)].default, `${name}: nothing set gives the manifest's default`);
+      assert.deepEqual(readSetting(() => undefined, name), properties[settingId(name)]!.default, `${name}: nothing set gives the manifest's default`);
     }
   });
 
   it('validates seminarPosts.rules as the configuration file\'s rules, except unknown ids (the server names those)', () => {
-    const validate = new Ajv({ strict: false }).compile(properties[settingId('rules')]);
+    const validate = new Ajv({ strict: false }).compile(properties[settingId('rules')]!);
     const ids = RULES.map((r) => r.id);
     const samples: unknown[] = [
       {},

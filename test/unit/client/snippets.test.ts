@@ -13,10 +13,10 @@ interface SnippetEntry {
   description: string;
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-const contributed: { language: string; path: string }[] = manifest.contributes.snippets;
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
+const contributed = manifest.contributes.snippets;
 const snippetFile = path.join(REPO_ROOT, contributed[0]!.path);
-const snippets: Record<string, SnippetEntry> = JSON.parse(fs.readFileSync(snippetFile, 'utf8'));
+const snippets = JSON.parse(fs.readFileSync(snippetFile, 'utf8')) as Record<string, SnippetEntry>;
 const bodyOf = (name: string) => snippets[name]!.body.join('\n');
 const postWith = (body: string) => `---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\n---\n\n${body}\n`;
 const parse = (text: string) => parsePost(text, 'file:///site/_posts/2020-04-02-2nd_quarter.md', 1);

@@ -126,7 +126,7 @@ describe('parsePost', () => {
     const edited = POST.replace('***\n', '***\n\n\nextra text\n');
     const fromCache = parsePost(edited, URI, 1, { cache });
     const cold = parsePost(edited, URI, 1, { cache: new ParseCache() });
-    const strip = (post: Post) => JSON.parse(JSON.stringify({ ...post, lines: undefined }));
+    const strip = (post: Post) => JSON.parse(JSON.stringify({ ...post, lines: undefined })) as Post;
     assert.deepEqual(strip(fromCache), strip(cold));
     assert.notDeepEqual(strip(warm).sections[1], strip(cold).sections[1]);
     // The reused model is never changed in place.

@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import type { CodeAction, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
 import { runCli } from '../../../server/src/cli/main';
 import { FIX_ALL_KIND, type WorkspaceEditSupport } from '../../../server/src/core/features/codeActions';
 import { summarizePost, WorkspaceIndex } from '../../../server/src/core/index/workspaceIndex';

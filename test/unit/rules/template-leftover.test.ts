@@ -25,7 +25,7 @@ const REAL_DEFAULTS = new Set(['450']);
 /** The rules that report a placeholder `template-leftover` leaves to them (`https://` as a link target or thumbnail). */
 const REPORTERS = new Set(['template-leftover', 'link-placeholder', 'field-type']);
 
-const contributed: Record<string, { body: string[] }> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'markdown.json'), 'utf8'));
+const contributed = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'snippets', 'markdown.json'), 'utf8')) as Record<string, { body: string[] }>;
 
 /** The default text of each `${n:default}` tab stop, in order (variables and mirrors left out). */
 function tabStopDefaults(snippet: string): string[] {
