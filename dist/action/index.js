@@ -10342,7 +10342,7 @@ var fieldType = {
     for (const key of BOOLEAN_KEYS) {
       const entry = entryOf(fm, key);
       if (!entry || typeof entry.value === "boolean") continue;
-      const text4 = String(entry.value ?? "").trim().toLowerCase();
+      const text4 = valueText(entry).trim().toLowerCase();
       const fixed = text4 === "true" || text4 === "false" ? text4 : void 0;
       report({
         range: nonEmpty(entry),
@@ -10353,18 +10353,21 @@ var fieldType = {
       });
     }
     const title = entryOf(fm, "title");
-    if (title && (title.valueKind !== "scalar" || String(title.value ?? "").trim() === "")) {
+    if (title && (title.valueKind !== "scalar" || valueText(title).trim() === "")) {
       report({ range: nonEmpty(title), messageId: "title", data: { value: title.valueSource.trim() } });
     }
     const image2 = entryOf(fm, "image_url");
     if (image2) {
-      const value = String(image2.value ?? "").trim();
+      const value = valueText(image2).trim();
       if (image2.valueKind !== "scalar" || !isImageUrlValue(value)) {
         report({ range: nonEmpty(image2), messageId: "imageUrl", data: { value: image2.valueSource.trim() } });
       }
     }
   }
 };
+function valueText(entry) {
+  return String(entry.value ?? "");
+}
 function fix(en, ko, edit, fixed) {
   return { title: { en: en.replace("{fixed}", fixed), ko: ko.replace("{fixed}", fixed) }, safe: true, edits: [edit] };
 }
@@ -26098,12 +26101,11 @@ var doubleDollar = {
 var nonLazyContinuation3 = {
   partial: true,
   tokenize(effects, ok3, nok) {
-    const self = this;
     return (code3) => {
       effects.enter("lineEnding");
       effects.consume(code3);
       effects.exit("lineEnding");
-      return (next) => self.parser.lazy[self.now().line] ? nok(next) : ok3(next);
+      return (next) => this.parser.lazy[this.now().line] ? nok(next) : ok3(next);
     };
   }
 };
@@ -27042,8 +27044,9 @@ function validateSchema(value, schema, path9 = "") {
       if (!Array.isArray(value)) return [{ path: at, message: `expected an array, found ${describe2(value)}` }];
       if (schema.minItems !== void 0 && value.length < schema.minItems) problems.push({ path: at, message: `expected at least ${schema.minItems} item(s), found ${value.length}` });
       if (schema.maxItems !== void 0 && value.length > schema.maxItems) problems.push({ path: at, message: `expected at most ${schema.maxItems} item(s), found ${value.length}` });
+      const items = schema.items;
       value.forEach((item, i) => {
-        const sub = Array.isArray(schema.items) ? schema.items[i] : schema.items;
+        const sub = items !== void 0 && isSchemaList(items) ? items[i] : items;
         if (sub) problems.push(...validateSchema(item, sub, `${path9}[${i}]`));
       });
       return problems;
@@ -27090,12 +27093,16 @@ function typeMatches(schema, value) {
       return false;
   }
 }
+function isSchemaList(items) {
+  return Array.isArray(items);
+}
 function describe2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "\u2026" : value);
-  return String(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return typeof value;
 }
 
 // server/src/core/config/severity.ts
