@@ -61,7 +61,12 @@ export default defineConfig(
     // CLI's --format json/sarif output read from its process (test/unit/cli), and the manifest,
     // its NLS bundles and grammars (test/unit/client). Typing it would restate the very shape
     // under test; `any` from JSON.parse is the subject here. Only the no-unsafe-* rules are relaxed.
-    files: ['test/unit/cli/**/*.ts', 'test/unit/client/manifest.test.ts', 'test/unit/client/l10n.test.ts', 'test/unit/client/package.test.ts'],
+    files: [
+      'test/unit/cli/**/*.ts',
+      'test/unit/client/manifest.test.ts',
+      'test/unit/client/l10n.test.ts',
+      'test/unit/client/package.test.ts',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
