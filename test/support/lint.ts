@@ -7,6 +7,7 @@ import { resolveConfig, type SeminarPostsConfig } from '../../server/src/core/co
 import { lintPost } from '../../server/src/core/engine/engine';
 import type { Locale } from '../../server/src/core/engine/messages';
 import type { DiagnosticData, RuleDefinition } from '../../server/src/core/engine/rule';
+import { lookupOf, type LinkResult } from '../../server/src/core/links/linkResult';
 import { parsePost } from '../../server/src/core/parse/parsePost';
 import { RULES } from '../../server/src/core/rules';
 import type { SiteContext } from '../../server/src/core/site/site';
@@ -21,6 +22,8 @@ export interface LintTextOptions {
   locale?: Locale;
   rules?: readonly RuleDefinition<any>[];
   today?: string;
+  /** What a link check found, by address (for `link-dead`). */
+  links?: Record<string, LinkResult>;
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): Diagnostic[] {
@@ -31,6 +34,7 @@ export function lintText(text: string, options: LintTextOptions = {}): Diagnosti
     site: options.site,
     locale: options.locale ?? 'en',
     today: options.today ?? TEST_TODAY,
+    links: options.links && lookupOf(new Map(Object.entries(options.links))),
   });
 }
 

@@ -25,6 +25,13 @@ export interface EditorSettings {
 /** Settings that belong to the editor only, not to the configuration file. */
 const EDITOR_ONLY = new Set(['maxFileSize', 'trace', 'preview']);
 
+/** `links.checkOnSave` is the editor's own (the client reads it); the rest of `links` is shared with the file. */
+function withoutEditorLinkKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const { checkOnSave: _editorOnly, ...shared } = value as Record<string, unknown>;
+  return shared;
+}
+
 /** Reads the `seminarPosts` section of the settings; anything malformed is dropped and named. */
 export function readEditorSettings(raw: unknown, rules: readonly RuleDefinition<any>[]): EditorSettings {
   const defaults: EditorSettings = { layer: {}, maxFileSizeBytes: DEFAULT_MAX_FILE_SIZE_MB * 1024 * 1024, problems: [] };
@@ -35,7 +42,7 @@ export function readEditorSettings(raw: unknown, rules: readonly RuleDefinition<
   const shared: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     // The editor sends `null` for a setting nobody set and that has no default.
-    if (!EDITOR_ONLY.has(key) && value !== null && value !== undefined) shared[key] = value;
+    if (!EDITOR_ONLY.has(key) && value !== null && value !== undefined) shared[key] = key === 'links' ? withoutEditorLinkKeys(value) : value;
   }
   const { config, problems } = validateConfig(shared, SETTINGS_SOURCE, rules);
   const out: EditorSettings = {

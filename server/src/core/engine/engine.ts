@@ -11,6 +11,7 @@ import type { ResolvedConfig } from '../config/config';
 import type { HtmlComment, Post } from '../model';
 import type { SiteContext } from '../site/site';
 import type { WorkspaceView } from '../workspace';
+import type { LinkResultLookup } from '../links/linkResult';
 import { closest } from '../jekyll';
 import { comparePositions } from '../text/lineIndex';
 import { formatMessage, type Locale } from './messages';
@@ -36,6 +37,8 @@ export interface LintOptions {
   locale: Locale;
   /** Today, `YYYY-MM-DD`. */
   today: string;
+  /** The results of a link check of this post, when one was asked for (`link-dead`). */
+  links?: LinkResultLookup | undefined;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -108,6 +111,7 @@ function runRule(rule: RuleDefinition<any>, severity: Severity, post: Post, opti
     workspace: options.workspace,
     today: options.today,
     locale: options.locale,
+    links: options.links,
     severity,
   };
   const report = (descriptor: ReportDescriptor) => {

@@ -5,6 +5,7 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { ResolvedConfig } from '../config/config';
 import type { JsonSchema } from '../config/jsonSchema';
+import type { LinkResult, LinkResultLookup } from '../links/linkResult';
 import type { Post } from '../model';
 import type { SiteContext } from '../site/site';
 import type { WorkspaceView } from '../workspace';
@@ -35,6 +36,8 @@ export interface RuleExample {
   text: string;
   /** The post's file name (default `2020-04-02-2nd_quarter.md`). */
   fileName?: string;
+  /** What a link check found of its addresses (for `link-dead`), by address. */
+  links?: Record<string, LinkResult>;
 }
 
 export interface RuleDefinition<Options = Record<string, unknown>> {
@@ -65,6 +68,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   /** Today, as `YYYY-MM-DD` in the user's time zone. */
   today: string;
   locale: Locale;
+  /** What the last link check found, when one was asked for (`link-dead` reads it; absent while typing). */
+  links?: LinkResultLookup | undefined;
   /** Severity the rule runs at (after configuration). */
   severity: Severity;
 }

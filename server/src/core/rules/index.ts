@@ -20,6 +20,7 @@ import { imageBlockUnclosed } from './image-block-unclosed';
 import { imageSrc } from './image-src';
 import { imageSrcMissing } from './image-src-missing';
 import { imageWidth } from './image-width';
+import { linkDead } from './link-dead';
 import { linkMalformed } from './link-malformed';
 import { linkPlaceholder } from './link-placeholder';
 import { linkUrl } from './link-url';
@@ -81,6 +82,8 @@ export const RULES: readonly RuleDefinition<any>[] = [
   imageAlt,
   duplicatePaper,
   headingStructure,
+  // Added beside the catalogue (new ids, see test/unit/rules/metadata.test.ts)
+  linkDead,
 ];
 
 /** The rule with `id`, or undefined. */
