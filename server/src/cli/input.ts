@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { lintPost } from '../core/engine/engine';
 import type { Locale } from '../core/engine/messages';
+import type { LinkResultLookup } from '../core/links/linkResult';
 import type { Post } from '../core/model';
 import { parsePost } from '../core/parse/parsePost';
 import type { PostSetup, Project } from '../core/project';
@@ -63,6 +64,8 @@ export interface LintSettings {
   locale: Locale;
   /** Today, `YYYY-MM-DD`: computed once per run. */
   today: string;
+  /** What `--check-links` found (never sent to a worker: the check runs in the main thread). */
+  links?: LinkResultLookup | undefined;
 }
 
 /** The lint options of `input`: its configuration and site, and the other posts of its site. */
@@ -72,7 +75,7 @@ export function lintOptionsOf(input: Input, indexes: ReadonlyMap<string, PostInd
   const workspace = index && {
     papersWithTitle: (key: string, except: string) => index.papersWithTitle(key, except).filter((p) => p.uri !== input.post.uri),
   };
-  return { rules: RULES, config: input.setup.config, site: input.setup.site, workspace, locale: settings.locale, today: settings.today };
+  return { rules: RULES, config: input.setup.config, site: input.setup.site, workspace, locale: settings.locale, today: settings.today, links: settings.links };
 }
 
 /** The diagnostics of `input` as read (no fixes), errors only with `quiet`. */

@@ -18,6 +18,7 @@ import { describe, expandPaths, PathError } from './files';
 import { applySafeFixes, RenameConflictError, writePost } from './fix';
 import { countSeverities, formatJson, formatSarif, formatStylish, type FileResult } from './formatters';
 import { FatalError, lintInput, lintOptionsOf, readInput, type Input, type LintSettings } from './input';
+import { checkLinksOf } from './linkCheck';
 import { PostIndex } from './postIndex';
 import { lintInWorkers, workerCount } from './workers';
 
@@ -28,6 +29,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** Colours in the stylish format. */
   color: boolean;
+  /** stderr is a terminal: long work (`--check-links`) shows progress lines there. */
+  progress?: boolean;
 }
 
 /** Exit codes, as documented in the usage text. */
@@ -98,8 +101,16 @@ async function lint(command: LintCommand, io: CliIO): Promise<number> {
     }
     configFile = toCorePath(absolute);
   }
-  const settings = { locale: command.locale, today: todayString() };
+  const settings: LintSettings = { locale: command.locale, today: todayString() };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
+
+  if (command.checkLinks) {
+    // The check runs here, between reading the posts and linting them, in this thread.
+    const project = new Project(nodeFileSystem, RULES, { configFile });
+    const inputs = files.map((file) => readInput(file, project, shown));
+    settings.links = await checkLinksOf(inputs, command, { ...io, progress: io.progress === true });
+    return report(command, io, lintHere(command, io, files, configFile, settings, shown, inputs));
+  }
 
   // Many posts without fixes: read, parse and lint them on every core (the results are the same).
   const workers = command.fix === 'off' ? workerCount(files.length, io.env) : 0;
@@ -111,10 +122,10 @@ async function lint(command: LintCommand, io: CliIO): Promise<number> {
 
 /** Lints (and fixes, as asked) `files` in this thread; the results and the diff of `--fix-dry-run`. */
 function lintHere(command: LintCommand, io: CliIO, files: string[], configFile: string | undefined, settings: LintSettings,
-  shown: (file: string) => string): { results: FileResult[]; diff: string } {
+  shown: (file: string) => string, read?: Input[]): { results: FileResult[]; diff: string } {
   const project = new Project(nodeFileSystem, RULES, { configFile });
   // Every post is read and parsed first: duplicate-paper compares the posts of one site.
-  const inputs = files.map((file) => readInput(file, project, shown));
+  const inputs = read ?? files.map((file) => readInput(file, project, shown));
   const indexes = new Map<string, PostIndex>();
   for (const input of inputs) {
     const root = input.setup.site?.root;
