@@ -161,7 +161,8 @@ export class LanguageServerController implements vscode.Disposable {
     };
     const clientOptions: languageclient.LanguageClientOptions = {
       documentSelector: this.selector,
-      initializationOptions: { locale: vscode.env.language },
+      // The link check keeps its cache under the extension's global storage.
+      initializationOptions: { locale: vscode.env.language, storagePath: this.context.globalStorageUri.fsPath },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: this.errorHandler(CloseAction, ErrorAction),

@@ -22,6 +22,9 @@ export const SETTING = {
   previewScrollSync: 'seminarPosts.preview.scrollSync',
   previewDoubleClickToReveal: 'seminarPosts.preview.doubleClickToReveal',
   previewLockedByDefault: 'seminarPosts.preview.lockedByDefault',
+  linksCheckOnSave: 'seminarPosts.links.checkOnSave',
+  linksIgnore: 'seminarPosts.links.ignore',
+  linksSignInHosts: 'seminarPosts.links.signInHosts',
 } as const;
 
 /** The settings the client itself reads (the server reads the rest). */

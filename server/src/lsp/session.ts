@@ -12,7 +12,7 @@ import { toLocale, type Locale } from '../core/engine/messages';
 import { FIX_ALL_KIND } from '../core/features/codeActions';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { Project } from '../core/project';
-import { ProcessIdRequest } from '../protocol';
+import { CheckLinksRequest, ProcessIdRequest, type CheckLinksParams } from '../protocol';
 import { RULES } from '../core/rules';
 import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
 import { Analyzer } from './analysis';
@@ -23,6 +23,7 @@ import { WorkspaceIndexer } from './indexer';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
 import type { IncomingChanges } from './transport';
+import { LinkCheckService } from './linkCheck';
 import { Validator } from './validation';
 
 /** Files whose change matters: posts, configuration files, the site's configuration and layouts. */
@@ -34,6 +35,8 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
   let roots: string[] = [];
+  /** Where the client keeps this extension's files (the link cache goes under it). */
+  let storagePath: string | undefined;
 
   const documents = new TextDocuments(TextDocument);
   const project = new Project(nodeFileSystem, RULES);
@@ -48,6 +51,9 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   const indexer = new WorkspaceIndexer(connection, documents, analyzer, index, status, () => locale, () => folders,
     () => validator.scheduleAll());
 
+  const links = new LinkCheckService(connection, documents, analyzer, index, () => locale, () => storagePath, () => validator.scheduleAll());
+  validator.linkResults = (uri) => links.lookupFor(uri);
+
   const rescan = () => void indexer.scan().catch((error: unknown) => connection.console.error(`indexing failed: ${errorText(error)}`));
   const setFolders = (uris: string[]) => {
     folders = uris;
@@ -56,7 +62,8 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
-    const options = params.initializationOptions as { locale?: unknown } | undefined;
+    const options = params.initializationOptions as { locale?: unknown; storagePath?: unknown } | undefined;
+    storagePath = typeof options?.storagePath === 'string' && options.storagePath ? options.storagePath : undefined;
     locale = toLocale(params.locale ?? (typeof options?.locale === 'string' ? options.locale : undefined));
     setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
@@ -103,7 +110,9 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
-    if (await indexer.filesChanged(Array.isArray(params?.changes) ? params.changes : [])) {
+    const changes = Array.isArray(params?.changes) ? params.changes : [];
+    await links.filesChanged(changes.map((change) => change.uri));
+    if (await indexer.filesChanged(changes)) {
       project.clear();
       status.reset();
       validator.scheduleAll();
@@ -112,17 +121,20 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   });
 
   documents.onDidChangeContent((event) => validator.schedule(event.document.uri));
+  documents.onDidOpen((event) => links.documentOpened(event.document.uri));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     validator.closed(uri);
     analyzer.forget(uri);
     incoming.forget(uri);
     void indexer.documentClosed(uri).catch((error: unknown) => connection.console.error(`indexing ${uri} failed: ${errorText(error)}`));
+    void links.documentClosed(uri).catch((error: unknown) => connection.console.error(`link results of ${uri}: ${errorText(error)}`));
   });
 
   registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
   registerRender(connection, documents, incoming, validator, () => locale);
   connection.onRequest(ProcessIdRequest.method, () => ({ pid: process.pid }));
+  connection.onRequest(CheckLinksRequest.method, (params: CheckLinksParams, token) => links.check(params, token));
   documents.listen(connection);
 
   // The last line of defence: a bug logs, it does not stop the server the editor depends on.

@@ -13,6 +13,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintPost } from '../core/engine/engine';
 import type { Locale } from '../core/engine/messages';
+import type { LinkResultLookup } from '../core/links/linkResult';
 import { refusalDiagnostic } from '../core/features/limits';
 import { summarizePost, type WorkspaceIndex } from '../core/index/workspaceIndex';
 import { todayString } from '../core/jekyll';
@@ -33,6 +34,8 @@ export class Validator {
   private readonly checked = new Map<string, Checked>();
   /** Documents whose last published diagnostics were not empty. */
   private readonly shown = new Set<string>();
+  /** What the last link check found of a post (`link-dead`); set by the session. */
+  linkResults: (uri: string) => LinkResultLookup | undefined = () => undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -115,6 +118,7 @@ export class Validator {
           workspace: this.index,
           locale: this.locale(),
           today: todayString(),
+          links: this.linkResults(analysis.post.uri),
         });
     }
   }
