@@ -44,7 +44,7 @@ export async function checkLinksCommand(ctx: CommandContext, args?: unknown): Pr
   const title = scope === 'post' ? vscode.l10n.t('Seminar Posts: checking the links of this post') : vscode.l10n.t('Seminar Posts: checking the links of every post');
   const result = await runCheck(ctx.server, { scope, ...(scope === 'post' ? { textDocument: { uri: uri! } } : {}) }, vscode.ProgressLocation.Notification, title);
   if (!result) return { skipped: 'no-server' };
-  void say(result);
+  void say(result, scope);
   return result;
 }
 
@@ -70,13 +70,15 @@ async function runCheck(server: LanguageServerController, params: CheckLinksPara
 }
 
 /** One message that sums the run up; problems get a button to the Problems view. */
-async function say(result: CheckLinksResult): Promise<void> {
+async function say(result: CheckLinksResult, scope: CheckLinksScope): Promise<void> {
   if (result.refused) {
     void vscode.window.showInformationMessage(result.refused);
     return;
   }
   const { dead, signIn, unchecked, moved } = result.problems;
-  const summary = vscode.l10n.t('Checked {0} links in {1} posts: {2} dead, {3} need a sign-in, {4} unchecked, {5} moved.', result.links, result.posts, dead, signIn, unchecked, moved);
+  const summary = scope === 'post'
+    ? vscode.l10n.t('Checked {0} links of this post: {1} dead, {2} need a sign-in, {3} unchecked, {4} moved.', result.links, dead, signIn, unchecked, moved)
+    : vscode.l10n.t('Checked {0} links in {1} posts: {2} dead, {3} need a sign-in, {4} unchecked, {5} moved.', result.links, result.posts, dead, signIn, unchecked, moved);
   const text = result.cancelled ? vscode.l10n.t('Link check cancelled. {0}', summary) : summary;
   if (dead + signIn + unchecked + moved === 0) {
     void vscode.window.showInformationMessage(text);
