@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { resolveConfig, type SeminarPostsConfig } from '../../../server/src/core/config/config';
 import { lintPost, severityName } from '../../../server/src/core/engine/engine';
+import { lookupOf, type LinkResult } from '../../../server/src/core/links/linkResult';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
 import { RULES } from '../../../server/src/core/rules';
 import { findSite } from '../../../server/src/core/site/site';
@@ -72,7 +73,11 @@ interface Mutation {
   apply(draft: Draft): number;
   config?: SeminarPostsConfig;
   workspace?: (draft: Draft) => WorkspaceView;
+  /** What a link check found (for `link-dead`), by address. */
+  links?: Record<string, LinkResult>;
 }
+
+const DEAD_PAPER = 'https://papers.invalid/attention.pdf';
 
 const isTitle = (l: string) => /^# /.test(l);
 const isAuthors = (l: string) => /^## /.test(l);
@@ -188,6 +193,11 @@ const MUTATIONS: Mutation[] = [
     }),
   },
   { rule: 'heading-structure', defect: 'a #### heading', apply: (d) => d.insert(first(d).presenter + 1, '#### 메모') },
+  {
+    rule: 'link-dead', defect: 'a paper link that a link check found answering 404',
+    apply: (d) => { const p = first(d).presenter; return d.replace(p, d.lines[p]!.replace(/(\[paper link\]\()[^)\s]+/i, `$1${DEAD_PAPER}`)); },
+    links: { [DEAD_PAPER]: { url: DEAD_PAPER, checkedAt: 0, method: 'GET', status: 404, redirects: [], finalUrl: DEAD_PAPER, retries: 0 } },
+  },
 ];
 
 function lint(draft: Draft, mutation?: Mutation): Diagnostic[] {
@@ -197,6 +207,7 @@ function lint(draft: Draft, mutation?: Mutation): Diagnostic[] {
     config: resolveConfig(mutation?.config),
     site,
     workspace: mutation?.workspace?.(draft),
+    links: mutation?.links && lookupOf(new Map(Object.entries(mutation.links))),
     locale: 'en',
     today: TEST_TODAY,
   });
