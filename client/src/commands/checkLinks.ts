@@ -102,7 +102,10 @@ export function checkLinksOnSave(server: LanguageServerController, isPost: (docu
     running.get(key)?.cancel();
     const source = new vscode.CancellationTokenSource();
     running.set(key, source);
-    void client.sendRequest<CheckLinksResult>(CheckLinksRequest.method, { scope: 'post', textDocument: { uri: key } }, source.token)
+    // In the status bar (a save must not pop a notification up); its results arrive as diagnostics.
+    const title = vscode.l10n.t('Seminar Posts: checking the links of this post');
+    void Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () =>
+      client.sendRequest<CheckLinksResult>(CheckLinksRequest.method, { scope: 'post', textDocument: { uri: key } }, source.token)))
       .catch(() => undefined)
       .finally(() => {
         if (running.get(key) === source) running.delete(key);
