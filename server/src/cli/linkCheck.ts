@@ -7,6 +7,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { formatMessage, type Locale } from '../core/engine/messages';
 import { checkLinks } from '../core/links/linkChecker';
 import { isLinkResult, lookupOf, type LinkResult, type LinkResultLookup } from '../core/links/linkResult';
 import { linkTargets, uniqueAddresses } from '../core/links/linkTargets';
@@ -20,11 +21,20 @@ export const PROGRESS_EVERY = 50;
 /** The most link results the cache keeps. */
 export const LINK_CACHE_ENTRIES = 50_000;
 
+/** The lines this check writes to stderr, in the language of `--locale`. */
+const TEXT = {
+  progress: { en: 'seminar-posts: checked {done} of {total} links', ko: 'seminar-posts: 링크 {total}개 중 {done}개 검사함' },
+  summary: { en: 'seminar-posts: checked {count} {links} in {seconds} s ({requested} asked{cached})', ko: 'seminar-posts: 링크 {count}개를 {seconds}초에 검사했습니다(요청 {requested}개{cached})' },
+  cached: { en: ', {count} from the cache', ko: ', 캐시에서 {count}개' },
+};
+
 export interface LinkCheckCommand {
   /** The cache folder (`--cache-dir`), resolved; undefined for the default. */
   cacheDir: string | undefined;
   /** `--no-cache`. */
   noCache: boolean;
+  /** `--locale`: the language of the progress and summary lines. */
+  locale: Locale;
 }
 
 export interface LinkCheckIO {
@@ -48,11 +58,12 @@ export async function checkLinksOf(inputs: readonly Input[], command: LinkCheckC
   const run = await checkLinks(addresses, createHttpClient(LINK_CHECK_LIMITS), {
     cache,
     onProgress: (done, total) => {
-      if (io.progress && (done % PROGRESS_EVERY === 0 || done === total)) io.stderr(`seminar-posts: checked ${done} of ${total} links\n`);
+      if (io.progress && (done % PROGRESS_EVERY === 0 || done === total)) io.stderr(`${formatMessage(TEXT.progress, command.locale, { done, total })}\n`);
     },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const cached = run.fromCache ? `, ${run.fromCache} from the cache` : '';
-  io.stderr(`seminar-posts: checked ${addresses.length} link${addresses.length === 1 ? '' : 's'} in ${seconds} s (${run.requested} asked${cached})\n`);
+  const cached = run.fromCache ? formatMessage(TEXT.cached, command.locale, { count: run.fromCache }) : '';
+  const links = addresses.length === 1 ? 'link' : 'links';
+  io.stderr(`${formatMessage(TEXT.summary, command.locale, { count: addresses.length, links, seconds, requested: run.requested, cached })}\n`);
   return lookupOf(run.results);
 }

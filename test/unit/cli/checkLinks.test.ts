@@ -120,6 +120,13 @@ describe('CLI --check-links', function () {
     assert.doesNotThrow(() => JSON.parse(fs.readFileSync(out, 'utf8')), 'stdout is JSON only');
   });
 
+  it('says its summary in Korean with --locale ko', async () => {
+    const result = await run(['lint', '--check-links', '--no-cache', '--locale', 'ko', '--format', 'json', '_posts'], site);
+    assert.match(result.stderr, /^seminar-posts: 링크 4개를 \d+\.\d초에 검사했습니다\(요청 4개\)\n$/);
+    const second = await run(['lint', '--check-links', '--cache-dir', cacheDir, '--locale', 'ko', '--format', 'json', '_posts'], site);
+    assert.match(second.stderr, /\(요청 0개, 캐시에서 4개\)/);
+  });
+
   it('refuses --cache-dir and --no-cache without --check-links', async () => {
     const result = await run(['lint', '--no-cache'], site);
     assert.equal(result.code, 2);
