@@ -36,7 +36,7 @@ describe('language server: Check Links', function () {
   let textA: string;
 
   before(async () => {
-    server = await startLocalServer({ '/ok': answer(200), '/missing': answer(404), '/gone': answer(410), '/private': answer(403), '/hang': hang() });
+    server = await startLocalServer({ '/ok': answer(200), '/missing': answer(404), '/gone': answer(410), '/private': answer(403), '/hang': hang(), '/slow': answer(200, {}, 150) });
   });
   after(() => server.close());
   beforeEach(() => {
@@ -142,6 +142,16 @@ describe('language server: Check Links', function () {
     const result = await pending;
     assert.equal(result.cancelled, true);
     while (server.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+
+  it('keeps to 2 requests per host across checks that run at once (two posts saved together)', async () => {
+    const slow = (n: number) => `${server.url('/slow', 'limits.localhost')}?n=${n}`;
+    site.write('_posts/2020-04-02-2nd_quarter.md', postWith('2020-04-02', '2020_2nd_quarter', slow(1), slow(2)));
+    site.write('_posts/2020-07-02-3rd_quarter.md', postWith('2020-07-02', '2020_3rd_quarter', slow(3), slow(4)));
+    const c = await start();
+    const [a, b] = await Promise.all([check(c, { scope: 'post', textDocument: { uri: A } }), check(c, { scope: 'post', textDocument: { uri: B } })]);
+    assert.equal(a.requested + b.requested, 4);
+    assert.equal(server.peakOfHost('limits.localhost'), 2);
   });
 
   it('refuses a file that is not a post, in the UI language', async () => {

@@ -19,6 +19,7 @@ import { checkLinks } from '../core/links/linkChecker';
 import { isLinkResult, judgeLink, lookupOf, type LinkResult, type LinkResultLookup } from '../core/links/linkResult';
 import { addressKey, linkTargets, uniqueAddresses } from '../core/links/linkTargets';
 import type { Post } from '../core/model';
+import type { HttpClient } from '../core/net/httpClient';
 import { ResultCache } from '../core/net/resultCache';
 import { parsePost } from '../core/parse/parsePost';
 import { RULES } from '../core/rules';
@@ -42,6 +43,8 @@ export class LinkCheckService {
   /** Closed posts whose `link-dead` diagnostics were pushed by this service. */
   private readonly pushed = new Set<string>();
   private cache: ResultCache<LinkResult> | undefined;
+  /** One client for every check, so that checks running at once (saves of several posts) share its limits. */
+  private client: HttpClient | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -82,7 +85,7 @@ export class LinkCheckService {
     const stop = token.onCancellationRequested(() => controller.abort());
     let run;
     try {
-      run = await checkLinks(addresses, createHttpClient(LINK_CHECK_LIMITS), {
+      run = await checkLinks(addresses, (this.client ??= createHttpClient(LINK_CHECK_LIMITS)), {
         cache: this.cacheOf(),
         signal: controller.signal,
         onProgress: (done, total) => reporter?.report(Math.round((done / total) * 100), formatMessage(TEXT.progress, this.locale(), { done, total })),
