@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { checkLinksOnSave } from './commands/checkLinks';
 import { LanguageServerController, messageOf } from './languageServer';
 import { PREVIEW_VIEW_TYPE } from './identifiers';
 import { PostContextKey } from './postContext';
@@ -45,7 +46,8 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const preview = new PreviewManager(context, output, server);
     context.subscriptions.push(server, statusItem, posts, preview, ...registerCommands({ extension: context, output, server, preview }),
       // The preview panels open before a window reload come back after it.
-      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }));
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }),
+      checkLinksOnSave(server));
     // The server process starts just after activation returns: forking it and reading the
     // settings cost milliseconds that VS Code need not wait for.
     // (Unless the extension was deactivated meanwhile.)

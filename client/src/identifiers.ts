@@ -14,6 +14,7 @@ export const COMMAND_IDS = [
   'seminarPosts.openPreviewToSide',
   'seminarPosts.showQuarterSummary',
   'seminarPosts.togglePreviewLock',
+  'seminarPosts.checkLinks',
 ] as const;
 
 /** A command id of this extension. */

@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type * as languageclient from 'vscode-languageclient/node';
-import { onNotification, PostSelectionNotification, StatusNotification, type PostSelection, type ServerStatus } from '../../server/src/protocol';
+import { onNotification, PostSelectionNotification, StatusNotification, type InitializationOptions, type PostSelection, type ServerStatus } from '../../server/src/protocol';
 import { setting } from './configuration';
 import { CLIENT_ID } from './identifiers';
 import { RestartBudget } from './restartBudget';
@@ -174,7 +174,8 @@ export class LanguageServerController implements vscode.Disposable {
     };
     const clientOptions: languageclient.LanguageClientOptions = {
       documentSelector: MARKDOWN_FILES,
-      initializationOptions: { locale: vscode.env.language },
+      // The link check keeps its cache under the extension's global storage.
+      initializationOptions: { locale: vscode.env.language, storagePath: this.context.globalStorageUri.fsPath } satisfies InitializationOptions,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: this.errorHandler(CloseAction, ErrorAction),

@@ -111,17 +111,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path9) {
-      const ctrl = callVisitor(key, node2, visitor, path9);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path9);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -132,13 +132,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path9);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -159,17 +159,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path9) {
-      const ctrl = await callVisitor(key, node2, visitor, path9);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -180,13 +180,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path9);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -213,23 +213,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path9) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path9);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path9);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path9);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path9);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path9);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path9);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path9, node2) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -602,8 +602,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -711,13 +711,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -841,10 +841,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -863,7 +863,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -893,11 +893,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -911,8 +911,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -945,8 +945,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -956,8 +956,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3472,9 +3472,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3549,14 +3549,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3571,10 +3571,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3585,10 +3585,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3605,13 +3605,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -3670,8 +3670,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3748,12 +3748,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -5572,9 +5572,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path9) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index2] of path9) {
+      for (const [field, index2] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5583,23 +5583,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path9) => {
-      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5610,10 +5610,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -6915,14 +6915,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map4.items.push({ start, key: fs7, sep: [] });
+                map4.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7050,13 +7050,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7364,97 +7364,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/extend/index.js
-var require_extend = __commonJS({
-  "node_modules/extend/index.js"(exports2, module2) {
-    "use strict";
-    var hasOwn = Object.prototype.hasOwnProperty;
-    var toStr = Object.prototype.toString;
-    var defineProperty = Object.defineProperty;
-    var gOPD = Object.getOwnPropertyDescriptor;
-    var isArray = function isArray2(arr) {
-      if (typeof Array.isArray === "function") {
-        return Array.isArray(arr);
-      }
-      return toStr.call(arr) === "[object Array]";
-    };
-    var isPlainObject2 = function isPlainObject3(obj) {
-      if (!obj || toStr.call(obj) !== "[object Object]") {
-        return false;
-      }
-      var hasOwnConstructor = hasOwn.call(obj, "constructor");
-      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
-      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
-        return false;
-      }
-      var key;
-      for (key in obj) {
-      }
-      return typeof key === "undefined" || hasOwn.call(obj, key);
-    };
-    var setProperty = function setProperty2(target, options) {
-      if (defineProperty && options.name === "__proto__") {
-        defineProperty(target, options.name, {
-          enumerable: true,
-          configurable: true,
-          value: options.newValue,
-          writable: true
-        });
-      } else {
-        target[options.name] = options.newValue;
-      }
-    };
-    var getProperty = function getProperty2(obj, name) {
-      if (name === "__proto__") {
-        if (!hasOwn.call(obj, name)) {
-          return void 0;
-        } else if (gOPD) {
-          return gOPD(obj, name).value;
-        }
-      }
-      return obj[name];
-    };
-    module2.exports = function extend2() {
-      var options, name, src, copy, copyIsArray, clone;
-      var target = arguments[0];
-      var i = 1;
-      var length = arguments.length;
-      var deep = false;
-      if (typeof target === "boolean") {
-        deep = target;
-        target = arguments[1] || {};
-        i = 2;
-      }
-      if (target == null || typeof target !== "object" && typeof target !== "function") {
-        target = {};
-      }
-      for (; i < length; ++i) {
-        options = arguments[i];
-        if (options != null) {
-          for (name in options) {
-            src = getProperty(target, name);
-            copy = getProperty(options, name);
-            if (target !== copy) {
-              if (deep && copy && (isPlainObject2(copy) || (copyIsArray = isArray(copy)))) {
-                if (copyIsArray) {
-                  copyIsArray = false;
-                  clone = src && isArray(src) ? src : [];
-                } else {
-                  clone = src && isPlainObject2(src) ? src : {};
-                }
-                setProperty(target, { name, newValue: extend2(deep, clone, copy) });
-              } else if (typeof copy !== "undefined") {
-                setProperty(target, { name, newValue: copy });
-              }
-            }
-          }
-        }
-      }
-      return target;
-    };
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports2, module2) {
@@ -7707,8 +7616,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path9, { windows } = {}) => {
-      const segs = path9.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -7763,7 +7672,7 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input2, options) => {
+    var scan2 = (input2, options) => {
       const opts = options || {};
       const length = input2.length - 1;
       const scanToEnd = opts.parts === true || opts.scanToEnd === true;
@@ -8044,7 +7953,7 @@ var require_scan = __commonJS({
       }
       return state;
     };
-    module2.exports = scan;
+    module2.exports = scan2;
   }
 });
 
@@ -8156,13 +8065,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -8820,14 +8729,14 @@ var require_parse = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var scan = require_scan();
+    var scan2 = require_scan();
     var parse2 = require_parse();
     var utils = require_utils();
     var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch5 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch2(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch5(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -8843,16 +8752,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input2, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch5.test(input2, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -8878,7 +8787,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex, options, { glob, posix } = {}) => {
+    picomatch5.test = (input2, regex, options, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -8895,24 +8804,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex, options, posix);
+          match = picomatch5.matchBase(input2, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input2, glob, options) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch5.matchBase = (input2, glob, options) => {
+      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
       return regex.test(utils.basename(input2));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input2, options) => scan(input2, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input2, options) => scan2(input2, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -8923,13 +8832,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -8940,9 +8849,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input2, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -8951,8 +8860,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
-    module2.exports = picomatch2;
+    picomatch5.constants = constants3;
+    module2.exports = picomatch5;
   }
 });
 
@@ -8962,14 +8871,105 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch5(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module2.exports = picomatch2;
+    Object.assign(picomatch5, pico);
+    module2.exports = picomatch5;
+  }
+});
+
+// node_modules/extend/index.js
+var require_extend = __commonJS({
+  "node_modules/extend/index.js"(exports2, module2) {
+    "use strict";
+    var hasOwn = Object.prototype.hasOwnProperty;
+    var toStr = Object.prototype.toString;
+    var defineProperty = Object.defineProperty;
+    var gOPD = Object.getOwnPropertyDescriptor;
+    var isArray = function isArray2(arr) {
+      if (typeof Array.isArray === "function") {
+        return Array.isArray(arr);
+      }
+      return toStr.call(arr) === "[object Array]";
+    };
+    var isPlainObject2 = function isPlainObject3(obj) {
+      if (!obj || toStr.call(obj) !== "[object Object]") {
+        return false;
+      }
+      var hasOwnConstructor = hasOwn.call(obj, "constructor");
+      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
+      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
+        return false;
+      }
+      var key;
+      for (key in obj) {
+      }
+      return typeof key === "undefined" || hasOwn.call(obj, key);
+    };
+    var setProperty = function setProperty2(target, options) {
+      if (defineProperty && options.name === "__proto__") {
+        defineProperty(target, options.name, {
+          enumerable: true,
+          configurable: true,
+          value: options.newValue,
+          writable: true
+        });
+      } else {
+        target[options.name] = options.newValue;
+      }
+    };
+    var getProperty = function getProperty2(obj, name) {
+      if (name === "__proto__") {
+        if (!hasOwn.call(obj, name)) {
+          return void 0;
+        } else if (gOPD) {
+          return gOPD(obj, name).value;
+        }
+      }
+      return obj[name];
+    };
+    module2.exports = function extend2() {
+      var options, name, src, copy, copyIsArray, clone;
+      var target = arguments[0];
+      var i = 1;
+      var length = arguments.length;
+      var deep = false;
+      if (typeof target === "boolean") {
+        deep = target;
+        target = arguments[1] || {};
+        i = 2;
+      }
+      if (target == null || typeof target !== "object" && typeof target !== "function") {
+        target = {};
+      }
+      for (; i < length; ++i) {
+        options = arguments[i];
+        if (options != null) {
+          for (name in options) {
+            src = getProperty(target, name);
+            copy = getProperty(options, name);
+            if (target !== copy) {
+              if (deep && copy && (isPlainObject2(copy) || (copyIsArray = isArray(copy)))) {
+                if (copyIsArray) {
+                  copyIsArray = false;
+                  clone = src && isArray(src) ? src : [];
+                } else {
+                  clone = src && isPlainObject2(src) ? src : {};
+                }
+                setProperty(target, { name, newValue: extend2(deep, clone, copy) });
+              } else if (typeof copy !== "undefined") {
+                setProperty(target, { name, newValue: copy });
+              }
+            }
+          }
+        }
+      }
+      return target;
+    };
   }
 });
 
@@ -8978,472 +8978,35 @@ var os = __toESM(require("node:os"));
 var path3 = __toESM(require("node:path"));
 var import_node_worker_threads = require("node:worker_threads");
 
-// server/src/core/engine/rule.ts
-var SEVERITIES = ["error", "warning", "info", "hint", "off"];
-
-// server/src/core/config/jsonSchema.ts
-function validateSchema(value, schema, path9 = "") {
-  const problems = [];
-  const at = path9 || "(root)";
-  if (schema.oneOf) {
-    const results = schema.oneOf.map((s) => validateSchema(value, s, path9));
-    if (results.some((r) => r.length === 0)) return [];
-    const sameType = schema.oneOf.map((s, i) => typeMatches(s, value) ? results[i] : void 0).filter((r) => r !== void 0);
-    return (sameType.length ? sameType : results).reduce((a, b) => b.length < a.length ? b : a);
-  }
-  if (schema.enum && !schema.enum.includes(value)) {
-    problems.push({ path: at, message: `expected one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}, found ${describe(value)}` });
-    return problems;
-  }
-  switch (schema.type) {
-    case "object": {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        return [{ path: at, message: `expected an object, found ${describe(value)}` }];
-      }
-      for (const [key, v] of Object.entries(value)) {
-        const sub = schema.properties?.[key];
-        const childPath = path9 ? `${path9}.${key}` : key;
-        if (sub) problems.push(...validateSchema(v, sub, childPath));
-        else if (schema.additionalProperties === false) problems.push({ path: childPath, message: "unknown key" });
-        else if (typeof schema.additionalProperties === "object") problems.push(...validateSchema(v, schema.additionalProperties, childPath));
-      }
-      return problems;
-    }
-    case "array": {
-      if (!Array.isArray(value)) return [{ path: at, message: `expected an array, found ${describe(value)}` }];
-      if (schema.minItems !== void 0 && value.length < schema.minItems) problems.push({ path: at, message: `expected at least ${schema.minItems} item(s), found ${value.length}` });
-      if (schema.maxItems !== void 0 && value.length > schema.maxItems) problems.push({ path: at, message: `expected at most ${schema.maxItems} item(s), found ${value.length}` });
-      value.forEach((item, i) => {
-        const sub = Array.isArray(schema.items) ? schema.items[i] : schema.items;
-        if (sub) problems.push(...validateSchema(item, sub, `${path9}[${i}]`));
-      });
-      return problems;
-    }
-    case "string":
-      if (typeof value !== "string") return [{ path: at, message: `expected a string, found ${describe(value)}` }];
-      if (schema.minLength !== void 0 && value.length < schema.minLength) problems.push({ path: at, message: "expected a non-empty string" });
-      if (schema["x-regex"]) {
-        try {
-          new RegExp(value, "u");
-        } catch (e) {
-          problems.push({ path: at, message: `not a valid regular expression (${e.message})` });
-        }
-      }
-      return problems;
-    case "boolean":
-      return typeof value === "boolean" ? [] : [{ path: at, message: `expected true or false, found ${describe(value)}` }];
-    case "number":
-    case "integer":
-      if (typeof value !== "number" || !Number.isFinite(value) || schema.type === "integer" && !Number.isInteger(value)) {
-        return [{ path: at, message: `expected ${schema.type === "integer" ? "a whole number" : "a number"}, found ${describe(value)}` }];
-      }
-      if (schema.minimum !== void 0 && value < schema.minimum) problems.push({ path: at, message: `expected at least ${schema.minimum}, found ${value}` });
-      return problems;
-    default:
-      return problems;
-  }
-}
-function typeMatches(schema, value) {
-  switch (schema.type) {
-    case "object":
-      return value !== null && typeof value === "object" && !Array.isArray(value);
-    case "array":
-      return Array.isArray(value);
-    case "string":
-      return typeof value === "string";
-    case "boolean":
-      return typeof value === "boolean";
-    case "number":
-    case "integer":
-      return typeof value === "number";
-    default:
-      return false;
-  }
-}
-function describe(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "\u2026" : value);
-  return String(value);
-}
-
-// server/src/core/config/config.ts
-var CONFIG_FILE_NAME = ".seminar-posts.json";
-var DEFAULT_TITLE_PATTERN = "^\\d{4}_(1st|2nd|3rd|4th)_quarter$";
-var DEFAULTS = {
-  presenterLabels: ["\uBC1C\uD45C\uC790"],
-  linkLabels: { paper: ["paper link"], slides: ["presentation material"] },
-  requiredFields: {
-    layout: "error",
-    title: "error",
-    date: "error",
-    image_url: "warning",
-    mathjax: "warning",
-    comments: "warning"
-  },
-  titlePattern: DEFAULT_TITLE_PATTERN,
-  posts: ["**/_posts/**/*.{md,markdown}"]
-};
-var severitySchema = { type: "string", enum: SEVERITIES };
-var labelsSchema = (description) => ({
-  type: "array",
-  items: { type: "string", minLength: 1 },
-  minItems: 1,
-  description
-});
-function configSchema(rules) {
-  const ruleProperties = {};
-  for (const rule of rules) {
-    const asList = rule.optionsSchema ? { type: "array", items: [severitySchema, rule.optionsSchema], minItems: 1, maxItems: 2 } : { type: "array", items: [severitySchema], minItems: 1, maxItems: 1 };
-    ruleProperties[rule.id] = {
-      description: `${rule.description.en} (default: ${rule.defaultSeverity})`,
-      oneOf: [severitySchema, asList]
+// server/src/node/workerCall.ts
+function callWorker(worker, message, what = "a worker") {
+  return new Promise((resolve6, reject) => {
+    const cleanup = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
     };
-  }
-  return {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      rules: {
-        type: "object",
-        description: 'Severity ("error", "warning", "info", "hint", "off") of each rule, or [severity, options].',
-        properties: ruleProperties,
-        additionalProperties: false
-      },
-      presenterLabels: labelsSchema("Labels that open a presenter line (`### \uBC1C\uD45C\uC790: name`), matched without regard to case."),
-      linkLabels: {
-        type: "object",
-        description: "Labels of the links in the presenter line, matched without regard to case.",
-        additionalProperties: false,
-        properties: {
-          paper: labelsSchema("Labels of the paper link."),
-          slides: labelsSchema("Labels of the slides (presentation material) link.")
-        }
-      },
-      requiredFields: {
-        type: "object",
-        description: 'Front matter keys every post must have, with the severity of a missing one ("off" drops a default).',
-        additionalProperties: severitySchema
-      },
-      titlePattern: {
-        type: "string",
-        minLength: 1,
-        "x-regex": true,
-        description: "Regular expression the front matter title must match."
-      },
-      posts: {
-        type: "array",
-        items: { type: "string", minLength: 1 },
-        description: "Glob patterns of the files that are posts."
-      }
-    }
-  };
-}
-function validateConfig(raw, source, rules) {
-  const schema = configSchema(rules);
-  const problems = validateSchema(raw, schema).map((p) => ({ ...p, source }));
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return { config: {}, problems };
-  const config = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const sub = schema.properties?.[key];
-    if (!sub) continue;
-    if (key === "rules" && value && typeof value === "object" && !Array.isArray(value)) {
-      const kept = {};
-      for (const [id, setting] of Object.entries(value)) {
-        const ruleSchema = sub.properties?.[id];
-        if (ruleSchema && validateSchema(setting, ruleSchema).length === 0) kept[id] = setting;
-      }
-      config.rules = kept;
-    } else if (validateSchema(value, sub).length === 0) {
-      config[key] = value;
-    }
-  }
-  return { config, problems };
-}
-function resolveConfig(...layers) {
-  const resolved = {
-    rules: {},
-    presenterLabels: [...DEFAULTS.presenterLabels],
-    linkLabels: { paper: [...DEFAULTS.linkLabels.paper], slides: [...DEFAULTS.linkLabels.slides] },
-    requiredFields: { ...DEFAULTS.requiredFields },
-    titlePattern: new RegExp(DEFAULTS.titlePattern, "u"),
-    posts: [...DEFAULTS.posts]
-  };
-  for (const layer of layers) {
-    if (!layer) continue;
-    for (const [id, setting] of Object.entries(layer.rules ?? {})) {
-      const [severity, options] = Array.isArray(setting) ? setting : [setting, void 0];
-      resolved.rules[id] = { severity, options: options ?? resolved.rules[id]?.options };
-    }
-    if (layer.presenterLabels) resolved.presenterLabels = [...layer.presenterLabels];
-    if (layer.linkLabels?.paper) resolved.linkLabels.paper = [...layer.linkLabels.paper];
-    if (layer.linkLabels?.slides) resolved.linkLabels.slides = [...layer.linkLabels.slides];
-    if (layer.requiredFields) Object.assign(resolved.requiredFields, layer.requiredFields);
-    if (layer.titlePattern) {
-      try {
-        resolved.titlePattern = new RegExp(layer.titlePattern, "u");
-      } catch {
-      }
-    }
-    if (layer.posts) resolved.posts = [...layer.posts];
-  }
-  return resolved;
-}
-function parseConfigText(text4, source, rules) {
-  let raw;
-  try {
-    raw = JSON.parse(text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4);
-  } catch (e) {
-    return { config: {}, problems: [{ source, path: "(root)", message: `not valid JSON (${e.message})` }] };
-  }
-  return validateConfig(raw, source, rules);
-}
-
-// server/src/core/host.ts
-function dirname(path9) {
-  const i = path9.lastIndexOf("/");
-  return i <= 0 ? "/" : path9.slice(0, i);
-}
-function joinPath(...parts) {
-  return parts.join("/").replace(/\/{2,}/g, "/");
-}
-
-// server/src/core/parse/jekyllYaml.ts
-var import_yaml = __toESM(require_dist());
-var BOOL = "tag:yaml.org,2002:bool";
-var psychBoolean = (value, test) => ({
-  identify: (v) => v === value,
-  default: true,
-  tag: BOOL,
-  test,
-  resolve: () => new import_yaml.Scalar(value),
-  stringify: ({ value: v }) => v ? "true" : "false"
-});
-var PSYCH_TRUE = psychBoolean(true, /^(?:yes|true|on)$/i);
-var PSYCH_FALSE = psychBoolean(false, /^(?:no|false|off)$/i);
-function psychTags(tags) {
-  const out = [];
-  let replaced = false;
-  for (const tag of tags) {
-    if (typeof tag === "object" && tag.tag === BOOL) {
-      if (!replaced) out.push(PSYCH_TRUE, PSYCH_FALSE);
-      replaced = true;
-    } else {
-      out.push(tag);
-    }
-  }
-  return replaced ? out : [PSYCH_TRUE, PSYCH_FALSE, ...out];
-}
-var JEKYLL_YAML = {
-  version: "1.1",
-  customTags: psychTags
-};
-function parseJekyllYaml(text4, options) {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return (0, import_yaml.parseDocument)(withoutLoneCarriageReturns(text4), { ...JEKYLL_YAML, ...options });
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
-function withoutLoneCarriageReturns(text4) {
-  return text4.includes("\r") ? text4.replace(/\r(?!\n)/g, "\n") : text4;
-}
-
-// server/src/core/site/site.ts
-var THEME_LAYOUTS = {
-  minima: ["default", "home", "page", "post"],
-  "jekyll-theme-minimal": ["default", "post"],
-  "jekyll-theme-cayman": ["default", "post"],
-  "jekyll-theme-primer": ["default", "home", "page", "post"]
-};
-function findSite(postPath, fs7) {
-  let dir = dirname(postPath);
-  for (let depth = 0; depth < 64; depth++) {
-    const configPath = joinPath(dir, "_config.yml");
-    if (fs7.isFile(configPath)) return readSite(dir, fs7);
-    const parent = dirname(dir);
-    if (parent === dir) return void 0;
-    dir = parent;
-  }
-  return void 0;
-}
-function readSite(root2, fs7) {
-  const text4 = fs7.readFile(joinPath(root2, "_config.yml")) ?? "";
-  let data = {};
-  let configProblem;
-  const doc = parseJekyllYaml(text4, { uniqueKeys: false, logLevel: "error" });
-  if (doc.errors.length) {
-    configProblem = doc.errors[0].message.split("\n")[0];
-  } else {
-    const value = doc.toJS();
-    if (value && typeof value === "object" && !Array.isArray(value)) data = value;
-  }
-  const theme = typeof data.theme === "string" ? data.theme : void 0;
-  const remoteTheme = typeof data.remote_theme === "string" ? data.remote_theme : void 0;
-  const own7 = fs7.readDirectory(joinPath(root2, "_layouts")).filter((name) => /\.html?$/i.test(name)).map((name) => name.replace(/\.html?$/i, ""));
-  let layouts;
-  if (remoteTheme || configProblem || theme && !THEME_LAYOUTS[theme]) {
-    layouts = void 0;
-  } else {
-    const themeLayouts = THEME_LAYOUTS[theme ?? "jekyll-theme-primer"] ?? [];
-    layouts = [.../* @__PURE__ */ new Set([...themeLayouts, ...own7])].sort();
-  }
-  const baseurl = normalizeBaseurl(data.baseurl);
-  const fileAt = (relative6) => {
-    if (relative6 === "" || relative6.split("/").includes("..")) return void 0;
-    const path9 = joinPath(root2, relative6);
-    return fs7.isFile(path9) ? path9 : void 0;
-  };
-  const filePath = (sitePath2) => {
-    const decoded = decodePath(sitePath2.replace(/[?#].*$/, ""));
-    const underBase = baseurl && decoded.startsWith(`${baseurl}/`) ? fileAt(decoded.slice(baseurl.length + 1).replace(/^\/+/, "")) : void 0;
-    return underBase ?? fileAt(decoded.replace(/^\/+/, ""));
-  };
-  return {
-    root: root2,
-    theme,
-    remoteTheme,
-    future: rubyTruthy(data.future),
-    layouts,
-    configProblem,
-    baseurl,
-    filePath,
-    exists: (sitePath2) => filePath(sitePath2) !== void 0
-  };
-}
-function normalizeBaseurl(value) {
-  if (typeof value !== "string") return void 0;
-  const trimmed2 = value.trim().replace(/^\/+|\/+$/g, "");
-  return trimmed2 ? `/${trimmed2}` : void 0;
-}
-function rubyTruthy(value) {
-  return value !== void 0 && value !== null && value !== false;
-}
-function decodePath(path9) {
-  try {
-    return decodeURIComponent(path9);
-  } catch {
-    return path9;
-  }
-}
-
-// server/src/core/project.ts
-var Project = class {
-  constructor(fs7, rules, options = {}) {
-    this.fs = fs7;
-    this.rules = rules;
-    this.options = options;
-  }
-  fs;
-  rules;
-  options;
-  configFiles = /* @__PURE__ */ new Map();
-  parsedConfigs = /* @__PURE__ */ new Map();
-  sites = /* @__PURE__ */ new Map();
-  /** The last configurations resolved, with the layers they were resolved from. */
-  lastResolved = [];
-  /**
-   * The configuration and site for the post at `postPath` (a core path), or for a post without a
-   * path. `layers` (the editor's settings for that post, say) go over the project's layers and
-   * under the configuration file: defaults < layers < the file.
-   */
-  setupFor(postPath, layers = []) {
-    const configFile = this.options.configFile ?? (postPath ? this.findConfigFile(dirname(postPath)) : void 0);
-    const file = configFile ? this.readConfig(configFile) : void 0;
-    return {
-      config: this.resolved([...this.options.layers ?? [], ...layers, file?.config]),
-      configFile,
-      configProblems: file?.problems ?? [],
-      site: postPath ? this.siteOf(postPath) : void 0
+    const onMessage = (answer) => {
+      cleanup();
+      resolve6(answer);
     };
-  }
-  /**
-   * The configuration of these layers, the same object as long as the layers are the same objects
-   * (settings and configuration files are cached until they change): rules remember judgements
-   * per configuration object, from one keystroke to the next.
-   */
-  resolved(parts) {
-    const known = this.lastResolved.find((r) => r.parts.length === parts.length && r.parts.every((p, i) => p === parts[i]));
-    if (known) return known.config;
-    const config = resolveConfig(...parts);
-    this.lastResolved.unshift({ parts, config });
-    this.lastResolved.length = Math.min(this.lastResolved.length, 8);
-    return config;
-  }
-  /** Reads (and caches) one configuration file. */
-  readConfig(file) {
-    let parsed = this.parsedConfigs.get(file);
-    if (!parsed) {
-      const text4 = this.fs.readFile(file);
-      parsed = text4 === void 0 ? { config: {}, problems: [{ source: file, path: "(root)", message: "cannot be read" }] } : parseConfigText(text4, file, this.rules);
-      this.parsedConfigs.set(file, parsed);
-    }
-    return parsed;
-  }
-  /** Forgets what was read, e.g. after a configuration file or `_config.yml` changed. */
-  clear() {
-    this.configFiles.clear();
-    this.parsedConfigs.clear();
-    this.sites.clear();
-    this.lastResolved.length = 0;
-  }
-  findConfigFile(dir) {
-    if (this.configFiles.has(dir)) return this.configFiles.get(dir);
-    const candidate = joinPath(dir, CONFIG_FILE_NAME);
-    const parent = dirname(dir);
-    const found = this.fs.isFile(candidate) ? candidate : parent === dir ? void 0 : this.findConfigFile(parent);
-    this.configFiles.set(dir, found);
-    return found;
-  }
-  siteOf(postPath) {
-    const dir = dirname(postPath);
-    if (!this.sites.has(dir)) this.sites.set(dir, findSite(postPath, this.fs));
-    return this.sites.get(dir);
-  }
-};
-
-// server/src/core/rules/support/examples.ts
-var SAMPLE_SECTION = [
-  "# Deep Residual Learning for Image Recognition",
-  "## Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun, CVPR 2016",
-  "### \uBC1C\uD45C\uC790: \uD64D\uAE38\uB3D9 [[paper link](https://arxiv.org/abs/1512.03385), [presentation material](https://example.com/resnet.pdf)]",
-  "- \uC794\uCC28 \uC5F0\uACB0(residual connection)\uB85C \uB9E4\uC6B0 \uAE4A\uC740 \uB124\uD2B8\uC6CC\uD06C\uB97C \uD559\uC2B5\uD560 \uC218 \uC788\uAC8C \uD55C \uB17C\uBB38\uC785\uB2C8\uB2E4.",
-  "- 152\uCE35 \uB124\uD2B8\uC6CC\uD06C\uB85C ImageNet\uC5D0\uC11C \uAC00\uC7A5 \uC88B\uC740 \uC131\uB2A5\uC744 \uBCF4\uC600\uC2B5\uB2C8\uB2E4.",
-  "",
-  '<p align="center">',
-  '  <img src="https://user-images.githubusercontent.com/1/resnet-block.png" width="450">',
-  "</p>"
-].join("\n");
-var SAMPLE_FRONT_MATTER = [
-  "layout: post",
-  'title: "2020_2nd_quarter"',
-  "date: 2020-04-02",
-  "image_url: https://user-images.githubusercontent.com/1/resnet-block.png",
-  "mathjax: true",
-  "comments: true"
-];
-function examplePost(frontMatter, body = SAMPLE_SECTION) {
-  const head = frontMatter ? ["---", ...frontMatter, "---", ""].join("\n") : "";
-  return `${head}
-${body}
-`;
-}
-function frontMatterWith(changes) {
-  const lines = SAMPLE_FRONT_MATTER.filter((line) => {
-    const key = line.slice(0, line.indexOf(":"));
-    return !(key in changes) || changes[key] !== void 0;
-  }).map((line) => {
-    const key = line.slice(0, line.indexOf(":"));
-    return key in changes ? `${key}: ${changes[key]}` : line;
+    const onError = (error) => {
+      cleanup();
+      reject(error);
+    };
+    const onExit = (code3) => {
+      cleanup();
+      reject(new Error(`${what} stopped (exit code ${code3})`));
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage(message);
   });
-  for (const [key, value] of Object.entries(changes)) {
-    if (value !== void 0 && !SAMPLE_FRONT_MATTER.some((l) => l.startsWith(`${key}:`))) lines.push(`${key}: ${value}`);
-  }
-  return lines;
 }
+
+// server/src/cli/input.ts
+var fs3 = __toESM(require("node:fs"));
 
 // server/src/core/jekyll.ts
 var QUARTER_ORDINALS = ["1st", "2nd", "3rd", "4th"];
@@ -9545,6 +9108,386 @@ function closest(word, candidates2, maxDistance = 2) {
   return best;
 }
 
+// server/src/core/rules/support/examples.ts
+var SAMPLE_SECTION = [
+  "# Deep Residual Learning for Image Recognition",
+  "## Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun, CVPR 2016",
+  "### \uBC1C\uD45C\uC790: \uD64D\uAE38\uB3D9 [[paper link](https://arxiv.org/abs/1512.03385), [presentation material](https://example.com/resnet.pdf)]",
+  "- \uC794\uCC28 \uC5F0\uACB0(residual connection)\uB85C \uB9E4\uC6B0 \uAE4A\uC740 \uB124\uD2B8\uC6CC\uD06C\uB97C \uD559\uC2B5\uD560 \uC218 \uC788\uAC8C \uD55C \uB17C\uBB38\uC785\uB2C8\uB2E4.",
+  "- 152\uCE35 \uB124\uD2B8\uC6CC\uD06C\uB85C ImageNet\uC5D0\uC11C \uAC00\uC7A5 \uC88B\uC740 \uC131\uB2A5\uC744 \uBCF4\uC600\uC2B5\uB2C8\uB2E4.",
+  "",
+  '<p align="center">',
+  '  <img src="https://user-images.githubusercontent.com/1/resnet-block.png" width="450">',
+  "</p>"
+].join("\n");
+var SAMPLE_FRONT_MATTER = [
+  "layout: post",
+  'title: "2020_2nd_quarter"',
+  "date: 2020-04-02",
+  "image_url: https://user-images.githubusercontent.com/1/resnet-block.png",
+  "mathjax: true",
+  "comments: true"
+];
+function examplePost(frontMatter, body = SAMPLE_SECTION) {
+  const head = frontMatter ? ["---", ...frontMatter, "---", ""].join("\n") : "";
+  return `${head}
+${body}
+`;
+}
+function frontMatterWith(changes) {
+  const lines = SAMPLE_FRONT_MATTER.filter((line) => {
+    const key = line.slice(0, line.indexOf(":"));
+    return !(key in changes) || changes[key] !== void 0;
+  }).map((line) => {
+    const key = line.slice(0, line.indexOf(":"));
+    return key in changes ? `${key}: ${changes[key]}` : line;
+  });
+  for (const [key, value] of Object.entries(changes)) {
+    if (value !== void 0 && !SAMPLE_FRONT_MATTER.some((l) => l.startsWith(`${key}:`))) lines.push(`${key}: ${value}`);
+  }
+  return lines;
+}
+
+// server/src/core/rules/attribute-list.ts
+var IMAGE_ATTRIBUTES = ["width", "height", "alt", "title", "class", "style", "align", "id", "loading", "border", "srcset", "sizes"];
+var TOKEN = /\S+?=(?:"[^"]*"|'[^']*')|\S+/g;
+var attributeList = {
+  id: "attribute-list",
+  category: "section",
+  defaultSeverity: "warning",
+  description: {
+    en: 'A kramdown attribute list after a Markdown image (`{: width="450"}`) that kramdown shows as text, drops, or applies to the wrong thing.',
+    ko: 'Markdown \uC774\uBBF8\uC9C0 \uB4A4\uC758 kramdown \uC18D\uC131 \uBAA9\uB85D(`{: width="450"}`)\uC744 kramdown\uC774 \uAE00\uC790\uB85C \uBCF4\uC774\uAC70\uB098, \uBC84\uB9AC\uAC70\uB098, \uB2E4\uB978 \uACF3\uC5D0 \uC801\uC6A9\uD569\uB2C8\uB2E4.'
+  },
+  messages: {
+    spaced: {
+      en: "Expected the attribute list right after the image, found a space before it: kramdown shows `{list}` as text and the image keeps its size",
+      ko: "\uC18D\uC131 \uBAA9\uB85D\uC774 \uC774\uBBF8\uC9C0 \uBC14\uB85C \uB4A4\uC5D0 \uC788\uC5B4\uC57C \uD558\uC9C0\uB9CC \uC55E\uC5D0 \uACF5\uBC31\uC774 \uC788\uC2B5\uB2C8\uB2E4: kramdown\uC740 `{list}`\uB97C \uAE00\uC790\uB85C \uBCF4\uC774\uACE0 \uC774\uBBF8\uC9C0 \uD06C\uAE30\uB294 \uADF8\uB300\uB85C\uC785\uB2C8\uB2E4"
+    },
+    noColon: {
+      en: "Expected `{:` opening the attribute list, found `{`: kramdown shows `{list}` as text",
+      ko: "\uC18D\uC131 \uBAA9\uB85D\uC744 \uC5EC\uB294 `{:`\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{`\uC785\uB2C8\uB2E4: kramdown\uC740 `{list}`\uB97C \uAE00\uC790\uB85C \uBCF4\uC785\uB2C8\uB2E4"
+    },
+    unclosed: {
+      en: "Expected `}` closing the attribute list, found the end of the line: kramdown shows it as text",
+      ko: "\uC18D\uC131 \uBAA9\uB85D\uC744 \uB2EB\uB294 `}`\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uC904\uC774 \uB05D\uB0AC\uC2B5\uB2C8\uB2E4: kramdown\uC740 \uC774\uB97C \uAE00\uC790\uB85C \uBCF4\uC785\uB2C8\uB2E4"
+    },
+    unquoted: {
+      en: "Expected a quoted value such as `{fixed}`, found `{written}`: kramdown drops it without a word",
+      ko: "`{fixed}`\uCC98\uB7FC \uB530\uC634\uD45C\uB85C \uAC10\uC2FC \uAC12\uC774 \uD544\uC694\uD558\uC9C0\uB9CC `{written}`\uC785\uB2C8\uB2E4: kramdown\uC740 \uC774\uB97C \uB9D0\uC5C6\uC774 \uBC84\uB9BD\uB2C8\uB2E4"
+    },
+    misspelled: {
+      en: "Expected an image attribute such as `{suggestion}`, found `{name}`: the browser ignores it",
+      ko: "`{suggestion}` \uAC19\uC740 \uC774\uBBF8\uC9C0 \uC18D\uC131\uC774 \uD544\uC694\uD558\uC9C0\uB9CC `{name}`\uC785\uB2C8\uB2E4: \uBE0C\uB77C\uC6B0\uC800\uAC00 \uC774\uB97C \uBB34\uC2DC\uD569\uB2C8\uB2E4"
+    },
+    nextLine: {
+      en: "Expected the attribute list on the image's line, found it on the next line: kramdown gives it to the paragraph, not the image",
+      ko: "\uC18D\uC131 \uBAA9\uB85D\uC774 \uC774\uBBF8\uC9C0\uC640 \uAC19\uC740 \uC904\uC5D0 \uC788\uC5B4\uC57C \uD558\uC9C0\uB9CC \uB2E4\uC74C \uC904\uC5D0 \uC788\uC2B5\uB2C8\uB2E4: kramdown\uC740 \uC774\uB97C \uC774\uBBF8\uC9C0\uAC00 \uC544\uB2CC \uBB38\uB2E8\uC5D0 \uC801\uC6A9\uD569\uB2C8\uB2E4"
+    }
+  },
+  docs: {
+    rationale: 'kramdown, which renders the blog, reads `{: width="450"}` written right after an image as the image\'s attributes. A space before it, a missing `:` or a missing `}` make it text on the page; a value without quotes (`{:width=450}`, `{: width=450px}`) is dropped without a word; a misspelled name (`{: widht="450"}`) reaches the browser, which ignores it; and a list on the line after the image applies to the paragraph around it, not to the image. Each way, the figure keeps its full size.',
+    ok: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
+
+![ResNet block](https://user-images.githubusercontent.com/1/resnet.png){: width="450"}`) },
+    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
+
+![ResNet block](https://user-images.githubusercontent.com/1/resnet.png){: widht="450"}`) },
+    fix: "Removes the space, adds the `:` or the `}`, quotes the value, corrects the name, or moves the list onto the image's line: applied automatically, since what the author meant is plain."
+  },
+  check(post, _context, report) {
+    for (const section of post.sections) {
+      for (const image2 of section.markdownImages) {
+        const line = image2.range.end.line;
+        const text4 = post.lines.lineText(line);
+        const after = image2.range.end.character;
+        checkAfterImage(post, line, text4, after, report);
+      }
+    }
+  }
+};
+function checkAfterImage(post, line, text4, after, report) {
+  const rest = text4.slice(after);
+  const at = (from, to) => ({ start: { line, character: after + from }, end: { line, character: after + to } });
+  const fix3 = (en, ko, range, newText) => ({ title: { en, ko }, safe: true, edits: [{ range, newText }] });
+  const spaced = /^([ \t]+)(\{:?[^}]*\}?)/.exec(rest);
+  if (spaced && /^\{:|^\{\s*[\w.#-]+=/.test(spaced[2])) {
+    report({ range: at(0, spaced[0].length), messageId: "spaced", data: { list: spaced[2] }, fix: fix3("Remove the space", "\uACF5\uBC31 \uC9C0\uC6B0\uAE30", at(0, spaced[1].length), "") });
+    return;
+  }
+  if (rest.trim() === "" && line + 1 < post.lines.lineCount) {
+    const next = post.lines.lineText(line + 1);
+    const alone = /^[ \t]*\{:[^}]*\}[ \t]*$/.exec(next);
+    if (alone && text4.trimStart().startsWith("![")) {
+      const range = { start: { line, character: text4.length }, end: { line: line + 1, character: next.length } };
+      report({
+        range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: next.length } },
+        messageId: "nextLine",
+        fix: fix3("Move the list onto the image's line", "\uC18D\uC131 \uBAA9\uB85D\uC744 \uC774\uBBF8\uC9C0 \uC904\uB85C \uC62E\uAE30\uAE30", { start: { line, character: after }, end: range.end }, next.trim())
+      });
+    }
+    return;
+  }
+  if (/^\{(?!:)\s*[\w-]+=["']/.test(rest) || /^\{(?!:)\s*\.[\w-]+\s*\}/.test(rest)) {
+    const list4 = /^\{[^}]*\}?/.exec(rest)[0];
+    report({ range: at(0, list4.length), messageId: "noColon", data: { list: list4 }, fix: fix3("Write `{:`", "`{:`(\uC73C)\uB85C \uC4F0\uAE30", at(1, 1), ":") });
+    return;
+  }
+  if (!rest.startsWith("{:")) return;
+  const close = rest.indexOf("}");
+  if (close < 0) {
+    const end = rest.trimEnd().length;
+    report({ range: at(0, end), messageId: "unclosed", fix: fix3("Add `}`", "`}` \uB123\uAE30", at(end, end), "}") });
+    return;
+  }
+  const content3 = rest.slice(2, close);
+  for (const token of content3.matchAll(TOKEN)) {
+    const written = token[0];
+    const from = 2 + token.index;
+    const range = at(from, from + written.length);
+    const pair2 = /^([A-Za-z][\w-]*)=(["'])(.*)\2$/.exec(written);
+    if (pair2) {
+      const name = pair2[1];
+      if (IMAGE_ATTRIBUTES.includes(name.toLowerCase()) || name.includes("-")) continue;
+      const suggestion = closest(name, IMAGE_ATTRIBUTES);
+      if (!suggestion) continue;
+      const nameRange = at(from, from + name.length);
+      report({ range: nameRange, messageId: "misspelled", data: { name, suggestion }, fix: fix3(`Write \`${suggestion}\``, `\`${suggestion}\`(\uC73C)\uB85C \uC4F0\uAE30`, nameRange, suggestion) });
+      continue;
+    }
+    const unquoted = /^([A-Za-z][\w-]*)=([^"'\s]+)$/.exec(written);
+    if (unquoted) {
+      const fixed = `${unquoted[1]}="${unquoted[2]}"`;
+      report({ range, messageId: "unquoted", data: { fixed, written }, fix: fix3(`Write \`${fixed}\``, `\`${fixed}\`(\uC73C)\uB85C \uC4F0\uAE30`, range, fixed) });
+    }
+  }
+  for (const m of content3.matchAll(/([A-Za-z][\w-]*):\s*([^\s"'}]+)/g)) {
+    if (!IMAGE_ATTRIBUTES.includes(m[1].toLowerCase())) continue;
+    const from = 2 + m.index;
+    const range = at(from, from + m[0].length);
+    const fixed = `${m[1]}="${m[2]}"`;
+    report({ range, messageId: "unquoted", data: { fixed, written: m[0] }, fix: fix3(`Write \`${fixed}\``, `\`${fixed}\`(\uC73C)\uB85C \uC4F0\uAE30`, range, fixed) });
+  }
+}
+
+// server/src/core/templates.ts
+var PLACEHOLDERS = {
+  title: { en: "Paper title", ko: "\uB17C\uBB38 \uC81C\uBAA9" },
+  authors: { en: "Authors", ko: "\uC800\uC790" },
+  venue: { en: "Venue", ko: "\uD559\uD68C" },
+  presenter: { en: "Presenter name", ko: "\uBC1C\uD45C\uC790 \uC774\uB984" },
+  summary: { en: "One-line summary", ko: "\uD55C \uC904 \uC694\uC57D" }
+};
+function placeholderTexts(locale) {
+  const out = {};
+  for (const part of Object.keys(PLACEHOLDERS)) out[part] = PLACEHOLDERS[part][locale];
+  return out;
+}
+var PLACEHOLDER_URLS = {
+  paper: "https://arxiv.org/abs/",
+  any: "https://"
+};
+var EARLIER = {
+  presenter: ["name", "Presenter", "\uC774\uB984"],
+  summary: ["summary"]
+};
+var byText = /* @__PURE__ */ new Map();
+for (const part of Object.keys(PLACEHOLDERS)) {
+  for (const text4 of [PLACEHOLDERS[part].en, PLACEHOLDERS[part].ko, ...EARLIER[part] ?? []]) byText.set(normalize(text4), part);
+}
+function normalize(text4) {
+  return text4.trim().replace(/\s+/g, " ").toLowerCase();
+}
+function placeholderPart(text4) {
+  return byText.get(normalize(text4));
+}
+function isPlaceholderUrl(url) {
+  const value = url.trim().toLowerCase();
+  return value === PLACEHOLDER_URLS.any || value === "http://" || value === PLACEHOLDER_URLS.paper || value === "http://arxiv.org/abs/";
+}
+var P = placeholderTexts("en");
+var U = PLACEHOLDER_URLS;
+function presenterLine(first) {
+  return `### \uBC1C\uD45C\uC790: \${${first}:${P.presenter}} [[paper link](\${${first + 1}:${U.paper}}), [presentation material](\${${first + 2}:${U.any}})]`;
+}
+var SNIPPETS = {
+  post: {
+    prefix: "post",
+    description: "Quarter post front matter (layout, title, date, image, MathJax, comments) \xB7 \uBD84\uAE30 \uD3EC\uC2A4\uD2B8 \uBA38\uB9AC\uB9D0 (layout, title, date, \uC774\uBBF8\uC9C0, MathJax, \uB313\uAE00)",
+    body: [
+      "---",
+      "layout: post",
+      'title: "${1:$CURRENT_YEAR}_${2|1st,2nd,3rd,4th|}_quarter"',
+      "date: ${3:$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE}",
+      `image_url: \${4:${U.any}}`,
+      "mathjax: true",
+      "comments: true",
+      "---",
+      "",
+      "$0"
+    ]
+  },
+  paper: {
+    prefix: "paper",
+    description: "Paper section: title, authors, presenter line, bullets, image block \xB7 \uB17C\uBB38 \uC139\uC158: \uC81C\uBAA9, \uC800\uC790, \uBC1C\uD45C\uC790 \uC904, \uAE00\uBA38\uB9AC\uD45C, \uC774\uBBF8\uC9C0 \uBE14\uB85D",
+    body: [
+      `# \${1:${P.title}}`,
+      `## \${2:${P.authors}}, \${3:${P.venue}}`,
+      presenterLine(4),
+      `- \${7:${P.summary}}`,
+      `- \${8:${P.summary}}`,
+      "",
+      '<p align="center">',
+      `  <img src="\${9:${U.any}}">`,
+      "</p>",
+      "$0"
+    ]
+  },
+  presenter: {
+    prefix: "presenter",
+    description: "Presenter line with paper and slides links \xB7 \uB17C\uBB38\uACFC \uBC1C\uD45C \uC790\uB8CC \uB9C1\uD06C\uAC00 \uC788\uB294 \uBC1C\uD45C\uC790 \uC904",
+    body: [`${presenterLine(1)}$0`]
+  },
+  figure: {
+    prefix: "figure",
+    description: "Centered image block with one image \xB7 \uC774\uBBF8\uC9C0 \uD558\uB098\uB97C \uAC00\uC6B4\uB370 \uC815\uB82C\uD55C \uBE14\uB85D",
+    body: ['<p align="center">', `  <img src="\${1:${U.any}}">`, "</p>", "$0"]
+  },
+  figure2: {
+    prefix: "figure2",
+    description: "Two images side by side, with width \xB7 \uB108\uBE44\uB97C \uC9C0\uC815\uD55C \uC774\uBBF8\uC9C0 \uB450 \uAC1C\uB97C \uB098\uB780\uD788",
+    body: ['<p align="center">', `  <img src="\${1:${U.any}}" width="\${2:450}">`, `  <img src="\${3:${U.any}}" width="\${4:$2}">`, "</p>", "$0"]
+  },
+  bullet: {
+    prefix: "bullet",
+    description: "Summary bullet \xB7 \uC694\uC57D \uAE00\uBA38\uB9AC\uD45C",
+    body: [`- \${1:${P.summary}}$0`]
+  }
+};
+
+// server/src/core/rules/support/imageAddress.ts
+var GITHUB_BLOB = /^(https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s]+)\/blob\//i;
+var SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+var SITE_PREFIX = /^(?:\{\{\s*site\.(?:url|baseurl)\s*\}\}\s*)+/;
+function imageAddressProblem(address, site) {
+  const value = address.trim();
+  if (!value) return void 0;
+  const blob = GITHUB_BLOB.exec(value);
+  if (blob) return { kind: "blob", fixed: value.replace(GITHUB_BLOB, "$1/raw/"), safe: true };
+  const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
+  if (scheme === "http" || scheme === "https" || value.startsWith("//")) {
+    return /^(?:https?:)?\/\/[^/]+\.github\.io\/(?:.*\/)?_posts\//i.test(value) ? { kind: "posts", fixed: void 0, safe: false } : void 0;
+  }
+  if (scheme === "data") return void 0;
+  if (scheme !== void 0) return { kind: "scheme", fixed: void 0, safe: false };
+  const path11 = sitePath(value);
+  if (path11 === void 0) return void 0;
+  if (path11.split("/").includes("_posts")) {
+    const fixed = assetsPath(path11, site);
+    return { kind: "posts", fixed, safe: fixed !== void 0 };
+  }
+  if (!path11.startsWith("/") && !SITE_PREFIX.test(value)) {
+    const rooted = "/" + path11.replace(/^(?:\.\.?\/)+/, "");
+    const known = rooted !== "/" && (!site || site.exists(rooted));
+    return { kind: "relative", fixed: known ? rooted : void 0, safe: known && site !== void 0 };
+  }
+  if (site && !site.exists(path11)) return { kind: "notFound", fixed: void 0, safe: false };
+  return void 0;
+}
+function loadableAddress(address, site) {
+  const problem = imageAddressProblem(address, site);
+  if (!problem) return address.trim();
+  return problem.safe ? problem.fixed : void 0;
+}
+function sitePath(src) {
+  const path11 = src.replace(SITE_PREFIX, "");
+  if (path11.includes("{{") || path11.includes("{%")) return void 0;
+  return path11.replace(/[?#].*$/, "").replace(/\\/g, "/");
+}
+function assetsPath(path11, site) {
+  if (!site) return void 0;
+  const parts = path11.split("/");
+  const afterPosts = parts.slice(parts.lastIndexOf("_posts") + 1).join("/");
+  const base = parts[parts.length - 1];
+  const found = [`assets/${afterPosts}`, `assets/${base}`, `assets/images/${base}`].find((p) => site.exists(p));
+  return found && `/${found}`;
+}
+function postImages(post) {
+  const out = [];
+  const thumbnail = post.frontMatter?.closed ? thumbnailEntry(post) : void 0;
+  if (thumbnail) out.push({ kind: "thumbnail", address: thumbnail });
+  for (const section of post.sections) {
+    const found = [];
+    for (const image2 of section.images) {
+      const src = image2.attributes.find((a) => a.name === "src")?.value;
+      if (src) found.push({ kind: "html", address: src });
+    }
+    for (const image2 of section.markdownImages) {
+      const address = markdownImageAddress(post, image2);
+      if (address) found.push({ kind: "markdown", address });
+    }
+    found.sort((a, b) => a.address.range.start.line - b.address.range.start.line || a.address.range.start.character - b.address.range.start.character);
+    out.push(...found);
+  }
+  return out;
+}
+function thumbnailEntry(post) {
+  const fm = post.frontMatter;
+  let entry;
+  for (let i = fm.entries.length - 1; i >= 0 && !entry; i--) if (fm.entries[i].key === "image_url") entry = fm.entries[i];
+  if (!entry || entry.valueKind !== "scalar" || typeof entry.value !== "string") return void 0;
+  const { start, end } = entry.valueRange;
+  if (start.line !== end.line) return void 0;
+  let from = post.lines.offsetAt(start);
+  let to = post.lines.offsetAt(end);
+  if (entry.quoted) {
+    const quote = post.text[from];
+    if (quote !== '"' && quote !== "'" || post.text[to - 1] !== quote || to - from < 2) return void 0;
+    from++;
+    to--;
+  }
+  const text4 = post.text.slice(from, to);
+  if (text4 !== entry.value) return void 0;
+  return { text: text4, range: post.lines.rangeOf(from, to) };
+}
+function markdownImageAddress(post, image2) {
+  const start = post.lines.offsetAt(image2.range.start);
+  const raw = post.text.slice(start, post.lines.offsetAt(image2.range.end));
+  if (!raw.startsWith("![") || !raw.endsWith(")")) return void 0;
+  for (let at = raw.lastIndexOf("]("); at > 1; at = raw.lastIndexOf("](", at - 1)) {
+    const found = destinationAt(raw, at + 2);
+    if (found && raw.slice(found.start, found.end) === image2.url) {
+      return { text: image2.url, range: post.lines.rangeOf(start + found.start, start + found.end) };
+    }
+  }
+  return void 0;
+}
+function destinationAt(raw, from) {
+  let i = from;
+  while (raw[i] === " " || raw[i] === "	" || raw[i] === "\n") i++;
+  let start;
+  let end;
+  if (raw[i] === "<") {
+    start = i + 1;
+    end = raw.indexOf(">", start);
+    if (end < 0) return void 0;
+    i = end + 1;
+  } else {
+    start = i;
+    let depth = 0;
+    while (i < raw.length - 1 && !/\s/.test(raw[i])) {
+      if (raw[i] === "\\") i++;
+      else if (raw[i] === "(") depth++;
+      else if (raw[i] === ")" && depth-- === 0) break;
+      i++;
+    }
+    end = i;
+  }
+  const rest = raw.slice(i, raw.length - 1).trim();
+  if (rest && !/^(?:"[^]*"|'[^]*'|\([^]*\))$/.test(rest)) return void 0;
+  return { start, end };
+}
+
 // server/src/core/rules/support/frontMatter.ts
 function readableFrontMatter(post) {
   const fm = post.frontMatter;
@@ -9595,10 +9538,17 @@ function postDate(post) {
   const value = fm ? stringValue(entryOf(fm, "date")) : void 0;
   return (value !== void 0 ? parseJekyllDate(value) : void 0) ?? parsePostFileName(post.fileName)?.date;
 }
+function publishedQuarter(post) {
+  if (!parsePostFileName(post.fileName)) return void 0;
+  const fm = post.frontMatter;
+  if (fm && entryOf(fm, "published")?.value === false) return void 0;
+  const date = postDate(post);
+  return date ? `${date.year}-${Math.floor((date.month - 1) / 3) + 1}` : void 0;
+}
 function isImageUrlValue(value) {
   return /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value) || /^\/[^\s]*[^/\s]$/.test(value);
 }
-function suggestedValue(post, key) {
+function suggestedValue(post, key, site) {
   switch (key) {
     case "layout":
       return "post";
@@ -9614,11 +9564,10 @@ function suggestedValue(post, key) {
       return date ? quoted(quarterTitle(date)) : void 0;
     }
     case "image_url": {
-      for (const section of post.sections) {
-        for (const img of section.images) {
-          const src = img.attributes.find((a) => a.name === "src")?.value?.text.trim();
-          if (src && /^https?:\/\//i.test(src) && isImageUrlValue(src)) return src;
-        }
+      for (const image2 of postImages(post)) {
+        if (image2.kind === "thumbnail") continue;
+        const src = loadableAddress(image2.address.text, site);
+        if (src && /^https?:\/\//i.test(src) && isImageUrlValue(src)) return src;
       }
       return void 0;
     }
@@ -9648,6 +9597,23 @@ function indentOf(post, line) {
   return /^[ \t]*/.exec(post.lines.lineText(line))[0];
 }
 
+// server/src/core/rules/support/snippets.ts
+function escapeSnippet(text4) {
+  return text4.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+function linkListSnippet(config, firstStop, known = {}) {
+  let stop = firstStop;
+  const target = (url) => url !== void 0 ? escapeSnippet(url) : `\${${stop++}}`;
+  const paper = `[${escapeSnippet(config.linkLabels.paper[0] ?? "paper link")}](${target(known.paper)})`;
+  const slides = `[${escapeSnippet(config.linkLabels.slides[0] ?? "presentation material")}](${target(known.slides)})`;
+  return `[${paper}, ${slides}]`;
+}
+function presenterLineSnippet(config, locale, known = {}) {
+  const label = escapeSnippet(config.presenterLabels[0] ?? "\uBC1C\uD45C\uC790");
+  const name = escapeSnippet(PLACEHOLDERS.presenter[locale]);
+  return `### ${label}: \${1:${name}} ${linkListSnippet(config, 2, known)}`;
+}
+
 // server/src/core/rules/authors-line-missing.ts
 var authorsLineMissing = {
   id: "authors-line-missing",
@@ -9671,9 +9637,9 @@ var authorsLineMissing = {
     rationale: "Readers look for who wrote the paper and where it appeared right under its title; every section of the blog has that line. A section without it usually means a section was copied and not finished.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(/^## .*\n/m, "")) },
-    fix: "Inserts `## Authors, Venue` after the title as a snippet, with tab stops for the authors and the venue."
+    fix: "Inserts `## Authors, Venue` (`## \uC800\uC790, \uD559\uD68C` in Korean) after the title as a snippet, with tab stops for the authors and the venue."
   },
-  check(post, _context, report) {
+  check(post, context, report) {
     for (const section of post.sections) {
       if (section.authors) continue;
       const later = section.headings.find((h) => h.depth === 2);
@@ -9688,12 +9654,224 @@ var authorsLineMissing = {
           title: { en: "Insert an authors line", ko: "\uC800\uC790 \uC904 \uB123\uAE30" },
           safe: false,
           snippet: true,
-          edits: [insertLineAfter(post, section.title.range.end.line, "## ${1:Authors}, ${2:Venue}")]
+          edits: [insertLineAfter(
+            post,
+            section.title.range.end.line,
+            `## \${1:${escapeSnippet(PLACEHOLDERS.authors[context.locale])}}, \${2:${escapeSnippet(PLACEHOLDERS.venue[context.locale])}}`
+          )]
         }
       });
     }
   }
 };
+
+// server/src/core/rules/support/kramdownBlocks.ts
+var SPAN_ELEMENTS = /* @__PURE__ */ new Set([
+  "a",
+  "abbr",
+  "acronym",
+  "b",
+  "big",
+  "bdo",
+  "br",
+  "button",
+  "cite",
+  "code",
+  "del",
+  "dfn",
+  "em",
+  "i",
+  "img",
+  "input",
+  "ins",
+  "kbd",
+  "label",
+  "map",
+  "object",
+  "output",
+  "q",
+  "samp",
+  "select",
+  "small",
+  "span",
+  "strike",
+  "strong",
+  "sub",
+  "sup",
+  "textarea",
+  "tt",
+  "var",
+  "u",
+  "s",
+  "mark",
+  "font",
+  "time",
+  "math",
+  "svg"
+]);
+var VOID_ELEMENTS = /* @__PURE__ */ new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+var MATH_OPEN = /^ {0,3}\$\$(?!\$)(?:(?!\$\$).)*$/;
+var COMMENT_OPEN = /^ {0,3}<!--/;
+var BLOCK_TAG = /^( {0,3})<([A-Za-z][\w-]*)(?=[\s/>]|$)/;
+var TAG = /<!--[\s\S]*?(?:-->|$)|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+var memo = /* @__PURE__ */ new WeakMap();
+function kramdownBlocks(post) {
+  let found = memo.get(post);
+  if (!found) memo.set(post, found = scan(post));
+  return found;
+}
+function scan(post) {
+  const text4 = post.text;
+  const lines = [];
+  const htmlBlocks = [];
+  const index2 = post.lines;
+  let open;
+  for (let line = post.bodyRange.start.line; line < index2.lineCount; line++) {
+    const offset = index2.lineStart(line);
+    const next = line + 1 < index2.lineCount ? index2.lineStart(line + 1) : text4.length;
+    const lineText = index2.lineText(line);
+    if (offset >= text4.length && lineText === "") break;
+    let kind = "text";
+    if (open?.kind === "html") {
+      kind = "html";
+      if (open.end <= next) open = void 0;
+    } else if (open?.kind === "code") {
+      kind = "code";
+      if (open.close.test(lineText)) open = void 0;
+    } else if (open?.kind === "math") {
+      kind = "math";
+      if (lineText.includes("$$")) open = void 0;
+    } else if (open?.kind === "comment") {
+      kind = "comment";
+      if (lineText.includes("-->")) open = void 0;
+    } else {
+      const fence = FENCE_OPEN.exec(lineText);
+      const tag = BLOCK_TAG.exec(lineText);
+      if (fence) {
+        kind = "code";
+        const marker = fence[1];
+        open = { kind: "code", close: new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`) };
+      } else if (MATH_OPEN.test(lineText)) {
+        kind = "math";
+        open = { kind: "math" };
+      } else if (COMMENT_OPEN.test(lineText)) {
+        kind = "comment";
+        if (!lineText.slice(lineText.indexOf("<!--") + 4).includes("-->")) open = { kind: "comment" };
+      } else if (tag && !SPAN_ELEMENTS.has(tag[2].toLowerCase())) {
+        kind = "html";
+        const block = readHtmlBlock(post, offset + tag[1].length);
+        htmlBlocks.push(block);
+        const blockEnd = block.close ? post.lines.offsetAt(block.close.end) : text4.length;
+        if (blockEnd > next) open = { kind: "html", end: blockEnd };
+      }
+    }
+    lines.push({ line, start: offset, text: lineText, kind });
+  }
+  return { lines, htmlBlocks };
+}
+function readHtmlBlock(post, at) {
+  const read = readRawHtml(post.text, at);
+  return {
+    tag: read.tag,
+    missing: read.missing,
+    openElements: read.openElements,
+    open: post.lines.rangeOf(at, read.openEnd),
+    close: read.close ? post.lines.rangeOf(read.close.start, read.close.end) : void 0,
+    firstLine: post.lines.positionAt(at).line,
+    lastLine: read.close ? post.lines.positionAt(read.close.end).line : post.lines.positionAt(post.text.length).line,
+    markdown: read.markdown
+  };
+}
+function readRawHtml(text4, at) {
+  TAG.lastIndex = at;
+  const first = TAG.exec(text4);
+  const found = first !== null && first.index === at;
+  const name = found ? first[2].toLowerCase() : void 0;
+  const gt = text4.indexOf(">", at);
+  const openEnd = found ? TAG.lastIndex : gt < 0 ? text4.length : gt + 1;
+  const tag = name ?? /^<([A-Za-z][\w-]*)/.exec(text4.slice(at))[1].toLowerCase();
+  const markdown = found && /\bmarkdown\s*=\s*["']?(?:1|block|span)\b/i.test(first[3] ?? "");
+  const result = (close, missing, openElements = 0) => ({ tag, openEnd, close, missing, openElements, markdown });
+  if (!found || first[4] === "/" || VOID_ELEMENTS.has(tag)) return result({ start: at, end: openEnd });
+  const stack = [tag];
+  TAG.lastIndex = openEnd;
+  for (let m = TAG.exec(text4); m; m = TAG.exec(text4)) {
+    if (m[0].startsWith("<!--")) continue;
+    if (m[1] !== void 0) {
+      if (m[1].toLowerCase() === stack[stack.length - 1]) {
+        stack.pop();
+        if (stack.length === 0) return result({ start: m.index, end: TAG.lastIndex });
+      }
+    } else if (m[4] !== "/" && !VOID_ELEMENTS.has(m[2].toLowerCase())) {
+      stack.push(m[2].toLowerCase());
+    }
+  }
+  return result(void 0, stack[stack.length - 1], stack.length);
+}
+function withoutCodeSpans(text4) {
+  return text4.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (m) => " ".repeat(m.length));
+}
+
+// server/src/core/rules/bare-url.ts
+var URL_START = /https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+/g;
+var DEFINITION = /^\s{0,3}\[[^\]]+\]:/;
+var bareUrl = {
+  id: "bare-url",
+  category: "section",
+  defaultSeverity: "warning",
+  description: {
+    en: "A web address is written bare in the text, where kramdown shows it as plain text, not a link.",
+    ko: "\uBCF8\uBB38\uC5D0 \uC6F9 \uC8FC\uC18C\uB97C \uADF8\uB300\uB85C \uC368\uC11C kramdown\uC774 \uB9C1\uD06C\uAC00 \uC544\uB2CC \uAE00\uC790\uB85C \uBCF4\uC785\uB2C8\uB2E4."
+  },
+  messages: {
+    bare: {
+      en: "Expected a link such as `<{url}>`, found the bare address `{url}`: kramdown does not link bare addresses, so the blog shows it as plain text",
+      ko: "`<{url}>` \uAC19\uC740 \uB9C1\uD06C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uB9E8 \uC8FC\uC18C `{url}`\uC785\uB2C8\uB2E4: kramdown\uC740 \uB9E8 \uC8FC\uC18C\uB97C \uB9C1\uD06C\uB85C \uB9CC\uB4E4\uC9C0 \uC54A\uC544 \uBE14\uB85C\uADF8\uC5D0\uB294 \uADF8\uB0E5 \uAE00\uC790\uB85C \uBCF4\uC785\uB2C8\uB2E4"
+    }
+  },
+  docs: {
+    rationale: "kramdown, which renders the blog, makes a link of `<https://...>` and `[text](https://...)` only. A bare address is plain text on the blog, though GitHub and the editor link it; written against Korean text, as in `(https://arxiv.org/abs/1807.07665)\uC5D0\uC11C` (a real published post), they even take `)\uC5D0\uC11C` into the address.",
+    ok: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("- 152\uCE35", "- \uCF54\uB4DC\uB294 <https://github.com/KaimingHe/deep-residual-networks>\uC5D0\uC11C \uBCFC \uC218 \uC788\uC2B5\uB2C8\uB2E4.\n- 152\uCE35")) },
+    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("- 152\uCE35", "- \uCF54\uB4DC\uB294 (https://github.com/KaimingHe/deep-residual-networks)\uC5D0\uC11C \uBCFC \uC218 \uC788\uC2B5\uB2C8\uB2E4.\n- 152\uCE35")) },
+    fix: "Puts the address between `<` and `>`, which kramdown links (applied automatically)."
+  },
+  check(post, _context, report) {
+    for (const line of kramdownBlocks(post).lines) {
+      if (line.kind !== "text" || !line.text.includes("://") || DEFINITION.test(line.text)) continue;
+      const text4 = withoutCodeSpans(line.text);
+      for (const m of text4.matchAll(URL_START)) {
+        const start = m.index;
+        const url = trimUrl(m[0]);
+        const before = text4.slice(0, start);
+        if (/\]\(\s*<?$/.test(before) || /<$/.test(before) || /=\s*["']?$/.test(before) || /[A-Za-z0-9]$/.test(before)) continue;
+        if (text4.slice(start + url.length).startsWith("](")) continue;
+        const range = { start: { line: line.line, character: start }, end: { line: line.line, character: start + url.length } };
+        report({
+          range,
+          messageId: "bare",
+          data: { url },
+          fix: { title: { en: "Write `<\u2026>` around the address", ko: "\uC8FC\uC18C\uB97C `<\u2026>`\uB85C \uAC10\uC2F8\uAE30" }, safe: true, edits: [{ range, newText: `<${url}>` }] }
+        });
+      }
+    }
+  }
+};
+function trimUrl(url) {
+  let end = url.length;
+  for (; ; ) {
+    const c = url[end - 1];
+    const body = url.slice(0, end);
+    if (c !== void 0 && /[.,:;!?'"*_~]/.test(c)) end--;
+    else if (c === ")" && count(body, ")") > count(body, "(")) end--;
+    else if (c === "]" && count(body, "]") > count(body, "[")) end--;
+    else break;
+  }
+  return url.slice(0, end);
+}
+function count(text4, c) {
+  return text4.split(c).length - 1;
+}
 
 // server/src/core/rules/content-before-first-paper.ts
 var contentBeforeFirstPaper = {
@@ -9790,12 +9968,12 @@ ${SAMPLE_SECTION.replace("\uD64D\uAE38\uB3D9", "\uAE40\uCCA0\uC218")}`) }
       first.set(key, section.title.range.start.line);
       const other = earliest(context.workspace?.papersWithTitle(key, post.uri) ?? []);
       if (!other) continue;
-      const where = other.postTitle || other.fileName;
+      const where2 = other.postTitle || other.fileName;
       report({
         range,
         severity: "info",
         messageId: other.presenter ? "presentedBy" : "presented",
-        data: other.presenter ? { post: where, presenter: other.presenter } : { post: where }
+        data: other.presenter ? { post: where2, presenter: other.presenter } : { post: where2 }
       });
     }
   }
@@ -9806,6 +9984,61 @@ function earliest(papers) {
     if (!best || paper.fileName.localeCompare(best.fileName) < 0 || paper.fileName === best.fileName && (paper.uri.localeCompare(best.uri) || paper.line - best.line) < 0) best = paper;
   }
   return best;
+}
+
+// server/src/core/rules/duplicate-quarter.ts
+var duplicateQuarter = {
+  id: "duplicate-quarter",
+  category: "post",
+  defaultSeverity: "warning",
+  comparesPosts: true,
+  description: {
+    en: "Another post of the site is published in the same quarter.",
+    ko: "\uC0AC\uC774\uD2B8\uC758 \uB2E4\uB978 \uD3EC\uC2A4\uD2B8\uAC00 \uAC19\uC740 \uBD84\uAE30\uC5D0 \uAC8C\uC2DC\uB429\uB2C8\uB2E4."
+  },
+  messages: {
+    duplicate: {
+      en: "Expected one post for {quarter}, found `{other}` too: Jekyll publishes both",
+      ko: "{quarter}\uC5D0\uB294 \uD3EC\uC2A4\uD2B8\uAC00 \uD558\uB098\uB9CC \uC788\uC5B4\uC57C \uD558\uC9C0\uB9CC `{other}`\uB3C4 \uC788\uC2B5\uB2C8\uB2E4: Jekyll\uC774 \uB458 \uB2E4 \uAC8C\uC2DC\uD569\uB2C8\uB2E4"
+    }
+  },
+  docs: {
+    rationale: "The blog writes one post per quarter and adds a section per talk as the quarter goes on. A second post dated in the same quarter (New Quarter Post run again with another date, or last quarter's post copied and not redated) is published too: the front page then lists the quarter twice, and the talks are split between two pages. The quarter is read from the date Jekyll uses (the front matter's, else the file name's); files Jekyll skips and posts with `published: false` do not count. Only posts of the same site are compared: the editor knows every post of the workspace, the command line the posts it was asked to check.",
+    ok: {
+      text: examplePost(frontMatterWith({})),
+      otherPosts: [{ fileName: "2020-07-02-3rd_quarter.md", text: examplePost(frontMatterWith({ title: '"2020_3rd_quarter"', date: "2020-07-02" })) }]
+    },
+    notOk: {
+      text: examplePost(frontMatterWith({})),
+      otherPosts: [{ fileName: "2020-05-07-2nd_quarter.md", text: examplePost(frontMatterWith({ date: "2020-05-07" })) }]
+    }
+  },
+  check(post, context, report) {
+    const quarter = publishedQuarter(post);
+    const root2 = siteOf(post.uri);
+    if (!quarter || !context.workspace?.postsInQuarter) return;
+    const others = context.workspace.postsInQuarter(quarter, post.uri).filter((other) => siteOf(other.uri) === root2);
+    if (!others.length) return;
+    const [year, number] = quarter.split("-");
+    const first = [...others].sort((a, b) => a.fileName.localeCompare(b.fileName) || a.uri.localeCompare(b.uri))[0];
+    report({
+      range: where(post),
+      messageId: "duplicate",
+      data: { quarter: `${year}_${QUARTER_ORDINALS[Number(number) - 1]}_quarter`, other: nameOf(first) }
+    });
+  }
+};
+function where(post) {
+  const date = post.frontMatter ? entryOf(post.frontMatter, "date") : void 0;
+  return date?.valueRange.start.line === date?.valueRange.end.line && date && date.valueSource.trim() ? date.valueRange : post.lines.lineRange(0);
+}
+function nameOf(other) {
+  const at = other.uri.lastIndexOf("/_posts/");
+  return at < 0 ? other.fileName : decodeURIComponent(other.uri.slice(at + "/_posts/".length));
+}
+function siteOf(uri) {
+  const at = uri.lastIndexOf("/_posts/");
+  return at < 0 ? uri.slice(0, uri.lastIndexOf("/")) : uri.slice(0, at);
 }
 
 // server/src/core/rules/empty-post.ts
@@ -9835,6 +10068,214 @@ var emptyPost = {
   }
 };
 
+// server/src/core/jekyllDate.ts
+var DATE = String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`;
+var TIME = String.raw`(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?`;
+var ZONE = String.raw`[ \t]*(Z|UTC|GMT|UT|[+-]\d{2}(?::?\d{2})?)`;
+var FRONT_MATTER_DATE = new RegExp(`^${DATE}(?:${TIME}(?:${ZONE})?)?(?![\\d:])(.*)$`, "s");
+var RANGE_END = /^[~〜～–—-]\s*\d{4}-\d{1,2}-\d{1,2}$/;
+var IGNORABLE = /^[^\dA-Za-z:]*$/;
+var MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+function readJekyllDate(value) {
+  const text4 = value.trim();
+  if (text4 === "") return { kind: "invalid", reason: "empty" };
+  const m = FRONT_MATTER_DATE.exec(text4);
+  if (!m) {
+    return /\d/.test(text4) || MONTH_NAME.test(text4) ? { kind: "unread" } : { kind: "invalid", reason: "no-date" };
+  }
+  const rest = m[8].trim();
+  if (rest !== "" && !RANGE_END.test(rest) && !IGNORABLE.test(rest)) return { kind: "unread" };
+  const written = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const time = m[4] !== void 0 ? { hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6] ?? 0) } : void 0;
+  const zone = m[7];
+  const checked = checkParts(written, time);
+  if (checked) return { kind: "invalid", reason: checked };
+  const leading = text4.slice(0, text4.length - m[8].length).trimEnd();
+  return {
+    kind: "date",
+    written,
+    time,
+    offsetMinutes: zone === void 0 ? void 0 : offsetOf(zone),
+    zone,
+    rolledOver: rollsOver(written, time),
+    leading,
+    rest,
+    shortParts: m[2].length === 1 || m[3].length === 1
+  };
+}
+function readNameDate(part) {
+  const m = /^(\d{2,4})-(\d{1,2})-(\d{1,2})$/.exec(part);
+  if (!m) return { kind: "unread" };
+  let year = Number(m[1]);
+  if (m[1].length === 2) year += year >= 69 ? 1900 : 2e3;
+  const written = { year, month: Number(m[2]), day: Number(m[3]) };
+  const checked = checkParts(written, void 0);
+  if (checked) return { kind: "invalid", reason: checked };
+  return {
+    kind: "date",
+    written,
+    time: void 0,
+    offsetMinutes: void 0,
+    zone: void 0,
+    rolledOver: rollsOver(written, void 0),
+    leading: part,
+    rest: "",
+    shortParts: m[1].length !== 4 || m[2].length === 1 || m[3].length === 1
+  };
+}
+function checkParts(date, time) {
+  if (date.month < 1 || date.month > 12) return "month";
+  if (date.day < 1 || date.day > 31) return "day";
+  if (time) {
+    if (time.hour > 24 || time.minute > 59 || time.second > 60) return "time";
+    if (time.hour === 24 && (time.minute > 0 || time.second > 0)) return "time";
+  }
+  return void 0;
+}
+function rollsOver(date, time) {
+  return date.day > daysIn(date.year, date.month) || time?.hour === 24 || time?.second === 60;
+}
+function daysIn(year, month) {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+function offsetOf(zone) {
+  if (/^(?:Z|UTC|GMT|UT)$/.test(zone)) return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === "-" ? -minutes : minutes;
+}
+function canonicalDate(date) {
+  const { written, time } = date;
+  const wall = new Date(wallTime(written, time));
+  const day = formatDate({ year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() });
+  if (!time) return day;
+  const two = (n) => String(n).padStart(2, "0");
+  const clock = `${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}`;
+  return `${day} ${clock}${date.zone !== void 0 ? ` ${date.zone}` : ""}`;
+}
+function buildTimeZone(timezone) {
+  return timezone && isTimeZone(timezone) ? timezone : "UTC";
+}
+function isTimeZone(name) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function inBuildZone(date, timeZone) {
+  const { written, time } = date;
+  const wall = wallTime(written, time);
+  const instant = date.offsetMinutes !== void 0 ? wall - date.offsetMinutes * 6e4 : zonedToInstant(wall, timeZone);
+  return { date: dayIn(instant, timeZone), instant };
+}
+function wallTime(date, time) {
+  const d = /* @__PURE__ */ new Date(0);
+  d.setUTCFullYear(date.year, date.month - 1, date.day);
+  d.setUTCHours(time?.hour ?? 0, time?.minute ?? 0, time?.second ?? 0, 0);
+  return d.getTime();
+}
+function dayIn(instant, timeZone) {
+  const parts = wallClock(instant, timeZone);
+  return { year: parts.year, month: parts.month, day: parts.day };
+}
+function formatInstant(instant, timeZone) {
+  const p = wallClock(instant, timeZone);
+  return `${formatDate(p)} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+}
+var formatters = /* @__PURE__ */ new Map();
+function wallClock(instant, timeZone) {
+  if (timeZone === "UTC") {
+    const d = new Date(instant);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  }
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric"
+    });
+    formatters.set(timeZone, format);
+  }
+  const value = (type) => Number(format.formatToParts(new Date(instant)).find((p) => p.type === type)?.value ?? 0);
+  return { year: value("year"), month: value("month"), day: value("day"), hour: value("hour"), minute: value("minute"), second: value("second") };
+}
+function zonedToInstant(wall, timeZone) {
+  if (timeZone === "UTC") return wall;
+  const offsetAt = (instant) => {
+    const p = wallClock(instant, timeZone);
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1e3) * 1e3;
+  };
+  const first = wall - offsetAt(wall);
+  return wall - offsetAt(first);
+}
+
+// server/src/core/jekyllPostName.ts
+var DEFAULT_MARKDOWN_EXTENSIONS = ["markdown", "mkdown", "mkdn", "mkd", "md"];
+var DATE_FILENAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)\.([^.]+)$/;
+function readPostName(name, markdownExtensions = DEFAULT_MARKDOWN_EXTENSIONS) {
+  if (/^[._#~]/.test(name) || name.endsWith("~")) return { kind: "skipped", reason: "special" };
+  const m = DATE_FILENAME.exec(name);
+  if (!m) return { kind: "skipped", reason: "pattern" };
+  const extension2 = m[3];
+  const lower = extension2.toLowerCase();
+  if (lower === "yml" || lower === "yaml") return { kind: "skipped", reason: "data" };
+  return {
+    kind: "post",
+    datePart: m[1],
+    date: readNameDate(m[1]),
+    // Jekyll drops the periods a slug ends with.
+    slug: m[2].replace(/\.+$/, ""),
+    extension: extension2,
+    markdown: markdownExtensions.some((ext) => ext.toLowerCase() === lower)
+  };
+}
+function markdownExtensionsOf(value) {
+  if (typeof value !== "string") return DEFAULT_MARKDOWN_EXTENSIONS;
+  const list4 = value.split(",").map((ext) => ext.trim().replace(/^\./, "").toLowerCase()).filter(Boolean);
+  return list4.length ? list4 : DEFAULT_MARKDOWN_EXTENSIONS;
+}
+function titleFromSlug(slug) {
+  return slug.split("-").map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join(" ");
+}
+
+// server/src/core/rules/support/jekyllDates.ts
+function dateTextOf(entry) {
+  if (entry.valueKind === "null") return "";
+  if (entry.valueKind !== "scalar") return void 0;
+  if (typeof entry.value === "string") return entry.value;
+  return entry.valueSource.trim();
+}
+function readEntryDate(entry) {
+  const text4 = dateTextOf(entry);
+  return text4 === void 0 ? { kind: "unread" } : readJekyllDate(text4);
+}
+function zoneOf(context) {
+  return buildTimeZone(context.site?.timezone);
+}
+function jekyllPostDate(post, context) {
+  const zone = zoneOf(context);
+  const fm = readableFrontMatter(post);
+  const entry = fm ? entryOf(fm, "date") : void 0;
+  if (entry) {
+    const reading = readEntryDate(entry);
+    if (reading.kind !== "date") return void 0;
+    const build2 = inBuildZone(reading, zone);
+    return { source: "front-matter", entry, reading, build: build2, date: build2.date };
+  }
+  const name = readPostName(post.fileName, context.site?.markdownExtensions);
+  if (name.kind !== "post" || name.date.kind !== "date") return void 0;
+  const build = inBuildZone(name.date, zone);
+  return { source: "file-name", entry: void 0, reading: name.date, build, date: build.date };
+}
+
 // server/src/core/rules/field-type.ts
 var BOOLEAN_KEYS = ["mathjax", "comments", "published"];
 var fieldType = {
@@ -9847,12 +10288,36 @@ var fieldType = {
   },
   messages: {
     date: {
-      en: "Expected a date such as `2020-04-02` (optionally `HH:MM:SS +ZZZZ`), found `{value}`",
-      ko: "`2020-04-02` \uAC19\uC740 \uB0A0\uC9DC(\uD544\uC694\uD558\uBA74 `HH:MM:SS +ZZZZ`)\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{value}`\uC785\uB2C8\uB2E4"
+      en: "Expected a date such as `2020-04-02` (optionally `HH:MM:SS +ZZZZ`), found `{value}`, which Jekyll may misread or reject",
+      ko: "`2020-04-02` \uAC19\uC740 \uB0A0\uC9DC(\uD544\uC694\uD558\uBA74 `HH:MM:SS +ZZZZ`)\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{value}`\uC785\uB2C8\uB2E4: Jekyll\uC774 \uC798\uBABB \uC77D\uAC70\uB098 \uC77D\uC9C0 \uBABB\uD560 \uC218 \uC788\uC2B5\uB2C8\uB2E4"
+    },
+    dateInvalid: {
+      en: "Expected a date such as `2020-04-02`, found `{value}`: Jekyll cannot read it and stops the whole build (the blog keeps its old pages)",
+      ko: "`2020-04-02` \uAC19\uC740 \uB0A0\uC9DC\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{value}`\uC785\uB2C8\uB2E4: Jekyll\uC774 \uC77D\uC9C0 \uBABB\uD574 \uBE4C\uB4DC \uC804\uCCB4\uAC00 \uBA48\uCDA5\uB2C8\uB2E4(\uBE14\uB85C\uADF8\uB294 \uC774\uC804 \uD398\uC774\uC9C0 \uADF8\uB300\uB85C\uC785\uB2C8\uB2E4)"
+    },
+    dateEmpty: {
+      en: "Expected a date such as `2020-04-02`, found none: Jekyll cannot read an empty `date` and stops the whole build (the blog keeps its old pages)",
+      ko: "`2020-04-02` \uAC19\uC740 \uB0A0\uC9DC\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uBE44\uC5B4 \uC788\uC2B5\uB2C8\uB2E4: Jekyll\uC774 \uBE48 `date`\uB97C \uC77D\uC9C0 \uBABB\uD574 \uBE4C\uB4DC \uC804\uCCB4\uAC00 \uBA48\uCDA5\uB2C8\uB2E4(\uBE14\uB85C\uADF8\uB294 \uC774\uC804 \uD398\uC774\uC9C0 \uADF8\uB300\uB85C\uC785\uB2C8\uB2E4)"
+    },
+    dateRange: {
+      en: "Expected one date, found `{value}`: Jekyll reads only `{leading}` and dates the post {date}",
+      ko: "\uB0A0\uC9DC \uD558\uB098\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{value}`\uC785\uB2C8\uB2E4: Jekyll\uC740 `{leading}`\uB9CC \uC77D\uC5B4 \uD3EC\uC2A4\uD2B8 \uB0A0\uC9DC\uB97C {date}(\uC73C)\uB85C \uC501\uB2C8\uB2E4"
+    },
+    dateRolledOver: {
+      en: "Expected a real calendar day, found `{value}`: Jekyll counts on past it and dates the post {date}",
+      ko: "\uC2E4\uC81C \uC788\uB294 \uB0A0\uC9DC\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{value}`\uC785\uB2C8\uB2E4: Jekyll\uC774 \uADF8\uB2E4\uC74C\uC73C\uB85C \uB118\uACA8 \uD3EC\uC2A4\uD2B8 \uB0A0\uC9DC\uB97C {date}(\uC73C)\uB85C \uC501\uB2C8\uB2E4"
+    },
+    dateShort: {
+      en: "Expected the date written as `{fixed}`, found `{value}`: Jekyll reads it as {date}, but the blog writes months and days with two digits",
+      ko: "\uB0A0\uC9DC \uD45C\uAE30 `{fixed}`\uC774(\uAC00) \uD544\uC694\uD558\uC9C0\uB9CC `{value}`\uC785\uB2C8\uB2E4: Jekyll\uC740 {date}(\uC73C)\uB85C \uC77D\uC9C0\uB9CC \uBE14\uB85C\uADF8\uB294 \uC6D4\uACFC \uC77C\uC744 \uB450 \uC790\uB9AC\uB85C \uC501\uB2C8\uB2E4"
     },
     boolean: {
       en: "Expected `true` or `false` for `{key}`, found `{value}`",
       ko: "`{key}`\uC5D0\uB294 `true` \uB610\uB294 `false`\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{value}`\uC785\uB2C8\uB2E4"
+    },
+    publishedString: {
+      en: "Expected `true` or `false` for `published`, found `{value}`: Jekyll takes any text for true and publishes the post",
+      ko: "`published`\uC5D0\uB294 `true` \uB610\uB294 `false`\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{value}`\uC785\uB2C8\uB2E4: Jekyll\uC740 \uC5B4\uB5A4 \uAE00\uC790\uB4E0 \uCC38\uC73C\uB85C \uC5EC\uACA8 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD569\uB2C8\uB2E4"
     },
     title: {
       en: "Expected a non-empty title, found `{value}`",
@@ -9864,27 +10329,16 @@ var fieldType = {
     }
   },
   docs: {
-    rationale: 'Jekyll fails the whole build on a date it cannot read (the blog once had `date: 2020-07-01~2020-09-30`). A flag written as `"true"` is a string, which the layout may not treat as true, and a thumbnail URL that is not a URL shows as a broken image on the front page.',
+    rationale: 'Jekyll reads `date` with Ruby\'s `Time.parse`. A value with no date in it (`TBD`, an empty `date:`), a month or a day out of range (`2020-13-01`, `2020-02-32`) or a bad time (`25:00`) stops the whole build: GitHub Pages then keeps serving the old site. Other values are read otherwise than written: an impossible day is counted on into the next month (`2020-02-30` is published on 2020-03-01), and of a range only the first date counts (the blog once had `date: 2020-07-01~2020-09-30`, which Jekyll reads as 2020-07-01 and also puts in the URL). One-digit months and days (`2021-1-7`) are read as meant, and only noted (info). A flag written as `"true"` is a string, which the layout may not treat as true, and a thumbnail URL that is not a URL shows as a broken image on the front page.',
     ok: { text: examplePost(frontMatterWith({ date: "2020-02-23 19:33:00 +0900" })) },
     notOk: { text: examplePost(frontMatterWith({ date: "2020-07-01~2020-09-30" })) },
-    fix: 'Where the intent is unambiguous: `"true"` becomes `true`, `2020-7-2` becomes `2020-07-02`.'
+    fix: 'Where the intent is unambiguous: `"true"` becomes `true`, `2021-1-7` becomes `2021-01-07` (applied automatically). A range or an impossible day can be replaced by the date Jekyll uses (offered, never applied automatically: the author may have meant another day).'
   },
-  check(post, _context, report) {
+  check(post, context, report) {
     const fm = post.frontMatter;
     if (!fm || !fm.closed || fm.errors.length) return;
     const date = entryOf(fm, "date");
-    if (date) {
-      const text4 = date.value instanceof Date ? date.valueSource.trim() : String(date.value ?? "");
-      if (date.valueKind !== "scalar" || !parseJekyllDate(text4)) {
-        const padded = padDate(text4);
-        report({
-          range: nonEmpty(date),
-          messageId: "date",
-          data: { value: date.valueSource.trim() },
-          fix: padded ? fix("Write the date as `{fixed}`", "\uB0A0\uC9DC\uB97C `{fixed}`(\uC73C)\uB85C \uC4F0\uAE30", replaceValue(post, date, padded), padded) : void 0
-        });
-      }
-    }
+    if (date) checkDate(post, date, zoneOf(context), report);
     for (const key of BOOLEAN_KEYS) {
       const entry = entryOf(fm, key);
       if (!entry || typeof entry.value === "boolean") continue;
@@ -9892,8 +10346,9 @@ var fieldType = {
       const fixed = text4 === "true" || text4 === "false" ? text4 : void 0;
       report({
         range: nonEmpty(entry),
-        messageId: "boolean",
-        data: { key, value: entry.valueSource.trim() },
+        // `published` is tested by Ruby's truthiness: a string (even "false") publishes the post.
+        messageId: key === "published" && typeof entry.value === "string" ? "publishedString" : "boolean",
+        data: key === "published" && typeof entry.value === "string" ? { value: entry.valueSource.trim() } : { key, value: entry.valueSource.trim() },
         fix: fixed ? fix("Write `{fixed}`", "`{fixed}`(\uC73C)\uB85C \uC4F0\uAE30", replaceValue(post, entry, fixed), fixed) : void 0
       });
     }
@@ -9917,12 +10372,130 @@ function nonEmpty(entry) {
   const r = entry.valueRange;
   return r.start.line === r.end.line && r.start.character === r.end.character ? entry.keyRange : r;
 }
-function padDate(value) {
-  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(value);
-  if (!m) return void 0;
-  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  const fixed = formatDate(date);
-  return isRealDay(date) && fixed !== value.trim() ? fixed : void 0;
+function checkDate(post, entry, zone, report) {
+  const value = entry.valueSource.trim();
+  const reading = readEntryDate(entry);
+  if (reading.kind === "unread") {
+    report({ range: nonEmpty(entry), messageId: "date", data: { value } });
+    return;
+  }
+  if (reading.kind === "invalid") {
+    report({ range: nonEmpty(entry), messageId: reading.reason === "empty" ? "dateEmpty" : "dateInvalid", data: { value } });
+    return;
+  }
+  const date = formatDate(inBuildZone(reading, zone).date);
+  const fixed = canonicalDate(reading);
+  const write = (safe2) => ({
+    title: { en: `Write \`${fixed}\``, ko: `\`${fixed}\`(\uC73C)\uB85C \uC4F0\uAE30` },
+    safe: safe2,
+    edits: [replaceValue(post, entry, fixed)]
+  });
+  if (reading.rest) {
+    report({ range: entry.valueRange, messageId: "dateRange", data: { value, leading: reading.leading, date }, fix: write(false), severity: "warning" });
+  } else if (reading.rolledOver) {
+    report({ range: entry.valueRange, messageId: "dateRolledOver", data: { value, date }, fix: write(false), severity: "warning" });
+  } else if (reading.shortParts) {
+    report({ range: entry.valueRange, messageId: "dateShort", data: { value, fixed, date }, fix: write(true), severity: "info" });
+  }
+}
+
+// server/src/core/rules/filename-convention.ts
+var QUARTER_SLUG = /^[1-4](?:st|nd|rd|th)_quarter$/;
+var CONVENTIONAL_EXTENSIONS = ["md", "markdown"];
+var filenameConvention = {
+  id: "filename-convention",
+  category: "file",
+  defaultSeverity: "warning",
+  description: {
+    en: "Jekyll publishes the post, but its file name is not the blog's `YYYY-MM-DD-Nth_quarter.md`.",
+    ko: "Jekyll\uC774 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD558\uC9C0\uB9CC \uD30C\uC77C \uC774\uB984\uC774 \uBE14\uB85C\uADF8\uC758 `YYYY-MM-DD-Nth_quarter.md` \uD615\uC2DD\uC774 \uC544\uB2D9\uB2C8\uB2E4."
+  },
+  messages: {
+    shortDate: {
+      en: "Expected the file name `{expected}`, found `{fileName}`: Jekyll publishes it, but the blog writes months and days with two digits",
+      ko: "`{expected}` \uD30C\uC77C \uC774\uB984\uC774 \uD544\uC694\uD558\uC9C0\uB9CC `{fileName}`\uC785\uB2C8\uB2E4: Jekyll\uC740 \uAC8C\uC2DC\uD558\uC9C0\uB9CC \uBE14\uB85C\uADF8\uB294 \uC6D4\uACFC \uC77C\uC744 \uB450 \uC790\uB9AC\uB85C \uC501\uB2C8\uB2E4"
+    },
+    notADay: {
+      en: "Expected a calendar day in the file name, found `{datePart}`: Jekyll counts on past it and dates the post {date}",
+      ko: "\uD30C\uC77C \uC774\uB984\uC5D0 \uC2E4\uC81C \uB0A0\uC9DC\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{datePart}`\uC785\uB2C8\uB2E4: Jekyll\uC774 \uADF8\uB2E4\uC74C\uC73C\uB85C \uB118\uACA8 \uD3EC\uC2A4\uD2B8 \uB0A0\uC9DC\uB97C {date}(\uC73C)\uB85C \uC501\uB2C8\uB2E4"
+    },
+    notADayIgnored: {
+      en: "Expected a calendar day in the file name, found `{datePart}`: Jekyll ignores it and dates the post {date}, from the front matter",
+      ko: "\uD30C\uC77C \uC774\uB984\uC5D0 \uC2E4\uC81C \uB0A0\uC9DC\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{datePart}`\uC785\uB2C8\uB2E4: Jekyll\uC740 \uC774\uB97C \uC4F0\uC9C0 \uC54A\uACE0 front matter\uC5D0 \uB530\uB77C \uD3EC\uC2A4\uD2B8 \uB0A0\uC9DC\uB97C {date}(\uC73C)\uB85C \uC501\uB2C8\uB2E4"
+    },
+    extension: {
+      en: "Expected the file name `{expected}`, found `{fileName}`: Jekyll converts `.{extension}` as Markdown all the same, but the blog's posts end in `.md`",
+      ko: "`{expected}` \uD30C\uC77C \uC774\uB984\uC774 \uD544\uC694\uD558\uC9C0\uB9CC `{fileName}`\uC785\uB2C8\uB2E4: Jekyll\uC740 `.{extension}`\uB3C4 Markdown\uC73C\uB85C \uBCC0\uD658\uD558\uC9C0\uB9CC \uBE14\uB85C\uADF8\uC758 \uD3EC\uC2A4\uD2B8\uB294 `.md`\uB85C \uB05D\uB0A9\uB2C8\uB2E4"
+    },
+    slug: {
+      en: "Expected the slug `{expectedSlug}` (the quarter of {date}), found `{slug}`: the post's address ends in `{slug}.html`",
+      ko: "\uC2AC\uB7EC\uADF8 `{expectedSlug}`({date}\uC758 \uBD84\uAE30)\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{slug}`\uC785\uB2C8\uB2E4: \uD3EC\uC2A4\uD2B8 \uC8FC\uC18C\uAC00 `{slug}.html`\uB85C \uB05D\uB0A9\uB2C8\uB2E4"
+    }
+  },
+  docs: {
+    rationale: "Jekyll publishes `2020-4-2-2nd_quarter.md`, `2020-04-02-2nd_quarter.MD` and `2020-04-02-2nd_quater.md` alike, so nothing breaks; but the blog finds, sorts and links its posts by names of one shape, `YYYY-MM-DD-Nth_quarter.md`. The slug is the post's address: the real blog served its 2nd and 3rd quarters at `.../2nd_quater.html` and `.../3rd_quater.html` for months before renaming them, which broke every link to the old address. A date in the name that is no calendar day is counted on (`2020-02-30` is 2020-03-01) or, when the front matter has a date, ignored.",
+    ok: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: "2020-04-02-2nd_quarter.md" },
+    notOk: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: "2020-4-2-2nd_quarter.md" },
+    fix: "Renames the file to the blog's shape: two-digit month and day, `.md` (applied automatically: the post keeps its address). A slug other than the quarter's becomes `Nth_quarter` (offered, never applied automatically: the address changes).",
+    options: "`quarterSlug` (default `true`): whether the slug must be the quarter's, `Nth_quarter`; turn it off for a blog whose posts are not quarterly."
+  },
+  optionsSchema: {
+    type: "object",
+    additionalProperties: false,
+    properties: { quarterSlug: { type: "boolean", description: "Whether the slug must be the quarter's, `Nth_quarter` (default true)." } }
+  },
+  defaultOptions: { quarterSlug: true },
+  check(post, context, report) {
+    const name = readPostName(post.fileName, context.site?.markdownExtensions);
+    if (name.kind !== "post" || !name.markdown) return;
+    const used = jekyllPostDate(post, context);
+    const range = post.lines.lineRange(0);
+    const extension2 = CONVENTIONAL_EXTENSIONS.includes(name.extension) ? name.extension : "md";
+    const named = (datePart, slug, ext) => `${datePart}-${slug}.${ext}`;
+    const rename = (newName, safe2) => ({
+      title: { en: `Rename the file to \`${newName}\``, ko: `\uD30C\uC77C \uC774\uB984\uC744 \`${newName}\`(\uC73C)\uB85C \uBC14\uAFB8\uAE30` },
+      safe: safe2,
+      edits: [],
+      rename: newName
+    });
+    let day;
+    if (name.date.kind !== "date" || name.date.rolledOver) {
+      if (used) {
+        const date = formatDate(used.date);
+        day = used.date;
+        report({
+          range,
+          messageId: used.source === "file-name" ? "notADay" : "notADayIgnored",
+          data: { datePart: name.datePart, date },
+          fix: rename(named(date, name.slug, name.extension), false)
+        });
+      }
+    } else {
+      day = name.date.written;
+      if (name.date.shortParts) {
+        const expected = named(canonicalDate(name.date), name.slug, name.extension);
+        report({ range, messageId: "shortDate", data: { expected, fileName: post.fileName }, fix: rename(expected, true) });
+      }
+    }
+    if (extension2 !== name.extension) {
+      const expected = named(name.datePart, name.slug, extension2);
+      report({ range, messageId: "extension", data: { expected, fileName: post.fileName, extension: name.extension }, fix: rename(expected, true) });
+    }
+    if (day && context.options.quarterSlug && !QUARTER_SLUG.test(name.slug)) {
+      const expectedSlug = `${quarterOf(day)}_quarter`;
+      report({
+        range,
+        messageId: "slug",
+        data: { expectedSlug, slug: name.slug, date: formatDate(day) },
+        // A slug that names another quarter than the date leaves the choice to the author, as does any rename of the address.
+        fix: namesOtherQuarter(name, day) ? void 0 : rename(named(name.datePart, expectedSlug, name.extension), false)
+      });
+    }
+  }
+};
+function namesOtherQuarter(name, date) {
+  const named = quarterNamedIn(name.slug);
+  return named.quarter !== void 0 && named.quarter !== quarterOf(date);
 }
 
 // server/src/core/rules/filename-date-mismatch.ts
@@ -9938,32 +10511,41 @@ var filenameDateMismatch = {
     mismatch: {
       en: "Expected the front matter date to match the file name's {fileDate}, found {date}",
       ko: "front matter \uB0A0\uC9DC\uAC00 \uD30C\uC77C \uC774\uB984\uC758 {fileDate}\uC640(\uACFC) \uAC19\uC544\uC57C \uD558\uC9C0\uB9CC {date}\uC785\uB2C8\uB2E4"
+    },
+    mismatchRead: {
+      en: "Expected the front matter date to match the file name's {fileDate}, found `{value}`, which Jekyll, building in {zone}, reads as {date}",
+      ko: "front matter \uB0A0\uC9DC\uAC00 \uD30C\uC77C \uC774\uB984\uC758 {fileDate}\uC640(\uACFC) \uAC19\uC544\uC57C \uD558\uC9C0\uB9CC `{value}`\uC774\uBA70, {zone} \uAE30\uC900\uC73C\uB85C \uBE4C\uB4DC\uD558\uB294 Jekyll\uC740 \uC774\uB97C {date}(\uC73C)\uB85C \uC77D\uC2B5\uB2C8\uB2E4"
     }
   },
   docs: {
-    rationale: "Jekyll orders and dates the post by the front matter `date`, while people find the file by its name. When the two disagree, one of them is stale, usually after copying last quarter's post.",
+    rationale: "Jekyll dates the post, orders it and builds its URL (`/2020/04/02/...`) from the front matter `date`, while people find the file by its name. When the two disagree, one of them is stale, usually after copying last quarter's post. Jekyll reads a time with its offset in the zone the site builds in (UTC on GitHub Pages, or `_config.yml`'s `timezone`): `2020-04-02 08:00:00 +0900` is 2020-04-01 there, and the post lands under that day.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: "2020-04-02-2nd_quarter.md" },
     notOk: { text: examplePost(frontMatterWith({ date: "2020-07-02" })), fileName: "2020-04-02-2nd_quarter.md" },
-    fix: "Two fixes, neither applied automatically since either side may be the stale one: set the front matter date from the file name, or rename the file from the front matter date."
+    fix: "Two fixes, neither applied automatically since either side may be the stale one: set the front matter date from the file name (keeping its time when the day stays the same), or rename the file from the date Jekyll uses."
   },
-  check(post, _context, report) {
-    const named = parsePostFileName(post.fileName);
-    const fm = readableFrontMatter(post);
-    if (!named || !fm) return;
-    const entry = entryOf(fm, "date");
-    const dateText = stringValue(entry);
-    const date = dateText !== void 0 ? parseJekyllDate(dateText) : void 0;
-    if (!entry || !date || compareDates(date, named.date) === 0) return;
-    const fileDate = formatDate(named.date);
-    const frontMatterDate = formatDate(date);
-    const newValue = dateText.replace(/^\d{4}-\d{2}-\d{2}/, fileDate);
-    const newName = `${frontMatterDate}-${named.slug}.${named.extension}`;
+  check(post, context, report) {
+    const name = readPostName(post.fileName, context.site?.markdownExtensions);
+    if (name.kind !== "post" || name.date.kind !== "date") return;
+    const used = jekyllPostDate(post, context);
+    if (!used || used.source !== "front-matter" || !used.entry) return;
+    const zone = zoneOf(context);
+    const named = inBuildZone(name.date, zone).date;
+    if (compareDates(used.date, named) === 0) return;
+    const fileDate = formatDate(named);
+    const date = formatDate(used.date);
+    const value = used.entry.valueSource.trim();
+    const canonical = canonicalDate(used.reading);
+    const withTime = `${fileDate}${canonical.slice(10)}`;
+    const kept = readJekyllDate(withTime);
+    const newValue = kept.kind === "date" && compareDates(inBuildZone(kept, zone).date, named) === 0 ? withTime : fileDate;
+    const newName = `${date}-${name.slug}.${name.extension}`;
+    const read = formatDate(used.reading.written) !== date || used.reading.rest !== "";
     report({
-      range: entry.valueRange,
-      messageId: "mismatch",
-      data: { fileDate, date: frontMatterDate },
+      range: used.entry.valueRange,
+      messageId: read ? "mismatchRead" : "mismatch",
+      data: read ? { fileDate, date, value, zone } : { fileDate, date },
       fix: [
-        { title: { en: `Set the date to ${fileDate}`, ko: `\uB0A0\uC9DC\uB97C ${fileDate}(\uC73C)\uB85C \uBC14\uAFB8\uAE30` }, safe: false, edits: [replaceValue(post, entry, newValue)] },
+        { title: { en: `Set the date to ${newValue}`, ko: `\uB0A0\uC9DC\uB97C ${newValue}(\uC73C)\uB85C \uBC14\uAFB8\uAE30` }, safe: false, edits: [replaceValue(post, used.entry, newValue)] },
         { title: { en: `Rename the file to \`${newName}\``, ko: `\uD30C\uC77C \uC774\uB984\uC744 \`${newName}\`(\uC73C)\uB85C \uBC14\uAFB8\uAE30` }, safe: false, edits: [], rename: newName }
       ]
     });
@@ -9976,26 +10558,48 @@ var filenameFormat = {
   category: "file",
   defaultSeverity: "error",
   description: {
-    en: "The file is not named `YYYY-MM-DD-slug.md` (or `.markdown`), so Jekyll skips it.",
-    ko: "\uD30C\uC77C \uC774\uB984\uC774 `YYYY-MM-DD-slug.md`(\uB610\uB294 `.markdown`)\uAC00 \uC544\uB2C8\uC5B4\uC11C Jekyll\uC774 \uAC74\uB108\uB701\uB2C8\uB2E4."
+    en: "Jekyll does not publish the file as a Markdown post: its name is not `YYYY-MM-DD-slug.md`, its extension is not Markdown, or its date is no date.",
+    ko: "Jekyll\uC774 \uD30C\uC77C\uC744 Markdown \uD3EC\uC2A4\uD2B8\uB85C \uAC8C\uC2DC\uD558\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4: \uC774\uB984\uC774 `YYYY-MM-DD-slug.md`\uAC00 \uC544\uB2C8\uAC70\uB098, \uD655\uC7A5\uC790\uAC00 Markdown\uC774 \uC544\uB2C8\uAC70\uB098, \uB0A0\uC9DC\uAC00 \uB0A0\uC9DC\uAC00 \uC544\uB2D9\uB2C8\uB2E4."
   },
   messages: {
     format: {
       en: "Expected a file name like `2020-04-02-2nd_quarter.md`, found `{fileName}`: Jekyll will not publish this post",
       ko: "`2020-04-02-2nd_quarter.md` \uAC19\uC740 \uD30C\uC77C \uC774\uB984\uC774 \uD544\uC694\uD558\uC9C0\uB9CC `{fileName}`\uC785\uB2C8\uB2E4: Jekyll\uC774 \uC774 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD558\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4"
+    },
+    notMarkdown: {
+      en: "Expected a Markdown extension such as `.md`, found `.{extension}`: Jekyll publishes the file as it is, with its Markdown shown as raw text",
+      ko: "`.md` \uAC19\uC740 Markdown \uD655\uC7A5\uC790\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `.{extension}`\uC785\uB2C8\uB2E4: Jekyll\uC774 \uD30C\uC77C\uC744 \uADF8\uB300\uB85C \uAC8C\uC2DC\uD574 Markdown\uC774 \uB0A0\uAC83\uC758 \uAE00\uC790\uB85C \uBCF4\uC785\uB2C8\uB2E4"
+    },
+    nameDate: {
+      en: "Expected a real date in the file name, found `{datePart}`: with no `date` in the front matter, Jekyll cannot read it and stops the whole build",
+      ko: "\uD30C\uC77C \uC774\uB984\uC5D0 \uC2E4\uC81C \uB0A0\uC9DC\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{datePart}`\uC785\uB2C8\uB2E4: front matter\uC5D0 `date`\uAC00 \uC5C6\uC73C\uBA74 Jekyll\uC774 \uC774\uB97C \uC77D\uC9C0 \uBABB\uD574 \uBE4C\uB4DC \uC804\uCCB4\uAC00 \uBA48\uCDA5\uB2C8\uB2E4"
     }
   },
   docs: {
-    rationale: "Jekyll publishes a file of `_posts/` only when its name is a date, a dash, a slug and a Markdown extension. Any other name is skipped silently, so the post simply never appears.",
+    rationale: "Jekyll reads a file of `_posts/` as a post only when its name is a date, a dash, a slug and an extension (one- and two-digit months and days alike), and skips a name that starts with `_`, `.`, `#` or `~`. Any other name is skipped silently, so the post simply never appears. It converts the text with kramdown only when the extension is one of `markdown_ext` (`md`, `markdown`, `mkdown`, `mkdn`, `mkd`, in any letter case): `2020-04-02-x.txt` is published at `/2020/04/02/x.txt` as raw text. And when the front matter has no `date`, a date in the name that is no date (`2020-13-01`) stops the whole build.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: "2020-04-02-2nd_quarter.md" },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: "2020_2nd_quater.md" },
-    fix: "Renames the file from the front matter date and its quarter (`2020-04-02-2nd_quarter.md`). It is applied automatically only when the title names the same quarter as the date and the old name names no other quarter."
+    fix: "Renames the file from the date Jekyll reads in the front matter and its quarter (`2020-04-02-2nd_quarter.md`). It is applied automatically only when the title names the same quarter as the date and the old name names no other quarter. A file with another extension is renamed to `.md`."
   },
   check(post, context, report) {
-    if (parsePostFileName(post.fileName)) return;
+    const name = readPostName(post.fileName, context.site?.markdownExtensions);
+    if (name.kind === "post") {
+      if (!name.markdown) {
+        const newName2 = post.fileName.slice(0, post.fileName.length - name.extension.length) + "md";
+        report({
+          range: post.lines.lineRange(0),
+          messageId: "notMarkdown",
+          data: { extension: name.extension, newName: newName2 },
+          fix: { title: { en: "Rename the file to `{newName}`", ko: "\uD30C\uC77C \uC774\uB984\uC744 `{newName}`(\uC73C)\uB85C \uBC14\uAFB8\uAE30" }, safe: true, edits: [], rename: newName2 }
+        });
+      } else if (name.date.kind === "invalid" && readsNameDate(post)) {
+        report({ range: post.lines.lineRange(0), messageId: "nameDate", data: { datePart: name.datePart } });
+      }
+      return;
+    }
     const fm = readableFrontMatter(post);
-    const dateText = fm ? stringValue(entryOf(fm, "date")) : void 0;
-    const date = dateText !== void 0 ? parseJekyllDate(dateText) : void 0;
+    const used = jekyllPostDate(post, context);
+    const date = used?.source === "front-matter" ? used.date : void 0;
     const extension2 = /\.markdown$/i.test(post.fileName) ? "markdown" : "md";
     const newName = date ? `${formatDate(date)}-${quarterOf(date)}_quarter.${extension2}` : void 0;
     const title = fm ? stringValue(entryOf(fm, "title")) : void 0;
@@ -10010,6 +10614,12 @@ var filenameFormat = {
     });
   }
 };
+function readsNameDate(post) {
+  const fm = post.frontMatter;
+  if (!fm || !fm.closed) return true;
+  if (fm.errors.length > 0 || fm.notAMapping) return false;
+  return entryOf(fm, "date") === void 0;
+}
 
 // server/src/core/rules/front-matter-duplicate-key.ts
 var frontMatterDuplicateKey = {
@@ -11533,7 +12143,9 @@ function runRule(rule, severity, post, options, out) {
     site: options.site,
     workspace: options.workspace,
     today: options.today,
+    now: options.now ?? noonOf(options.today),
     locale: options.locale,
+    links: options.links,
     severity
   };
   const report = (descriptor) => {
@@ -11546,6 +12158,10 @@ function runRule(rule, severity, post, options, out) {
   } catch (error) {
     out.push(ruleFailure(rule, error, post, options.locale));
   }
+}
+function noonOf(day) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12) : Date.now();
 }
 var RuleReportError = class extends Error {
 };
@@ -11615,8 +12231,8 @@ var SIMPLIFIED_MESSAGE = {
   }
 };
 function simplifiedDiagnostic(part, post, locale) {
-  const count = String(part.range.end.line - part.range.start.line + 1);
-  return engineWarning(SIMPLIFIED_CODE, part.range, formatMessage(SIMPLIFIED_MESSAGE[part.reason], locale, { count }), post);
+  const count2 = String(part.range.end.line - part.range.start.line + 1);
+  return engineWarning(SIMPLIFIED_CODE, part.range, formatMessage(SIMPLIFIED_MESSAGE[part.reason], locale, { count: count2 }), post);
 }
 function engineWarning(code3, range, message, post, fixes = []) {
   const data = { ruleId: code3, version: post.version, fixes };
@@ -11654,6 +12270,51 @@ function formatRange(range) {
 
 // server/src/core/parse/frontMatter.ts
 var import_yaml2 = __toESM(require_dist());
+
+// server/src/core/parse/jekyllYaml.ts
+var import_yaml = __toESM(require_dist());
+var BOOL = "tag:yaml.org,2002:bool";
+var psychBoolean = (value, test) => ({
+  identify: (v) => v === value,
+  default: true,
+  tag: BOOL,
+  test,
+  resolve: () => new import_yaml.Scalar(value),
+  stringify: ({ value: v }) => v ? "true" : "false"
+});
+var PSYCH_TRUE = psychBoolean(true, /^(?:yes|true|on)$/i);
+var PSYCH_FALSE = psychBoolean(false, /^(?:no|false|off)$/i);
+function psychTags(tags) {
+  const out = [];
+  let replaced = false;
+  for (const tag of tags) {
+    if (typeof tag === "object" && tag.tag === BOOL) {
+      if (!replaced) out.push(PSYCH_TRUE, PSYCH_FALSE);
+      replaced = true;
+    } else {
+      out.push(tag);
+    }
+  }
+  return replaced ? out : [PSYCH_TRUE, PSYCH_FALSE, ...out];
+}
+var JEKYLL_YAML = {
+  version: "1.1",
+  customTags: psychTags
+};
+function parseJekyllYaml(text4, options) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return (0, import_yaml.parseDocument)(withoutLoneCarriageReturns(text4), { ...JEKYLL_YAML, ...options });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+function withoutLoneCarriageReturns(text4) {
+  return text4.includes("\r") ? text4.replace(/\r(?!\n)/g, "\n") : text4;
+}
+
+// server/src/core/parse/frontMatter.ts
 function findFrontMatter(text4) {
   const s = text4.charCodeAt(0) === 65279 ? 1 : 0;
   const firstBreak = openingLineBreak(text4, s);
@@ -11797,23 +12458,6 @@ function firstLine(message) {
   return line.replace(/ at line \d+, column \d+:?$/, "").trim();
 }
 
-// server/src/core/rules/support/snippets.ts
-function escapeSnippet(text4) {
-  return text4.replace(/[\\$}]/g, (c) => `\\${c}`);
-}
-function linkListSnippet(config, firstStop, known = {}) {
-  let stop = firstStop;
-  const target = (url) => url !== void 0 ? escapeSnippet(url) : `\${${stop++}}`;
-  const paper = `[${escapeSnippet(config.linkLabels.paper[0] ?? "paper link")}](${target(known.paper)})`;
-  const slides = `[${escapeSnippet(config.linkLabels.slides[0] ?? "presentation material")}](${target(known.slides)})`;
-  return `[${paper}, ${slides}]`;
-}
-function presenterLineSnippet(config, locale, known = {}) {
-  const label = escapeSnippet(config.presenterLabels[0] ?? "\uBC1C\uD45C\uC790");
-  const name = locale === "ko" ? "\uC774\uB984" : "Name";
-  return `### ${label}: \${1:${name}} ${linkListSnippet(config, 2, known)}`;
-}
-
 // server/src/core/rules/front-matter-syntax.ts
 var MAX_LISTED = 10;
 var frontMatterSyntax = {
@@ -11825,6 +12469,10 @@ var frontMatterSyntax = {
     ko: "front matter\uAC00 \uC62C\uBC14\uB978 YAML\uC774 \uC544\uB2C8\uAC70\uB098, \uB9E4\uD551\uC774 \uC544\uB2C8\uAC70\uB098, \uB2EB\uD788\uC9C0 \uC54A\uC558\uC2B5\uB2C8\uB2E4."
   },
   messages: {
+    yamlPublished: {
+      en: "Expected valid YAML in the front matter, found an error: {error}. Jekyll logs it and publishes the post without its front matter: dated the moment of the build, at an address made from the whole file name, with no title or layout",
+      ko: "front matter\uC5D0 \uC62C\uBC14\uB978 YAML\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uC624\uB958\uAC00 \uC788\uC2B5\uB2C8\uB2E4: {error}. Jekyll\uC740 \uC774\uB97C \uAE30\uB85D\uB9CC \uD558\uACE0 front matter \uC5C6\uC774 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD569\uB2C8\uB2E4: \uBE4C\uB4DC\uD55C \uC2DC\uAC01\uC758 \uB0A0\uC9DC\uB85C, \uD30C\uC77C \uC774\uB984 \uC804\uCCB4\uB85C \uB9CC\uB4E0 \uC8FC\uC18C\uC5D0, \uC81C\uBAA9\uACFC \uB808\uC774\uC544\uC6C3 \uC5C6\uC774"
+    },
     yaml: {
       en: "Expected valid YAML in the front matter, found an error: {error}",
       ko: "front matter\uC5D0 \uC62C\uBC14\uB978 YAML\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uC624\uB958\uAC00 \uC788\uC2B5\uB2C8\uB2E4: {error}"
@@ -11834,37 +12482,100 @@ var frontMatterSyntax = {
       ko: "front matter\uC5D0 \uC62C\uBC14\uB978 YAML\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uC624\uB958\uAC00 \uC788\uC2B5\uB2C8\uB2E4: {error} (\uB4A4\uC5D0 \uC624\uB958 {count}\uAC1C\uAC00 \uB354 \uC788\uC73C\uBA70 \uB098\uC5F4\uD558\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4)"
     },
     unclosed: {
-      en: "Expected a closing `---` line after the front matter, found none: the whole post is read as front matter",
-      ko: "front matter \uB4A4\uC5D0 \uB2EB\uB294 `---` \uC904\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uC5C6\uC2B5\uB2C8\uB2E4: \uD3EC\uC2A4\uD2B8 \uC804\uCCB4\uAC00 front matter\uB85C \uC77D\uD799\uB2C8\uB2E4"
+      en: "Expected a closing `---` line after the front matter, found none: Jekyll reads no front matter and publishes the whole file as the post's text, titled `{title}` from its file name, without a layout (GitHub Pages gives it `post`)",
+      ko: "front matter \uB4A4\uC5D0 \uB2EB\uB294 `---` \uC904\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uC5C6\uC2B5\uB2C8\uB2E4: Jekyll\uC740 front matter\uB97C \uC77D\uC9C0 \uC54A\uACE0 \uD30C\uC77C \uC804\uCCB4\uB97C \uD3EC\uC2A4\uD2B8 \uBCF8\uBB38\uC73C\uB85C, \uD30C\uC77C \uC774\uB984\uC5D0\uC11C \uB534 `{title}` \uC81C\uBAA9\uC73C\uB85C \uB808\uC774\uC544\uC6C3 \uC5C6\uC774(GitHub Pages\uB294 `post`\uB97C \uC501\uB2C8\uB2E4) \uAC8C\uC2DC\uD569\uB2C8\uB2E4"
+    },
+    unclosedNotPublished: {
+      en: "Expected a closing `---` line after the front matter, found none: Jekyll reads no front matter, only text",
+      ko: "front matter \uB4A4\uC5D0 \uB2EB\uB294 `---` \uC904\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uC5C6\uC2B5\uB2C8\uB2E4: Jekyll\uC740 front matter \uC5C6\uC774 \uAE00\uC790\uB85C\uB9CC \uC77D\uC2B5\uB2C8\uB2E4"
     },
     notAMapping: {
       en: "Expected `key: value` lines in the front matter, found something else",
       ko: "front matter\uC5D0 `key: value` \uC904\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uB2E4\uB978 \uB0B4\uC6A9\uC774 \uC788\uC2B5\uB2C8\uB2E4"
+    },
+    notAMappingPublished: {
+      en: "Expected `key: value` lines in the front matter, found something else: Jekyll logs an error and publishes the post without its front matter: dated the moment of the build, at an address made from the whole file name, with no title or layout",
+      ko: "front matter\uC5D0 `key: value` \uC904\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uB2E4\uB978 \uB0B4\uC6A9\uC774 \uC788\uC2B5\uB2C8\uB2E4: Jekyll\uC740 \uC624\uB958\uB97C \uAE30\uB85D\uD558\uACE0 front matter \uC5C6\uC774 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD569\uB2C8\uB2E4: \uBE4C\uB4DC\uD55C \uC2DC\uAC01\uC758 \uB0A0\uC9DC\uB85C, \uD30C\uC77C \uC774\uB984 \uC804\uCCB4\uB85C \uB9CC\uB4E0 \uC8FC\uC18C\uC5D0, \uC81C\uBAA9\uACFC \uB808\uC774\uC544\uC6C3 \uC5C6\uC774"
     }
   },
   docs: {
-    rationale: "Jekyll parses the front matter as YAML before anything else. A syntax error stops the build (GitHub Pages then keeps serving the old site), and a block that is never closed swallows the whole post.",
+    rationale: "Jekyll reads the front matter as YAML before anything else. On a syntax error (or YAML that is not `key: value` lines) it logs the error and publishes the post as if it had no front matter data at all: no title, no layout, dated the moment of the build and listed under that day, at an address made from the whole file name (`/2026/12/06/2020-04-02-2nd_quarter.html`). A block that is never closed is no front matter: the whole file, `---` and keys included, is published as the post's text, titled from the file name.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(["layout: post", 'title: "2020_2nd_quarter', "date: 2020-04-02"]) }
   },
-  check(post, _context, report) {
+  check(post, context, report) {
     const fm = post.frontMatter;
     if (!fm) return;
+    const name = readPostName(post.fileName, context.site?.markdownExtensions);
+    const published = name.kind === "post";
     if (!fm.closed) {
-      report({ range: fm.openRange, messageId: "unclosed" });
+      if (published) report({ range: fm.openRange, messageId: "unclosed", data: { title: titleFromSlug(name.slug) } });
+      else report({ range: fm.openRange, messageId: "unclosedNotPublished" });
       return;
     }
     const shown = fm.errors.slice(0, MAX_LISTED);
     shown.forEach((error, i) => {
       const rest = fm.errors.length - shown.length;
       if (i === shown.length - 1 && rest > 0) report({ range: error.range, messageId: "yamlMore", data: { error: error.message, count: String(rest) } });
-      else report({ range: error.range, messageId: "yaml", data: { error: error.message } });
+      else report({ range: error.range, messageId: i === 0 && published ? "yamlPublished" : "yaml", data: { error: error.message } });
     });
     if (fm.errors.length === 0 && fm.notAMapping) {
-      report({ range: fm.contentRange, messageId: "notAMapping" });
+      report({ range: fm.contentRange, messageId: published ? "notAMappingPublished" : "notAMapping" });
     }
   }
 };
+
+// server/src/core/rules/support/keyTypos.ts
+function knownKeys(config, allow = allowedByConfig(config)) {
+  return [.../* @__PURE__ */ new Set([...BLOG_KEYS, ...Object.keys(config.requiredFields), ...KNOWN_JEKYLL_KEYS, ...allow])];
+}
+function allowedByConfig(config) {
+  const allow = config.rules["unknown-field"]?.options?.["allow"];
+  return Array.isArray(allow) ? allow.filter((k) => typeof k === "string") : [];
+}
+function keyTypos(post, fm, known, site) {
+  const unknown2 = fm.entries.filter((entry) => !known.includes(entry.key));
+  const guesses = unknown2.map((entry) => ({ entry, guess: closestKey(entry.key, known) }));
+  return guesses.map(({ entry, guess: guess2 }) => {
+    const suggestion = guess2?.key;
+    const renameable = suggestion !== void 0 && !fm.entries.some((e) => e.key === suggestion) && isPlainKey(post, entry);
+    const rivals = guesses.filter((other) => other.entry !== entry && other.guess?.key === suggestion);
+    const safe2 = renameable && guess2.unique && rivals.length === 0 && closeEnough(entry.key, guess2.distance) && valueFits(suggestion, entry, site);
+    return { entry, suggestion, renameable, safe: safe2 };
+  });
+}
+function closestKey(word, known) {
+  let best;
+  const lower = word.toLowerCase();
+  for (const key of known) {
+    const distance = key.toLowerCase() === lower ? 0.5 : editDistance(lower, key.toLowerCase());
+    if (distance > 2) continue;
+    if (!best || distance < best.distance) best = { key, distance, unique: true };
+    else if (distance === best.distance) best.unique = false;
+  }
+  return best;
+}
+function closeEnough(word, distance) {
+  if (distance < 1) return true;
+  return distance <= 1 ? word.length >= 3 : word.length >= 6;
+}
+var BOOLEAN_KEYS2 = /* @__PURE__ */ new Set(["mathjax", "comments", "published"]);
+function valueFits(key, entry, site) {
+  if (BOOLEAN_KEYS2.has(key)) return typeof entry.value === "boolean";
+  const text4 = entry.value instanceof Date ? entry.valueSource.trim() : typeof entry.value === "string" ? entry.value.trim() : void 0;
+  switch (key) {
+    case "date":
+      return text4 !== void 0 && parseJekyllDate(text4) !== void 0;
+    case "image_url":
+      return text4 !== void 0 && isImageUrlValue(text4) && !imageAddressProblem(text4, site);
+    case "title":
+      return entry.valueKind === "scalar" && text4 !== void 0 && text4 !== "";
+    case "layout":
+      return text4 === "post";
+    default:
+      return true;
+  }
+}
 
 // server/src/core/rules/required-field.ts
 var requiredField = {
@@ -11879,23 +12590,44 @@ var requiredField = {
     missing: {
       en: "Expected front matter key `{key}`, found none",
       ko: "front matter\uC5D0 `{key}` \uD0A4\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uC5C6\uC2B5\uB2C8\uB2E4"
+    },
+    misspelled: {
+      en: "Expected front matter key `{key}`, found `{found}` (a misspelling nothing reads)",
+      ko: "front matter\uC5D0 `{key}` \uD0A4\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{found}`\uC785\uB2C8\uB2E4(\uC544\uBB34\uAC83\uB3C4 \uC77D\uC9C0 \uC54A\uB294 \uC624\uD0C0)"
     }
   },
   docs: {
     rationale: "Without `layout` the post renders unstyled, without `title` or `date` it lands in the wrong place or not at all. The front page shows `image_url` as the thumbnail, `mathjax: true` loads the formula renderer and `comments: true` the comment box.",
     ok: { text: examplePost(frontMatterWith({})) },
     notOk: { text: examplePost(frontMatterWith({ image_url: void 0 })) },
-    fix: "Inserts the key before the closing `---`: `layout: post`, the title computed from the date's quarter, the date from the file name, the first image of the post as `image_url`, `mathjax: true`, `comments: true`.",
+    fix: "Inserts the key before the closing `---`: `layout: post`, the title computed from the date's quarter, the date from the file name, the first image of the post as `image_url` (as `image-src` would fix its address), `mathjax: true`, `comments: true`. When the post has a misspelling of the key (`comment: true`), the fix renames it instead, as `unknown-field` does, and adds nothing beside it.",
     options: "The keys and their severities come from the `requiredFields` setting (default `layout`, `title`, `date`: error; `image_url`, `mathjax`, `comments`: warning). A severity set for the rule itself applies to every key."
   },
   check(post, context, report) {
     const fm = readableFrontMatter(post);
     if (!fm) return;
     const ruleSeverityConfigured = context.config.rules["required-field"] !== void 0;
+    const typos = keyTypos(post, fm, knownKeys(context.config), context.site);
     for (const [key, fieldSeverity] of Object.entries(context.config.requiredFields)) {
       if (fieldSeverity === "off" || entryOf(fm, key)) continue;
-      const value = suggestedValue(post, key);
       const severity = ruleSeverityConfigured ? context.severity : fieldSeverity;
+      const misspellings = typos.filter((t) => t.suggestion === key);
+      if (misspellings.length > 0) {
+        const only = misspellings.length === 1 ? misspellings[0] : void 0;
+        report({
+          range: fm.openRange,
+          messageId: "misspelled",
+          data: { key, found: misspellings.map((t) => t.entry.key).join("`, `") },
+          severity,
+          fix: only?.renameable ? {
+            title: { en: "Rename `{found}` to `{key}`", ko: "`{found}`\uC744(\uB97C) `{key}`(\uC73C)\uB85C \uBC14\uAFB8\uAE30" },
+            safe: only.safe,
+            edits: [{ range: only.entry.keyRange, newText: key }]
+          } : void 0
+        });
+        continue;
+      }
+      const value = suggestedValue(post, key, context.site);
       report({
         range: fm.openRange,
         messageId: "missing",
@@ -11918,21 +12650,29 @@ var frontMatterMissing = {
   category: "front-matter",
   defaultSeverity: "error",
   description: {
-    en: "The post has no front matter, so Jekyll does not publish it as a post.",
-    ko: "\uD3EC\uC2A4\uD2B8\uC5D0 front matter\uAC00 \uC5C6\uC5B4 Jekyll\uC774 \uD3EC\uC2A4\uD2B8\uB85C \uAC8C\uC2DC\uD558\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4."
+    en: "The post has no front matter on its first line, so Jekyll publishes it without its layout, title or settings.",
+    ko: "\uD3EC\uC2A4\uD2B8 \uCCAB \uC904\uC5D0 front matter\uAC00 \uC5C6\uC5B4 Jekyll\uC774 \uB808\uC774\uC544\uC6C3, \uC81C\uBAA9, \uC124\uC815 \uC5C6\uC774 \uAC8C\uC2DC\uD569\uB2C8\uB2E4."
   },
   messages: {
     missing: {
-      en: "Expected front matter (a `---` line, then `layout`, `title`, `date`, ...), found none: Jekyll will not publish this post",
-      ko: "front matter(`---` \uC904\uACFC `layout`, `title`, `date` \uB4F1)\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uC5C6\uC2B5\uB2C8\uB2E4: Jekyll\uC774 \uC774 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD558\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4"
+      en: "Expected front matter (a `---` line, then `layout`, `title`, `date`, ...), found none: Jekyll still publishes the post, titled `{title}` from its file name, without a layout (GitHub Pages gives it `post`) and without `mathjax` or `image_url`",
+      ko: "front matter(`---` \uC904\uACFC `layout`, `title`, `date` \uB4F1)\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uC5C6\uC2B5\uB2C8\uB2E4: Jekyll\uC740 \uD30C\uC77C \uC774\uB984\uC5D0\uC11C \uB534 `{title}` \uC81C\uBAA9\uC73C\uB85C \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD558\uC9C0\uB9CC \uB808\uC774\uC544\uC6C3(GitHub Pages\uB294 `post`\uB97C \uC501\uB2C8\uB2E4)\uACFC `mathjax`, `image_url`\uC774 \uC5C6\uC2B5\uB2C8\uB2E4"
+    },
+    missingNotPublished: {
+      en: "Expected front matter (a `---` line, then `layout`, `title`, `date`, ...), found none",
+      ko: "front matter(`---` \uC904\uACFC `layout`, `title`, `date` \uB4F1)\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uC5C6\uC2B5\uB2C8\uB2E4"
     },
     blankLinesBefore: {
-      en: "Expected the front matter on the first line, found blank lines before its `---`: Jekyll will not publish this post",
-      ko: "front matter\uAC00 \uCCAB \uC904\uC5D0 \uC788\uC5B4\uC57C \uD558\uC9C0\uB9CC `---` \uC55E\uC5D0 \uBE48 \uC904\uC774 \uC788\uC2B5\uB2C8\uB2E4: Jekyll\uC774 \uC774 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD558\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4"
+      en: "Expected the front matter on the first line, found blank lines before its `---`: Jekyll publishes the front matter as text at the top of the post, titled `{title}` from its file name, without a layout (GitHub Pages gives it `post`)",
+      ko: "front matter\uAC00 \uCCAB \uC904\uC5D0 \uC788\uC5B4\uC57C \uD558\uC9C0\uB9CC `---` \uC55E\uC5D0 \uBE48 \uC904\uC774 \uC788\uC2B5\uB2C8\uB2E4: Jekyll\uC740 front matter\uB97C \uD3EC\uC2A4\uD2B8 \uB9E8 \uC704\uC5D0 \uAE00\uC790\uB85C \uBCF4\uC774\uBA70, \uD30C\uC77C \uC774\uB984\uC5D0\uC11C \uB534 `{title}` \uC81C\uBAA9\uC73C\uB85C \uB808\uC774\uC544\uC6C3 \uC5C6\uC774(GitHub Pages\uB294 `post`\uB97C \uC501\uB2C8\uB2E4) \uAC8C\uC2DC\uD569\uB2C8\uB2E4"
+    },
+    blankLinesBeforeNotPublished: {
+      en: "Expected the front matter on the first line, found blank lines before its `---`: Jekyll does not read it there",
+      ko: "front matter\uAC00 \uCCAB \uC904\uC5D0 \uC788\uC5B4\uC57C \uD558\uC9C0\uB9CC `---` \uC55E\uC5D0 \uBE48 \uC904\uC774 \uC788\uC2B5\uB2C8\uB2E4: Jekyll\uC740 \uADF8 \uC790\uB9AC\uC758 front matter\uB97C \uC77D\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4"
     }
   },
   docs: {
-    rationale: "Jekyll treats a file in `_posts/` as a post only when it starts with a front matter block. Without one, the file is copied as it is and never shows on the blog.",
+    rationale: "Jekyll reads front matter only when the file's first line is `---`. A file of `_posts/` with a post's name is published even without it: titled from its file name (`2nd_quarter`), dated by it, with no `mathjax` (formulas show raw), no thumbnail on the home page and no layout: Jekyll alone shows the bare text; GitHub Pages, whose jekyll-default-layout plugin gives a Markdown post without one the `post` layout, shows it in the post page. A front matter after blank lines is not read at all: it shows as text at the top of the page.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(void 0) },
     fix: "Inserts a front matter block with the blog's keys. With a dated file name, the date comes from the name and the title from its quarter; otherwise the block leaves both for the author to fill in. `image_url` is the post's first image. When the post has a front matter block after blank lines, removes the blank lines instead (applied automatically when the block is valid YAML)."
@@ -11940,11 +12680,15 @@ var frontMatterMissing = {
   check(post, context, report) {
     if (post.frontMatter) return;
     const displaced = frontMatterAfterBlankLines(post, context);
+    const jekyllName = readPostName(post.fileName, context.site?.markdownExtensions);
+    const published = jekyllName.kind === "post";
+    const title = published ? titleFromSlug(jekyllName.slug) : "";
     if (displaced) {
       const blanks = { start: post.lines.positionAt(displaced.start), end: post.lines.positionAt(displaced.end) };
       report({
         range: blanks,
-        messageId: "blankLinesBefore",
+        messageId: published ? "blankLinesBefore" : "blankLinesBeforeNotPublished",
+        data: published ? { title } : {},
         fix: {
           title: { en: "Remove the blank lines before the front matter", ko: "front matter \uC55E\uC758 \uBE48 \uC904 \uC9C0\uC6B0\uAE30" },
           // The block is the author's: once it is on the first line Jekyll reads it. Unattended only when reading it
@@ -11967,7 +12711,8 @@ var frontMatterMissing = {
     lines.push("---", "");
     report({
       range: post.lines.lineRange(0),
-      messageId: "missing",
+      messageId: published ? "missing" : "missingNotPublished",
+      data: published ? { title } : {},
       fix: {
         title: { en: "Insert a front matter block", ko: "front matter \uBE14\uB85D \uB123\uAE30" },
         // Safe only when the file name gives the date (and so the title); otherwise the user fills them in.
@@ -12012,29 +12757,32 @@ var futureDate = {
   defaultSeverity: "warning",
   needsSite: true,
   description: {
-    en: "The date is after today and the site does not publish future posts.",
-    ko: "\uB0A0\uC9DC\uAC00 \uC624\uB298 \uC774\uD6C4\uC778\uB370 \uC0AC\uC774\uD2B8\uAC00 \uBBF8\uB798 \uB0A0\uC9DC\uC758 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD558\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4."
+    en: "The date is after the time of a build started now, and the site does not publish future posts.",
+    ko: "\uB0A0\uC9DC\uAC00 \uC9C0\uAE08 \uC2DC\uC791\uD55C \uBE4C\uB4DC\uC758 \uC2DC\uAC01\uBCF4\uB2E4 \uB4A4\uC778\uB370 \uC0AC\uC774\uD2B8\uAC00 \uBBF8\uB798 \uB0A0\uC9DC\uC758 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD558\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4."
   },
   messages: {
     future: {
-      en: "Expected a date no later than today ({today}), found {date}: Jekyll will not publish the post before then (set `future: true` in `_config.yml` to change that)",
-      ko: "\uC624\uB298({today}) \uC774\uC804\uC758 \uB0A0\uC9DC\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC {date}\uC785\uB2C8\uB2E4: \uADF8\uB0A0\uAE4C\uC9C0 Jekyll\uC774 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD558\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4(`_config.yml`\uC5D0 `future: true`\uB97C \uC4F0\uBA74 \uBC14\uB01D\uB2C8\uB2E4)"
+      en: "Expected a date no later than now ({now} {zone}), found `{value}`: a build before {at} {zone} leaves the post out (set `future: true` in `_config.yml` to change that)",
+      ko: "\uC9C0\uAE08({now} {zone}) \uC774\uC804\uC758 \uB0A0\uC9DC\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{value}`\uC785\uB2C8\uB2E4: {at} {zone} \uC804\uC5D0 \uD55C \uBE4C\uB4DC\uC5D0\uC11C\uB294 \uD3EC\uC2A4\uD2B8\uAC00 \uBE60\uC9D1\uB2C8\uB2E4(`_config.yml`\uC5D0 `future: true`\uB97C \uC4F0\uBA74 \uBC14\uB01D\uB2C8\uB2E4)"
+    },
+    futureName: {
+      en: "Expected a date no later than now ({now} {zone}), found the file name's {value}: a build before {at} {zone} leaves the post out (set `future: true` in `_config.yml` to change that)",
+      ko: "\uC9C0\uAE08({now} {zone}) \uC774\uC804\uC758 \uB0A0\uC9DC\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uD30C\uC77C \uC774\uB984\uC758 \uB0A0\uC9DC\uAC00 {value}\uC785\uB2C8\uB2E4: {at} {zone} \uC804\uC5D0 \uD55C \uBE4C\uB4DC\uC5D0\uC11C\uB294 \uD3EC\uC2A4\uD2B8\uAC00 \uBE60\uC9D1\uB2C8\uB2E4(`_config.yml`\uC5D0 `future: true`\uB97C \uC4F0\uBA74 \uBC14\uB01D\uB2C8\uB2E4)"
     }
   },
   docs: {
-    rationale: "Jekyll skips posts dated in the future unless `_config.yml` sets `future: true`. A typo in the year keeps a post off the blog with no error at all. The rule needs the site, to read `_config.yml`.",
+    rationale: "Jekyll leaves out posts dated after the moment the build starts unless `_config.yml` sets `future: true`. It reads the date in the zone the site builds in: `_config.yml`'s `timezone`, or UTC, where GitHub Pages builds. A post dated today in Korea (`date: 2020-04-02`) is midnight UTC, nine hours after midnight in Seoul: pushed that morning, it is left out, and GitHub Pages builds again only on the next push. A typo in the year keeps a post off the blog with no error at all. The rule needs the site, to read `_config.yml`.",
     ok: { text: examplePost(frontMatterWith({ date: "2020-04-02" })) },
     notOk: { text: examplePost(frontMatterWith({ date: "2099-04-02" })) }
   },
   check(post, context, report) {
     if (!context.site || context.site.future) return;
-    const fm = readableFrontMatter(post);
-    const entry = fm ? entryOf(fm, "date") : void 0;
-    const text4 = stringValue(entry);
-    const date = text4 !== void 0 ? parseJekyllDate(text4) : void 0;
-    const today = parseJekyllDate(context.today);
-    if (!entry || !date || !today || compareDates(date, today) <= 0) return;
-    report({ range: entry.valueRange, messageId: "future", data: { today: context.today, date: text4 } });
+    const used = jekyllPostDate(post, context);
+    if (!used || used.build.instant <= context.now) return;
+    const zone = zoneOf(context);
+    const data = { now: formatInstant(context.now, zone), at: formatInstant(used.build.instant, zone), zone };
+    if (used.entry) report({ range: used.entry.valueRange, messageId: "future", data: { ...data, value: used.entry.valueSource.trim() } });
+    else report({ range: post.lines.lineRange(0), messageId: "futureName", data: { ...data, value: used.reading.leading } });
   }
 };
 
@@ -12170,9 +12918,6 @@ function insideComment(post, position2) {
 }
 
 // server/src/core/rules/image-src.ts
-var GITHUB_BLOB = /^(https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s]+)\/blob\//i;
-var SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-var SITE_PREFIX = /^(?:\{\{\s*site\.(?:url|baseurl)\s*\}\}\s*)+/;
 var imageSrc = {
   id: "image-src",
   category: "section",
@@ -12199,12 +12944,12 @@ var imageSrc = {
       ko: "`https://` \uC8FC\uC18C\uB098 \uC0AC\uC774\uD2B8 \uACBD\uB85C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{src}`\uC785\uB2C8\uB2E4"
     },
     relative: {
-      en: "Expected a site path starting with `/`, found `{src}`: a relative path is read from the post's own address (`/2020/04/02/...`) and the image breaks",
-      ko: "`/`\uB85C \uC2DC\uC791\uD558\uB294 \uC0AC\uC774\uD2B8 \uACBD\uB85C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{src}`\uC785\uB2C8\uB2E4: \uC0C1\uB300 \uACBD\uB85C\uB294 \uD3EC\uC2A4\uD2B8 \uC790\uC2E0\uC758 \uC8FC\uC18C(`/2020/04/02/...`)\uC5D0\uC11C \uC77D\uD600 \uC774\uBBF8\uC9C0\uAC00 \uAE68\uC9D1\uB2C8\uB2E4"
+      en: "Expected a site path starting with `/`, found `{src}`: a relative path is read from the post's own address (`{address}`) and the image breaks",
+      ko: "`/`\uB85C \uC2DC\uC791\uD558\uB294 \uC0AC\uC774\uD2B8 \uACBD\uB85C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{src}`\uC785\uB2C8\uB2E4: \uC0C1\uB300 \uACBD\uB85C\uB294 \uD3EC\uC2A4\uD2B8 \uC790\uC2E0\uC758 \uC8FC\uC18C(`{address}`)\uC5D0\uC11C \uC77D\uD600 \uC774\uBBF8\uC9C0\uAC00 \uAE68\uC9D1\uB2C8\uB2E4"
     }
   },
   docs: {
-    rationale: "The drafts of the real blog tried `/_posts/HIRO_algo.PNG` (Jekyll does not copy files of `_posts/` to the site) and `https://github.com/.../blob/master/_posts/HIRO_algo.PNG` (an HTML page about the file, not the file): both showed broken images. Upload figures (GitHub issue attachments give `user-images.githubusercontent.com` addresses) or put them under `assets/`. Whether a site path exists is checked only for a post inside a Jekyll site.",
+    rationale: 'The drafts of the real blog tried `/_posts/HIRO_algo.PNG` (Jekyll does not copy files of `_posts/` to the site) and `https://github.com/.../blob/master/_posts/HIRO_algo.PNG` (an HTML page about the file, not the file): both showed broken images. Upload figures (GitHub issue attachments give `user-images.githubusercontent.com` addresses) or put them under `assets/`. Every image is checked: `<img src="...">`, a Markdown image `![](...)`, and the `image_url` thumbnail the front page shows. Whether a site path exists is checked only for a post inside a Jekyll site.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: {
       text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(
@@ -12212,77 +12957,29 @@ var imageSrc = {
         "https://github.com/lab/lab.github.io/blob/master/_posts/resnet-block.png"
       ))
     },
-    fix: "Turns a `/blob/` address into the `/raw/` one, a `_posts/` path into the file's path under `assets/` when the site has it there, and a relative path (`assets/a.png`) into a site path (`/assets/a.png`), applied automatically when the site has the file there."
+    fix: "Turns a `/blob/` address into the `/raw/` one, a `_posts/` path into the file's path under `assets/` when the site has it there, and a relative path (`assets/a.png`) into a site path (`/assets/a.png`), applied automatically when the site has the file there. The same for the thumbnail: `image_url` and the image it shows get the same address."
   },
   check(post, context, report) {
-    for (const section of post.sections) {
-      for (const image2 of section.images) {
-        const src = image2.attributes.find((a) => a.name === "src")?.value;
-        const value = src?.text.trim();
-        if (!src || !value) continue;
-        const blob = GITHUB_BLOB.exec(value);
-        if (blob) {
-          report({
-            range: src.range,
-            messageId: "blob",
-            data: { src: value },
-            fix: {
-              title: { en: "Use the `/raw/` address", ko: "`/raw/` \uC8FC\uC18C\uB85C \uBC14\uAFB8\uAE30" },
-              safe: true,
-              edits: [{ range: src.range, newText: value.replace(GITHUB_BLOB, "$1/raw/") }]
-            }
-          });
-          continue;
-        }
-        const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
-        if (scheme === "http" || scheme === "https" || value.startsWith("//")) {
-          if (/^(?:https?:)?\/\/[^/]+\.github\.io\/(?:.*\/)?_posts\//i.test(value)) report({ range: src.range, messageId: "posts", data: { src: value } });
-          continue;
-        }
-        if (scheme === "data") continue;
-        if (scheme !== void 0) {
-          report({ range: src.range, messageId: "scheme", data: { src: value } });
-          continue;
-        }
-        const path9 = sitePath(value);
-        if (path9 === void 0) continue;
-        if (path9.split("/").includes("_posts")) {
-          report({ range: src.range, messageId: "posts", data: { src: value }, fix: assetsFix(path9, context.site, src.range) });
-        } else if (!path9.startsWith("/") && !SITE_PREFIX.test(value)) {
-          report({ range: src.range, messageId: "relative", data: { src: value }, fix: rootedFix(path9, context.site, src.range) });
-        } else if (context.site && !context.site.exists(path9)) {
-          report({ range: src.range, messageId: "notFound", data: { src: value } });
-        }
-      }
+    const date = postDate(post);
+    const address = date ? `/${formatDate(date).replace(/-/g, "/")}/...` : "/YYYY/MM/DD/...";
+    for (const image2 of postImages(post)) {
+      const value = image2.address.text.trim();
+      const problem = imageAddressProblem(value, context.site);
+      if (!problem) continue;
+      if (image2.kind === "thumbnail" && (problem.kind === "relative" || problem.kind === "scheme")) continue;
+      report({
+        range: image2.address.range,
+        messageId: problem.kind,
+        data: problem.kind === "relative" ? { src: value, address } : { src: value },
+        fix: fixOf(problem, image2.address.range)
+      });
     }
   }
 };
-function sitePath(src) {
-  const path9 = src.replace(SITE_PREFIX, "");
-  if (path9.includes("{{") || path9.includes("{%")) return void 0;
-  return path9.replace(/[?#].*$/, "").replace(/\\/g, "/");
-}
-function assetsFix(path9, site, range) {
-  if (!site) return void 0;
-  const parts = path9.split("/");
-  const afterPosts = parts.slice(parts.lastIndexOf("_posts") + 1).join("/");
-  const base = parts[parts.length - 1];
-  const found = [`assets/${afterPosts}`, `assets/${base}`, `assets/images/${base}`].find((p) => site.exists(p));
-  if (!found) return void 0;
-  return {
-    title: { en: `Use \`/${found}\``, ko: `\`/${found}\`(\uC73C)\uB85C \uBC14\uAFB8\uAE30` },
-    safe: true,
-    edits: [{ range, newText: `/${found}` }]
-  };
-}
-function rootedFix(path9, site, range) {
-  const rooted = "/" + path9.replace(/^(?:\.\.?\/)+/, "");
-  if (rooted === "/" || site && !site.exists(rooted)) return void 0;
-  return {
-    title: { en: `Use \`${rooted}\``, ko: `\`${rooted}\`(\uC73C)\uB85C \uBC14\uAFB8\uAE30` },
-    safe: site !== void 0,
-    edits: [{ range, newText: rooted }]
-  };
+function fixOf(problem, range) {
+  if (problem.fixed === void 0) return void 0;
+  const title = problem.kind === "blob" ? { en: "Use the `/raw/` address", ko: "`/raw/` \uC8FC\uC18C\uB85C \uBC14\uAFB8\uAE30" } : { en: `Use \`${problem.fixed}\``, ko: `\`${problem.fixed}\`(\uC73C)\uB85C \uBC14\uAFB8\uAE30` };
+  return { title, safe: problem.safe, edits: [{ range, newText: problem.fixed }] };
 }
 
 // server/src/core/rules/image-src-missing.ts
@@ -12361,6 +13058,62 @@ var imageWidth = {
     }
   }
 };
+
+// server/src/core/links/linkResult.ts
+var import_picomatch2 = __toESM(require_picomatch2());
+
+// server/src/core/net/netError.ts
+var NET_FAILURES = [
+  "dns",
+  "refused",
+  "timeout",
+  "tls",
+  "reset",
+  "unreachable",
+  "tooManyRedirects",
+  "redirectLoop",
+  "badRedirect",
+  "badUrl",
+  "cancelled",
+  "other"
+];
+var NET_FAILURE_TEXT = {
+  dns: { en: "the host name does not resolve", ko: "\uD638\uC2A4\uD2B8 \uC774\uB984\uC744 \uCC3E\uC744 \uC218 \uC5C6\uC2B5\uB2C8\uB2E4" },
+  refused: { en: "the connection was refused", ko: "\uC5F0\uACB0\uC774 \uAC70\uBD80\uB418\uC5C8\uC2B5\uB2C8\uB2E4" },
+  timeout: { en: "no answer within {seconds} s", ko: "{seconds}\uCD08 \uC548\uC5D0 \uC751\uB2F5\uC774 \uC5C6\uC2B5\uB2C8\uB2E4" },
+  tls: { en: "the secure connection failed", ko: "\uBCF4\uC548 \uC5F0\uACB0\uC5D0 \uC2E4\uD328\uD588\uC2B5\uB2C8\uB2E4" },
+  reset: { en: "the connection was cut", ko: "\uC5F0\uACB0\uC774 \uB04A\uACBC\uC2B5\uB2C8\uB2E4" },
+  unreachable: { en: "the host cannot be reached", ko: "\uD638\uC2A4\uD2B8\uC5D0 \uB2FF\uC744 \uC218 \uC5C6\uC2B5\uB2C8\uB2E4" },
+  tooManyRedirects: { en: "more than {max} redirects", ko: "\uB9AC\uB514\uB809\uC158\uC774 {max}\uBC88\uC744 \uB118\uC2B5\uB2C8\uB2E4" },
+  redirectLoop: { en: "the redirects go round in a loop", ko: "\uB9AC\uB514\uB809\uC158\uC774 \uAC19\uC740 \uC8FC\uC18C\uB85C \uB418\uB3CC\uC544\uC635\uB2C8\uB2E4" },
+  badRedirect: { en: "a redirect without a usable address", ko: "\uC4F8 \uC218 \uC788\uB294 \uC8FC\uC18C\uAC00 \uC5C6\uB294 \uB9AC\uB514\uB809\uC158\uC785\uB2C8\uB2E4" },
+  badUrl: { en: "not an http(s) address", ko: "http(s) \uC8FC\uC18C\uAC00 \uC544\uB2D9\uB2C8\uB2E4" },
+  cancelled: { en: "cancelled", ko: "\uCDE8\uC18C\uB418\uC5C8\uC2B5\uB2C8\uB2E4" },
+  other: { en: "the answer could not be read", ko: "\uC751\uB2F5\uC744 \uC77D\uC744 \uC218 \uC5C6\uC2B5\uB2C8\uB2E4" }
+};
+var NetError = class extends Error {
+  constructor(failure, url, detail, data = {}) {
+    super(`${url}: ${describeNetFailure(failure, "en", data)}${detail ? ` (${detail})` : ""}`);
+    this.failure = failure;
+    this.url = url;
+    this.detail = detail;
+    this.data = data;
+    this.name = "NetError";
+  }
+  failure;
+  url;
+  detail;
+  data;
+};
+function describeNetFailure(failure, locale, data = {}) {
+  return formatMessage(NET_FAILURE_TEXT[failure], locale, data);
+}
+function isCancellation(error) {
+  return error instanceof NetError && error.failure === "cancelled" || error instanceof Error && error.name === "AbortError";
+}
+
+// server/src/core/links/linkTargets.ts
+var import_picomatch = __toESM(require_picomatch2());
 
 // server/src/core/rules/support/labels.ts
 var normalizeLabel = memoizeText((label) => label.normalize("NFC").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase());
@@ -12520,6 +13273,269 @@ function joinSpans(post, first, last) {
   return { text: post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end)), range };
 }
 
+// server/src/core/rules/support/orphans.ts
+function orphanLinkParagraphs(section, config) {
+  return section.linkParagraphs.filter((p) => p.links.some((link2) => isPaperLink(link2, config) || isSlidesLink(link2, config)));
+}
+function hasOrphanLink(section, config, kind) {
+  const test = kind === "paper" ? isPaperLink : isSlidesLink;
+  return orphanLinkParagraphs(section, config).some((p) => p.links.some((link2) => test(link2, config)));
+}
+var links = sectionMemo();
+function sectionLinks(post, section, config) {
+  return links(config, section, () => [
+    ...presenterLines(post, section, config).flatMap((info) => linksOf(info.line)),
+    ...section.linkParagraphs.flatMap((p) => p.links)
+  ]);
+}
+
+// server/src/core/links/linkTargets.ts
+var CHECKABLE = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+function linkTargets(post, config) {
+  const out = [];
+  const ignored = ignoreMatcher(config.links.ignore);
+  const add = (target) => {
+    if (CHECKABLE.test(target.url) && !ignored(target.url)) out.push(target);
+  };
+  const image2 = post.frontMatter?.entries.find((e) => e.key === "image_url" && e.valueKind === "scalar" && typeof e.value === "string");
+  if (image2) {
+    const range = image2.quoted ? shrink(image2.valueRange) : image2.valueRange;
+    const quote = image2.quoted ? image2.valueSource.trim()[0] : void 0;
+    if (range) add({ url: String(image2.value), range, kind: "thumbnail", label: "image_url", ...quote ? { yamlQuote: quote } : {} });
+  }
+  for (const section of post.sections) {
+    for (const link2 of sectionLinks(post, section, config)) {
+      const target = linkTarget(link2);
+      if (!target || isPlaceholderTarget(target.text)) continue;
+      const kind = isPaperLink(link2, config) ? "paper" : isSlidesLink(link2, config) ? "slides" : "link";
+      add({ url: target.text, range: target.range, kind, label: link2.label.text });
+    }
+    for (const img of section.images) {
+      const src = img.attributes.find((a) => a.name === "src")?.value;
+      if (src && src.text === src.text.trim() && src.text) add({ url: src.text, range: src.range, kind: "image", label: "img" });
+    }
+    for (const md of section.markdownImages) {
+      const range = markdownImageUrlRange(post, md.range, md.url);
+      if (range) add({ url: md.url, range, kind: "image", label: `![${md.alt}]` });
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+function uniqueAddresses(targets2) {
+  return [...new Set(targets2.map((t) => addressKey(t.url)))];
+}
+function addressKey(url) {
+  const i = url.indexOf("#");
+  return i < 0 ? url : url.slice(0, i);
+}
+function ignoreMatcher(patterns) {
+  if (patterns.length === 0) return () => false;
+  const hostPatterns = patterns.filter((p) => !p.includes("/"));
+  const urlPatterns = patterns.filter((p) => p.includes("/"));
+  const host = hostPatterns.length ? (0, import_picomatch.default)(hostPatterns, { nocase: true, dot: true }) : () => false;
+  const whole = urlPatterns.length ? (0, import_picomatch.default)(urlPatterns, { nocase: true, dot: true }) : () => false;
+  return (url) => {
+    const name = hostOf(url);
+    return name !== void 0 && host(name) || whole(addressKey(url));
+  };
+}
+function hostOf(url) {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return void 0;
+  }
+}
+function shrink(range) {
+  if (range.start.line !== range.end.line || range.end.character - range.start.character < 2) return void 0;
+  return { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } };
+}
+function markdownImageUrlRange(post, range, url) {
+  if (!url) return void 0;
+  const start = post.lines.offsetAt(range.start);
+  const text4 = post.text.slice(start, post.lines.offsetAt(range.end));
+  const open = text4.indexOf("](");
+  if (open < 0) return void 0;
+  let at = text4.indexOf(url, open + 2);
+  if (at < 0) return void 0;
+  at += start;
+  const from = post.lines.positionAt(at);
+  const to = post.lines.positionAt(at + url.length);
+  return from.line === to.line ? { start: from, end: to } : void 0;
+}
+
+// server/src/core/links/linkResult.ts
+var PERMANENT = /* @__PURE__ */ new Set([301, 308]);
+function judgeLink(result, written, signInHosts) {
+  if (result.failure !== void 0 || result.status === void 0) return { kind: "dead" };
+  const status = result.status;
+  if (status === 429 || status === 503) return { kind: "unchecked" };
+  const signIn = isSignInHost(written, signInHosts) || isSignInHost(result.finalUrl, signInHosts);
+  if (status === 401 || status === 403 || signIn && status >= 400 && status < 500) return { kind: "signIn" };
+  if (status >= 400) return { kind: "dead" };
+  const target = permanentTarget(result, written);
+  return target ? { kind: "moved", target } : { kind: "ok" };
+}
+function permanentTarget(result, written) {
+  let target;
+  for (const hop of result.redirects) {
+    if (!PERMANENT.has(hop.status)) break;
+    target = hop.location;
+  }
+  if (!target) return void 0;
+  const fragment = written.includes("#") ? written.slice(written.indexOf("#")) : "";
+  let out = target.includes("#") ? target : target + fragment;
+  out = out.replace(/\(/g, "%28").replace(/\)/g, "%29");
+  return /^https?:\/\/[^\s]+$/i.test(out) && out !== written ? out : void 0;
+}
+function isSignInHost(url, signInHosts) {
+  const host = hostOf(url);
+  return host !== void 0 && signInHosts.length > 0 && import_picomatch2.default.isMatch(host, [...signInHosts], { nocase: true, dot: true });
+}
+function isLinkResult(value) {
+  const r = value;
+  return typeof r === "object" && r !== null && typeof r.url === "string" && typeof r.checkedAt === "number" && (r.method === "HEAD" || r.method === "GET") && typeof r.finalUrl === "string" && Array.isArray(r.redirects) && typeof r.retries === "number" && (r.status === void 0 || typeof r.status === "number") && (r.failure === void 0 || NET_FAILURES.includes(r.failure)) && (r.status !== void 0 || r.failure !== void 0);
+}
+function lookupOf(results) {
+  return {
+    resultFor(url) {
+      const i = url.indexOf("#");
+      return results.get(i < 0 ? url : url.slice(0, i));
+    }
+  };
+}
+
+// server/src/core/rules/link-dead.ts
+var DEAD_SLIDES = "https://example.com/resnet.pdf";
+var linkDead = {
+  id: "link-dead",
+  category: "post",
+  defaultSeverity: "warning",
+  description: {
+    en: "A link or image address of the post is dead (404, 410, no answer), needs a sign-in, or moved (after a link check).",
+    ko: "\uD3EC\uC2A4\uD2B8\uC758 \uB9C1\uD06C\uB098 \uC774\uBBF8\uC9C0 \uC8FC\uC18C\uAC00 \uC8FD\uC5C8\uAC70\uB098(404, 410, \uC751\uB2F5 \uC5C6\uC74C), \uB85C\uADF8\uC778\uC774 \uD544\uC694\uD558\uAC70\uB098, \uC62E\uACA8\uC84C\uC2B5\uB2C8\uB2E4(\uB9C1\uD06C \uAC80\uC0AC \uACB0\uACFC)."
+  },
+  messages: {
+    status: {
+      en: "Expected a link that opens, found {answer} for `{url}`{redirected}",
+      ko: "\uC5F4\uB9AC\uB294 \uB9C1\uD06C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{url}`{redirected}\uC758 \uC751\uB2F5\uC740 {answer}\uC785\uB2C8\uB2E4"
+    },
+    noAnswer: {
+      en: "Expected a link that opens, found none at `{url}`{redirected}: {reason}",
+      ko: "\uC5F4\uB9AC\uB294 \uB9C1\uD06C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{url}`{redirected}\uC740(\uB294) \uC5F4\uB9AC\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4: {reason}"
+    },
+    signIn: {
+      en: "Expected a link every reader can open, found a page that needs a sign-in ({answer}) at `{url}`",
+      ko: "\uBAA8\uB4E0 \uB3C5\uC790\uAC00 \uC5F4 \uC218 \uC788\uB294 \uB9C1\uD06C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{url}`\uC740(\uB294) \uB85C\uADF8\uC778\uC774 \uD544\uC694\uD55C \uD398\uC774\uC9C0\uC785\uB2C8\uB2E4({answer})"
+    },
+    unchecked: {
+      en: "Expected an answer to check `{url}`, found {answer} ({attempts}): unchecked, not dead; check again later",
+      ko: "`{url}`\uC744(\uB97C) \uD655\uC778\uD560 \uC751\uB2F5\uC774 \uD544\uC694\uD558\uC9C0\uB9CC {answer}\uC785\uB2C8\uB2E4({attempts}): \uC8FD\uC740 \uB9C1\uD06C\uAC00 \uC544\uB2C8\uB77C \uD655\uC778\uD558\uC9C0 \uBABB\uD55C \uAC83\uC774\uB2C8 \uB098\uC911\uC5D0 \uB2E4\uC2DC \uD655\uC778\uD558\uC138\uC694"
+    },
+    moved: {
+      en: "Expected the link's current address, found `{url}`, which moved permanently to `{target}`",
+      ko: "\uB9C1\uD06C\uC758 \uD604\uC7AC \uC8FC\uC18C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{url}`\uC740(\uB294) `{target}`(\uC73C)\uB85C \uC601\uAD6C\uD788 \uC62E\uACA8\uC84C\uC2B5\uB2C8\uB2E4"
+    }
+  },
+  docs: {
+    rationale: "A post is a list of links: the paper, the slides, the figures. A link that looks right can be dead: the real posts carry slides links that now answer 403 (Trello attachments that need a sign-in) and image addresses that broke when moved. This rule reports what a link check found; the check runs only when asked for (`seminar-posts lint --check-links`, or the editor's **Check Links**), never while typing. 401/403, and any 4xx of a host listed in `links.signInHosts`, are reported as `info` (a sign-in wall is not a dead link); 429 and 503 are retried after their `Retry-After` and then reported as unchecked, never as dead. Hosts and addresses in `links.ignore` are never requested.",
+    ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
+    notOk: {
+      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION),
+      links: {
+        [DEAD_SLIDES]: {
+          url: DEAD_SLIDES,
+          checkedAt: 0,
+          method: "GET",
+          status: 404,
+          statusText: "Not Found",
+          redirects: [],
+          finalUrl: DEAD_SLIDES,
+          retries: 0
+        }
+      }
+    },
+    fix: "An address that moved permanently (301, 308) gets a fix to its new address (not applied by `--fix`: the author decides). The others need the author: find the file again, or link a copy that readers can open.",
+    options: "In the configuration (`.seminar-posts.json`) or the settings: `links.ignore` (globs of hosts, `*.example.com`, or of addresses, `https://example.com/private/**`, never requested) and `links.signInHosts` (globs of hosts whose pages need a sign-in; default the Trello hosts)."
+  },
+  check(post, context, report) {
+    const links2 = context.links;
+    if (!links2) return;
+    for (const target of linkTargets(post, context.config)) {
+      const result = links2.resultFor(target.url);
+      if (!result) continue;
+      const verdict = judgeLink(result, target.url, context.config.links.signInHosts);
+      const base = { url: target.url, answer: answerOf(result), redirected: redirectedText(result, context.locale) };
+      switch (verdict.kind) {
+        case "ok":
+          break;
+        case "dead":
+          if (result.failure !== void 0) {
+            report({ range: target.range, messageId: "noAnswer", data: { ...base, reason: reasonOf(result, context.locale) } });
+          } else {
+            report({ range: target.range, messageId: "status", data: base });
+          }
+          break;
+        case "signIn":
+          report({ range: target.range, messageId: "signIn", data: base, severity: "info" });
+          break;
+        case "unchecked":
+          report({ range: target.range, messageId: "unchecked", data: { ...base, attempts: attemptsText(result, context.locale) }, severity: "info" });
+          break;
+        case "moved":
+          report({ range: target.range, messageId: "moved", data: { ...base, target: verdict.target }, severity: "info", fix: movedFix(target, verdict.target) });
+          break;
+      }
+    }
+  }
+};
+function answerOf(result) {
+  if (result.status === void 0) return "";
+  const phrase = REASON[result.status] ?? result.statusText?.trim();
+  return phrase ? `HTTP ${result.status} ${phrase}` : `HTTP ${result.status}`;
+}
+function reasonOf(result, locale) {
+  const phrase = describeNetFailure(result.failure, locale, result.failureData);
+  return result.failureDetail && /^[A-Z_]+$/.test(result.failureDetail) ? `${phrase} (${result.failureDetail})` : phrase;
+}
+function redirectedText(result, locale) {
+  if (result.redirects.length === 0 || result.finalUrl === result.url) return "";
+  const n = result.redirects.length;
+  return locale === "ko" ? ` (\uB9AC\uB514\uB809\uC158 ${n}\uBC88 \uB4A4 \`${result.finalUrl}\`)` : ` (after ${n} redirect${n === 1 ? "" : "s"}, at \`${result.finalUrl}\`)`;
+}
+function attemptsText(result, locale) {
+  const tries = result.retries + 1;
+  const wait = result.retryAfterMs !== void 0 ? Math.round(result.retryAfterMs / 1e3) : void 0;
+  if (locale === "ko") return `${tries}\uBC88 \uC2DC\uB3C4${wait !== void 0 ? `, Retry-After ${wait}\uCD08` : ""}`;
+  return `${tries} ${tries === 1 ? "try" : "tries"}${wait !== void 0 ? `, Retry-After: ${wait} s` : ""}`;
+}
+function movedFix(target, newAddress) {
+  const text4 = target.yamlQuote === "'" ? newAddress.replace(/'/g, "''") : newAddress;
+  return {
+    title: { en: "Use the new address `{target}`", ko: "\uC0C8 \uC8FC\uC18C `{target}`(\uC73C)\uB85C \uBC14\uAFB8\uAE30" },
+    // The author decides: a site's new address is not always the one to publish.
+    safe: false,
+    edits: [{ range: target.range, newText: text4 }]
+  };
+}
+var REASON = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  406: "Not Acceptable",
+  408: "Request Timeout",
+  410: "Gone",
+  429: "Too Many Requests",
+  451: "Unavailable For Legal Reasons",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout"
+};
+
 // server/src/core/rules/link-malformed.ts
 var ONLY_COMMENTS = /^(?:\s*<!--(?:[^-]|-(?!->))*-->)+\s*$/;
 var linkMalformed = {
@@ -12579,22 +13595,6 @@ var linkMalformed = {
     }
   }
 };
-
-// server/src/core/rules/support/orphans.ts
-function orphanLinkParagraphs(section, config) {
-  return section.linkParagraphs.filter((p) => p.links.some((link2) => isPaperLink(link2, config) || isSlidesLink(link2, config)));
-}
-function hasOrphanLink(section, config, kind) {
-  const test = kind === "paper" ? isPaperLink : isSlidesLink;
-  return orphanLinkParagraphs(section, config).some((p) => p.links.some((link2) => test(link2, config)));
-}
-var links = sectionMemo();
-function sectionLinks(post, section, config) {
-  return links(config, section, () => [
-    ...presenterLines(post, section, config).flatMap((info) => linksOf(info.line)),
-    ...section.linkParagraphs.flatMap((p) => p.links)
-  ]);
-}
 
 // server/src/core/rules/link-placeholder.ts
 var linkPlaceholder = {
@@ -12710,56 +13710,213 @@ var markdownImage = {
     notOk: {
       text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(/<p align="center">\n.*\n<\/p>/, "![resnet](https://user-images.githubusercontent.com/1/resnet-block.png)"))
     },
-    fix: 'Turns a paragraph made of Markdown images into one `<p align="center">` block with an `<img>` per image (keeping their alt text). Offered only where the images stand alone in their paragraph.'
+    fix: 'Turns Markdown images into one `<p align="center">` block with an `<img>` per image (keeping their alt text), wherever they stand. Images on lines of their own (a paragraph of images, an image line right after a bullet) become the block in place, applied automatically; an image inside a sentence or bullet leaves the text and its block follows the paragraph or list (offered, not applied automatically: the figure moves). `image-src` checks their addresses alike.'
   },
   check(post, _context, report) {
     for (const section of post.sections) {
-      for (const { images, fix: fix3 } of groupByParagraph(post, section)) {
+      for (const images of groupsOf(post, section)) {
+        const fix3 = conversion(post, section, images);
         for (const image2 of images) report({ range: image2.range, messageId: "image", fix: fix3 });
       }
     }
   }
 };
 var within = (inner, outer) => comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
-function groupByParagraph(post, section) {
-  const paragraphs = section.blocks.filter((b) => b.kind === "paragraph");
+function groupsOf(post, section) {
   const groups = [];
-  let p = 0;
+  let previous3;
   for (const image2 of section.markdownImages) {
-    while (p < paragraphs.length && comparePositions(paragraphs[p].range.end, image2.range.start) < 0) p++;
-    const block = p < paragraphs.length && within(image2.range, paragraphs[p].range) ? paragraphs[p] : void 0;
-    const last = groups[groups.length - 1];
-    if (block && last?.block === block) last.images.push(image2);
-    else groups.push({ images: [image2], block });
+    const between2 = previous3 ? post.text.slice(post.lines.offsetAt(previous3.range.end), post.lines.offsetAt(image2.range.start)) : void 0;
+    if (between2 !== void 0 && /^[ \t]*(?:\r?\n[ \t]*)?$/.test(between2)) groups[groups.length - 1].push(image2);
+    else groups.push([image2]);
+    previous3 = image2;
   }
-  return groups.map(({ images, block }) => ({ images, fix: block ? blockFix(post, block, images) : void 0 }));
+  return groups;
 }
-function blockFix(post, block, images) {
+function conversion(post, section, images) {
   if (images.some((image2) => !image2.url.trim())) return void 0;
-  let at = post.lines.offsetAt(block.range.start);
-  for (const image2 of images) {
-    const start = post.lines.offsetAt(image2.range.start);
-    if (post.text.slice(at, start).trim() !== "") return void 0;
-    at = post.lines.offsetAt(image2.range.end);
-  }
-  if (post.text.slice(at, post.lines.offsetAt(block.range.end)).trim() !== "") return void 0;
+  const first = images[0].range.start;
+  const last = images[images.length - 1].range.end;
+  const before = post.lines.lineText(first.line).slice(0, first.character);
+  const after = post.lines.lineText(last.line).slice(last.character);
+  if (/\[\s*$/.test(before) || /^\s*\]/.test(after)) return void 0;
   const eol2 = lineBreak(post);
-  const tags = images.map((i) => `  <img src="${attribute(i.url)}"${i.alt.trim() ? ` alt="${attribute(i.alt)}"` : ""}>`);
-  return {
-    title: { en: "Convert to a centered image block", ko: "\uAC00\uC6B4\uB370 \uC815\uB82C \uC774\uBBF8\uC9C0 \uBE14\uB85D\uC73C\uB85C \uBC14\uAFB8\uAE30" },
-    safe: true,
-    // An HTML block runs to the next blank line: without one after `</p>`, the line below (a
-    // presenter line, say) would become part of the block and vanish from the page.
-    edits: [{ range: block.range, newText: ['<p align="center">', ...tags, "</p>"].join(eol2) + (nextLineBlank(post, block) ? "" : eol2) }]
-  };
+  const block = imageBlock(images, eol2);
+  if (!before.trim() && !after.trim()) {
+    const previous3 = first.line > 0 ? post.lines.lineText(first.line - 1) : "";
+    const blankBefore = previous3.trim() === "" || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(previous3);
+    return {
+      title: TITLE,
+      safe: true,
+      // An HTML block runs to the next blank line: without one after `</p>`, the line below (a
+      // presenter line, say) would become part of the block and vanish from the page. Before it, a
+      // blank line ends the paragraph or list item the images continued.
+      edits: [{
+        range: { start: { line: first.line, character: 0 }, end: { line: last.line, character: post.lines.lineText(last.line).length } },
+        newText: (blankBefore ? "" : eol2) + block + (nextLineBlank(post, last.line) ? "" : eol2)
+      }]
+    };
+  }
+  const holder = section.blocks.find((b) => within(images[0].range, b.range));
+  if (!holder) return void 0;
+  const start = { line: first.line, character: before.trim() ? before.trimEnd().length : first.character };
+  const end = before.trim() ? last : { line: last.line, character: last.character + (after.length - after.trimStart().length) };
+  const lineEnd = { line: holder.range.end.line, character: post.lines.lineText(holder.range.end.line).length };
+  const insert = eol2 + eol2 + block + (nextLineBlank(post, lineEnd.line) ? "" : eol2);
+  const edits = comparePositions(end, lineEnd) === 0 ? [{ range: { start, end }, newText: insert }] : [{ range: { start, end }, newText: "" }, { range: { start: lineEnd, end: lineEnd }, newText: insert }];
+  return { title: MOVE_TITLE, safe: false, edits };
 }
-function nextLineBlank(post, block) {
-  const next = block.range.end.line + 1;
+var TITLE = { en: "Convert to a centered image block", ko: "\uAC00\uC6B4\uB370 \uC815\uB82C \uC774\uBBF8\uC9C0 \uBE14\uB85D\uC73C\uB85C \uBC14\uAFB8\uAE30" };
+var MOVE_TITLE = {
+  en: "Move into a centered image block after this paragraph",
+  ko: "\uC774 \uBB38\uB2E8 \uB4A4\uC758 \uAC00\uC6B4\uB370 \uC815\uB82C \uC774\uBBF8\uC9C0 \uBE14\uB85D\uC73C\uB85C \uC62E\uAE30\uAE30"
+};
+function imageBlock(images, eol2) {
+  const tags = images.map((i) => `  <img src="${attribute(i.url)}"${i.alt.trim() ? ` alt="${attribute(i.alt)}"` : ""}>`);
+  return ['<p align="center">', ...tags, "</p>"].join(eol2);
+}
+function nextLineBlank(post, line) {
+  const next = line + 1;
   return next >= post.lines.lineCount || post.lines.lineText(next).trim() === "";
 }
 function attribute(value) {
   return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 }
+
+// server/src/core/rules/markdown-in-html-block.ts
+var MARKDOWN_LINE = /^ {0,3}#{1,6}(?:\s|$)|^\s*(?:[-*+]|\d{1,9}[.)])\s+\S|!\[[^\]\n]*\]\([^)\n]*\)|^ {0,3}([-*_])(?: *\1){2,} *$/;
+var markdownInHtmlBlock = {
+  id: "markdown-in-html-block",
+  category: "section",
+  defaultSeverity: "error",
+  description: {
+    en: "Headings, list items or Markdown images sit inside an HTML block, where kramdown shows them as raw text.",
+    ko: "\uC81C\uBAA9, \uBAA9\uB85D \uD56D\uBAA9, Markdown \uC774\uBBF8\uC9C0\uAC00 HTML \uBE14\uB85D \uC548\uC5D0 \uC788\uC5B4 kramdown\uC774 \uB0A0\uAC83\uC758 \uAE00\uC790\uB85C \uBCF4\uC785\uB2C8\uB2E4."
+  },
+  messages: {
+    unclosed: {
+      en: "Expected `</{missing}>` closing the `<{missing}>` opened in this block, found none: kramdown shows the rest of the post as raw text, from `{first}` on line {line} ({count} Markdown line(s))",
+      ko: "\uC774 \uBE14\uB85D\uC5D0\uC11C \uC5F0 `<{missing}>`\uC744(\uB97C) \uB2EB\uB294 `</{missing}>`\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uC5C6\uC2B5\uB2C8\uB2E4: kramdown\uC740 {line}\uBC88\uC9F8 \uC904\uC758 `{first}`\uBD80\uD130 \uD3EC\uC2A4\uD2B8 \uB05D\uAE4C\uC9C0 \uB0A0\uAC83\uC758 \uAE00\uC790\uB85C \uBCF4\uC785\uB2C8\uB2E4(Markdown \uC904 {count}\uAC1C)"
+    },
+    inside: {
+      en: "Expected Markdown outside the `<{tag}>` block, found `{first}` on line {line} inside it (the block ends on line {closeLine}): kramdown shows it as raw text ({count} Markdown line(s))",
+      ko: "Markdown\uC740 `<{tag}>` \uBE14\uB85D \uBC16\uC5D0 \uC788\uC5B4\uC57C \uD558\uC9C0\uB9CC {line}\uBC88\uC9F8 \uC904\uC758 `{first}`\uC774(\uAC00) \uBE14\uB85D \uC548\uC5D0 \uC788\uC2B5\uB2C8\uB2E4(\uBE14\uB85D\uC740 {closeLine}\uBC88\uC9F8 \uC904\uC5D0\uC11C \uB05D\uB0A9\uB2C8\uB2E4): kramdown\uC740 \uC774\uB97C \uB0A0\uAC83\uC758 \uAE00\uC790\uB85C \uBCF4\uC785\uB2C8\uB2E4(Markdown \uC904 {count}\uAC1C)"
+    }
+  },
+  docs: {
+    rationale: "kramdown, which renders the blog, reads an HTML block to the end tag that closes it, and everything in between as raw HTML: a `# title`, a `- bullet` or an `![figure](...)` inside shows as those very characters. A block never closed, or one holding an element never closed (a `<b>` or a second `<p>` without its end tag), runs to the end of the post and swallows every paper after it. A `# heading` right after `</p>`, on the next line, is a heading.",
+    ok: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
+
+<div align="center">
+  <b>Figure 1</b>
+</div>`) },
+    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
+
+<div align="center">
+  <b>Figure 1</b>
+
+# BERT
+- \uC694\uC57D\uC785\uB2C8\uB2E4.`) },
+    fix: "For a block never closed, inserts its end tag before the first Markdown it swallows; for Markdown inside a closed block, adds `markdown=\"1\"` to the opening tag, which makes kramdown read the block's content as Markdown. Neither is applied automatically: where the block was meant to end is the author's to say."
+  },
+  check(post, _context, report) {
+    for (const block of kramdownBlocks(post).htmlBlocks) {
+      if (block.markdown || reportedAsImageBlock(post, block)) continue;
+      const swallowed = markdownLines(post, block);
+      if (swallowed.length === 0) continue;
+      const first = swallowed[0];
+      const shown = first.text.trim().length > 40 ? `${first.text.trim().slice(0, 39)}\u2026` : first.text.trim();
+      const data = { first: shown, line: first.line + 1, count: swallowed.length };
+      if (!block.close) {
+        let last = first.line - 1;
+        while (last > block.firstLine && post.lines.lineText(last).trim() === "") last--;
+        const missing = block.missing ?? block.tag;
+        const edit = insertLineAfter(post, last, `${indentOf(post, block.firstLine)}</${block.tag}>`);
+        report({
+          range: block.open,
+          messageId: "unclosed",
+          data: { ...data, missing },
+          // Only the block's own end tag has a plain place; an element left open inside it is the author's to close.
+          fix: !closesBefore(post, block, edit, first.line) ? void 0 : {
+            title: { en: `Insert \`</${block.tag}>\` after line ${last + 1}`, ko: `${last + 1}\uBC88\uC9F8 \uC904 \uB4A4\uC5D0 \`</${block.tag}>\` \uB123\uAE30` },
+            safe: false,
+            edits: [edit]
+          }
+        });
+      } else {
+        const at = { line: block.open.end.line, character: block.open.end.character - (post.lines.lineText(block.open.end.line)[block.open.end.character - 2] === "/" ? 2 : 1) };
+        report({
+          range: block.open,
+          messageId: "inside",
+          data: { ...data, tag: block.tag, closeLine: block.close.end.line + 1 },
+          fix: {
+            title: { en: 'Add `markdown="1"`: kramdown reads the block\'s content as Markdown', ko: '`markdown="1"` \uB123\uAE30: kramdown\uC774 \uBE14\uB85D \uB0B4\uC6A9\uC744 Markdown\uC73C\uB85C \uC77D\uC2B5\uB2C8\uB2E4' },
+            safe: false,
+            edits: [{ range: { start: at, end: at }, newText: ' markdown="1"' }]
+          }
+        });
+      }
+    }
+  }
+};
+function markdownLines(post, block) {
+  const out = [];
+  const last = block.close ? block.close.start.line - 1 : block.lastLine;
+  for (let line = block.firstLine + 1; line <= last; line++) {
+    const text4 = post.lines.lineText(line);
+    if (MARKDOWN_LINE.test(text4)) out.push({ line, text: text4 });
+  }
+  return out;
+}
+function closesBefore(post, block, edit, line) {
+  if (block.openElements !== 1) return false;
+  const at = post.lines.offsetAt(edit.range.start);
+  const text4 = post.text.slice(0, at) + edit.newText + post.text.slice(at);
+  const read = readRawHtml(text4, post.lines.offsetAt(block.open.start));
+  return read.close !== void 0 && read.close.end <= post.lines.lineStart(line) + edit.newText.length;
+}
+function reportedAsImageBlock(post, block) {
+  if (block.close) return false;
+  return post.sections.some((section) => section.imageBlocks.some((image2) => !image2.close && comparePositions(image2.open.range.start, block.open.start) === 0));
+}
+
+// server/src/core/rules/mathjax-host.ts
+var CURRENT_MATHJAX_2 = "https://cdn.jsdelivr.net/npm/mathjax@2/MathJax.js";
+var mathjaxHost = {
+  id: "mathjax-host",
+  category: "post",
+  defaultSeverity: "warning",
+  needsSite: true,
+  description: {
+    en: "The post loads MathJax, and the site loads it from `cdn.mathjax.org`, retired in 2017.",
+    ko: "\uD3EC\uC2A4\uD2B8\uAC00 MathJax\uB97C \uC4F0\uB294\uB370 \uC0AC\uC774\uD2B8\uAC00 2017\uB144\uC5D0 \uC11C\uBE44\uC2A4\uB97C \uB05D\uB0B8 `cdn.mathjax.org`\uC5D0\uC11C \uBD88\uB7EC\uC635\uB2C8\uB2E4."
+  },
+  messages: {
+    retired: {
+      en: "Expected MathJax from a current address such as `{suggested}`, found `{url}` in `{file}` (line {line}): cdn.mathjax.org was retired in 2017, so the formulas may show as raw text (whether it still answers cannot be checked offline)",
+      ko: "`{suggested}` \uAC19\uC740 \uC9C0\uAE08\uC758 \uC8FC\uC18C\uC5D0\uC11C \uBD88\uB7EC\uC628 MathJax\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{file}`({line}\uBC88\uC9F8 \uC904)\uC5D0 `{url}`\uC774(\uAC00) \uC788\uC2B5\uB2C8\uB2E4: cdn.mathjax.org\uB294 2017\uB144\uC5D0 \uC11C\uBE44\uC2A4\uB97C \uB05D\uB0B4 \uC218\uC2DD\uC774 \uB0A0\uAC83\uC758 \uAE00\uC790\uB85C \uBCF4\uC77C \uC218 \uC788\uC2B5\uB2C8\uB2E4(\uC9C0\uAE08\uB3C4 \uC751\uB2F5\uD558\uB294\uC9C0\uB294 \uC624\uD504\uB77C\uC778\uC5D0\uC11C \uD655\uC778\uD560 \uC218 \uC5C6\uC2B5\uB2C8\uB2E4)"
+    }
+  },
+  docs: {
+    rationale: "MathJax shut down its own CDN, `cdn.mathjax.org`, in 2017 and pointed users to public CDNs. The real blog's `_includes/mathjax.html` still loads `https://cdn.mathjax.org/mathjax/latest/MathJax.js`, into every post that sets `mathjax: true`: if that address stops answering, every formula shows as raw `$$...$$`. Whether it answers today cannot be checked offline. `https://cdn.jsdelivr.net/npm/mathjax@2/MathJax.js` with the same `?config=` keeps the site's MathJax 2 configuration (`MathJax.Hub.Config`) working. The rule needs the site, to read its includes and layouts.",
+    ok: { text: examplePost(frontMatterWith({ mathjax: "false" })) },
+    notOk: { text: examplePost(frontMatterWith({ mathjax: "true" })), site: { "_includes/mathjax.html": '<script src="https://cdn.mathjax.org/mathjax/latest/MathJax.js?config=TeX-AMS-MML_HTMLorMML"></script>\n' } },
+    fix: "None in the post: the address is in the site's file, which the message names; replace it there with the address the message gives."
+  },
+  check(post, context, report) {
+    const found = context.site?.retiredMathJax?.[0];
+    if (!found) return;
+    const fm = readableFrontMatter(post);
+    const entry = fm ? entryOf(fm, "mathjax") : void 0;
+    if (!entry || entry.value === false || entry.value === null || entry.value === void 0) return;
+    const query = /\?[^#]*/.exec(found.url)?.[0] ?? "?config=TeX-AMS-MML_HTMLorMML";
+    report({
+      range: entry.range,
+      messageId: "retired",
+      data: { url: found.url, file: found.file, line: found.line + 1, suggested: `${CURRENT_MATHJAX_2}${query}` }
+    });
+  }
+};
 
 // server/src/core/rules/mathjax-needed.ts
 var MATH_SECTION = [
@@ -12793,7 +13950,7 @@ var mathjaxNeeded = {
     const firstMath = post.math[0];
     if (!fm || !firstMath) return;
     const entry = entryOf(fm, "mathjax");
-    if (entry?.value === true) return;
+    if (entry && entry.value !== false && entry.value !== null && entry.value !== void 0) return;
     report({
       range: entry ? entry.valueRange : firstMath.range,
       messageId: "needed",
@@ -12803,6 +13960,50 @@ var mathjaxNeeded = {
         safe: true,
         edits: [entry ? replaceValue(post, entry, "true") : insertEntries(post, fm, ["mathjax: true"])]
       }
+    });
+  }
+};
+
+// server/src/core/rules/ordered-list-paren.ts
+var PAREN_ITEM = /^(\s*)(\d{1,9})\)(?=[ \t]+\S)/;
+var orderedListParen = {
+  id: "ordered-list-paren",
+  category: "section",
+  defaultSeverity: "warning",
+  description: {
+    en: "A line is numbered `1)`, which kramdown does not read as a list item.",
+    ko: "`1)`\uB85C \uBC88\uD638\uB97C \uBD99\uC778 \uC904\uC740 kramdown\uC774 \uBAA9\uB85D \uD56D\uBAA9\uC73C\uB85C \uC77D\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4."
+  },
+  messages: {
+    paren: {
+      en: "Expected `{number}.` to start a numbered list item, found `{number})`: kramdown reads it as text, so the line joins the one above",
+      ko: "\uBC88\uD638 \uBAA9\uB85D \uD56D\uBAA9\uC5D0\uB294 `{number}.`\uC774(\uAC00) \uD544\uC694\uD558\uC9C0\uB9CC `{number})`\uC785\uB2C8\uB2E4: kramdown\uC740 \uC774\uB97C \uAE00\uC790\uB85C \uC77D\uC5B4 \uC774 \uC904\uC774 \uC717\uC904\uC5D0 \uBD99\uC2B5\uB2C8\uB2E4"
+    }
+  },
+  docs: {
+    rationale: "GitHub and many editors take `1)` for a numbered list, but kramdown, which renders the blog, starts one only at `1.`: `1)` lines run together into the paragraph or the bullet above them.",
+    ok: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("- 152\uCE35", "  1. \uCCAB\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n  2. \uB458\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n- 152\uCE35")) },
+    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("- 152\uCE35", "  1) \uCCAB\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n  2) \uB458\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n- 152\uCE35")) },
+    fix: "Writes `1.` for `1)`; applied automatically where two or more such lines follow each other (a list, plainly)."
+  },
+  check(post, _context, report) {
+    const lines = kramdownBlocks(post).lines;
+    lines.forEach((line, i) => {
+      if (line.kind !== "text") return;
+      const m = PAREN_ITEM.exec(line.text);
+      if (!m) return;
+      const inRun = [lines[i - 1], lines[i + 1]].some((other) => other?.kind === "text" && PAREN_ITEM.test(other.text));
+      const at = m[1].length + m[2].length;
+      report({
+        range: { start: { line: line.line, character: m[1].length }, end: { line: line.line, character: at + 1 } },
+        messageId: "paren",
+        data: { number: m[2] },
+        fix: {
+          title: { en: `Write \`${m[2]}.\``, ko: `\`${m[2]}.\`(\uC73C)\uB85C \uC4F0\uAE30` },
+          safe: inRun,
+          edits: [{ range: { start: { line: line.line, character: at }, end: { line: line.line, character: at + 1 } }, newText: "." }]
+        }
+      });
     });
   }
 };
@@ -12847,7 +14048,7 @@ var orphanPaperLink = {
     }
   }
 };
-var TITLE = { en: "Move the links into the presenter line", ko: "\uB9C1\uD06C\uB97C \uBC1C\uD45C\uC790 \uC904\uB85C \uC62E\uAE30\uAE30" };
+var TITLE2 = { en: "Move the links into the presenter line", ko: "\uB9C1\uD06C\uB97C \uBC1C\uD45C\uC790 \uC904\uB85C \uC62E\uAE30\uAE30" };
 function moveFix(post, section, paragraph2, context) {
   const remove = removeLines(post, paragraph2.range.start.line, paragraph2.range.end.line);
   const presenter = presenterOf(post, section, context.config);
@@ -12859,7 +14060,7 @@ function moveFix(post, section, paragraph2, context) {
       paper: paper && linkTarget(paper)?.text,
       slides: slides && linkTarget(slides)?.text
     });
-    return { title: TITLE, safe: false, snippet: true, edits: [insertLineAfter(post, after.range.end.line, snippet), remove] };
+    return { title: TITLE2, safe: false, snippet: true, edits: [insertLineAfter(post, after.range.end.line, snippet), remove] };
   }
   const line = presenter.line;
   const present = linksOf(line);
@@ -12880,7 +14081,7 @@ function moveFix(post, section, paragraph2, context) {
   } else {
     return void 0;
   }
-  return { title: TITLE, safe: moved.length === paragraph2.links.length, edits: [...edits, remove] };
+  return { title: TITLE2, safe: moved.length === paragraph2.links.length, edits: [...edits, remove] };
 }
 function sourceOf(post, link2) {
   return post.text.slice(post.lines.offsetAt(link2.range.start), post.lines.offsetAt(link2.range.end));
@@ -13149,6 +14350,7 @@ var slidesLinkMissing = {
       text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("[presentation material](https://example.com/resnet.pdf)", "presentation material unavailable"))
     },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(", [presentation material](https://example.com/resnet.pdf)", "")) },
+    fix: "Two, for the author to choose (neither is applied automatically): add the link, `[presentation material]()`, with the cursor between the parentheses for its address; or write `presentation material unavailable`, as the blog does when a talk has no slides.",
     options: 'The labels are `linkLabels.slides` (default `["presentation material"]`).'
   },
   check(post, context, report) {
@@ -13159,11 +14361,35 @@ var slidesLinkMissing = {
         if (!list4) continue;
         if (linksOf(line).some((link2) => isSlidesLink(link2, context.config))) continue;
         if (list4.items.some((item) => saysUnavailable(item, context.config))) continue;
-        report({ range: list4.range, messageId: "missing", data: { label: context.config.linkLabels.slides[0] ?? "presentation material" } });
+        const label = context.config.linkLabels.slides[0] ?? "presentation material";
+        report({ range: list4.range, messageId: "missing", data: { label }, fix: fixesFor(list4, label) });
       }
     }
   }
 };
+function appendPoint(list4) {
+  if (list4.bracketed) return list4.close?.start;
+  return list4.items[list4.items.length - 1]?.range.end;
+}
+function fixesFor(list4, label) {
+  const at = appendPoint(list4);
+  if (!at) return void 0;
+  const comma = list4.items.length > 0 ? ", " : "";
+  const range = { start: at, end: at };
+  return [
+    {
+      title: { en: "Add the `{label}` link", ko: "`{label}` \uB9C1\uD06C \uB123\uAE30" },
+      safe: false,
+      snippet: true,
+      edits: [{ range, newText: `${comma}[${escapeSnippet(label)}]($1)` }]
+    },
+    {
+      title: { en: "Write `{label} unavailable`", ko: "`{label} unavailable`\uC774\uB77C\uACE0 \uC4F0\uAE30" },
+      safe: false,
+      edits: [{ range, newText: `${comma}${label} unavailable` }]
+    }
+  ];
+}
 
 // server/src/core/rules/summary-missing.ts
 var summaryMissing = {
@@ -13197,6 +14423,128 @@ var summaryMissing = {
   }
 };
 
+// server/src/core/rules/template-leftover.ts
+var UNTOUCHED_SECTION = [
+  `# ${PLACEHOLDERS.title.en}`,
+  `## ${PLACEHOLDERS.authors.en}, ${PLACEHOLDERS.venue.en}`,
+  `### \uBC1C\uD45C\uC790: ${PLACEHOLDERS.presenter.en} [[paper link](${PLACEHOLDER_URLS.paper}), [presentation material](https://example.com/slides.pdf)]`,
+  `- ${PLACEHOLDERS.summary.en}`,
+  "",
+  '<p align="center">',
+  `  <img src="${PLACEHOLDER_URLS.any}">`,
+  "</p>"
+].join("\n");
+var templateLeftover = {
+  id: "template-leftover",
+  category: "section",
+  defaultSeverity: "error",
+  description: {
+    en: "Text a snippet or command wrote for the author to replace (`Paper title`, `Presenter name`, `https://arxiv.org/abs/`, ...) is still there.",
+    ko: "\uC2A4\uB2C8\uD3AB\uC774\uB098 \uBA85\uB839\uC774 \uC791\uC131\uC790\uAC00 \uBC14\uAFB8\uB3C4\uB85D \uC368 \uB454 \uAE00(`Paper title`, `Presenter name`, `https://arxiv.org/abs/` \uB4F1)\uC774 \uADF8\uB300\uB85C \uB0A8\uC544 \uC788\uC2B5\uB2C8\uB2E4."
+  },
+  messages: {
+    title: {
+      en: "Expected the paper's title, found the template's placeholder `{text}`",
+      ko: "\uB17C\uBB38 \uC81C\uBAA9\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uD15C\uD50C\uB9BF\uC774 \uB0A8\uAE34 \uC790\uB9AC \uD45C\uC2DC `{text}`\uC785\uB2C8\uB2E4"
+    },
+    authors: {
+      en: "Expected the paper's authors, found the template's placeholder `{text}`",
+      ko: "\uB17C\uBB38 \uC800\uC790\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uD15C\uD50C\uB9BF\uC774 \uB0A8\uAE34 \uC790\uB9AC \uD45C\uC2DC `{text}`\uC785\uB2C8\uB2E4"
+    },
+    venue: {
+      en: "Expected the venue and year (`CVPR 2019`), found the template's placeholder `{text}`",
+      ko: "\uD559\uD68C\uC640 \uC5F0\uB3C4(`CVPR 2019`)\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uD15C\uD50C\uB9BF\uC774 \uB0A8\uAE34 \uC790\uB9AC \uD45C\uC2DC `{text}`\uC785\uB2C8\uB2E4"
+    },
+    emptyAuthors: {
+      en: "Expected the authors and venue after `##`, found nothing (the line New Quarter Post leaves to fill in)",
+      ko: "`##` \uB4A4\uC5D0 \uC800\uC790\uC640 \uD559\uD68C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uBE44\uC5B4 \uC788\uC2B5\uB2C8\uB2E4(\uC0C8 \uBD84\uAE30 \uD3EC\uC2A4\uD2B8\uAC00 \uCC44\uC6B0\uB3C4\uB85D \uB0A8\uAE34 \uC904)"
+    },
+    presenter: {
+      en: "Expected the presenter's name, found the template's placeholder `{text}`",
+      ko: "\uBC1C\uD45C\uC790 \uC774\uB984\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uD15C\uD50C\uB9BF\uC774 \uB0A8\uAE34 \uC790\uB9AC \uD45C\uC2DC `{text}`\uC785\uB2C8\uB2E4"
+    },
+    summary: {
+      en: "Expected a summary of the paper, found the template's placeholder `{text}`",
+      ko: "\uB17C\uBB38 \uC694\uC57D\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uD15C\uD50C\uB9BF\uC774 \uB0A8\uAE34 \uC790\uB9AC \uD45C\uC2DC `{text}`\uC785\uB2C8\uB2E4"
+    },
+    link: {
+      en: "Expected the address of `{label}`, found the template's unfinished `{text}`",
+      ko: "`{label}`\uC758 \uC8FC\uC18C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uD15C\uD50C\uB9BF\uC774 \uB0A8\uAE34 \uBBF8\uC644\uC131 \uC8FC\uC18C `{text}`\uC785\uB2C8\uB2E4"
+    },
+    image: {
+      en: "Expected the image's address, found the template's unfinished `{text}`",
+      ko: "\uC774\uBBF8\uC9C0 \uC8FC\uC18C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC \uD15C\uD50C\uB9BF\uC774 \uB0A8\uAE34 \uBBF8\uC644\uC131 \uC8FC\uC18C `{text}`\uC785\uB2C8\uB2E4"
+    }
+  },
+  docs: {
+    rationale: "The `paper` snippet and Add Paper Section write a whole section with placeholders to fill in. A placeholder left as inserted publishes `Paper title` or `One-line summary` on the blog, credits the talk to `Presenter name`, and links the paper to `https://arxiv.org/abs/` without its id, and no other check notices: each is well-formed text. The placeholders are those of the project's snippets, commands and fixes, in English and Korean (`\uB17C\uBB38 \uC81C\uBAA9`, `\uC800\uC790`, `\uD559\uD68C`, `\uBC1C\uD45C\uC790 \uC774\uB984`, `\uD55C \uC904 \uC694\uC57D`), and those its earlier versions wrote (`name`, `summary`). An empty `##` line (New Quarter Post's) counts too. Link targets such as `https://` alone are `link-placeholder`'s, and an `image_url` of `https://` is `field-type`'s.",
+    ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
+    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
+
+${UNTOUCHED_SECTION}`) }
+  },
+  check(post, context, report) {
+    const part = (text4, expected) => placeholderPart(text4) === expected;
+    for (const section of post.sections) {
+      if (part(section.title.text, "title")) report({ range: section.title.content.range, messageId: "title", data: { text: section.title.content.text } });
+      for (const heading2 of section.headings) {
+        if (heading2.depth !== 2) continue;
+        if (heading2.range.start.line === section.authors?.range.start.line && heading2.content.text.trim() === "") {
+          report({ range: heading2.range, messageId: "emptyAuthors" });
+          continue;
+        }
+        for (const piece of commaParts(post, heading2.content.range, heading2.content.text)) {
+          const found = placeholderPart(piece.text);
+          if (found === "authors" || found === "venue") report({ range: piece.range, messageId: found, data: { text: piece.text } });
+        }
+      }
+      for (const { name } of presenterLines(post, section, context.config)) {
+        if (name && part(name.text, "presenter")) report({ range: name.range, messageId: "presenter", data: { text: name.text.trim() } });
+      }
+      for (const link2 of sectionLinks(post, section, context.config)) {
+        const target = linkTarget(link2);
+        if (target && isPlaceholderUrl(target.text) && !isPlaceholderTarget(target.text)) {
+          report({ range: target.range, messageId: "link", data: { label: link2.label.text, text: target.text } });
+        }
+      }
+      for (const bullet of section.bullets) {
+        if (!part(bullet.text, "summary")) continue;
+        const line = bullet.range.start.line;
+        const at = post.lines.lineText(line).indexOf(bullet.text, bullet.range.start.character);
+        if (at < 0) continue;
+        report({ range: { start: { line, character: at }, end: { line, character: at + bullet.text.length } }, messageId: "summary", data: { text: bullet.text } });
+      }
+      for (const image2 of imageAddresses(post, section)) {
+        if (isPlaceholderUrl(image2.text)) report({ range: image2.range, messageId: "image", data: { text: image2.text.trim() } });
+      }
+    }
+  }
+};
+function commaParts(post, range, text4) {
+  const base = post.lines.offsetAt(range.start);
+  const out = [];
+  let start = 0;
+  for (const piece of text4.split(",")) {
+    const lead = piece.length - piece.trimStart().length;
+    const trimmed2 = piece.trim();
+    if (trimmed2) out.push({ text: trimmed2, range: post.lines.rangeOf(base + start + lead, base + start + lead + trimmed2.length) });
+    start += piece.length + 1;
+  }
+  return out;
+}
+function imageAddresses(post, section) {
+  const out = [];
+  for (const image2 of section.images) {
+    const src = image2.attributes.find((a) => a.name === "src")?.value;
+    if (src) out.push(src);
+  }
+  for (const image2 of section.markdownImages) {
+    const address = markdownImageAddress(post, image2);
+    if (address) out.push(address);
+  }
+  return out;
+}
+
 // server/src/core/rules/title-date-mismatch.ts
 var titleDateMismatch = {
   id: "title-date-mismatch",
@@ -13217,12 +14565,12 @@ var titleDateMismatch = {
     }
   },
   docs: {
-    rationale: "A post copied from the previous quarter keeps the old title and date. Jekyll publishes it happily, under the wrong quarter. The quarters are Q1 `1st` (January-March) to Q4 `4th` (October-December).",
+    rationale: "A post copied from the previous quarter keeps the old title and date. Jekyll publishes it happily, under the wrong quarter. The quarters are Q1 `1st` (January-March) to Q4 `4th` (October-December). The date is the one Jekyll uses: the first of a range, an impossible day counted on, a time with an offset in the zone the site builds in.",
     ok: { text: examplePost(frontMatterWith({ title: '"2020_2nd_quarter"', date: "2020-04-02" })) },
     notOk: { text: examplePost(frontMatterWith({ title: '"2020_3rd_quarter"', date: "2020-04-02" })) },
     fix: "Replaces the title with the one computed from the date (not applied automatically: the date may be the wrong one)."
   },
-  check(post, _context, report) {
+  check(post, context, report) {
     const fm = readableFrontMatter(post);
     if (!fm) return;
     const entry = entryOf(fm, "title");
@@ -13230,9 +14578,9 @@ var titleDateMismatch = {
     if (!entry || !title) return;
     const named = quarterNamedIn(title);
     if (named.year === void 0 && named.quarter === void 0) return;
-    const found = describe2(named.year, named.quarter);
-    const dateText = stringValue(entryOf(fm, "date"));
-    const date = dateText !== void 0 ? parseJekyllDate(dateText) : void 0;
+    const found = describe(named.year, named.quarter);
+    const used = jekyllPostDate(post, context);
+    const date = used?.source === "front-matter" ? used.date : void 0;
     if (date && (named.year !== void 0 && named.year !== date.year || named.quarter !== void 0 && named.quarter !== quarterOf(date))) {
       const computed = quarterTitle(date);
       const inName2 = quarterNamedIn(post.fileName.replace(/^\d{4}-\d{2}-\d{2}-/, (m) => m.slice(0, 4) + "-"));
@@ -13240,7 +14588,7 @@ var titleDateMismatch = {
       report({
         range: entry.valueRange,
         messageId: "date",
-        data: { expected: describe2(date.year, quarterOf(date)), date: dateText, found },
+        data: { expected: describe(date.year, quarterOf(date)), date: formatDate(date), found },
         fix: !nameAgrees ? void 0 : {
           title: { en: `Use the date's quarter: \`${computed}\``, ko: `\uB0A0\uC9DC\uC758 \uBD84\uAE30\uB85C \uC4F0\uAE30: \`${computed}\`` },
           safe: false,
@@ -13256,12 +14604,12 @@ var titleDateMismatch = {
       report({
         range: entry.valueRange,
         messageId: "fileName",
-        data: { expected: describe2(inName.year ?? named.year, inName.quarter ?? named.quarter), fileName: post.fileName, found }
+        data: { expected: describe(inName.year ?? named.year, inName.quarter ?? named.quarter), fileName: post.fileName, found }
       });
     }
   }
 };
-function describe2(year, quarter) {
+function describe(year, quarter) {
   if (year !== void 0 && quarter !== void 0) return `${year} ${quarter} quarter`;
   return year !== void 0 ? String(year) : `${quarter} quarter`;
 }
@@ -13344,7 +14692,7 @@ var unknownField = {
     rationale: "Nothing reads an unknown key, so a misspelled one (`comment: true`, `mathJax: true`) turns the feature off without any error.",
     ok: { text: examplePost(frontMatterWith({ author: "Seminar team" })) },
     notOk: { text: examplePost(frontMatterWith({ comments: void 0, comment: "true" })) },
-    fix: "Renames the key to the closest known one (within two edits), unless the post already has that key. Only a change of letter case is applied automatically.",
+    fix: "Renames the key to the closest known one (within two edits), unless the post already has that key. The rename is applied automatically (`--fix`, Fix All) when it cannot guess wrong: the key is the only known one that close, no other key of the post is a misspelling of it, the typo is not a short word that happens to be near a key, and the value suits the key (`comment: true` becomes `comments: true`; `comment: great talks` is left to the author).",
     options: '`allow`: extra keys to accept, e.g. `["unknown-field", ["warning", { "allow": ["series"] }]]`.'
   },
   optionsSchema: {
@@ -13356,18 +14704,15 @@ var unknownField = {
   check(post, context, report) {
     const fm = post.frontMatter;
     if (!fm || !fm.closed) return;
-    const known = [.../* @__PURE__ */ new Set([...BLOG_KEYS, ...Object.keys(context.config.requiredFields), ...KNOWN_JEKYLL_KEYS, ...context.options.allow])];
-    for (const entry of fm.entries) {
-      if (known.includes(entry.key)) continue;
-      const suggestion = closest(entry.key, known);
-      const renameable = suggestion !== void 0 && !fm.entries.some((e) => e.key === suggestion) && isPlainKey(post, entry);
+    const known = knownKeys(context.config, context.options.allow);
+    for (const { entry, suggestion, renameable, safe: safe2 } of keyTypos(post, fm, known, context.site)) {
       report({
         range: entry.keyRange,
         messageId: suggestion ? "didYouMean" : "unknown",
         data: { key: entry.key, suggestion: suggestion ?? "" },
         fix: renameable ? {
           title: { en: "Rename to `{suggestion}`", ko: "`{suggestion}`(\uC73C)\uB85C \uBC14\uAFB8\uAE30" },
-          safe: suggestion.toLowerCase() === entry.key.toLowerCase(),
+          safe: safe2,
           edits: [{ range: entry.keyRange, newText: suggestion }]
         } : void 0
       });
@@ -13456,9 +14801,12 @@ var RULES = [
   titleFormat,
   titleDateMismatch,
   filenameFormat,
+  filenameConvention,
   filenameDateMismatch,
   futureDate,
+  duplicateQuarter,
   mathjaxNeeded,
+  mathjaxHost,
   emptyPost,
   contentBeforeFirstPaper,
   // Paper sections
@@ -13476,6 +14824,7 @@ var RULES = [
   linkUrl,
   orphanPaperLink,
   summaryMissing,
+  templateLeftover,
   imageBlockUnclosed,
   imageSrcMissing,
   imageSrc,
@@ -13483,424 +14832,187 @@ var RULES = [
   markdownImage,
   imageAlt,
   duplicatePaper,
-  headingStructure
+  headingStructure,
+  // kramdown's traps (after the catalogue)
+  markdownInHtmlBlock,
+  orderedListParen,
+  bareUrl,
+  attributeList,
+  // link checks (after the catalogue; fed by a Check Links run, never while typing)
+  linkDead
 ];
 
-// server/src/node/nodeHost.ts
-var fs = __toESM(require("node:fs"));
-var path = __toESM(require("node:path"));
+// server/src/core/config/postsMatcher.ts
+var import_picomatch3 = __toESM(require_picomatch2());
 
-// node_modules/vscode-uri/lib/esm/index.mjs
-var LIB;
-(() => {
-  "use strict";
-  var t = { 975: (t2) => {
-    function e2(t3) {
-      if ("string" != typeof t3) throw new TypeError("Path must be a string. Received " + JSON.stringify(t3));
-    }
-    function r2(t3, e3) {
-      for (var r3, n3 = "", i2 = 0, o2 = -1, s2 = 0, h2 = 0; h2 <= t3.length; ++h2) {
-        if (h2 < t3.length) r3 = t3.charCodeAt(h2);
-        else {
-          if (47 === r3) break;
-          r3 = 47;
-        }
-        if (47 === r3) {
-          if (o2 === h2 - 1 || 1 === s2) ;
-          else if (o2 !== h2 - 1 && 2 === s2) {
-            if (n3.length < 2 || 2 !== i2 || 46 !== n3.charCodeAt(n3.length - 1) || 46 !== n3.charCodeAt(n3.length - 2)) {
-              if (n3.length > 2) {
-                var a2 = n3.lastIndexOf("/");
-                if (a2 !== n3.length - 1) {
-                  -1 === a2 ? (n3 = "", i2 = 0) : i2 = (n3 = n3.slice(0, a2)).length - 1 - n3.lastIndexOf("/"), o2 = h2, s2 = 0;
-                  continue;
-                }
-              } else if (2 === n3.length || 1 === n3.length) {
-                n3 = "", i2 = 0, o2 = h2, s2 = 0;
-                continue;
-              }
-            }
-            e3 && (n3.length > 0 ? n3 += "/.." : n3 = "..", i2 = 2);
-          } else n3.length > 0 ? n3 += "/" + t3.slice(o2 + 1, h2) : n3 = t3.slice(o2 + 1, h2), i2 = h2 - o2 - 1;
-          o2 = h2, s2 = 0;
-        } else 46 === r3 && -1 !== s2 ? ++s2 : s2 = -1;
-      }
-      return n3;
-    }
-    var n2 = { resolve: function() {
-      for (var t3, n3 = "", i2 = false, o2 = arguments.length - 1; o2 >= -1 && !i2; o2--) {
-        var s2;
-        o2 >= 0 ? s2 = arguments[o2] : (void 0 === t3 && (t3 = process.cwd()), s2 = t3), e2(s2), 0 !== s2.length && (n3 = s2 + "/" + n3, i2 = 47 === s2.charCodeAt(0));
-      }
-      return n3 = r2(n3, !i2), i2 ? n3.length > 0 ? "/" + n3 : "/" : n3.length > 0 ? n3 : ".";
-    }, normalize: function(t3) {
-      if (e2(t3), 0 === t3.length) return ".";
-      var n3 = 47 === t3.charCodeAt(0), i2 = 47 === t3.charCodeAt(t3.length - 1);
-      return 0 !== (t3 = r2(t3, !n3)).length || n3 || (t3 = "."), t3.length > 0 && i2 && (t3 += "/"), n3 ? "/" + t3 : t3;
-    }, isAbsolute: function(t3) {
-      return e2(t3), t3.length > 0 && 47 === t3.charCodeAt(0);
-    }, join: function() {
-      if (0 === arguments.length) return ".";
-      for (var t3, r3 = 0; r3 < arguments.length; ++r3) {
-        var i2 = arguments[r3];
-        e2(i2), i2.length > 0 && (void 0 === t3 ? t3 = i2 : t3 += "/" + i2);
-      }
-      return void 0 === t3 ? "." : n2.normalize(t3);
-    }, relative: function(t3, r3) {
-      if (e2(t3), e2(r3), t3 === r3) return "";
-      if ((t3 = n2.resolve(t3)) === (r3 = n2.resolve(r3))) return "";
-      for (var i2 = 1; i2 < t3.length && 47 === t3.charCodeAt(i2); ++i2) ;
-      for (var o2 = t3.length, s2 = o2 - i2, h2 = 1; h2 < r3.length && 47 === r3.charCodeAt(h2); ++h2) ;
-      for (var a2 = r3.length - h2, c2 = s2 < a2 ? s2 : a2, f2 = -1, u2 = 0; u2 <= c2; ++u2) {
-        if (u2 === c2) {
-          if (a2 > c2) {
-            if (47 === r3.charCodeAt(h2 + u2)) return r3.slice(h2 + u2 + 1);
-            if (0 === u2) return r3.slice(h2 + u2);
-          } else s2 > c2 && (47 === t3.charCodeAt(i2 + u2) ? f2 = u2 : 0 === u2 && (f2 = 0));
-          break;
-        }
-        var l2 = t3.charCodeAt(i2 + u2);
-        if (l2 !== r3.charCodeAt(h2 + u2)) break;
-        47 === l2 && (f2 = u2);
-      }
-      var g2 = "";
-      for (u2 = i2 + f2 + 1; u2 <= o2; ++u2) u2 !== o2 && 47 !== t3.charCodeAt(u2) || (0 === g2.length ? g2 += ".." : g2 += "/..");
-      return g2.length > 0 ? g2 + r3.slice(h2 + f2) : (h2 += f2, 47 === r3.charCodeAt(h2) && ++h2, r3.slice(h2));
-    }, _makeLong: function(t3) {
-      return t3;
-    }, dirname: function(t3) {
-      if (e2(t3), 0 === t3.length) return ".";
-      for (var r3 = t3.charCodeAt(0), n3 = 47 === r3, i2 = -1, o2 = true, s2 = t3.length - 1; s2 >= 1; --s2) if (47 === (r3 = t3.charCodeAt(s2))) {
-        if (!o2) {
-          i2 = s2;
-          break;
-        }
-      } else o2 = false;
-      return -1 === i2 ? n3 ? "/" : "." : n3 && 1 === i2 ? "//" : t3.slice(0, i2);
-    }, basename: function(t3, r3) {
-      if (void 0 !== r3 && "string" != typeof r3) throw new TypeError('"ext" argument must be a string');
-      e2(t3);
-      var n3, i2 = 0, o2 = -1, s2 = true;
-      if (void 0 !== r3 && r3.length > 0 && r3.length <= t3.length) {
-        if (r3.length === t3.length && r3 === t3) return "";
-        var h2 = r3.length - 1, a2 = -1;
-        for (n3 = t3.length - 1; n3 >= 0; --n3) {
-          var c2 = t3.charCodeAt(n3);
-          if (47 === c2) {
-            if (!s2) {
-              i2 = n3 + 1;
-              break;
-            }
-          } else -1 === a2 && (s2 = false, a2 = n3 + 1), h2 >= 0 && (c2 === r3.charCodeAt(h2) ? -1 == --h2 && (o2 = n3) : (h2 = -1, o2 = a2));
-        }
-        return i2 === o2 ? o2 = a2 : -1 === o2 && (o2 = t3.length), t3.slice(i2, o2);
-      }
-      for (n3 = t3.length - 1; n3 >= 0; --n3) if (47 === t3.charCodeAt(n3)) {
-        if (!s2) {
-          i2 = n3 + 1;
-          break;
-        }
-      } else -1 === o2 && (s2 = false, o2 = n3 + 1);
-      return -1 === o2 ? "" : t3.slice(i2, o2);
-    }, extname: function(t3) {
-      e2(t3);
-      for (var r3 = -1, n3 = 0, i2 = -1, o2 = true, s2 = 0, h2 = t3.length - 1; h2 >= 0; --h2) {
-        var a2 = t3.charCodeAt(h2);
-        if (47 !== a2) -1 === i2 && (o2 = false, i2 = h2 + 1), 46 === a2 ? -1 === r3 ? r3 = h2 : 1 !== s2 && (s2 = 1) : -1 !== r3 && (s2 = -1);
-        else if (!o2) {
-          n3 = h2 + 1;
-          break;
-        }
-      }
-      return -1 === r3 || -1 === i2 || 0 === s2 || 1 === s2 && r3 === i2 - 1 && r3 === n3 + 1 ? "" : t3.slice(r3, i2);
-    }, format: function(t3) {
-      if (null === t3 || "object" != typeof t3) throw new TypeError('The "pathObject" argument must be of type Object. Received type ' + typeof t3);
-      return (function(t4, e3) {
-        var r3 = e3.dir || e3.root, n3 = e3.base || (e3.name || "") + (e3.ext || "");
-        return r3 ? r3 === e3.root ? r3 + n3 : r3 + "/" + n3 : n3;
-      })(0, t3);
-    }, parse: function(t3) {
-      e2(t3);
-      var r3 = { root: "", dir: "", base: "", ext: "", name: "" };
-      if (0 === t3.length) return r3;
-      var n3, i2 = t3.charCodeAt(0), o2 = 47 === i2;
-      o2 ? (r3.root = "/", n3 = 1) : n3 = 0;
-      for (var s2 = -1, h2 = 0, a2 = -1, c2 = true, f2 = t3.length - 1, u2 = 0; f2 >= n3; --f2) if (47 !== (i2 = t3.charCodeAt(f2))) -1 === a2 && (c2 = false, a2 = f2 + 1), 46 === i2 ? -1 === s2 ? s2 = f2 : 1 !== u2 && (u2 = 1) : -1 !== s2 && (u2 = -1);
-      else if (!c2) {
-        h2 = f2 + 1;
-        break;
-      }
-      return -1 === s2 || -1 === a2 || 0 === u2 || 1 === u2 && s2 === a2 - 1 && s2 === h2 + 1 ? -1 !== a2 && (r3.base = r3.name = 0 === h2 && o2 ? t3.slice(1, a2) : t3.slice(h2, a2)) : (0 === h2 && o2 ? (r3.name = t3.slice(1, s2), r3.base = t3.slice(1, a2)) : (r3.name = t3.slice(h2, s2), r3.base = t3.slice(h2, a2)), r3.ext = t3.slice(s2, a2)), h2 > 0 ? r3.dir = t3.slice(0, h2 - 1) : o2 && (r3.dir = "/"), r3;
-    }, sep: "/", delimiter: ":", win32: null, posix: null };
-    n2.posix = n2, t2.exports = n2;
-  } }, e = {};
-  function r(n2) {
-    var i2 = e[n2];
-    if (void 0 !== i2) return i2.exports;
-    var o2 = e[n2] = { exports: {} };
-    return t[n2](o2, o2.exports, r), o2.exports;
+// server/src/core/cache/lru.ts
+var Lru = class {
+  entries = /* @__PURE__ */ new Map();
+  total = 0;
+  weigh;
+  maxWeight;
+  maxEntryWeight;
+  constructor(options) {
+    this.maxWeight = options.maxWeight;
+    this.weigh = options.weigh ?? (() => 1);
+    this.maxEntryWeight = options.maxEntryWeight ?? options.maxWeight / 4;
   }
-  r.d = (t2, e2) => {
-    for (var n2 in e2) r.o(e2, n2) && !r.o(t2, n2) && Object.defineProperty(t2, n2, { enumerable: true, get: e2[n2] });
-  }, r.o = (t2, e2) => Object.prototype.hasOwnProperty.call(t2, e2), r.r = (t2) => {
-    "undefined" != typeof Symbol && Symbol.toStringTag && Object.defineProperty(t2, Symbol.toStringTag, { value: "Module" }), Object.defineProperty(t2, "__esModule", { value: true });
-  };
-  var n = {};
-  let i;
-  if (r.r(n), r.d(n, { URI: () => l, Utils: () => I }), "object" == typeof process) i = "win32" === process.platform;
-  else if ("object" == typeof navigator) {
-    let t2 = navigator.userAgent;
-    i = t2.indexOf("Windows") >= 0;
+  /** The value of `key`, made the most recently used; undefined when it is not kept. */
+  get(key) {
+    const entry = this.entries.get(key);
+    if (entry === void 0) return void 0;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
   }
-  const o = /^\w[\w\d+.-]*$/, s = /^\//, h = /^\/\//;
-  function a(t2, e2) {
-    if (!t2.scheme && e2) throw new Error(`[UriError]: Scheme is missing: {scheme: "", authority: "${t2.authority}", path: "${t2.path}", query: "${t2.query}", fragment: "${t2.fragment}"}`);
-    if (t2.scheme && !o.test(t2.scheme)) throw new Error("[UriError]: Scheme contains illegal characters.");
-    if (t2.path) {
-      if (t2.authority) {
-        if (!s.test(t2.path)) throw new Error('[UriError]: If a URI contains an authority component, then the path component must either be empty or begin with a slash ("/") character');
-      } else if (h.test(t2.path)) throw new Error('[UriError]: If a URI does not contain an authority component, then the path cannot begin with two slash characters ("//")');
+  /** True when `key` is kept (without changing its place). */
+  has(key) {
+    return this.entries.has(key);
+  }
+  /**
+   * Keeps `value` under `key` as the most recently used entry, replacing a value kept before. (To
+   * refresh a long string key, pass the very string stored: V8 keeps its hash.)
+   */
+  set(key, value) {
+    const weight = this.weigh(key, value);
+    const known = this.entries.get(key);
+    if (known !== void 0) {
+      this.entries.delete(key);
+      this.total -= known.weight;
+    }
+    if (weight > this.maxEntryWeight) return;
+    this.entries.set(key, { value, weight });
+    this.total += weight;
+    if (this.total <= this.maxWeight) return;
+    for (const [oldest, entry] of this.entries) {
+      if (this.total <= this.maxWeight) break;
+      this.entries.delete(oldest);
+      this.total -= entry.weight;
     }
   }
-  const c = "", f = "/", u = /^(([^:/?#]+?):)?(\/\/([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?/;
-  class l {
-    static isUri(t2) {
-      return t2 instanceof l || !!t2 && "string" == typeof t2.authority && "string" == typeof t2.fragment && "string" == typeof t2.path && "string" == typeof t2.query && "string" == typeof t2.scheme && "string" == typeof t2.fsPath && "function" == typeof t2.with && "function" == typeof t2.toString;
-    }
-    scheme;
-    authority;
-    path;
-    query;
-    fragment;
-    constructor(t2, e2, r2, n2, i2, o2 = false) {
-      "object" == typeof t2 ? (this.scheme = t2.scheme || c, this.authority = t2.authority || c, this.path = t2.path || c, this.query = t2.query || c, this.fragment = t2.fragment || c) : (this.scheme = /* @__PURE__ */ (function(t3, e3) {
-        return t3 || e3 ? t3 : "file";
-      })(t2, o2), this.authority = e2 || c, this.path = (function(t3, e3) {
-        switch (t3) {
-          case "https":
-          case "http":
-          case "file":
-            e3 ? e3[0] !== f && (e3 = f + e3) : e3 = f;
-        }
-        return e3;
-      })(this.scheme, r2 || c), this.query = n2 || c, this.fragment = i2 || c, a(this, o2));
-    }
-    get fsPath() {
-      return v(this, false);
-    }
-    with(t2) {
-      if (!t2) return this;
-      let { scheme: e2, authority: r2, path: n2, query: i2, fragment: o2 } = t2;
-      return void 0 === e2 ? e2 = this.scheme : null === e2 && (e2 = c), void 0 === r2 ? r2 = this.authority : null === r2 && (r2 = c), void 0 === n2 ? n2 = this.path : null === n2 && (n2 = c), void 0 === i2 ? i2 = this.query : null === i2 && (i2 = c), void 0 === o2 ? o2 = this.fragment : null === o2 && (o2 = c), e2 === this.scheme && r2 === this.authority && n2 === this.path && i2 === this.query && o2 === this.fragment ? this : new d(e2, r2, n2, i2, o2);
-    }
-    static parse(t2, e2 = false) {
-      const r2 = u.exec(t2);
-      return r2 ? new d(r2[2] || c, w(r2[4] || c), w(r2[5] || c), w(r2[7] || c), w(r2[9] || c), e2) : new d(c, c, c, c, c);
-    }
-    static file(t2) {
-      let e2 = c;
-      if (i && (t2 = t2.replace(/\\/g, f)), t2[0] === f && t2[1] === f) {
-        const r2 = t2.indexOf(f, 2);
-        -1 === r2 ? (e2 = t2.substring(2), t2 = f) : (e2 = t2.substring(2, r2), t2 = t2.substring(r2) || f);
-      }
-      return new d("file", e2, t2, c, c);
-    }
-    static from(t2) {
-      const e2 = new d(t2.scheme, t2.authority, t2.path, t2.query, t2.fragment);
-      return a(e2, true), e2;
-    }
-    toString(t2 = false) {
-      return b(this, t2);
-    }
-    toJSON() {
-      return this;
-    }
-    static revive(t2) {
-      if (t2) {
-        if (t2 instanceof l) return t2;
-        {
-          const e2 = new d(t2);
-          return e2._formatted = t2.external, e2._fsPath = t2._sep === g ? t2.fsPath : null, e2;
-        }
-      }
-      return t2;
-    }
+  delete(key) {
+    const known = this.entries.get(key);
+    if (known === void 0) return;
+    this.entries.delete(key);
+    this.total -= known.weight;
   }
-  const g = i ? 1 : void 0;
-  class d extends l {
-    _formatted = null;
-    _fsPath = null;
-    get fsPath() {
-      return this._fsPath || (this._fsPath = v(this, false)), this._fsPath;
-    }
-    toString(t2 = false) {
-      return t2 ? b(this, true) : (this._formatted || (this._formatted = b(this, false)), this._formatted);
-    }
-    toJSON() {
-      const t2 = { $mid: 1 };
-      return this._fsPath && (t2.fsPath = this._fsPath, t2._sep = g), this._formatted && (t2.external = this._formatted), this.path && (t2.path = this.path), this.scheme && (t2.scheme = this.scheme), this.authority && (t2.authority = this.authority), this.query && (t2.query = this.query), this.fragment && (t2.fragment = this.fragment), t2;
-    }
+  clear() {
+    this.entries.clear();
+    this.total = 0;
   }
-  const p = { 58: "%3A", 47: "%2F", 63: "%3F", 35: "%23", 91: "%5B", 93: "%5D", 64: "%40", 33: "%21", 36: "%24", 38: "%26", 39: "%27", 40: "%28", 41: "%29", 42: "%2A", 43: "%2B", 44: "%2C", 59: "%3B", 61: "%3D", 32: "%20" };
-  function m(t2, e2, r2) {
-    let n2, i2 = -1;
-    for (let o2 = 0; o2 < t2.length; o2++) {
-      const s2 = t2.charCodeAt(o2);
-      if (s2 >= 97 && s2 <= 122 || s2 >= 65 && s2 <= 90 || s2 >= 48 && s2 <= 57 || 45 === s2 || 46 === s2 || 95 === s2 || 126 === s2 || e2 && 47 === s2 || r2 && 91 === s2 || r2 && 93 === s2 || r2 && 58 === s2) -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), void 0 !== n2 && (n2 += t2.charAt(o2));
-      else {
-        void 0 === n2 && (n2 = t2.substr(0, o2));
-        const e3 = p[s2];
-        void 0 !== e3 ? (-1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), n2 += e3) : -1 === i2 && (i2 = o2);
-      }
-    }
-    return -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2))), void 0 !== n2 ? n2 : t2;
+  /** Entries kept. */
+  get size() {
+    return this.entries.size;
   }
-  function y(t2) {
-    let e2;
-    for (let r2 = 0; r2 < t2.length; r2++) {
-      const n2 = t2.charCodeAt(r2);
-      35 === n2 || 63 === n2 ? (void 0 === e2 && (e2 = t2.substr(0, r2)), e2 += p[n2]) : void 0 !== e2 && (e2 += t2[r2]);
-    }
-    return void 0 !== e2 ? e2 : t2;
-  }
-  function v(t2, e2) {
-    let r2;
-    return r2 = t2.authority && t2.path.length > 1 && "file" === t2.scheme ? `//${t2.authority}${t2.path}` : 47 === t2.path.charCodeAt(0) && (t2.path.charCodeAt(1) >= 65 && t2.path.charCodeAt(1) <= 90 || t2.path.charCodeAt(1) >= 97 && t2.path.charCodeAt(1) <= 122) && 58 === t2.path.charCodeAt(2) ? e2 ? t2.path.substr(1) : t2.path[1].toLowerCase() + t2.path.substr(2) : t2.path, i && (r2 = r2.replace(/\//g, "\\")), r2;
-  }
-  function b(t2, e2) {
-    const r2 = e2 ? y : m;
-    let n2 = "", { scheme: i2, authority: o2, path: s2, query: h2, fragment: a2 } = t2;
-    if (i2 && (n2 += i2, n2 += ":"), (o2 || "file" === i2) && (n2 += f, n2 += f), o2) {
-      let t3 = o2.indexOf("@");
-      if (-1 !== t3) {
-        const e3 = o2.substr(0, t3);
-        o2 = o2.substr(t3 + 1), t3 = e3.lastIndexOf(":"), -1 === t3 ? n2 += r2(e3, false, false) : (n2 += r2(e3.substr(0, t3), false, false), n2 += ":", n2 += r2(e3.substr(t3 + 1), false, true)), n2 += "@";
-      }
-      o2 = o2.toLowerCase(), t3 = o2.lastIndexOf(":"), -1 === t3 ? n2 += r2(o2, false, true) : (n2 += r2(o2.substr(0, t3), false, true), n2 += o2.substr(t3));
-    }
-    if (s2) {
-      if (s2.length >= 3 && 47 === s2.charCodeAt(0) && 58 === s2.charCodeAt(2)) {
-        const t3 = s2.charCodeAt(1);
-        t3 >= 65 && t3 <= 90 && (s2 = `/${String.fromCharCode(t3 + 32)}:${s2.substr(3)}`);
-      } else if (s2.length >= 2 && 58 === s2.charCodeAt(1)) {
-        const t3 = s2.charCodeAt(0);
-        t3 >= 65 && t3 <= 90 && (s2 = `${String.fromCharCode(t3 + 32)}:${s2.substr(2)}`);
-      }
-      n2 += r2(s2, true, false);
-    }
-    return h2 && (n2 += "?", n2 += r2(h2, false, false)), a2 && (n2 += "#", n2 += e2 ? a2 : m(a2, false, false)), n2;
-  }
-  function C(t2) {
-    try {
-      return decodeURIComponent(t2);
-    } catch {
-      return t2.length > 3 ? t2.substr(0, 3) + C(t2.substr(3)) : t2;
-    }
-  }
-  const A = /(%[0-9A-Za-z][0-9A-Za-z])+/g;
-  function w(t2) {
-    return t2.match(A) ? t2.replace(A, ((t3) => C(t3))) : t2;
-  }
-  var x = r(975);
-  const P = x.posix || x, _ = "/";
-  var I;
-  !(function(t2) {
-    t2.joinPath = function(t3, ...e2) {
-      return t3.with({ path: P.join(t3.path, ...e2) });
-    }, t2.resolvePath = function(t3, ...e2) {
-      let r2 = t3.path, n2 = false;
-      r2[0] !== _ && (r2 = _ + r2, n2 = true);
-      let i2 = P.resolve(r2, ...e2);
-      return n2 && i2[0] === _ && !t3.authority && (i2 = i2.substring(1)), t3.with({ path: i2 });
-    }, t2.dirname = function(t3) {
-      if (0 === t3.path.length || t3.path === _) return t3;
-      let e2 = P.dirname(t3.path);
-      return 1 === e2.length && 46 === e2.charCodeAt(0) && (e2 = ""), t3.with({ path: e2 });
-    }, t2.basename = function(t3) {
-      return P.basename(t3.path);
-    }, t2.extname = function(t3) {
-      return P.extname(t3.path);
-    };
-  })(I || (I = {})), LIB = n;
-})();
-var { URI: URI2, Utils } = LIB;
-
-// server/src/node/nodeHost.ts
-var nodeFileSystem = {
-  readFile(p) {
-    try {
-      return fs.readFileSync(toNative(p), "utf8");
-    } catch {
-      return void 0;
-    }
-  },
-  isFile(p) {
-    try {
-      return fs.statSync(toNative(p)).isFile();
-    } catch {
-      return false;
-    }
-  },
-  isDirectory(p) {
-    try {
-      return fs.statSync(toNative(p)).isDirectory();
-    } catch {
-      return false;
-    }
-  },
-  readDirectory(p) {
-    try {
-      return fs.readdirSync(toNative(p));
-    } catch {
-      return [];
-    }
+  /** Their total weight. */
+  get weight() {
+    return this.total;
   }
 };
-function toCorePath(nativePath) {
-  return path.resolve(nativePath).split(path.sep).join("/");
-}
-function toNative(corePath) {
-  return path.sep === "/" ? corePath : corePath.split("/").join(path.sep);
-}
-function pathToUri(nativePath) {
-  return URI2.file(path.resolve(nativePath)).toString();
+
+// server/src/core/config/postsMatcher.ts
+var PostsMatcher = class {
+  compiled = new Lru({ maxWeight: 64, maxEntryWeight: 1 });
+  /**
+   * True when `path` (a core path: absolute, `/`-separated) is a post under `patterns`. `roots`
+   * are the workspace folders' core paths.
+   */
+  isPost(path11, patterns, roots = []) {
+    const matches = this.matcherOf(patterns);
+    if (matches(path11)) return true;
+    for (const root2 of roots) {
+      const prefix = root2.endsWith("/") ? root2 : `${root2}/`;
+      if (path11.startsWith(prefix) && matches(path11.slice(prefix.length))) return true;
+    }
+    return false;
+  }
+  matcherOf(patterns) {
+    const key = patterns.join("\0");
+    let matcher = this.compiled.get(key);
+    if (!matcher) {
+      matcher = patterns.length ? (0, import_picomatch3.default)([...patterns], { dot: true }) : () => false;
+      this.compiled.set(key, matcher);
+    }
+    return matcher;
+  }
+};
+
+// server/src/core/text/edits.ts
+var OverlappingEditsError = class extends Error {
+};
+function applyEdits(text4, edits, lines = new LineIndex(text4)) {
+  const sorted = edits.map((edit, order2) => ({ edit, order: order2, start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end) })).sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  let out = "";
+  let at = 0;
+  for (const { edit, start, end } of sorted) {
+    if (start < at) throw new OverlappingEditsError(`edits overlap at ${edit.range.start.line}:${edit.range.start.character}`);
+    out += text4.slice(at, start) + edit.newText;
+    at = end;
+  }
+  return out + text4.slice(at);
 }
 
-// server/src/node/workerCall.ts
-function callWorker(worker, message, what = "a worker") {
-  return new Promise((resolve5, reject) => {
-    const cleanup = () => {
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-    };
-    const onMessage = (answer) => {
-      cleanup();
-      resolve5(answer);
-    };
-    const onError = (error) => {
-      cleanup();
-      reject(error);
-    };
-    const onExit = (code3) => {
-      cleanup();
-      reject(new Error(`${what} stopped (exit code ${code3})`));
-    };
-    worker.on("message", onMessage);
-    worker.on("error", onError);
-    worker.on("exit", onExit);
-    worker.postMessage(message);
-  });
+// server/src/core/fix/settleFixes.ts
+var MAX_PASSES = 10;
+function settleFixes(text4, fileName, lint, options) {
+  const result = { text: text4, fileName, applied: 0, passes: 0, settled: false, fixedFirst: [], diagnostics: [] };
+  let renamed = false;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const { diagnostics: diagnostics2, lines } = lint(result.text, result.fileName);
+    result.diagnostics = diagnostics2;
+    const chosen = chooseFixes(diagnostics2, { renames: options.renames && !renamed });
+    const next = chosen.edits.length ? applyEdits(result.text, chosen.edits, lines) : result.text;
+    const nextName = chosen.rename ?? result.fileName;
+    if (next === result.text && nextName === result.fileName) {
+      result.settled = true;
+      return result;
+    }
+    if (pass === 0) result.fixedFirst = chosen.fixed;
+    if (chosen.rename !== void 0) renamed = true;
+    result.text = next;
+    result.fileName = nextName;
+    result.applied += chosen.fixed.length;
+    result.passes++;
+  }
+  const { diagnostics } = lint(result.text, result.fileName);
+  result.diagnostics = diagnostics;
+  result.settled = chooseFixes(diagnostics, { renames: options.renames && !renamed }).fixed.length === 0;
+  return result;
 }
-
-// server/src/cli/input.ts
-var fs3 = __toESM(require("node:fs"));
+function chooseFixes(diagnostics, options) {
+  const chosen = { edits: [], rename: void 0, fixed: [] };
+  for (const diagnostic of diagnostics) {
+    const data = diagnostic.data;
+    const fix3 = data?.fixes?.find((candidate) => canTake(candidate, chosen, options));
+    if (!fix3) continue;
+    chosen.edits.push(...fix3.edits);
+    if (fix3.rename !== void 0) chosen.rename = fix3.rename;
+    chosen.fixed.push(diagnostic);
+  }
+  return chosen;
+}
+function canTake(fix3, chosen, options) {
+  if (!fix3.safe || fix3.snippet) return false;
+  if (fix3.rename !== void 0 && (!options.renames || chosen.rename !== void 0)) return false;
+  if (fix3.edits.length === 0 && fix3.rename === void 0) return false;
+  return !fix3.edits.some((edit) => chosen.edits.some((taken) => editsConflict(edit, taken)));
+}
+function editsConflict(a, b) {
+  const [first, second] = comparePositions(a.range.start, b.range.start) <= 0 ? [a, b] : [b, a];
+  const gap = comparePositions(second.range.start, first.range.end);
+  if (gap < 0) return true;
+  if (gap > 0) return false;
+  return isInsertion(first) || isInsertion(second);
+}
+function isInsertion(edit) {
+  return comparePositions(edit.range.start, edit.range.end) === 0;
+}
 
 // server/src/core/parse/chunks.ts
 var H1 = /^ {0,3}#(?:[ \t]|$)/;
-var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-var MATH_OPEN = /^ {0,3}\$\$(?!\$)(?:(?!\$\$).)*$/;
-var COMMENT_OPEN = /^ {0,3}<!--/;
+var FENCE_OPEN2 = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+var MATH_OPEN2 = /^ {0,3}\$\$(?!\$)(?:(?!\$\$).)*$/;
+var COMMENT_OPEN2 = /^ {0,3}<!--/;
 function splitIntoChunks(text4, from) {
   const boundaries = [from];
   let open;
@@ -13911,18 +15023,18 @@ function splitIntoChunks(text4, from) {
       if (open.close < next) open = void 0;
     } else if (open || mayMatter(text4, lineStart, lineEnd)) {
       const line = text4.slice(lineStart, lineEnd);
-      const close = open ? void 0 : MATH_OPEN.test(line) ? mathClose(text4, lineEnd) : void 0;
+      const close = open ? void 0 : MATH_OPEN2.test(line) ? mathClose(text4, lineEnd) : void 0;
       open = close !== void 0 ? { kind: "math", close } : step(line, open, () => {
         if (lineStart > from) boundaries.push(lineStart);
       });
     }
     lineStart = next;
   }
-  const chunks2 = [];
+  const chunks = [];
   for (let i = 0; i < boundaries.length; i++) {
-    chunks2.push({ start: boundaries[i], end: boundaries[i + 1] ?? text4.length });
+    chunks.push({ start: boundaries[i], end: boundaries[i + 1] ?? text4.length });
   }
-  return chunks2;
+  return chunks;
 }
 function mayMatter(text4, start, end) {
   let i = start;
@@ -13953,11 +15065,11 @@ function step(line, open, boundary) {
     boundary();
     return void 0;
   }
-  const fence = FENCE_OPEN.exec(line);
+  const fence = FENCE_OPEN2.exec(line);
   if (fence && !(fence[1][0] === "`" && fence[2].includes("`"))) {
     return { kind: "fence", marker: fence[1][0], length: fence[1].length };
   }
-  if (COMMENT_OPEN.test(line) && !line.includes("-->", line.indexOf("<!--") + 4)) return { kind: "comment" };
+  if (COMMENT_OPEN2.test(line) && !line.includes("-->", line.indexOf("<!--") + 4)) return { kind: "comment" };
   return void 0;
 }
 
@@ -16772,10 +17884,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve5 = constructs2[index2].resolveAll;
-    if (resolve5 && !called.includes(resolve5)) {
-      events = resolve5(events, context);
-      called.push(resolve5);
+    const resolve6 = constructs2[index2].resolveAll;
+    if (resolve6 && !called.includes(resolve6)) {
+      events = resolve6(events, context);
+      called.push(resolve6);
     }
   }
   return events;
@@ -17615,9 +18727,9 @@ var SpliceBuffer = class {
    *   Any removed items.
    */
   splice(start, deleteCount, items) {
-    const count = deleteCount || 0;
+    const count2 = deleteCount || 0;
     this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+    const removed = this.right.splice(this.right.length - count2, Number.POSITIVE_INFINITY);
     if (items) chunkedPush(this.left, items);
     return removed.reverse();
   }
@@ -19796,13 +20908,13 @@ function resolveAllLineSuffixes(events, context) {
   while (++eventIndex <= events.length) {
     if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
       const data = events[eventIndex - 1][1];
-      const chunks2 = context.sliceStream(data);
-      let index2 = chunks2.length;
+      const chunks = context.sliceStream(data);
+      let index2 = chunks.length;
       let bufferIndex = -1;
       let size = 0;
       let tabs;
       while (index2--) {
-        const chunk = chunks2[index2];
+        const chunk = chunks[index2];
         if (typeof chunk === "string") {
           bufferIndex = chunk.length;
           while (chunk.charCodeAt(bufferIndex - 1) === 32) {
@@ -19941,7 +21053,7 @@ function createTokenizer(parser, initialize, from) {
   };
   const columnStart = {};
   const resolveAllConstructs = [];
-  let chunks2 = [];
+  let chunks = [];
   let stack = [];
   let consumed = true;
   const effects = {
@@ -19973,9 +21085,9 @@ function createTokenizer(parser, initialize, from) {
   }
   return context;
   function write(slice) {
-    chunks2 = push(chunks2, slice);
+    chunks = push(chunks, slice);
     main();
-    if (chunks2[chunks2.length - 1] !== null) {
+    if (chunks[chunks.length - 1] !== null) {
       return [];
     }
     addResult(initialize, 0);
@@ -19986,7 +21098,7 @@ function createTokenizer(parser, initialize, from) {
     return serializeChunks(sliceStream(token), expandTabs);
   }
   function sliceStream(token) {
-    return sliceChunks(chunks2, token);
+    return sliceChunks(chunks, token);
   }
   function now() {
     const {
@@ -20009,8 +21121,8 @@ function createTokenizer(parser, initialize, from) {
     accountForPotentialSkip();
   }
   function main() {
-    while (point3._index < chunks2.length) {
-      const chunk = chunks2[point3._index];
+    while (point3._index < chunks.length) {
+      const chunk = chunks[point3._index];
       if (typeof chunk === "string") {
         const chunkIndex = point3._index;
         if (point3._bufferIndex < 0) {
@@ -20046,7 +21158,7 @@ function createTokenizer(parser, initialize, from) {
       if (point3._bufferIndex === // Points w/ non-negative `_bufferIndex` reference
       // strings.
       /** @type {string} */
-      chunks2[point3._index].length) {
+      chunks[point3._index].length) {
         point3._bufferIndex = -1;
         point3._index++;
       }
@@ -20187,16 +21299,16 @@ function createTokenizer(parser, initialize, from) {
     }
   }
 }
-function sliceChunks(chunks2, token) {
+function sliceChunks(chunks, token) {
   const startIndex = token.start._index;
   const startBufferIndex = token.start._bufferIndex;
   const endIndex = token.end._index;
   const endBufferIndex = token.end._bufferIndex;
   let view;
   if (startIndex === endIndex) {
-    view = [chunks2[startIndex].slice(startBufferIndex, endBufferIndex)];
+    view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
   } else {
-    view = chunks2.slice(startIndex, endIndex);
+    view = chunks.slice(startIndex, endIndex);
     if (startBufferIndex > -1) {
       const head = view[0];
       if (typeof head === "string") {
@@ -20206,17 +21318,17 @@ function sliceChunks(chunks2, token) {
       }
     }
     if (endBufferIndex > 0) {
-      view.push(chunks2[endIndex].slice(0, endBufferIndex));
+      view.push(chunks[endIndex].slice(0, endBufferIndex));
     }
   }
   return view;
 }
-function serializeChunks(chunks2, expandTabs) {
+function serializeChunks(chunks, expandTabs) {
   let index2 = -1;
   const result = [];
   let atTab;
-  while (++index2 < chunks2.length) {
-    const chunk = chunks2[index2];
+  while (++index2 < chunks.length) {
+    const chunk = chunks[index2];
     let value;
     if (typeof chunk === "string") {
       value = chunk;
@@ -20299,7 +21411,7 @@ function preprocess() {
   return preprocessor;
   function preprocessor(value, encoding, end) {
     value = buffer + (typeof value === "string" ? value.toString() : new TextDecoder(encoding || void 0).decode(value));
-    const chunks2 = [];
+    const chunks = [];
     let startPosition = 0;
     buffer = "";
     if (start) {
@@ -20318,33 +21430,33 @@ function preprocess() {
         break;
       }
       if (code3 === 10 && startPosition === endPosition && atCarriageReturn) {
-        chunks2.push(-3);
+        chunks.push(-3);
         atCarriageReturn = void 0;
       } else {
         if (atCarriageReturn) {
-          chunks2.push(-5);
+          chunks.push(-5);
           atCarriageReturn = void 0;
         }
         if (startPosition < endPosition) {
-          chunks2.push(value.slice(startPosition, endPosition));
+          chunks.push(value.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
         switch (code3) {
           case 0: {
-            chunks2.push(65533);
+            chunks.push(65533);
             column++;
             break;
           }
           case 9: {
             const next = Math.ceil(column / 4) * 4;
-            chunks2.push(-2);
+            chunks.push(-2);
             while (column++ < next) {
-              chunks2.push(-1);
+              chunks.push(-1);
             }
             break;
           }
           case 10: {
-            chunks2.push(-4);
+            chunks.push(-4);
             column = 1;
             break;
           }
@@ -20358,14 +21470,14 @@ function preprocess() {
     }
     if (end) {
       if (atCarriageReturn) {
-        chunks2.push(-5);
+        chunks.push(-5);
       }
       if (buffer) {
-        chunks2.push(buffer);
+        chunks.push(buffer);
       }
-      chunks2.push(null);
+      chunks.push(null);
     }
-    return chunks2;
+    return chunks;
   }
 }
 
@@ -21450,18 +22562,18 @@ function longestStreak(value, substring) {
   const source = String(value);
   let index2 = source.indexOf(substring);
   let expected = index2;
-  let count = 0;
+  let count2 = 0;
   let max = 0;
   if (typeof substring !== "string") {
     throw new TypeError("Expected substring");
   }
   while (index2 !== -1) {
     if (index2 === expected) {
-      if (++count > max) {
-        max = count;
+      if (++count2 > max) {
+        max = count2;
       }
     } else {
-      count = 1;
+      count2 = 1;
     }
     expected = index2 + substring.length;
     index2 = source.indexOf(substring, expected);
@@ -23259,10 +24371,10 @@ function track(config) {
   }
   function move(input2) {
     const value = input2 || "";
-    const chunks2 = value.split(/\r?\n|\r/g);
-    const tail = chunks2[chunks2.length - 1];
-    line += chunks2.length - 1;
-    column = chunks2.length === 1 ? column + tail.length : 1 + tail.length + lineShift;
+    const chunks = value.split(/\r?\n|\r/g);
+    const tail = chunks[chunks.length - 1];
+    line += chunks.length - 1;
+    column = chunks.length === 1 ? column + tail.length : 1 + tail.length + lineShift;
     return value;
   }
 }
@@ -23819,13 +24931,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path9) {
-    if (isUrl(path9)) {
-      path9 = (0, import_node_url.fileURLToPath)(path9);
+  set path(path11) {
+    if (isUrl(path11)) {
+      path11 = (0, import_node_url.fileURLToPath)(path11);
     }
-    assertNonEmpty(path9, "path");
-    if (this.path !== path9) {
-      this.history.push(path9);
+    assertNonEmpty(path11, "path");
+    if (this.path !== path11) {
+      this.history.push(path11);
     }
   }
   /**
@@ -24092,8 +25204,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path9, name) {
-  if (!path9) {
+function assertPath(path11, name) {
+  if (!path11) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -24361,7 +25473,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve5, reject) {
+    function executor(resolve6, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -24392,8 +25504,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve5) {
-          resolve5(file2);
+        } else if (resolve6) {
+          resolve6(file2);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -24495,7 +25607,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve5, reject) {
+    function executor(resolve6, reject) {
       ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -24509,8 +25621,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve5) {
-          resolve5(resultingTree);
+        } else if (resolve6) {
+          resolve6(resultingTree);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -26029,50 +27141,36 @@ function offsets(node2) {
 }
 
 // server/src/core/parse/parseCache.ts
-var LruByLength = class {
-  constructor(maxChars) {
-    this.maxChars = maxChars;
+var ParseCache = class {
+  chunks = new Lru({ maxWeight: 4e6, weigh: (text4) => text4.length });
+  frontMatters = new Lru({ maxWeight: 4e5, weigh: (text4) => text4.length });
+  lastChunks = new Lru({ maxWeight: 16, maxEntryWeight: 1 });
+  /** The chunks of the last parse of `uri`, by position. */
+  previousChunks(uri) {
+    return this.lastChunks.get(uri) ?? [];
   }
-  maxChars;
-  entries = /* @__PURE__ */ new Map();
-  chars = 0;
-  get(key) {
-    const hit = this.entries.get(key);
-    if (hit !== void 0) this.touch(key, hit);
-    return hit;
+  /** Remembers the chunks of a parse of `uri` for the next one. */
+  rememberChunks(uri, entries) {
+    this.lastChunks.set(uri, entries);
   }
-  /**
-   * Refreshes the place of `key` (the very string stored, whose hash V8 keeps) in the
-   * least-recently-used order, or adds it again when it was dropped.
-   */
-  touch(key, value) {
-    if (this.entries.delete(key)) this.entries.set(key, value);
-    else this.set(key, value);
+  /** Forgets the last parse of `uri` (a closed document). */
+  forget(uri) {
+    this.lastChunks.delete(uri);
   }
-  set(key, value) {
-    if (key.length > this.maxChars / 4 || this.entries.has(key)) return;
-    this.entries.set(key, value);
-    this.chars += key.length;
-    for (const oldest of this.entries.keys()) {
-      if (this.chars <= this.maxChars) break;
-      this.entries.delete(oldest);
-      this.chars -= oldest.length;
-    }
-  }
+  /** Empties every cache (for tests and benchmarks that measure a cold parse). */
   clear() {
-    this.entries.clear();
-    this.chars = 0;
+    this.chunks.clear();
+    this.frontMatters.clear();
+    this.lastChunks.clear();
   }
 };
-var chunks = new LruByLength(4e6);
-var frontMatters = new LruByLength(4e5);
-function chunkAt(text4, delta, firstIndex, cache = true, previous3 = [], position2 = 0) {
+function chunkAt(text4, delta, firstIndex, cache, previous3 = [], position2 = 0) {
   let entry;
   if (cache) {
     const same = (e) => e !== void 0 && e.text.length === text4.length && e.text === text4;
     const near = [previous3[position2], previous3[position2 + 1], previous3[position2 - 1]].find(same);
-    entry = near ?? chunks.get(text4) ?? previous3.find(same);
-    if (entry) chunks.touch(entry.text, entry);
+    entry = near ?? cache.chunks.get(text4) ?? previous3.find(same);
+    if (entry) cache.chunks.set(entry.text, entry);
   }
   if (!entry) {
     const lines = new LineIndex(text4);
@@ -26087,10 +27185,10 @@ function chunkAt(text4, delta, firstIndex, cache = true, previous3 = [], positio
   entry.placed = { delta, firstIndex, model };
   return { model, lines: entry.lines, entry };
 }
-function frontMatterOf(text4, cache = true) {
+function frontMatterOf(text4, cache) {
   const extent = frontMatterExtent(text4);
   const key = extent === void 0 ? "" : text4.slice(0, extent);
-  const hit = cache ? frontMatters.get(key) : void 0;
+  const hit = cache?.frontMatters.get(key);
   if (hit) return hit;
   const block = extent === void 0 ? void 0 : findFrontMatter(text4);
   const bodyStart = block ? block.bodyStart : 0;
@@ -26102,20 +27200,8 @@ function frontMatterOf(text4, cache = true) {
     bodyStart,
     lines
   };
-  if (cache) frontMatters.set(key, part);
+  cache?.frontMatters.set(key, part);
   return part;
-}
-var lastChunks = /* @__PURE__ */ new Map();
-function previousChunks(uri) {
-  return lastChunks.get(uri) ?? [];
-}
-function rememberChunks(uri, entries) {
-  lastChunks.delete(uri);
-  lastChunks.set(uri, entries);
-  for (const oldest of lastChunks.keys()) {
-    if (lastChunks.size <= 16) break;
-    lastChunks.delete(oldest);
-  }
 }
 function shiftLines(value, delta) {
   return delta === 0 ? value : shift(value, delta);
@@ -26136,13 +27222,13 @@ function shift(value, delta) {
 
 // server/src/core/parse/parsePost.ts
 function parsePost(text4, uri, version2, options = {}) {
-  const cache = options.cache ?? true;
+  const cache = options.cache;
   const { frontMatter, bodyStart, lines: headLines } = frontMatterOf(text4, cache);
   const pieces = [{ offset: 0, lines: headLines }];
   const models = [];
   let line = headLines.lineCount - 1;
   let sectionCount = 0;
-  const previous3 = cache ? previousChunks(uri) : [];
+  const previous3 = cache ? cache.previousChunks(uri) : [];
   const entries = [];
   for (const chunk of splitIntoChunks(text4, bodyStart)) {
     let chunkText = text4.slice(chunk.start, chunk.end);
@@ -26155,7 +27241,7 @@ function parsePost(text4, uri, version2, options = {}) {
     line += lines2.lineCount - 1;
   }
   const lines = LineIndex.joined(text4, pieces);
-  if (cache) rememberChunks(uri, entries);
+  cache?.rememberChunks(uri, entries);
   const sections = [];
   const preambleBlocks = [];
   const preambleHeadings = [];
@@ -26196,8 +27282,8 @@ function parsePost(text4, uri, version2, options = {}) {
   return post;
 }
 function fileNameOf(uri) {
-  const path9 = uri.replace(/[?#].*$/, "");
-  const base = path9.slice(Math.max(path9.lastIndexOf("/"), path9.lastIndexOf("\\")) + 1);
+  const path11 = uri.replace(/[?#].*$/, "");
+  const base = path11.slice(Math.max(path11.lastIndexOf("/"), path11.lastIndexOf("\\")) + 1);
   try {
     return decodeURIComponent(base);
   } catch {
@@ -26205,10 +27291,1007 @@ function fileNameOf(uri) {
   }
 }
 
+// server/src/core/parse/postCache.ts
+var PostCache = class {
+  constructor(parts) {
+    this.parts = parts;
+  }
+  parts;
+  posts = /* @__PURE__ */ new Map();
+  /** The model of `text`, the document `uri` at `version`; parsed once per version. */
+  get(uri, version2, text4) {
+    const cached = this.posts.get(uri);
+    if (cached && cached.version === version2 && version2 !== void 0 && cached.text === text4) return cached;
+    const post = parsePost(text4, uri, version2, { cache: this.parts });
+    this.posts.set(uri, post);
+    return post;
+  }
+  /** Forgets the document `uri` (closed): its model and its last parse's chunks. */
+  delete(uri) {
+    this.posts.delete(uri);
+    this.parts.forget(uri);
+  }
+  clear() {
+    this.posts.clear();
+  }
+};
+
+// server/src/core/config/jsonSchema.ts
+function validateSchema(value, schema, path11 = "") {
+  const problems = [];
+  const at = path11 || "(root)";
+  if (schema.oneOf) {
+    const results = schema.oneOf.map((s) => validateSchema(value, s, path11));
+    if (results.some((r) => r.length === 0)) return [];
+    const sameType = schema.oneOf.map((s, i) => typeMatches(s, value) ? results[i] : void 0).filter((r) => r !== void 0);
+    return (sameType.length ? sameType : results).reduce((a, b) => b.length < a.length ? b : a);
+  }
+  if (schema.enum && !schema.enum.includes(value)) {
+    problems.push({ path: at, message: `expected one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}, found ${describe2(value)}` });
+    return problems;
+  }
+  switch (schema.type) {
+    case "object": {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        return [{ path: at, message: `expected an object, found ${describe2(value)}` }];
+      }
+      for (const [key, v] of Object.entries(value)) {
+        const sub = schema.properties?.[key];
+        const childPath = path11 ? `${path11}.${key}` : key;
+        if (sub) problems.push(...validateSchema(v, sub, childPath));
+        else if (schema.additionalProperties === false) problems.push({ path: childPath, message: "unknown key" });
+        else if (typeof schema.additionalProperties === "object") problems.push(...validateSchema(v, schema.additionalProperties, childPath));
+      }
+      return problems;
+    }
+    case "array": {
+      if (!Array.isArray(value)) return [{ path: at, message: `expected an array, found ${describe2(value)}` }];
+      if (schema.minItems !== void 0 && value.length < schema.minItems) problems.push({ path: at, message: `expected at least ${schema.minItems} item(s), found ${value.length}` });
+      if (schema.maxItems !== void 0 && value.length > schema.maxItems) problems.push({ path: at, message: `expected at most ${schema.maxItems} item(s), found ${value.length}` });
+      value.forEach((item, i) => {
+        const sub = Array.isArray(schema.items) ? schema.items[i] : schema.items;
+        if (sub) problems.push(...validateSchema(item, sub, `${path11}[${i}]`));
+      });
+      return problems;
+    }
+    case "string":
+      if (typeof value !== "string") return [{ path: at, message: `expected a string, found ${describe2(value)}` }];
+      if (schema.minLength !== void 0 && value.length < schema.minLength) problems.push({ path: at, message: "expected a non-empty string" });
+      if (schema["x-regex"]) {
+        try {
+          new RegExp(value, "u");
+        } catch (e) {
+          problems.push({ path: at, message: `not a valid regular expression (${e.message})` });
+        }
+      }
+      return problems;
+    case "boolean":
+      return typeof value === "boolean" ? [] : [{ path: at, message: `expected true or false, found ${describe2(value)}` }];
+    case "number":
+    case "integer":
+      if (typeof value !== "number" || !Number.isFinite(value) || schema.type === "integer" && !Number.isInteger(value)) {
+        return [{ path: at, message: `expected ${schema.type === "integer" ? "a whole number" : "a number"}, found ${describe2(value)}` }];
+      }
+      if (schema.minimum !== void 0 && value < schema.minimum) problems.push({ path: at, message: `expected at least ${schema.minimum}, found ${value}` });
+      if (schema.maximum !== void 0 && value > schema.maximum) problems.push({ path: at, message: `expected at most ${schema.maximum}, found ${value}` });
+      return problems;
+    default:
+      return problems;
+  }
+}
+function typeMatches(schema, value) {
+  switch (schema.type) {
+    case "object":
+      return value !== null && typeof value === "object" && !Array.isArray(value);
+    case "array":
+      return Array.isArray(value);
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    case "number":
+    case "integer":
+      return typeof value === "number";
+    default:
+      return false;
+  }
+}
+function describe2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "\u2026" : value);
+  return String(value);
+}
+
+// server/src/core/config/severity.ts
+var SEVERITIES = ["error", "warning", "info", "hint", "off"];
+
+// server/src/core/config/config.ts
+var CONFIG_FILE_NAME = ".seminar-posts.json";
+var DEFAULT_TITLE_PATTERN = "^\\d{4}_(1st|2nd|3rd|4th)_quarter$";
+var DEFAULTS = {
+  presenterLabels: ["\uBC1C\uD45C\uC790"],
+  linkLabels: { paper: ["paper link"], slides: ["presentation material"] },
+  requiredFields: {
+    layout: "error",
+    title: "error",
+    date: "error",
+    image_url: "warning",
+    mathjax: "warning",
+    comments: "warning"
+  },
+  titlePattern: DEFAULT_TITLE_PATTERN,
+  posts: ["**/_posts/**/*.{md,markdown}"],
+  links: {
+    ignore: [],
+    // Trello attachments (the blog's slides) answer a reader without a Trello session with 401/403.
+    signInHosts: ["trello.com", "*.trello.com", "trello-attachments.s3.amazonaws.com"]
+  }
+};
+var severitySchema = { type: "string", enum: SEVERITIES };
+var labelsSchema = (description) => ({
+  type: "array",
+  items: { type: "string", minLength: 1 },
+  minItems: 1,
+  description
+});
+function configSchema(rules) {
+  const ruleProperties = {};
+  for (const rule of rules) {
+    const asList = rule.optionsSchema ? { type: "array", items: [severitySchema, rule.optionsSchema], minItems: 1, maxItems: 2 } : { type: "array", items: [severitySchema], minItems: 1, maxItems: 1 };
+    ruleProperties[rule.id] = {
+      description: `${rule.description.en} (default: ${rule.defaultSeverity})`,
+      oneOf: [severitySchema, asList]
+    };
+  }
+  return {
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      rules: {
+        type: "object",
+        description: 'Severity ("error", "warning", "info", "hint", "off") of each rule, or [severity, options].',
+        properties: ruleProperties,
+        additionalProperties: false
+      },
+      presenterLabels: labelsSchema("Labels that open a presenter line (`### \uBC1C\uD45C\uC790: name`), matched without regard to case."),
+      linkLabels: {
+        type: "object",
+        description: "Labels of the links in the presenter line, matched without regard to case.",
+        additionalProperties: false,
+        properties: {
+          paper: labelsSchema("Labels of the paper link."),
+          slides: labelsSchema("Labels of the slides (presentation material) link.")
+        }
+      },
+      requiredFields: {
+        type: "object",
+        description: 'Front matter keys every post must have, with the severity of a missing one ("off" drops a default).',
+        additionalProperties: severitySchema
+      },
+      titlePattern: {
+        type: "string",
+        minLength: 1,
+        "x-regex": true,
+        description: "Regular expression the front matter title must match."
+      },
+      posts: {
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        description: "Glob patterns of the files that are posts."
+      },
+      links: {
+        type: "object",
+        description: "The link check (`seminar-posts lint --check-links`, the editor's Check Links).",
+        additionalProperties: false,
+        properties: {
+          ignore: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            description: "Hosts (`*.example.com`) or addresses (`https://example.com/private/**`) never requested, as globs."
+          },
+          signInHosts: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            description: "Hosts (globs) whose pages need a sign-in: a 4xx answer there is reported as needing a sign-in, not as dead."
+          }
+        }
+      }
+    }
+  };
+}
+function validateConfig(raw, source, rules) {
+  const schema = configSchema(rules);
+  const problems = validateSchema(raw, schema).map((p) => ({ ...p, source }));
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return { config: {}, problems };
+  const config = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const sub = schema.properties?.[key];
+    if (!sub) continue;
+    if (key === "rules" && value && typeof value === "object" && !Array.isArray(value)) {
+      const kept = {};
+      for (const [id, setting] of Object.entries(value)) {
+        const ruleSchema = sub.properties?.[id];
+        if (ruleSchema && validateSchema(setting, ruleSchema).length === 0) kept[id] = setting;
+      }
+      config.rules = kept;
+    } else if (validateSchema(value, sub).length === 0) {
+      config[key] = value;
+    }
+  }
+  return { config, problems };
+}
+function resolveConfig(...layers) {
+  const resolved = {
+    rules: {},
+    presenterLabels: [...DEFAULTS.presenterLabels],
+    linkLabels: { paper: [...DEFAULTS.linkLabels.paper], slides: [...DEFAULTS.linkLabels.slides] },
+    requiredFields: { ...DEFAULTS.requiredFields },
+    titlePattern: new RegExp(DEFAULTS.titlePattern, "u"),
+    posts: [...DEFAULTS.posts],
+    links: { ignore: [...DEFAULTS.links.ignore], signInHosts: [...DEFAULTS.links.signInHosts] }
+  };
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [id, setting] of Object.entries(layer.rules ?? {})) {
+      const [severity, options] = Array.isArray(setting) ? setting : [setting, void 0];
+      resolved.rules[id] = { severity, options: options ?? resolved.rules[id]?.options };
+    }
+    if (layer.presenterLabels) resolved.presenterLabels = [...layer.presenterLabels];
+    if (layer.linkLabels?.paper) resolved.linkLabels.paper = [...layer.linkLabels.paper];
+    if (layer.linkLabels?.slides) resolved.linkLabels.slides = [...layer.linkLabels.slides];
+    if (layer.requiredFields) Object.assign(resolved.requiredFields, layer.requiredFields);
+    if (layer.titlePattern) {
+      try {
+        resolved.titlePattern = new RegExp(layer.titlePattern, "u");
+      } catch {
+      }
+    }
+    if (layer.posts) resolved.posts = [...layer.posts];
+    if (layer.links?.ignore) resolved.links.ignore = [...layer.links.ignore];
+    if (layer.links?.signInHosts) resolved.links.signInHosts = [...layer.links.signInHosts];
+  }
+  return resolved;
+}
+function parseConfigText(text4, source, rules) {
+  let raw;
+  try {
+    raw = JSON.parse(text4.charCodeAt(0) === 65279 ? text4.slice(1) : text4);
+  } catch (e) {
+    return { config: {}, problems: [{ source, path: "(root)", message: `not valid JSON (${e.message})` }] };
+  }
+  return validateConfig(raw, source, rules);
+}
+
+// server/src/core/host.ts
+function dirname(path11) {
+  const i = path11.lastIndexOf("/");
+  return i <= 0 ? "/" : path11.slice(0, i);
+}
+function joinPath(...parts) {
+  return parts.join("/").replace(/\/{2,}/g, "/");
+}
+
+// server/src/core/site/mathjaxConfig.ts
+var MATHJAX2_DEFAULTS = {
+  inline: [["\\(", "\\)"]],
+  display: [["$$", "$$"], ["\\[", "\\]"]],
+  processEscapes: false,
+  processEnvironments: true,
+  processRefs: true
+};
+var BLOG_MATHJAX = {
+  ...MATHJAX2_DEFAULTS,
+  inline: [["$", "$"], ["\\(", "\\)"]],
+  processEscapes: true
+};
+var MAX_FILE = 256 * 1024;
+function readMathjaxConfig(root2, fs8) {
+  let loaded = false;
+  for (const folder of ["_includes", "_layouts"]) {
+    const dir = joinPath(root2, folder);
+    for (const name of fs8.readDirectory(dir).filter((n) => /\.html?$/i.test(n)).sort()) {
+      const text4 = fs8.readFile(joinPath(dir, name));
+      if (!text4 || text4.length > MAX_FILE || !/mathjax/i.test(text4)) continue;
+      const config = parseHubConfig(text4);
+      if (config) return config;
+      if (/<script[^>]+src=["'][^"']*mathjax/i.test(text4)) loaded = true;
+    }
+  }
+  return loaded ? MATHJAX2_DEFAULTS : BLOG_MATHJAX;
+}
+function parseHubConfig(text4) {
+  const at = text4.search(/MathJax\.Hub\.Config\s*\(/);
+  if (at < 0) return void 0;
+  const block = text4.slice(at, at + 2e4);
+  const tex2jax = /tex2jax\s*:\s*\{/.exec(block);
+  if (!tex2jax) return MATHJAX2_DEFAULTS;
+  const body = block.slice(tex2jax.index + tex2jax[0].length);
+  const pairs = (key) => {
+    const m = new RegExp(`\\b${key}\\s*:\\s*\\[`).exec(body);
+    return m ? readPairs(body, m.index + m[0].length - 1) : void 0;
+  };
+  const flag = (key, fallback) => {
+    const m = new RegExp(`\\b${key}\\s*:\\s*(true|false)`).exec(body);
+    return m ? m[1] === "true" : fallback;
+  };
+  return {
+    inline: pairs("inlineMath") ?? MATHJAX2_DEFAULTS.inline,
+    display: pairs("displayMath") ?? MATHJAX2_DEFAULTS.display,
+    processEscapes: flag("processEscapes", MATHJAX2_DEFAULTS.processEscapes),
+    processEnvironments: flag("processEnvironments", MATHJAX2_DEFAULTS.processEnvironments),
+    processRefs: flag("processRefs", MATHJAX2_DEFAULTS.processRefs)
+  };
+}
+function readPairs(text4, open) {
+  const strings = [];
+  let depth = 0;
+  let i = open;
+  for (; i < text4.length; i++) {
+    const c = text4[i];
+    if (c === "[") {
+      depth++;
+      if (depth === 2) strings.push([]);
+      else if (depth > 2) return void 0;
+    } else if (c === "]") {
+      depth--;
+      if (depth === 0) break;
+    } else if (c === '"' || c === "'") {
+      let value = "";
+      let j = i + 1;
+      for (; j < text4.length && text4[j] !== c; j++) {
+        if (text4[j] === "\\" && j + 1 < text4.length) value += text4[++j];
+        else value += text4[j];
+      }
+      if (depth !== 2) return void 0;
+      strings[strings.length - 1].push(value);
+      i = j;
+    } else if (!/[\s,]/.test(c)) {
+      return void 0;
+    }
+  }
+  if (depth !== 0) return void 0;
+  const pairs = strings.filter((s) => s.length === 2 && s[0] && s[1]);
+  return pairs.length === strings.length ? pairs : void 0;
+}
+
+// server/src/core/site/site.ts
+var THEME_LAYOUTS = {
+  minima: ["default", "home", "page", "post"],
+  "jekyll-theme-minimal": ["default", "post"],
+  "jekyll-theme-cayman": ["default", "post"],
+  "jekyll-theme-primer": ["default", "home", "page", "post"]
+};
+function findSite(postPath, fs8) {
+  let dir = dirname(postPath);
+  for (let depth = 0; depth < 64; depth++) {
+    const configPath = joinPath(dir, "_config.yml");
+    if (fs8.isFile(configPath)) return readSite(dir, fs8);
+    const parent = dirname(dir);
+    if (parent === dir) return void 0;
+    dir = parent;
+  }
+  return void 0;
+}
+function readSite(root2, fs8) {
+  const text4 = fs8.readFile(joinPath(root2, "_config.yml")) ?? "";
+  let data = {};
+  let configProblem;
+  const doc = parseJekyllYaml(text4, { uniqueKeys: false, logLevel: "error" });
+  if (doc.errors.length) {
+    configProblem = doc.errors[0].message.split("\n")[0];
+  } else {
+    const value = doc.toJS();
+    if (value && typeof value === "object" && !Array.isArray(value)) data = value;
+  }
+  const theme = typeof data.theme === "string" ? data.theme : void 0;
+  const remoteTheme = typeof data.remote_theme === "string" ? data.remote_theme : void 0;
+  const own7 = fs8.readDirectory(joinPath(root2, "_layouts")).filter((name) => /\.html?$/i.test(name)).map((name) => name.replace(/\.html?$/i, ""));
+  let layouts;
+  if (remoteTheme || configProblem || theme && !THEME_LAYOUTS[theme]) {
+    layouts = void 0;
+  } else {
+    const themeLayouts = THEME_LAYOUTS[theme ?? "jekyll-theme-primer"] ?? [];
+    layouts = [.../* @__PURE__ */ new Set([...themeLayouts, ...own7])].sort();
+  }
+  const baseurl = normalizeBaseurl(data.baseurl);
+  const fileAt = (relative6) => {
+    if (relative6 === "" || relative6.split("/").includes("..")) return void 0;
+    const path11 = joinPath(root2, relative6);
+    return fs8.isFile(path11) ? path11 : void 0;
+  };
+  const filePath = (sitePath2) => {
+    const decoded = decodePath(sitePath2.replace(/[?#].*$/, ""));
+    const underBase = baseurl && decoded.startsWith(`${baseurl}/`) ? fileAt(decoded.slice(baseurl.length + 1).replace(/^\/+/, "")) : void 0;
+    return underBase ?? fileAt(decoded.replace(/^\/+/, ""));
+  };
+  return {
+    root: root2,
+    theme,
+    remoteTheme,
+    future: rubyTruthy(data.future),
+    timezone: typeof data.timezone === "string" && data.timezone.trim() ? data.timezone.trim() : void 0,
+    markdownExtensions: markdownExtensionsOf(data.markdown_ext),
+    retiredMathJax: retiredMathJaxIn(root2, fs8),
+    layouts,
+    configProblem,
+    baseurl,
+    filePath,
+    exists: (sitePath2) => filePath(sitePath2) !== void 0,
+    mathjax: readMathjaxConfig(root2, fs8)
+  };
+}
+var RETIRED_MATHJAX = /(?:https?:)?\/\/cdn\.mathjax\.org\/[^\s"'<>]*/g;
+function retiredMathJaxIn(root2, fs8) {
+  const found = [];
+  for (const folder of ["_includes", "_layouts"]) {
+    for (const name of fs8.readDirectory(joinPath(root2, folder)).filter((n) => /\.html?$/i.test(n)).sort()) {
+      const text4 = fs8.readFile(joinPath(root2, folder, name))?.slice(0, 256 * 1024);
+      if (!text4 || !text4.includes("cdn.mathjax.org")) continue;
+      text4.split("\n").forEach((line, i) => {
+        for (const m of line.matchAll(RETIRED_MATHJAX)) found.push({ file: `${folder}/${name}`, line: i, url: m[0] });
+      });
+    }
+  }
+  return found;
+}
+function normalizeBaseurl(value) {
+  if (typeof value !== "string") return void 0;
+  const trimmed2 = value.trim().replace(/^\/+|\/+$/g, "");
+  return trimmed2 ? `/${trimmed2}` : void 0;
+}
+function rubyTruthy(value) {
+  return value !== void 0 && value !== null && value !== false;
+}
+function decodePath(path11) {
+  try {
+    return decodeURIComponent(path11);
+  } catch {
+    return path11;
+  }
+}
+
+// server/src/core/project.ts
+var Project = class {
+  constructor(fs8, rules, options = {}) {
+    this.fs = fs8;
+    this.rules = rules;
+    this.options = options;
+  }
+  fs;
+  rules;
+  options;
+  configFiles = /* @__PURE__ */ new Map();
+  parsedConfigs = /* @__PURE__ */ new Map();
+  sites = /* @__PURE__ */ new Map();
+  /** The last configurations resolved, with the layers they were resolved from. */
+  lastResolved = [];
+  /**
+   * The configuration and site for the post at `postPath` (a core path), or for a post without a
+   * path. `layers` (the editor's settings for that post, say) go over the project's layers and
+   * under the configuration file: defaults < layers < the file.
+   */
+  setupFor(postPath, layers = []) {
+    const configFile = this.options.configFile ?? (postPath ? this.findConfigFile(dirname(postPath)) : void 0);
+    const file = configFile ? this.readConfig(configFile) : void 0;
+    return {
+      config: this.resolved([...this.options.layers ?? [], ...layers, file?.config]),
+      configFile,
+      configProblems: file?.problems ?? [],
+      site: postPath ? this.siteOf(postPath) : void 0
+    };
+  }
+  /**
+   * The configuration of these layers, the same object as long as the layers are the same objects
+   * (settings and configuration files are cached until they change): rules remember judgements
+   * per configuration object, from one keystroke to the next.
+   */
+  resolved(parts) {
+    const known = this.lastResolved.find((r) => r.parts.length === parts.length && r.parts.every((p, i) => p === parts[i]));
+    if (known) return known.config;
+    const config = resolveConfig(...parts);
+    this.lastResolved.unshift({ parts, config });
+    this.lastResolved.length = Math.min(this.lastResolved.length, 8);
+    return config;
+  }
+  /** Reads (and caches) one configuration file. */
+  readConfig(file) {
+    let parsed = this.parsedConfigs.get(file);
+    if (!parsed) {
+      const text4 = this.fs.readFile(file);
+      parsed = text4 === void 0 ? { config: {}, problems: [{ source: file, path: "(root)", message: "cannot be read" }] } : parseConfigText(text4, file, this.rules);
+      this.parsedConfigs.set(file, parsed);
+    }
+    return parsed;
+  }
+  /** Forgets what was read, e.g. after a configuration file or `_config.yml` changed. */
+  clear() {
+    this.configFiles.clear();
+    this.parsedConfigs.clear();
+    this.sites.clear();
+    this.lastResolved.length = 0;
+  }
+  findConfigFile(dir) {
+    if (this.configFiles.has(dir)) return this.configFiles.get(dir);
+    const candidate = joinPath(dir, CONFIG_FILE_NAME);
+    const parent = dirname(dir);
+    const found = this.fs.isFile(candidate) ? candidate : parent === dir ? void 0 : this.findConfigFile(parent);
+    this.configFiles.set(dir, found);
+    return found;
+  }
+  siteOf(postPath) {
+    const dir = dirname(postPath);
+    if (!this.sites.has(dir)) this.sites.set(dir, findSite(postPath, this.fs));
+    return this.sites.get(dir);
+  }
+};
+
+// server/src/core/text/uris.ts
+function siblingUri(uri, name) {
+  const cut = uri.replace(/[?#].*$/, "").lastIndexOf("/");
+  return `${uri.slice(0, cut + 1)}${encodeURIComponent(name)}`;
+}
+
+// server/src/core/service/postService.ts
+function createPostService(options) {
+  const { rules } = options;
+  const locale = typeof options.locale === "function" ? options.locale : (() => options.locale);
+  const today = () => todayString(options.clock());
+  const project = new Project(options.host, rules, { configFile: options.configFile });
+  const globs = new PostsMatcher();
+  const parts = new ParseCache();
+  const editing = new PostCache(parts);
+  let rendering;
+  const lint = ({ post, setup }, workspace = options.workspace?.(setup), linksOf2 = post.uri) => lintPost(post, {
+    rules,
+    config: setup.config,
+    site: setup.site,
+    workspace,
+    locale: locale(),
+    today: today(),
+    now: options.clock().getTime(),
+    links: options.links?.(linksOf2)
+  });
+  const lintCandidate = (target, text4, fileName) => {
+    const { post, setup } = target;
+    const workspace = options.workspace?.(setup);
+    if (fileName === post.fileName) {
+      const candidate2 = text4 === post.text ? post : parsePost(text4, post.uri, post.version);
+      return { diagnostics: lint({ post: candidate2, setup }, workspace), lines: candidate2.lines };
+    }
+    const inQuarter = workspace?.postsInQuarter?.bind(workspace);
+    const renamedView = workspace && {
+      papersWithTitle: (key, except) => workspace.papersWithTitle(key, except).filter((paper) => paper.uri !== post.uri),
+      ...inQuarter && { postsInQuarter: (quarter, except) => inQuarter(quarter, except).filter((other) => other.uri !== post.uri) }
+    };
+    const candidate = parsePost(text4, siblingUri(post.uri, fileName), post.version);
+    return { diagnostics: lint({ post: candidate, setup }, renamedView, post.uri), lines: candidate.lines };
+  };
+  const settle = (target, request) => {
+    const { post } = target;
+    return settleFixes(post.text, post.fileName, (text4, fileName) => {
+      if (request.diagnostics && text4 === post.text && fileName === post.fileName) return { diagnostics: request.diagnostics, lines: post.lines };
+      return lintCandidate(target, text4, fileName);
+    }, request);
+  };
+  return {
+    rules,
+    locale,
+    today,
+    setupFor: (path11, layers = []) => project.setupFor(path11, layers),
+    isPost: (path11, setup, roots = []) => globs.isPost(path11, setup.config.posts, roots),
+    configurationChanged: () => project.clear(),
+    parseForEditing: (uri, version2, text4) => editing.get(uri, version2, text4),
+    parseOnce: (text4, uri, version2) => parsePost(text4, uri, version2),
+    forget: (uri) => editing.delete(uri),
+    lint: (target) => lint(target),
+    settleFixes: settle,
+    lintAs: (target, text4, fileName) => lintCandidate(target, text4, fileName).diagnostics,
+    render: async ({ post, setup }, extras) => {
+      const load = options.renderer;
+      if (!load) throw new Error("this post service has no renderer");
+      rendering ??= load().then((renderer2) => ({ renderer: renderer2, cache: new renderer2.RenderCache() }), (error) => {
+        rendering = void 0;
+        throw error;
+      });
+      const { renderer, cache } = await rendering;
+      return renderer.renderPost(post, {
+        diagnostics: extras.diagnostics,
+        config: setup.config,
+        imageBase: extras.imageBase,
+        baseurl: setup.site?.baseurl,
+        mathjax: setup.site?.mathjax,
+        cache
+      });
+    }
+  };
+}
+
+// server/src/node/nodeHost.ts
+var fs = __toESM(require("node:fs"));
+var path = __toESM(require("node:path"));
+
+// node_modules/vscode-uri/lib/esm/index.mjs
+var LIB;
+(() => {
+  "use strict";
+  var t = { 975: (t2) => {
+    function e2(t3) {
+      if ("string" != typeof t3) throw new TypeError("Path must be a string. Received " + JSON.stringify(t3));
+    }
+    function r2(t3, e3) {
+      for (var r3, n3 = "", i2 = 0, o2 = -1, s2 = 0, h2 = 0; h2 <= t3.length; ++h2) {
+        if (h2 < t3.length) r3 = t3.charCodeAt(h2);
+        else {
+          if (47 === r3) break;
+          r3 = 47;
+        }
+        if (47 === r3) {
+          if (o2 === h2 - 1 || 1 === s2) ;
+          else if (o2 !== h2 - 1 && 2 === s2) {
+            if (n3.length < 2 || 2 !== i2 || 46 !== n3.charCodeAt(n3.length - 1) || 46 !== n3.charCodeAt(n3.length - 2)) {
+              if (n3.length > 2) {
+                var a2 = n3.lastIndexOf("/");
+                if (a2 !== n3.length - 1) {
+                  -1 === a2 ? (n3 = "", i2 = 0) : i2 = (n3 = n3.slice(0, a2)).length - 1 - n3.lastIndexOf("/"), o2 = h2, s2 = 0;
+                  continue;
+                }
+              } else if (2 === n3.length || 1 === n3.length) {
+                n3 = "", i2 = 0, o2 = h2, s2 = 0;
+                continue;
+              }
+            }
+            e3 && (n3.length > 0 ? n3 += "/.." : n3 = "..", i2 = 2);
+          } else n3.length > 0 ? n3 += "/" + t3.slice(o2 + 1, h2) : n3 = t3.slice(o2 + 1, h2), i2 = h2 - o2 - 1;
+          o2 = h2, s2 = 0;
+        } else 46 === r3 && -1 !== s2 ? ++s2 : s2 = -1;
+      }
+      return n3;
+    }
+    var n2 = { resolve: function() {
+      for (var t3, n3 = "", i2 = false, o2 = arguments.length - 1; o2 >= -1 && !i2; o2--) {
+        var s2;
+        o2 >= 0 ? s2 = arguments[o2] : (void 0 === t3 && (t3 = process.cwd()), s2 = t3), e2(s2), 0 !== s2.length && (n3 = s2 + "/" + n3, i2 = 47 === s2.charCodeAt(0));
+      }
+      return n3 = r2(n3, !i2), i2 ? n3.length > 0 ? "/" + n3 : "/" : n3.length > 0 ? n3 : ".";
+    }, normalize: function(t3) {
+      if (e2(t3), 0 === t3.length) return ".";
+      var n3 = 47 === t3.charCodeAt(0), i2 = 47 === t3.charCodeAt(t3.length - 1);
+      return 0 !== (t3 = r2(t3, !n3)).length || n3 || (t3 = "."), t3.length > 0 && i2 && (t3 += "/"), n3 ? "/" + t3 : t3;
+    }, isAbsolute: function(t3) {
+      return e2(t3), t3.length > 0 && 47 === t3.charCodeAt(0);
+    }, join: function() {
+      if (0 === arguments.length) return ".";
+      for (var t3, r3 = 0; r3 < arguments.length; ++r3) {
+        var i2 = arguments[r3];
+        e2(i2), i2.length > 0 && (void 0 === t3 ? t3 = i2 : t3 += "/" + i2);
+      }
+      return void 0 === t3 ? "." : n2.normalize(t3);
+    }, relative: function(t3, r3) {
+      if (e2(t3), e2(r3), t3 === r3) return "";
+      if ((t3 = n2.resolve(t3)) === (r3 = n2.resolve(r3))) return "";
+      for (var i2 = 1; i2 < t3.length && 47 === t3.charCodeAt(i2); ++i2) ;
+      for (var o2 = t3.length, s2 = o2 - i2, h2 = 1; h2 < r3.length && 47 === r3.charCodeAt(h2); ++h2) ;
+      for (var a2 = r3.length - h2, c2 = s2 < a2 ? s2 : a2, f2 = -1, u2 = 0; u2 <= c2; ++u2) {
+        if (u2 === c2) {
+          if (a2 > c2) {
+            if (47 === r3.charCodeAt(h2 + u2)) return r3.slice(h2 + u2 + 1);
+            if (0 === u2) return r3.slice(h2 + u2);
+          } else s2 > c2 && (47 === t3.charCodeAt(i2 + u2) ? f2 = u2 : 0 === u2 && (f2 = 0));
+          break;
+        }
+        var l2 = t3.charCodeAt(i2 + u2);
+        if (l2 !== r3.charCodeAt(h2 + u2)) break;
+        47 === l2 && (f2 = u2);
+      }
+      var g2 = "";
+      for (u2 = i2 + f2 + 1; u2 <= o2; ++u2) u2 !== o2 && 47 !== t3.charCodeAt(u2) || (0 === g2.length ? g2 += ".." : g2 += "/..");
+      return g2.length > 0 ? g2 + r3.slice(h2 + f2) : (h2 += f2, 47 === r3.charCodeAt(h2) && ++h2, r3.slice(h2));
+    }, _makeLong: function(t3) {
+      return t3;
+    }, dirname: function(t3) {
+      if (e2(t3), 0 === t3.length) return ".";
+      for (var r3 = t3.charCodeAt(0), n3 = 47 === r3, i2 = -1, o2 = true, s2 = t3.length - 1; s2 >= 1; --s2) if (47 === (r3 = t3.charCodeAt(s2))) {
+        if (!o2) {
+          i2 = s2;
+          break;
+        }
+      } else o2 = false;
+      return -1 === i2 ? n3 ? "/" : "." : n3 && 1 === i2 ? "//" : t3.slice(0, i2);
+    }, basename: function(t3, r3) {
+      if (void 0 !== r3 && "string" != typeof r3) throw new TypeError('"ext" argument must be a string');
+      e2(t3);
+      var n3, i2 = 0, o2 = -1, s2 = true;
+      if (void 0 !== r3 && r3.length > 0 && r3.length <= t3.length) {
+        if (r3.length === t3.length && r3 === t3) return "";
+        var h2 = r3.length - 1, a2 = -1;
+        for (n3 = t3.length - 1; n3 >= 0; --n3) {
+          var c2 = t3.charCodeAt(n3);
+          if (47 === c2) {
+            if (!s2) {
+              i2 = n3 + 1;
+              break;
+            }
+          } else -1 === a2 && (s2 = false, a2 = n3 + 1), h2 >= 0 && (c2 === r3.charCodeAt(h2) ? -1 == --h2 && (o2 = n3) : (h2 = -1, o2 = a2));
+        }
+        return i2 === o2 ? o2 = a2 : -1 === o2 && (o2 = t3.length), t3.slice(i2, o2);
+      }
+      for (n3 = t3.length - 1; n3 >= 0; --n3) if (47 === t3.charCodeAt(n3)) {
+        if (!s2) {
+          i2 = n3 + 1;
+          break;
+        }
+      } else -1 === o2 && (s2 = false, o2 = n3 + 1);
+      return -1 === o2 ? "" : t3.slice(i2, o2);
+    }, extname: function(t3) {
+      e2(t3);
+      for (var r3 = -1, n3 = 0, i2 = -1, o2 = true, s2 = 0, h2 = t3.length - 1; h2 >= 0; --h2) {
+        var a2 = t3.charCodeAt(h2);
+        if (47 !== a2) -1 === i2 && (o2 = false, i2 = h2 + 1), 46 === a2 ? -1 === r3 ? r3 = h2 : 1 !== s2 && (s2 = 1) : -1 !== r3 && (s2 = -1);
+        else if (!o2) {
+          n3 = h2 + 1;
+          break;
+        }
+      }
+      return -1 === r3 || -1 === i2 || 0 === s2 || 1 === s2 && r3 === i2 - 1 && r3 === n3 + 1 ? "" : t3.slice(r3, i2);
+    }, format: function(t3) {
+      if (null === t3 || "object" != typeof t3) throw new TypeError('The "pathObject" argument must be of type Object. Received type ' + typeof t3);
+      return (function(t4, e3) {
+        var r3 = e3.dir || e3.root, n3 = e3.base || (e3.name || "") + (e3.ext || "");
+        return r3 ? r3 === e3.root ? r3 + n3 : r3 + "/" + n3 : n3;
+      })(0, t3);
+    }, parse: function(t3) {
+      e2(t3);
+      var r3 = { root: "", dir: "", base: "", ext: "", name: "" };
+      if (0 === t3.length) return r3;
+      var n3, i2 = t3.charCodeAt(0), o2 = 47 === i2;
+      o2 ? (r3.root = "/", n3 = 1) : n3 = 0;
+      for (var s2 = -1, h2 = 0, a2 = -1, c2 = true, f2 = t3.length - 1, u2 = 0; f2 >= n3; --f2) if (47 !== (i2 = t3.charCodeAt(f2))) -1 === a2 && (c2 = false, a2 = f2 + 1), 46 === i2 ? -1 === s2 ? s2 = f2 : 1 !== u2 && (u2 = 1) : -1 !== s2 && (u2 = -1);
+      else if (!c2) {
+        h2 = f2 + 1;
+        break;
+      }
+      return -1 === s2 || -1 === a2 || 0 === u2 || 1 === u2 && s2 === a2 - 1 && s2 === h2 + 1 ? -1 !== a2 && (r3.base = r3.name = 0 === h2 && o2 ? t3.slice(1, a2) : t3.slice(h2, a2)) : (0 === h2 && o2 ? (r3.name = t3.slice(1, s2), r3.base = t3.slice(1, a2)) : (r3.name = t3.slice(h2, s2), r3.base = t3.slice(h2, a2)), r3.ext = t3.slice(s2, a2)), h2 > 0 ? r3.dir = t3.slice(0, h2 - 1) : o2 && (r3.dir = "/"), r3;
+    }, sep: "/", delimiter: ":", win32: null, posix: null };
+    n2.posix = n2, t2.exports = n2;
+  } }, e = {};
+  function r(n2) {
+    var i2 = e[n2];
+    if (void 0 !== i2) return i2.exports;
+    var o2 = e[n2] = { exports: {} };
+    return t[n2](o2, o2.exports, r), o2.exports;
+  }
+  r.d = (t2, e2) => {
+    for (var n2 in e2) r.o(e2, n2) && !r.o(t2, n2) && Object.defineProperty(t2, n2, { enumerable: true, get: e2[n2] });
+  }, r.o = (t2, e2) => Object.prototype.hasOwnProperty.call(t2, e2), r.r = (t2) => {
+    "undefined" != typeof Symbol && Symbol.toStringTag && Object.defineProperty(t2, Symbol.toStringTag, { value: "Module" }), Object.defineProperty(t2, "__esModule", { value: true });
+  };
+  var n = {};
+  let i;
+  if (r.r(n), r.d(n, { URI: () => l, Utils: () => I }), "object" == typeof process) i = "win32" === process.platform;
+  else if ("object" == typeof navigator) {
+    let t2 = navigator.userAgent;
+    i = t2.indexOf("Windows") >= 0;
+  }
+  const o = /^\w[\w\d+.-]*$/, s = /^\//, h = /^\/\//;
+  function a(t2, e2) {
+    if (!t2.scheme && e2) throw new Error(`[UriError]: Scheme is missing: {scheme: "", authority: "${t2.authority}", path: "${t2.path}", query: "${t2.query}", fragment: "${t2.fragment}"}`);
+    if (t2.scheme && !o.test(t2.scheme)) throw new Error("[UriError]: Scheme contains illegal characters.");
+    if (t2.path) {
+      if (t2.authority) {
+        if (!s.test(t2.path)) throw new Error('[UriError]: If a URI contains an authority component, then the path component must either be empty or begin with a slash ("/") character');
+      } else if (h.test(t2.path)) throw new Error('[UriError]: If a URI does not contain an authority component, then the path cannot begin with two slash characters ("//")');
+    }
+  }
+  const c = "", f = "/", u = /^(([^:/?#]+?):)?(\/\/([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?/;
+  class l {
+    static isUri(t2) {
+      return t2 instanceof l || !!t2 && "string" == typeof t2.authority && "string" == typeof t2.fragment && "string" == typeof t2.path && "string" == typeof t2.query && "string" == typeof t2.scheme && "string" == typeof t2.fsPath && "function" == typeof t2.with && "function" == typeof t2.toString;
+    }
+    scheme;
+    authority;
+    path;
+    query;
+    fragment;
+    constructor(t2, e2, r2, n2, i2, o2 = false) {
+      "object" == typeof t2 ? (this.scheme = t2.scheme || c, this.authority = t2.authority || c, this.path = t2.path || c, this.query = t2.query || c, this.fragment = t2.fragment || c) : (this.scheme = /* @__PURE__ */ (function(t3, e3) {
+        return t3 || e3 ? t3 : "file";
+      })(t2, o2), this.authority = e2 || c, this.path = (function(t3, e3) {
+        switch (t3) {
+          case "https":
+          case "http":
+          case "file":
+            e3 ? e3[0] !== f && (e3 = f + e3) : e3 = f;
+        }
+        return e3;
+      })(this.scheme, r2 || c), this.query = n2 || c, this.fragment = i2 || c, a(this, o2));
+    }
+    get fsPath() {
+      return v(this, false);
+    }
+    with(t2) {
+      if (!t2) return this;
+      let { scheme: e2, authority: r2, path: n2, query: i2, fragment: o2 } = t2;
+      return void 0 === e2 ? e2 = this.scheme : null === e2 && (e2 = c), void 0 === r2 ? r2 = this.authority : null === r2 && (r2 = c), void 0 === n2 ? n2 = this.path : null === n2 && (n2 = c), void 0 === i2 ? i2 = this.query : null === i2 && (i2 = c), void 0 === o2 ? o2 = this.fragment : null === o2 && (o2 = c), e2 === this.scheme && r2 === this.authority && n2 === this.path && i2 === this.query && o2 === this.fragment ? this : new d(e2, r2, n2, i2, o2);
+    }
+    static parse(t2, e2 = false) {
+      const r2 = u.exec(t2);
+      return r2 ? new d(r2[2] || c, w(r2[4] || c), w(r2[5] || c), w(r2[7] || c), w(r2[9] || c), e2) : new d(c, c, c, c, c);
+    }
+    static file(t2) {
+      let e2 = c;
+      if (i && (t2 = t2.replace(/\\/g, f)), t2[0] === f && t2[1] === f) {
+        const r2 = t2.indexOf(f, 2);
+        -1 === r2 ? (e2 = t2.substring(2), t2 = f) : (e2 = t2.substring(2, r2), t2 = t2.substring(r2) || f);
+      }
+      return new d("file", e2, t2, c, c);
+    }
+    static from(t2) {
+      const e2 = new d(t2.scheme, t2.authority, t2.path, t2.query, t2.fragment);
+      return a(e2, true), e2;
+    }
+    toString(t2 = false) {
+      return b(this, t2);
+    }
+    toJSON() {
+      return this;
+    }
+    static revive(t2) {
+      if (t2) {
+        if (t2 instanceof l) return t2;
+        {
+          const e2 = new d(t2);
+          return e2._formatted = t2.external, e2._fsPath = t2._sep === g ? t2.fsPath : null, e2;
+        }
+      }
+      return t2;
+    }
+  }
+  const g = i ? 1 : void 0;
+  class d extends l {
+    _formatted = null;
+    _fsPath = null;
+    get fsPath() {
+      return this._fsPath || (this._fsPath = v(this, false)), this._fsPath;
+    }
+    toString(t2 = false) {
+      return t2 ? b(this, true) : (this._formatted || (this._formatted = b(this, false)), this._formatted);
+    }
+    toJSON() {
+      const t2 = { $mid: 1 };
+      return this._fsPath && (t2.fsPath = this._fsPath, t2._sep = g), this._formatted && (t2.external = this._formatted), this.path && (t2.path = this.path), this.scheme && (t2.scheme = this.scheme), this.authority && (t2.authority = this.authority), this.query && (t2.query = this.query), this.fragment && (t2.fragment = this.fragment), t2;
+    }
+  }
+  const p = { 58: "%3A", 47: "%2F", 63: "%3F", 35: "%23", 91: "%5B", 93: "%5D", 64: "%40", 33: "%21", 36: "%24", 38: "%26", 39: "%27", 40: "%28", 41: "%29", 42: "%2A", 43: "%2B", 44: "%2C", 59: "%3B", 61: "%3D", 32: "%20" };
+  function m(t2, e2, r2) {
+    let n2, i2 = -1;
+    for (let o2 = 0; o2 < t2.length; o2++) {
+      const s2 = t2.charCodeAt(o2);
+      if (s2 >= 97 && s2 <= 122 || s2 >= 65 && s2 <= 90 || s2 >= 48 && s2 <= 57 || 45 === s2 || 46 === s2 || 95 === s2 || 126 === s2 || e2 && 47 === s2 || r2 && 91 === s2 || r2 && 93 === s2 || r2 && 58 === s2) -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), void 0 !== n2 && (n2 += t2.charAt(o2));
+      else {
+        void 0 === n2 && (n2 = t2.substr(0, o2));
+        const e3 = p[s2];
+        void 0 !== e3 ? (-1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2, o2)), i2 = -1), n2 += e3) : -1 === i2 && (i2 = o2);
+      }
+    }
+    return -1 !== i2 && (n2 += encodeURIComponent(t2.substring(i2))), void 0 !== n2 ? n2 : t2;
+  }
+  function y(t2) {
+    let e2;
+    for (let r2 = 0; r2 < t2.length; r2++) {
+      const n2 = t2.charCodeAt(r2);
+      35 === n2 || 63 === n2 ? (void 0 === e2 && (e2 = t2.substr(0, r2)), e2 += p[n2]) : void 0 !== e2 && (e2 += t2[r2]);
+    }
+    return void 0 !== e2 ? e2 : t2;
+  }
+  function v(t2, e2) {
+    let r2;
+    return r2 = t2.authority && t2.path.length > 1 && "file" === t2.scheme ? `//${t2.authority}${t2.path}` : 47 === t2.path.charCodeAt(0) && (t2.path.charCodeAt(1) >= 65 && t2.path.charCodeAt(1) <= 90 || t2.path.charCodeAt(1) >= 97 && t2.path.charCodeAt(1) <= 122) && 58 === t2.path.charCodeAt(2) ? e2 ? t2.path.substr(1) : t2.path[1].toLowerCase() + t2.path.substr(2) : t2.path, i && (r2 = r2.replace(/\//g, "\\")), r2;
+  }
+  function b(t2, e2) {
+    const r2 = e2 ? y : m;
+    let n2 = "", { scheme: i2, authority: o2, path: s2, query: h2, fragment: a2 } = t2;
+    if (i2 && (n2 += i2, n2 += ":"), (o2 || "file" === i2) && (n2 += f, n2 += f), o2) {
+      let t3 = o2.indexOf("@");
+      if (-1 !== t3) {
+        const e3 = o2.substr(0, t3);
+        o2 = o2.substr(t3 + 1), t3 = e3.lastIndexOf(":"), -1 === t3 ? n2 += r2(e3, false, false) : (n2 += r2(e3.substr(0, t3), false, false), n2 += ":", n2 += r2(e3.substr(t3 + 1), false, true)), n2 += "@";
+      }
+      o2 = o2.toLowerCase(), t3 = o2.lastIndexOf(":"), -1 === t3 ? n2 += r2(o2, false, true) : (n2 += r2(o2.substr(0, t3), false, true), n2 += o2.substr(t3));
+    }
+    if (s2) {
+      if (s2.length >= 3 && 47 === s2.charCodeAt(0) && 58 === s2.charCodeAt(2)) {
+        const t3 = s2.charCodeAt(1);
+        t3 >= 65 && t3 <= 90 && (s2 = `/${String.fromCharCode(t3 + 32)}:${s2.substr(3)}`);
+      } else if (s2.length >= 2 && 58 === s2.charCodeAt(1)) {
+        const t3 = s2.charCodeAt(0);
+        t3 >= 65 && t3 <= 90 && (s2 = `${String.fromCharCode(t3 + 32)}:${s2.substr(2)}`);
+      }
+      n2 += r2(s2, true, false);
+    }
+    return h2 && (n2 += "?", n2 += r2(h2, false, false)), a2 && (n2 += "#", n2 += e2 ? a2 : m(a2, false, false)), n2;
+  }
+  function C(t2) {
+    try {
+      return decodeURIComponent(t2);
+    } catch {
+      return t2.length > 3 ? t2.substr(0, 3) + C(t2.substr(3)) : t2;
+    }
+  }
+  const A = /(%[0-9A-Za-z][0-9A-Za-z])+/g;
+  function w(t2) {
+    return t2.match(A) ? t2.replace(A, ((t3) => C(t3))) : t2;
+  }
+  var x = r(975);
+  const P2 = x.posix || x, _ = "/";
+  var I;
+  !(function(t2) {
+    t2.joinPath = function(t3, ...e2) {
+      return t3.with({ path: P2.join(t3.path, ...e2) });
+    }, t2.resolvePath = function(t3, ...e2) {
+      let r2 = t3.path, n2 = false;
+      r2[0] !== _ && (r2 = _ + r2, n2 = true);
+      let i2 = P2.resolve(r2, ...e2);
+      return n2 && i2[0] === _ && !t3.authority && (i2 = i2.substring(1)), t3.with({ path: i2 });
+    }, t2.dirname = function(t3) {
+      if (0 === t3.path.length || t3.path === _) return t3;
+      let e2 = P2.dirname(t3.path);
+      return 1 === e2.length && 46 === e2.charCodeAt(0) && (e2 = ""), t3.with({ path: e2 });
+    }, t2.basename = function(t3) {
+      return P2.basename(t3.path);
+    }, t2.extname = function(t3) {
+      return P2.extname(t3.path);
+    };
+  })(I || (I = {})), LIB = n;
+})();
+var { URI: URI2, Utils } = LIB;
+
+// server/src/node/nodeHost.ts
+var nodeFileSystem = {
+  readFile(p) {
+    try {
+      return fs.readFileSync(toNative(p), "utf8");
+    } catch {
+      return void 0;
+    }
+  },
+  isFile(p) {
+    try {
+      return fs.statSync(toNative(p)).isFile();
+    } catch {
+      return false;
+    }
+  },
+  isDirectory(p) {
+    try {
+      return fs.statSync(toNative(p)).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  readDirectory(p) {
+    try {
+      return fs.readdirSync(toNative(p));
+    } catch {
+      return [];
+    }
+  }
+};
+function toCorePath(nativePath) {
+  return path.resolve(nativePath).split(path.sep).join("/");
+}
+function toNative(corePath) {
+  return path.sep === "/" ? corePath : corePath.split("/").join(path.sep);
+}
+function pathToUri(nativePath) {
+  return URI2.file(path.resolve(nativePath)).toString();
+}
+
 // server/src/cli/files.ts
 var fs2 = __toESM(require("node:fs"));
 var path2 = __toESM(require("node:path"));
-var import_picomatch = __toESM(require_picomatch2());
+var import_picomatch4 = __toESM(require_picomatch2());
 var PathError = class extends Error {
 };
 var MARKDOWN = /\.(md|markdown)$/i;
@@ -26221,7 +28304,7 @@ function expandPaths(inputs, cwd) {
     try {
       stat = fs2.statSync(absolute);
     } catch (error) {
-      if (import_picomatch.default.scan(input2).isGlob) {
+      if (import_picomatch4.default.scan(input2).isGlob) {
         for (const file of expandGlob(input2, cwd)) out.add(file);
         continue;
       }
@@ -26260,9 +28343,9 @@ function looksLikePost(file) {
   }
 }
 function expandGlob(pattern, cwd) {
-  const scan = import_picomatch.default.scan(pattern);
-  const base = path2.resolve(cwd, scan.base || ".");
-  const isMatch = (0, import_picomatch.default)(scan.glob, { dot: false });
+  const scan2 = import_picomatch4.default.scan(pattern);
+  const base = path2.resolve(cwd, scan2.base || ".");
+  const isMatch = (0, import_picomatch4.default)(scan2.glob, { dot: false });
   if (!fs2.existsSync(base)) return [];
   return walk(base).filter((file) => isMatch(path2.relative(base, file).split(path2.sep).join("/")));
 }
@@ -26332,8 +28415,21 @@ function describe3(error) {
 // server/src/cli/input.ts
 var FatalError = class extends Error {
 };
-function readInput(file, project, shown) {
-  const setup = project.setupFor(toCorePath(file));
+function createCliService(settings, indexes) {
+  const now = new Date(settings.startedAt);
+  return createPostService({
+    host: nodeFileSystem,
+    rules: RULES,
+    locale: settings.locale,
+    clock: () => now,
+    configFile: settings.configFile,
+    workspace: (setup) => setup.site ? indexes.get(setup.site.root) : void 0,
+    // One check for the run: its results are by address, the same for every post.
+    links: () => settings.links
+  });
+}
+function readInput(file, service, shown) {
+  const setup = service.setupFor(toCorePath(file));
   const problem = setup.configProblems[0];
   if (problem) {
     const more = setup.configProblems.length > 1 ? ` (and ${setup.configProblems.length - 1} more)` : "";
@@ -26354,28 +28450,25 @@ function readInput(file, project, shown) {
   let text4 = bytes.toString("utf8");
   const bom = text4.charCodeAt(0) === 65279;
   if (bom) text4 = text4.slice(1);
-  return { file, text: text4, bom, utf8, setup, post: parsePost(text4, pathToUri(file), void 0, { cache: false }) };
+  return { file, text: text4, bom, utf8, setup, post: service.parseOnce(text4, pathToUri(file)) };
 }
-function lintOptionsOf(input2, indexes, settings) {
-  const index2 = input2.setup.site ? indexes.get(input2.setup.site.root) : void 0;
-  const workspace = index2 && {
-    papersWithTitle: (key, except) => index2.papersWithTitle(key, except).filter((p) => p.uri !== input2.post.uri)
-  };
-  return { rules: RULES, config: input2.setup.config, site: input2.setup.site, workspace, locale: settings.locale, today: settings.today };
-}
-function lintInput(input2, indexes, settings, quiet) {
-  const diagnostics = lintPost(input2.post, lintOptionsOf(input2, indexes, settings));
+function lintInput(input2, service, quiet) {
+  const diagnostics = service.lint(input2);
   return quiet ? diagnostics.filter((d) => d.severity === 1) : diagnostics;
 }
 
 // server/src/cli/postIndex.ts
 var PostIndex = class _PostIndex {
   byKey = /* @__PURE__ */ new Map();
-  /** The paper sections of `post`, in order. */
+  /** The paper sections of `post`, in order, after the entry of its quarter. */
   static papersOf(post, config) {
     const fm = readableFrontMatter(post);
     const postTitle = fm ? stringValue(entryOf(fm, "title")) : void 0;
     const out = [];
+    const quarter = publishedQuarter(post);
+    if (quarter) {
+      out.push({ key: `${QUARTER_KEY}${quarter}`, paper: { uri: post.uri, fileName: post.fileName, postTitle: postTitle || void 0, title: "", presenter: void 0, line: 0 } });
+    }
     for (const section of post.sections) {
       const key = paperTitleKey(section.title.text);
       if (!key) continue;
@@ -26406,9 +28499,14 @@ var PostIndex = class _PostIndex {
     }
   }
   papersWithTitle(key, exceptUri) {
+    if (key.startsWith(QUARTER_KEY)) return [];
     return (this.byKey.get(key) ?? []).filter((paper) => paper.uri !== exceptUri);
   }
+  postsInQuarter(quarter, exceptUri) {
+    return (this.byKey.get(`${QUARTER_KEY}${quarter}`) ?? []).filter((entry) => entry.uri !== exceptUri).map(({ uri, fileName, postTitle }) => ({ uri, fileName, postTitle }));
+  }
 };
+var QUARTER_KEY = "quarter:";
 
 // server/src/cli/workers.ts
 var WORKER_THRESHOLD = 40;
@@ -26426,8 +28524,8 @@ function workerCount(files, env) {
 function isLintWorker() {
   return import_node_worker_threads.parentPort !== null && import_node_worker_threads.workerData?.role === ROLE;
 }
-async function lintInWorkers(files, count, settings) {
-  const workers = Array.from({ length: count }, () => new import_node_worker_threads.Worker(__filename, { workerData: { ...settings, role: ROLE } }));
+async function lintInWorkers(files, count2, settings) {
+  const workers = Array.from({ length: count2 }, () => new import_node_worker_threads.Worker(__filename, { workerData: { ...settings, role: ROLE } }));
   try {
     const parsed = /* @__PURE__ */ new Map();
     const errors = [];
@@ -26470,7 +28568,8 @@ async function ask(worker, message) {
 }
 function runLintWorker() {
   const settings = import_node_worker_threads.workerData;
-  const project = new Project(nodeFileSystem, RULES, { configFile: settings.configFile });
+  const indexes = /* @__PURE__ */ new Map();
+  const service = createCliService(settings, indexes);
   const shown = (file) => path3.relative(settings.cwd, file) || file;
   const held = /* @__PURE__ */ new Map();
   const port = import_node_worker_threads.parentPort;
@@ -26486,7 +28585,7 @@ function runLintWorker() {
     const errors = [];
     for (const { index: index2, file } of files) {
       try {
-        const input2 = readInput(file, project, shown);
+        const input2 = readInput(file, service, shown);
         held.set(index2, input2);
         const root2 = input2.setup.site?.root;
         posts.push({ index: index2, root: root2, papers: root2 === void 0 ? [] : PostIndex.papersOf(input2.post, input2.setup.config) });
@@ -26498,7 +28597,7 @@ function runLintWorker() {
     return { type: "parsed", posts, errors };
   }
   function lint(papers) {
-    const indexes = /* @__PURE__ */ new Map();
+    indexes.clear();
     for (const [root2, list4] of papers) {
       const index2 = new PostIndex();
       index2.addPapers(list4);
@@ -26506,15 +28605,15 @@ function runLintWorker() {
     }
     const results = [...held].map(([index2, input2]) => ({
       index: index2,
-      result: { filePath: input2.file, diagnostics: lintInput(input2, indexes, settings, settings.quiet) }
+      result: { filePath: input2.file, diagnostics: lintInput(input2, service, settings.quiet) }
     }));
     return { type: "linted", results };
   }
 }
 
 // server/src/action/main.ts
-var fs6 = __toESM(require("node:fs"));
-var path8 = __toESM(require("node:path"));
+var fs7 = __toESM(require("node:fs"));
+var path10 = __toESM(require("node:path"));
 
 // package.json
 var version = "0.1.0";
@@ -26532,8 +28631,8 @@ function parseArgs(argv, env) {
   if (command !== "lint" && command !== "rules") throw new UsageError(`unknown command '${command}' (expected lint or rules)`);
   const options = /* @__PURE__ */ new Map();
   const positional = [];
-  const valued = /* @__PURE__ */ new Set(["--format", "--config", "--max-warnings", "--locale"]);
-  const flags = /* @__PURE__ */ new Set(["--quiet", "--fix", "--fix-dry-run", "--help", "-h"]);
+  const valued = /* @__PURE__ */ new Set(["--format", "--config", "--max-warnings", "--locale", "--cache-dir"]);
+  const flags = /* @__PURE__ */ new Set(["--quiet", "--fix", "--fix-dry-run", "--help", "-h", "--check-links", "--no-cache"]);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--") {
@@ -26564,7 +28663,7 @@ function parseArgs(argv, env) {
   const locale = localeOption ?? toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   const format = options.get("--format");
   if (command === "rules") {
-    for (const name of ["--config", "--max-warnings", "--quiet", "--fix", "--fix-dry-run"]) {
+    for (const name of ["--config", "--max-warnings", "--quiet", "--fix", "--fix-dry-run", "--check-links", "--cache-dir", "--no-cache"]) {
       if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'rules'`);
     }
     if (positional.length) throw new UsageError(`'rules' takes no paths`);
@@ -26578,6 +28677,10 @@ function parseArgs(argv, env) {
   if (options.has("--fix-dry-run") && format !== void 0 && format !== "stylish") {
     throw new UsageError("--fix-dry-run prints a diff; --format does not apply to it");
   }
+  for (const name of ["--cache-dir", "--no-cache"]) {
+    if (options.has(name) && !options.has("--check-links")) throw new UsageError(`${name} applies to --check-links only`);
+  }
+  if (options.has("--cache-dir") && options.has("--no-cache")) throw new UsageError("use --cache-dir or --no-cache, not both");
   let maxWarnings;
   const max = options.get("--max-warnings");
   if (max !== void 0) {
@@ -26592,7 +28695,10 @@ function parseArgs(argv, env) {
     config: options.get("--config"),
     maxWarnings,
     quiet: options.has("--quiet"),
-    locale
+    locale,
+    checkLinks: options.has("--check-links"),
+    cacheDir: options.get("--cache-dir"),
+    noCache: options.has("--no-cache")
   };
 }
 
@@ -26685,8 +28791,8 @@ function formatStylish(results, options) {
 }
 
 // server/src/cli/main.ts
-var fs5 = __toESM(require("node:fs"));
-var path6 = __toESM(require("node:path"));
+var fs6 = __toESM(require("node:fs"));
+var path8 = __toESM(require("node:path"));
 
 // server/src/cli/diff.ts
 var CONTEXT = 3;
@@ -26799,72 +28905,15 @@ function printed(line) {
 \\ No newline at end of file
 `;
 }
-function span(start, count) {
-  if (count === 0) return `${start - 1},0`;
-  return count === 1 ? `${start}` : `${start},${count}`;
+function span(start, count2) {
+  if (count2 === 0) return `${start - 1},0`;
+  return count2 === 1 ? `${start}` : `${start},${count2}`;
 }
 
 // server/src/cli/fix.ts
 var fs4 = __toESM(require("node:fs"));
 var path5 = __toESM(require("node:path"));
-
-// server/src/core/text/edits.ts
-var OverlappingEditsError = class extends Error {
-};
-function applyEdits(text4, edits, lines = new LineIndex(text4)) {
-  const sorted = edits.map((edit, order2) => ({ edit, order: order2, start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end) })).sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
-  let out = "";
-  let at = 0;
-  for (const { edit, start, end } of sorted) {
-    if (start < at) throw new OverlappingEditsError(`edits overlap at ${edit.range.start.line}:${edit.range.start.character}`);
-    out += text4.slice(at, start) + edit.newText;
-    at = end;
-  }
-  return out + text4.slice(at);
-}
-function editsOverlap(a, b) {
-  const [first, second] = comparePositions(a.range.start, b.range.start) <= 0 ? [a, b] : [b, a];
-  return comparePositions(second.range.start, first.range.end) < 0;
-}
-
-// server/src/cli/fix.ts
-var MAX_PASSES = 10;
-function applySafeFixes(text4, fileName, lint) {
-  let current = { text: text4, fileName, applied: 0 };
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const chosen = chooseFixes(lint(current.text, current.fileName));
-    if (chosen.fixes.length === 0) break;
-    const next = applyEdits(current.text, chosen.edits);
-    const fileName2 = chosen.rename ?? current.fileName;
-    if (next === current.text && fileName2 === current.fileName) break;
-    current = { text: next, fileName: fileName2, applied: current.applied + chosen.fixes.length };
-  }
-  return current;
-}
-function chooseFixes(diagnostics) {
-  const fixes = [];
-  const edits = [];
-  let rename;
-  for (const diagnostic of diagnostics) {
-    const data = diagnostic.data;
-    for (const fix3 of data?.fixes ?? []) {
-      if (!fix3.safe || fix3.snippet) continue;
-      if (fix3.rename !== void 0 && rename !== void 0) continue;
-      if (fix3.edits.some((edit) => edits.some((taken) => conflicts(edit, taken)))) continue;
-      fixes.push(fix3);
-      edits.push(...fix3.edits);
-      if (fix3.rename !== void 0) rename = fix3.rename;
-      break;
-    }
-  }
-  return { fixes, edits, rename };
-}
-function conflicts(a, b) {
-  if (editsOverlap(a, b)) return true;
-  return comparePositions(a.range.start, b.range.start) === 0 || comparePositions(a.range.end, b.range.end) === 0;
-}
 var TEMPORARY_SUFFIX = ".seminar-posts.tmp";
-var CRASH_VARIABLE = "SEMINAR_POSTS_TEST_CRASH";
 var RenameConflictError = class extends Error {
 };
 function writePost(file, newFile, text4) {
@@ -26875,13 +28924,7 @@ function writePost(file, newFile, text4) {
     return;
   }
   const temporary = path5.join(path5.dirname(file), `.${path5.basename(file)}.${process.pid}.${Date.now()}${TEMPORARY_SUFFIX}`);
-  const crash = process.env[CRASH_VARIABLE];
-  if (crash === "mid-write") {
-    fs4.writeFileSync(temporary, text4.slice(0, text4.length >> 1), { mode, flag: "wx" });
-    process.kill(process.pid, "SIGKILL");
-  }
   fs4.writeFileSync(temporary, text4, { mode, flag: "wx" });
-  if (crash === "before-rename") process.kill(process.pid, "SIGKILL");
   try {
     if (newFile === file) {
       fs4.renameSync(temporary, file);
@@ -26907,6 +28950,637 @@ function moveWithoutClobbering(from, to) {
   fs4.unlinkSync(from);
 }
 
+// server/src/cli/linkCheck.ts
+var os2 = __toESM(require("node:os"));
+var path7 = __toESM(require("node:path"));
+
+// server/src/core/links/linkChecker.ts
+var DEFAULT_LINK_TTL_MS = 24 * 60 * 60 * 1e3;
+var FAILURE_TTL_MS = 60 * 60 * 1e3;
+var RETRY_WITH_GET = (status) => status >= 400 && status !== 429 && status !== 503 && status !== 401;
+async function checkLinks(addresses, client, options = {}) {
+  const unique = [...new Set(addresses)];
+  const run = { results: /* @__PURE__ */ new Map(), requested: 0, fromCache: 0, cancelled: false };
+  const now = options.now ?? Date.now;
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, unique.length);
+  const useCache = options.useCache !== false && options.cache !== void 0;
+  await Promise.all(unique.map(async (url) => {
+    if (useCache) {
+      const cached = await options.cache.get(url);
+      if (cached) {
+        run.fromCache++;
+        run.results.set(url, cached);
+        progress();
+        return;
+      }
+    }
+    if (options.signal?.aborted) {
+      run.cancelled = true;
+      return;
+    }
+    run.requested++;
+    try {
+      const result = await checkOne(url, client, options.signal, now);
+      run.results.set(url, result);
+      await options.cache?.set(url, result, ttlFor(result, options.ttlMs ?? DEFAULT_LINK_TTL_MS));
+      progress();
+    } catch (error) {
+      if (!isCancellation(error)) throw error;
+      run.cancelled = true;
+    }
+  }));
+  await options.cache?.flush();
+  if (options.signal?.aborted) run.cancelled = true;
+  return run;
+}
+function ttlFor(result, ttlMs) {
+  if (result.status === 429 || result.status === 503) return 0;
+  if (result.failure !== void 0 || (result.status ?? 0) >= 500) return Math.min(ttlMs, FAILURE_TTL_MS);
+  return ttlMs;
+}
+async function checkOne(url, client, signal, now) {
+  const head = await attempt(url, "HEAD", client, signal, now);
+  const retry = head.failure === "reset" || head.failure === "other" || head.status !== void 0 && RETRY_WITH_GET(head.status);
+  if (!retry) return head;
+  const get = await attempt(url, "GET", client, signal, now);
+  return get;
+}
+async function attempt(url, method, client, signal, now) {
+  try {
+    const answer = await client.fetch(url, { method, maxBodyBytes: 0, signal });
+    return {
+      url,
+      checkedAt: now(),
+      method,
+      status: answer.response.status,
+      statusText: answer.response.statusText,
+      redirects: answer.redirects,
+      finalUrl: answer.finalUrl,
+      retries: answer.retries,
+      ...answer.retryAfterMs !== void 0 ? { retryAfterMs: answer.retryAfterMs } : {}
+    };
+  } catch (error) {
+    if (isCancellation(error) || !(error instanceof NetError)) throw error;
+    return {
+      url,
+      checkedAt: now(),
+      method,
+      failure: error.failure,
+      ...error.detail ? { failureDetail: error.detail } : {},
+      ...Object.keys(error.data).length ? { failureData: error.data } : {},
+      redirects: [],
+      finalUrl: url,
+      retries: 0
+    };
+  }
+}
+
+// server/src/core/net/resultCache.ts
+var ResultCache = class {
+  constructor(namespace, store, options) {
+    this.namespace = namespace;
+    this.store = store;
+    this.options = options;
+    this.now = options.now ?? Date.now;
+  }
+  namespace;
+  store;
+  options;
+  entries;
+  loading;
+  dirty = false;
+  now;
+  /** The value kept for `key`, while it is fresh. */
+  async get(key) {
+    const entry = (await this.load()).get(key);
+    return entry && entry.expiresAt > this.now() ? entry.value : void 0;
+  }
+  /** Keeps `value` for `key` for `ttlMs` (nothing is kept for a TTL of 0 or less). */
+  async set(key, value, ttlMs) {
+    const entries = await this.load();
+    if (ttlMs <= 0) {
+      if (entries.delete(key)) this.dirty = true;
+      return;
+    }
+    const now = this.now();
+    entries.delete(key);
+    entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs });
+    this.dirty = true;
+    this.trim(entries);
+  }
+  /** Forgets every entry, here and in the store. */
+  async clear() {
+    this.entries = /* @__PURE__ */ new Map();
+    this.loading = void 0;
+    this.dirty = false;
+    await this.store?.clear(this.namespace);
+  }
+  /** Writes the entries to the store, without the expired ones, when something changed. */
+  async flush() {
+    if (!this.store || !this.dirty || !this.entries) return;
+    this.dirty = false;
+    const now = this.now();
+    const out = {};
+    for (const [key, entry] of this.entries) if (entry.expiresAt > now) out[key] = entry;
+    await this.store.save(this.namespace, out, { now, maxEntries: this.options.maxEntries });
+  }
+  /** Entries held now (fresh or not), for tests and the log. */
+  async size() {
+    return (await this.load()).size;
+  }
+  load() {
+    if (this.entries) return Promise.resolve(this.entries);
+    this.loading ??= (async () => {
+      const entries = /* @__PURE__ */ new Map();
+      const saved = this.store ? await this.store.load(this.namespace).catch(() => ({})) : {};
+      const now = this.now();
+      const fresh = Object.entries(saved).filter((pair2) => isEntry(pair2[1]) && pair2[1].expiresAt > now && this.options.isValue(pair2[1].value)).sort(([, a], [, b]) => a.storedAt - b.storedAt);
+      for (const [key, entry] of fresh) entries.set(key, entry);
+      this.trim(entries);
+      if (this.entries) for (const [key, entry] of this.entries) entries.set(key, entry);
+      this.entries = entries;
+      return entries;
+    })();
+    return this.loading;
+  }
+  trim(entries) {
+    for (const key of entries.keys()) {
+      if (entries.size <= this.options.maxEntries) break;
+      entries.delete(key);
+      this.dirty = true;
+    }
+  }
+};
+function isEntry(value) {
+  const e = value;
+  return typeof e === "object" && e !== null && typeof e.storedAt === "number" && typeof e.expiresAt === "number" && "value" in e;
+}
+
+// server/src/core/net/http.ts
+function hostKey(url) {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return "";
+  }
+}
+function isHttpUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === "http:" || parsed.protocol === "https:") && parsed.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+// server/src/core/net/requestLimiter.ts
+var RequestLimiter = class {
+  constructor(options, now = Date.now) {
+    this.options = options;
+    this.now = now;
+    if (!(options.maxConcurrent >= 1 && options.maxPerHost >= 1)) throw new RangeError("limits must be at least 1");
+  }
+  options;
+  now;
+  active = 0;
+  perHost = /* @__PURE__ */ new Map();
+  pausedUntil = /* @__PURE__ */ new Map();
+  waiting = [];
+  wakeTimer;
+  /** The most requests that ran at once (in all), for the progress report and the tests. */
+  peak = 0;
+  /** Waits for a slot for `host`; rejects with a cancelled `NetError` when `signal` aborts first. */
+  acquire(host, signal, url = host) {
+    if (signal?.aborted) return Promise.reject(new NetError("cancelled", url));
+    return new Promise((resolve6, reject) => {
+      const waiter = {
+        host,
+        signal,
+        grant: () => {
+          signal?.removeEventListener("abort", waiter.onAbort);
+          resolve6(this.take(host));
+        },
+        onAbort: () => {
+          const i = this.waiting.indexOf(waiter);
+          if (i >= 0) this.waiting.splice(i, 1);
+          reject(new NetError("cancelled", url));
+        }
+      };
+      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+      this.waiting.push(waiter);
+      this.pump();
+    });
+  }
+  /** Holds every request to `host` back for `ms` milliseconds from now (longer pauses win). */
+  pause(host, ms) {
+    const until = this.now() + Math.max(0, ms);
+    if ((this.pausedUntil.get(host) ?? 0) < until) this.pausedUntil.set(host, until);
+  }
+  /** Requests running now. */
+  get running() {
+    return this.active;
+  }
+  take(host) {
+    this.active++;
+    this.peak = Math.max(this.peak, this.active);
+    this.perHost.set(host, (this.perHost.get(host) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active--;
+      const left = (this.perHost.get(host) ?? 1) - 1;
+      if (left > 0) this.perHost.set(host, left);
+      else this.perHost.delete(host);
+      this.pump();
+    };
+  }
+  pump() {
+    const now = this.now();
+    let nextWake = Infinity;
+    for (let i = 0; i < this.waiting.length && this.active < this.options.maxConcurrent; ) {
+      const waiter = this.waiting[i];
+      const paused = this.pausedUntil.get(waiter.host) ?? 0;
+      if (paused > now) {
+        nextWake = Math.min(nextWake, paused);
+        i++;
+        continue;
+      }
+      if (paused) this.pausedUntil.delete(waiter.host);
+      if ((this.perHost.get(waiter.host) ?? 0) >= this.options.maxPerHost) {
+        i++;
+        continue;
+      }
+      this.waiting.splice(i, 1);
+      waiter.grant();
+    }
+    if (nextWake !== Infinity && this.waiting.length) this.wakeAt(nextWake - now);
+  }
+  wakeAt(ms) {
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = void 0;
+      this.pump();
+    }, Math.max(1, ms));
+  }
+};
+
+// server/src/core/net/httpClient.ts
+var REDIRECT = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var RETRIED = /* @__PURE__ */ new Set([429, 503]);
+var ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,image/*;q=0.8,*/*;q=0.7";
+var HttpClient = class {
+  constructor(transport, options) {
+    this.transport = transport;
+    this.options = options;
+    this.limiter = new RequestLimiter(options);
+    this.maxRedirects = options.maxRedirects ?? 5;
+    this.retries = options.retries ?? 1;
+    this.maxRetryWaitMs = options.maxRetryWaitMs ?? 1e4;
+    this.defaultRetryWaitMs = options.defaultRetryWaitMs ?? 1e3;
+    this.sleep = options.sleep ?? sleep;
+  }
+  transport;
+  options;
+  limiter;
+  maxRedirects;
+  retries;
+  maxRetryWaitMs;
+  defaultRetryWaitMs;
+  sleep;
+  /** Fetches `url`, following redirects. Rejects with a `NetError` only. */
+  async fetch(url, options = {}) {
+    if (!isHttpUrl(url)) throw new NetError("badUrl", url);
+    const method = options.method ?? "GET";
+    const headers = { "user-agent": this.options.userAgent, accept: ACCEPT };
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+    const fragment = new URL(url).hash;
+    const redirects = [];
+    const visited = /* @__PURE__ */ new Set([withoutFragment(url)]);
+    let current = url;
+    let retries = 0;
+    for (; ; ) {
+      const response = await this.send(current, method, headers, options.maxBodyBytes ?? 0, options.signal);
+      if (RETRIED.has(response.status)) {
+        const wait = retryAfterMs(response.headers["retry-after"], Date.now()) ?? this.defaultRetryWaitMs;
+        if (retries < this.retries && wait <= this.maxRetryWaitMs) {
+          retries++;
+          this.limiter.pause(hostKey(current), wait);
+          await this.sleep(wait, options.signal).catch(() => {
+            throw new NetError("cancelled", current);
+          });
+          continue;
+        }
+        const asked = retryAfterMs(response.headers["retry-after"], Date.now());
+        return { url, finalUrl: current, response, redirects, retries, ...asked !== void 0 ? { retryAfterMs: asked } : {} };
+      }
+      if (!REDIRECT.has(response.status)) {
+        return { url, finalUrl: withFragment(current, fragment), response, redirects, retries };
+      }
+      const location = response.headers.location;
+      let next;
+      try {
+        next = location ? new URL(location, current).href : void 0;
+      } catch {
+        next = void 0;
+      }
+      if (!next || !isHttpUrl(next)) throw new NetError("badRedirect", current, location ? `Location: ${location}` : "no Location");
+      redirects.push({ url: current, status: response.status, location: next });
+      if (visited.has(withoutFragment(next))) throw new NetError("redirectLoop", url, redirects.map((hop) => hop.url).join(" -> "));
+      if (redirects.length > this.maxRedirects) throw new NetError("tooManyRedirects", url, void 0, { max: this.maxRedirects });
+      visited.add(withoutFragment(next));
+      current = next;
+    }
+  }
+  /** One hop, inside the limits. */
+  async send(url, method, headers, maxBodyBytes, signal) {
+    const release = await this.limiter.acquire(hostKey(url), signal, url);
+    try {
+      return await this.transport.send({ url: withoutFragment(url), method, headers, maxBodyBytes, timeoutMs: this.options.timeoutMs, signal });
+    } finally {
+      release();
+    }
+  }
+};
+function retryAfterMs(value, now) {
+  if (value === void 0) return void 0;
+  const text4 = value.trim();
+  if (/^\d+$/.test(text4)) return Number(text4) * 1e3;
+  const date = Date.parse(text4);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function withoutFragment(url) {
+  const i = url.indexOf("#");
+  return i < 0 ? url : url.slice(0, i);
+}
+function withFragment(url, fragment) {
+  return fragment && !url.includes("#") ? url + fragment : url;
+}
+function sleep(ms, signal) {
+  return new Promise((resolve6, reject) => {
+    if (signal?.aborted) return reject(new Error("aborted"));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve6();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error("aborted"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+// server/src/node/httpTransport.ts
+var dns = __toESM(require("node:dns"));
+var http = __toESM(require("node:http"));
+var https = __toESM(require("node:https"));
+var NodeHttpTransport = class {
+  lookup;
+  constructor(options = {}) {
+    this.lookup = options.lookup ?? specialNameLookup(dns.lookup);
+  }
+  send(request) {
+    let url;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return Promise.reject(new NetError("badUrl", request.url));
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new NetError("badUrl", request.url));
+    if (request.signal?.aborted) return Promise.reject(new NetError("cancelled", request.url));
+    const client = url.protocol === "https:" ? https : http;
+    return new Promise((resolve6, reject) => {
+      let settled = false;
+      const chunks = [];
+      let received = 0;
+      const finish = (outcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        request.signal?.removeEventListener("abort", onAbort);
+        req.destroy();
+        if (outcome.error) reject(outcome.error);
+        else resolve6(outcome.response);
+      };
+      const onAbort = () => finish({ error: new NetError("cancelled", request.url) });
+      const timer = setTimeout(
+        () => finish({ error: new NetError("timeout", request.url, void 0, { seconds: round(request.timeoutMs / 1e3) }) }),
+        request.timeoutMs
+      );
+      request.signal?.addEventListener("abort", onAbort, { once: true });
+      const req = client.request(url, {
+        method: request.method,
+        headers: { ...request.headers, connection: "close" },
+        agent: false,
+        lookup: this.lookup
+      }, (res) => {
+        const answer = (body, truncated) => ({
+          url: request.url,
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? "",
+          headers: flattenHeaders(res.headers),
+          body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+          truncated
+        });
+        if (request.maxBodyBytes <= 0 || request.method === "HEAD") {
+          finish({ response: answer(Buffer.alloc(0), false) });
+          return;
+        }
+        res.on("data", (chunk) => {
+          const room = request.maxBodyBytes - received;
+          if (chunk.length >= room) {
+            chunks.push(chunk.subarray(0, room));
+            received += room;
+            finish({ response: answer(Buffer.concat(chunks), chunk.length > room || !res.complete) });
+            return;
+          }
+          chunks.push(chunk);
+          received += chunk.length;
+        });
+        res.on("end", () => finish({ response: answer(Buffer.concat(chunks), false) }));
+        res.on("error", (error) => finish({ error: toNetError(error, request.url) }));
+      });
+      req.on("error", (error) => finish({ error: toNetError(error, request.url) }));
+      req.end();
+    });
+  }
+};
+function toNetError(error, url) {
+  if (error instanceof NetError) return error;
+  const code3 = String(error.code ?? "");
+  const message = error instanceof Error ? error.message : String(error);
+  return new NetError(failureOf(code3, message), url, code3 || message);
+}
+function failureOf(code3, message) {
+  switch (code3) {
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EAI_NONAME":
+    case "EAI_FAIL":
+    case "EAI_NODATA":
+      return "dns";
+    case "ECONNREFUSED":
+      return "refused";
+    case "ECONNRESET":
+    case "EPIPE":
+    case "ECONNABORTED":
+      return "reset";
+    case "ETIMEDOUT":
+      return "timeout";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+    case "EHOSTDOWN":
+    case "ENETDOWN":
+    case "EADDRNOTAVAIL":
+      return "unreachable";
+    case "ABORT_ERR":
+      return "cancelled";
+  }
+  if (/CERT|SSL|TLS|EPROTO|SIGNATURE/.test(code3)) return "tls";
+  if (/socket hang up/i.test(message)) return "reset";
+  return "other";
+}
+function flattenHeaders(headers) {
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === void 0) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+function round(n) {
+  return Math.round(n * 10) / 10;
+}
+function specialNameLookup(fallback) {
+  return ((hostname, options, callback) => {
+    const name = hostname.toLowerCase().replace(/\.$/, "");
+    if (name === "localhost" || name.endsWith(".localhost")) {
+      const v6 = options.family === 6;
+      const address = v6 ? "::1" : "127.0.0.1";
+      const family = v6 ? 6 : 4;
+      if (options.all) callback(null, [{ address, family }]);
+      else callback(null, address, family);
+      return;
+    }
+    if (name === "invalid" || name.endsWith(".invalid")) {
+      const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
+      process.nextTick(() => callback(error, options.all ? [] : ""));
+      return;
+    }
+    fallback(hostname, options, callback);
+  });
+}
+
+// server/src/node/httpClients.ts
+var USER_AGENT = `seminar-posts/${version} (VS Code extension and CLI; +https://github.com/seminar-posts/seminar-posts)`;
+var LINK_CHECK_LIMITS = { maxConcurrent: 8, maxPerHost: 2, timeoutMs: 1e4 };
+function createHttpClient(limits, transport = new NodeHttpTransport()) {
+  return new HttpClient(transport, { userAgent: USER_AGENT, ...limits });
+}
+
+// server/src/node/jsonFileCacheStore.ts
+var fs5 = __toESM(require("node:fs"));
+var path6 = __toESM(require("node:path"));
+var MAX_CACHE_FILE_BYTES = 16 * 1024 * 1024;
+var FORMAT = 1;
+var JsonFileCacheStore = class {
+  constructor(folder, onProblem = () => void 0) {
+    this.folder = folder;
+    this.onProblem = onProblem;
+  }
+  folder;
+  onProblem;
+  /** The file of `namespace`. */
+  fileOf(namespace) {
+    return path6.join(this.folder, `${namespace.replace(/[^a-z0-9-]/gi, "_")}.json`);
+  }
+  async load(namespace) {
+    return this.read(this.fileOf(namespace), true);
+  }
+  async save(namespace, entries, bounds) {
+    const file = this.fileOf(namespace);
+    const merged = { ...await this.read(file, false) };
+    for (const [key, entry] of Object.entries(entries)) {
+      const other = merged[key];
+      if (!other || other.storedAt <= entry.storedAt) merged[key] = entry;
+    }
+    const kept = Object.entries(merged).filter(([, entry]) => typeof entry?.expiresAt === "number" && entry.expiresAt > bounds.now && typeof entry.storedAt === "number").sort(([, a], [, b]) => b.storedAt - a.storedAt).slice(0, bounds.maxEntries);
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      await fs5.promises.mkdir(this.folder, { recursive: true });
+      await fs5.promises.writeFile(temporary, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(kept) }));
+      await fs5.promises.rename(temporary, file);
+    } catch (error) {
+      await fs5.promises.rm(temporary, { force: true }).catch(() => void 0);
+      this.onProblem(`cannot write the cache ${file}: ${error.message}`);
+    }
+  }
+  async clear(namespace) {
+    await fs5.promises.rm(this.fileOf(namespace), { force: true }).catch((error) => this.onProblem(`cannot remove the cache: ${error.message}`));
+  }
+  async read(file, say) {
+    let text4;
+    try {
+      const stat = await fs5.promises.stat(file);
+      if (stat.size > MAX_CACHE_FILE_BYTES) {
+        if (say) this.onProblem(`the cache ${file} is larger than ${MAX_CACHE_FILE_BYTES} bytes; starting a new one`);
+        return {};
+      }
+      text4 = await fs5.promises.readFile(file, "utf8");
+    } catch (error) {
+      if (error.code !== "ENOENT" && say) this.onProblem(`cannot read the cache ${file}: ${error.message}`);
+      return {};
+    }
+    try {
+      const data = JSON.parse(text4);
+      if (data?.format !== FORMAT || typeof data.entries !== "object" || data.entries === null || Array.isArray(data.entries)) throw new Error("not a cache file");
+      return data.entries;
+    } catch (error) {
+      if (say) this.onProblem(`the cache ${file} is unreadable (${error.message}); starting a new one`);
+      return {};
+    }
+  }
+};
+function defaultCacheFolder(env, platform, home) {
+  if (platform === "win32") return path6.join(env.LOCALAPPDATA || path6.join(home, "AppData", "Local"), "seminar-posts", "Cache");
+  if (platform === "darwin") return path6.join(home, "Library", "Caches", "seminar-posts");
+  return path6.join(env.XDG_CACHE_HOME && path6.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path6.join(home, ".cache"), "seminar-posts");
+}
+
+// server/src/cli/linkCheck.ts
+var PROGRESS_EVERY = 50;
+var LINK_CACHE_ENTRIES = 5e4;
+var TEXT = {
+  progress: { en: "seminar-posts: checked {done} of {total} links", ko: "seminar-posts: \uB9C1\uD06C {total}\uAC1C \uC911 {done}\uAC1C \uAC80\uC0AC\uD568" },
+  summary: { en: "seminar-posts: checked {count} {links} in {seconds} s ({requested} asked{cached})", ko: "seminar-posts: \uB9C1\uD06C {count}\uAC1C\uB97C {seconds}\uCD08\uC5D0 \uAC80\uC0AC\uD588\uC2B5\uB2C8\uB2E4(\uC694\uCCAD {requested}\uAC1C{cached})" },
+  cached: { en: ", {count} from the cache", ko: ", \uCE90\uC2DC\uC5D0\uC11C {count}\uAC1C" }
+};
+async function checkLinksOf(inputs, command, io) {
+  const addresses = [...new Set(inputs.flatMap((input2) => uniqueAddresses(linkTargets(input2.post, input2.setup.config))))];
+  const folder = command.cacheDir !== void 0 ? path7.resolve(io.cwd, command.cacheDir) : defaultCacheFolder(io.env, process.platform, os2.homedir());
+  const cache = command.noCache ? void 0 : new ResultCache("links", new JsonFileCacheStore(folder, (message) => io.stderr(`seminar-posts: ${message}
+`)), {
+    maxEntries: LINK_CACHE_ENTRIES,
+    isValue: isLinkResult
+  });
+  const started = Date.now();
+  const run = await checkLinks(addresses, createHttpClient(LINK_CHECK_LIMITS), {
+    cache,
+    onProgress: (done, total) => {
+      if (io.progress && (done % PROGRESS_EVERY === 0 || done === total)) io.stderr(`${formatMessage(TEXT.progress, command.locale, { done, total })}
+`);
+    }
+  });
+  const seconds = ((Date.now() - started) / 1e3).toFixed(1);
+  const cached = run.fromCache ? formatMessage(TEXT.cached, command.locale, { count: run.fromCache }) : "";
+  const links2 = addresses.length === 1 ? "link" : "links";
+  io.stderr(`${formatMessage(TEXT.summary, command.locale, { count: addresses.length, links: links2, seconds, requested: run.requested, cached })}
+`);
+  return lookupOf(run.results);
+}
+
 // server/src/cli/main.ts
 async function lintPaths(command, io) {
   const files = expandPaths(command.paths, io.cwd);
@@ -26915,25 +29589,30 @@ async function lintPaths(command, io) {
   }
   let configFile;
   if (command.config !== void 0) {
-    const absolute = path6.resolve(io.cwd, command.config);
+    const absolute = path8.resolve(io.cwd, command.config);
     try {
-      fs5.accessSync(absolute, fs5.constants.R_OK);
-      if (!fs5.statSync(absolute).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
+      fs6.accessSync(absolute, fs6.constants.R_OK);
+      if (!fs6.statSync(absolute).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
     } catch (error) {
       throw new FatalError(`cannot read configuration ${command.config}: ${describe3(error)}`);
     }
     configFile = toCorePath(absolute);
   }
-  const settings = { locale: command.locale, today: todayString() };
-  const shown = (file) => path6.relative(io.cwd, file) || file;
+  const settings = { locale: command.locale, startedAt: Date.now(), configFile };
+  const shown = (file) => path8.relative(io.cwd, file) || file;
+  if (command.checkLinks) {
+    const read = readPosts(files, settings, shown);
+    settings.links = await checkLinksOf(read.inputs, command, { ...io, progress: io.progress === true });
+    return lintHere(command, io, read, shown);
+  }
   const workers = command.fix === "off" ? workerCount(files.length, io.env) : 0;
-  const results = workers > 1 ? await lintInWorkers(files, workers, { configFile, cwd: io.cwd, quiet: command.quiet, ...settings }) : void 0;
-  return results ?? lintHere(command, io, files, configFile, settings, shown);
+  const results = workers > 1 ? await lintInWorkers(files, workers, { cwd: io.cwd, quiet: command.quiet, ...settings }) : void 0;
+  return results ?? lintHere(command, io, readPosts(files, settings, shown), shown);
 }
-function lintHere(command, io, files, configFile, settings, shown) {
-  const project = new Project(nodeFileSystem, RULES, { configFile });
-  const inputs = files.map((file) => readInput(file, project, shown));
+function readPosts(files, settings, shown) {
   const indexes = /* @__PURE__ */ new Map();
+  const service = createCliService(settings, indexes);
+  const inputs = files.map((file) => readInput(file, service, shown));
   for (const input2 of inputs) {
     const root2 = input2.setup.site?.root;
     if (root2 === void 0) continue;
@@ -26941,53 +29620,54 @@ function lintHere(command, io, files, configFile, settings, shown) {
     if (!index2) indexes.set(root2, index2 = new PostIndex());
     index2.add(input2.post, input2.setup.config);
   }
+  return { service, inputs };
+}
+function lintHere(command, io, { service, inputs }, shown) {
   const results = [];
   let diff = "";
   for (const input2 of inputs) {
     if (command.fix === "off") {
-      results.push({ filePath: input2.file, diagnostics: lintInput(input2, indexes, settings, command.quiet) });
+      results.push({ filePath: input2.file, diagnostics: lintInput(input2, service, command.quiet) });
       continue;
     }
-    const options = lintOptionsOf(input2, indexes, settings);
-    const folder = path6.dirname(input2.file);
-    const lintAs = (text4, fileName) => fileName === input2.post.fileName && text4 === input2.text ? lintPost(input2.post, options) : lintPost(parsePost(text4, pathToUri(path6.join(folder, fileName))), options);
-    let filePath = input2.file;
-    let diagnostics;
-    if (!input2.utf8 || command.fix === "write" && !writable(input2.file)) {
-      io.stderr(`seminar-posts: ${shown(input2.file)} ${input2.utf8 ? "is read-only" : "is not UTF-8 text"}; not fixed
-`);
-      diagnostics = lintAs(input2.text, input2.post.fileName);
-    } else {
-      const fixed = applySafeFixes(input2.text, input2.post.fileName, lintAs);
-      let fileName = fixed.fileName;
-      const textChanged = fixed.text !== input2.text;
-      if (command.fix === "dry-run") {
-        const relative6 = (name) => shown(path6.join(folder, name)).split(path6.sep).join("/");
-        diff += unifiedDiff(input2.text, fixed.text, relative6(input2.post.fileName), relative6(fileName));
-      } else if (textChanged || fileName !== input2.post.fileName) {
-        fileName = writeFixed(input2, fixed.text, fileName, textChanged, io, shown);
-        filePath = path6.join(folder, fileName);
-      }
-      diagnostics = lintAs(fixed.text, fileName);
-    }
-    if (command.quiet) diagnostics = diagnostics.filter((d) => d.severity === 1);
-    results.push({ filePath, diagnostics });
+    const fixed = fixInput(command, io, input2, service, shown);
+    diff += fixed.diff;
+    const diagnostics = command.quiet ? fixed.diagnostics.filter((d) => d.severity === 1) : fixed.diagnostics;
+    results.push({ filePath: fixed.filePath, diagnostics });
   }
   return { results, diff };
 }
+function fixInput(command, io, input2, service, shown) {
+  if (!input2.utf8 || command.fix === "write" && !writable(input2.file)) {
+    io.stderr(`seminar-posts: ${shown(input2.file)} ${input2.utf8 ? "is read-only" : "is not UTF-8 text"}; not fixed
+`);
+    return { filePath: input2.file, diagnostics: service.lint(input2), diff: "" };
+  }
+  const folder = path8.dirname(input2.file);
+  const fixed = service.settleFixes(input2, { renames: true });
+  const textChanged = fixed.text !== input2.text;
+  if (command.fix === "dry-run") {
+    const relative6 = (name) => shown(path8.join(folder, name)).split(path8.sep).join("/");
+    return { filePath: input2.file, diagnostics: fixed.diagnostics, diff: unifiedDiff(input2.text, fixed.text, relative6(input2.post.fileName), relative6(fixed.fileName)) };
+  }
+  if (!textChanged && fixed.fileName === input2.post.fileName) return { filePath: input2.file, diagnostics: fixed.diagnostics, diff: "" };
+  const fileName = writeFixed(input2, fixed.text, fixed.fileName, textChanged, io, shown);
+  const diagnostics = fileName === fixed.fileName ? fixed.diagnostics : service.lintAs(input2, fixed.text, fileName);
+  return { filePath: path8.join(folder, fileName), diagnostics, diff: "" };
+}
 function writable(file) {
   try {
-    fs5.accessSync(file, fs5.constants.W_OK);
+    fs6.accessSync(file, fs6.constants.W_OK);
     return true;
   } catch {
     return false;
   }
 }
 function writeFixed(input2, text4, fileName, textChanged, io, shown) {
-  const folder = path6.dirname(input2.file);
+  const folder = path8.dirname(input2.file);
   const content3 = textChanged ? (input2.bom ? "\uFEFF" : "") + text4 : void 0;
   try {
-    writePost(input2.file, path6.join(folder, fileName), content3);
+    writePost(input2.file, path8.join(folder, fileName), content3);
     return fileName;
   } catch (error) {
     if (!(error instanceof RenameConflictError)) throw new FatalError(`cannot write ${shown(input2.file)}: ${describe3(error)}`);
@@ -27027,7 +29707,7 @@ function booleanInput(env, name) {
 }
 
 // server/src/action/workflowCommands.ts
-var path7 = __toESM(require("node:path"));
+var path9 = __toESM(require("node:path"));
 function annotationKind(diagnostic) {
   const severity = severityName(diagnostic.severity);
   return severity === "error" ? "error" : severity === "warning" ? "warning" : "notice";
@@ -27043,9 +29723,9 @@ function workflowCommand(name, properties, message) {
   return `::${name}${props ? " " + props : ""}::${escapeData(message)}`;
 }
 function workspacePath(file, workspace) {
-  const relative6 = path7.relative(workspace, file);
-  if (relative6 === "" || relative6.startsWith("..") || path7.isAbsolute(relative6)) return file;
-  return relative6.split(path7.sep).join("/");
+  const relative6 = path9.relative(workspace, file);
+  if (relative6 === "" || relative6.startsWith("..") || path9.isAbsolute(relative6)) return file;
+  return relative6.split(path9.sep).join("/");
 }
 function annotations(results, workspace) {
   return results.flatMap((result) => result.diagnostics.map((d) => {
@@ -27063,7 +29743,7 @@ function annotations(results, workspace) {
 
 // server/src/action/summary.ts
 var MAX_ROWS = 500;
-var TEXT = {
+var TEXT2 = {
   en: {
     title: "seminar-posts",
     clean: (posts) => `\u2705 No problems in ${posts} post${posts === 1 ? "" : "s"}.`,
@@ -27092,7 +29772,7 @@ var TEXT = {
   }
 };
 function jobSummary(results, options) {
-  const text4 = TEXT[options.locale];
+  const text4 = TEXT2[options.locale];
   const counts = countSeverities(results);
   const notes = counts.info + counts.hint;
   const total = counts.error + counts.warning + notes;
@@ -27120,19 +29800,19 @@ function jobSummary(results, options) {
   return lines.join("\n") + "\n";
 }
 function failureSummary(message, locale) {
-  return `## ${TEXT[locale].title}
+  return `## ${TEXT2[locale].title}
 
-${TEXT[locale].failed(cell(message))}
+${TEXT2[locale].failed(cell(message))}
 `;
 }
 function row(filePath, d, options) {
   const file = workspacePath(filePath, options.workspace);
   const r = toOneBased(d.range);
-  const where = `${r.line}:${r.column}`;
+  const where2 = `${r.line}:${r.column}`;
   const fileCell = `\`${file.replace(/`/g, "'")}\``;
-  const lineCell = options.blobBase && file !== filePath ? `[${where}](${options.blobBase}/${file.split("/").map(encodeURIComponent).join("/")}#L${r.line})` : where;
+  const lineCell = options.blobBase && file !== filePath ? `[${where2}](${options.blobBase}/${file.split("/").map(encodeURIComponent).join("/")}#L${r.line})` : where2;
   const id = String(d.code);
-  const severity = TEXT[options.locale].severity[severityName(d.severity)];
+  const severity = TEXT2[options.locale].severity[severityName(d.severity)];
   return `| ${cell(fileCell)} | ${lineCell} | ${severity} | [${cell(id)}](${ruleDocsUrl(id)}) | ${cell(d.message)} |`;
 }
 function cell(text4) {
@@ -27143,7 +29823,7 @@ function cell(text4) {
 // server/src/action/main.ts
 var ACTION_EXIT = { ok: 0, problems: 1, failure: 2 };
 async function runAction(io) {
-  const workspace = path8.resolve(io.cwd, io.env.GITHUB_WORKSPACE || ".");
+  const workspace = path10.resolve(io.cwd, io.env.GITHUB_WORKSPACE || ".");
   let locale = "en";
   try {
     const inputs = readInputs(io.env);
@@ -27156,9 +29836,9 @@ async function runAction(io) {
     const blobBase = io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}` : void 0;
     appendTo(io.env.GITHUB_STEP_SUMMARY, jobSummary(results, { workspace, locale, fixed: inputs.fix, failOn: inputs.failOn, blobBase }));
     if (inputs.sarif) {
-      const file = path8.resolve(workspace, inputs.sarif);
-      fs6.mkdirSync(path8.dirname(file), { recursive: true });
-      fs6.writeFileSync(file, formatSarif(results, RULES, version, workspace, locale) + "\n");
+      const file = path10.resolve(workspace, inputs.sarif);
+      fs7.mkdirSync(path10.dirname(file), { recursive: true });
+      fs7.writeFileSync(file, formatSarif(results, RULES, version, workspace, locale) + "\n");
     }
     const counts = countSeverities(results);
     appendTo(io.env.GITHUB_OUTPUT, `errors=${counts.error}
@@ -27184,7 +29864,7 @@ function commandOf(inputs, env) {
   return command;
 }
 function appendTo(file, text4) {
-  if (file) fs6.appendFileSync(file, text4);
+  if (file) fs7.appendFileSync(file, text4);
 }
 
 // server/src/action/index.ts

@@ -63,6 +63,14 @@ export function onNotification<P, D = unknown>(connection: { onNotification(meth
   return connection.onNotification(type.method, handler);
 }
 
+/** What the client hands the server in `initialize` (`initializationOptions`). */
+export interface InitializationOptions {
+  /** VS Code's display language (`en`, `ko`, ...): the messages' language. */
+  locale: string;
+  /** A folder the server may keep files in (the link check's cache): the extension's global storage. */
+  storagePath?: string;
+}
+
 export interface TextDocumentParams {
   textDocument: { uri: string };
 }
@@ -196,3 +204,36 @@ export interface PostSelection {
  * first checked and whenever the answer changes (settings or a configuration file changed).
  */
 export const PostSelectionNotification = notification<PostSelection>('seminarPosts/postSelection', 'serverToClient');
+/** What Check Links checks: the post `textDocument` names, or every post of the workspace. */
+export interface CheckLinksParams {
+  scope: 'post' | 'workspace';
+  /** The post, for the `post` scope. */
+  textDocument?: { uri: string };
+  /** LSP work-done progress: the server reports `$/progress` with this token (begin, a report per address, end). */
+  workDoneToken?: string | number;
+}
+
+/** What a Check Links run found. */
+export interface CheckLinksResult {
+  /** Posts whose addresses were checked. */
+  posts: number;
+  /** Distinct addresses. */
+  links: number;
+  /** Addresses asked of the network (the others came from the cache). */
+  requested: number;
+  fromCache: number;
+  /** Reports of `link-dead`, by kind. */
+  problems: { dead: number; signIn: number; unchecked: number; moved: number };
+  /** The run was cancelled; what was found until then is shown. */
+  cancelled: boolean;
+  /** Why nothing was checked (not a post, say), in the UI language. */
+  refused?: string;
+}
+
+/**
+ * Client -> server: check the addresses of a post, or of every post, over the network (the only
+ * request that does). The results become `link-dead` diagnostics on the posts, in the server's
+ * own diagnostics (pushed for posts that are not open), and stay until the check runs again.
+ * Cancelling the request stops the check.
+ */
+export const CheckLinksRequest = request<CheckLinksParams, CheckLinksResult>('seminarPosts/checkLinks', 'clientToServer');

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { CommandId } from '../identifiers';
 import type { CommandContext } from './common';
+import { checkLinksCommand } from './checkLinks';
 import { addPaperSection, insertImageBlock } from './editPost';
 import { fixAllProblems } from './fixAll';
 import { newQuarterPost } from './newQuarterPost';
@@ -27,6 +28,7 @@ export const COMMANDS: Record<CommandId, CommandFactory> = {
   'seminarPosts.openPreviewToSide': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true }),
   'seminarPosts.showQuarterSummary': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true, view: 'summary' }),
   'seminarPosts.togglePreviewLock': (ctx) => () => ctx.preview.toggleLock(),
+  'seminarPosts.checkLinks': (ctx) => (args?: unknown) => checkLinksCommand(ctx, args),
 };
 
 /** Registers every command; a handler that throws is reported, not lost. */

@@ -18,6 +18,12 @@ export interface LintCommand {
   maxWarnings: number | undefined;
   quiet: boolean;
   locale: Locale;
+  /** `--check-links`: request the posts' addresses (see `linkCheck.ts`). */
+  checkLinks: boolean;
+  /** `--cache-dir`: the link cache's folder, as written. */
+  cacheDir: string | undefined;
+  /** `--no-cache`: neither read nor write the link cache. */
+  noCache: boolean;
 }
 
 export interface RulesCommand {
@@ -47,6 +53,11 @@ Options of lint:
   --fix               apply the safe fixes to the files (and a safe file rename), then report
                       what is left; a file is written only when a fix changed it
   --fix-dry-run       print the safe fixes as a unified diff and change nothing
+  --check-links       also request every paper, slides and image address of the posts and
+                      report dead ones (rule link-dead); progress goes to stderr
+  --cache-dir <dir>   keep link results there (default: the system's cache folder,
+                      e.g. ~/.cache/seminar-posts); a result is trusted for a day
+  --no-cache          ask every address again and keep nothing
 
 Options of rules:
   --format <name>     text (default) or json
@@ -71,8 +82,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
 
   const options = new Map<string, string | true>();
   const positional: string[] = [];
-  const valued = new Set(['--format', '--config', '--max-warnings', '--locale']);
-  const flags = new Set(['--quiet', '--fix', '--fix-dry-run', '--help', '-h']);
+  const valued = new Set(['--format', '--config', '--max-warnings', '--locale', '--cache-dir']);
+  const flags = new Set(['--quiet', '--fix', '--fix-dry-run', '--help', '-h', '--check-links', '--no-cache']);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -105,7 +116,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   const format = options.get('--format');
 
   if (command === 'rules') {
-    for (const name of ['--config', '--max-warnings', '--quiet', '--fix', '--fix-dry-run']) {
+    for (const name of ['--config', '--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--check-links', '--cache-dir', '--no-cache']) {
       if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'rules'`);
     }
     if (positional.length) throw new UsageError(`'rules' takes no paths`);
@@ -120,6 +131,10 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (options.has('--fix-dry-run') && format !== undefined && format !== 'stylish') {
     throw new UsageError('--fix-dry-run prints a diff; --format does not apply to it');
   }
+  for (const name of ['--cache-dir', '--no-cache']) {
+    if (options.has(name) && !options.has('--check-links')) throw new UsageError(`${name} applies to --check-links only`);
+  }
+  if (options.has('--cache-dir') && options.has('--no-cache')) throw new UsageError('use --cache-dir or --no-cache, not both');
   let maxWarnings: number | undefined;
   const max = options.get('--max-warnings');
   if (max !== undefined) {
@@ -135,5 +150,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
     maxWarnings,
     quiet: options.has('--quiet'),
     locale,
+    checkLinks: options.has('--check-links'),
+    cacheDir: options.get('--cache-dir') as string | undefined,
+    noCache: options.has('--no-cache'),
   };
 }

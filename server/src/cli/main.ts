@@ -15,6 +15,7 @@ import { describe, expandPaths, PathError } from './files';
 import { RenameConflictError, writePost } from './fix';
 import { countSeverities, formatJson, formatSarif, formatStylish, type FileResult } from './formatters';
 import { createCliService, FatalError, lintInput, readInput, type Input, type RunSettings } from './input';
+import { checkLinksOf } from './linkCheck';
 import { PostIndex } from './postIndex';
 import { lintInWorkers, workerCount } from './workers';
 
@@ -25,6 +26,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** Colours in the stylish format. */
   color: boolean;
+  /** stderr is a terminal: long work (`--check-links`) shows progress lines there. */
+  progress?: boolean;
 }
 
 /** Exit codes, as documented in the usage text. */
@@ -114,20 +117,28 @@ export async function lintPaths(command: LintCommand, io: CliIO): Promise<LintRu
   const settings: RunSettings = { locale: command.locale, startedAt: Date.now(), configFile };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
 
+  if (command.checkLinks) {
+    // The check runs here, between reading the posts and linting them, in this thread.
+    const read = readPosts(files, settings, shown);
+    settings.links = await checkLinksOf(read.inputs, command, { ...io, progress: io.progress === true });
+    return lintHere(command, io, read, shown);
+  }
+
   // Many posts without fixes: read, parse and lint them on every core (the results are the same).
   const workers = command.fix === 'off' ? workerCount(files.length, io.env) : 0;
   const results = workers > 1
     ? await lintInWorkers(files, workers, { cwd: io.cwd, quiet: command.quiet, ...settings })
     : undefined;
-  return results ?? lintHere(command, io, files, settings, shown);
+  return results ?? lintHere(command, io, readPosts(files, settings, shown), shown);
 }
 
-/** Lints (and fixes, as asked) `files` in this thread; the results and the diff of `--fix-dry-run`. */
-function lintHere(command: LintCommand, io: CliIO, files: string[], settings: RunSettings,
-  shown: (file: string) => string): LintRun {
+/**
+ * Reads and parses every post of the run first (duplicate-paper compares the posts of one site),
+ * with the run's post service; the papers of each site are indexed before any post is linted.
+ */
+function readPosts(files: string[], settings: RunSettings, shown: (file: string) => string): { service: PostService; inputs: Input[] } {
   const indexes = new Map<string, PostIndex>();
   const service = createCliService(settings, indexes);
-  // Every post is read and parsed first: duplicate-paper compares the posts of one site.
   const inputs = files.map((file) => readInput(file, service, shown));
   for (const input of inputs) {
     const root = input.setup.site?.root;
@@ -136,7 +147,12 @@ function lintHere(command: LintCommand, io: CliIO, files: string[], settings: Ru
     if (!index) indexes.set(root, (index = new PostIndex()));
     index.add(input.post, input.setup.config);
   }
+  return { service, inputs };
+}
 
+/** Lints (and fixes, as asked) the posts read, in this thread; the results and the diff of `--fix-dry-run`. */
+function lintHere(command: LintCommand, io: CliIO, { service, inputs }: { service: PostService; inputs: Input[] },
+  shown: (file: string) => string): LintRun {
   const results: FileResult[] = [];
   let diff = '';
   for (const input of inputs) {

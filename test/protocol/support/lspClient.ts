@@ -31,6 +31,8 @@ export interface StartOptions {
   execArgv?: string[];
   /** How long to wait for a message before failing (default {@link WAIT_LIMIT_MS}). */
   waitLimitMs?: number;
+  /** `initializationOptions` (the extension sends `locale` and `storagePath`). */
+  initializationOptions?: unknown;
 }
 
 /** Capabilities of a client like VS Code: dynamic registration, versioned edits, progress. */
@@ -137,6 +139,7 @@ export class LspClient {
       workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
       capabilities: merge(DEFAULT_CAPABILITIES, options.capabilities ?? {}),
       locale: options.locale ?? 'en',
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

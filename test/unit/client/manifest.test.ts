@@ -89,10 +89,12 @@ describe('manifest', () => {
       posts: ['notes/*.md'], rules: { 'title-format': 'off' }, presenterLabels: ['Presenter'], linkLabels: { paper: ['paper'], slides: ['slides'] },
       requiredFields: { author: 'warning' }, titlePattern: '^x$', maxFileSize: 5, 'trace.server': 'verbose',
       'preview.scrollSync': false, 'preview.doubleClickToReveal': false, 'preview.lockedByDefault': true,
+      'links.checkOnSave': true, 'links.ignore': ['*.internal.example'], 'links.signInHosts': ['drive.google.com'],
     };
     const bad: { [N in SettingName]: unknown } = {
       posts: 'x', rules: [], presenterLabels: [], linkLabels: { video: ['v'] }, requiredFields: { author: true }, titlePattern: '',
       maxFileSize: 4096, 'trace.server': 'loud', 'preview.scrollSync': 'yes', 'preview.doubleClickToReveal': 1, 'preview.lockedByDefault': null,
+      'links.checkOnSave': 'yes', 'links.ignore': 'x', 'links.signInHosts': [''],
     };
     for (const name of Object.keys(SETTINGS) as SettingName[]) {
       assert.deepEqual(readSetting((key) => good[key], name), good[name], `${name}: a good value is read as it is`);

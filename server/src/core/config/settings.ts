@@ -7,7 +7,7 @@
  *
  * The keys shared with `.seminar-posts.json` become a configuration layer between the defaults and
  * the file (defaults < settings < the repository's file, so that the editor and the CI agree);
- * `maxFileSize`, `trace.server` and `preview.*` are the editor's own. Validation of the shared keys
+ * `maxFileSize`, `trace.server`, `preview.*` and `links.checkOnSave` are the editor's own. Validation of the shared keys
  * is the configuration file's, so a bad setting is named the same way. No `vscode` import: both
  * sides and the tests read it in plain Node.
  */
@@ -32,6 +32,10 @@ export interface SettingValues {
   'preview.scrollSync': boolean;
   'preview.doubleClickToReveal': boolean;
   'preview.lockedByDefault': boolean;
+  /** The editor's own: the client runs Check Links on the saved post. */
+  'links.checkOnSave': boolean;
+  'links.ignore': string[];
+  'links.signInHosts': string[];
 }
 
 export type SettingName = keyof SettingValues;
@@ -86,6 +90,9 @@ export const SETTINGS: { readonly [N in SettingName]: SettingSpec<SettingValues[
   'preview.scrollSync': { schema: { type: 'boolean' }, default: true, scope: 'resource' },
   'preview.doubleClickToReveal': { schema: { type: 'boolean' }, default: true, scope: 'resource' },
   'preview.lockedByDefault': { schema: { type: 'boolean' }, default: false, scope: 'resource' },
+  'links.checkOnSave': { schema: { type: 'boolean' }, default: false, scope: 'resource' },
+  'links.ignore': { schema: { type: 'array', items: { type: 'string', minLength: 1 } }, default: [...DEFAULTS.links.ignore], scope: 'resource' },
+  'links.signInHosts': { schema: { type: 'array', items: { type: 'string', minLength: 1 } }, default: [...DEFAULTS.links.signInHosts], scope: 'resource' },
 };
 
 /** The full id of a setting, as `affectsConfiguration` and the settings editor name it. */
@@ -144,6 +151,12 @@ export interface EditorSettings {
 const EDITOR_ONLY = new Set(['maxFileSize', 'trace', 'preview']);
 
 const megabytes = (mb: number) => Math.round(mb * 1024 * 1024);
+/** `links.checkOnSave` is the editor's own (the client reads it); the rest of `links` is shared with the file. */
+function withoutEditorLinkKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const { checkOnSave: _editorOnly, ...shared } = value as Record<string, unknown>;
+  return shared;
+}
 
 /** Reads the `seminarPosts` section of the settings; anything malformed is dropped and named. */
 export function readEditorSettings(raw: unknown, rules: readonly ConfigurableRule[]): EditorSettings {
@@ -155,7 +168,7 @@ export function readEditorSettings(raw: unknown, rules: readonly ConfigurableRul
   const shared: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     // The editor sends `null` for a setting nobody set and that has no default.
-    if (!EDITOR_ONLY.has(key) && value !== null && value !== undefined) shared[key] = value;
+    if (!EDITOR_ONLY.has(key) && value !== null && value !== undefined) shared[key] = key === 'links' ? withoutEditorLinkKeys(value) : value;
   }
   const { config, problems } = validateConfig(shared, SETTINGS_SOURCE, rules);
   const out: EditorSettings = {
