@@ -22,6 +22,8 @@ export const SETTING = {
   previewScrollSync: 'seminarPosts.preview.scrollSync',
   previewDoubleClickToReveal: 'seminarPosts.preview.doubleClickToReveal',
   previewLockedByDefault: 'seminarPosts.preview.lockedByDefault',
+  imagesFolder: 'seminarPosts.images.folder',
+  imagesWidth: 'seminarPosts.images.width',
 } as const;
 
 /** The settings the client itself reads (the server reads the rest). */

@@ -112,6 +112,20 @@ export interface PostLabels {
  */
 export const PresentersRequest = request<{ textDocument?: { uri: string } }, { names: string[]; labels?: PostLabels }>('seminarPosts/presenters');
 
+/** The Jekyll site around a post: where files the client writes into it go, and how the site is served. */
+export interface PostSite {
+  /** The site's root folder (the one holding `_config.yml`), as a `file:` URI. */
+  root: string;
+  /** `baseurl` of `_config.yml` as Jekyll joins it to paths (`/blog`), or null when served at the root. */
+  baseurl: string | null;
+}
+
+/**
+ * Client -> server: the site around an open post, for a figure pasted or dropped into it; null
+ * when the post is in no Jekyll site (or is not a post the server checks).
+ */
+export const PostSiteRequest = request<TextDocumentParams, PostSite | null>('seminarPosts/postSite');
+
 export interface ServerStatus {
   /** `indexing` while the workspace index is built; `ready` after. */
   state: 'indexing' | 'ready';

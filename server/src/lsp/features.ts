@@ -25,7 +25,7 @@ import { lintPost } from '../core/engine/engine';
 import { parsePost } from '../core/parse/parsePost';
 import { RULES } from '../core/rules';
 import type { SiteContext } from '../core/site/site';
-import { PresentersRequest, type PostLabels } from '../protocol';
+import { PostSiteRequest, PresentersRequest, type PostLabels, type PostSite } from '../protocol';
 import type { Analysis } from './analysis';
 import type { IncomingChanges } from './transport';
 import type { Checked, Validator } from './validation';
@@ -126,6 +126,9 @@ export function registerFeatures(
     }));
     return labels ? { names, labels } : { names };
   });
+
+  connection.onRequest(PostSiteRequest.method, (params: unknown) => withPost<PostSite | null>(params, null, ({ setup: { site } }) =>
+    site ? { root: URI.file(site.root).toString(), baseurl: site.baseurl ?? null } : null));
 }
 
 /** The request's position when it lies in the post (a character past the line's end is its end). */

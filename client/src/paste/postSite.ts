@@ -1,0 +1,35 @@
+/**
+ * Asks the language server where a post's site is (`seminarPosts/postSite`): the figure providers
+ * save files there. The server has the answer at hand (it reads the site for the checks), so the
+ * wait is short; a server that is down or slow gets `undefined`, said in the log.
+ */
+import * as vscode from 'vscode';
+import { PostSiteRequest, type PostSite } from '../../../server/src/protocol';
+import type { LanguageServerController } from '../languageServer';
+
+/** How long a paste waits for the server's answer. */
+const SITE_TIMEOUT_MS = 3000;
+
+/** The site around `document`: null when it is in none, undefined when the server cannot say. */
+export async function askPostSite(server: LanguageServerController, output: vscode.LogOutputChannel, document: vscode.TextDocument,
+  token: vscode.CancellationToken): Promise<PostSite | null | undefined> {
+  const client = server.runningClient;
+  if (!client) {
+    output.warn(vscode.l10n.t('The language server is not running: the site of {0} is unknown.', vscode.workspace.asRelativePath(document.uri)));
+    return undefined;
+  }
+  const cancel = new vscode.CancellationTokenSource();
+  const timer = setTimeout(() => cancel.cancel(), SITE_TIMEOUT_MS);
+  const relay = token.onCancellationRequested(() => cancel.cancel());
+  try {
+    const answer = await client.sendRequest<PostSite | null>(PostSiteRequest.method, { textDocument: { uri: document.uri.toString() } }, cancel.token);
+    return answer && typeof answer.root === 'string' ? { root: answer.root, baseurl: typeof answer.baseurl === 'string' ? answer.baseurl : null } : null;
+  } catch (error) {
+    if (!token.isCancellationRequested) output.warn(vscode.l10n.t('The language server did not say where the site of {0} is: {1}', vscode.workspace.asRelativePath(document.uri), error instanceof Error ? error.message : String(error)));
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    relay.dispose();
+    cancel.dispose();
+  }
+}
