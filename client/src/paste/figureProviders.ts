@@ -202,11 +202,9 @@ function servedPath(uri: vscode.Uri, site: PostSite | null | undefined): string 
 /** A name in `folder` that no file has and this edit has not chosen. */
 async function freeName(folder: vscode.Uri, wanted: string, chosen: ReadonlySet<string>, token: vscode.CancellationToken): Promise<string | undefined> {
   const existing = new Set<string>();
-  try {
-    for (const [name] of await vscode.workspace.fs.readDirectory(folder)) existing.add(name.toLowerCase());
-  } catch {
-    // No folder yet: every name is free (creating the file creates the folder).
-  }
+  // No folder yet: every name is free (creating the file creates the folder).
+  const isFolder = await vscode.workspace.fs.stat(folder).then((stat) => (stat.type & vscode.FileType.Directory) !== 0, () => false);
+  if (isFolder) for (const [name] of await vscode.workspace.fs.readDirectory(folder)) existing.add(name.toLowerCase());
   if (token.isCancellationRequested) return undefined;
   // Compared without case: on a case-insensitive disk `Figure.png` is `figure.png`.
   return freeFileName(wanted, (name) => existing.has(name.toLowerCase()) || [...chosen].some((c) => c.toLowerCase() === name.toLowerCase()));

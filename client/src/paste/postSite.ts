@@ -13,7 +13,8 @@ const SITE_TIMEOUT_MS = 3000;
 /** The site around `document`: null when it is in none, undefined when the server cannot say. */
 export async function askPostSite(server: LanguageServerController, output: vscode.LogOutputChannel, document: vscode.TextDocument,
   token: vscode.CancellationToken): Promise<PostSite | null | undefined> {
-  const client = server.runningClient;
+  // A figure pasted just after the window opened waits for the server's start.
+  const client = server.runningClient ?? (server.state === 'starting' ? await runningWithin(server, SITE_TIMEOUT_MS, token) : undefined);
   if (!client) {
     output.warn(vscode.l10n.t('The language server is not running: the site of {0} is unknown.', vscode.workspace.asRelativePath(document.uri)));
     return undefined;
@@ -32,4 +33,21 @@ export async function askPostSite(server: LanguageServerController, output: vsco
     relay.dispose();
     cancel.dispose();
   }
+}
+
+/** The running client once a starting server runs, or undefined when it does not within `ms`. */
+function runningWithin(server: LanguageServerController, ms: number, token: vscode.CancellationToken) {
+  return new Promise<LanguageServerController['runningClient']>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      listener.dispose();
+      cancelled.dispose();
+      resolve(server.runningClient);
+    };
+    const timer = setTimeout(done, ms);
+    const listener = server.onDidChangeState(() => {
+      if (server.state !== 'starting') done();
+    });
+    const cancelled = token.onCancellationRequested(done);
+  });
 }
