@@ -74,8 +74,8 @@ export class PaperLookupError extends Error {
 export interface PaperLookupOptions {
   client: HttpClient;
   cache: ResultCache<PaperMetadata>;
-  /** Base URLs of the arXiv API and the DOI resolver (without a trailing slash). */
-  endpoints: { arxiv: string; doi: string };
+  /** Base URLs of the arXiv API and the DOI resolver (without a trailing slash), read at each request. */
+  endpoints: () => { arxiv: string; doi: string };
 }
 
 export class PaperLookup {
@@ -116,7 +116,8 @@ export class PaperLookup {
   }
 
   private async fetch(url: string, source: PaperSource, signal: AbortSignal | undefined): Promise<PaperMetadata> {
-    const { endpoints, client } = this.options;
+    const { client } = this.options;
+    const endpoints = this.options.endpoints();
     const request = source.kind === 'arxiv'
       ? { asked: `${endpoints.arxiv}/query?id_list=${encodeURIComponent(source.id + (source.version ?? ''))}&max_results=1`, accept: 'application/atom+xml' }
       : source.kind === 'doi'
