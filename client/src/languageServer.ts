@@ -161,7 +161,11 @@ export class LanguageServerController implements vscode.Disposable {
     };
     const clientOptions: languageclient.LanguageClientOptions = {
       documentSelector: this.selector,
-      initializationOptions: { locale: vscode.env.language },
+      initializationOptions: {
+        locale: vscode.env.language,
+        // Papers looked up for "Fill from paper link" are kept here between sessions.
+        paperCacheFolder: this.context.globalStorageUri.scheme === 'file' ? vscode.Uri.joinPath(this.context.globalStorageUri, 'cache').fsPath : undefined,
+      },
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: this.errorHandler(CloseAction, ErrorAction),

@@ -24,6 +24,8 @@ export const SETTING = {
   previewLockedByDefault: 'seminarPosts.preview.lockedByDefault',
   imagesFolder: 'seminarPosts.images.folder',
   imagesWidth: 'seminarPosts.images.width',
+  endpointsArxiv: 'seminarPosts.endpoints.arxiv',
+  endpointsDoi: 'seminarPosts.endpoints.doi',
 } as const;
 
 /** The settings the client itself reads (the server reads the rest). */

@@ -13,6 +13,7 @@ import { URI } from 'vscode-uri';
 import { formatMessage, type Locale } from '../core/engine/messages';
 import { getCodeActions, type WorkspaceEditSupport } from '../core/features/codeActions';
 import { getCompletions } from '../core/features/completion';
+import { fillTargetAtTitle, getFillCodeActions, getFillCompletions } from '../core/features/paperFillActions';
 import { getDocumentLinks } from '../core/features/documentLinks';
 import { getDocumentSymbols } from '../core/features/documentSymbols';
 import { getFoldingRanges } from '../core/features/folding';
@@ -27,6 +28,7 @@ import { RULES } from '../core/rules';
 import type { SiteContext } from '../core/site/site';
 import { PostSiteRequest, PresentersRequest, type PostLabels, type PostSite } from '../protocol';
 import type { Analysis } from './analysis';
+import type { PaperFillService } from './paperFill';
 import type { IncomingChanges } from './transport';
 import type { Checked, Validator } from './validation';
 
@@ -47,6 +49,7 @@ export function registerFeatures(
   index: WorkspaceIndex,
   locale: () => Locale,
   capabilities: () => ClientCapabilities,
+  paper?: PaperFillService,
 ): void {
   /** Runs `answer` on the open post `params` names; `empty` wherever there is none. */
   async function withPost<T>(params: unknown, empty: T, answer: (analysis: PostAnalysis, checked: Checked) => T): Promise<T> {
@@ -66,14 +69,23 @@ export function registerFeatures(
     });
   }
 
-  connection.onCompletion((params) => atPosition(params, [], ({ post, setup }, position) => getCompletions(post, position, {
-    config: setup.config,
-    site: setup.site,
-    presenters: index.presenterNames(),
-    today: todayString(),
-    locale: locale(),
-    snippets: capabilities().textDocument?.completion?.completionItem?.snippetSupport === true,
-  })));
+  connection.onCompletion(async (params) => {
+    const items = await atPosition(params, [], ({ post, setup }, position) => getCompletions(post, position, {
+      config: setup.config,
+      site: setup.site,
+      presenters: index.presenterNames(),
+      today: todayString(),
+      locale: locale(),
+      snippets: capabilities().textDocument?.completion?.completionItem?.snippetSupport === true,
+    }));
+    // The title line of a section with a paper link: the kept paper, or an item that asks for it.
+    const fill = paper && await atPosition(params, undefined, ({ post, setup }, position) => {
+      const target = fillTargetAtTitle(post, setup.config, position);
+      return target && { post, target, position };
+    });
+    if (!paper || !fill) return items;
+    return [...items, ...getFillCompletions(fill.post, fill.target, fill.position, await paper.cached(fill.target.url), locale())];
+  });
 
   connection.onHover((params) => atPosition(params, null, ({ post }, position, checked) => getHover(post, position, {
     diagnostics: checked.diagnostics,
@@ -92,7 +104,7 @@ export function registerFeatures(
 
   connection.onWorkspaceSymbol((params) => getWorkspaceSymbols(index.papers(), typeof params?.query === 'string' ? params.query : ''));
 
-  connection.onCodeAction((params) => withPost(params, [], ({ post, setup }, checked) => getCodeActions(post, {
+  connection.onCodeAction((params) => withPost(params, [], ({ post, setup }, checked) => [...getCodeActions(post, {
     // The client sends back diagnostics this server published (plain-string messages).
     contextDiagnostics: Array.isArray(params.context?.diagnostics) ? params.context.diagnostics as Diagnostic[] : [],
     diagnostics: checked.diagnostics,
@@ -103,7 +115,7 @@ export function registerFeatures(
       const next = parsePost(text, post.uri, post.version);
       return { post: next, diagnostics: lintPost(next, { rules: RULES, config: setup.config, site: setup.site, workspace: index, locale: locale(), today: todayString() }) };
     },
-  })));
+  }), ...(paper ? getFillCodeActions(post, setup.config, params.range, Array.isArray(params.context?.diagnostics) ? params.context.diagnostics as Diagnostic[] : [], params.context?.only, locale()) : [])]));
 
   connection.languages.diagnostics.on(async (params) => {
     const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;

@@ -19,6 +19,7 @@ import { Analyzer } from './analysis';
 import { errorText } from './errorText';
 import { registerFeatures } from './features';
 import { registerRender } from './render';
+import { PaperFillService, registerPaperFill } from './paperFill';
 import { WorkspaceIndexer } from './indexer';
 import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
@@ -34,6 +35,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
   let roots: string[] = [];
+  let paperCacheFolder: string | undefined;
 
   const documents = new TextDocuments(TextDocument);
   const project = new Project(nodeFileSystem, RULES);
@@ -56,7 +58,8 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities ?? {};
-    const options = params.initializationOptions as { locale?: unknown } | undefined;
+    const options = params.initializationOptions as { locale?: unknown; paperCacheFolder?: unknown } | undefined;
+    paperCacheFolder = typeof options?.paperCacheFolder === 'string' && options.paperCacheFolder ? options.paperCacheFolder : undefined;
     locale = toLocale(params.locale ?? (typeof options?.locale === 'string' ? options.locale : undefined));
     setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     return {
@@ -71,6 +74,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
         documentLinkProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'seminar-posts' },
@@ -120,7 +124,9 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
     void indexer.documentClosed(uri).catch((error: unknown) => connection.console.error(`indexing ${uri} failed: ${errorText(error)}`));
   });
 
-  registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
+  const paper = new PaperFillService(() => paperCacheFolder, (message) => connection.console.warn(message));
+  registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities, paper);
+  registerPaperFill(connection, documents, validator, () => locale, paper);
   registerRender(connection, documents, incoming, validator, () => locale);
   connection.onRequest(ProcessIdRequest.method, () => ({ pid: process.pid }));
   documents.listen(connection);
