@@ -10,8 +10,23 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DocumentRestorer } from './support/editing';
+import { discardPost } from './support/editing';
 import { GOOD_POST, siteUri } from './support/site';
+
+/**
+ * The post each test writes for itself (a copy of the good post), deleted after it; a new name
+ * each time, so that no test meets the document of the one before.
+ */
+let POST = '';
+let written = 0;
+
+/** Writes {@link POST}: the good post, dated in the next quarter. */
+async function writeTestPost(): Promise<void> {
+  const good = Buffer.from(await vscode.workspace.fs.readFile(siteUri(GOOD_POST))).toString('utf8');
+  const text = good.replace('date: 2021-01-07', 'date: 2021-04-01').replace('"2021_1st_quarter"', '"2021_2nd_quarter"');
+  POST = `_posts/2021-04-01-fill-${++written}.md`;
+  await vscode.workspace.fs.writeFile(siteUri(POST), Buffer.from(text, 'utf8'));
+}
 
 const ATOM = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'paper', 'arxiv-1512.03385.atom.xml'), 'utf8');
 const SECTION = [
@@ -44,7 +59,6 @@ async function lensesUntil(uri: vscode.Uri, until: (lenses: vscode.CodeLens[]) =
 }
 
 describe('Fill from paper link', () => {
-  const restorer = new DocumentRestorer();
   let server: http.Server;
   let base = '';
   let requests: string[] = [];
@@ -65,15 +79,16 @@ describe('Fill from paper link', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
+  beforeEach(writeTestPost);
+
   afterEach(async () => {
-    await restorer.restore();
+    await discardPost(siteUri(POST));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('fills a section from an arXiv link: code lens, quick fix, command, then completion from the kept paper', async () => {
     requests = [];
-    const document = await vscode.workspace.openTextDocument(siteUri(GOOD_POST));
-    restorer.remember(document);
+    const document = await vscode.workspace.openTextDocument(siteUri(POST));
     const editor = await vscode.window.showTextDocument(document);
     const end = document.lineAt(document.lineCount - 1).range.end;
     assert.ok(await editor.edit((b) => b.insert(end, SECTION)));
