@@ -9,6 +9,8 @@ import { checkLinksOnSave } from './commands/checkLinks';
 import { LanguageServerController, messageOf } from './languageServer';
 import { PREVIEW_VIEW_TYPE } from './identifiers';
 import { PostContextKey } from './postContext';
+import { registerFigureProviders } from './paste/figureProviders';
+import { askPostSite } from './paste/postSite';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
 import { PostStatusItem } from './status';
 
@@ -40,18 +42,19 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
   try {
     const output = vscode.window.createOutputChannel('Seminar Posts', { log: true });
     context.subscriptions.push(output);
-    server = new LanguageServerController(context, output);
+    const controller = (server = new LanguageServerController(context, output));
     const statusItem = new PostStatusItem(server);
     const posts = new PostContextKey(server);
     const preview = new PreviewManager(context, output, server);
     context.subscriptions.push(server, statusItem, posts, preview, ...registerCommands({ extension: context, output, server, preview }),
       // The preview panels open before a window reload come back after it.
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }),
-      checkLinksOnSave(server));
+      checkLinksOnSave(controller),
+      // Paste or drop a figure into a post (a post as the server decides).
+      registerFigureProviders({ isPost: (document) => controller.isPost(document), siteOf: (document, token) => askPostSite(controller, output, document, token), output }));
     // The server process starts just after activation returns: forking it and reading the
     // settings cost milliseconds that VS Code need not wait for.
     // (Unless the extension was deactivated meanwhile.)
-    const controller = server;
     const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => (server === controller ? controller.start() : undefined));
     const activateMs = performance.now() - begin;
     const serverStartMs = started.then(() => performance.now() - begin);

@@ -7,6 +7,7 @@ export const COMMAND_IDS = [
   'seminarPosts.newQuarterPost',
   'seminarPosts.addPaperSection',
   'seminarPosts.insertImageBlock',
+  'seminarPosts.fillFromPaperLink',
   'seminarPosts.fixAllProblems',
   'seminarPosts.restartServer',
   'seminarPosts.showOutput',

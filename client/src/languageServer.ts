@@ -174,8 +174,11 @@ export class LanguageServerController implements vscode.Disposable {
     };
     const clientOptions: languageclient.LanguageClientOptions = {
       documentSelector: MARKDOWN_FILES,
-      // The link check keeps its cache under the extension's global storage.
-      initializationOptions: { locale: vscode.env.language, storagePath: this.context.globalStorageUri.fsPath } satisfies InitializationOptions,
+      // The server keeps its caches (link results, looked-up papers) under the extension's global storage, when it is on disk.
+      initializationOptions: {
+        locale: vscode.env.language,
+        storagePath: this.context.globalStorageUri.scheme === 'file' ? this.context.globalStorageUri.fsPath : undefined,
+      } satisfies InitializationOptions,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: this.errorHandler(CloseAction, ErrorAction),

@@ -67,8 +67,8 @@ export function onNotification<P, D = unknown>(connection: { onNotification(meth
 export interface InitializationOptions {
   /** VS Code's display language (`en`, `ko`, ...): the messages' language. */
   locale: string;
-  /** A folder the server may keep files in (the link check's cache): the extension's global storage. */
-  storagePath?: string;
+  /** A folder the server may keep files in (under `cache/`: link results, looked-up papers): the extension's global storage. */
+  storagePath?: string | undefined;
 }
 
 export interface TextDocumentParams {
@@ -176,6 +176,50 @@ export interface PresentersResult {
   names: string[];
   labels?: PostLabels;
 }
+
+/** The Jekyll site around a post: where files the client writes into it go, and how the site is served. */
+export interface PostSite {
+  /** The site's root folder (the one holding `_config.yml`), as a `file:` URI. */
+  root: string;
+  /** `baseurl` of `_config.yml` as Jekyll joins it to paths (`/blog`), or null when served at the root. */
+  baseurl: string | null;
+}
+
+/**
+ * Client -> server: the site around an open post, for a figure pasted or dropped into it; null
+ * when the post is in no Jekyll site (or is not a post the server checks).
+ */
+export const PostSiteRequest = request<TextDocumentParams, PostSite | null>('seminarPosts/postSite', 'clientToServer');
+
+/** A text edit, as LSP writes it (0-based lines, UTF-16 characters). */
+export interface PlainTextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+export interface FillSectionParams extends TextDocumentParams {
+  /** A line of the section to fill (its title's, or the cursor's). */
+  line: number;
+  /** Write the title and authors lines even when an author wrote them (after the user agreed). */
+  replace?: boolean;
+  /** Base URLs from the settings `seminarPosts.endpoints.*`; empty ones leave the environment or the default. */
+  endpoints?: { arxiv?: string; doi?: string };
+}
+
+export type FillSectionResult =
+  /** The edits to apply to the post at `version` (nothing is applied by the server). */
+  | { kind: 'filled'; version: number; url: string; edits: PlainTextEdit[] }
+  /** Both lines are written already: `replace` would overwrite them. */
+  | { kind: 'complete'; url: string; message: string }
+  /** Nothing to do or nothing done: no paper link there, not a post, or the lookup failed (the message names the URL and the reason). */
+  | { kind: 'noLink' | 'notPost' | 'failed'; message: string };
+
+/**
+ * Client -> server: fill the section at a line from its paper link (the lookup may take up to
+ * 5 s; the request can be cancelled). Sent only on the user's request: a code lens, a quick fix,
+ * the command, or a completion item that says it asks the paper's host.
+ */
+export const FillSectionRequest = request<FillSectionParams, FillSectionResult>('seminarPosts/fillSection', 'clientToServer');
 
 export interface ServerStatus {
   /** `indexing` while the workspace index is built; `ready` after. */

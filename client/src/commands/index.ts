@@ -8,6 +8,7 @@ import type { CommandId } from '../identifiers';
 import type { CommandContext } from './common';
 import { checkLinksCommand } from './checkLinks';
 import { addPaperSection, insertImageBlock } from './editPost';
+import { fillFromPaperLink } from './fillFromPaperLink';
 import { fixAllProblems } from './fixAll';
 import { newQuarterPost } from './newQuarterPost';
 
@@ -21,6 +22,7 @@ export const COMMANDS: Record<CommandId, CommandFactory> = {
   'seminarPosts.newQuarterPost': (ctx) => (args?: unknown) => newQuarterPost(ctx, args),
   'seminarPosts.addPaperSection': (ctx) => () => addPaperSection(ctx),
   'seminarPosts.insertImageBlock': (ctx) => (args?: unknown) => insertImageBlock(ctx, args),
+  'seminarPosts.fillFromPaperLink': (ctx) => (args?: unknown) => fillFromPaperLink(ctx, args),
   'seminarPosts.fixAllProblems': (ctx) => (uri?: unknown) => fixAllProblems(ctx, uri),
   'seminarPosts.restartServer': (ctx) => () => ctx.server.restart(),
   'seminarPosts.showOutput': (ctx) => () => ctx.output.show(true),

@@ -32,7 +32,19 @@ export interface RulesCommand {
   locale: Locale;
 }
 
-export type Command = LintCommand | RulesCommand | { kind: 'help' } | { kind: 'version' };
+/** `fill`: write the title and authors lines of sections from their paper links. */
+export interface FillCommand {
+  kind: 'fill';
+  paths: string[];
+  /** Print the unified diff and change nothing. */
+  dryRun: boolean;
+  config: string | undefined;
+  /** The folder of the paper cache (default: the OS cache folder); `null` with --no-cache. */
+  cacheDir: string | undefined | null;
+  locale: Locale;
+}
+
+export type Command = LintCommand | RulesCommand | FillCommand | { kind: 'help' } | { kind: 'version' };
 
 export class UsageError extends Error {}
 
@@ -43,6 +55,10 @@ Commands:
                       posts under its _posts/ folders (or, where it has none, the Markdown files
                       in it that open with front matter or a dated name). Default: .
   rules               List every rule with its id, default severity and description.
+  fill [paths..]      Write the title (# ...) and authors line (## First Author et al., Venue
+                      Year) of each section whose title or authors line is empty or still the
+                      template's, from its paper link: arXiv through the arXiv API, a DOI
+                      through doi.org, any other page through its citation_* meta tags.
 
 Options of lint:
   --format <name>     stylish (default), json or sarif
@@ -59,6 +75,15 @@ Options of lint:
                       e.g. ~/.cache/seminar-posts); a result is trusted for a day
   --no-cache          ask every address again and keep nothing
 
+Options of fill:
+  --dry-run           print the changes as a unified diff and change nothing
+  --config <file>     as for lint (the paper link labels)
+  --cache-dir <dir>   where looked-up papers are kept (default: the system's cache folder)
+  --no-cache          look every paper up again, keep nothing
+  --locale <en|ko>
+  Environment: SEMINAR_POSTS_ARXIV_API, SEMINAR_POSTS_DOI_API set the services' base URLs
+  (a mirror or a local server). Each request has 5 s; one request per host at a time.
+
 Options of rules:
   --format <name>     text (default) or json
   --locale <en|ko>
@@ -68,22 +93,23 @@ Options of rules:
 
 Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings), counted after
             the fixes with --fix and --fix-dry-run; 2 bad usage, an unreadable path, no post
-            found, or a bad configuration.`;
+            found, or a bad configuration. fill: 0 every section filled (or none to fill);
+            1 a section could not be filled (the reason is printed); 2 as for lint.`;
 
 /** Parses `argv` (without `node` and the script). */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
   const args = [...argv];
-  if (args.length === 0) throw new UsageError('missing command (lint or rules)');
+  if (args.length === 0) throw new UsageError('missing command (lint, fill or rules)');
   const first = args[0]!;
   if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
   const command = args.shift()!;
-  if (command !== 'lint' && command !== 'rules') throw new UsageError(`unknown command '${command}' (expected lint or rules)`);
+  if (command !== 'lint' && command !== 'rules' && command !== 'fill') throw new UsageError(`unknown command '${command}' (expected lint, fill or rules)`);
 
   const options = new Map<string, string | true>();
   const positional: string[] = [];
   const valued = new Set(['--format', '--config', '--max-warnings', '--locale', '--cache-dir']);
-  const flags = new Set(['--quiet', '--fix', '--fix-dry-run', '--help', '-h', '--check-links', '--no-cache']);
+  const flags = new Set(['--quiet', '--fix', '--fix-dry-run', '--help', '-h', '--check-links', '--dry-run', '--no-cache']);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -114,6 +140,23 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   }
   const locale: Locale = (localeOption as Locale | undefined) ?? toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   const format = options.get('--format');
+
+  if (command === 'fill') {
+    for (const name of ['--format', '--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--check-links']) {
+      if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'fill'`);
+    }
+    if (options.has('--cache-dir') && options.has('--no-cache')) throw new UsageError('use --cache-dir or --no-cache, not both');
+    return {
+      kind: 'fill',
+      paths: positional.length ? positional : ['.'],
+      dryRun: options.has('--dry-run'),
+      config: options.get('--config') as string | undefined,
+      cacheDir: options.has('--no-cache') ? null : (options.get('--cache-dir') as string | undefined),
+      locale,
+    };
+  }
+  // --cache-dir and --no-cache are fill's and lint --check-links' (checked below); --dry-run is fill's.
+  if (options.has('--dry-run')) throw new UsageError(`option --dry-run applies to 'fill' only (lint has --fix-dry-run)`);
 
   if (command === 'rules') {
     for (const name of ['--config', '--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--check-links', '--cache-dir', '--no-cache']) {

@@ -11,6 +11,7 @@ import type { PostService } from '../core/service/postService';
 import { toCorePath } from '../node/nodeHost';
 import { parseArgs, USAGE, UsageError, type LintCommand, type RulesCommand } from './args';
 import { unifiedDiff } from './diff';
+import { fillPosts } from './fill';
 import { describe, expandPaths, PathError } from './files';
 import { RenameConflictError, writePost } from './fix';
 import { countSeverities, formatJson, formatSarif, formatStylish, type FileResult } from './formatters';
@@ -48,6 +49,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return listRules(command, io);
       case 'lint':
         return await lint(command, io);
+      case 'fill':
+        return await fillPosts(command, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -103,17 +106,7 @@ export async function lintPaths(command: LintCommand, io: CliIO): Promise<LintRu
   if (files.length === 0) {
     throw new FatalError(`no post found in ${command.paths.join(', ')} (a post is a Markdown file under _posts/, or one that opens with front matter)`);
   }
-  let configFile: string | undefined;
-  if (command.config !== undefined) {
-    const absolute = path.resolve(io.cwd, command.config);
-    try {
-      fs.accessSync(absolute, fs.constants.R_OK);
-      if (!fs.statSync(absolute).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    } catch (error) {
-      throw new FatalError(`cannot read configuration ${command.config}: ${describe(error)}`);
-    }
-    configFile = toCorePath(absolute);
-  }
+  const configFile = configFileOf(command.config, io.cwd);
   const settings: RunSettings = { locale: command.locale, startedAt: Date.now(), configFile };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
 
@@ -130,6 +123,19 @@ export async function lintPaths(command: LintCommand, io: CliIO): Promise<LintRu
     ? await lintInWorkers(files, workers, { cwd: io.cwd, quiet: command.quiet, ...settings })
     : undefined;
   return results ?? lintHere(command, io, readPosts(files, settings, shown), shown);
+}
+
+/** The configuration file `--config` names, checked readable (as a core path); undefined without the option. */
+export function configFileOf(option: string | undefined, cwd: string): string | undefined {
+  if (option === undefined) return undefined;
+  const absolute = path.resolve(cwd, option);
+  try {
+    fs.accessSync(absolute, fs.constants.R_OK);
+    if (!fs.statSync(absolute).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+  } catch (error) {
+    throw new FatalError(`cannot read configuration ${option}: ${describe(error)}`);
+  }
+  return toCorePath(absolute);
 }
 
 /**

@@ -3,6 +3,7 @@
  * documents, the settings, the validator, the workspace index and the feature handlers to the
  * connection. Nothing here reads a post itself; the core does.
  */
+import * as path from 'node:path';
 import {
   CodeActionKind, DidChangeConfigurationNotification, type CancellationToken, DidChangeWatchedFilesNotification, TextDocuments,
   TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
@@ -21,6 +22,7 @@ import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
 import { Analyzer } from './analysis';
 import { errorText } from './errorText';
 import { registerFeatures } from './features';
+import { PaperFillService, registerPaperFill } from './paperFill';
 import { loadRenderer, registerRender } from './render';
 import { WorkspaceIndexer } from './indexer';
 import { SettingsStore } from './settings';
@@ -54,7 +56,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
   let roots: string[] = [];
-  /** Where the client keeps this extension's files (the link cache goes under it). */
+  /** Where the client keeps this extension's files (the link and paper caches go under its `cache/`). */
   let storagePath: string | undefined;
 
   const documents = new TextDocuments(TextDocument);
@@ -101,6 +103,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
         workspaceSymbolProvider: true,
         // Resolved: the fix-all action's edit is computed when the client applies it (`codeAction/resolve`).
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+        codeLensProvider: { resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'seminar-posts' },
@@ -154,7 +157,9 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
     void linkCheck.documentClosed(uri).catch((error: unknown) => connection.console.error(`link results of ${uri}: ${errorText(error)}`));
   });
 
-  registerFeatures(connection, documents, incoming, validator, features, index, () => locale, () => capabilities);
+  const paper = new PaperFillService(() => (storagePath ? path.join(storagePath, 'cache') : undefined), (message) => connection.console.warn(message));
+  registerFeatures(connection, documents, incoming, validator, features, index, () => locale, () => capabilities, paper);
+  registerPaperFill(connection, documents, validator, () => locale, paper);
   registerRender(connection, documents, incoming, validator, service);
   onRequest(connection, CheckLinksRequest, (params, token: CancellationToken) => linkCheck.check(params ?? { scope: 'post' }, token));
   documents.listen(connection);

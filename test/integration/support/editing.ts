@@ -61,3 +61,17 @@ export async function closeEditorsOf(uri: vscode.Uri): Promise<void> {
   });
   if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }
+
+/**
+ * Closes the editors of a post a test changed without saving it (reverted first, so closing asks
+ * nothing) and deletes the post: for a post the test wrote for itself.
+ */
+export async function discardPost(uri: vscode.Uri): Promise<void> {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (document?.isDirty) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await closeEditorsOf(uri);
+  await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+}

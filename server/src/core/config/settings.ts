@@ -7,9 +7,9 @@
  *
  * The keys shared with `.seminar-posts.json` become a configuration layer between the defaults and
  * the file (defaults < settings < the repository's file, so that the editor and the CI agree);
- * `maxFileSize`, `trace.server`, `preview.*` and `links.checkOnSave` are the editor's own. Validation of the shared keys
- * is the configuration file's, so a bad setting is named the same way. No `vscode` import: both
- * sides and the tests read it in plain Node.
+ * `maxFileSize`, `trace.server`, `preview.*`, `images.*`, `endpoints.*` and `links.checkOnSave` are the
+ * editor's own. Validation of the shared keys is the configuration file's, so a bad setting is named
+ * the same way. No `vscode` import: both sides and the tests read it in plain Node.
  */
 import { DEFAULTS, validateConfig, type ConfigProblem, type ConfigurableRule, type RuleSetting, type SeminarPostsConfig } from './config';
 import { validateSchema, type JsonSchema } from './jsonSchema';
@@ -36,6 +36,13 @@ export interface SettingValues {
   'links.checkOnSave': boolean;
   'links.ignore': string[];
   'links.signInHosts': string[];
+  /** Where a pasted or dropped figure is saved, in the site (`{post}`: the post's file name without its date and extension). */
+  'images.folder': string;
+  /** The width written on a pasted figure's `<img>`; 0 for none. */
+  'images.width': number;
+  /** Base URLs of the paper services ("" for the environment's or the default). */
+  'endpoints.arxiv': string;
+  'endpoints.doi': string;
 }
 
 export type SettingName = keyof SettingValues;
@@ -51,8 +58,8 @@ export interface SettingSchema extends JsonSchema {
 export interface SettingSpec<T> {
   schema: SettingSchema;
   default: T;
-  /** `resource`: per folder and file; `window`: one value for the window. */
-  scope: 'resource' | 'window';
+  /** `resource`: per folder and file; `window`: one value for the window; `machine-overridable`: per machine, a workspace may override it. */
+  scope: 'resource' | 'window' | 'machine-overridable';
   /** Keys (in `package.nls.json`) of the descriptions of an enum's values, in order. */
   enumDescriptions?: readonly string[];
 }
@@ -93,6 +100,10 @@ export const SETTINGS: { readonly [N in SettingName]: SettingSpec<SettingValues[
   'links.checkOnSave': { schema: { type: 'boolean' }, default: false, scope: 'resource' },
   'links.ignore': { schema: { type: 'array', items: { type: 'string', minLength: 1 } }, default: [...DEFAULTS.links.ignore], scope: 'resource' },
   'links.signInHosts': { schema: { type: 'array', items: { type: 'string', minLength: 1 } }, default: [...DEFAULTS.links.signInHosts], scope: 'resource' },
+  'images.folder': { schema: { type: 'string' }, default: 'assets/img/{post}/', scope: 'resource' },
+  'images.width': { schema: { type: 'integer', minimum: 0, maximum: 4000 }, default: 0, scope: 'resource' },
+  'endpoints.arxiv': { schema: { type: 'string' }, default: '', scope: 'machine-overridable' },
+  'endpoints.doi': { schema: { type: 'string' }, default: '', scope: 'machine-overridable' },
 };
 
 /** The full id of a setting, as `affectsConfiguration` and the settings editor name it. */
@@ -148,7 +159,7 @@ export interface EditorSettings {
 }
 
 /** Settings that belong to the editor only, not to the configuration file (first part of the name). */
-const EDITOR_ONLY = new Set(['maxFileSize', 'trace', 'preview']);
+const EDITOR_ONLY = new Set(['maxFileSize', 'trace', 'preview', 'images', 'endpoints']);
 
 const megabytes = (mb: number) => Math.round(mb * 1024 * 1024);
 /** `links.checkOnSave` is the editor's own (the client reads it); the rest of `links` is shared with the file. */
