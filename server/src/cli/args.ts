@@ -26,7 +26,16 @@ export interface RulesCommand {
   locale: Locale;
 }
 
-export type Command = LintCommand | RulesCommand | { kind: 'help' } | { kind: 'version' };
+/** `stats`: the seminar's statistics over the posts of `paths` (the statistics page's numbers). */
+export interface StatsCommand {
+  kind: 'stats';
+  paths: string[];
+  format: 'table' | 'json';
+  config: string | undefined;
+  locale: Locale;
+}
+
+export type Command = LintCommand | RulesCommand | StatsCommand | { kind: 'help' } | { kind: 'version' };
 
 export class UsageError extends Error {}
 
@@ -37,6 +46,8 @@ Commands:
                       posts under its _posts/ folders (or, where it has none, the Markdown files
                       in it that open with front matter or a dated name). Default: .
   rules               List every rule with its id, default severity and description.
+  stats [paths..]     The seminar's statistics over the posts (paths as for lint): talks per
+                      quarter, per presenter and year, venues, papers presented more than once.
 
 Options of lint:
   --format <name>     stylish (default), json or sarif
@@ -52,6 +63,11 @@ Options of rules:
   --format <name>     text (default) or json
   --locale <en|ko>
 
+Options of stats:
+  --format <name>     table (default) or json
+  --config <file>     use this configuration file (its link labels say which link is the paper's)
+  --locale <en|ko>
+
   -h, --help          show this help
   -v, --version       show the version
 
@@ -62,12 +78,12 @@ Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings), counte
 /** Parses `argv` (without `node` and the script). */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
   const args = [...argv];
-  if (args.length === 0) throw new UsageError('missing command (lint or rules)');
+  if (args.length === 0) throw new UsageError('missing command (lint, rules or stats)');
   const first = args[0]!;
   if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
   const command = args.shift()!;
-  if (command !== 'lint' && command !== 'rules') throw new UsageError(`unknown command '${command}' (expected lint or rules)`);
+  if (command !== 'lint' && command !== 'rules' && command !== 'stats') throw new UsageError(`unknown command '${command}' (expected lint, rules or stats)`);
 
   const options = new Map<string, string | true>();
   const positional: string[] = [];
@@ -111,6 +127,20 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
     if (positional.length) throw new UsageError(`'rules' takes no paths`);
     if (format !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`--format of rules must be text or json, not '${String(format)}'`);
     return { kind: 'rules', format: (format as 'text' | 'json' | undefined) ?? 'text', locale };
+  }
+
+  if (command === 'stats') {
+    for (const name of ['--max-warnings', '--quiet', '--fix', '--fix-dry-run']) {
+      if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'stats'`);
+    }
+    if (format !== undefined && format !== 'table' && format !== 'json') throw new UsageError(`--format of stats must be table or json, not '${String(format)}'`);
+    return {
+      kind: 'stats',
+      paths: positional.length ? positional : ['.'],
+      format: (format as 'table' | 'json' | undefined) ?? 'table',
+      config: options.get('--config') as string | undefined,
+      locale,
+    };
   }
 
   if (format !== undefined && format !== 'stylish' && format !== 'json' && format !== 'sarif') {

@@ -13,6 +13,7 @@ import { Project } from '../core/project';
 import { RULES } from '../core/rules';
 import { nodeFileSystem, pathToUri, toCorePath } from '../node/nodeHost';
 import { parseArgs, USAGE, UsageError, type LintCommand, type RulesCommand } from './args';
+import { runStats } from './stats';
 import { unifiedDiff } from './diff';
 import { describe, expandPaths, PathError } from './files';
 import { applySafeFixes, RenameConflictError, writePost } from './fix';
@@ -48,6 +49,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return listRules(command, io);
       case 'lint':
         return await lint(command, io);
+      case 'stats':
+        return runStats(command, io, configFileOf(command.config, io));
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -87,17 +90,7 @@ async function lint(command: LintCommand, io: CliIO): Promise<number> {
   if (files.length === 0) {
     throw new FatalError(`no post found in ${command.paths.join(', ')} (a post is a Markdown file under _posts/, or one that opens with front matter)`);
   }
-  let configFile: string | undefined;
-  if (command.config !== undefined) {
-    const absolute = path.resolve(io.cwd, command.config);
-    try {
-      fs.accessSync(absolute, fs.constants.R_OK);
-      if (!fs.statSync(absolute).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    } catch (error) {
-      throw new FatalError(`cannot read configuration ${command.config}: ${describe(error)}`);
-    }
-    configFile = toCorePath(absolute);
-  }
+  const configFile = configFileOf(command.config, io);
   const settings = { locale: command.locale, today: todayString() };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
 
@@ -107,6 +100,19 @@ async function lint(command: LintCommand, io: CliIO): Promise<number> {
     ? await lintInWorkers(files, workers, { configFile, cwd: io.cwd, quiet: command.quiet, ...settings })
     : undefined;
   return report(command, io, results ?? lintHere(command, io, files, configFile, settings, shown));
+}
+
+/** The core path of the `--config` file, checked readable; undefined without the option. */
+function configFileOf(config: string | undefined, io: CliIO): string | undefined {
+  if (config === undefined) return undefined;
+  const absolute = path.resolve(io.cwd, config);
+  try {
+    fs.accessSync(absolute, fs.constants.R_OK);
+    if (!fs.statSync(absolute).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+  } catch (error) {
+    throw new FatalError(`cannot read configuration ${config}: ${describe(error)}`);
+  }
+  return toCorePath(absolute);
 }
 
 /** Lints (and fixes, as asked) `files` in this thread; the results and the diff of `--fix-dry-run`. */

@@ -64,7 +64,7 @@ function describeSection(section: Section, config: SummaryConfig): SectionDescri
       title: section.title.text,
       ...splitAuthors(section),
       presenter: presenterOf(section, config),
-      links: linksOf(section, config),
+      links: sectionLinks(section, config),
       imageCount: section.images.length + section.markdownImages.length,
       line: section.title.range.start.line,
     };
@@ -112,7 +112,8 @@ function presenterOf(section: Section, config: SummaryConfig): string | undefine
   return line?.name?.text;
 }
 
-function linksOf(section: Section, config: SummaryConfig): SectionSummary['links'] {
+/** The links of a section's presenter lines (and of a bare link paragraph), each with its kind by the configured labels. */
+export function sectionLinks(section: Section, config: SummaryConfig): SectionSummary['links'] {
   const paper = config.linkLabels.paper.map((l) => l.toLowerCase());
   const slides = config.linkLabels.slides.map((l) => l.toLowerCase());
   const links: MarkdownLink[] = [];
