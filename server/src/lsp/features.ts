@@ -47,6 +47,8 @@ export function registerFeatures(
   index: WorkspaceIndex,
   locale: () => Locale,
   capabilities: () => ClientCapabilities,
+  /** The workspace report of a post that is not open (a pull right after its editor closed). */
+  closedReport: (uri: string) => { resultId: string; diagnostics: Diagnostic[] } | undefined = () => undefined,
 ): void {
   /** Runs `answer` on the open post `params` names; `empty` wherever there is none. */
   async function withPost<T>(params: unknown, empty: T, answer: (analysis: PostAnalysis, checked: Checked) => T): Promise<T> {
@@ -109,7 +111,10 @@ export function registerFeatures(
     const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
     if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, formatMessage(NO_DOCUMENT, locale()));
     const document = documents.get(uri);
-    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!document) {
+      const report = closedReport(uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: report?.diagnostics ?? [], ...(report ? { resultId: report.resultId } : {}) };
+    }
     // The client pulls again after the newer change; this version's answer would only be dropped.
     if (incoming.hasNewer(document.uri, document.version)) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer version of the document is on its way.', { retriggerRequest: false });

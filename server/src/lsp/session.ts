@@ -24,6 +24,8 @@ import { SettingsStore } from './settings';
 import { StatusReporter } from './status';
 import type { IncomingChanges } from './transport';
 import { Validator } from './validation';
+import { SeminarFeed } from './seminar';
+import { WorkspaceCheck } from './workspaceCheck';
 
 /** Files whose change matters: posts, configuration files, the site's configuration and layouts. */
 const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml', '**/_layouts/**'];
@@ -45,8 +47,27 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   const pulls = () => capabilities.textDocument?.diagnostic !== undefined;
   const validator = new Validator(connection, documents, incoming, analyzer, index, () => locale, pulls,
     () => capabilities.workspace?.diagnostics?.refreshSupport === true);
-  const indexer = new WorkspaceIndexer(connection, documents, analyzer, index, status, () => locale, () => folders,
-    () => validator.scheduleAll());
+  const indexer = new WorkspaceIndexer(connection, documents, analyzer, index, status, () => locale, () => folders, () => {
+    validator.scheduleAll();
+    check.schedule();
+  });
+  const check = new WorkspaceCheck({
+    connection, documents, analyzer, validator, index, project, status,
+    locale: () => locale,
+    ready: () => status.current === 'ready',
+    folderOf: (uri) => indexer.folderOf(uri),
+    canAskSettings: () => capabilities.workspace?.configuration === true,
+    onDidChangeReach: () => feed.changed(),
+  });
+  const feed = new SeminarFeed(connection, index, () => status.current, () => check.reach(), () => locale);
+  index.onDidChange = (uri, previous, next) => {
+    check.postChanged(uri, previous, next);
+    feed.changed();
+  };
+  status.onDidUpdate = () => {
+    feed.changed();
+    check.schedule();
+  };
 
   const rescan = () => void indexer.scan().catch((error: unknown) => connection.console.error(`indexing failed: ${errorText(error)}`));
   const setFolders = (uris: string[]) => {
@@ -62,7 +83,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
     return {
       capabilities: {
         // Pushed to a client that does not pull; `diagnosticProvider` for one that does.
-        ...(pulls() ? { diagnosticProvider: { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(pulls() ? { diagnosticProvider: { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [':', ' ', '['], resolveProvider: false },
         hoverProvider: true,
@@ -96,8 +117,10 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
   });
 
   connection.onDidChangeConfiguration((params) => {
-    settings.changed((params?.settings as { seminarPosts?: unknown } | undefined)?.seminarPosts);
+    const pushed = (params?.settings as { seminarPosts?: unknown } | undefined)?.seminarPosts;
+    settings.changed(pushed);
     status.reset();
+    check.invalidateAll(pushed);
     validator.scheduleAll();
     rescan();
   });
@@ -107,6 +130,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
       project.clear();
       status.reset();
       validator.scheduleAll();
+      check.invalidateAll();
       rescan();
     }
   });
@@ -118,9 +142,12 @@ export function startServer(connection: Connection, incoming: IncomingChanges): 
     analyzer.forget(uri);
     incoming.forget(uri);
     void indexer.documentClosed(uri).catch((error: unknown) => connection.console.error(`indexing ${uri} failed: ${errorText(error)}`));
+    check.documentClosed(uri);
   });
 
-  registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities);
+  registerFeatures(connection, documents, incoming, validator, index, () => locale, () => capabilities, (uri) => check.reportOf(uri));
+  check.register();
+  feed.register();
   registerRender(connection, documents, incoming, validator, () => locale);
   connection.onRequest(ProcessIdRequest.method, () => ({ pid: process.pid }));
   documents.listen(connection);

@@ -2,7 +2,7 @@
  * The editor's `seminarPosts.*` settings, as the language server receives them for one resource
  * (`workspace/configuration`, section `seminarPosts`). The keys shared with `.seminar-posts.json`
  * become a configuration layer between the defaults and the file (defaults < settings < the
- * repository's file, so that the editor and the CI agree); `maxFileSize`, `trace` and `preview` are the
+ * repository's file, so that the editor and the CI agree); `maxFileSize`, `trace`, `preview` and `problems` (`problemsSettings.ts`) are the
  * editor's own. Validation is the configuration file's, so a bad setting is named the same way.
  */
 import type { RuleDefinition } from '../engine/rule';
@@ -23,7 +23,7 @@ export interface EditorSettings {
 }
 
 /** Settings that belong to the editor only, not to the configuration file. */
-const EDITOR_ONLY = new Set(['maxFileSize', 'trace', 'preview']);
+const EDITOR_ONLY = new Set(['maxFileSize', 'trace', 'preview', 'problems']);
 
 /** Reads the `seminarPosts` section of the settings; anything malformed is dropped and named. */
 export function readEditorSettings(raw: unknown, rules: readonly RuleDefinition<any>[]): EditorSettings {
