@@ -50,6 +50,8 @@ export class LanguageServerController implements vscode.Disposable {
   private readonly stateChanged = new vscode.EventEmitter<ServerState>();
   private readonly statusChanged = new vscode.EventEmitter<ServerStatus | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.stateChanged, this.statusChanged];
+  /** Handlers of the server's notifications besides the status, set on every client started. */
+  private readonly notificationHandlers = new Map<string, (params: any) => void>();
   /** The trace setting has been explained once (on the first start). */
   private explained = false;
 
@@ -85,6 +87,13 @@ export class LanguageServerController implements vscode.Disposable {
   /** The client when the server is running; undefined otherwise (commands then say so). */
   get runningClient(): languageclient.LanguageClient | undefined {
     return this.client && this.client.state === lsp().State.Running ? this.client : undefined;
+  }
+
+  /** Handles a notification of the server (of this client and of every one started after a restart). */
+  onNotification<P>(method: string, handler: (params: P) => void): vscode.Disposable {
+    this.notificationHandlers.set(method, handler);
+    this.client?.onNotification(method, handler);
+    return new vscode.Disposable(() => this.notificationHandlers.delete(method));
   }
 
   /** Starts the server. Resolves when it runs; a failure is reported and leaves the state `failed`. */
@@ -179,6 +188,7 @@ export class LanguageServerController implements vscode.Disposable {
       }
     });
     client.onNotification(StatusNotification.method, (status: ServerStatus) => this.onStatus(status));
+    for (const [method, handler] of this.notificationHandlers) client.onNotification(method, handler);
     return client;
   }
 

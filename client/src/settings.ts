@@ -22,6 +22,8 @@ export const SETTING = {
   previewScrollSync: 'seminarPosts.preview.scrollSync',
   previewDoubleClickToReveal: 'seminarPosts.preview.doubleClickToReveal',
   previewLockedByDefault: 'seminarPosts.preview.lockedByDefault',
+  problemsScope: 'seminarPosts.problems.scope',
+  problemsMaxPosts: 'seminarPosts.problems.maxPosts',
 } as const;
 
 /** The settings the client itself reads (the server reads the rest). */

@@ -9,6 +9,7 @@ import type { CommandContext } from './common';
 import { addPaperSection, insertImageBlock } from './editPost';
 import { fixAllProblems } from './fixAll';
 import { newQuarterPost } from './newQuarterPost';
+import { copyPaperLink, openPaper, openTalk, openTalkPreview } from '../seminar/seminarCommands';
 
 export type { CommandContext } from './common';
 
@@ -27,6 +28,15 @@ export const COMMANDS: Record<CommandId, CommandFactory> = {
   'seminarPosts.openPreviewToSide': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true }),
   'seminarPosts.showQuarterSummary': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true, view: 'summary' }),
   'seminarPosts.togglePreviewLock': (ctx) => () => ctx.preview.toggleLock(),
+  'seminarPosts.showStatistics': (ctx) => () => ctx.statistics.open(),
+  'seminarPosts.seminar.openTalk': () => (node?: unknown) => openTalk(node),
+  'seminarPosts.seminar.openPost': () => (node?: unknown) => openTalk(node),
+  'seminarPosts.seminar.openPreview': (ctx) => (node?: unknown) => openTalkPreview(ctx, node),
+  'seminarPosts.seminar.copyPaperLink': () => (node?: unknown) => copyPaperLink(node),
+  'seminarPosts.seminar.openPaper': () => (node?: unknown) => openPaper(node),
+  'seminarPosts.seminar.filter': (ctx) => () => ctx.seminar.askFilter(),
+  'seminarPosts.seminar.clearFilter': (ctx) => () => ctx.seminar.setFilter(''),
+  'seminarPosts.seminar.refresh': (ctx) => () => ctx.seminar.refresh(),
 };
 
 /** Registers every command; a handler that throws is reported, not lost. */
