@@ -10,6 +10,7 @@ import type { StatisticsResult } from '../../../server/src/protocol';
 import type { SeminarChart } from '../../../server/src/core/stats/charts';
 import { checkCspSource, checkNonce } from '../preview/previewDocument';
 import { escapeHtml } from '../preview/previewContent';
+import { totalsText } from '../../../server/src/core/stats/charts';
 import { text, type Locale } from './strings';
 
 /** Webview URIs of the page's media files. */
@@ -42,7 +43,7 @@ export function statisticsContent(result: StatisticsResult, locale: Locale): str
     result.state === 'indexing' ? `<p class="sp-note" role="status">${escapeHtml(text('indexing', locale))}</p>` : '',
     totals.undatedTalks ? `<p class="sp-note">${escapeHtml(text('undatedTalks', locale, { n: totals.undatedTalks }))}</p>` : '',
   ].join('');
-  return `<p class="sp-totals">${escapeHtml(text('totals', locale, totals))}</p>${notes}\n${result.charts.map((chart) => chartSection(chart, locale)).join('\n')}`;
+  return `<p class="sp-totals">${escapeHtml(totalsText(totals, locale))}</p>${notes}\n${result.charts.map((chart) => chartSection(chart, locale)).join('\n')}`;
 }
 
 function chartSection(chart: SeminarChart, locale: Locale): string {

@@ -8,10 +8,6 @@ export type { Locale };
 
 const STRINGS = {
   documentTitle: { en: 'Seminar Statistics', ko: '세미나 통계' },
-  totals: {
-    en: '{posts} posts, {talks} talks, {presenters} presenters, {quarters} quarters, {venues} venues',
-    ko: '포스트 {posts}개, 발표 {talks}개, 발표자 {presenters}명, 분기 {quarters}개, 학회 {venues}곳',
-  },
   undatedTalks: { en: '{n} talks are in posts without a date or quarter: they count everywhere but in the quarters.', ko: '발표 {n}개는 날짜나 분기가 없는 포스트에 있어서 분기별 통계에만 빠집니다.' },
   indexing: { en: 'The workspace is still being read: these numbers will grow.', ko: '아직 작업 영역을 읽는 중이라 수치가 늘어날 수 있습니다.' },
   loading: { en: 'Counting the talks…', ko: '발표를 세는 중…' },

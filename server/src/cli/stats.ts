@@ -10,7 +10,7 @@ import { seminarStatistics } from '../core/index/seminarStats';
 import { summarizePost } from '../core/index/workspaceIndex';
 import { Project } from '../core/project';
 import { RULES } from '../core/rules';
-import { seminarCharts } from '../core/stats/charts';
+import { seminarCharts, totalsText } from '../core/stats/charts';
 import { tableText } from '../core/stats/tables';
 import { nodeFileSystem, uriToCorePath } from '../node/nodeHost';
 import type { StatsCommand } from './args';
@@ -43,10 +43,7 @@ export function runStats(command: StatsCommand, io: CliIO, configFile: string | 
     io.stdout(JSON.stringify({ ...statistics, repeated }, null, 2) + '\n');
     return 0;
   }
-  const { totals } = statistics;
-  const header = command.locale === 'ko'
-    ? `포스트 ${totals.posts}개, 발표 ${totals.talks}개, 발표자 ${totals.presenters}명, 분기 ${totals.quarters}개, 학회 ${totals.venues}곳`
-    : `${totals.posts} posts, ${totals.talks} talks, ${totals.presenters} presenters, ${totals.quarters} quarters, ${totals.venues} venues`;
+  const header = totalsText(statistics.totals, command.locale);
   io.stdout(`${header}\n\n${seminarCharts(statistics, command.locale).map((chart) => `${tableText(chart.table)}${chart.table.rows.length ? '' : `${chart.empty ?? ''}\n`}`).join('\n')}`);
   return 0;
 }

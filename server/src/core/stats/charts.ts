@@ -38,10 +38,12 @@ const TEXT = {
   quartersDescription: { en: '{talks} talks in {quarters} quarters, oldest first; quarters without a post show as 0.', ko: '{quarters}개 분기의 발표 {talks}개, 오래된 분기부터. 글이 없는 분기는 0으로 보입니다.' },
   presentersTitle: { en: 'Talks per presenter, by year', ko: '발표자별 발표 수(연도별)' },
   presentersDescription: { en: 'The {shown} presenters with the most talks (of {total}), each bar stacked by year.', ko: '발표가 가장 많은 발표자 {shown}명(전체 {total}명), 막대는 연도별로 쌓았습니다.' },
+  presentersDescriptionAll: { en: 'Every presenter\'s talks, each bar stacked by year.', ko: '발표자별 발표 수, 막대는 연도별로 쌓았습니다.' },
   venuesTitle: { en: 'Venues', ko: '학회' },
-  venuesDescription: { en: 'Talks per venue, years left out: the {shown} most frequent of {total}. {missing} talks name no venue.', ko: '학회별 발표 수(연도 제외): 전체 {total}곳 중 많은 순으로 {shown}곳. 학회가 없는 발표는 {missing}개입니다.' },
+  venuesDescription: { en: 'Talks per venue, years left out: the {shown} most frequent of {total}. Talks without a venue: {missing}.', ko: '학회별 발표 수(연도 제외): 전체 {total}곳 중 많은 순으로 {shown}곳. 학회가 없는 발표: {missing}개.' },
+  venuesDescriptionAll: { en: 'Talks per venue, years left out. Talks without a venue: {missing}.', ko: '학회별 발표 수(연도 제외). 학회가 없는 발표: {missing}개.' },
   repeatedTitle: { en: 'Papers presented more than once', ko: '두 번 이상 발표된 논문' },
-  repeatedDescription: { en: '{total} papers whose title appears in more than one talk (letter case and punctuation aside).', ko: '제목이 두 번 이상 나오는 논문 {total}편(대소문자와 문장 부호는 무시).' },
+  repeatedDescription: { en: 'Papers whose title appears in more than one talk (letter case and punctuation aside): {total}.', ko: '제목이 두 번 이상 나오는 논문(대소문자와 문장 부호는 무시): {total}편.' },
   noTalks: { en: 'No talks yet: a talk is a `# Paper title` section of a post under `_posts/`.', ko: '아직 발표가 없습니다. 발표는 `_posts/` 아래 포스트의 `# 논문 제목` 섹션입니다.' },
   noVenues: { en: 'No talk names a venue on its authors line.', ko: '저자 줄에 학회를 적은 발표가 없습니다.' },
   noRepeats: { en: 'No paper was presented twice.', ko: '두 번 발표된 논문이 없습니다.' },
@@ -58,7 +60,23 @@ const TEXT = {
   quarterLabel: { en: '{year} Q{quarter}', ko: '{year}년 {quarter}분기' },
   talkCount: { en: '{label}: {count} talks', ko: '{label}: 발표 {count}개' },
   unknownPresenter: { en: 'no presenter', ko: '발표자 없음' },
+  postsCount: { en: '{n} posts', ko: '포스트 {n}개' },
+  postsCount1: { en: '1 post', ko: '포스트 1개' },
+  talksCount: { en: '{n} talks', ko: '발표 {n}개' },
+  talksCount1: { en: '1 talk', ko: '발표 1개' },
+  presentersCount: { en: '{n} presenters', ko: '발표자 {n}명' },
+  presentersCount1: { en: '1 presenter', ko: '발표자 1명' },
+  quartersCount: { en: '{n} quarters', ko: '분기 {n}개' },
+  quartersCount1: { en: '1 quarter', ko: '분기 1개' },
+  venuesCount: { en: '{n} venues', ko: '학회 {n}곳' },
+  venuesCount1: { en: '1 venue', ko: '학회 1곳' },
 };
+
+/** `3 posts, 1 talk, ...` / `포스트 3개, 발표 1개, ...`: the totals of the statistics in one line. */
+export function totalsText(totals: SeminarStatistics['totals'], locale: Locale): string {
+  return (['posts', 'talks', 'presenters', 'quarters', 'venues'] as const)
+    .map((key) => (totals[key] === 1 ? formatMessage(TEXT[`${key}Count1`], locale) : formatMessage(TEXT[`${key}Count`], locale, { n: totals[key] }))).join(', ');
+}
 
 /** `2020 Q3` / `2020년 3분기`; `2020-Q3` ids are read back. */
 export function quarterLabel(quarter: Quarter | string, locale: Locale): string {
@@ -122,7 +140,8 @@ export function seminarCharts(stats: SeminarStatistics, locale: Locale): Seminar
     });
     const empty = shown.length === 0 ? t('noTalks') : undefined;
     charts.push({
-      id: 'presenters', title, description: t('presentersDescription', { shown: shown.length, total: stats.perPresenter.length }),
+      id: 'presenters', title,
+      description: shown.length < stats.perPresenter.length ? t('presentersDescription', { shown: shown.length, total: stats.perPresenter.length }) : t('presentersDescriptionAll'),
       ...(empty ? { svg: undefined, standaloneSvg: undefined } : draw({ id: 'sp-chart-presenters', title, series, data }, 'bar')),
       table, empty,
     });
@@ -136,7 +155,10 @@ export function seminarCharts(stats: SeminarStatistics, locale: Locale): Seminar
     const data = shown.map((v) => ({ label: v.venue, values: [v.talks], tooltip: t('talkCount', { label: v.venue, count: v.talks }) }));
     const empty = shown.length === 0 ? (stats.totals.talks === 0 ? t('noTalks') : t('noVenues')) : undefined;
     charts.push({
-      id: 'venues', title, description: t('venuesDescription', { shown: shown.length, total: stats.venues.length, missing: stats.talksWithoutVenue }),
+      id: 'venues', title,
+      description: shown.length < stats.venues.length
+        ? t('venuesDescription', { shown: shown.length, total: stats.venues.length, missing: stats.talksWithoutVenue })
+        : t('venuesDescriptionAll', { missing: stats.talksWithoutVenue }),
       ...(empty ? { svg: undefined, standaloneSvg: undefined } : draw({ id: 'sp-chart-venues', title, series: [t('talks')], data }, 'bar')),
       table, empty,
     });

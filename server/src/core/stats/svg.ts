@@ -109,6 +109,19 @@ function legend(spec: ChartSpec, x: number, y: number): string {
   return out + '</g>';
 }
 
+/**
+ * The title (drawn in a standalone chart only: on the page the section's heading says it) and the
+ * legend; {@link headHeight} is their height.
+ */
+function head(spec: ChartSpec): string {
+  const title = spec.standalone ? `<text class="sp-title" x="0" y="16">${escapeXml(spec.title)}</text>` : '';
+  return title + legend(spec, 0, (spec.standalone ? 32 : 0) + 12);
+}
+
+function headHeight(spec: ChartSpec): number {
+  return (spec.standalone ? 32 : 8) + (spec.series.length > 1 ? 22 : 0);
+}
+
 /** Width of the legend line. */
 function legendWidth(spec: ChartSpec): number {
   return spec.series.length < 2 ? 0 : spec.series.reduce((w, name) => w + 28 + textWidth(name), 0);
@@ -129,14 +142,13 @@ export function columnChartSvg(spec: ChartSpec): string {
   const labelEvery = Math.max(1, Math.ceil(18 / step));
   const labelRoom = Math.min(120, Math.max(...spec.data.map((d) => textWidth(d.label)), 0) * 0.72 + 12);
   const plotHeight = 180;
-  const plotTop = 32 + (spec.series.length > 1 ? 18 : 0);
+  const plotTop = headHeight(spec);
   const width = Math.max(320, left + columns * step + 24, legendWidth(spec) + 16);
   const height = Math.round(plotTop + plotHeight + labelRoom + 8);
   const y = (value: number) => plotTop + plotHeight - (value / top) * plotHeight;
 
   let out = open(spec, width, height);
-  out += `<text class="sp-title" x="0" y="16">${escapeXml(spec.title)}</text>`;
-  out += legend(spec, 0, 36);
+  out += head(spec);
   for (const tick of ticks) {
     out += `<line class="sp-grid" x1="${left}" x2="${width - 8}" y1="${num(y(tick))}" y2="${num(y(tick))}"/>`;
     out += `<text class="sp-label" x="${left - 6}" y="${num(y(tick) + 4)}" text-anchor="end">${tick}</text>`;
@@ -169,14 +181,13 @@ export function barChartSvg(spec: ChartSpec): string {
   const top = max > 0 ? ticks[ticks.length - 1]! : 1;
   const left = labelWidth + 12;
   const plotWidth = 320;
-  const plotTop = 32 + (spec.series.length > 1 ? 18 : 0);
+  const plotTop = headHeight(spec);
   const width = Math.max(left + plotWidth + 48, legendWidth(spec) + 16);
   const height = plotTop + spec.data.length * rowHeight + 24;
   const x = (value: number) => left + (value / top) * plotWidth;
 
   let out = open(spec, width, height);
-  out += `<text class="sp-title" x="0" y="16">${escapeXml(spec.title)}</text>`;
-  out += legend(spec, 0, 36);
+  out += head(spec);
   const bottom = plotTop + spec.data.length * rowHeight;
   for (const tick of ticks) {
     out += `<line class="sp-grid" x1="${num(x(tick))}" x2="${num(x(tick))}" y1="${plotTop}" y2="${bottom}"/>`;
