@@ -70,7 +70,11 @@ export class SeminarTreeProvider implements vscode.TreeDataProvider<SeminarNode>
 
   getChildren(node?: SeminarNode): SeminarNode[] {
     const { store, filter } = this.host;
-    const keep = (ref: TalkRef) => talkMatches(ref, filter, (r) => this.host.problemsOf(r.post.uri)?.talks[r.index]);
+    // `has:` keeps a talk with problems, and every talk of a post whose front matter or file name has some.
+    const keep = (ref: TalkRef) => talkMatches(ref, filter, (r) => {
+      const problems = this.host.problemsOf(r.post.uri);
+      return problems && sumProblems([problems.header, problems.talks[r.index]!]);
+    });
     if (!node) {
       const empty = isEmptyFilter(filter);
       if (this.kind === 'quarters') {

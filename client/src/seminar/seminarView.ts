@@ -95,7 +95,7 @@ export class SeminarView implements vscode.Disposable, SeminarTreeHost, vscode.F
     const text = await vscode.window.showInputBox({
       title: vscode.l10n.t('Filter the Seminar view'),
       value: this.filterText,
-      prompt: vscode.l10n.t('Words in the title, presenter, authors, venue or quarter (2020 Q3); has:problems or has:errors for talks with problems. Empty shows every talk.'),
+      prompt: vscode.l10n.t('Words in the title, presenter, authors, venue or quarter (2020 Q3); has:problems or has:errors for the talks of posts with problems. Empty shows every talk.'),
       placeHolder: vscode.l10n.t('e.g. 이승현 cvpr'),
     });
     if (text !== undefined) this.setFilter(text);

@@ -49,6 +49,7 @@ describe('seminar statistics', () => {
     assert.equal(venueName('ICLR2021 (under review)'), 'ICLR');
     assert.equal(venueName("NeurIPS'19"), 'NeurIPS');
     assert.equal(venueName('2020'), undefined);
+    assert.equal(venueName('*NowhereConf2021*'), 'NowhereConf', 'an unknown name fused with its year');
     assert.equal(venueName('IEEE Transactions on Audio, 2019'), 'IEEE Transactions on Audio');
   });
 

@@ -89,6 +89,7 @@ export function venueName(written: string): string | undefined {
   const rest = plain
     .replace(/\([^)]*\)/g, ' ')
     .replace(/(?:^|[\s'’,.-])(?:19|20)\d{2}(?=$|[\s,.)])/g, ' ')
+    .replace(/(\p{L})['’]?(?:19|20)\d{2}(?=$|[\s,.)])/gu, '$1')
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;:.-]+|[\s,;:.-]+$/g, '');
   return /[\p{L}]/u.test(rest) ? rest : undefined;
