@@ -12,6 +12,8 @@ import { PostContextKey } from './postContext';
 import { registerFigureProviders } from './paste/figureProviders';
 import { askPostSite } from './paste/postSite';
 import { PreviewManager, type PreviewApi } from './preview/previewManager';
+import { SeminarView, type SeminarApi } from './seminar/seminarView';
+import { StatisticsManager, type StatisticsApi } from './stats/statisticsPanel';
 import { PostStatusItem } from './status';
 
 let server: LanguageServerController | undefined;
@@ -34,6 +36,10 @@ export interface SeminarPostsApi {
   readonly statusItem: PostStatusItem;
   /** The preview panels and what they rendered. */
   readonly preview: PreviewApi;
+  /** The Seminar view's trees and what they hold. */
+  readonly seminar: SeminarApi;
+  /** The statistics page. */
+  readonly statistics: StatisticsApi & { exportChart: StatisticsManager['exportChart'] };
   readonly timing: ActivationTiming;
 }
 
@@ -46,7 +52,10 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const statusItem = new PostStatusItem(server);
     const posts = new PostContextKey(server);
     const preview = new PreviewManager(context, output, server);
-    context.subscriptions.push(server, statusItem, posts, preview, ...registerCommands({ extension: context, output, server, preview }),
+    const seminar = new SeminarView(server, output);
+    const statistics = new StatisticsManager(context.extensionUri, server, output, seminar.api.onDidUpdate);
+    context.subscriptions.push(server, statusItem, posts, preview, seminar, statistics,
+      ...registerCommands({ extension: context, output, server, preview, seminar, statistics }),
       // The preview panels open before a window reload come back after it.
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }),
       checkLinksOnSave(controller),
@@ -60,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const serverStartMs = started.then(() => performance.now() - begin);
     return {
       server, output, started, statusItem, preview: preview.api,
+      seminar: seminar.api,
+      statistics: { ...statistics.api, exportChart: (chart, format, target) => statistics.exportChart(chart, format, target) },
       timing: { activateMs, serverStartMs },
     };
   } catch (error) {

@@ -35102,12 +35102,12 @@ var UsageError = class extends Error {
 };
 function parseArgs(argv, env) {
   const args = [...argv];
-  if (args.length === 0) throw new UsageError("missing command (lint, fill or rules)");
+  if (args.length === 0) throw new UsageError("missing command (lint, fill, rules or stats)");
   const first = args[0];
   if (first === "-h" || first === "--help" || first === "help") return { kind: "help" };
   if (first === "-v" || first === "--version") return { kind: "version" };
   const command = args.shift();
-  if (command !== "lint" && command !== "rules" && command !== "fill") throw new UsageError(`unknown command '${command}' (expected lint, fill or rules)`);
+  if (command !== "lint" && command !== "rules" && command !== "fill" && command !== "stats") throw new UsageError(`unknown command '${command}' (expected lint, fill, rules or stats)`);
   const options = /* @__PURE__ */ new Map();
   const positional = [];
   const valued = /* @__PURE__ */ new Set(["--format", "--config", "--max-warnings", "--locale", "--cache-dir"]);
@@ -35163,6 +35163,19 @@ function parseArgs(argv, env) {
     if (positional.length) throw new UsageError(`'rules' takes no paths`);
     if (format !== void 0 && format !== "text" && format !== "json") throw new UsageError(`--format of rules must be text or json, not '${String(format)}'`);
     return { kind: "rules", format: format ?? "text", locale };
+  }
+  if (command === "stats") {
+    for (const name of ["--max-warnings", "--quiet", "--fix", "--fix-dry-run", "--check-links", "--cache-dir", "--no-cache"]) {
+      if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'stats'`);
+    }
+    if (format !== void 0 && format !== "table" && format !== "json") throw new UsageError(`--format of stats must be table or json, not '${String(format)}'`);
+    return {
+      kind: "stats",
+      paths: positional.length ? positional : ["."],
+      format: format ?? "table",
+      config: options.get("--config"),
+      locale
+    };
   }
   if (format !== void 0 && format !== "stylish" && format !== "json" && format !== "sarif") {
     throw new UsageError(`--format must be stylish, json or sarif, not '${String(format)}'`);
@@ -35287,6 +35300,28 @@ function formatStylish(results, options) {
 // server/src/cli/main.ts
 var fs6 = __toESM(require("node:fs"));
 var path8 = __toESM(require("node:path"));
+
+// server/src/core/stats/svg.ts
+var STANDALONE_STYLE = [
+  'svg{font-family:"Segoe UI","Helvetica Neue",Arial,"Apple SD Gothic Neo","Malgun Gothic","NanumGothic",sans-serif;font-size:12px}',
+  ".sp-background{fill:#ffffff}",
+  ".sp-label,.sp-title,.sp-value{fill:#1f1f1f}",
+  ".sp-title{font-size:14px;font-weight:600}",
+  ".sp-axis{stroke:#6e6e6e;stroke-width:1}",
+  ".sp-grid{stroke:#e0e0e0;stroke-width:1}",
+  ".sp-series-0{fill:#1a85ff}",
+  ".sp-series-1{fill:#e9a700}",
+  ".sp-series-2{fill:#388a34}",
+  ".sp-series-3{fill:#d18616}",
+  ".sp-series-4{fill:#652d90}",
+  ".sp-series-5{fill:#e51400}",
+  ".sp-series-6{fill:#0e7c86}",
+  ".sp-series-7{fill:#8a8a8a}"
+].join("");
+var SERIES_COLOURS = 8;
+
+// server/src/core/stats/charts.ts
+var MAX_YEARS = SERIES_COLOURS - 2;
 
 // server/src/cli/diff.ts
 var CONTEXT = 3;

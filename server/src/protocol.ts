@@ -248,6 +248,7 @@ export interface PostSelection {
  * first checked and whenever the answer changes (settings or a configuration file changed).
  */
 export const PostSelectionNotification = notification<PostSelection>('seminarPosts/postSelection', 'serverToClient');
+
 /** What Check Links checks: the post `textDocument` names, or every post of the workspace. */
 export interface CheckLinksParams {
   scope: 'post' | 'workspace';
@@ -281,3 +282,59 @@ export interface CheckLinksResult {
  * Cancelling the request stops the check.
  */
 export const CheckLinksRequest = request<CheckLinksParams, CheckLinksResult>('seminarPosts/checkLinks', 'clientToServer');
+
+/** Which posts the Problems panel lists (`seminarPosts.problems.*`), and how far checking them has come. */
+export interface ProblemsReach {
+  /** `open`: open posts only; `workspace`: the newest `maxPosts` posts of the workspace too. */
+  scope: 'open' | 'workspace';
+  maxPosts: number;
+  /** While the workspace's posts are being checked: how many of how many. */
+  checking?: { done: number; total: number } | undefined;
+}
+
+/** What the Seminar view asks: the posts that changed since the revision it has (none: every post). */
+export interface SeminarParams {
+  since?: number;
+}
+
+/** The Seminar view's posts (`SeminarPost` of `core/index/seminar.ts`), whole or what changed. */
+export interface SeminarResult {
+  /** The workspace index's revision these posts are at: the next request's `since`. */
+  revision: number;
+  /** True when `posts` is every post (the client drops what it had); false when only the changed ones. */
+  reset: boolean;
+  posts: import('./core/index/seminar').SeminarPost[];
+  /** URIs of the posts removed since `since`. */
+  removed: string[];
+  /** `indexing` while the server reads the workspace; `ready` after. */
+  state: ServerStatus['state'];
+  problems: ProblemsReach;
+}
+
+/**
+ * Client -> server: the Seminar view's posts, whole (no `since`) or the ones that changed since a
+ * revision, so that the view never asks for the posts it has again.
+ */
+export const SeminarRequest = request<SeminarParams, SeminarResult>('seminarPosts/seminar', 'clientToServer');
+
+/** What changed on the server's side of the Seminar view. */
+export interface SeminarChange {
+  /** The index's revision now: a client at another revision asks for the changes (`SeminarRequest` with `since`). */
+  revision: number;
+  state: ServerStatus['state'];
+  problems: ProblemsReach;
+}
+
+/** Server -> client: the index's posts, its state or the problems' reach changed (sent at most once per turn of its event loop). */
+export const SeminarChangedNotification = notification<SeminarChange>('seminarPosts/seminarChanged', 'serverToClient');
+
+/** The statistics page's content: the numbers and each chart (SVG, table, words in the UI language). */
+export interface StatisticsResult {
+  statistics: import('./core/index/seminarStats').SeminarStatistics;
+  charts: import('./core/stats/charts').SeminarChart[];
+  /** `indexing` while the server reads the workspace (the numbers are not final yet). */
+  state: ServerStatus['state'];
+}
+
+/** Client -> server: the seminar's statistics over every post of the workspace index. */
+export const StatisticsRequest = request<Record<string, never>, StatisticsResult>('seminarPosts/statistics', 'clientToServer');

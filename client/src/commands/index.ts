@@ -11,6 +11,7 @@ import { addPaperSection, insertImageBlock } from './editPost';
 import { fillFromPaperLink } from './fillFromPaperLink';
 import { fixAllProblems } from './fixAll';
 import { newQuarterPost } from './newQuarterPost';
+import { copyPaperLink, openPaper, openTalk, openTalkPreview } from '../seminar/seminarCommands';
 
 export type { CommandContext } from './common';
 
@@ -31,6 +32,15 @@ export const COMMANDS: Record<CommandId, CommandFactory> = {
   'seminarPosts.showQuarterSummary': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true, view: 'summary' }),
   'seminarPosts.togglePreviewLock': (ctx) => () => ctx.preview.toggleLock(),
   'seminarPosts.checkLinks': (ctx) => (args?: unknown) => checkLinksCommand(ctx, args),
+  'seminarPosts.showStatistics': (ctx) => () => ctx.statistics.open(),
+  'seminarPosts.seminar.openTalk': () => (node?: unknown) => openTalk(node),
+  'seminarPosts.seminar.openPost': () => (node?: unknown) => openTalk(node),
+  'seminarPosts.seminar.openPreview': (ctx) => (node?: unknown) => openTalkPreview(ctx, node),
+  'seminarPosts.seminar.copyPaperLink': () => (node?: unknown) => copyPaperLink(node),
+  'seminarPosts.seminar.openPaper': () => (node?: unknown) => openPaper(node),
+  'seminarPosts.seminar.filter': (ctx) => () => ctx.seminar.askFilter(),
+  'seminarPosts.seminar.clearFilter': (ctx) => () => ctx.seminar.setFilter(''),
+  'seminarPosts.seminar.refresh': (ctx) => () => ctx.seminar.refresh(),
 };
 
 /** Registers every command; a handler that throws is reported, not lost. */

@@ -44,7 +44,16 @@ export interface FillCommand {
   locale: Locale;
 }
 
-export type Command = LintCommand | RulesCommand | FillCommand | { kind: 'help' } | { kind: 'version' };
+/** `stats`: the seminar's statistics over the posts of `paths` (the statistics page's numbers). */
+export interface StatsCommand {
+  kind: 'stats';
+  paths: string[];
+  format: 'table' | 'json';
+  config: string | undefined;
+  locale: Locale;
+}
+
+export type Command = LintCommand | RulesCommand | FillCommand | StatsCommand | { kind: 'help' } | { kind: 'version' };
 
 export class UsageError extends Error {}
 
@@ -59,6 +68,8 @@ Commands:
                       Year) of each section whose title or authors line is empty or still the
                       template's, from its paper link: arXiv through the arXiv API, a DOI
                       through doi.org, any other page through its citation_* meta tags.
+  stats [paths..]     The seminar's statistics over the posts (paths as for lint): talks per
+                      quarter, per presenter and year, venues, papers presented more than once.
 
 Options of lint:
   --format <name>     stylish (default), json or sarif
@@ -88,6 +99,11 @@ Options of rules:
   --format <name>     text (default) or json
   --locale <en|ko>
 
+Options of stats:
+  --format <name>     table (default) or json
+  --config <file>     use this configuration file (its link labels say which link is the paper's)
+  --locale <en|ko>
+
   -h, --help          show this help
   -v, --version       show the version
 
@@ -99,12 +115,12 @@ Exit codes: 0 no errors; 1 errors (or more warnings than --max-warnings), counte
 /** Parses `argv` (without `node` and the script). */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
   const args = [...argv];
-  if (args.length === 0) throw new UsageError('missing command (lint, fill or rules)');
+  if (args.length === 0) throw new UsageError('missing command (lint, fill, rules or stats)');
   const first = args[0]!;
   if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
   const command = args.shift()!;
-  if (command !== 'lint' && command !== 'rules' && command !== 'fill') throw new UsageError(`unknown command '${command}' (expected lint, fill or rules)`);
+  if (command !== 'lint' && command !== 'rules' && command !== 'fill' && command !== 'stats') throw new UsageError(`unknown command '${command}' (expected lint, fill, rules or stats)`);
 
   const options = new Map<string, string | true>();
   const positional: string[] = [];
@@ -165,6 +181,20 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
     if (positional.length) throw new UsageError(`'rules' takes no paths`);
     if (format !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`--format of rules must be text or json, not '${String(format)}'`);
     return { kind: 'rules', format: (format as 'text' | 'json' | undefined) ?? 'text', locale };
+  }
+
+  if (command === 'stats') {
+    for (const name of ['--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--check-links', '--cache-dir', '--no-cache']) {
+      if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'stats'`);
+    }
+    if (format !== undefined && format !== 'table' && format !== 'json') throw new UsageError(`--format of stats must be table or json, not '${String(format)}'`);
+    return {
+      kind: 'stats',
+      paths: positional.length ? positional : ['.'],
+      format: (format as 'table' | 'json' | undefined) ?? 'table',
+      config: options.get('--config') as string | undefined,
+      locale,
+    };
   }
 
   if (format !== undefined && format !== 'stylish' && format !== 'json' && format !== 'sarif') {

@@ -10,6 +10,7 @@ import { RULES } from '../core/rules';
 import type { PostService } from '../core/service/postService';
 import { toCorePath } from '../node/nodeHost';
 import { parseArgs, USAGE, UsageError, type LintCommand, type RulesCommand } from './args';
+import { runStats } from './stats';
 import { unifiedDiff } from './diff';
 import { fillPosts } from './fill';
 import { describe, expandPaths, PathError } from './files';
@@ -51,6 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return await lint(command, io);
       case 'fill':
         return await fillPosts(command, io);
+      case 'stats':
+        return runStats(command, io, configFileOf(command.config, io.cwd));
     }
   } catch (error) {
     if (error instanceof UsageError) {

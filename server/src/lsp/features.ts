@@ -44,6 +44,8 @@ export function registerFeatures(
   locale: () => Locale,
   capabilities: () => ClientCapabilities,
   paper?: PaperFillService,
+  /** The workspace report of a post that is not open (a pull right after its editor closed). */
+  closedReport: (uri: string) => { resultId: string; diagnostics: Diagnostic[] } | undefined = () => undefined,
 ): void {
   /** Runs `answer` on the open post `params` names; `empty` wherever there is none. */
   async function withPost<T>(params: DocumentParams | undefined, empty: T, answer: (analysis: PostAnalysis, checked: Checked) => T): Promise<T> {
@@ -112,7 +114,10 @@ export function registerFeatures(
   connection.languages.diagnostics.on(async (params) => {
     const uri = requireUri(params, locale());
     const document = documents.get(uri);
-    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!document) {
+      const report = closedReport(uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: report?.diagnostics ?? [], ...(report ? { resultId: report.resultId } : {}) };
+    }
     // The client pulls again after the newer change; this version's answer would only be dropped.
     if (incoming.hasNewer(document.uri, document.version)) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer version of the document is on its way.', { retriggerRequest: false });

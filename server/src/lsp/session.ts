@@ -30,6 +30,8 @@ import { StatusReporter } from './status';
 import type { IncomingChanges } from './transport';
 import { LinkCheckService } from './linkCheck';
 import { Validator } from './validation';
+import { SeminarFeed } from './seminar';
+import { WorkspaceCheck } from './workspaceCheck';
 
 /** Files whose change matters: posts, configuration files, the site's configuration, layouts and includes (its MathJax set-up). */
 const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml', '**/_layouts/**', '**/_includes/**'];
@@ -71,8 +73,27 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
   const pulls = () => capabilities.textDocument?.diagnostic !== undefined;
   const validator = new Validator(connection, documents, incoming, service, analyzer, index, () => locale, pulls,
     () => capabilities.workspace?.diagnostics?.refreshSupport === true);
-  const indexer = new WorkspaceIndexer(connection, documents, analyzer, index, status, () => locale, () => folders,
-    () => validator.scheduleAll());
+  const indexer = new WorkspaceIndexer(connection, documents, analyzer, index, status, () => locale, () => folders, () => {
+    validator.scheduleAll();
+    check.schedule();
+  });
+  const check = new WorkspaceCheck({
+    connection, documents, analyzer, validator, index, service, status,
+    locale: () => locale,
+    ready: () => status.current === 'ready',
+    folderOf: (uri) => indexer.folderOf(uri),
+    canAskSettings: () => capabilities.workspace?.configuration === true,
+    onDidChangeReach: () => feed.changed(),
+  });
+  const feed = new SeminarFeed(connection, index, () => status.current, () => check.reach(), () => locale);
+  index.onDidChange = (uri, previous, next) => {
+    check.postChanged(uri, previous, next);
+    feed.changed();
+  };
+  status.onDidUpdate = () => {
+    feed.changed();
+    check.schedule();
+  };
 
   const linkCheck = (links = new LinkCheckService(connection, documents, service, analyzer, index, () => locale, () => storagePath,
     () => validator.scheduleAll()));
@@ -93,7 +114,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
     return {
       capabilities: {
         // Pushed to a client that does not pull; `diagnosticProvider` for one that does.
-        ...(pulls() ? { diagnosticProvider: { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(pulls() ? { diagnosticProvider: { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [':', ' ', '['], resolveProvider: false },
         hoverProvider: true,
@@ -129,8 +150,10 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
   });
 
   connection.onDidChangeConfiguration((params) => {
-    settings.changed((params?.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
+    const pushed = (params?.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION];
+    settings.changed(pushed);
     status.reset();
+    check.invalidateAll(pushed);
     validator.scheduleAll();
     rescan();
   });
@@ -142,6 +165,7 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
       service.configurationChanged();
       status.reset();
       validator.scheduleAll();
+      check.invalidateAll();
       rescan();
     }
   });
@@ -155,11 +179,14 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
     incoming.forget(uri);
     void indexer.documentClosed(uri).catch((error: unknown) => connection.console.error(`indexing ${uri} failed: ${errorText(error)}`));
     void linkCheck.documentClosed(uri).catch((error: unknown) => connection.console.error(`link results of ${uri}: ${errorText(error)}`));
+    check.documentClosed(uri);
   });
 
   const paper = new PaperFillService(() => (storagePath ? path.join(storagePath, 'cache') : undefined), (message) => connection.console.warn(message));
-  registerFeatures(connection, documents, incoming, validator, features, index, () => locale, () => capabilities, paper);
+  registerFeatures(connection, documents, incoming, validator, features, index, () => locale, () => capabilities, paper, (uri) => check.reportOf(uri));
   registerPaperFill(connection, documents, validator, () => locale, paper);
+  check.register();
+  feed.register();
   registerRender(connection, documents, incoming, validator, service);
   onRequest(connection, CheckLinksRequest, (params, token: CancellationToken) => linkCheck.check(params ?? { scope: 'post' }, token));
   documents.listen(connection);

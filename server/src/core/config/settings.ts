@@ -7,8 +7,8 @@
  *
  * The keys shared with `.seminar-posts.json` become a configuration layer between the defaults and
  * the file (defaults < settings < the repository's file, so that the editor and the CI agree);
- * `maxFileSize`, `trace.server`, `preview.*`, `images.*`, `endpoints.*` and `links.checkOnSave` are the
- * editor's own. Validation of the shared keys is the configuration file's, so a bad setting is named
+ * `maxFileSize`, `trace.server`, `preview.*`, `images.*`, `endpoints.*`, `problems.*` (read by
+ * `problemsSettings.ts`) and `links.checkOnSave` are the editor's own. Validation of the shared keys is the configuration file's, so a bad setting is named
  * the same way. No `vscode` import: both sides and the tests read it in plain Node.
  */
 import { DEFAULTS, validateConfig, type ConfigProblem, type ConfigurableRule, type RuleSetting, type SeminarPostsConfig } from './config';
@@ -43,6 +43,9 @@ export interface SettingValues {
   /** Base URLs of the paper services ("" for the environment's or the default). */
   'endpoints.arxiv': string;
   'endpoints.doi': string;
+  /** Which posts the Problems panel lists: the open ones, or the workspace's newest `problems.maxPosts` too. */
+  'problems.scope': 'open' | 'workspace';
+  'problems.maxPosts': number;
 }
 
 export type SettingName = keyof SettingValues;
@@ -104,6 +107,14 @@ export const SETTINGS: { readonly [N in SettingName]: SettingSpec<SettingValues[
   'images.width': { schema: { type: 'integer', minimum: 0, maximum: 4000 }, default: 0, scope: 'resource' },
   'endpoints.arxiv': { schema: { type: 'string' }, default: '', scope: 'machine-overridable' },
   'endpoints.doi': { schema: { type: 'string' }, default: '', scope: 'machine-overridable' },
+  'problems.scope': {
+    schema: { type: 'string', enum: ['open', 'workspace'] },
+    default: 'workspace',
+    scope: 'window',
+    enumDescriptions: ['config.problems.scope.open', 'config.problems.scope.workspace'],
+  },
+  // 50 000: the workspace index's own limit of files.
+  'problems.maxPosts': { schema: { type: 'integer', minimum: 1, maximum: 50_000 }, default: 500, scope: 'window' },
 };
 
 /** The full id of a setting, as `affectsConfiguration` and the settings editor name it. */
@@ -159,7 +170,7 @@ export interface EditorSettings {
 }
 
 /** Settings that belong to the editor only, not to the configuration file (first part of the name). */
-const EDITOR_ONLY = new Set(['maxFileSize', 'trace', 'preview', 'images', 'endpoints']);
+const EDITOR_ONLY = new Set(['maxFileSize', 'trace', 'preview', 'images', 'endpoints', 'problems']);
 
 const megabytes = (mb: number) => Math.round(mb * 1024 * 1024);
 /** `links.checkOnSave` is the editor's own (the client reads it); the rest of `links` is shared with the file. */
