@@ -37,6 +37,50 @@ async function workspaceDiagnostics(client: LspClient, previous: Report[] = []):
 
 const codes = (report: Report | undefined) => (report?.kind === 'full' ? report.items.map((d) => String(d.code)) : undefined);
 
+/**
+ * Two posts of one quarter on disk, among `others` posts of other quarters: `duplicate-quarter`
+ * (which reads the index's quarters) must be in the workspace report of both, whether the posts
+ * are checked in the server's thread (few posts) or in the index worker (40 or more).
+ */
+function quarterSite(others: number): { site: TempSite; pair: string[] } {
+  const files: Record<string, string> = {};
+  const pair = ['_posts/2020-04-02-2nd_quarter.md', '_posts/2020-05-07-2nd_quarter.md'];
+  files[pair[0]!] = postText('2020-04-02', [{ title: 'Attention Is All You Need', presenter: '김하늘' }]);
+  files[pair[1]!] = postText('2020-05-07', [{ title: 'Big Transfer', presenter: '이승현' }]);
+  for (let i = 0; i < others; i++) {
+    // Quarters of 2005-2019, one post each: none shares the pair's quarter.
+    const year = 2005 + Math.floor(i / 4);
+    const month = String((i % 4) * 3 + 1).padStart(2, '0');
+    files[`_posts/${year}-${month}-03-${['1st', '2nd', '3rd', '4th'][i % 4]}_quarter.md`] = postText(`${year}-${month}-03`, [{ title: `Paper ${i}`, presenter: '박지민' }]);
+  }
+  return { site: makeSite(files), pair };
+}
+
+describe('language server: duplicate-quarter in the workspace report (the server\'s thread and the index worker)', function () {
+  let site: TempSite | undefined;
+  let client: LspClient | undefined;
+
+  afterEach(async () => {
+    await client?.stop();
+    site?.remove();
+  });
+
+  for (const others of [2, 45]) {
+    it(`reports both posts of one quarter among ${others + 2} posts on disk`, async () => {
+      const made = quarterSite(others);
+      site = made.site;
+      client = await LspClient.start({ folders: [site.uri()], capabilities: PULLS });
+      await client.waitForStatus((s) => s.state === 'ready');
+      await client.waitForProgressEnd(CHECKING);
+      const reports = await workspaceDiagnostics(client);
+      assert.equal(reports.size, others + 2);
+      for (const file of made.pair) assert.ok(codes(reports.get(site.uri(file)))?.includes('duplicate-quarter'), `${file}: ${JSON.stringify(codes(reports.get(site.uri(file))))}`);
+      const rest = [...reports.values()].filter((r) => !made.pair.some((f) => site!.uri(f) === r.uri));
+      for (const report of rest) assert.ok(!codes(report)?.includes('duplicate-quarter'), report.uri);
+    });
+  }
+});
+
 describe('language server: every post\'s problems (workspace/diagnostic)', function () {
   let site: TempSite;
   let client: LspClient;
