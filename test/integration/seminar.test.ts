@@ -34,23 +34,6 @@ function waitForSeminar(until: () => boolean, what: string, timeoutMs = 30_000):
   });
 }
 
-/** Resolves once `until` holds, now or after VS Code closes a document. */
-function waitForDocumentsClosed(until: () => boolean, timeoutMs: number): Promise<void> {
-  if (until()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const subscription = vscode.workspace.onDidCloseTextDocument(() => {
-      if (!until()) return;
-      subscription.dispose();
-      clearTimeout(timer);
-      resolve();
-    });
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for VS Code to close the posts' documents; open: ${vscode.workspace.textDocuments.map((d) => d.uri.path).join(', ')}`));
-    }, timeoutMs);
-  });
-}
-
 const labelOf = (node: SeminarNode) => extensionApi().seminar.quartersProvider.getTreeItem(node).label;
 
 async function quarters(): Promise<SeminarNode[]> {
@@ -60,18 +43,10 @@ async function quarters(): Promise<SeminarNode[]> {
 }
 
 describe('the Seminar view', () => {
-  before(async function () {
-    this.timeout(240_000);
+  before(async () => {
     // Usually active already (activation.test.ts checks the activation event); run alone, this
     // file may start before the workspace's activation has finished.
     await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    // The suites before this one open posts of the site, some they write and delete again; VS Code
-    // lets go of a closed editor's document a while later, and the server keeps an open post in
-    // its index until then. Start from the fixture's two posts, none of them open.
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await waitForDocumentsClosed(() => !vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'file' && /\.(md|markdown)$/.test(d.uri.path)), 200_000);
-    const api = extensionApi().seminar;
-    await waitForSeminar(() => api.snapshot().state === 'ready' && api.snapshot().posts === 2, 'only the fixture\'s two posts', 200_000);
   });
 
   afterEach(async () => {
