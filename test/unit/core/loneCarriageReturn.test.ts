@@ -118,7 +118,7 @@ describe('a lone carriage return', () => {
       const dataLine = (tag: string) => Number(new RegExp(`<${tag} data-line="(\\d+)"`).exec(html)?.[1]);
       assert.equal(dataLine('h1'), lineOf('# First'));
       assert.match(html, new RegExp(`<h1 data-line="${lineOf('# Second')}"[^>]*>Second</h1>`));
-      assert.match(html, new RegExp(`<h3 data-line="${lineOf('### 발표자: 김철수')}">`));
+      assert.match(html, new RegExp(`<h3 data-line="${lineOf('### 발표자: 김철수')}"[ >]`));
     });
 
     it('keeps a line nested too deep after a lone CR from the Markdown parser', () => {
