@@ -12422,14 +12422,19 @@ function readEntry(pair2, raw, doc, range) {
   let valueStart;
   let valueEnd;
   let kind;
-  if (value && value.range && !((0, import_yaml2.isScalar)(value) && value.value === null && value.range[0] === value.range[1])) {
+  if (value && value.range && !((0, import_yaml2.isScalar)(value) && value.range[0] === value.range[1])) {
     valueStart = value.range[0];
     valueEnd = valueEndOf(raw, valueStart, value.range[1]);
     kind = (0, import_yaml2.isScalar)(value) ? value.value === null ? "null" : "scalar" : (0, import_yaml2.isMap)(value) ? "map" : (0, import_yaml2.isSeq)(value) ? "seq" : (0, import_yaml2.isAlias)(value) ? "alias" : "scalar";
   } else {
     const colon = raw.indexOf(":", keyEnd);
     valueStart = valueEnd = colon >= 0 ? colon + 1 : keyEnd;
-    kind = "null";
+    const props = value ? /^([ \t]*)((?:[!&][^\s#]*[ \t]*)+)/.exec(raw.slice(valueStart, raw.indexOf("\n", valueStart) >>> 0)) : null;
+    if (props) {
+      valueStart += props[1].length;
+      valueEnd = valueStart + props[2].trimEnd().length;
+    }
+    kind = (0, import_yaml2.isScalar)(value) && value.value !== null ? "scalar" : "null";
   }
   let parsed;
   try {
