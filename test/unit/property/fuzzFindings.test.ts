@@ -40,6 +40,8 @@ const FOUND: [string, string, string][] = [
     `${FM}\n${SECTION}\n<p align='center">\n  <img src="https://a.b/x.png">\n</p>\n\n# Next\n`, NAME],
   ['mathjax-needed replaces a tag left with no value (`mathjax: !rue`), or the tag stays and MathJax stays off',
     `${FM.replace('mathjax: true\n', 'mathjax: !rue\n')}\n${SECTION}- $$x^2$$\n`, NAME],
+  ['image-block-unclosed offers no `</p>` at the end of a post that ends inside a comment left open',
+    `${FM}\n${SECTION}</p>\n<img src="https://a.b/x.png">\n<p align="center"><!--\n\n***`, NAME],
   ['field-type replaces an anchor left with no value (`comments: &c`)', `${FM.replace('comments: true\n', 'comments: &c\n')}\n${SECTION}`, NAME],
 ];
 
