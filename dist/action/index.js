@@ -12918,7 +12918,12 @@ function insideOpenTag(images, position2) {
   return images.some((image2) => !image2.terminated && comparePositions(image2.range.start, position2) < 0 && comparePositions(position2, image2.range.end) <= 0);
 }
 function insideComment(post, position2) {
-  return post.comments.some((c) => comparePositions(c.range.start, position2) < 0 && comparePositions(position2, c.range.end) < 0);
+  return post.comments.some((c) => {
+    if (comparePositions(c.range.start, position2) >= 0) return false;
+    const end = post.lines.offsetAt(c.range.end);
+    const closed = post.text.startsWith("-->", end - 3);
+    return comparePositions(position2, c.range.end) < (closed ? 0 : 1);
+  });
 }
 
 // server/src/core/rules/image-src.ts
