@@ -73,3 +73,12 @@ describe('fix safety: the image_url of an inserted front matter', () => {
     assert.match(inserted, /^image_url: https:\/\/a\.b\/x\.png$/m);
   });
 });
+
+describe('field-type on a list', () => {
+  it('offers no fix for `published: [false]`: the list prints as "false" but Jekyll takes it as true', () => {
+    const text = `${FM.replace('comments: true\n', 'comments: true\npublished: [false]\n')}\n${SECTION}`;
+    const found = lintCase(text, NAME).diagnostics.filter((d) => d.code === 'field-type');
+    assert.equal(found.length, 1);
+    assert.equal((found[0]!.data as DiagnosticData | undefined)?.fixes?.length ?? 0, 0, JSON.stringify(found[0]!.data));
+  });
+});
