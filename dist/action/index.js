@@ -10343,7 +10343,7 @@ var fieldType = {
       const entry = entryOf(fm, key);
       if (!entry || typeof entry.value === "boolean") continue;
       const text4 = String(entry.value ?? "").trim().toLowerCase();
-      const fixed = text4 === "true" || text4 === "false" ? text4 : void 0;
+      const fixed = entry.valueKind === "scalar" && (text4 === "true" || text4 === "false") ? text4 : void 0;
       report({
         range: nonEmpty(entry),
         // `published` is tested by Ruby's truthiness: a string (even "false") publishes the post.
