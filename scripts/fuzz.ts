@@ -5,6 +5,7 @@
  *     npm run fuzz                                  # a million cases, or an hour, whichever first
  *     npm run fuzz -- --runs 20000 --minutes 5      # a shorter run
  *     npm run fuzz -- --only 2 --seed 42 --path 17:3:0   # replay a failure it printed
+ *     npm run fuzz -- --only 3 --runs 50000         # one property alone: all the runs and minutes
  *
  * The cases are shared among the four properties (robustness 45% each for generated and mutated
  * posts, fix safety 5% each: it re-lints once per fix). It stops at the first failure, shrunk,
@@ -39,7 +40,9 @@ const properties: [string, number, fc.IProperty<[PostCase]>][] = [
     ['mutated corpus posts: fixes safe', 0.05, fc.property(mutatedPost(corpus), checkFixes)],
   ] as [string, number, fc.IProperty<[PostCase]>][] : []),
 ];
-const shares = properties.reduce((sum, [, share]) => sum + share, 0);
+// With --only, the one property gets all the cases and all the time asked for (a replay, or the
+// rest of a run that stopped at a failure in that property).
+const shares = properties.reduce((sum, [, share], index) => (only === undefined || index === only ? sum + share : sum), 0);
 
 const deadline = Date.now() + minutes * 60_000;
 let total = 0;

@@ -16822,7 +16822,7 @@ var fieldType = {
       const entry = entryOf(fm, key);
       if (!entry || typeof entry.value === "boolean") continue;
       const text4 = String(entry.value ?? "").trim().toLowerCase();
-      const fixed = text4 === "true" || text4 === "false" ? text4 : void 0;
+      const fixed = entry.valueKind === "scalar" && (text4 === "true" || text4 === "false") ? text4 : void 0;
       report({
         range: nonEmpty(entry),
         // `published` is tested by Ruby's truthiness: a string (even "false") publishes the post.
@@ -18902,14 +18902,19 @@ function readEntry(pair2, raw, doc, range) {
   let valueStart;
   let valueEnd;
   let kind;
-  if (value && value.range && !((0, import_yaml2.isScalar)(value) && value.value === null && value.range[0] === value.range[1])) {
+  if (value && value.range && !((0, import_yaml2.isScalar)(value) && value.range[0] === value.range[1])) {
     valueStart = value.range[0];
     valueEnd = valueEndOf(raw, valueStart, value.range[1]);
     kind = (0, import_yaml2.isScalar)(value) ? value.value === null ? "null" : "scalar" : (0, import_yaml2.isMap)(value) ? "map" : (0, import_yaml2.isSeq)(value) ? "seq" : (0, import_yaml2.isAlias)(value) ? "alias" : "scalar";
   } else {
     const colon = raw.indexOf(":", keyEnd);
     valueStart = valueEnd = colon >= 0 ? colon + 1 : keyEnd;
-    kind = "null";
+    const props = value ? /^([ \t]*)((?:[!&][^\s#]*[ \t]*)+)/.exec(raw.slice(valueStart, raw.indexOf("\n", valueStart) >>> 0)) : null;
+    if (props) {
+      valueStart += props[1].length;
+      valueEnd = valueStart + props[2].trimEnd().length;
+    }
+    kind = (0, import_yaml2.isScalar)(value) && value.value !== null ? "scalar" : "null";
   }
   let parsed;
   try {
@@ -18949,8 +18954,8 @@ var frontMatterSyntax = {
   },
   messages: {
     yamlPublished: {
-      en: "Expected valid YAML in the front matter, found an error: {error}. Jekyll logs it and publishes the post without its front matter: dated the moment of the build, at an address made from the whole file name, with no title or layout",
-      ko: "front matter\uC5D0 \uC62C\uBC14\uB978 YAML\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uC624\uB958\uAC00 \uC788\uC2B5\uB2C8\uB2E4: {error}. Jekyll\uC740 \uC774\uB97C \uAE30\uB85D\uB9CC \uD558\uACE0 front matter \uC5C6\uC774 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD569\uB2C8\uB2E4: \uBE4C\uB4DC\uD55C \uC2DC\uAC01\uC758 \uB0A0\uC9DC\uB85C, \uD30C\uC77C \uC774\uB984 \uC804\uCCB4\uB85C \uB9CC\uB4E0 \uC8FC\uC18C\uC5D0, \uC81C\uBAA9\uACFC \uB808\uC774\uC544\uC6C3 \uC5C6\uC774"
+      en: "Expected valid YAML in the front matter, found an error: {error}. Jekyll logs it and publishes the post without its front matter: dated the moment of the build, at an address made from the whole file name, with no title and no layout (GitHub Pages gives it `post`)",
+      ko: "front matter\uC5D0 \uC62C\uBC14\uB978 YAML\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uC624\uB958\uAC00 \uC788\uC2B5\uB2C8\uB2E4: {error}. Jekyll\uC740 \uC774\uB97C \uAE30\uB85D\uB9CC \uD558\uACE0 front matter \uC5C6\uC774, \uBE4C\uB4DC\uD55C \uC2DC\uAC01\uC758 \uB0A0\uC9DC\uB85C, \uD30C\uC77C \uC774\uB984 \uC804\uCCB4\uB85C \uB9CC\uB4E0 \uC8FC\uC18C\uC5D0, \uC81C\uBAA9\uACFC \uB808\uC774\uC544\uC6C3 \uC5C6\uC774(GitHub Pages\uB294 `post`\uB97C \uC501\uB2C8\uB2E4) \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD569\uB2C8\uB2E4"
     },
     yaml: {
       en: "Expected valid YAML in the front matter, found an error: {error}",
@@ -18973,8 +18978,8 @@ var frontMatterSyntax = {
       ko: "front matter\uC5D0 `key: value` \uC904\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uB2E4\uB978 \uB0B4\uC6A9\uC774 \uC788\uC2B5\uB2C8\uB2E4"
     },
     notAMappingPublished: {
-      en: "Expected `key: value` lines in the front matter, found something else: Jekyll logs an error and publishes the post without its front matter: dated the moment of the build, at an address made from the whole file name, with no title or layout",
-      ko: "front matter\uC5D0 `key: value` \uC904\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uB2E4\uB978 \uB0B4\uC6A9\uC774 \uC788\uC2B5\uB2C8\uB2E4: Jekyll\uC740 \uC624\uB958\uB97C \uAE30\uB85D\uD558\uACE0 front matter \uC5C6\uC774 \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD569\uB2C8\uB2E4: \uBE4C\uB4DC\uD55C \uC2DC\uAC01\uC758 \uB0A0\uC9DC\uB85C, \uD30C\uC77C \uC774\uB984 \uC804\uCCB4\uB85C \uB9CC\uB4E0 \uC8FC\uC18C\uC5D0, \uC81C\uBAA9\uACFC \uB808\uC774\uC544\uC6C3 \uC5C6\uC774"
+      en: "Expected `key: value` lines in the front matter, found something else: Jekyll logs an error and publishes the post without its front matter: dated the moment of the build, at an address made from the whole file name, with no title and no layout (GitHub Pages gives it `post`)",
+      ko: "front matter\uC5D0 `key: value` \uC904\uC774 \uD544\uC694\uD558\uC9C0\uB9CC \uB2E4\uB978 \uB0B4\uC6A9\uC774 \uC788\uC2B5\uB2C8\uB2E4: Jekyll\uC740 \uC624\uB958\uB97C \uAE30\uB85D\uD558\uACE0 front matter \uC5C6\uC774, \uBE4C\uB4DC\uD55C \uC2DC\uAC01\uC758 \uB0A0\uC9DC\uB85C, \uD30C\uC77C \uC774\uB984 \uC804\uCCB4\uB85C \uB9CC\uB4E0 \uC8FC\uC18C\uC5D0, \uC81C\uBAA9\uACFC \uB808\uC774\uC544\uC6C3 \uC5C6\uC774(GitHub Pages\uB294 `post`\uB97C \uC501\uB2C8\uB2E4) \uD3EC\uC2A4\uD2B8\uB97C \uAC8C\uC2DC\uD569\uB2C8\uB2E4"
     }
   },
   docs: {
@@ -19372,7 +19377,7 @@ var imageBlockUnclosed = {
         if (block.close) continue;
         const last = block.range.end.line;
         const edit = insertLineAfter(post, last, `${indentOf(post, block.open.range.start.line)}</p>`);
-        const swallowed = insideComment(post, edit.range.start) || insideOpenTag(section.images, edit.range.start);
+        const swallowed = !block.open.terminated || insideComment(post, edit.range.start) || insideOpenTag(section.images, edit.range.start);
         report({
           range: block.open.range,
           messageId: "block",
@@ -19393,7 +19398,12 @@ function insideOpenTag(images, position2) {
   return images.some((image2) => !image2.terminated && comparePositions(image2.range.start, position2) < 0 && comparePositions(position2, image2.range.end) <= 0);
 }
 function insideComment(post, position2) {
-  return post.comments.some((c) => comparePositions(c.range.start, position2) < 0 && comparePositions(position2, c.range.end) < 0);
+  return post.comments.some((c) => {
+    if (comparePositions(c.range.start, position2) >= 0) return false;
+    const end = post.lines.offsetAt(c.range.end);
+    const closed = post.text.startsWith("-->", end - 3);
+    return comparePositions(position2, c.range.end) < (closed ? 0 : 1);
+  });
 }
 
 // server/src/core/rules/image-src.ts

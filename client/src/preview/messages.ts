@@ -14,7 +14,7 @@ export type PreviewMessage =
   /**
    * The page shows new content or another view (after `ready`, `update` and `showView`, and when
    * the reader switches views): what it shows, read from its own DOM. `images` counts the post's
-   * images (thumbnail included), `imagesLoaded` those that loaded (web images may still be loading).
+   * body images (the header shows no thumbnail, as the post page), `imagesLoaded` those that loaded (web images may still be loading).
    */
   | { type: 'rendered'; version: number | undefined; view: PreviewView; title: string; sections: number; images: number; imagesLoaded: number }
   /** A double-click on a block: reveal this line in the editor. */

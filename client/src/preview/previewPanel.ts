@@ -27,7 +27,7 @@ export interface PreviewState {
   title: string;
   /** Rows of the page's Quarter Summary: the post's paper sections. */
   sections: number;
-  /** The post's images (thumbnail included), and how many of them loaded. */
+  /** The post's body images (the header shows no thumbnail), and how many of them loaded. */
   images: number;
   imagesLoaded: number;
   view: PreviewView;

@@ -113,13 +113,13 @@ export function claimedOutcome({ post, site, claims }: Checked): Outcome {
 }
 
 /**
- * The dates the reports name as the one Jekyll uses (`field-type`'s and `filename-date-mismatch`'s
- * `{date}`): each must be the post's date on the blog.
+ * The dates the reports name as the one Jekyll uses (`field-type`'s, `filename-date-mismatch`'s and
+ * `title-date-mismatch`'s `{date}`): each must be the post's date on the blog.
  */
 export function claimedDates(claims: readonly Claim[]): string[] {
   return claims
     .filter((c) => (c.ruleId === 'field-type' && ['dateRange', 'dateRolledOver', 'dateShort'].includes(c.messageId)) ||
-      c.ruleId === 'filename-date-mismatch' || (c.ruleId === 'filename-convention' && c.messageId.startsWith('notADay')))
+      c.ruleId === 'filename-date-mismatch' || (c.ruleId === 'title-date-mismatch' && c.messageId === 'date') || (c.ruleId === 'filename-convention' && c.messageId.startsWith('notADay')))
     .map((c) => String(c.data.date));
 }
 

@@ -66,6 +66,7 @@ export const ALL_CASES: PublishingCase[] = [
   { path: '_posts/2021-01-07-1st_quarter.md', text: post({ title: '"2021_1st_quarter"', date: '2021-1-7' }), why: 'a one-digit YAML 1.1 timestamp', reports: ['field-type/dateShort'] },
   { path: '_posts/2020-04-21-2nd_quarter.md', text: post({ date: '2020-04-21 23:30:00 -0500' }), why: 'a time and zone that fall on the next day in UTC', reports: ['filename-date-mismatch/mismatchRead'] },
   { path: '_posts/2020-04-22-2nd_quarter.md', text: post({ date: '2020-04-22 08:00:00 +0900' }), why: 'a Korean morning is the day before in UTC', reports: ['filename-date-mismatch/mismatchRead'] },
+  { path: '_posts/2020-03-31-1st_quarter.md', text: post({ title: '"2020_1st_quarter"', date: '2020-03-31 20:00:00 -0500' }), why: 'an evening of the quarter\'s last day in America is the next quarter in UTC', reports: ['title-date-mismatch/date', 'filename-date-mismatch/mismatchRead'] },
   { path: '_posts/2020-04-23-2nd_quarter.md', text: post({ date: '2020-04-23 19:33:00 +0900' }), why: 'a time and zone on the same day' },
   { path: '_posts/2020-04-24-2nd_quarter.md', text: post({ date: '2020-04-23 24:00' }), why: 'hour 24 is the next midnight', reports: ['field-type/dateRolledOver'] },
   { path: '_posts/2020-04-27-2nd_quarter.md', text: post({ date: '"2020-04-28"' }), why: 'a quoted date that disagrees with the name', reports: ['filename-date-mismatch/mismatch'] },

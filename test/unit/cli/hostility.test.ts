@@ -48,7 +48,8 @@ function assertFatal(r: ReturnType<typeof run>, message: RegExp): void {
 }
 
 describe('CLI on a hostile file system', function () {
-  this.timeout(60_000);
+  // Each test spawns CLI processes; a 2-core machine under load has taken over 60 s for one.
+  this.timeout(180_000);
   let root: string;
 
   beforeEach(() => {

@@ -23,7 +23,8 @@ function run(site: string, args: string[], workers: string, env: NodeJS.ProcessE
 }
 
 describe('CLI lint workers', function () {
-  this.timeout(60_000);
+  // Each test spawns CLI processes; a 2-core machine under load has taken over 60 s for one.
+  this.timeout(180_000);
   let site: string;
 
   before(() => {

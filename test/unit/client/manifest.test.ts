@@ -175,6 +175,19 @@ describe('manifest', () => {
       }
     }
   });
+
+  it('writes code in the walkthrough as the Welcome page renders it: ``doubled`` backticks, never `single`', () => {
+    // VS Code renders a step's description with its formatted-text renderer, whose marks are doubled
+    // (``code``, **bold**, __italic__); a single backtick is shown as a raw backtick.
+    for (const file of ['package.nls.json', 'package.nls.ko.json']) {
+      const strings: Record<string, string> = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8'));
+      const descriptions = Object.entries(strings).filter(([key]) => /^walkthrough\.\w+\.description$/.test(key));
+      assert.ok(descriptions.length >= 3, file);
+      for (const [key, text] of descriptions) {
+        assert.doesNotMatch(text, /(?<!`)`(?!`)/, `${file} ${key} has a single backtick`);
+      }
+    }
+  });
 });
 
 describe('RestartBudget', () => {

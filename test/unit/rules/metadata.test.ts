@@ -63,6 +63,23 @@ describe('rule metadata', () => {
     }
   });
 
+  it('says, wherever a message has Jekyll publish a post with no layout, that GitHub Pages gives it `post`', () => {
+    // jekyll-default-layout, which GitHub Pages always runs, lays out a Markdown post that names no layout with `post`:
+    // a message that tells only Debian's Jekyll 4.3 half of it misleads an author whose blog is built there.
+    const silent: string[] = [];
+    const checked: string[] = [];
+    for (const rule of RULES) {
+      for (const [id, text] of Object.entries(rule.messages)) {
+        if (!/\bpublish/.test(text.en) || !/\b(no|without)\b[^.:]*\blayout\b/.test(text.en)) continue;
+        checked.push(`${rule.id}/${id}`);
+        if (!text.en.includes('(GitHub Pages gives it `post`)') || !text.ko.includes('(GitHub Pages는 `post`를 씁니다)')) silent.push(`${rule.id}/${id}`);
+      }
+    }
+    assert.deepEqual(silent, []);
+    // The messages of front-matter-missing and front-matter-syntax that say so (the check must find them).
+    assert.ok(checked.length >= 5, `checked ${checked.join(', ')}`);
+  });
+
   for (const rule of RULES) {
     describe(rule.id, () => {
       it('has its description and every message in English and Korean, in the house style', () => {

@@ -22,8 +22,8 @@ export const frontMatterSyntax: RuleDefinition = {
   },
   messages: {
     yamlPublished: {
-      en: 'Expected valid YAML in the front matter, found an error: {error}. Jekyll logs it and publishes the post without its front matter: dated the moment of the build, at an address made from the whole file name, with no title or layout',
-      ko: 'front matter에 올바른 YAML이 필요하지만 오류가 있습니다: {error}. Jekyll은 이를 기록만 하고 front matter 없이 포스트를 게시합니다: 빌드한 시각의 날짜로, 파일 이름 전체로 만든 주소에, 제목과 레이아웃 없이',
+      en: 'Expected valid YAML in the front matter, found an error: {error}. Jekyll logs it and publishes the post without its front matter: dated the moment of the build, at an address made from the whole file name, with no title and no layout (GitHub Pages gives it `post`)',
+      ko: 'front matter에 올바른 YAML이 필요하지만 오류가 있습니다: {error}. Jekyll은 이를 기록만 하고 front matter 없이, 빌드한 시각의 날짜로, 파일 이름 전체로 만든 주소에, 제목과 레이아웃 없이(GitHub Pages는 `post`를 씁니다) 포스트를 게시합니다',
     },
     yaml: {
       en: 'Expected valid YAML in the front matter, found an error: {error}',
@@ -46,8 +46,8 @@ export const frontMatterSyntax: RuleDefinition = {
       ko: 'front matter에 `key: value` 줄이 필요하지만 다른 내용이 있습니다',
     },
     notAMappingPublished: {
-      en: 'Expected `key: value` lines in the front matter, found something else: Jekyll logs an error and publishes the post without its front matter: dated the moment of the build, at an address made from the whole file name, with no title or layout',
-      ko: 'front matter에 `key: value` 줄이 필요하지만 다른 내용이 있습니다: Jekyll은 오류를 기록하고 front matter 없이 포스트를 게시합니다: 빌드한 시각의 날짜로, 파일 이름 전체로 만든 주소에, 제목과 레이아웃 없이',
+      en: 'Expected `key: value` lines in the front matter, found something else: Jekyll logs an error and publishes the post without its front matter: dated the moment of the build, at an address made from the whole file name, with no title and no layout (GitHub Pages gives it `post`)',
+      ko: 'front matter에 `key: value` 줄이 필요하지만 다른 내용이 있습니다: Jekyll은 오류를 기록하고 front matter 없이, 빌드한 시각의 날짜로, 파일 이름 전체로 만든 주소에, 제목과 레이아웃 없이(GitHub Pages는 `post`를 씁니다) 포스트를 게시합니다',
     },
   },
   docs: {
