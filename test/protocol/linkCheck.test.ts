@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CancellationTokenSource, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, WorkspaceDiagnosticRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { CheckLinksRequest, type CheckLinksResult } from '../../server/src/protocol';
 import { answer, hang, startLocalServer, type LocalServer } from '../support/localServer';
 import { LspClient } from './support/lspClient';
@@ -23,6 +23,7 @@ function postWith(date: string, title: string, paper: string, slides: string): s
   ].join('\n');
 }
 
+const CHECKING = 'Checking seminar posts';
 const linkDead = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.code === 'link-dead').map((d) => d.message);
 
 describe('language server: Check Links', function () {
@@ -130,6 +131,54 @@ describe('language server: Check Links', function () {
     await c.waitForDiagnostics(B, (p) => p.diagnostics.length === 0);
     assert.equal(linkDead((await pull(B)).items).length, 2);
   });
+
+  // A closed post's link-dead comes from one place, the check's push: the workspace report (the
+  // Problems panel's pull) never carries it too, whether the post is rechecked in the server's
+  // thread (after its editor closes) or in the index worker (40 posts or more, after a settings change).
+  for (const others of [0, 45]) {
+    it(`shows each link-dead of a closed post once: pushed, never in the workspace report too (${others + 2} posts)`, async () => {
+      for (let i = 0; i < others; i++) {
+        const year = 2001 + Math.floor(i / 4);
+        const month = String((i % 4) * 3 + 1).padStart(2, '0');
+        site.write(`_posts/${year}-${month}-03-${['1st', '2nd', '3rd', '4th'][i % 4]}_quarter.md`,
+          postWith(`${year}-${month}-03`, `${year}_${['1st', '2nd', '3rd', '4th'][i % 4]}_quarter`, server.url('/ok'), `${server.url('/ok')}?p=${i}`));
+      }
+      const c = await LspClient.start({ folders: [site.uri()], initializationOptions: { storagePath: storage },
+        capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } } });
+      client = c;
+      await c.waitForStatus((s) => s.state === 'ready' && s.posts === others + 2);
+      await c.waitForProgressEnd(CHECKING);
+      const report = async (uri: string) => {
+        const result = await c.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+        const item = result.items.find((r) => r.uri === uri);
+        assert.ok(item?.kind === 'full', `${uri} is in the workspace report`);
+        return item.items;
+      };
+      const lastPushed = (uri: string) => c.published.filter((p) => p.uri === uri).at(-1)?.diagnostics ?? [];
+      const pull = (uri: string) => c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ items: Diagnostic[] }>;
+
+      await check(c, { scope: 'workspace' });
+      await c.waitForDiagnostics(B, (p) => linkDead(p.diagnostics).length === 2);
+      const rounds = c.progressEnds(CHECKING);
+      if (others === 0) {
+        // Opened and closed: the server rechecks the file in its thread, and the check pushes again.
+        await c.open(B, fs.readFileSync(new URL(B), 'utf8'));
+        assert.equal(linkDead((await pull(B)).items).length, 2, 'open: in the pulled list');
+        assert.deepEqual(lastPushed(B), [], 'open: the push taken back');
+        await c.close(B);
+      } else {
+        await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      }
+      await c.waitForProgressEnd(CHECKING, rounds + 1);
+      await c.waitForDiagnostics(B, (p) => linkDead(p.diagnostics).length === 2);
+      for (const uri of [A, B]) {
+        const pushed = linkDead(lastPushed(uri)).length;
+        const reported = linkDead(await report(uri)).length;
+        assert.deepEqual([pushed, reported], [uri === A ? 1 : 2, 0], `${uri}: pushed, in the workspace report`);
+        assert.equal(linkDead((await pull(uri)).items).length, 0, `${uri}: a document pull of the closed post leaves link-dead to the push`);
+      }
+    });
+  }
 
   it('stops when the request is cancelled, and says so', async () => {
     site.write('_posts/2020-04-02-2nd_quarter.md', postWith('2020-04-02', '2020_2nd_quarter', server.url('/hang'), `${server.url('/hang')}?2`));

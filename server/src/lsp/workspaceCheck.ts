@@ -13,6 +13,7 @@
  *   the editor closing them), the papers of another post sharing one of their titles
  *   (`duplicate-paper`), or the settings and configuration (everything, keeping the old reports
  *   until the new ones are in). A recheck with the same diagnostics keeps the result id.
+ * - **`link-dead`** of a post that is not open is Check Links' push alone (never in its report).
  * - **Unchanged posts cost nothing**: a post whose result id the client sends back is answered
  *   `unchanged`; a post the server no longer reports (deleted, out of scope) is answered once with
  *   an empty report, so the client drops what it showed.
@@ -234,9 +235,15 @@ export class WorkspaceCheck {
     return answers;
   }
 
-  /** Keeps a checked post's report (a new result id only when its diagnostics changed). */
-  private store({ uri, diagnostics }: LintAnswer): void {
-    if (!diagnostics || this.host.documents.get(uri) || !this.host.index.has(uri)) return;
+  /**
+   * Keeps a checked post's report (a new result id only when its diagnostics changed). Without
+   * `link-dead`: Check Links pushes a closed post's (`LinkCheckService`), so the report would show
+   * each a second time; and posts checked in the index worker, which has no link results, never
+   * had it.
+   */
+  private store({ uri, diagnostics: found }: LintAnswer): void {
+    if (!found || this.host.documents.get(uri) || !this.host.index.has(uri)) return;
+    const diagnostics = found.filter((d) => d.code !== 'link-dead');
     const json = JSON.stringify(diagnostics);
     if (this.reports.get(uri)?.json === json) return;
     this.reports.set(uri, { resultId: this.newId(), diagnostics, json });
