@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { CheckLinksResult } from '../../server/src/protocol';
 import { describeDiagnostics, ruleId, waitForDiagnostics } from './support/diagnostics';
 import { siteUri } from './support/site';
+import { deleteFile } from './support/editing';
 
 const POST = '_posts/2021-04-01-2nd_quarter.md';
 
@@ -49,7 +50,7 @@ describe('Check Links', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('seminarPosts', uri()).update('links.checkOnSave', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.fs.delete(uri());
+    await deleteFile(uri());
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { gradientPng } from '../support/png';
 import { describeDiagnostics, ruleId, waitForCurrentDiagnostics } from './support/diagnostics';
-import { discardPost } from './support/editing';
+import { deleteFile, discardPost } from './support/editing';
 import { onPage, pageDriverUrl } from './support/pageDriver';
 import { GOOD_POST, siteUri } from './support/site';
 
@@ -139,7 +139,7 @@ describe('Paste or drop a figure', function () {
       assert.deepEqual(await fileBytes(`${folder()}/hidden.png`), hidden);
       assert.equal(await fileBytes(`${folder()}/served.png`), undefined, 'a file the site serves was copied');
     } finally {
-      await vscode.workspace.fs.delete(siteUri('_posts/hidden.png')).then(undefined, () => undefined);
+      await deleteFile(siteUri('_posts/hidden.png'));
     }
   });
 

@@ -2,19 +2,30 @@
  * The Seminar view in a real VS Code, on the fixture site (two posts: 2021 Q1, and the broken
  * 2nd-quarter draft whose quarter only its title names): the view opens, shows the quarters newest
  * first, expands a quarter, reveals a talk and goes to its line; counts the problems the Problems
- * panel has for a post nobody opened (the workspace report), once, also after the post is opened
- * and closed; follows an edit; filters; copies a paper link; and the statistics page opens and
+ * panel has for a post nobody opened (the workspace report; a post the test writes, since VS Code
+ * keeps documents earlier tests opened), once, also after the post is opened and closed; follows an edit; filters; copies a paper link; and the statistics page opens and
  * exports a table. Every wait is on an event of VS Code or of the extension.
  */
 import * as assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import type { SeminarNode } from '../../client/src/seminar/seminarTree';
 import { describeDiagnostics, productDiagnostics, ruleId, waitForDiagnostics } from './support/diagnostics';
+import { closeEditorsOf, deleteFile } from './support/editing';
 import { extensionApi } from './support/preview';
 import { BROKEN_POST, EXTENSION_ID, GOOD_POST, siteUri } from './support/site';
 
-/** The rule ids `npx seminar-posts lint` reports for the broken post. */
+/** The rule ids `npx seminar-posts lint` reports for the broken post, and for {@link UNOPENED_TEXT}. */
 const BROKEN_POST_RULES = ['field-type', 'filename-format', 'required-field', 'title-format'];
+
+/** A post the problems test writes and deletes: the broken post's mistakes, in 2018's 3rd quarter. */
+const UNOPENED_POST = '_posts/2018_3rd_quater.md';
+const UNOPENED_TEXT = [
+  '---', 'layout: post', 'title: "2018 3rd quater"', 'date: 2018-07-05~2018-09-27', 'mathjax: true', 'comments: true', '---', '',
+  '# A Paper Nobody Has Open in the Seminar View Test', '## Dana Fixture, *NowhereConf2018*',
+  '### 발표자: 박예제 [[paper link](https://arxiv.org/abs/1807.00001), [presentation material](https://example.org/slides/nobody.pdf)]',
+  '- 이 게시물은 세미나 보기 시험을 위해 일부러 틀리게 썼다', '',
+].join('\n');
 
 /** Resolves once `until` holds for the view, now or after one of its updates. */
 function waitForSeminar(until: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
@@ -91,25 +102,42 @@ describe('the Seminar view', () => {
   });
 
   it('counts the problems of a post nobody opened, as the Problems panel lists them, once', async () => {
-    const uri = siteUri(BROKEN_POST);
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the broken post is not open');
-    const listed = await waitForDiagnostics(uri, (found) => BROKEN_POST_RULES.every((id) => found.some((d) => ruleId(d) === id)), 'the workspace report of the broken post');
-    assert.deepEqual(listed.map(ruleId).sort(), BROKEN_POST_RULES, describeDiagnostics(listed));
-    const api = extensionApi().seminar;
-    const q2 = (await quarters()).find((n) => labelOf(n) === '2021 Q2')!;
-    assert.deepEqual(api.quartersProvider.problems(q2), { errors: 2, warnings: 2, infos: 0 });
+    // A post of its own, written on disk here, so that no document of it is open: VS Code keeps a
+    // document that an earlier test opened (the fixture's broken post) for minutes after its
+    // editors close, and the server then reads it as open. Its mistakes are the broken post's, in
+    // a quarter no other post has, so the quarter's counts are this post's.
+    const uri = siteUri(UNOPENED_POST);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(UNOPENED_TEXT, 'utf8'));
+    try {
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the post is not open');
+      const listed = await waitForDiagnostics(uri, (found) => BROKEN_POST_RULES.every((id) => found.some((d) => ruleId(d) === id)), 'the workspace report of the unopened post');
+      assert.deepEqual(listed.map(ruleId).sort(), BROKEN_POST_RULES, describeDiagnostics(listed));
+      const api = extensionApi().seminar;
+      const node = () => api.quartersProvider.getChildren().find((n) => labelOf(n) === '2018 Q3');
+      const counted = () => {
+        const quarter = node();
+        return quarter && api.quartersProvider.problems(quarter);
+      };
+      const counts = { errors: 2, warnings: 2, infos: 0 };
+      await waitForSeminar(() => isDeepStrictEqual(counted(), counts), `2018 Q3 with the unopened post's problems, ${JSON.stringify(counts)}`);
 
-    // Opened, its problems come from the editor's text, not twice; its editor closed, still once.
-    // (VS Code keeps the document a while after its editor closes, and says so to the server
-    // only when it lets it go: until then the report is the document's.)
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
-    const open = await waitForDiagnostics(uri, (found) => found.length > 0 && found.every((d) => (d as { data?: { version?: number } }).data?.version === document.version), 'the open post\'s own diagnostics');
-    assert.deepEqual(open.map(ruleId).sort(), BROKEN_POST_RULES, `no duplicates: ${describeDiagnostics(open)}`);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const closed = await waitForDiagnostics(uri, (found) => found.length > 0, 'the report after closing');
-    assert.deepEqual(closed.map(ruleId).sort(), BROKEN_POST_RULES, describeDiagnostics(closed));
-    assert.equal(productDiagnostics(uri).length, BROKEN_POST_RULES.length);
+      // Opened, its problems come from the editor's text, not twice; its editor closed, still once.
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const open = await waitForDiagnostics(uri, (found) => found.length > 0 && found.every((d) => (d as { data?: { version?: number } }).data?.version === document.version), 'the open post\'s own diagnostics');
+      assert.deepEqual(open.map(ruleId).sort(), BROKEN_POST_RULES, `no duplicates: ${describeDiagnostics(open)}`);
+      assert.deepEqual(counted(), counts, 'open: counted once');
+      await closeEditorsOf(uri);
+      const closed = await waitForDiagnostics(uri, (found) => found.length > 0, 'the report after closing');
+      assert.deepEqual(closed.map(ruleId).sort(), BROKEN_POST_RULES, describeDiagnostics(closed));
+      assert.equal(productDiagnostics(uri).length, BROKEN_POST_RULES.length);
+      assert.deepEqual(counted(), counts, 'closed: counted once');
+    } finally {
+      await closeEditorsOf(uri);
+      await deleteFile(uri);
+    }
+    // Deleted (through VS Code, which then lets its document go), the post leaves the view.
+    await waitForSeminar(() => extensionApi().seminar.snapshot().posts === 2, 'the two posts of the site again');
   });
 
   it('follows an edit to a talk\'s title, and filters by presenter', async () => {
@@ -168,7 +196,7 @@ describe('the Seminar view', () => {
       const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(target));
       assert.equal(text, '\ufeffQuarter,Talks\r\n2021 Q1,2\r\n2021 Q2,1\r\n');
     } finally {
-      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+      await deleteFile(target);
       api.statistics.panel()?.dispose();
     }
   });
