@@ -14,7 +14,7 @@ import { seminarPostOf, type SeminarPost } from '../../server/src/core/index/sem
 import { seminarStatistics } from '../../server/src/core/index/seminarStats';
 import { summarizePost } from '../../server/src/core/index/workspaceIndex';
 import { parsePost } from '../../server/src/core/parse/parsePost';
-import { seminarCharts } from '../../server/src/core/stats/charts';
+import { pageCharts } from '../../server/src/core/stats/charts';
 import type { StatisticsResult } from '../../server/src/protocol';
 import { corpusAvailable, corpusPosts, requireCorpus } from '../support/paths';
 import { launchChromium, type Chromium } from './support/chromium';
@@ -27,7 +27,7 @@ const MEDIA = { script: `${ORIGIN}/media/stats/stats.js`, css: `${ORIGIN}/media/
 
 function result(posts: SeminarPost[], locale: 'en' | 'ko' = 'en'): StatisticsResult {
   const statistics = seminarStatistics(posts);
-  return { statistics, charts: seminarCharts(statistics, locale), state: 'ready' };
+  return { totals: statistics.totals, charts: pageCharts(statistics, locale), state: 'ready' };
 }
 
 function post(fileName: string, text: string): SeminarPost {

@@ -11,7 +11,9 @@ import {
   DidChangeWatchedFilesNotification, DocumentDiagnosticRequest, FileChangeType, WorkspaceDiagnosticRequest,
   type ClientCapabilities, type FullDocumentDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
-import { SeminarRequest, StatisticsRequest, type SeminarResult, type StatisticsResult } from '../../server/src/protocol';
+import {
+  SeminarRequest, StatisticsExportRequest, StatisticsRequest, type SeminarResult, type StatisticsExportResult, type StatisticsResult,
+} from '../../server/src/protocol';
 import { LspClient } from './support/lspClient';
 import { makeSite, postText, type TempSite } from './support/site';
 
@@ -259,9 +261,25 @@ describe('language server: the Seminar view\'s data', function () {
 
   it('answers the statistics with charts and tables', async () => {
     const result = await client.connection.sendRequest(StatisticsRequest.method, {}) as StatisticsResult;
-    assert.ok(result.statistics.totals.talks >= 3);
+    assert.ok(result.totals.talks >= 3);
     assert.deepEqual(result.charts.map((c) => c.id), ['quarters', 'presenters', 'venues', 'repeated']);
     assert.match(result.charts[0]!.svg!, /^<svg /);
     assert.equal(result.charts[0]!.table.columns[0], 'Quarter');
+    // The page's content only: no statistics object, no standalone SVG (the export asks for it).
+    assert.deepEqual(Object.keys(result).sort(), ['charts', 'state', 'totals']);
+    assert.ok(result.charts.every((c) => !('standaloneSvg' in c)));
+  });
+
+  it('makes an export when asked: a standalone SVG, the full table as CSV, an error for a chart it does not know', async () => {
+    const svg = await client.connection.sendRequest(StatisticsExportRequest.method, { chart: 'quarters', format: 'svg' }) as StatisticsExportResult;
+    assert.equal(svg.title, 'Talks per quarter');
+    assert.match(svg.content!, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const csv = await client.connection.sendRequest(StatisticsExportRequest.method, { chart: 'presenters', format: 'csv' }) as StatisticsExportResult;
+    const lines = csv.content!.split('\r\n');
+    assert.match(lines[0]!, /^Presenter,Total,\d{4}/);
+    assert.ok(lines.length > 2, csv.content);
+    const none = await client.connection.sendRequest(StatisticsExportRequest.method, { chart: 'repeated', format: 'svg' }) as StatisticsExportResult;
+    assert.equal(none.title, 'Papers presented more than once');
+    await assert.rejects(client.connection.sendRequest(StatisticsExportRequest.method, { chart: 'nope', format: 'csv' }), /statisticsExport/);
   });
 });

@@ -7,7 +7,7 @@
  * webview's `cspSource` and the `asWebviewUri` of each media file.
  */
 import type { StatisticsResult } from '../../../server/src/protocol';
-import type { SeminarChart } from '../../../server/src/core/stats/charts';
+import type { PageChart } from '../../../server/src/core/stats/charts';
 import { checkCspSource, checkNonce } from '../preview/previewDocument';
 import { escapeHtml } from '../preview/previewContent';
 import { totalsText } from '../../../server/src/core/stats/charts';
@@ -38,7 +38,7 @@ export function statisticsPolicy(nonce: string, cspSource: string): string {
 
 /** The content of the page (what an `update` message swaps in): the totals, then each chart's section. */
 export function statisticsContent(result: StatisticsResult, locale: Locale): string {
-  const { totals } = result.statistics;
+  const { totals } = result;
   const notes = [
     result.state === 'indexing' ? `<p class="sp-note" role="status">${escapeHtml(text('indexing', locale))}</p>` : '',
     totals.undatedTalks ? `<p class="sp-note">${escapeHtml(text('undatedTalks', locale, { n: totals.undatedTalks }))}</p>` : '',
@@ -46,7 +46,7 @@ export function statisticsContent(result: StatisticsResult, locale: Locale): str
   return `<p class="sp-totals">${escapeHtml(totalsText(totals, locale))}</p>${notes}\n${result.charts.map((chart) => chartSection(chart, locale)).join('\n')}`;
 }
 
-function chartSection(chart: SeminarChart, locale: Locale): string {
+function chartSection(chart: PageChart, locale: Locale): string {
   const id = escapeHtml(chart.id);
   const title = escapeHtml(chart.title);
   const drawnRows = chart.svg ? (chart.svg.match(/<text class="sp-label" x="\d+" y="\d+" text-anchor="end">/g) ?? []).length : 0;
@@ -57,7 +57,7 @@ function chartSection(chart: SeminarChart, locale: Locale): string {
     ? `<th scope="row">${escapeHtml(String(cell))}</th>`
     : `<td${typeof cell === 'number' ? ' class="sp-number"' : ''}>${escapeHtml(String(cell))}</td>`).join('')}</tr>`).join('');
   const table = `<table><caption>${escapeHtml(chart.table.caption)}</caption><thead><tr>${chart.table.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
-  const svgButton = chart.standaloneSvg
+  const svgButton = chart.svg
     ? `<button type="button" data-export="svg" data-chart="${id}" aria-label="${escapeHtml(text('exportSvgLabel', locale, { title: chart.title }))}">${escapeHtml(text('exportSvg', locale))}</button>` : '';
   const csvButton = chart.table.rows.length
     ? `<button type="button" data-export="csv" data-chart="${id}" aria-label="${escapeHtml(text('exportCsvLabel', locale, { title: chart.title }))}">${escapeHtml(text('exportCsv', locale))}</button>` : '';

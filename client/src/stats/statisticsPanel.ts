@@ -2,15 +2,15 @@
  * The statistics page's panel (one per window): built once with a fresh nonce
  * (`statisticsDocument`), then updated with `update` messages after the page said `ready`, each
  * time the Seminar view's posts change while the panel is open. Its export buttons save a chart
- * as SVG or its table as CSV through VS Code's save dialog (which asks before replacing a file);
- * nothing is written anywhere else.
+ * as SVG or its full table as CSV (asked of the server when pressed: the page's content leaves them
+ * out) through VS Code's save dialog (which asks before replacing a file); nothing is written
+ * anywhere else.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { toLocale } from '../../../server/src/core/engine/messages';
 import type { ChartId } from '../../../server/src/core/stats/charts';
-import { tableCsv } from '../../../server/src/core/stats/tables';
-import { sendRequest, StatisticsRequest, type StatisticsResult } from '../../../server/src/protocol';
+import { sendRequest, StatisticsExportRequest, StatisticsRequest, type StatisticsResult } from '../../../server/src/protocol';
 import { STATISTICS_VIEW_TYPE } from '../identifiers';
 import { messageOf, type LanguageServerController } from '../languageServer';
 import { parseStatisticsMessage, type StatisticsPageMessage, type StatisticsPanelMessage } from './messages';
@@ -95,10 +95,12 @@ export class StatisticsManager implements vscode.Disposable {
    * replacing a file); `target` stands in for the dialog. Returns where it saved, or undefined.
    */
   async exportChart(chart: ChartId, format: 'svg' | 'csv', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const found = this.result?.charts.find((c) => c.id === chart);
-    const content = format === 'svg' ? found?.standaloneSvg : found && found.table.rows.length ? `\ufeff${tableCsv(found.table)}` : undefined;
-    if (!found || content === undefined) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('There is nothing to export in "{0}" yet.', found?.title ?? chart));
+    const client = this.server.runningClient;
+    const made = client ? await sendRequest(client, StatisticsExportRequest, { chart, format }) : undefined;
+    const content = made?.content === undefined ? undefined : format === 'csv' ? `\ufeff${made.content}` : made.content;
+    if (content === undefined) {
+      const title = made?.title ?? this.result?.charts.find((c) => c.id === chart)?.title ?? chart;
+      void vscode.window.showWarningMessage(vscode.l10n.t('There is nothing to export in "{0}" yet.', title));
       return undefined;
     }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -3,18 +3,20 @@
  * posts by revision (every post once, then only what changed), `seminarPosts/seminarChanged`
  * tells the client that something changed (at most once per turn of the event loop, however many
  * posts a scan batch or a file event brought), and `seminarPosts/statistics` answers the
- * statistics page from the same posts. The data logic is the core's (`core/index/seminar.ts`,
+ * statistics page from the same posts, and `seminarPosts/statisticsExport` makes one chart's SVG or
+ * full CSV when the page asks for it. The data logic is the core's (`core/index/seminar.ts`,
  * `seminarStats.ts`, `core/stats/charts.ts`).
  */
-import type { Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 import type { Locale } from '../core/engine/messages';
 import { seminarPostOf } from '../core/index/seminar';
 import { seminarStatistics } from '../core/index/seminarStats';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
-import { seminarCharts } from '../core/stats/charts';
+import { CHART_IDS, pageCharts, seminarCharts } from '../core/stats/charts';
+import { tableCsv } from '../core/stats/tables';
 import {
-  onRequest, sendNotification, SeminarChangedNotification, SeminarRequest, StatisticsRequest, type ProblemsReach, type SeminarChange,
-  type SeminarResult, type ServerStatus, type StatisticsResult,
+  onRequest, sendNotification, SeminarChangedNotification, SeminarRequest, StatisticsExportRequest, StatisticsRequest, type ProblemsReach,
+  type SeminarChange, type SeminarResult, type ServerStatus, type StatisticsExportResult, type StatisticsResult,
 } from '../protocol';
 
 /** Serves the Seminar view and the statistics page. */
@@ -40,7 +42,16 @@ export class SeminarFeed {
     });
     onRequest(this.connection, StatisticsRequest, (): StatisticsResult => {
       const statistics = seminarStatistics([...this.index.summaries()].map(seminarPostOf));
-      return { statistics, charts: seminarCharts(statistics, this.locale()), state: this.state() };
+      return { totals: statistics.totals, charts: pageCharts(statistics, this.locale()), state: this.state() };
+    });
+    onRequest(this.connection, StatisticsExportRequest, (params): StatisticsExportResult => {
+      if (!params || !(CHART_IDS as readonly unknown[]).includes(params.chart) || (params.format !== 'svg' && params.format !== 'csv')) {
+        throw new ResponseError(ErrorCodes.InvalidParams, 'seminarPosts/statisticsExport: expected { chart, format: "svg" | "csv" }');
+      }
+      const statistics = seminarStatistics([...this.index.summaries()].map(seminarPostOf));
+      const chart = seminarCharts(statistics, this.locale()).find((c) => c.id === params.chart)!;
+      const content = params.format === 'svg' ? chart.standaloneSvg : chart.table.rows.length ? tableCsv(chart.table) : undefined;
+      return { title: chart.title, content };
     });
   }
 

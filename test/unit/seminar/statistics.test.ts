@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { seminarStatistics, venueName } from '../../../server/src/core/index/seminarStats';
-import { CHART_IDS, MAX_BARS, seminarCharts } from '../../../server/src/core/stats/charts';
+import { CHART_IDS, MAX_BARS, pageCharts, seminarCharts } from '../../../server/src/core/stats/charts';
 import { axisTicks, barChartSvg, columnChartSvg, escapeXml } from '../../../server/src/core/stats/svg';
 import { tableCsv, tableText } from '../../../server/src/core/stats/tables';
 import { REPO_ROOT } from '../../support/paths';
@@ -139,6 +139,26 @@ describe('seminar charts', () => {
     assert.equal(presenters.table.columns.length, 2 + 30, 'the table keeps every year');
     const quarters = charts.find((c) => c.id === 'quarters')!;
     assert.equal(quarters.table.rows.length, 29 * 4 + 1);
+  });
+
+  it('gives the page the charts without standalone SVG, and the presenter table in the chart\'s columns (the export keeps every year)', () => {
+    const many = Array.from({ length: 30 }, (_, i) => seminarPost(`${2000 + i}-04-02-2nd_quarter.md`, { title: `"${2000 + i}_2nd_quarter"`, date: `${2000 + i}-04-02` },
+      [[`Paper ${i}`, `발표자${i % 25}`, `A, VENUE${i} 2019`], [`Other ${i}`, '김하늘']]));
+    const stats = seminarStatistics(many);
+    const full = seminarCharts(stats, 'en');
+    const page = pageCharts(stats, 'en');
+    assert.deepEqual(page.map((c) => c.id), [...CHART_IDS]);
+    assert.ok(page.every((c) => !('standaloneSvg' in c)));
+    assert.deepEqual(page.map((c) => c.svg), full.map((c) => c.svg), 'the same drawings');
+    const presenters = page.find((c) => c.id === 'presenters')!;
+    assert.deepEqual(presenters.table.columns, ['Presenter', 'Total', 'Before 2025', '2025', '2026', '2027', '2028', '2029']);
+    assert.equal(presenters.table.rows.length, 26, 'every presenter');
+    // 김하늘 presented in each of the 30 years: 25 of them before 2025.
+    assert.deepEqual(presenters.table.rows.find((row) => row[0] === '김하늘'), ['김하늘', 30, 25, 1, 1, 1, 1, 1]);
+    for (const row of presenters.table.rows) assert.equal((row.slice(2) as number[]).reduce((a, b) => a + b, 0), row[1], `${row[0]}: the columns add up to the total`);
+    for (const id of ['quarters', 'venues', 'repeated'] as const) {
+      assert.deepEqual(page.find((c) => c.id === id)!.table, full.find((c) => c.id === id)!.table, id);
+    }
   });
 
   it('picks round axis steps', () => {

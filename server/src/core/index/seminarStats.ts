@@ -137,12 +137,18 @@ export function seminarStatistics(posts: readonly SeminarPost[]): SeminarStatist
   perPresenter.sort((a, b) => b.total - a.total || byName.compare(a.name, b.name));
 
   const venueCounts = new Map<string, number>();
+  // Venues repeat (`NeurIPS 2019` in many posts): name each written form once.
+  const venueNames = new Map<string, string | undefined>();
+  const nameOf = (written: string) => {
+    if (!venueNames.has(written)) venueNames.set(written, venueName(written));
+    return venueNames.get(written);
+  };
   let talksWithoutVenue = 0;
   const byKey = new Map<string, RepeatedPaper>();
   // Oldest first, so that a paper's first presentation comes first.
   for (const group of [...quarters].reverse()) {
     for (const { post, talk } of group.talks) {
-      const venue = talk.venue !== undefined ? venueName(talk.venue) : undefined;
+      const venue = talk.venue !== undefined ? nameOf(talk.venue) : undefined;
       if (venue) venueCounts.set(venue, (venueCounts.get(venue) ?? 0) + 1);
       else talksWithoutVenue++;
       const key = paperTitleKey(talk.title);

@@ -28,6 +28,14 @@ export interface SeminarChart {
   empty: string | undefined;
 }
 
+/**
+ * A chart as the statistics page gets it: no standalone SVG (the export asks for it), and the
+ * presenter table with the chart's own columns (total, the years drawn, older years together)
+ * instead of one column per year with talks, which on a site spanning 250 years was most of the
+ * page's data. The CSV export writes the full table ({@link seminarCharts}).
+ */
+export type PageChart = Omit<SeminarChart, 'standaloneSvg'>;
+
 /** Rows drawn at most in the presenter, venue and repeated-paper charts (their tables list every row). */
 export const MAX_BARS = { presenters: 20, venues: 15, repeated: 15 } as const;
 /** Years stacked at most in the presenter chart: older years share one series. */
@@ -88,14 +96,24 @@ export function quarterLabel(quarter: Quarter | string, locale: Locale): string 
   return formatMessage(TEXT.quarterLabel, locale, { year: quarter.year, quarter: quarter.quarter });
 }
 
-/** Every chart of the statistics page, in {@link CHART_IDS} order. */
+/** Every chart with its standalone SVG and full table (the exports, `seminar-posts stats`), in {@link CHART_IDS} order. */
 export function seminarCharts(stats: SeminarStatistics, locale: Locale): SeminarChart[] {
+  return buildCharts(stats, locale, false) as SeminarChart[];
+}
+
+/** Every chart as the statistics page shows it ({@link PageChart}), in {@link CHART_IDS} order. */
+export function pageCharts(stats: SeminarStatistics, locale: Locale): PageChart[] {
+  return buildCharts(stats, locale, true);
+}
+
+function buildCharts(stats: SeminarStatistics, locale: Locale, page: boolean): PageChart[] {
   const t = (id: keyof typeof TEXT, data: Record<string, string | number> = {}) => formatMessage(TEXT[id], locale, data);
-  const charts: SeminarChart[] = [];
+  const charts: PageChart[] = [];
   const draw = (spec: Omit<ChartSpec, 'standalone'>, kind: 'column' | 'bar') => {
     const svg = kind === 'column' ? columnChartSvg : barChartSvg;
-    return { svg: svg(spec), standaloneSvg: svg({ ...spec, standalone: true }) };
+    return page ? { svg: svg(spec) } : { svg: svg(spec), standaloneSvg: svg({ ...spec, standalone: true }) };
   };
+  const nothing = page ? { svg: undefined } : { svg: undefined, standaloneSvg: undefined };
 
   // Talks per quarter.
   {
@@ -113,7 +131,7 @@ export function seminarCharts(stats: SeminarStatistics, locale: Locale): Seminar
     const empty = stats.totals.talks === 0 ? t('noTalks') : undefined;
     charts.push({
       id: 'quarters', title, description: t('quartersDescription', { talks: stats.totals.talks - stats.totals.undatedTalks, quarters: stats.totals.quarters }),
-      ...(empty ? { svg: undefined, standaloneSvg: undefined } : draw({ id: 'sp-chart-quarters', title, series: [t('talks')], data }, 'column')),
+      ...(empty ? nothing : draw({ id: 'sp-chart-quarters', title, series: [t('talks')], data }, 'column')),
       table, empty,
     });
   }
@@ -123,18 +141,32 @@ export function seminarCharts(stats: SeminarStatistics, locale: Locale): Seminar
     const title = t('presentersTitle');
     const years = stats.years;
     const undated = stats.perPresenter.some((p) => p.undated > 0);
-    const table: DataTable = {
-      caption: title,
-      columns: [t('presenter'), t('total'), ...years.map(String), ...(undated ? [t('undated')] : [])],
-      rows: stats.perPresenter.map((p) => [p.name, p.total, ...p.byYear, ...(undated ? [p.undated] : [])]),
-    };
     const kept = years.length > MAX_YEARS ? years.slice(-(MAX_YEARS - 1)) : years;
     const folded = years.length - kept.length;
     const series = [...(folded ? [t('earlier', { year: kept[0]! })] : []), ...kept.map(String), ...(undated ? [t('undated')] : [])];
+    /** A presenter's talks in the chart's series: the older years summed, then each year kept, then undated. */
+    const seriesValues = (p: SeminarStatistics['perPresenter'][number]) => {
+      // No slices: on a site spanning 250 years this runs for thousands of presenters.
+      const values: number[] = [];
+      if (folded) {
+        let older = 0;
+        for (let i = 0; i < folded; i++) older += p.byYear[i]!;
+        values.push(older);
+      }
+      for (let i = folded; i < p.byYear.length; i++) values.push(p.byYear[i]!);
+      if (undated) values.push(p.undated);
+      return values;
+    };
+    const table: DataTable = page
+      ? { caption: title, columns: [t('presenter'), t('total'), ...series], rows: stats.perPresenter.map((p) => [p.name, p.total, ...seriesValues(p)]) }
+      : {
+          caption: title,
+          columns: [t('presenter'), t('total'), ...years.map(String), ...(undated ? [t('undated')] : [])],
+          rows: stats.perPresenter.map((p) => [p.name, p.total, ...p.byYear, ...(undated ? [p.undated] : [])]),
+        };
     const shown = stats.perPresenter.slice(0, MAX_BARS.presenters);
     const data = shown.map((p) => {
-      const older = p.byYear.slice(0, folded).reduce((a, b) => a + b, 0);
-      const values = [...(folded ? [older] : []), ...p.byYear.slice(folded), ...(undated ? [p.undated] : [])];
+      const values = seriesValues(p);
       const parts = values.flatMap((value, i) => (value > 0 ? [`${series[i]}: ${value}`] : []));
       return { label: p.name, values, tooltip: `${t('talkCount', { label: p.name, count: p.total })} (${parts.join(', ')})` };
     });
@@ -142,7 +174,7 @@ export function seminarCharts(stats: SeminarStatistics, locale: Locale): Seminar
     charts.push({
       id: 'presenters', title,
       description: shown.length < stats.perPresenter.length ? t('presentersDescription', { shown: shown.length, total: stats.perPresenter.length }) : t('presentersDescriptionAll'),
-      ...(empty ? { svg: undefined, standaloneSvg: undefined } : draw({ id: 'sp-chart-presenters', title, series, data }, 'bar')),
+      ...(empty ? nothing : draw({ id: 'sp-chart-presenters', title, series, data }, 'bar')),
       table, empty,
     });
   }
@@ -159,7 +191,7 @@ export function seminarCharts(stats: SeminarStatistics, locale: Locale): Seminar
       description: shown.length < stats.venues.length
         ? t('venuesDescription', { shown: shown.length, total: stats.venues.length, missing: stats.talksWithoutVenue })
         : t('venuesDescriptionAll', { missing: stats.talksWithoutVenue }),
-      ...(empty ? { svg: undefined, standaloneSvg: undefined } : draw({ id: 'sp-chart-venues', title, series: [t('talks')], data }, 'bar')),
+      ...(empty ? nothing : draw({ id: 'sp-chart-venues', title, series: [t('talks')], data }, 'bar')),
       table, empty,
     });
   }
@@ -182,7 +214,7 @@ export function seminarCharts(stats: SeminarStatistics, locale: Locale): Seminar
     const empty = shown.length === 0 ? t('noRepeats') : undefined;
     charts.push({
       id: 'repeated', title, description: t('repeatedDescription', { total: stats.repeated.length }),
-      ...(empty ? { svg: undefined, standaloneSvg: undefined } : draw({ id: 'sp-chart-repeated', title, series: [t('times')], data }, 'bar')),
+      ...(empty ? nothing : draw({ id: 'sp-chart-repeated', title, series: [t('times')], data }, 'bar')),
       table, empty,
     });
   }
