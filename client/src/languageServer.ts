@@ -212,7 +212,15 @@ export class LanguageServerController implements vscode.Disposable {
 
   private errorHandler(CloseAction: typeof languageclient.CloseAction, ErrorAction: typeof languageclient.ErrorAction): languageclient.ErrorHandler {
     return {
-      error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+      // An error writing to the server is nearly always a server that just died with messages on
+      // their way (a kill while the Seminar view and pull diagnostics are busy). Shutting down on
+      // it, as the library's default does after three, stops the client before the close is seen,
+      // and a stopping client is never restarted: the server would stay stopped with no word.
+      // Continue instead; the close that follows decides about the restart.
+      error: (error, _message, count) => {
+        if ((count ?? 0) <= 1) this.output.warn(vscode.l10n.t('Writing to the language server failed: {0}', messageOf(error)));
+        return { action: ErrorAction.Continue, handled: true };
+      },
       closed: () => {
         this.forgetPosts();
         if (this.budget.tryRestart()) {
