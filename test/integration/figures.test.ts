@@ -63,6 +63,7 @@ async function editorAtBlankLine(afterText: string): Promise<vscode.TextEditor> 
   const end = document.lineAt(line).range.end;
   assert.ok(await editor.edit((b) => b.insert(end, '\n')), 'could not open a blank line');
   editor.selection = new vscode.Selection(line + 1, 0, line + 1, 0);
+  editor.revealRange(editor.selection);
   await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   return editor;
 }
@@ -119,7 +120,7 @@ describe('Paste or drop a figure', function () {
   it('drops an image file: saved into the post\'s image folder, the block where it was dropped', async () => {
     const image = gradientPng(80, 50, 3);
     const editor = await editorAtBlankLine('실제 게시물을');
-    await onPage({ action: 'drop', files: [{ name: 'Lattice embedding.png', type: 'image/png', base64: Buffer.from(image).toString('base64') }] });
+    await onPage({ action: 'drop', line: editor.selection.active.line + 1, files: [{ name: 'Lattice embedding.png', type: 'image/png', base64: Buffer.from(image).toString('base64') }] });
     const src = `/${folder()}/Lattice-embedding.png`;
     const text = await waitForText(editor.document, (t) => t.includes(src), `the block with ${src}`);
     assert.match(text, new RegExp(`실제 게시물을 복사하지 않는다\\n\\n?<p align="center">\\n  <img src="${src}" alt="Lattice embedding">\\n</p>`));
@@ -133,7 +134,7 @@ describe('Paste or drop a figure', function () {
     await vscode.workspace.fs.writeFile(siteUri('_posts/hidden.png'), hidden);
     try {
       const editor = await editorAtBlankLine('실제 게시물을');
-      await onPage({ action: 'drop', resources: [siteUri('assets/figures/served.png').path, siteUri('_posts/hidden.png').path] });
+      await onPage({ action: 'drop', line: editor.selection.active.line + 1, resources: [siteUri('assets/figures/served.png').path, siteUri('_posts/hidden.png').path] });
       const text = await waitForText(editor.document, (t) => t.includes('hidden.png'), 'the block of both files');
       assert.match(text, new RegExp(`<p align="center">\\n  <img src="/assets/figures/served.png" alt="served">\\n  <img src="/${folder()}/hidden.png" alt="hidden">\\n</p>`));
       assert.deepEqual(await fileBytes(`${folder()}/hidden.png`), hidden);

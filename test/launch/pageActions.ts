@@ -23,7 +23,15 @@ export type PageAction =
    * A drop (with Shift, into the text) at the focused editor's cursor. `resources` are absolute
    * paths of workspace files, dragged as from the Explorer.
    */
-  | { action: 'drop'; files?: PageFile[]; text?: string; uriList?: string; resources?: string[] }
+  | {
+    action: 'drop'; files?: PageFile[]; text?: string; uriList?: string; resources?: string[];
+    /**
+     * The line (1-based) the cursor is on: the driver waits until the editor draws its cursor
+     * there before it drops at the cursor (a selection set through the API is drawn a frame or
+     * more later; on a busy machine, a drop at the old place went into the front matter).
+     */
+    line?: number;
+  }
   /** Opens the widget shown after a paste or drop and lists its options. */
   | { action: 'editOptions' };
 

@@ -64,11 +64,35 @@ export async function startPageDriver(page: () => Page | undefined): Promise<Pag
   };
 }
 
+/** Waits until the focused editor draws its cursor on `line` (1-based), by the line numbers beside it. */
+async function cursorDrawnOn(page: Page, line: number): Promise<void> {
+  // The number in the margin level with the drawn cursor, or null.
+  const drawnLine = () => {
+    const editor = document.querySelector('.monaco-editor.focused');
+    const cursor = editor?.querySelector('.cursors-layer .cursor');
+    if (!cursor) return null;
+    const box = cursor.getBoundingClientRect();
+    const middle = box.top + box.height / 2;
+    for (const number of editor.querySelectorAll('.margin-view-overlays .line-numbers')) {
+      const numberBox = number.getBoundingClientRect();
+      if (numberBox.height > 0 && middle >= numberBox.top && middle < numberBox.bottom) return Number(number.textContent.trim());
+    }
+    return null;
+  };
+  try {
+    await page.waitForFunction(`(${drawnLine.toString()})() === ${line}`, undefined, { timeout: 10_000, polling: 'raf' });
+  } catch {
+    const seen = await page.evaluate(drawnLine).catch(() => null);
+    throw new Error(`the focused editor did not draw its cursor on line ${line} within 10 s (it is drawn on line ${seen ?? 'none'})`);
+  }
+}
+
 /** Carries out one action on the page; returns what it found (for the test's messages). */
 async function perform(page: Page, action: PageAction): Promise<string> {
   switch (action.action) {
     case 'paste':
     case 'drop':
+      if (action.action === 'drop' && action.line !== undefined) await cursorDrawnOn(page, action.line);
       return page.evaluate((action) => {
         const data = new DataTransfer();
         for (const file of action.files ?? []) {
