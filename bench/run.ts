@@ -7,7 +7,7 @@
  *     npm run bench -- --only cli,typing --out /tmp/b.md
  *
  * The smoke mode judges no speed: it fails only when a figure is not produced, so that the
- * benchmark cannot rot. Figures: cli, typing, render, memory, startup.
+ * benchmark cannot rot. Figures: cli, typing, render, memory, seminar, startup.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,6 +17,7 @@ import { generateLongPost, writeSite } from './generate';
 import { measureMemory } from './memory';
 import { LARGEST_PUBLISHED_POST, REPO_ROOT } from './paths';
 import { measureRender } from './render';
+import { measureSeminar } from './seminar';
 import { FIGURES, missingFigures, renderReport, type BenchPost, type Figure, type Results } from './report';
 import { loadAverage, progress } from './stats';
 import { measureActivation, measureVsix, restoreDevelopmentBuild } from './startup';
@@ -46,8 +47,8 @@ function parseOptions(argv: readonly string[]): Options {
 
 /** Sizes of the inputs and numbers of runs, full and smoke. */
 const SIZES = {
-  full: { posts: 1000, longLines: 5000, cliRuns: 5, edits: 200, warmup: 20, typingRuns: 3, renderEdits: 50, renderRuns: 3, memoryRuns: 3, activationRuns: 3 },
-  smoke: { posts: 30, longLines: 5000, cliRuns: 1, edits: 20, warmup: 5, typingRuns: 1, renderEdits: 5, renderRuns: 1, memoryRuns: 1, activationRuns: 1 },
+  full: { posts: 1000, longLines: 5000, cliRuns: 5, edits: 200, warmup: 20, typingRuns: 3, renderEdits: 50, renderRuns: 3, memoryRuns: 3, seminarRuns: 3, activationRuns: 3 },
+  smoke: { posts: 30, longLines: 5000, cliRuns: 1, edits: 20, warmup: 5, typingRuns: 1, renderEdits: 5, renderRuns: 1, memoryRuns: 1, seminarRuns: 1, activationRuns: 1 },
 };
 
 async function main(): Promise<number> {
@@ -113,6 +114,11 @@ async function main(): Promise<number> {
       const runs = [];
       for (let i = 0; i < sizes.memoryRuns; i++) runs.push({ ...(await measureMemory(site, files.length)), load: loadAverage() });
       results.memory = { runs };
+    });
+    await run('seminar', async () => {
+      const runs = [];
+      for (let i = 0; i < sizes.seminarRuns; i++) runs.push({ ...(await measureSeminar(site, files.length)), load: loadAverage() });
+      results.seminar = { runs };
     });
     await run('startup', () => {
       try {

@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type * as languageclient from 'vscode-languageclient/node';
-import { onNotification, PostSelectionNotification, StatusNotification, type PostSelection, type ServerStatus } from '../../server/src/protocol';
+import { onNotification, PostSelectionNotification, StatusNotification, type InitializationOptions, type PostSelection, type ProtocolNotification, type ServerStatus } from '../../server/src/protocol';
 import { setting } from './configuration';
 import { CLIENT_ID } from './identifiers';
 import { RestartBudget } from './restartBudget';
@@ -47,6 +47,8 @@ export class LanguageServerController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.stateChanged, this.statusChanged, this.selectionChanged];
   /** The server's answers: open documents (by URI) that are posts, or not. */
   private readonly posts = new Map<string, boolean>();
+  /** Handlers of the server's notifications besides the status and post selection, set on every client started. */
+  private readonly notificationHandlers = new Map<string, (params: any) => void>();
   /** The trace setting has been explained once (on the first start). */
   private explained = false;
 
@@ -97,6 +99,13 @@ export class LanguageServerController implements vscode.Disposable {
   /** The client when the server is running; undefined otherwise (commands then say so). */
   get runningClient(): languageclient.LanguageClient | undefined {
     return this.client && this.client.state === lsp().State.Running ? this.client : undefined;
+  }
+
+  /** Handles a notification of the server (of this client and of every one started after a restart). */
+  onNotification<P>(type: ProtocolNotification<P>, handler: (params: P) => void): vscode.Disposable {
+    this.notificationHandlers.set(type.method, handler);
+    if (this.client) onNotification(this.client, type, handler);
+    return new vscode.Disposable(() => this.notificationHandlers.delete(type.method));
   }
 
   /** Starts the server. Resolves when it runs; a failure is reported and leaves the state `failed`. */
@@ -174,7 +183,11 @@ export class LanguageServerController implements vscode.Disposable {
     };
     const clientOptions: languageclient.LanguageClientOptions = {
       documentSelector: MARKDOWN_FILES,
-      initializationOptions: { locale: vscode.env.language },
+      // The server keeps its caches (link results, looked-up papers) under the extension's global storage, when it is on disk.
+      initializationOptions: {
+        locale: vscode.env.language,
+        storagePath: this.context.globalStorageUri.scheme === 'file' ? this.context.globalStorageUri.fsPath : undefined,
+      } satisfies InitializationOptions,
       outputChannel: this.output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: this.errorHandler(CloseAction, ErrorAction),
@@ -193,12 +206,21 @@ export class LanguageServerController implements vscode.Disposable {
     });
     onNotification(client, StatusNotification, (status) => this.onStatus(status));
     onNotification(client, PostSelectionNotification, (selection) => this.onPostSelection(selection));
+    for (const [method, handler] of this.notificationHandlers) client.onNotification(method, handler);
     return client;
   }
 
   private errorHandler(CloseAction: typeof languageclient.CloseAction, ErrorAction: typeof languageclient.ErrorAction): languageclient.ErrorHandler {
     return {
-      error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+      // An error writing to the server is nearly always a server that just died with messages on
+      // their way (a kill while the Seminar view and pull diagnostics are busy). Shutting down on
+      // it, as the library's default does after three, stops the client before the close is seen,
+      // and a stopping client is never restarted: the server would stay stopped with no word.
+      // Continue instead; the close that follows decides about the restart.
+      error: (error, _message, count) => {
+        if ((count ?? 0) <= 1) this.output.warn(vscode.l10n.t('Writing to the language server failed: {0}', messageOf(error)));
+        return { action: ErrorAction.Continue, handled: true };
+      },
       closed: () => {
         this.forgetPosts();
         if (this.budget.tryRestart()) {

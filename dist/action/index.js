@@ -111,17 +111,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path9) {
-      const ctrl = callVisitor(key, node2, visitor, path9);
+    function visit_(key, node2, visitor, path11) {
+      const ctrl = callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path9);
+            const ci = visit_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -132,13 +132,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path9);
+          const cv = visit_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -159,17 +159,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path9) {
-      const ctrl = await callVisitor(key, node2, visitor, path9);
+    async function visitAsync_(key, node2, visitor, path11) {
+      const ctrl = await callVisitor(key, node2, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
+          path11 = Object.freeze(path11.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -180,13 +180,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path9 = Object.freeze(path9.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path9);
+          const cv = await visitAsync_("value", node2.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -213,23 +213,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path9) {
+    function callVisitor(key, node2, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path9);
+        return visitor(key, node2, path11);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path9);
+        return visitor.Map?.(key, node2, path11);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path9);
+        return visitor.Seq?.(key, node2, path11);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path9);
+        return visitor.Pair?.(key, node2, path11);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path9);
+        return visitor.Scalar?.(key, node2, path11);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path9);
+        return visitor.Alias?.(key, node2, path11);
       return void 0;
     }
-    function replaceNode(key, path9, node2) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path11, node2) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -841,10 +841,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -863,7 +863,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -893,11 +893,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path11;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -911,8 +911,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -926,8 +926,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -945,8 +945,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -956,8 +956,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3472,9 +3472,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3549,14 +3549,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3571,10 +3571,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3585,10 +3585,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3605,13 +3605,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -5572,9 +5572,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path9) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index2] of path9) {
+      for (const [field, index2] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -5583,23 +5583,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path9) => {
-      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5610,10 +5610,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -6438,7 +6438,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -6915,14 +6915,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map4.items.push({ start, key: fs7, sep: [] });
+                map4.items.push({ start, key: fs8, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               } else {
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7050,13 +7050,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs7 = this.flowScalar(this.type);
+              const fs8 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs7, sep: [] });
+                fc.items.push({ start: [], key: fs8, sep: [] });
               else if (it.sep)
-                this.stack.push(fs7);
+                this.stack.push(fs8);
               else
-                Object.assign(it, { key: fs7, sep: [] });
+                Object.assign(it, { key: fs8, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7211,7 +7211,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser2;
   }
 });
 
@@ -7616,8 +7616,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path9, { windows } = {}) => {
-      const segs = path9.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -8734,9 +8734,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants3 = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch5 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch3(input2, options, returnState));
+        const fns = glob.map((input2) => picomatch5(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -8752,16 +8752,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input2, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch5.test(input2, regex, options, { glob, posix });
         const result = { glob, state, regex, posix, input: input2, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -8787,7 +8787,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex, options, { glob, posix } = {}) => {
+    picomatch5.test = (input2, regex, options, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -8804,24 +8804,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input2, regex, options, posix);
+          match = picomatch5.matchBase(input2, regex, options, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input2, glob, options) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch5.matchBase = (input2, glob, options) => {
+      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
       return regex.test(utils.basename(input2));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse2(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan2(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input2, options) => scan2(input2, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -8832,13 +8832,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -8849,9 +8849,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse2(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -8860,8 +8860,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants3;
-    module2.exports = picomatch3;
+    picomatch5.constants = constants3;
+    module2.exports = picomatch5;
   }
 });
 
@@ -8871,14 +8871,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch5(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module2.exports = picomatch3;
+    Object.assign(picomatch5, pico);
+    module2.exports = picomatch5;
   }
 });
 
@@ -8973,6 +8973,6485 @@ var require_extend = __commonJS({
   }
 });
 
+// node_modules/@xmldom/xmldom/lib/conventions.js
+var require_conventions = __commonJS({
+  "node_modules/@xmldom/xmldom/lib/conventions.js"(exports2) {
+    "use strict";
+    function find(list4, predicate, ac) {
+      if (ac === void 0) {
+        ac = Array.prototype;
+      }
+      if (list4 && typeof ac.find === "function") {
+        return ac.find.call(list4, predicate);
+      }
+      for (var i = 0; i < list4.length; i++) {
+        if (hasOwn(list4, i)) {
+          var item = list4[i];
+          if (predicate.call(void 0, item, i, list4)) {
+            return item;
+          }
+        }
+      }
+    }
+    function freeze(object, oc) {
+      if (oc === void 0) {
+        oc = Object;
+      }
+      if (oc && typeof oc.getOwnPropertyDescriptors === "function") {
+        object = oc.create(null, oc.getOwnPropertyDescriptors(object));
+      }
+      return oc && typeof oc.freeze === "function" ? oc.freeze(object) : object;
+    }
+    function hasOwn(object, key) {
+      return Object.prototype.hasOwnProperty.call(object, key);
+    }
+    function assign(target, source) {
+      if (target === null || typeof target !== "object") {
+        throw new TypeError("target is not an object");
+      }
+      for (var key in source) {
+        if (hasOwn(source, key)) {
+          target[key] = source[key];
+        }
+      }
+      return target;
+    }
+    var HTML_BOOLEAN_ATTRIBUTES = freeze({
+      allowfullscreen: true,
+      async: true,
+      autofocus: true,
+      autoplay: true,
+      checked: true,
+      controls: true,
+      default: true,
+      defer: true,
+      disabled: true,
+      formnovalidate: true,
+      hidden: true,
+      ismap: true,
+      itemscope: true,
+      loop: true,
+      multiple: true,
+      muted: true,
+      nomodule: true,
+      novalidate: true,
+      open: true,
+      playsinline: true,
+      readonly: true,
+      required: true,
+      reversed: true,
+      selected: true
+    });
+    function isHTMLBooleanAttribute(name) {
+      return hasOwn(HTML_BOOLEAN_ATTRIBUTES, name.toLowerCase());
+    }
+    var HTML_VOID_ELEMENTS = freeze({
+      area: true,
+      base: true,
+      br: true,
+      col: true,
+      embed: true,
+      hr: true,
+      img: true,
+      input: true,
+      link: true,
+      meta: true,
+      param: true,
+      source: true,
+      track: true,
+      wbr: true
+    });
+    function isHTMLVoidElement(tagName) {
+      return hasOwn(HTML_VOID_ELEMENTS, tagName.toLowerCase());
+    }
+    var HTML_RAW_TEXT_ELEMENTS = freeze({
+      script: false,
+      style: false,
+      textarea: true,
+      title: true
+    });
+    function isHTMLRawTextElement(tagName) {
+      var key = tagName.toLowerCase();
+      return hasOwn(HTML_RAW_TEXT_ELEMENTS, key) && !HTML_RAW_TEXT_ELEMENTS[key];
+    }
+    function isHTMLEscapableRawTextElement(tagName) {
+      var key = tagName.toLowerCase();
+      return hasOwn(HTML_RAW_TEXT_ELEMENTS, key) && HTML_RAW_TEXT_ELEMENTS[key];
+    }
+    function isHTMLMimeType(mimeType) {
+      return mimeType === MIME_TYPE.HTML;
+    }
+    function hasDefaultHTMLNamespace(mimeType) {
+      return isHTMLMimeType(mimeType) || mimeType === MIME_TYPE.XML_XHTML_APPLICATION;
+    }
+    var MIME_TYPE = freeze({
+      /**
+       * `text/html`, the only mime type that triggers treating an XML document as HTML.
+       *
+       * @see https://www.iana.org/assignments/media-types/text/html IANA MimeType registration
+       * @see https://en.wikipedia.org/wiki/HTML Wikipedia
+       * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMParser/parseFromString MDN
+       * @see https://html.spec.whatwg.org/multipage/dynamic-markup-insertion.html#dom-domparser-parsefromstring
+       *      WHATWG HTML Spec
+       */
+      HTML: "text/html",
+      /**
+       * `application/xml`, the standard mime type for XML documents.
+       *
+       * @see https://www.iana.org/assignments/media-types/application/xml IANA MimeType
+       *      registration
+       * @see https://tools.ietf.org/html/rfc7303#section-9.1 RFC 7303
+       * @see https://en.wikipedia.org/wiki/XML_and_MIME Wikipedia
+       */
+      XML_APPLICATION: "application/xml",
+      /**
+       * `text/xml`, an alias for `application/xml`.
+       *
+       * @see https://tools.ietf.org/html/rfc7303#section-9.2 RFC 7303
+       * @see https://www.iana.org/assignments/media-types/text/xml IANA MimeType registration
+       * @see https://en.wikipedia.org/wiki/XML_and_MIME Wikipedia
+       */
+      XML_TEXT: "text/xml",
+      /**
+       * `application/xhtml+xml`, indicates an XML document that has the default HTML namespace,
+       * but is parsed as an XML document.
+       *
+       * @see https://www.iana.org/assignments/media-types/application/xhtml+xml IANA MimeType
+       *      registration
+       * @see https://dom.spec.whatwg.org/#dom-domimplementation-createdocument WHATWG DOM Spec
+       * @see https://en.wikipedia.org/wiki/XHTML Wikipedia
+       */
+      XML_XHTML_APPLICATION: "application/xhtml+xml",
+      /**
+       * `image/svg+xml`,
+       *
+       * @see https://www.iana.org/assignments/media-types/image/svg+xml IANA MimeType registration
+       * @see https://www.w3.org/TR/SVG11/ W3C SVG 1.1
+       * @see https://en.wikipedia.org/wiki/Scalable_Vector_Graphics Wikipedia
+       */
+      XML_SVG_IMAGE: "image/svg+xml"
+    });
+    var _MIME_TYPES = Object.keys(MIME_TYPE).map(function(key) {
+      return MIME_TYPE[key];
+    });
+    function isValidMimeType(mimeType) {
+      return _MIME_TYPES.indexOf(mimeType) > -1;
+    }
+    var NAMESPACE = freeze({
+      /**
+       * The XHTML namespace.
+       *
+       * @see http://www.w3.org/1999/xhtml
+       */
+      HTML: "http://www.w3.org/1999/xhtml",
+      /**
+       * The SVG namespace.
+       *
+       * @see http://www.w3.org/2000/svg
+       */
+      SVG: "http://www.w3.org/2000/svg",
+      /**
+       * The `xml:` namespace.
+       *
+       * @see http://www.w3.org/XML/1998/namespace
+       */
+      XML: "http://www.w3.org/XML/1998/namespace",
+      /**
+       * The `xmlns:` namespace.
+       *
+       * @see https://www.w3.org/2000/xmlns/
+       */
+      XMLNS: "http://www.w3.org/2000/xmlns/"
+    });
+    exports2.assign = assign;
+    exports2.find = find;
+    exports2.freeze = freeze;
+    exports2.HTML_BOOLEAN_ATTRIBUTES = HTML_BOOLEAN_ATTRIBUTES;
+    exports2.HTML_RAW_TEXT_ELEMENTS = HTML_RAW_TEXT_ELEMENTS;
+    exports2.HTML_VOID_ELEMENTS = HTML_VOID_ELEMENTS;
+    exports2.hasDefaultHTMLNamespace = hasDefaultHTMLNamespace;
+    exports2.hasOwn = hasOwn;
+    exports2.isHTMLBooleanAttribute = isHTMLBooleanAttribute;
+    exports2.isHTMLRawTextElement = isHTMLRawTextElement;
+    exports2.isHTMLEscapableRawTextElement = isHTMLEscapableRawTextElement;
+    exports2.isHTMLMimeType = isHTMLMimeType;
+    exports2.isHTMLVoidElement = isHTMLVoidElement;
+    exports2.isValidMimeType = isValidMimeType;
+    exports2.MIME_TYPE = MIME_TYPE;
+    exports2.NAMESPACE = NAMESPACE;
+  }
+});
+
+// node_modules/@xmldom/xmldom/lib/errors.js
+var require_errors2 = __commonJS({
+  "node_modules/@xmldom/xmldom/lib/errors.js"(exports2) {
+    "use strict";
+    var conventions = require_conventions();
+    function extendError(constructor, writableName) {
+      constructor.prototype = Object.create(Error.prototype, {
+        constructor: { value: constructor },
+        name: { value: constructor.name, enumerable: true, writable: writableName }
+      });
+    }
+    var DOMExceptionName = conventions.freeze({
+      /**
+       * the default value as defined by the spec
+       */
+      Error: "Error",
+      /**
+       * @deprecated
+       * Use RangeError instead.
+       */
+      IndexSizeError: "IndexSizeError",
+      /**
+       * @deprecated
+       * Just to match the related static code, not part of the spec.
+       */
+      DomstringSizeError: "DomstringSizeError",
+      HierarchyRequestError: "HierarchyRequestError",
+      WrongDocumentError: "WrongDocumentError",
+      InvalidCharacterError: "InvalidCharacterError",
+      /**
+       * @deprecated
+       * Just to match the related static code, not part of the spec.
+       */
+      NoDataAllowedError: "NoDataAllowedError",
+      NoModificationAllowedError: "NoModificationAllowedError",
+      NotFoundError: "NotFoundError",
+      NotSupportedError: "NotSupportedError",
+      InUseAttributeError: "InUseAttributeError",
+      InvalidStateError: "InvalidStateError",
+      SyntaxError: "SyntaxError",
+      InvalidModificationError: "InvalidModificationError",
+      NamespaceError: "NamespaceError",
+      /**
+       * @deprecated
+       * Use TypeError for invalid arguments,
+       * "NotSupportedError" DOMException for unsupported operations,
+       * and "NotAllowedError" DOMException for denied requests instead.
+       */
+      InvalidAccessError: "InvalidAccessError",
+      /**
+       * @deprecated
+       * Just to match the related static code, not part of the spec.
+       */
+      ValidationError: "ValidationError",
+      /**
+       * @deprecated
+       * Use TypeError instead.
+       */
+      TypeMismatchError: "TypeMismatchError",
+      SecurityError: "SecurityError",
+      NetworkError: "NetworkError",
+      AbortError: "AbortError",
+      /**
+       * @deprecated
+       * Just to match the related static code, not part of the spec.
+       */
+      URLMismatchError: "URLMismatchError",
+      QuotaExceededError: "QuotaExceededError",
+      TimeoutError: "TimeoutError",
+      InvalidNodeTypeError: "InvalidNodeTypeError",
+      DataCloneError: "DataCloneError",
+      EncodingError: "EncodingError",
+      NotReadableError: "NotReadableError",
+      UnknownError: "UnknownError",
+      ConstraintError: "ConstraintError",
+      DataError: "DataError",
+      TransactionInactiveError: "TransactionInactiveError",
+      ReadOnlyError: "ReadOnlyError",
+      VersionError: "VersionError",
+      OperationError: "OperationError",
+      NotAllowedError: "NotAllowedError",
+      OptOutError: "OptOutError"
+    });
+    var DOMExceptionNames = Object.keys(DOMExceptionName);
+    function isValidDomExceptionCode(value) {
+      return typeof value === "number" && value >= 1 && value <= 25;
+    }
+    function endsWithError(value) {
+      return typeof value === "string" && value.substring(value.length - DOMExceptionName.Error.length) === DOMExceptionName.Error;
+    }
+    function DOMException(messageOrCode, nameOrMessage) {
+      if (isValidDomExceptionCode(messageOrCode)) {
+        this.name = DOMExceptionNames[messageOrCode];
+        this.message = nameOrMessage || "";
+      } else {
+        this.message = messageOrCode;
+        this.name = endsWithError(nameOrMessage) ? nameOrMessage : DOMExceptionName.Error;
+      }
+      if (Error.captureStackTrace) Error.captureStackTrace(this, DOMException);
+    }
+    extendError(DOMException, true);
+    Object.defineProperties(DOMException.prototype, {
+      code: {
+        enumerable: true,
+        get: function() {
+          var code3 = DOMExceptionNames.indexOf(this.name);
+          if (isValidDomExceptionCode(code3)) return code3;
+          return 0;
+        }
+      }
+    });
+    var ExceptionCode = {
+      INDEX_SIZE_ERR: 1,
+      DOMSTRING_SIZE_ERR: 2,
+      HIERARCHY_REQUEST_ERR: 3,
+      WRONG_DOCUMENT_ERR: 4,
+      INVALID_CHARACTER_ERR: 5,
+      NO_DATA_ALLOWED_ERR: 6,
+      NO_MODIFICATION_ALLOWED_ERR: 7,
+      NOT_FOUND_ERR: 8,
+      NOT_SUPPORTED_ERR: 9,
+      INUSE_ATTRIBUTE_ERR: 10,
+      INVALID_STATE_ERR: 11,
+      SYNTAX_ERR: 12,
+      INVALID_MODIFICATION_ERR: 13,
+      NAMESPACE_ERR: 14,
+      INVALID_ACCESS_ERR: 15,
+      VALIDATION_ERR: 16,
+      TYPE_MISMATCH_ERR: 17,
+      SECURITY_ERR: 18,
+      NETWORK_ERR: 19,
+      ABORT_ERR: 20,
+      URL_MISMATCH_ERR: 21,
+      QUOTA_EXCEEDED_ERR: 22,
+      TIMEOUT_ERR: 23,
+      INVALID_NODE_TYPE_ERR: 24,
+      DATA_CLONE_ERR: 25
+    };
+    var entries = Object.entries(ExceptionCode);
+    for (i = 0; i < entries.length; i++) {
+      key = entries[i][0];
+      DOMException[key] = entries[i][1];
+    }
+    var key;
+    var i;
+    function ParseError(message, locator, cause) {
+      this.message = message;
+      this.locator = locator;
+      this.cause = cause;
+      if (Error.captureStackTrace) Error.captureStackTrace(this, ParseError);
+    }
+    extendError(ParseError);
+    exports2.DOMException = DOMException;
+    exports2.DOMExceptionName = DOMExceptionName;
+    exports2.ExceptionCode = ExceptionCode;
+    exports2.ParseError = ParseError;
+  }
+});
+
+// node_modules/@xmldom/xmldom/lib/grammar.js
+var require_grammar = __commonJS({
+  "node_modules/@xmldom/xmldom/lib/grammar.js"(exports2) {
+    "use strict";
+    function detectUnicodeSupport(RegExpImpl) {
+      try {
+        if (typeof RegExpImpl !== "function") {
+          RegExpImpl = RegExp;
+        }
+        var match = new RegExpImpl("\u{1D306}", "u").exec("\u{1D306}");
+        return !!match && match[0].length === 2;
+      } catch (error) {
+      }
+      return false;
+    }
+    var UNICODE_SUPPORT = detectUnicodeSupport();
+    function chars(regexp) {
+      if (regexp.source[0] !== "[") {
+        throw new Error(regexp + " can not be used with chars");
+      }
+      return regexp.source.slice(1, regexp.source.lastIndexOf("]"));
+    }
+    function chars_without(regexp, search2) {
+      if (regexp.source[0] !== "[") {
+        throw new Error("/" + regexp.source + "/ can not be used with chars_without");
+      }
+      if (!search2 || typeof search2 !== "string") {
+        throw new Error(JSON.stringify(search2) + " is not a valid search");
+      }
+      if (regexp.source.indexOf(search2) === -1) {
+        throw new Error('"' + search2 + '" is not is /' + regexp.source + "/");
+      }
+      if (search2 === "-" && regexp.source.indexOf(search2) !== 1) {
+        throw new Error('"' + search2 + '" is not at the first postion of /' + regexp.source + "/");
+      }
+      return new RegExp(regexp.source.replace(search2, ""), UNICODE_SUPPORT ? "u" : "");
+    }
+    function reg(args) {
+      var self = this;
+      return new RegExp(
+        Array.prototype.slice.call(arguments).map(function(part) {
+          var isStr = typeof part === "string";
+          if (isStr && self === void 0 && part === "|") {
+            throw new Error("use regg instead of reg to wrap expressions with `|`!");
+          }
+          return isStr ? part : part.source;
+        }).join(""),
+        UNICODE_SUPPORT ? "u" : ""
+      );
+    }
+    function regg(args) {
+      if (arguments.length === 0) {
+        throw new Error("no parameters provided");
+      }
+      return reg.apply(regg, ["(?:"].concat(Array.prototype.slice.call(arguments), [")"]));
+    }
+    var UNICODE_REPLACEMENT_CHARACTER = "\uFFFD";
+    var Char = /[-\x09\x0A\x0D\x20-\x2C\x2E-\uD7FF\uE000-\uFFFD]/;
+    if (UNICODE_SUPPORT) {
+      Char = reg("[", chars(Char), "\\u{10000}-\\u{10FFFF}", "]");
+    }
+    var InvalidChar = new RegExp("[^" + chars(Char) + "]", UNICODE_SUPPORT ? "u" : "");
+    var _SChar = /[\x20\x09\x0D\x0A]/;
+    var SChar_s = chars(_SChar);
+    var S = reg(_SChar, "+");
+    var S_OPT = reg(_SChar, "*");
+    var NameStartChar = /[:_a-zA-Z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
+    if (UNICODE_SUPPORT) {
+      NameStartChar = reg("[", chars(NameStartChar), "\\u{10000}-\\u{10FFFF}", "]");
+    }
+    var NameStartChar_s = chars(NameStartChar);
+    var NameChar = reg("[", NameStartChar_s, chars(/[-.0-9\xB7]/), chars(/[\u0300-\u036F\u203F-\u2040]/), "]");
+    var Name = reg(NameStartChar, NameChar, "*");
+    var Name_exact = reg("^", Name, "$");
+    var Nmtoken = reg(NameChar, "+");
+    var EntityRef = reg("&", Name, ";");
+    var CharRef = regg(/&#[0-9]+;|&#x[0-9a-fA-F]+;/);
+    var Reference = regg(EntityRef, "|", CharRef);
+    var PEReference = reg("%", Name, ";");
+    var EntityValue = regg(
+      reg('"', regg(/[^%&"]/, "|", PEReference, "|", Reference), "*", '"'),
+      "|",
+      reg("'", regg(/[^%&']/, "|", PEReference, "|", Reference), "*", "'")
+    );
+    var AttValue = regg('"', regg(/[^<&"]/, "|", Reference), "*", '"', "|", "'", regg(/[^<&']/, "|", Reference), "*", "'");
+    var NCNameStartChar = chars_without(NameStartChar, ":");
+    var NCNameChar = chars_without(NameChar, ":");
+    var NCName = reg(NCNameStartChar, NCNameChar, "*");
+    var NCName_exact = reg("^", NCName, "$");
+    var QName = reg(NCName, regg(":", NCName), "?");
+    var QName_exact = reg("^", QName, "$");
+    var QName_group = reg("(", QName, ")");
+    var SystemLiteral = regg(/"[^"]*"|'[^']*'/);
+    var PI = reg(/^<\?/, "(", Name, ")", regg(S, "(?!", _SChar, ")(", Char, "*?)"), "?", /\?>/);
+    var PubidChar = /[\x20\x0D\x0Aa-zA-Z0-9-'()+,./:=?;!*#@$_%]/;
+    var PubidLiteral = regg('"', PubidChar, '*"', "|", "'", chars_without(PubidChar, "'"), "*'");
+    var COMMENT_START = "<!--";
+    var COMMENT_END = "-->";
+    var Comment = reg(COMMENT_START, regg(chars_without(Char, "-"), "|", reg("-", chars_without(Char, "-"))), "*", COMMENT_END);
+    var PCDATA = "#PCDATA";
+    var Mixed = regg(
+      reg(/\(/, S_OPT, PCDATA, regg(S_OPT, /\|/, S_OPT, QName), "*", S_OPT, /\)\*/),
+      "|",
+      reg(/\(/, S_OPT, PCDATA, S_OPT, /\)/)
+    );
+    var _children_quantity = /[?*+]?/;
+    var children = reg(
+      /\([^>]+\)/,
+      _children_quantity
+      /*regg(choice, '|', seq), _children_quantity*/
+    );
+    var contentspec = regg("EMPTY", "|", "ANY", "|", Mixed, "|", children);
+    var ELEMENTDECL_START = "<!ELEMENT";
+    var elementdecl = reg(ELEMENTDECL_START, S, regg(QName, "|", PEReference), S, regg(contentspec, "|", PEReference), S_OPT, ">");
+    var NotationType = reg("NOTATION", S, /\(/, S_OPT, Name, regg(S_OPT, /\|/, S_OPT, Name), "*", S_OPT, /\)/);
+    var Enumeration = reg(/\(/, S_OPT, Nmtoken, regg(S_OPT, /\|/, S_OPT, Nmtoken), "*", S_OPT, /\)/);
+    var EnumeratedType = regg(NotationType, "|", Enumeration);
+    var AttType = regg(/CDATA|ID|IDREF|IDREFS|ENTITY|ENTITIES|NMTOKEN|NMTOKENS/, "|", EnumeratedType);
+    var DefaultDecl = regg(/#REQUIRED|#IMPLIED/, "|", regg(regg("#FIXED", S), "?", AttValue));
+    var AttDef = regg(S, Name, S, AttType, S, DefaultDecl);
+    var ATTLIST_DECL_START = "<!ATTLIST";
+    var AttlistDecl = reg(ATTLIST_DECL_START, S, Name, AttDef, "*", S_OPT, ">");
+    var ABOUT_LEGACY_COMPAT = "about:legacy-compat";
+    var ABOUT_LEGACY_COMPAT_SystemLiteral = regg('"' + ABOUT_LEGACY_COMPAT + '"', "|", "'" + ABOUT_LEGACY_COMPAT + "'");
+    var SYSTEM = "SYSTEM";
+    var PUBLIC = "PUBLIC";
+    var ExternalID = regg(regg(SYSTEM, S, SystemLiteral), "|", regg(PUBLIC, S, PubidLiteral, S, SystemLiteral));
+    var ExternalID_match = reg(
+      "^",
+      regg(
+        regg(SYSTEM, S, "(?<SystemLiteralOnly>", SystemLiteral, ")"),
+        "|",
+        regg(PUBLIC, S, "(?<PubidLiteral>", PubidLiteral, ")", S, "(?<SystemLiteral>", SystemLiteral, ")")
+      )
+    );
+    var PubidLiteral_match = reg("^", PubidLiteral, "$");
+    var SystemLiteral_match = reg("^", SystemLiteral, "$");
+    var NDataDecl = regg(S, "NDATA", S, Name);
+    var EntityDef = regg(EntityValue, "|", regg(ExternalID, NDataDecl, "?"));
+    var ENTITY_DECL_START = "<!ENTITY";
+    var GEDecl = reg(ENTITY_DECL_START, S, Name, S, EntityDef, S_OPT, ">");
+    var PEDef = regg(EntityValue, "|", ExternalID);
+    var PEDecl = reg(ENTITY_DECL_START, S, "%", S, Name, S, PEDef, S_OPT, ">");
+    var EntityDecl = regg(GEDecl, "|", PEDecl);
+    var PublicID = reg(PUBLIC, S, PubidLiteral);
+    var NotationDecl = reg("<!NOTATION", S, Name, S, regg(ExternalID, "|", PublicID), S_OPT, ">");
+    var Eq = reg(S_OPT, "=", S_OPT);
+    var VersionNum = /1[.]\d+/;
+    var VersionInfo = reg(S, "version", Eq, regg("'", VersionNum, "'", "|", '"', VersionNum, '"'));
+    var EncName = /[A-Za-z][-A-Za-z0-9._]*/;
+    var EncodingDecl = regg(S, "encoding", Eq, regg('"', EncName, '"', "|", "'", EncName, "'"));
+    var SDDecl = regg(S, "standalone", Eq, regg("'", regg("yes", "|", "no"), "'", "|", '"', regg("yes", "|", "no"), '"'));
+    var XMLDecl = reg(/^<\?xml/, VersionInfo, EncodingDecl, "?", SDDecl, "?", S_OPT, /\?>/);
+    var DOCTYPE_DECL_START = "<!DOCTYPE";
+    var CDATA_START = "<![CDATA[";
+    var CDATA_END = "]]>";
+    var CDStart = /<!\[CDATA\[/;
+    var CDEnd = /\]\]>/;
+    var CData = reg(Char, "*?", CDEnd);
+    var CDSect = reg(CDStart, CData);
+    exports2.chars = chars;
+    exports2.chars_without = chars_without;
+    exports2.detectUnicodeSupport = detectUnicodeSupport;
+    exports2.reg = reg;
+    exports2.regg = regg;
+    exports2.ABOUT_LEGACY_COMPAT = ABOUT_LEGACY_COMPAT;
+    exports2.ABOUT_LEGACY_COMPAT_SystemLiteral = ABOUT_LEGACY_COMPAT_SystemLiteral;
+    exports2.AttlistDecl = AttlistDecl;
+    exports2.CDATA_START = CDATA_START;
+    exports2.CDATA_END = CDATA_END;
+    exports2.CDSect = CDSect;
+    exports2.Char = Char;
+    exports2.Comment = Comment;
+    exports2.COMMENT_START = COMMENT_START;
+    exports2.COMMENT_END = COMMENT_END;
+    exports2.DOCTYPE_DECL_START = DOCTYPE_DECL_START;
+    exports2.elementdecl = elementdecl;
+    exports2.EntityDecl = EntityDecl;
+    exports2.EntityValue = EntityValue;
+    exports2.ExternalID = ExternalID;
+    exports2.ExternalID_match = ExternalID_match;
+    exports2.Name = Name;
+    exports2.Name_exact = Name_exact;
+    exports2.NCName_exact = NCName_exact;
+    exports2.NotationDecl = NotationDecl;
+    exports2.Reference = Reference;
+    exports2.PEReference = PEReference;
+    exports2.PI = PI;
+    exports2.PUBLIC = PUBLIC;
+    exports2.PubidLiteral = PubidLiteral;
+    exports2.PubidLiteral_match = PubidLiteral_match;
+    exports2.QName = QName;
+    exports2.QName_exact = QName_exact;
+    exports2.QName_group = QName_group;
+    exports2.S = S;
+    exports2.SChar_s = SChar_s;
+    exports2.S_OPT = S_OPT;
+    exports2.SYSTEM = SYSTEM;
+    exports2.SystemLiteral = SystemLiteral;
+    exports2.SystemLiteral_match = SystemLiteral_match;
+    exports2.InvalidChar = InvalidChar;
+    exports2.UNICODE_REPLACEMENT_CHARACTER = UNICODE_REPLACEMENT_CHARACTER;
+    exports2.UNICODE_SUPPORT = UNICODE_SUPPORT;
+    exports2.XMLDecl = XMLDecl;
+  }
+});
+
+// node_modules/@xmldom/xmldom/lib/dom.js
+var require_dom = __commonJS({
+  "node_modules/@xmldom/xmldom/lib/dom.js"(exports2) {
+    "use strict";
+    var conventions = require_conventions();
+    var find = conventions.find;
+    var hasDefaultHTMLNamespace = conventions.hasDefaultHTMLNamespace;
+    var hasOwn = conventions.hasOwn;
+    var isHTMLMimeType = conventions.isHTMLMimeType;
+    var isHTMLRawTextElement = conventions.isHTMLRawTextElement;
+    var isHTMLVoidElement = conventions.isHTMLVoidElement;
+    var MIME_TYPE = conventions.MIME_TYPE;
+    var NAMESPACE = conventions.NAMESPACE;
+    var PDC = /* @__PURE__ */ Symbol();
+    var errors = require_errors2();
+    var DOMException = errors.DOMException;
+    var DOMExceptionName = errors.DOMExceptionName;
+    var g = require_grammar();
+    function checkSymbol(symbol) {
+      if (symbol !== PDC) {
+        throw new TypeError("Illegal constructor");
+      }
+    }
+    function notEmptyString(input2) {
+      return input2 !== "";
+    }
+    function splitOnASCIIWhitespace(input2) {
+      return input2 ? input2.split(/[\t\n\f\r ]+/).filter(notEmptyString) : [];
+    }
+    function orderedSetReducer(current, element) {
+      if (!hasOwn(current, element)) {
+        current[element] = true;
+      }
+      return current;
+    }
+    function toOrderedSet(input2) {
+      if (!input2) return [];
+      var list4 = splitOnASCIIWhitespace(input2);
+      return Object.keys(list4.reduce(orderedSetReducer, {}));
+    }
+    function arrayIncludes(list4) {
+      return function(element) {
+        return list4 && list4.indexOf(element) !== -1;
+      };
+    }
+    function validateQualifiedName(qualifiedName) {
+      if (!g.QName_exact.test(qualifiedName)) {
+        throw new DOMException(DOMException.INVALID_CHARACTER_ERR, 'invalid character in qualified name "' + qualifiedName + '"');
+      }
+    }
+    function validateAndExtract(namespace, qualifiedName) {
+      validateQualifiedName(qualifiedName);
+      namespace = namespace || null;
+      var prefix = null;
+      var localName = qualifiedName;
+      if (qualifiedName.indexOf(":") >= 0) {
+        var splitResult = qualifiedName.split(":");
+        prefix = splitResult[0];
+        localName = splitResult[1];
+      }
+      if (prefix !== null && namespace === null) {
+        throw new DOMException(DOMException.NAMESPACE_ERR, "prefix is non-null and namespace is null");
+      }
+      if (prefix === "xml" && namespace !== conventions.NAMESPACE.XML) {
+        throw new DOMException(DOMException.NAMESPACE_ERR, 'prefix is "xml" and namespace is not the XML namespace');
+      }
+      if ((prefix === "xmlns" || qualifiedName === "xmlns") && namespace !== conventions.NAMESPACE.XMLNS) {
+        throw new DOMException(
+          DOMException.NAMESPACE_ERR,
+          'either qualifiedName or prefix is "xmlns" and namespace is not the XMLNS namespace'
+        );
+      }
+      if (namespace === conventions.NAMESPACE.XMLNS && prefix !== "xmlns" && qualifiedName !== "xmlns") {
+        throw new DOMException(
+          DOMException.NAMESPACE_ERR,
+          'namespace is the XMLNS namespace and neither qualifiedName nor prefix is "xmlns"'
+        );
+      }
+      return [namespace, prefix, localName];
+    }
+    function copy(src, dest) {
+      for (var p in src) {
+        if (hasOwn(src, p)) {
+          dest[p] = src[p];
+        }
+      }
+    }
+    function _extends(Class, Super) {
+      var pt = Class.prototype;
+      if (!(pt instanceof Super)) {
+        let t = function() {
+        };
+        t.prototype = Super.prototype;
+        t = new t();
+        copy(pt, t);
+        Class.prototype = pt = t;
+      }
+      if (pt.constructor != Class) {
+        if (typeof Class != "function") {
+          console.error("unknown Class:" + Class);
+        }
+        pt.constructor = Class;
+      }
+    }
+    var NodeType = {};
+    var ELEMENT_NODE = NodeType.ELEMENT_NODE = 1;
+    var ATTRIBUTE_NODE = NodeType.ATTRIBUTE_NODE = 2;
+    var TEXT_NODE = NodeType.TEXT_NODE = 3;
+    var CDATA_SECTION_NODE = NodeType.CDATA_SECTION_NODE = 4;
+    var ENTITY_REFERENCE_NODE = NodeType.ENTITY_REFERENCE_NODE = 5;
+    var ENTITY_NODE = NodeType.ENTITY_NODE = 6;
+    var PROCESSING_INSTRUCTION_NODE = NodeType.PROCESSING_INSTRUCTION_NODE = 7;
+    var COMMENT_NODE = NodeType.COMMENT_NODE = 8;
+    var DOCUMENT_NODE = NodeType.DOCUMENT_NODE = 9;
+    var DOCUMENT_TYPE_NODE = NodeType.DOCUMENT_TYPE_NODE = 10;
+    var DOCUMENT_FRAGMENT_NODE = NodeType.DOCUMENT_FRAGMENT_NODE = 11;
+    var NOTATION_NODE = NodeType.NOTATION_NODE = 12;
+    var DocumentPosition = conventions.freeze({
+      DOCUMENT_POSITION_DISCONNECTED: 1,
+      DOCUMENT_POSITION_PRECEDING: 2,
+      DOCUMENT_POSITION_FOLLOWING: 4,
+      DOCUMENT_POSITION_CONTAINS: 8,
+      DOCUMENT_POSITION_CONTAINED_BY: 16,
+      DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC: 32
+    });
+    function commonAncestor(a, b) {
+      if (b.length < a.length) return commonAncestor(b, a);
+      var c = null;
+      for (var n in a) {
+        if (a[n] !== b[n]) return c;
+        c = a[n];
+      }
+      return c;
+    }
+    function docGUID(doc) {
+      if (!doc.guid) doc.guid = Math.random();
+      return doc.guid;
+    }
+    function NodeList() {
+    }
+    NodeList.prototype = {
+      /**
+       * The number of nodes in the list. The range of valid child node indices is 0 to length-1
+       * inclusive.
+       *
+       * @type {number}
+       */
+      length: 0,
+      /**
+       * Returns the item at `index`. If index is greater than or equal to the number of nodes in
+       * the list, this returns null.
+       *
+       * @param index
+       * Unsigned long Index into the collection.
+       * @returns {Node | null}
+       * The node at position `index` in the NodeList,
+       * or null if that is not a valid index.
+       */
+      item: function(index2) {
+        return index2 >= 0 && index2 < this.length ? this[index2] : null;
+      },
+      /**
+       * Returns a string representation of the NodeList.
+       *
+       * Accepts the same `options` object as `XMLSerializer.prototype.serializeToString`
+       * (`requireWellFormed`, `splitCDATASections`, `nodeFilter`). Passing a function is treated as
+       * a legacy `nodeFilter` for backward compatibility.
+       *
+       * @param {Object | function} [options]
+       * @param {boolean} [options.requireWellFormed=false]
+       * @param {boolean} [options.splitCDATASections=true]
+       * @param {function} [options.nodeFilter]
+       * @returns {string}
+       */
+      toString: function(options) {
+        var opts;
+        if (typeof options === "function") {
+          opts = { requireWellFormed: false, splitCDATASections: true, nodeFilter: options };
+        } else if (!!options) {
+          opts = {
+            requireWellFormed: !!options.requireWellFormed,
+            splitCDATASections: options.splitCDATASections !== false,
+            nodeFilter: options.nodeFilter || null
+          };
+        } else {
+          opts = { requireWellFormed: false, splitCDATASections: true, nodeFilter: null };
+        }
+        for (var buf = [], i = 0; i < this.length; i++) {
+          serializeToString(this[i], buf, null, opts);
+        }
+        return buf.join("");
+      },
+      /**
+       * Filters the NodeList based on a predicate.
+       *
+       * @param {function(Node): boolean} predicate
+       * - A predicate function to filter the NodeList.
+       * @returns {Node[]}
+       * An array of nodes that satisfy the predicate.
+       * @private
+       */
+      filter: function(predicate) {
+        return Array.prototype.filter.call(this, predicate);
+      },
+      /**
+       * Returns the first index at which a given node can be found in the NodeList, or -1 if it is
+       * not present.
+       *
+       * @param {Node} item
+       * - The Node item to locate in the NodeList.
+       * @returns {number}
+       * The first index of the node in the NodeList; -1 if not found.
+       * @private
+       */
+      indexOf: function(item) {
+        return Array.prototype.indexOf.call(this, item);
+      }
+    };
+    NodeList.prototype[Symbol.iterator] = function() {
+      var me = this;
+      var index2 = 0;
+      return {
+        next: function() {
+          if (index2 < me.length) {
+            return {
+              value: me[index2++],
+              done: false
+            };
+          } else {
+            return {
+              done: true
+            };
+          }
+        },
+        return: function() {
+          return {
+            done: true
+          };
+        }
+      };
+    };
+    function LiveNodeList(node2, refresh) {
+      this._node = node2;
+      this._refresh = refresh;
+      _updateLiveList(this);
+    }
+    function _updateLiveList(list4) {
+      var inc = list4._node._inc || list4._node.ownerDocument._inc;
+      if (list4._inc !== inc) {
+        var ls = list4._refresh(list4._node);
+        __set__(list4, "length", ls.length);
+        if (!list4.$$length || ls.length < list4.$$length) {
+          for (var i = ls.length; i in list4; i++) {
+            if (hasOwn(list4, i)) {
+              delete list4[i];
+            }
+          }
+        }
+        copy(ls, list4);
+        list4._inc = inc;
+      }
+    }
+    LiveNodeList.prototype.item = function(i) {
+      _updateLiveList(this);
+      return this[i] || null;
+    };
+    _extends(LiveNodeList, NodeList);
+    function NamedNodeMap() {
+      this._nsIndex = /* @__PURE__ */ Object.create(null);
+      this._noNsIndex = /* @__PURE__ */ Object.create(null);
+    }
+    function _findNodeIndex(list4, node2) {
+      var i = 0;
+      while (i < list4.length) {
+        if (list4[i] === node2) {
+          return i;
+        }
+        i++;
+      }
+    }
+    function _nnmBucket(map4, namespaceURI, create) {
+      if (!namespaceURI) {
+        return map4._noNsIndex;
+      }
+      var bucket = map4._nsIndex[namespaceURI];
+      if (!bucket && create) {
+        bucket = map4._nsIndex[namespaceURI] = /* @__PURE__ */ Object.create(null);
+      }
+      return bucket;
+    }
+    function _nnmIndexFind(map4, namespaceURI, localName) {
+      var bucket = _nnmBucket(map4, namespaceURI, false);
+      var found = bucket && bucket[localName];
+      return found ? found : null;
+    }
+    function _nnmIndexAdd(map4, attr) {
+      _nnmBucket(map4, attr.namespaceURI, true)[attr.localName] = attr;
+    }
+    function _nnmIndexRemove(map4, attr) {
+      var bucket = _nnmBucket(map4, attr.namespaceURI, false);
+      if (bucket) {
+        delete bucket[attr.localName];
+      }
+    }
+    function _addNamedNode(el, list4, newAttr, oldAttr) {
+      if (oldAttr) {
+        list4[_findNodeIndex(list4, oldAttr)] = newAttr;
+      } else {
+        list4[list4.length] = newAttr;
+        list4.length++;
+      }
+      _nnmIndexAdd(list4, newAttr);
+      if (el) {
+        newAttr.ownerElement = el;
+        var doc = el.ownerDocument;
+        if (doc) {
+          oldAttr && _onRemoveAttribute(doc, el, oldAttr);
+          _onAddAttribute(doc, el, newAttr);
+        }
+      }
+    }
+    function _removeNamedNode(el, list4, attr) {
+      var i = _findNodeIndex(list4, attr);
+      if (i >= 0) {
+        var lastIndex = list4.length - 1;
+        while (i <= lastIndex) {
+          list4[i] = list4[++i];
+        }
+        list4.length = lastIndex;
+        _nnmIndexRemove(list4, attr);
+        if (el) {
+          var doc = el.ownerDocument;
+          if (doc) {
+            _onRemoveAttribute(doc, el, attr);
+          }
+          attr.ownerElement = null;
+        }
+      }
+    }
+    NamedNodeMap.prototype = {
+      length: 0,
+      item: NodeList.prototype.item,
+      /**
+       * Get an attribute by name. Note: Name is in lower case in case of HTML namespace and
+       * document.
+       *
+       * @param {string} localName
+       * The local name of the attribute.
+       * @returns {Attr | null}
+       * The attribute with the given local name, or null if no such attribute exists.
+       * @see https://dom.spec.whatwg.org/#concept-element-attributes-get-by-name
+       */
+      getNamedItem: function(localName) {
+        if (this._ownerElement && this._ownerElement._isInHTMLDocumentAndNamespace()) {
+          localName = localName.toLowerCase();
+        }
+        var i = 0;
+        while (i < this.length) {
+          var attr = this[i];
+          if (attr.nodeName === localName) {
+            return attr;
+          }
+          i++;
+        }
+        return null;
+      },
+      /**
+       * Set an attribute.
+       *
+       * @param {Attr} attr
+       * The attribute to set.
+       * @returns {Attr | null}
+       * The old attribute with the same local name and namespace URI as the new one, or null if no
+       * such attribute exists.
+       * @throws {DOMException}
+       * With code:
+       * - {@link INUSE_ATTRIBUTE_ERR} - If the attribute is already an attribute of another
+       * element.
+       * @see https://dom.spec.whatwg.org/#concept-element-attributes-set
+       */
+      setNamedItem: function(attr) {
+        var el = attr.ownerElement;
+        if (el && el !== this._ownerElement) {
+          throw new DOMException(DOMException.INUSE_ATTRIBUTE_ERR);
+        }
+        var oldAttr = _nnmIndexFind(this, attr.namespaceURI, attr.localName);
+        if (oldAttr === attr) {
+          return attr;
+        }
+        _addNamedNode(this._ownerElement, this, attr, oldAttr);
+        return oldAttr;
+      },
+      /**
+       * Set an attribute, replacing an existing attribute with the same local name and namespace
+       * URI if one exists.
+       *
+       * @param {Attr} attr
+       * The attribute to set.
+       * @returns {Attr | null}
+       * The old attribute with the same local name and namespace URI as the new one, or null if no
+       * such attribute exists.
+       * @throws {DOMException}
+       * Throws a DOMException with the name "InUseAttributeError" if the attribute is already an
+       * attribute of another element.
+       * @see https://dom.spec.whatwg.org/#concept-element-attributes-set
+       */
+      setNamedItemNS: function(attr) {
+        return this.setNamedItem(attr);
+      },
+      /**
+       * Removes an attribute specified by the local name.
+       *
+       * @param {string} localName
+       * The local name of the attribute to be removed.
+       * @returns {Attr}
+       * The attribute node that was removed.
+       * @throws {DOMException}
+       * With code:
+       * - {@link DOMException.NOT_FOUND_ERR} if no attribute with the given name is found.
+       * @see https://dom.spec.whatwg.org/#dom-namednodemap-removenameditem
+       * @see https://dom.spec.whatwg.org/#concept-element-attributes-remove-by-name
+       */
+      removeNamedItem: function(localName) {
+        var attr = this.getNamedItem(localName);
+        if (!attr) {
+          throw new DOMException(DOMException.NOT_FOUND_ERR, localName);
+        }
+        _removeNamedNode(this._ownerElement, this, attr);
+        return attr;
+      },
+      /**
+       * Removes an attribute specified by the namespace and local name.
+       *
+       * @param {string | null} namespaceURI
+       * The namespace URI of the attribute to be removed.
+       * @param {string} localName
+       * The local name of the attribute to be removed.
+       * @returns {Attr}
+       * The attribute node that was removed.
+       * @throws {DOMException}
+       * With code:
+       * - {@link DOMException.NOT_FOUND_ERR} if no attribute with the given namespace URI and local
+       * name is found.
+       * @see https://dom.spec.whatwg.org/#dom-namednodemap-removenameditemns
+       * @see https://dom.spec.whatwg.org/#concept-element-attributes-remove-by-namespace
+       */
+      removeNamedItemNS: function(namespaceURI, localName) {
+        var attr = this.getNamedItemNS(namespaceURI, localName);
+        if (!attr) {
+          throw new DOMException(DOMException.NOT_FOUND_ERR, namespaceURI ? namespaceURI + " : " + localName : localName);
+        }
+        _removeNamedNode(this._ownerElement, this, attr);
+        return attr;
+      },
+      /**
+       * Get an attribute by namespace and local name.
+       *
+       * @param {string | null} namespaceURI
+       * The namespace URI of the attribute.
+       * @param {string} localName
+       * The local name of the attribute.
+       * @returns {Attr | null}
+       * The attribute with the given namespace URI and local name, or null if no such attribute
+       * exists.
+       * @see https://dom.spec.whatwg.org/#concept-element-attributes-get-by-namespace
+       */
+      getNamedItemNS: function(namespaceURI, localName) {
+        if (!namespaceURI) {
+          namespaceURI = null;
+        }
+        var i = 0;
+        while (i < this.length) {
+          var node2 = this[i];
+          if (node2.localName === localName && node2.namespaceURI === namespaceURI) {
+            return node2;
+          }
+          i++;
+        }
+        return null;
+      }
+    };
+    NamedNodeMap.prototype[Symbol.iterator] = function() {
+      var me = this;
+      var index2 = 0;
+      return {
+        next: function() {
+          if (index2 < me.length) {
+            return {
+              value: me[index2++],
+              done: false
+            };
+          } else {
+            return {
+              done: true
+            };
+          }
+        },
+        return: function() {
+          return {
+            done: true
+          };
+        }
+      };
+    };
+    function DOMImplementation() {
+    }
+    DOMImplementation.prototype = {
+      /**
+       * Test if the DOM implementation implements a specific feature and version, as specified in
+       * {@link https://www.w3.org/TR/DOM-Level-3-Core/core.html#DOMFeatures DOM Features}.
+       *
+       * The DOMImplementation.hasFeature() method returns a Boolean flag indicating if a given
+       * feature is supported. The different implementations fairly diverged in what kind of
+       * features were reported. The latest version of the spec settled to force this method to
+       * always return true, where the functionality was accurate and in use.
+       *
+       * @deprecated
+       * It is deprecated and modern browsers return true in all cases.
+       * @function DOMImplementation#hasFeature
+       * @param {string} feature
+       * The name of the feature to test.
+       * @param {string} [version]
+       * This is the version number of the feature to test.
+       * @returns {boolean}
+       * Always returns true.
+       * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMImplementation/hasFeature MDN
+       * @see https://www.w3.org/TR/REC-DOM-Level-1/level-one-core.html#ID-5CED94D7 DOM Level 1 Core
+       * @see https://dom.spec.whatwg.org/#dom-domimplementation-hasfeature DOM Living Standard
+       * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#ID-5CED94D7 DOM Level 3 Core
+       */
+      hasFeature: function(feature, version2) {
+        return true;
+      },
+      /**
+       * Creates a DOM Document object of the specified type with its document element. Note that
+       * based on the {@link DocumentType}
+       * given to create the document, the implementation may instantiate specialized
+       * {@link Document} objects that support additional features than the "Core", such as "HTML"
+       * {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#DOM2HTML DOM Level 2 HTML}.
+       * On the other hand, setting the {@link DocumentType} after the document was created makes
+       * this very unlikely to happen. Alternatively, specialized {@link Document} creation methods,
+       * such as createHTMLDocument
+       * {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#DOM2HTML DOM Level 2 HTML},
+       * can be used to obtain specific types of {@link Document} objects.
+       *
+       * __It behaves slightly different from the description in the living standard__:
+       * - There is no interface/class `XMLDocument`, it returns a `Document`
+       * instance (with it's `type` set to `'xml'`).
+       * - `encoding`, `mode`, `origin`, `url` fields are currently not declared.
+       *
+       * @function DOMImplementation.createDocument
+       * @param {string | null} namespaceURI
+       * The
+       * {@link https://www.w3.org/TR/DOM-Level-3-Core/glossary.html#dt-namespaceURI namespace URI}
+       * of the document element to create or null.
+       * @param {string | null} qualifiedName
+       * The
+       * {@link https://www.w3.org/TR/DOM-Level-3-Core/glossary.html#dt-qualifiedname qualified name}
+       * of the document element to be created or null.
+       * @param {DocumentType | null} [doctype=null]
+       * The type of document to be created or null. When doctype is not null, its
+       * {@link Node#ownerDocument} attribute is set to the document being created. Default is
+       * `null`
+       * @returns {Document}
+       * A new {@link Document} object with its document element. If the NamespaceURI,
+       * qualifiedName, and doctype are null, the returned {@link Document} is empty with no
+       * document element.
+       * @throws {DOMException}
+       * With code:
+       *
+       * - `INVALID_CHARACTER_ERR`: Raised if the specified qualified name is not an XML name
+       * according to {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#XML XML 1.0}.
+       * - `NAMESPACE_ERR`: Raised if the qualifiedName is malformed, if the qualifiedName has a
+       * prefix and the namespaceURI is null, or if the qualifiedName is null and the namespaceURI
+       * is different from null, or if the qualifiedName has a prefix that is "xml" and the
+       * namespaceURI is different from "{@link http://www.w3.org/XML/1998/namespace}"
+       * {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#Namespaces XML Namespaces},
+       * or if the DOM implementation does not support the "XML" feature but a non-null namespace
+       * URI was provided, since namespaces were defined by XML.
+       * - `WRONG_DOCUMENT_ERR`: Raised if doctype has already been used with a different document
+       * or was created from a different implementation.
+       * - `NOT_SUPPORTED_ERR`: May be raised if the implementation does not support the feature
+       * "XML" and the language exposed through the Document does not support XML Namespaces (such
+       * as {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#HTML40 HTML 4.01}).
+       * @since DOM Level 2.
+       * @see {@link #createHTMLDocument}
+       * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMImplementation/createDocument MDN
+       * @see https://dom.spec.whatwg.org/#dom-domimplementation-createdocument DOM Living Standard
+       * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#Level-2-Core-DOM-createDocument DOM
+       *      Level 3 Core
+       * @see https://www.w3.org/TR/DOM-Level-2-Core/core.html#Level-2-Core-DOM-createDocument DOM
+       *      Level 2 Core (initial)
+       */
+      createDocument: function(namespaceURI, qualifiedName, doctype) {
+        var contentType = MIME_TYPE.XML_APPLICATION;
+        if (namespaceURI === NAMESPACE.HTML) {
+          contentType = MIME_TYPE.XML_XHTML_APPLICATION;
+        } else if (namespaceURI === NAMESPACE.SVG) {
+          contentType = MIME_TYPE.XML_SVG_IMAGE;
+        }
+        var doc = new Document(PDC, { contentType });
+        doc.implementation = this;
+        doc.childNodes = new NodeList();
+        doc.doctype = doctype || null;
+        if (doctype) {
+          doc.appendChild(doctype);
+        }
+        if (qualifiedName) {
+          var root2 = doc.createElementNS(namespaceURI, qualifiedName);
+          doc.appendChild(root2);
+        }
+        return doc;
+      },
+      /**
+       * Creates an empty DocumentType node. Entity declarations and notations are not made
+       * available. Entity reference expansions and default attribute additions do not occur.
+       *
+       * **This behavior is slightly different from the one in the specs**:
+       * - `encoding`, `mode`, `origin`, `url` fields are currently not declared.
+       * - `publicId` and `systemId` contain the raw data including any possible quotes,
+       *   so they can always be serialized back to the original value
+       * - `internalSubset` contains the raw string between `[` and `]` if present,
+       *   but is not parsed or validated in any form.
+       *
+       * @function DOMImplementation#createDocumentType
+       * @param {string} qualifiedName
+       * The {@link https://www.w3.org/TR/DOM-Level-3-Core/glossary.html#dt-qualifiedname qualified
+       * name} of the document type to be created.
+       * @param {string} [publicId]
+       * The external subset public identifier. Stored verbatim including surrounding quotes.
+       * When serialized with `requireWellFormed: true`, the serializer throws `InvalidStateError`
+       * if the value is non-empty and does not match the XML `PubidLiteral` production
+       * (W3C DOM Parsing §3.2.1.3; XML 1.0 production [12]). Creation-time validation is not
+       * enforced — deferred to a future breaking release.
+       * @param {string} [systemId]
+       * The external subset system identifier. Stored verbatim including surrounding quotes.
+       * When serialized with `requireWellFormed: true`, the serializer throws `InvalidStateError`
+       * if the value is non-empty and does not match the XML `SystemLiteral` production
+       * (W3C DOM Parsing §3.2.1.3; XML 1.0 production [11]). Creation-time validation is not
+       * enforced — deferred to a future breaking release.
+       * @param {string} [internalSubset]
+       * The internal subset or an empty string if it is not present. Stored verbatim.
+       * When serialized with `requireWellFormed: true`, the serializer throws `InvalidStateError`
+       * if the value contains `"]>"`. Creation-time validation is not enforced.
+       * @returns {DocumentType}
+       * A new {@link DocumentType} node with {@link Node#ownerDocument} set to null.
+       * @throws {DOMException}
+       * With code:
+       *
+       * - `INVALID_CHARACTER_ERR`: Raised if the specified qualified name is not an XML name
+       * according to {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#XML XML 1.0}.
+       * - `NAMESPACE_ERR`: Raised if the qualifiedName is malformed.
+       * - `NOT_SUPPORTED_ERR`: May be raised if the implementation does not support the feature
+       * "XML" and the language exposed through the Document does not support XML Namespaces (such
+       * as {@link https://www.w3.org/TR/DOM-Level-3-Core/references.html#HTML40 HTML 4.01}).
+       * @since DOM Level 2.
+       * @see https://developer.mozilla.org/en-US/docs/Web/API/DOMImplementation/createDocumentType
+       *      MDN
+       * @see https://dom.spec.whatwg.org/#dom-domimplementation-createdocumenttype DOM Living
+       *      Standard
+       * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#Level-3-Core-DOM-createDocType DOM
+       *      Level 3 Core
+       * @see https://www.w3.org/TR/DOM-Level-2-Core/core.html#Level-2-Core-DOM-createDocType DOM
+       *      Level 2 Core
+       * @see https://github.com/xmldom/xmldom/blob/master/CHANGELOG.md#050
+       * @see https://www.w3.org/TR/DOM-Level-2-Core/#core-ID-Core-DocType-internalSubset
+       * @prettierignore
+       */
+      createDocumentType: function(qualifiedName, publicId, systemId, internalSubset) {
+        validateQualifiedName(qualifiedName);
+        var node2 = new DocumentType(PDC);
+        node2.name = qualifiedName;
+        node2.nodeName = qualifiedName;
+        node2.publicId = publicId || "";
+        node2.systemId = systemId || "";
+        node2.internalSubset = internalSubset || "";
+        node2.childNodes = new NodeList();
+        return node2;
+      },
+      /**
+       * Returns an HTML document, that might already have a basic DOM structure.
+       *
+       * __It behaves slightly different from the description in the living standard__:
+       * - If the first argument is `false` no initial nodes are added (steps 3-7 in the specs are
+       * omitted)
+       * - `encoding`, `mode`, `origin`, `url` fields are currently not declared.
+       *
+       * @param {string | false} [title]
+       * A string containing the title to give the new HTML document.
+       * @returns {Document}
+       * The HTML document.
+       * @since WHATWG Living Standard.
+       * @see {@link #createDocument}
+       * @see https://dom.spec.whatwg.org/#dom-domimplementation-createhtmldocument
+       * @see https://dom.spec.whatwg.org/#html-document
+       */
+      createHTMLDocument: function(title) {
+        var doc = new Document(PDC, { contentType: MIME_TYPE.HTML });
+        doc.implementation = this;
+        doc.childNodes = new NodeList();
+        if (title !== false) {
+          doc.doctype = this.createDocumentType("html");
+          doc.doctype.ownerDocument = doc;
+          doc.appendChild(doc.doctype);
+          var htmlNode = doc.createElement("html");
+          doc.appendChild(htmlNode);
+          var headNode = doc.createElement("head");
+          htmlNode.appendChild(headNode);
+          if (typeof title === "string") {
+            var titleNode = doc.createElement("title");
+            titleNode.appendChild(doc.createTextNode(title));
+            headNode.appendChild(titleNode);
+          }
+          htmlNode.appendChild(doc.createElement("body"));
+        }
+        return doc;
+      }
+    };
+    function Node(symbol) {
+      checkSymbol(symbol);
+    }
+    Node.prototype = {
+      /**
+       * The first child of this node.
+       *
+       * @type {Node | null}
+       */
+      firstChild: null,
+      /**
+       * The last child of this node.
+       *
+       * @type {Node | null}
+       */
+      lastChild: null,
+      /**
+       * The previous sibling of this node.
+       *
+       * @type {Node | null}
+       */
+      previousSibling: null,
+      /**
+       * The next sibling of this node.
+       *
+       * @type {Node | null}
+       */
+      nextSibling: null,
+      /**
+       * The parent node of this node.
+       *
+       * @type {Node | null}
+       */
+      parentNode: null,
+      /**
+       * The parent element of this node.
+       *
+       * @type {Element | null}
+       */
+      get parentElement() {
+        return this.parentNode && this.parentNode.nodeType === this.ELEMENT_NODE ? this.parentNode : null;
+      },
+      /**
+       * The child nodes of this node.
+       *
+       * @type {NodeList}
+       */
+      childNodes: null,
+      /**
+       * The document object associated with this node.
+       *
+       * @type {Document | null}
+       */
+      ownerDocument: null,
+      /**
+       * The value of this node.
+       *
+       * @type {string | null}
+       */
+      nodeValue: null,
+      /**
+       * The namespace URI of this node.
+       *
+       * @type {string | null}
+       */
+      namespaceURI: null,
+      /**
+       * The prefix of the namespace for this node.
+       *
+       * @type {string | null}
+       */
+      prefix: null,
+      /**
+       * The local part of the qualified name of this node.
+       *
+       * @type {string | null}
+       */
+      localName: null,
+      /**
+       * The baseURI is currently always `about:blank`,
+       * since that's what happens when you create a document from scratch.
+       *
+       * @type {'about:blank'}
+       */
+      baseURI: "about:blank",
+      /**
+       * Is true if this node is part of a document.
+       *
+       * @type {boolean}
+       */
+      get isConnected() {
+        var rootNode = this.getRootNode();
+        return rootNode && rootNode.nodeType === rootNode.DOCUMENT_NODE;
+      },
+      /**
+       * Checks whether `other` is an inclusive descendant of this node.
+       *
+       * @param {Node | null | undefined} other
+       * The node to check.
+       * @returns {boolean}
+       * True if `other` is an inclusive descendant of this node; false otherwise.
+       * @see https://dom.spec.whatwg.org/#dom-node-contains
+       */
+      contains: function(other) {
+        if (!other) return false;
+        var parent = other;
+        do {
+          if (this === parent) return true;
+          parent = parent.parentNode;
+        } while (parent);
+        return false;
+      },
+      /**
+       * @typedef GetRootNodeOptions
+       * @property {boolean} [composed=false]
+       */
+      /**
+       * Searches for the root node of this node.
+       *
+       * **This behavior is slightly different from the in the specs**:
+       * - ignores `options.composed`, since `ShadowRoot`s are unsupported, always returns root.
+       *
+       * @param {GetRootNodeOptions} [options]
+       * @returns {Node}
+       * Root node.
+       * @see https://dom.spec.whatwg.org/#dom-node-getrootnode
+       * @see https://dom.spec.whatwg.org/#concept-shadow-including-root
+       */
+      getRootNode: function(options) {
+        var parent = this;
+        do {
+          if (!parent.parentNode) {
+            return parent;
+          }
+          parent = parent.parentNode;
+        } while (parent);
+      },
+      /**
+       * Checks whether the given node is equal to this node.
+       *
+       * Two nodes are equal when they have the same type, defining characteristics (for the type),
+       * and the same childNodes. The comparison is iterative to avoid stack overflows on
+       * deeply-nested trees. Attribute nodes of each Element pair are also pushed onto the stack
+       * and compared the same way.
+       *
+       * @param {Node} [otherNode]
+       * @returns {boolean}
+       * @see https://dom.spec.whatwg.org/#concept-node-equals
+       * @see ../docs/walk-dom.md.
+       */
+      isEqualNode: function(otherNode) {
+        if (!otherNode) return false;
+        var stack = [{ node: this, other: otherNode }];
+        while (stack.length > 0) {
+          var pair2 = stack.pop();
+          var node2 = pair2.node;
+          var other = pair2.other;
+          if (node2.nodeType !== other.nodeType) return false;
+          switch (node2.nodeType) {
+            case node2.DOCUMENT_TYPE_NODE:
+              if (node2.name !== other.name) return false;
+              if (node2.publicId !== other.publicId) return false;
+              if (node2.systemId !== other.systemId) return false;
+              break;
+            case node2.ELEMENT_NODE:
+              if (node2.namespaceURI !== other.namespaceURI) return false;
+              if (node2.prefix !== other.prefix) return false;
+              if (node2.localName !== other.localName) return false;
+              if (node2.attributes.length !== other.attributes.length) return false;
+              for (var i = 0; i < node2.attributes.length; i++) {
+                var attr = node2.attributes.item(i);
+                var otherAttr = other.getAttributeNodeNS(attr.namespaceURI, attr.localName);
+                if (!otherAttr) return false;
+                stack.push({ node: attr, other: otherAttr });
+              }
+              break;
+            case node2.ATTRIBUTE_NODE:
+              if (node2.namespaceURI !== other.namespaceURI) return false;
+              if (node2.localName !== other.localName) return false;
+              if (node2.value !== other.value) return false;
+              break;
+            case node2.PROCESSING_INSTRUCTION_NODE:
+              if (node2.target !== other.target || node2.data !== other.data) return false;
+              break;
+            case node2.TEXT_NODE:
+            case node2.CDATA_SECTION_NODE:
+            case node2.COMMENT_NODE:
+              if (node2.data !== other.data) return false;
+              break;
+          }
+          if (node2.childNodes.length !== other.childNodes.length) return false;
+          for (var i = node2.childNodes.length - 1; i >= 0; i--) {
+            stack.push({ node: node2.childNodes[i], other: other.childNodes[i] });
+          }
+        }
+        return true;
+      },
+      /**
+       * Checks whether or not the given node is this node.
+       *
+       * @param {Node} [otherNode]
+       */
+      isSameNode: function(otherNode) {
+        return this === otherNode;
+      },
+      /**
+       * Inserts a node before a reference node as a child of this node.
+       *
+       * @param {Node} newChild
+       * The new child node to be inserted.
+       * @param {Node | null} refChild
+       * The reference node before which newChild will be inserted.
+       * @returns {Node}
+       * The new child node successfully inserted.
+       * @throws {DOMException}
+       * Throws a DOMException if inserting the node would result in a DOM tree that is not
+       * well-formed, or if `child` is provided but is not a child of `parent`.
+       * See {@link _insertBefore} for more details.
+       * @since Modified in DOM L2
+       */
+      insertBefore: function(newChild, refChild) {
+        return _insertBefore(this, newChild, refChild);
+      },
+      /**
+       * Replaces an old child node with a new child node within this node.
+       *
+       * @param {Node} newChild
+       * The new node that is to replace the old node.
+       * If it already exists in the DOM, it is removed from its original position.
+       * @param {Node} oldChild
+       * The existing child node to be replaced.
+       * @returns {Node}
+       * Returns the replaced child node.
+       * @throws {DOMException}
+       * Throws a DOMException if replacing the node would result in a DOM tree that is not
+       * well-formed, or if `oldChild` is not a child of `this`.
+       * This can also occur if the pre-replacement validity assertion fails.
+       * See {@link _insertBefore}, {@link Node.removeChild}, and
+       * {@link assertPreReplacementValidityInDocument} for more details.
+       * @see https://dom.spec.whatwg.org/#concept-node-replace
+       */
+      replaceChild: function(newChild, oldChild) {
+        _insertBefore(this, newChild, oldChild, assertPreReplacementValidityInDocument);
+        if (oldChild) {
+          this.removeChild(oldChild);
+        }
+      },
+      /**
+       * Removes an existing child node from this node.
+       *
+       * @param {Node} oldChild
+       * The child node to be removed.
+       * @returns {Node}
+       * Returns the removed child node.
+       * @throws {DOMException}
+       * Throws a DOMException if `oldChild` is not a child of `this`.
+       * See {@link _removeChild} for more details.
+       */
+      removeChild: function(oldChild) {
+        return _removeChild(this, oldChild);
+      },
+      /**
+       * Appends a child node to this node.
+       *
+       * @param {Node} newChild
+       * The child node to be appended to this node.
+       * If it already exists in the DOM, it is removed from its original position.
+       * @returns {Node}
+       * Returns the appended child node.
+       * @throws {DOMException}
+       * Throws a DOMException if appending the node would result in a DOM tree that is not
+       * well-formed, or if `newChild` is not a valid Node.
+       * See {@link insertBefore} for more details.
+       */
+      appendChild: function(newChild) {
+        return this.insertBefore(newChild, null);
+      },
+      /**
+       * Determines whether this node has any child nodes.
+       *
+       * @returns {boolean}
+       * Returns true if this node has any child nodes, and false otherwise.
+       */
+      hasChildNodes: function() {
+        return this.firstChild != null;
+      },
+      /**
+       * Creates a copy of the calling node.
+       *
+       * @param {boolean} deep
+       * If true, the contents of the node are recursively copied.
+       * If false, only the node itself (and its attributes, if it is an element) are copied.
+       * @returns {Node}
+       * Returns the newly created copy of the node.
+       * @throws {DOMException}
+       * May throw a DOMException if operations within {@link Element#setAttributeNode} or
+       * {@link Node#appendChild} (which are potentially invoked in this method) do not meet their
+       * specific constraints.
+       * @see {@link cloneNode}
+       */
+      cloneNode: function(deep) {
+        return cloneNode(this.ownerDocument || this, this, deep);
+      },
+      /**
+       * Puts the specified node and all of its subtree into a "normalized" form. In a normalized
+       * subtree, no text nodes in the subtree are empty and there are no adjacent text nodes.
+       *
+       * Specifically, this method merges any adjacent text nodes (i.e., nodes for which `nodeType`
+       * is `TEXT_NODE`) into a single node with the combined data. It also removes any empty text
+       * nodes.
+       *
+       * This method iterativly traverses all child nodes to normalize all descendent nodes within
+       * the subtree.
+       *
+       * @throws {DOMException}
+       * May throw a DOMException if operations within removeChild or appendData (which are
+       * potentially invoked in this method) do not meet their specific constraints.
+       * @since Modified in DOM Level 2
+       * @see {@link Node.removeChild}
+       * @see {@link CharacterData.appendData}
+       * @see ../docs/walk-dom.md.
+       */
+      normalize: function() {
+        walkDOM(this, null, {
+          enter: function(node2) {
+            var child = node2.firstChild;
+            while (child) {
+              var next = child.nextSibling;
+              if (next !== null && next.nodeType === TEXT_NODE && child.nodeType === TEXT_NODE) {
+                var tail = [];
+                var sibling = next;
+                while (sibling !== null && sibling.nodeType === TEXT_NODE) {
+                  tail.push(sibling.data);
+                  sibling = sibling.nextSibling;
+                }
+                var removed = child.nextSibling;
+                while (removed !== sibling) {
+                  var following = removed.nextSibling;
+                  removed.parentNode = null;
+                  removed.previousSibling = null;
+                  removed.nextSibling = null;
+                  removed = following;
+                }
+                child.nextSibling = sibling;
+                if (sibling !== null) {
+                  sibling.previousSibling = child;
+                } else {
+                  node2.lastChild = child;
+                }
+                child.appendData(tail.join(""));
+                _onUpdateChild(node2.ownerDocument, node2);
+                child = sibling;
+              } else {
+                child = next;
+              }
+            }
+            return true;
+          }
+        });
+      },
+      /**
+       * Checks whether the DOM implementation implements a specific feature and its version.
+       *
+       * @deprecated
+       * Since `DOMImplementation.hasFeature` is deprecated and always returns true.
+       * @param {string} feature
+       * The package name of the feature to test. This is the same name that can be passed to the
+       * method `hasFeature` on `DOMImplementation`.
+       * @param {string} version
+       * This is the version number of the package name to test.
+       * @returns {boolean}
+       * Returns true in all cases in the current implementation.
+       * @since Introduced in DOM Level 2
+       * @see {@link DOMImplementation.hasFeature}
+       */
+      isSupported: function(feature, version2) {
+        return this.ownerDocument.implementation.hasFeature(feature, version2);
+      },
+      /**
+       * Look up the prefix associated to the given namespace URI, starting from this node.
+       * **The default namespace declarations are ignored by this method.**
+       * See Namespace Prefix Lookup for details on the algorithm used by this method.
+       *
+       * **This behavior is different from the in the specs**:
+       * - no node type specific handling
+       * - uses the internal attribute _nsMap for resolving namespaces that is updated when changing attributes
+       *
+       * @param {string | null} namespaceURI
+       * The namespace URI for which to find the associated prefix.
+       * @returns {string | null}
+       * The associated prefix, if found; otherwise, null.
+       * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#Node3-lookupNamespacePrefix
+       * @see https://www.w3.org/TR/DOM-Level-3-Core/namespaces-algorithms.html#lookupNamespacePrefixAlgo
+       * @see https://dom.spec.whatwg.org/#dom-node-lookupprefix
+       * @see https://github.com/xmldom/xmldom/issues/322
+       * @prettierignore
+       */
+      lookupPrefix: function(namespaceURI) {
+        var el = this;
+        while (el) {
+          var map4 = el._nsMap;
+          if (map4) {
+            for (var n in map4) {
+              if (hasOwn(map4, n) && map4[n] === namespaceURI) {
+                return n;
+              }
+            }
+          }
+          el = el.nodeType == ATTRIBUTE_NODE ? el.ownerDocument : el.parentNode;
+        }
+        return null;
+      },
+      /**
+       * This function is used to look up the namespace URI associated with the given prefix,
+       * starting from this node.
+       *
+       * **This behavior is different from the in the specs**:
+       * - no node type specific handling
+       * - uses the internal attribute _nsMap for resolving namespaces that is updated when changing attributes
+       *
+       * @param {string | null} prefix
+       * The prefix for which to find the associated namespace URI.
+       * @returns {string | null}
+       * The associated namespace URI, if found; otherwise, null.
+       * @since DOM Level 3
+       * @see https://dom.spec.whatwg.org/#dom-node-lookupnamespaceuri
+       * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#Node3-lookupNamespaceURI
+       * @prettierignore
+       */
+      lookupNamespaceURI: function(prefix) {
+        var el = this;
+        while (el) {
+          var map4 = el._nsMap;
+          if (map4) {
+            if (hasOwn(map4, prefix)) {
+              return map4[prefix];
+            }
+          }
+          el = el.nodeType == ATTRIBUTE_NODE ? el.ownerDocument : el.parentNode;
+        }
+        return null;
+      },
+      /**
+       * Determines whether the given namespace URI is the default namespace.
+       *
+       * The function works by looking up the prefix associated with the given namespace URI. If no
+       * prefix is found (i.e., the namespace URI is not registered in the namespace map of this
+       * node or any of its ancestors), it returns `true`, implying the namespace URI is considered
+       * the default.
+       *
+       * **This behavior is different from the in the specs**:
+       * - no node type specific handling
+       * - uses the internal attribute _nsMap for resolving namespaces that is updated when changing attributes
+       *
+       * @param {string | null} namespaceURI
+       * The namespace URI to be checked.
+       * @returns {boolean}
+       * Returns true if the given namespace URI is the default namespace, false otherwise.
+       * @since DOM Level 3
+       * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#Node3-isDefaultNamespace
+       * @see https://dom.spec.whatwg.org/#dom-node-isdefaultnamespace
+       * @prettierignore
+       */
+      isDefaultNamespace: function(namespaceURI) {
+        var prefix = this.lookupPrefix(namespaceURI);
+        return prefix == null;
+      },
+      /**
+       * Compares the reference node with a node with regard to their position in the document and
+       * according to the document order.
+       *
+       * @param {Node} other
+       * The node to compare the reference node to.
+       * @returns {number}
+       * Returns how the node is positioned relatively to the reference node according to the
+       * bitmask. 0 if reference node and given node are the same.
+       * @since DOM Level 3
+       * @see https://www.w3.org/TR/2004/REC-DOM-Level-3-Core-20040407/core.html#Node3-compare
+       * @see https://dom.spec.whatwg.org/#dom-node-comparedocumentposition
+       */
+      compareDocumentPosition: function(other) {
+        if (this === other) return 0;
+        var node1 = other;
+        var node2 = this;
+        var attr1 = null;
+        var attr2 = null;
+        if (node1 instanceof Attr) {
+          attr1 = node1;
+          node1 = attr1.ownerElement;
+        }
+        if (node2 instanceof Attr) {
+          attr2 = node2;
+          node2 = attr2.ownerElement;
+          if (attr1 && node1 && node2 === node1) {
+            for (var i = 0, attr; attr = node2.attributes[i]; i++) {
+              if (attr === attr1)
+                return DocumentPosition.DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC + DocumentPosition.DOCUMENT_POSITION_PRECEDING;
+              if (attr === attr2)
+                return DocumentPosition.DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC + DocumentPosition.DOCUMENT_POSITION_FOLLOWING;
+            }
+          }
+        }
+        if (!node1 || !node2 || node2.ownerDocument !== node1.ownerDocument) {
+          return DocumentPosition.DOCUMENT_POSITION_DISCONNECTED + DocumentPosition.DOCUMENT_POSITION_IMPLEMENTATION_SPECIFIC + (docGUID(node2.ownerDocument) > docGUID(node1.ownerDocument) ? DocumentPosition.DOCUMENT_POSITION_FOLLOWING : DocumentPosition.DOCUMENT_POSITION_PRECEDING);
+        }
+        if (attr2 && node1 === node2) {
+          return DocumentPosition.DOCUMENT_POSITION_CONTAINS + DocumentPosition.DOCUMENT_POSITION_PRECEDING;
+        }
+        if (attr1 && node1 === node2) {
+          return DocumentPosition.DOCUMENT_POSITION_CONTAINED_BY + DocumentPosition.DOCUMENT_POSITION_FOLLOWING;
+        }
+        var chain1 = [];
+        var ancestor1 = node1.parentNode;
+        while (ancestor1) {
+          if (!attr2 && ancestor1 === node2) {
+            return DocumentPosition.DOCUMENT_POSITION_CONTAINED_BY + DocumentPosition.DOCUMENT_POSITION_FOLLOWING;
+          }
+          chain1.push(ancestor1);
+          ancestor1 = ancestor1.parentNode;
+        }
+        chain1.reverse();
+        var chain2 = [];
+        var ancestor2 = node2.parentNode;
+        while (ancestor2) {
+          if (!attr1 && ancestor2 === node1) {
+            return DocumentPosition.DOCUMENT_POSITION_CONTAINS + DocumentPosition.DOCUMENT_POSITION_PRECEDING;
+          }
+          chain2.push(ancestor2);
+          ancestor2 = ancestor2.parentNode;
+        }
+        chain2.reverse();
+        var ca = commonAncestor(chain1, chain2);
+        for (var n in ca.childNodes) {
+          var child = ca.childNodes[n];
+          if (child === node2) return DocumentPosition.DOCUMENT_POSITION_FOLLOWING;
+          if (child === node1) return DocumentPosition.DOCUMENT_POSITION_PRECEDING;
+          if (chain2.indexOf(child) >= 0) return DocumentPosition.DOCUMENT_POSITION_FOLLOWING;
+          if (chain1.indexOf(child) >= 0) return DocumentPosition.DOCUMENT_POSITION_PRECEDING;
+        }
+        return 0;
+      }
+    };
+    function _xmlEncoder(c) {
+      return c == "<" && "&lt;" || c == ">" && "&gt;" || c == "&" && "&amp;" || c == '"' && "&quot;" || "&#" + c.charCodeAt() + ";";
+    }
+    copy(NodeType, Node);
+    copy(NodeType, Node.prototype);
+    copy(DocumentPosition, Node);
+    copy(DocumentPosition, Node.prototype);
+    function _visitNode(node2, callback) {
+      walkDOM(node2, null, {
+        enter: function(n) {
+          return callback(n) ? walkDOM.STOP : true;
+        }
+      });
+    }
+    function walkDOM(node2, context, callbacks) {
+      var stack = [{ node: node2, context, phase: walkDOM.ENTER }];
+      while (stack.length > 0) {
+        var frame = stack.pop();
+        if (frame.phase === walkDOM.ENTER) {
+          var childContext = callbacks.enter(frame.node, frame.context);
+          if (childContext === walkDOM.STOP) {
+            return walkDOM.STOP;
+          }
+          stack.push({ node: frame.node, context: childContext, phase: walkDOM.EXIT });
+          if (childContext === null || childContext === void 0) {
+            continue;
+          }
+          var child = frame.node.lastChild;
+          while (child) {
+            stack.push({ node: child, context: childContext, phase: walkDOM.ENTER });
+            child = child.previousSibling;
+          }
+        } else {
+          if (callbacks.exit) {
+            callbacks.exit(frame.node, frame.context);
+          }
+        }
+      }
+    }
+    walkDOM.STOP = /* @__PURE__ */ Symbol("walkDOM.STOP");
+    walkDOM.ENTER = 0;
+    walkDOM.EXIT = 1;
+    function Document(symbol, options) {
+      checkSymbol(symbol);
+      var opt = options || {};
+      this.ownerDocument = this;
+      this.contentType = opt.contentType || MIME_TYPE.XML_APPLICATION;
+      this.type = isHTMLMimeType(this.contentType) ? "html" : "xml";
+    }
+    function _onAddAttribute(doc, el, newAttr) {
+      doc && doc._inc++;
+      var ns = newAttr.namespaceURI;
+      if (ns === NAMESPACE.XMLNS) {
+        el._nsMap[newAttr.prefix ? newAttr.localName : ""] = newAttr.value;
+      }
+    }
+    function _onRemoveAttribute(doc, el, newAttr, remove) {
+      doc && doc._inc++;
+      var ns = newAttr.namespaceURI;
+      if (ns === NAMESPACE.XMLNS) {
+        delete el._nsMap[newAttr.prefix ? newAttr.localName : ""];
+      }
+    }
+    function _onUpdateChild(doc, parent, newChild) {
+      if (doc && doc._inc) {
+        doc._inc++;
+        var childNodes = parent.childNodes;
+        if (newChild && !newChild.nextSibling) {
+          childNodes[childNodes.length++] = newChild;
+        } else {
+          var child = parent.firstChild;
+          var i = 0;
+          while (child) {
+            childNodes[i++] = child;
+            child = child.nextSibling;
+          }
+          childNodes.length = i;
+          delete childNodes[childNodes.length];
+        }
+      }
+    }
+    function _removeChild(parentNode, child) {
+      if (parentNode !== child.parentNode) {
+        throw new DOMException(DOMException.NOT_FOUND_ERR, "child's parent is not parent");
+      }
+      var oldPreviousSibling = child.previousSibling;
+      var oldNextSibling = child.nextSibling;
+      if (oldPreviousSibling) {
+        oldPreviousSibling.nextSibling = oldNextSibling;
+      } else {
+        parentNode.firstChild = oldNextSibling;
+      }
+      if (oldNextSibling) {
+        oldNextSibling.previousSibling = oldPreviousSibling;
+      } else {
+        parentNode.lastChild = oldPreviousSibling;
+      }
+      _onUpdateChild(parentNode.ownerDocument, parentNode);
+      child.parentNode = null;
+      child.previousSibling = null;
+      child.nextSibling = null;
+      return child;
+    }
+    function hasValidParentNodeType(node2) {
+      return node2 && (node2.nodeType === Node.DOCUMENT_NODE || node2.nodeType === Node.DOCUMENT_FRAGMENT_NODE || node2.nodeType === Node.ELEMENT_NODE);
+    }
+    function hasInsertableNodeType(node2) {
+      return node2 && (node2.nodeType === Node.CDATA_SECTION_NODE || node2.nodeType === Node.COMMENT_NODE || node2.nodeType === Node.DOCUMENT_FRAGMENT_NODE || node2.nodeType === Node.DOCUMENT_TYPE_NODE || node2.nodeType === Node.ELEMENT_NODE || node2.nodeType === Node.PROCESSING_INSTRUCTION_NODE || node2.nodeType === Node.TEXT_NODE);
+    }
+    function isDocTypeNode(node2) {
+      return node2 && node2.nodeType === Node.DOCUMENT_TYPE_NODE;
+    }
+    function isElementNode(node2) {
+      return node2 && node2.nodeType === Node.ELEMENT_NODE;
+    }
+    function isTextNode(node2) {
+      return node2 && node2.nodeType === Node.TEXT_NODE;
+    }
+    function isElementInsertionPossible(doc, child) {
+      var parentChildNodes = doc.childNodes || [];
+      if (find(parentChildNodes, isElementNode) || isDocTypeNode(child)) {
+        return false;
+      }
+      var docTypeNode = find(parentChildNodes, isDocTypeNode);
+      return !(child && docTypeNode && parentChildNodes.indexOf(docTypeNode) > parentChildNodes.indexOf(child));
+    }
+    function isElementReplacementPossible(doc, child) {
+      var parentChildNodes = doc.childNodes || [];
+      function hasElementChildThatIsNotChild(node2) {
+        return isElementNode(node2) && node2 !== child;
+      }
+      if (find(parentChildNodes, hasElementChildThatIsNotChild)) {
+        return false;
+      }
+      var docTypeNode = find(parentChildNodes, isDocTypeNode);
+      return !(child && docTypeNode && parentChildNodes.indexOf(docTypeNode) > parentChildNodes.indexOf(child));
+    }
+    function assertPreInsertionValidity1to5(parent, node2, child) {
+      if (!hasValidParentNodeType(parent)) {
+        throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "Unexpected parent node type " + parent.nodeType);
+      }
+      if (child && child.parentNode !== parent) {
+        throw new DOMException(DOMException.NOT_FOUND_ERR, "child not in parent");
+      }
+      if (
+        // 4. If `node` is not a DocumentFragment, DocumentType, Element, or CharacterData node, then throw a "HierarchyRequestError" DOMException.
+        !hasInsertableNodeType(node2) || // 5. If either `node` is a Text node and `parent` is a document,
+        // the sax parser currently adds top level text nodes, this will be fixed in 0.9.0
+        // || (node.nodeType === Node.TEXT_NODE && parent.nodeType === Node.DOCUMENT_NODE)
+        // or `node` is a doctype and `parent` is not a document, then throw a "HierarchyRequestError" DOMException.
+        isDocTypeNode(node2) && parent.nodeType !== Node.DOCUMENT_NODE
+      ) {
+        throw new DOMException(
+          DOMException.HIERARCHY_REQUEST_ERR,
+          "Unexpected node type " + node2.nodeType + " for parent node type " + parent.nodeType
+        );
+      }
+    }
+    function assertPreInsertionValidityInDocument(parent, node2, child) {
+      var parentChildNodes = parent.childNodes || [];
+      var nodeChildNodes = node2.childNodes || [];
+      if (node2.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+        var nodeChildElements = nodeChildNodes.filter(isElementNode);
+        if (nodeChildElements.length > 1 || find(nodeChildNodes, isTextNode)) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "More than one element or text in fragment");
+        }
+        if (nodeChildElements.length === 1 && !isElementInsertionPossible(parent, child)) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "Element in fragment can not be inserted before doctype");
+        }
+      }
+      if (isElementNode(node2)) {
+        if (!isElementInsertionPossible(parent, child)) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "Only one element can be added and only after doctype");
+        }
+      }
+      if (isDocTypeNode(node2)) {
+        if (find(parentChildNodes, isDocTypeNode)) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "Only one doctype is allowed");
+        }
+        var parentElementChild = find(parentChildNodes, isElementNode);
+        if (child && parentChildNodes.indexOf(parentElementChild) < parentChildNodes.indexOf(child)) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "Doctype can only be inserted before an element");
+        }
+        if (!child && parentElementChild) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "Doctype can not be appended since element is present");
+        }
+      }
+    }
+    function assertPreReplacementValidityInDocument(parent, node2, child) {
+      var parentChildNodes = parent.childNodes || [];
+      var nodeChildNodes = node2.childNodes || [];
+      if (node2.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
+        var nodeChildElements = nodeChildNodes.filter(isElementNode);
+        if (nodeChildElements.length > 1 || find(nodeChildNodes, isTextNode)) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "More than one element or text in fragment");
+        }
+        if (nodeChildElements.length === 1 && !isElementReplacementPossible(parent, child)) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "Element in fragment can not be inserted before doctype");
+        }
+      }
+      if (isElementNode(node2)) {
+        if (!isElementReplacementPossible(parent, child)) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "Only one element can be added and only after doctype");
+        }
+      }
+      if (isDocTypeNode(node2)) {
+        let hasDoctypeChildThatIsNotChild = function(node3) {
+          return isDocTypeNode(node3) && node3 !== child;
+        };
+        if (find(parentChildNodes, hasDoctypeChildThatIsNotChild)) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "Only one doctype is allowed");
+        }
+        var parentElementChild = find(parentChildNodes, isElementNode);
+        if (child && parentChildNodes.indexOf(parentElementChild) < parentChildNodes.indexOf(child)) {
+          throw new DOMException(DOMException.HIERARCHY_REQUEST_ERR, "Doctype can only be inserted before an element");
+        }
+      }
+    }
+    function _insertBefore(parent, node2, child, _inDocumentAssertion) {
+      assertPreInsertionValidity1to5(parent, node2, child);
+      if (parent.nodeType === Node.DOCUMENT_NODE) {
+        (_inDocumentAssertion || assertPreInsertionValidityInDocument)(parent, node2, child);
+      }
+      var cp = node2.parentNode;
+      if (cp) {
+        cp.removeChild(node2);
+      }
+      if (node2.nodeType === DOCUMENT_FRAGMENT_NODE) {
+        var newFirst = node2.firstChild;
+        if (newFirst == null) {
+          return node2;
+        }
+        var newLast = node2.lastChild;
+      } else {
+        newFirst = newLast = node2;
+      }
+      var pre = child ? child.previousSibling : parent.lastChild;
+      newFirst.previousSibling = pre;
+      newLast.nextSibling = child;
+      if (pre) {
+        pre.nextSibling = newFirst;
+      } else {
+        parent.firstChild = newFirst;
+      }
+      if (child == null) {
+        parent.lastChild = newLast;
+      } else {
+        child.previousSibling = newLast;
+      }
+      do {
+        newFirst.parentNode = parent;
+      } while (newFirst !== newLast && (newFirst = newFirst.nextSibling));
+      _onUpdateChild(parent.ownerDocument || parent, parent, node2);
+      if (node2.nodeType == DOCUMENT_FRAGMENT_NODE) {
+        node2.firstChild = node2.lastChild = null;
+      }
+      return node2;
+    }
+    Document.prototype = {
+      /**
+       * The implementation that created this document.
+       *
+       * @type DOMImplementation
+       * @readonly
+       */
+      implementation: null,
+      nodeName: "#document",
+      nodeType: DOCUMENT_NODE,
+      /**
+       * The DocumentType node of the document.
+       *
+       * @type DocumentType
+       * @readonly
+       */
+      doctype: null,
+      documentElement: null,
+      _inc: 1,
+      insertBefore: function(newChild, refChild) {
+        if (newChild.nodeType === DOCUMENT_FRAGMENT_NODE) {
+          var child = newChild.firstChild;
+          while (child) {
+            var next = child.nextSibling;
+            this.insertBefore(child, refChild);
+            child = next;
+          }
+          return newChild;
+        }
+        _insertBefore(this, newChild, refChild);
+        newChild.ownerDocument = this;
+        if (this.documentElement === null && newChild.nodeType === ELEMENT_NODE) {
+          this.documentElement = newChild;
+        }
+        return newChild;
+      },
+      removeChild: function(oldChild) {
+        var removed = _removeChild(this, oldChild);
+        if (removed === this.documentElement) {
+          this.documentElement = null;
+        }
+        return removed;
+      },
+      replaceChild: function(newChild, oldChild) {
+        _insertBefore(this, newChild, oldChild, assertPreReplacementValidityInDocument);
+        newChild.ownerDocument = this;
+        if (oldChild) {
+          this.removeChild(oldChild);
+        }
+        if (isElementNode(newChild)) {
+          this.documentElement = newChild;
+        }
+      },
+      /**
+       * Imports a node from another document into this document, creating a new copy owned by this
+       * document. The source node and its subtree are not modified.
+       *
+       * @param {Node} importedNode
+       * The node to import.
+       * @param {boolean} deep
+       * If true, the contents of the node are recursively imported.
+       * If false, only the node itself (and its attributes, if it is an element) are imported.
+       * @returns {Node}
+       * Returns the newly created import of the node.
+       * @see {@link importNode}
+       * @see {@link https://dom.spec.whatwg.org/#dom-document-importnode}
+       */
+      importNode: function(importedNode, deep) {
+        return importNode(this, importedNode, deep);
+      },
+      // Introduced in DOM Level 2:
+      getElementById: function(id) {
+        var rtv = null;
+        _visitNode(this.documentElement, function(node2) {
+          if (node2.nodeType == ELEMENT_NODE) {
+            if (node2.getAttribute("id") == id) {
+              rtv = node2;
+              return true;
+            }
+          }
+        });
+        return rtv;
+      },
+      /**
+       * Creates a new `Element` that is owned by this `Document`.
+       * In HTML Documents `localName` is the lower cased `tagName`,
+       * otherwise no transformation is being applied.
+       * When `contentType` implies the HTML namespace, it will be set as `namespaceURI`.
+       *
+       * __This implementation differs from the specification:__ - The provided name is not checked
+       * against the `Name` production,
+       * so no related error will be thrown.
+       * - There is no interface `HTMLElement`, it is always an `Element`.
+       * - There is no support for a second argument to indicate using custom elements.
+       *
+       * @param {string} tagName
+       * @returns {Element}
+       * @see https://developer.mozilla.org/en-US/docs/Web/API/Document/createElement
+       * @see https://dom.spec.whatwg.org/#dom-document-createelement
+       * @see https://dom.spec.whatwg.org/#concept-create-element
+       */
+      createElement: function(tagName) {
+        var node2 = new Element(PDC);
+        node2.ownerDocument = this;
+        if (this.type === "html") {
+          tagName = tagName.toLowerCase();
+        }
+        if (hasDefaultHTMLNamespace(this.contentType)) {
+          node2.namespaceURI = NAMESPACE.HTML;
+        }
+        node2.nodeName = tagName;
+        node2.tagName = tagName;
+        node2.localName = tagName;
+        node2.childNodes = new NodeList();
+        var attrs = node2.attributes = new NamedNodeMap();
+        attrs._ownerElement = node2;
+        return node2;
+      },
+      /**
+       * @returns {DocumentFragment}
+       */
+      createDocumentFragment: function() {
+        var node2 = new DocumentFragment(PDC);
+        node2.ownerDocument = this;
+        node2.childNodes = new NodeList();
+        return node2;
+      },
+      /**
+       * @param {string} data
+       * @returns {Text}
+       */
+      createTextNode: function(data) {
+        var node2 = new Text(PDC);
+        node2.ownerDocument = this;
+        node2.childNodes = new NodeList();
+        node2.appendData(data);
+        return node2;
+      },
+      /**
+       * @param {string} data
+       * @returns {Comment}
+       * @see https://dom.spec.whatwg.org/#dom-document-createcomment
+       * @see https://www.w3.org/TR/xml/#NT-Comment XML 1.0 production [15]
+       * @see https://www.w3.org/TR/DOM-Parsing/#dfn-concept-serialize-xml §3.2.1.3
+       *
+       *      Note: no validation is performed at creation time. When the resulting document is
+       *      serialized with `requireWellFormed: true`, the serializer throws `InvalidStateError`
+       *      if the comment data contains `--` anywhere, ends with `-`, or contains characters
+       *      outside the XML Char production (W3C DOM Parsing §3.2.1.3). Without that option the
+       *      data is emitted verbatim.
+       */
+      createComment: function(data) {
+        var node2 = new Comment(PDC);
+        node2.ownerDocument = this;
+        node2.childNodes = new NodeList();
+        node2.appendData(data);
+        return node2;
+      },
+      /**
+       * Returns a new CDATASection node whose data is `data`.
+       *
+       * __This implementation differs from the specification:__ - calling this method on an HTML
+       * document does not throw `NotSupportedError`.
+       *
+       * @param {string} data
+       * @returns {CDATASection}
+       * @throws {DOMException}
+       * With code `INVALID_CHARACTER_ERR` if `data` contains `"]]>"`.
+       * @see https://developer.mozilla.org/en-US/docs/Web/API/Document/createCDATASection
+       * @see https://dom.spec.whatwg.org/#dom-document-createcdatasection
+       */
+      createCDATASection: function(data) {
+        if (data.indexOf("]]>") !== -1) {
+          throw new DOMException(DOMException.INVALID_CHARACTER_ERR, 'data contains "]]>"');
+        }
+        var node2 = new CDATASection(PDC);
+        node2.ownerDocument = this;
+        node2.childNodes = new NodeList();
+        node2.appendData(data);
+        return node2;
+      },
+      /**
+       * Returns a ProcessingInstruction node whose target is target and data is data.
+       *
+       * __This behavior is slightly different from the in the specs__:
+       * - it does not do any input validation on the arguments and doesn't throw
+       * "InvalidCharacterError".
+       *
+       * Note: When the resulting document is serialized with `requireWellFormed: true`, the
+       * serializer throws `InvalidStateError` if `.target` is not a valid XML `NCName` (a `Name`
+       * with no colon) or is an ASCII case-insensitive match for `"xml"`, or if `.data` contains
+       * `?>` or characters outside the XML Char production (W3C DOM Parsing §3.2.1.7). Without that
+       * option the target and data are emitted verbatim.
+       *
+       * @param {string} target
+       * @param {string} data
+       * @returns {ProcessingInstruction}
+       * @see https://developer.mozilla.org/docs/Web/API/Document/createProcessingInstruction
+       * @see https://dom.spec.whatwg.org/#dom-document-createprocessinginstruction
+       * @see https://www.w3.org/TR/DOM-Parsing/#dfn-concept-serialize-xml §3.2.1.7
+       */
+      createProcessingInstruction: function(target, data) {
+        var node2 = new ProcessingInstruction(PDC);
+        node2.ownerDocument = this;
+        node2.childNodes = new NodeList();
+        node2.nodeName = node2.target = target;
+        node2.nodeValue = node2.data = data;
+        return node2;
+      },
+      /**
+       * Creates an `Attr` node that is owned by this document.
+       * In HTML Documents `localName` is the lower cased `name`,
+       * otherwise no transformation is being applied.
+       *
+       * __This implementation differs from the specification:__ - The provided name is not checked
+       * against the `Name` production,
+       * so no related error will be thrown.
+       *
+       * @param {string} name
+       * @returns {Attr}
+       * @see https://developer.mozilla.org/en-US/docs/Web/API/Document/createAttribute
+       * @see https://dom.spec.whatwg.org/#dom-document-createattribute
+       */
+      createAttribute: function(name) {
+        if (!g.QName_exact.test(name)) {
+          throw new DOMException(DOMException.INVALID_CHARACTER_ERR, 'invalid character in name "' + name + '"');
+        }
+        if (this.type === "html") {
+          name = name.toLowerCase();
+        }
+        return this._createAttribute(name);
+      },
+      _createAttribute: function(name) {
+        var node2 = new Attr(PDC);
+        node2.ownerDocument = this;
+        node2.childNodes = new NodeList();
+        node2.name = name;
+        node2.nodeName = name;
+        node2.localName = name;
+        node2.specified = true;
+        return node2;
+      },
+      /**
+       * Creates an EntityReference object.
+       * The current implementation does not fill the `childNodes` with those of the corresponding
+       * `Entity`
+       *
+       * The `name` is validated against the XML `Name` production at creation time; an invalid name
+       * throws `InvalidCharacterError`. When the resulting node is serialized with
+       * `requireWellFormed: true`, the serializer re-validates `nodeName` against the XML `Name`
+       * production and throws `InvalidStateError` if a later `nodeName` mutation made it invalid;
+       * without that option the name is emitted verbatim.
+       *
+       * __This implementation differs from the specification:__ xmldom does not expand entities —
+       * the parser resolves entity references inline and never constructs `EntityReference` nodes,
+       * so this method is the only producer.
+       *
+       * @deprecated
+       * In DOM Level 4.
+       * @param {string} name
+       * The name of the entity to reference. No namespace well-formedness checks are performed.
+       * @returns {EntityReference}
+       * @throws {DOMException}
+       * With code `INVALID_CHARACTER_ERR` when `name` is not a valid XML `Name`.
+       * @throws {DOMException}
+       * with code `NOT_SUPPORTED_ERR` when the document is of type `html`
+       * @see https://www.w3.org/TR/DOM-Level-3-Core/core.html#ID-392B75AE
+       */
+      createEntityReference: function(name) {
+        if (!g.Name_exact.test(name)) {
+          throw new DOMException(DOMException.INVALID_CHARACTER_ERR, 'not a valid xml name "' + name + '"');
+        }
+        if (this.type === "html") {
+          throw new DOMException("document is an html document", DOMExceptionName.NotSupportedError);
+        }
+        var node2 = new EntityReference(PDC);
+        node2.ownerDocument = this;
+        node2.childNodes = new NodeList();
+        node2.nodeName = name;
+        return node2;
+      },
+      // Introduced in DOM Level 2:
+      /**
+       * @param {string} namespaceURI
+       * @param {string} qualifiedName
+       * @returns {Element}
+       */
+      createElementNS: function(namespaceURI, qualifiedName) {
+        var validated = validateAndExtract(namespaceURI, qualifiedName);
+        var node2 = new Element(PDC);
+        var attrs = node2.attributes = new NamedNodeMap();
+        node2.childNodes = new NodeList();
+        node2.ownerDocument = this;
+        node2.nodeName = qualifiedName;
+        node2.tagName = qualifiedName;
+        node2.namespaceURI = validated[0];
+        node2.prefix = validated[1];
+        node2.localName = validated[2];
+        attrs._ownerElement = node2;
+        return node2;
+      },
+      // Introduced in DOM Level 2:
+      /**
+       * @param {string} namespaceURI
+       * @param {string} qualifiedName
+       * @returns {Attr}
+       */
+      createAttributeNS: function(namespaceURI, qualifiedName) {
+        var validated = validateAndExtract(namespaceURI, qualifiedName);
+        var node2 = new Attr(PDC);
+        node2.ownerDocument = this;
+        node2.childNodes = new NodeList();
+        node2.nodeName = qualifiedName;
+        node2.name = qualifiedName;
+        node2.specified = true;
+        node2.namespaceURI = validated[0];
+        node2.prefix = validated[1];
+        node2.localName = validated[2];
+        return node2;
+      }
+    };
+    _extends(Document, Node);
+    function Element(symbol) {
+      checkSymbol(symbol);
+      this._nsMap = /* @__PURE__ */ Object.create(null);
+    }
+    Element.prototype = {
+      nodeType: ELEMENT_NODE,
+      /**
+       * The attributes of this element.
+       *
+       * @type {NamedNodeMap | null}
+       */
+      attributes: null,
+      getQualifiedName: function() {
+        return this.prefix ? this.prefix + ":" + this.localName : this.localName;
+      },
+      _isInHTMLDocumentAndNamespace: function() {
+        return this.ownerDocument.type === "html" && this.namespaceURI === NAMESPACE.HTML;
+      },
+      /**
+       * Implementaton of Level2 Core function hasAttributes.
+       *
+       * @returns {boolean}
+       * True if attribute list is not empty.
+       * @see https://www.w3.org/TR/DOM-Level-2-Core/#core-ID-NodeHasAttrs
+       */
+      hasAttributes: function() {
+        return !!(this.attributes && this.attributes.length);
+      },
+      hasAttribute: function(name) {
+        return !!this.getAttributeNode(name);
+      },
+      /**
+       * Returns element’s first attribute whose qualified name is `name`, and `null`
+       * if there is no such attribute.
+       *
+       * @param {string} name
+       * @returns {string | null}
+       */
+      getAttribute: function(name) {
+        var attr = this.getAttributeNode(name);
+        return attr ? attr.value : null;
+      },
+      getAttributeNode: function(name) {
+        if (this._isInHTMLDocumentAndNamespace()) {
+          name = name.toLowerCase();
+        }
+        return this.attributes.getNamedItem(name);
+      },
+      /**
+       * Sets the value of element’s first attribute whose qualified name is qualifiedName to value.
+       *
+       * @param {string} name
+       * @param {string} value
+       */
+      setAttribute: function(name, value) {
+        if (this._isInHTMLDocumentAndNamespace()) {
+          name = name.toLowerCase();
+        }
+        var attr = this.getAttributeNode(name);
+        if (attr) {
+          attr.value = attr.nodeValue = "" + value;
+        } else {
+          attr = this.ownerDocument._createAttribute(name);
+          attr.value = attr.nodeValue = "" + value;
+          this.setAttributeNode(attr);
+        }
+      },
+      removeAttribute: function(name) {
+        var attr = this.getAttributeNode(name);
+        attr && this.removeAttributeNode(attr);
+      },
+      setAttributeNode: function(newAttr) {
+        return this.attributes.setNamedItem(newAttr);
+      },
+      setAttributeNodeNS: function(newAttr) {
+        return this.attributes.setNamedItemNS(newAttr);
+      },
+      removeAttributeNode: function(oldAttr) {
+        return this.attributes.removeNamedItem(oldAttr.nodeName);
+      },
+      //get real attribute name,and remove it by removeAttributeNode
+      removeAttributeNS: function(namespaceURI, localName) {
+        var old = this.getAttributeNodeNS(namespaceURI, localName);
+        old && this.removeAttributeNode(old);
+      },
+      hasAttributeNS: function(namespaceURI, localName) {
+        return this.getAttributeNodeNS(namespaceURI, localName) != null;
+      },
+      /**
+       * Returns element’s attribute whose namespace is `namespaceURI` and local name is
+       * `localName`,
+       * or `null` if there is no such attribute.
+       *
+       * @param {string} namespaceURI
+       * @param {string} localName
+       * @returns {string | null}
+       */
+      getAttributeNS: function(namespaceURI, localName) {
+        var attr = this.getAttributeNodeNS(namespaceURI, localName);
+        return attr ? attr.value : null;
+      },
+      /**
+       * Sets the value of element’s attribute whose namespace is `namespaceURI` and local name is
+       * `localName` to value.
+       *
+       * @param {string} namespaceURI
+       * @param {string} qualifiedName
+       * @param {string} value
+       * @see https://dom.spec.whatwg.org/#dom-element-setattributens
+       */
+      setAttributeNS: function(namespaceURI, qualifiedName, value) {
+        var validated = validateAndExtract(namespaceURI, qualifiedName);
+        var localName = validated[2];
+        var attr = this.getAttributeNodeNS(namespaceURI, localName);
+        if (attr) {
+          attr.value = attr.nodeValue = "" + value;
+        } else {
+          attr = this.ownerDocument.createAttributeNS(namespaceURI, qualifiedName);
+          attr.value = attr.nodeValue = "" + value;
+          this.setAttributeNode(attr);
+        }
+      },
+      getAttributeNodeNS: function(namespaceURI, localName) {
+        return this.attributes.getNamedItemNS(namespaceURI, localName);
+      },
+      /**
+       * Returns a LiveNodeList of all child elements which have **all** of the given class name(s).
+       *
+       * Returns an empty list if `classNames` is an empty string or only contains HTML white space
+       * characters.
+       *
+       * Warning: This returns a live LiveNodeList.
+       * Changes in the DOM will reflect in the array as the changes occur.
+       * If an element selected by this array no longer qualifies for the selector,
+       * it will automatically be removed. Be aware of this for iteration purposes.
+       *
+       * @param {string} classNames
+       * Is a string representing the class name(s) to match; multiple class names are separated by
+       * (ASCII-)whitespace.
+       * @see https://developer.mozilla.org/en-US/docs/Web/API/Element/getElementsByClassName
+       * @see https://developer.mozilla.org/en-US/docs/Web/API/Document/getElementsByClassName
+       * @see https://dom.spec.whatwg.org/#concept-getelementsbyclassname
+       */
+      getElementsByClassName: function(classNames) {
+        var classNamesSet = toOrderedSet(classNames);
+        return new LiveNodeList(this, function(base) {
+          var ls = [];
+          if (classNamesSet.length > 0) {
+            _visitNode(base, function(node2) {
+              if (node2 !== base && node2.nodeType === ELEMENT_NODE) {
+                var nodeClassNames = node2.getAttribute("class");
+                if (nodeClassNames) {
+                  var matches = classNames === nodeClassNames;
+                  if (!matches) {
+                    var nodeClassNamesSet = toOrderedSet(nodeClassNames);
+                    matches = classNamesSet.every(arrayIncludes(nodeClassNamesSet));
+                  }
+                  if (matches) {
+                    ls.push(node2);
+                  }
+                }
+              }
+            });
+          }
+          return ls;
+        });
+      },
+      /**
+       * Returns a LiveNodeList of elements with the given qualifiedName.
+       * Searching for all descendants can be done by passing `*` as `qualifiedName`.
+       *
+       * All descendants of the specified element are searched, but not the element itself.
+       * The returned list is live, which means it updates itself with the DOM tree automatically.
+       * Therefore, there is no need to call `Element.getElementsByTagName()`
+       * with the same element and arguments repeatedly if the DOM changes in between calls.
+       *
+       * When called on an HTML element in an HTML document,
+       * `getElementsByTagName` lower-cases the argument before searching for it.
+       * This is undesirable when trying to match camel-cased SVG elements (such as
+       * `<linearGradient>`) in an HTML document.
+       * Instead, use `Element.getElementsByTagNameNS()`,
+       * which preserves the capitalization of the tag name.
+       *
+       * `Element.getElementsByTagName` is similar to `Document.getElementsByTagName()`,
+       * except that it only searches for elements that are descendants of the specified element.
+       *
+       * @param {string} qualifiedName
+       * @returns {LiveNodeList}
+       * @see https://developer.mozilla.org/en-US/docs/Web/API/Element/getElementsByTagName
+       * @see https://dom.spec.whatwg.org/#concept-getelementsbytagname
+       */
+      getElementsByTagName: function(qualifiedName) {
+        var isHTMLDocument = (this.nodeType === DOCUMENT_NODE ? this : this.ownerDocument).type === "html";
+        var lowerQualifiedName = qualifiedName.toLowerCase();
+        return new LiveNodeList(this, function(base) {
+          var ls = [];
+          _visitNode(base, function(node2) {
+            if (node2 === base || node2.nodeType !== ELEMENT_NODE) {
+              return;
+            }
+            if (qualifiedName === "*") {
+              ls.push(node2);
+            } else {
+              var nodeQualifiedName = node2.getQualifiedName();
+              var matchingQName = isHTMLDocument && node2.namespaceURI === NAMESPACE.HTML ? lowerQualifiedName : qualifiedName;
+              if (nodeQualifiedName === matchingQName) {
+                ls.push(node2);
+              }
+            }
+          });
+          return ls;
+        });
+      },
+      getElementsByTagNameNS: function(namespaceURI, localName) {
+        return new LiveNodeList(this, function(base) {
+          var ls = [];
+          _visitNode(base, function(node2) {
+            if (node2 !== base && node2.nodeType === ELEMENT_NODE && (namespaceURI === "*" || node2.namespaceURI === namespaceURI) && (localName === "*" || node2.localName == localName)) {
+              ls.push(node2);
+            }
+          });
+          return ls;
+        });
+      }
+    };
+    Document.prototype.getElementsByClassName = Element.prototype.getElementsByClassName;
+    Document.prototype.getElementsByTagName = Element.prototype.getElementsByTagName;
+    Document.prototype.getElementsByTagNameNS = Element.prototype.getElementsByTagNameNS;
+    _extends(Element, Node);
+    function Attr(symbol) {
+      checkSymbol(symbol);
+      this.namespaceURI = null;
+      this.prefix = null;
+      this.ownerElement = null;
+    }
+    Attr.prototype.nodeType = ATTRIBUTE_NODE;
+    _extends(Attr, Node);
+    function CharacterData(symbol) {
+      checkSymbol(symbol);
+    }
+    CharacterData.prototype = {
+      data: "",
+      substringData: function(offset, count2) {
+        return this.data.substring(offset, offset + count2);
+      },
+      appendData: function(text4) {
+        text4 = this.data + text4;
+        this.nodeValue = this.data = text4;
+        this.length = text4.length;
+      },
+      insertData: function(offset, text4) {
+        this.replaceData(offset, 0, text4);
+      },
+      deleteData: function(offset, count2) {
+        this.replaceData(offset, count2, "");
+      },
+      replaceData: function(offset, count2, text4) {
+        var start = this.data.substring(0, offset);
+        var end = this.data.substring(offset + count2);
+        text4 = start + text4 + end;
+        this.nodeValue = this.data = text4;
+        this.length = text4.length;
+      }
+    };
+    _extends(CharacterData, Node);
+    function Text(symbol) {
+      checkSymbol(symbol);
+    }
+    Text.prototype = {
+      nodeName: "#text",
+      nodeType: TEXT_NODE,
+      splitText: function(offset) {
+        var text4 = this.data;
+        var newText = text4.substring(offset);
+        text4 = text4.substring(0, offset);
+        this.data = this.nodeValue = text4;
+        this.length = text4.length;
+        var newNode = this.ownerDocument.createTextNode(newText);
+        if (this.parentNode) {
+          this.parentNode.insertBefore(newNode, this.nextSibling);
+        }
+        return newNode;
+      }
+    };
+    _extends(Text, CharacterData);
+    function Comment(symbol) {
+      checkSymbol(symbol);
+    }
+    Comment.prototype = {
+      nodeName: "#comment",
+      nodeType: COMMENT_NODE
+    };
+    _extends(Comment, CharacterData);
+    function CDATASection(symbol) {
+      checkSymbol(symbol);
+    }
+    CDATASection.prototype = {
+      nodeName: "#cdata-section",
+      nodeType: CDATA_SECTION_NODE
+    };
+    _extends(CDATASection, Text);
+    function DocumentType(symbol) {
+      checkSymbol(symbol);
+    }
+    DocumentType.prototype.nodeType = DOCUMENT_TYPE_NODE;
+    _extends(DocumentType, Node);
+    function Notation(symbol) {
+      checkSymbol(symbol);
+    }
+    Notation.prototype.nodeType = NOTATION_NODE;
+    _extends(Notation, Node);
+    function Entity(symbol) {
+      checkSymbol(symbol);
+    }
+    Entity.prototype.nodeType = ENTITY_NODE;
+    _extends(Entity, Node);
+    function EntityReference(symbol) {
+      checkSymbol(symbol);
+    }
+    EntityReference.prototype.nodeType = ENTITY_REFERENCE_NODE;
+    _extends(EntityReference, Node);
+    function DocumentFragment(symbol) {
+      checkSymbol(symbol);
+    }
+    DocumentFragment.prototype.nodeName = "#document-fragment";
+    DocumentFragment.prototype.nodeType = DOCUMENT_FRAGMENT_NODE;
+    _extends(DocumentFragment, Node);
+    function ProcessingInstruction(symbol) {
+      checkSymbol(symbol);
+    }
+    ProcessingInstruction.prototype.nodeType = PROCESSING_INSTRUCTION_NODE;
+    _extends(ProcessingInstruction, CharacterData);
+    function XMLSerializer() {
+    }
+    XMLSerializer.prototype.serializeToString = function(node2, options) {
+      return nodeSerializeToString.call(node2, options);
+    };
+    Node.prototype.toString = nodeSerializeToString;
+    function nodeSerializeToString(options) {
+      var opts;
+      if (typeof options === "function") {
+        opts = { requireWellFormed: false, splitCDATASections: true, nodeFilter: options };
+      } else if (options != null) {
+        opts = {
+          requireWellFormed: !!options.requireWellFormed,
+          splitCDATASections: options.splitCDATASections !== false,
+          nodeFilter: options.nodeFilter || null
+        };
+      } else {
+        opts = { requireWellFormed: false, splitCDATASections: true, nodeFilter: null };
+      }
+      var buf = [];
+      var refNode = this.nodeType === DOCUMENT_NODE && this.documentElement || this;
+      var prefix = refNode.prefix;
+      var uri = refNode.namespaceURI;
+      if (uri && prefix == null) {
+        var prefix = refNode.lookupPrefix(uri);
+        if (prefix == null) {
+          var visibleNamespaces = [
+            { namespace: uri, prefix: null }
+            //{namespace:uri,prefix:''}
+          ];
+        }
+      }
+      serializeToString(this, buf, visibleNamespaces, opts);
+      return buf.join("");
+    }
+    function needNamespaceDefine(node2, isHTML, visibleNamespaces) {
+      var prefix = node2.prefix || "";
+      var uri = node2.namespaceURI;
+      if (!uri) {
+        return false;
+      }
+      if (prefix === "xml" && uri === NAMESPACE.XML || uri === NAMESPACE.XMLNS) {
+        return false;
+      }
+      var i = visibleNamespaces.length;
+      while (i--) {
+        var ns = visibleNamespaces[i];
+        if (ns.prefix === prefix) {
+          return ns.namespace !== uri;
+        }
+      }
+      return true;
+    }
+    function addSerializedAttribute(buf, qualifiedName, value, requireWellFormed) {
+      if (requireWellFormed && !g.QName_exact.test(qualifiedName)) {
+        throw new DOMException(
+          'The attribute name "' + qualifiedName + '" is not a valid XML QName',
+          DOMExceptionName.InvalidStateError
+        );
+      }
+      buf.push(" ", qualifiedName, '="', value.replace(/[<>&"\t\n\r]/g, _xmlEncoder), '"');
+    }
+    function serializeToString(node2, buf, visibleNamespaces, opts) {
+      if (!visibleNamespaces) {
+        visibleNamespaces = [];
+      }
+      var nodeFilter = opts.nodeFilter;
+      var requireWellFormed = opts.requireWellFormed;
+      var splitCDATASections = opts.splitCDATASections;
+      var doc = node2.nodeType === DOCUMENT_NODE ? node2 : node2.ownerDocument;
+      var isHTML = doc.type === "html";
+      walkDOM(
+        node2,
+        { ns: visibleNamespaces },
+        {
+          enter: function(n, ctx) {
+            var namespaces = ctx.ns;
+            if (nodeFilter) {
+              n = nodeFilter(n);
+              if (n) {
+                if (typeof n == "string") {
+                  buf.push(n);
+                  return null;
+                }
+              } else {
+                return null;
+              }
+            }
+            switch (n.nodeType) {
+              case ELEMENT_NODE:
+                var attrs = n.attributes;
+                var len = attrs.length;
+                var nodeName = n.tagName;
+                var prefixedNodeName = nodeName;
+                if (!isHTML && !n.prefix && n.namespaceURI) {
+                  var defaultNS;
+                  for (var ai = 0; ai < attrs.length; ai++) {
+                    if (attrs.item(ai).name === "xmlns") {
+                      defaultNS = attrs.item(ai).value;
+                      break;
+                    }
+                  }
+                  if (!defaultNS) {
+                    for (var nsi = namespaces.length - 1; nsi >= 0; nsi--) {
+                      var nsEntry = namespaces[nsi];
+                      if (nsEntry.prefix === "" && nsEntry.namespace === n.namespaceURI) {
+                        defaultNS = nsEntry.namespace;
+                        break;
+                      }
+                    }
+                  }
+                  if (defaultNS !== n.namespaceURI) {
+                    for (var nsi = namespaces.length - 1; nsi >= 0; nsi--) {
+                      var nsEntry = namespaces[nsi];
+                      if (nsEntry.namespace === n.namespaceURI) {
+                        if (nsEntry.prefix) {
+                          prefixedNodeName = nsEntry.prefix + ":" + nodeName;
+                        }
+                        break;
+                      }
+                    }
+                  }
+                }
+                if (requireWellFormed && !g.QName_exact.test(prefixedNodeName)) {
+                  throw new DOMException(
+                    'The element name "' + prefixedNodeName + '" is not a valid XML QName',
+                    DOMExceptionName.InvalidStateError
+                  );
+                }
+                buf.push("<", prefixedNodeName);
+                var childNamespaces = namespaces.slice();
+                for (var i = 0; i < len; i++) {
+                  var attr = attrs.item(i);
+                  if (attr.prefix == "xmlns") {
+                    childNamespaces.push({
+                      prefix: attr.localName,
+                      namespace: attr.value
+                    });
+                  } else if (attr.nodeName == "xmlns") {
+                    childNamespaces.push({ prefix: "", namespace: attr.value });
+                  }
+                }
+                for (var i = 0; i < len; i++) {
+                  var attr = attrs.item(i);
+                  if (needNamespaceDefine(attr, isHTML, childNamespaces)) {
+                    var attrPrefix = attr.prefix || "";
+                    var uri = attr.namespaceURI;
+                    addSerializedAttribute(buf, attrPrefix ? "xmlns:" + attrPrefix : "xmlns", uri, requireWellFormed);
+                    childNamespaces.push({ prefix: attrPrefix, namespace: uri });
+                  }
+                  var filteredAttr = nodeFilter ? nodeFilter(attr) : attr;
+                  if (filteredAttr) {
+                    if (typeof filteredAttr === "string") {
+                      buf.push(filteredAttr);
+                    } else {
+                      addSerializedAttribute(buf, filteredAttr.name, filteredAttr.value, requireWellFormed);
+                    }
+                  }
+                }
+                if (nodeName === prefixedNodeName && needNamespaceDefine(n, isHTML, childNamespaces)) {
+                  var nodePrefix = n.prefix || "";
+                  var uri = n.namespaceURI;
+                  addSerializedAttribute(buf, nodePrefix ? "xmlns:" + nodePrefix : "xmlns", uri, requireWellFormed);
+                  childNamespaces.push({ prefix: nodePrefix, namespace: uri });
+                }
+                var canCloseTag = !n.firstChild;
+                if (canCloseTag && (isHTML || n.namespaceURI === NAMESPACE.HTML)) {
+                  canCloseTag = isHTMLVoidElement(nodeName);
+                }
+                if (canCloseTag) {
+                  buf.push("/>");
+                  return null;
+                }
+                buf.push(">");
+                if (isHTML && isHTMLRawTextElement(nodeName)) {
+                  var child = n.firstChild;
+                  while (child) {
+                    if (child.data) {
+                      buf.push(child.data);
+                    } else {
+                      serializeToString(child, buf, childNamespaces.slice(), opts);
+                    }
+                    child = child.nextSibling;
+                  }
+                  buf.push("</", prefixedNodeName, ">");
+                  return null;
+                }
+                return { ns: childNamespaces, tag: prefixedNodeName };
+              case DOCUMENT_NODE:
+              case DOCUMENT_FRAGMENT_NODE:
+                if (requireWellFormed && n.nodeType === DOCUMENT_NODE && n.documentElement == null) {
+                  throw new DOMException("The Document has no documentElement", DOMExceptionName.InvalidStateError);
+                }
+                return { ns: namespaces };
+              case ATTRIBUTE_NODE:
+                addSerializedAttribute(buf, n.name, n.value, requireWellFormed);
+                return null;
+              case TEXT_NODE:
+                if (requireWellFormed && g.InvalidChar.test(n.data)) {
+                  throw new DOMException(
+                    "The Text node data contains characters outside the XML Char production",
+                    DOMExceptionName.InvalidStateError
+                  );
+                }
+                buf.push(n.data.replace(/[<&>]/g, _xmlEncoder));
+                return null;
+              case CDATA_SECTION_NODE:
+                if (requireWellFormed && n.data.indexOf("]]>") !== -1) {
+                  throw new DOMException('The CDATASection data contains "]]>"', DOMExceptionName.InvalidStateError);
+                }
+                if (splitCDATASections) {
+                  buf.push(g.CDATA_START, n.data.replace(/]]>/g, "]]]]><![CDATA[>"), g.CDATA_END);
+                } else {
+                  buf.push(g.CDATA_START, n.data, g.CDATA_END);
+                }
+                return null;
+              case COMMENT_NODE:
+                if (requireWellFormed) {
+                  if (g.InvalidChar.test(n.data)) {
+                    throw new DOMException(
+                      "The comment node data contains characters outside the XML Char production",
+                      DOMExceptionName.InvalidStateError
+                    );
+                  }
+                  if (n.data.indexOf("--") !== -1 || n.data[n.data.length - 1] === "-") {
+                    throw new DOMException(
+                      'The comment node data contains "--" or ends with "-"',
+                      DOMExceptionName.InvalidStateError
+                    );
+                  }
+                }
+                buf.push(g.COMMENT_START, n.data, g.COMMENT_END);
+                return null;
+              case DOCUMENT_TYPE_NODE:
+                var pubid = n.publicId;
+                var sysid = n.systemId;
+                if (requireWellFormed) {
+                  if (!g.Name_exact.test(n.name)) {
+                    throw new DOMException(
+                      'The doctype name "' + n.name + '" is not a valid XML Name',
+                      DOMExceptionName.InvalidStateError
+                    );
+                  }
+                  if (pubid && !g.PubidLiteral_match.test(pubid)) {
+                    throw new DOMException("DocumentType publicId is not a valid PubidLiteral", DOMExceptionName.InvalidStateError);
+                  }
+                  if (sysid && sysid !== "." && !g.SystemLiteral_match.test(sysid)) {
+                    throw new DOMException("DocumentType systemId is not a valid SystemLiteral", DOMExceptionName.InvalidStateError);
+                  }
+                  if (n.internalSubset && n.internalSubset.indexOf("]>") !== -1) {
+                    throw new DOMException('DocumentType internalSubset contains "]>"', DOMExceptionName.InvalidStateError);
+                  }
+                }
+                buf.push(g.DOCTYPE_DECL_START, " ", n.name);
+                if (pubid) {
+                  buf.push(" ", g.PUBLIC, " ", pubid);
+                  if (sysid && sysid !== ".") {
+                    buf.push(" ", sysid);
+                  }
+                } else if (sysid && sysid !== ".") {
+                  buf.push(" ", g.SYSTEM, " ", sysid);
+                }
+                if (n.internalSubset) {
+                  buf.push(" [", n.internalSubset, "]");
+                }
+                buf.push(">");
+                return null;
+              case PROCESSING_INSTRUCTION_NODE:
+                if (requireWellFormed) {
+                  if (!g.NCName_exact.test(n.target) || n.target.toLowerCase() === "xml") {
+                    throw new DOMException(
+                      'The processing instruction target "' + n.target + '" is not a valid XML NCName or is reserved',
+                      DOMExceptionName.InvalidStateError
+                    );
+                  }
+                  if (g.InvalidChar.test(n.data)) {
+                    throw new DOMException(
+                      "The ProcessingInstruction data contains characters outside the XML Char production",
+                      DOMExceptionName.InvalidStateError
+                    );
+                  }
+                  if (n.data.indexOf("?>") !== -1) {
+                    throw new DOMException('The ProcessingInstruction data contains "?>"', DOMExceptionName.InvalidStateError);
+                  }
+                }
+                buf.push("<?", n.target, " ", n.data, "?>");
+                return null;
+              case ENTITY_REFERENCE_NODE:
+                if (requireWellFormed && !g.Name_exact.test(n.nodeName)) {
+                  throw new DOMException(
+                    'The entity reference name "' + n.nodeName + '" is not a valid XML Name',
+                    DOMExceptionName.InvalidStateError
+                  );
+                }
+                buf.push("&", n.nodeName, ";");
+                return null;
+              //case ENTITY_NODE:
+              //case NOTATION_NODE:
+              default:
+                buf.push("??", n.nodeName);
+                return null;
+            }
+          },
+          exit: function(n, childCtx) {
+            if (childCtx && childCtx.tag) {
+              buf.push("</", childCtx.tag, ">");
+            }
+          }
+        }
+      );
+    }
+    function importNode(doc, node2, deep) {
+      var destRoot;
+      walkDOM(node2, null, {
+        enter: function(srcNode, destParent) {
+          var destNode = srcNode.cloneNode(false);
+          destNode.ownerDocument = doc;
+          destNode.parentNode = null;
+          if (destParent === null) {
+            destRoot = destNode;
+          } else {
+            destParent.appendChild(destNode);
+          }
+          var shouldDeep = srcNode.nodeType === ATTRIBUTE_NODE || deep;
+          return shouldDeep ? destNode : null;
+        }
+      });
+      return destRoot;
+    }
+    function cloneNode(doc, node2, deep) {
+      var destRoot;
+      walkDOM(node2, null, {
+        enter: function(srcNode, destParent) {
+          var destNode = new srcNode.constructor(PDC);
+          for (var n in srcNode) {
+            if (hasOwn(srcNode, n)) {
+              var v = srcNode[n];
+              if (typeof v != "object") {
+                if (v != destNode[n]) {
+                  destNode[n] = v;
+                }
+              }
+            }
+          }
+          if (srcNode.childNodes) {
+            destNode.childNodes = new NodeList();
+          }
+          destNode.ownerDocument = doc;
+          var shouldDeep = deep;
+          switch (destNode.nodeType) {
+            case ELEMENT_NODE:
+              var attrs = srcNode.attributes;
+              var attrs2 = destNode.attributes = new NamedNodeMap();
+              var len = attrs.length;
+              attrs2._ownerElement = destNode;
+              for (var i = 0; i < len; i++) {
+                destNode.setAttributeNode(cloneNode(doc, attrs.item(i), true));
+              }
+              break;
+            case ATTRIBUTE_NODE:
+              shouldDeep = true;
+          }
+          if (destParent !== null) {
+            destParent.appendChild(destNode);
+          } else {
+            destRoot = destNode;
+          }
+          return shouldDeep ? destNode : null;
+        }
+      });
+      return destRoot;
+    }
+    function __set__(object, key, value) {
+      object[key] = value;
+    }
+    function childrenRefresh(node2) {
+      var ls = [];
+      var child = node2.firstChild;
+      while (child) {
+        if (child.nodeType === ELEMENT_NODE) {
+          ls.push(child);
+        }
+        child = child.nextSibling;
+      }
+      return ls;
+    }
+    try {
+      if (Object.defineProperty) {
+        Object.defineProperty(LiveNodeList.prototype, "length", {
+          get: function() {
+            _updateLiveList(this);
+            return this.$$length;
+          }
+        });
+        Object.defineProperty(Node.prototype, "textContent", {
+          get: function() {
+            if (this.nodeType === ELEMENT_NODE || this.nodeType === DOCUMENT_FRAGMENT_NODE) {
+              var buf = [];
+              walkDOM(this, null, {
+                enter: function(n) {
+                  if (n.nodeType === ELEMENT_NODE || n.nodeType === DOCUMENT_FRAGMENT_NODE) {
+                    return true;
+                  }
+                  if (n.nodeType === PROCESSING_INSTRUCTION_NODE || n.nodeType === COMMENT_NODE) {
+                    return null;
+                  }
+                  buf.push(n.nodeValue);
+                }
+              });
+              return buf.join("");
+            }
+            return this.nodeValue;
+          },
+          set: function(data) {
+            switch (this.nodeType) {
+              case ELEMENT_NODE:
+              case DOCUMENT_FRAGMENT_NODE:
+                while (this.firstChild) {
+                  this.removeChild(this.firstChild);
+                }
+                if (data || String(data)) {
+                  this.appendChild(this.ownerDocument.createTextNode(data));
+                }
+                break;
+              default:
+                this.data = data;
+                this.value = data;
+                this.nodeValue = data;
+            }
+          }
+        });
+        Object.defineProperty(CharacterData.prototype, "data", {
+          get: function() {
+            return this._data != null ? this._data : "";
+          },
+          set: function(v) {
+            this._data = v;
+            this.length = typeof v === "string" ? v.length : 0;
+          }
+        });
+        Object.defineProperty(CharacterData.prototype, "nodeValue", {
+          get: function() {
+            return this.data;
+          },
+          set: function(v) {
+            this.data = v;
+          },
+          enumerable: true,
+          configurable: true
+        });
+        Object.defineProperty(Element.prototype, "children", {
+          get: function() {
+            return new LiveNodeList(this, childrenRefresh);
+          }
+        });
+        Object.defineProperty(Document.prototype, "children", {
+          get: function() {
+            return new LiveNodeList(this, childrenRefresh);
+          }
+        });
+        Object.defineProperty(DocumentFragment.prototype, "children", {
+          get: function() {
+            return new LiveNodeList(this, childrenRefresh);
+          }
+        });
+        __set__ = function(object, key, value) {
+          object["$$" + key] = value;
+        };
+      }
+    } catch (e) {
+    }
+    exports2._updateLiveList = _updateLiveList;
+    exports2.Attr = Attr;
+    exports2.CDATASection = CDATASection;
+    exports2.CharacterData = CharacterData;
+    exports2.Comment = Comment;
+    exports2.Document = Document;
+    exports2.DocumentFragment = DocumentFragment;
+    exports2.DocumentType = DocumentType;
+    exports2.DOMImplementation = DOMImplementation;
+    exports2.Element = Element;
+    exports2.Entity = Entity;
+    exports2.EntityReference = EntityReference;
+    exports2.LiveNodeList = LiveNodeList;
+    exports2.NamedNodeMap = NamedNodeMap;
+    exports2.Node = Node;
+    exports2.NodeList = NodeList;
+    exports2.Notation = Notation;
+    exports2.Text = Text;
+    exports2.ProcessingInstruction = ProcessingInstruction;
+    exports2.walkDOM = walkDOM;
+    exports2.XMLSerializer = XMLSerializer;
+  }
+});
+
+// node_modules/@xmldom/xmldom/lib/entities.js
+var require_entities = __commonJS({
+  "node_modules/@xmldom/xmldom/lib/entities.js"(exports2) {
+    "use strict";
+    var freeze = require_conventions().freeze;
+    exports2.XML_ENTITIES = freeze({
+      amp: "&",
+      apos: "'",
+      gt: ">",
+      lt: "<",
+      quot: '"'
+    });
+    exports2.HTML_ENTITIES = freeze({
+      Aacute: "\xC1",
+      aacute: "\xE1",
+      Abreve: "\u0102",
+      abreve: "\u0103",
+      ac: "\u223E",
+      acd: "\u223F",
+      acE: "\u223E\u0333",
+      Acirc: "\xC2",
+      acirc: "\xE2",
+      acute: "\xB4",
+      Acy: "\u0410",
+      acy: "\u0430",
+      AElig: "\xC6",
+      aelig: "\xE6",
+      af: "\u2061",
+      Afr: "\u{1D504}",
+      afr: "\u{1D51E}",
+      Agrave: "\xC0",
+      agrave: "\xE0",
+      alefsym: "\u2135",
+      aleph: "\u2135",
+      Alpha: "\u0391",
+      alpha: "\u03B1",
+      Amacr: "\u0100",
+      amacr: "\u0101",
+      amalg: "\u2A3F",
+      AMP: "&",
+      amp: "&",
+      And: "\u2A53",
+      and: "\u2227",
+      andand: "\u2A55",
+      andd: "\u2A5C",
+      andslope: "\u2A58",
+      andv: "\u2A5A",
+      ang: "\u2220",
+      ange: "\u29A4",
+      angle: "\u2220",
+      angmsd: "\u2221",
+      angmsdaa: "\u29A8",
+      angmsdab: "\u29A9",
+      angmsdac: "\u29AA",
+      angmsdad: "\u29AB",
+      angmsdae: "\u29AC",
+      angmsdaf: "\u29AD",
+      angmsdag: "\u29AE",
+      angmsdah: "\u29AF",
+      angrt: "\u221F",
+      angrtvb: "\u22BE",
+      angrtvbd: "\u299D",
+      angsph: "\u2222",
+      angst: "\xC5",
+      angzarr: "\u237C",
+      Aogon: "\u0104",
+      aogon: "\u0105",
+      Aopf: "\u{1D538}",
+      aopf: "\u{1D552}",
+      ap: "\u2248",
+      apacir: "\u2A6F",
+      apE: "\u2A70",
+      ape: "\u224A",
+      apid: "\u224B",
+      apos: "'",
+      ApplyFunction: "\u2061",
+      approx: "\u2248",
+      approxeq: "\u224A",
+      Aring: "\xC5",
+      aring: "\xE5",
+      Ascr: "\u{1D49C}",
+      ascr: "\u{1D4B6}",
+      Assign: "\u2254",
+      ast: "*",
+      asymp: "\u2248",
+      asympeq: "\u224D",
+      Atilde: "\xC3",
+      atilde: "\xE3",
+      Auml: "\xC4",
+      auml: "\xE4",
+      awconint: "\u2233",
+      awint: "\u2A11",
+      backcong: "\u224C",
+      backepsilon: "\u03F6",
+      backprime: "\u2035",
+      backsim: "\u223D",
+      backsimeq: "\u22CD",
+      Backslash: "\u2216",
+      Barv: "\u2AE7",
+      barvee: "\u22BD",
+      Barwed: "\u2306",
+      barwed: "\u2305",
+      barwedge: "\u2305",
+      bbrk: "\u23B5",
+      bbrktbrk: "\u23B6",
+      bcong: "\u224C",
+      Bcy: "\u0411",
+      bcy: "\u0431",
+      bdquo: "\u201E",
+      becaus: "\u2235",
+      Because: "\u2235",
+      because: "\u2235",
+      bemptyv: "\u29B0",
+      bepsi: "\u03F6",
+      bernou: "\u212C",
+      Bernoullis: "\u212C",
+      Beta: "\u0392",
+      beta: "\u03B2",
+      beth: "\u2136",
+      between: "\u226C",
+      Bfr: "\u{1D505}",
+      bfr: "\u{1D51F}",
+      bigcap: "\u22C2",
+      bigcirc: "\u25EF",
+      bigcup: "\u22C3",
+      bigodot: "\u2A00",
+      bigoplus: "\u2A01",
+      bigotimes: "\u2A02",
+      bigsqcup: "\u2A06",
+      bigstar: "\u2605",
+      bigtriangledown: "\u25BD",
+      bigtriangleup: "\u25B3",
+      biguplus: "\u2A04",
+      bigvee: "\u22C1",
+      bigwedge: "\u22C0",
+      bkarow: "\u290D",
+      blacklozenge: "\u29EB",
+      blacksquare: "\u25AA",
+      blacktriangle: "\u25B4",
+      blacktriangledown: "\u25BE",
+      blacktriangleleft: "\u25C2",
+      blacktriangleright: "\u25B8",
+      blank: "\u2423",
+      blk12: "\u2592",
+      blk14: "\u2591",
+      blk34: "\u2593",
+      block: "\u2588",
+      bne: "=\u20E5",
+      bnequiv: "\u2261\u20E5",
+      bNot: "\u2AED",
+      bnot: "\u2310",
+      Bopf: "\u{1D539}",
+      bopf: "\u{1D553}",
+      bot: "\u22A5",
+      bottom: "\u22A5",
+      bowtie: "\u22C8",
+      boxbox: "\u29C9",
+      boxDL: "\u2557",
+      boxDl: "\u2556",
+      boxdL: "\u2555",
+      boxdl: "\u2510",
+      boxDR: "\u2554",
+      boxDr: "\u2553",
+      boxdR: "\u2552",
+      boxdr: "\u250C",
+      boxH: "\u2550",
+      boxh: "\u2500",
+      boxHD: "\u2566",
+      boxHd: "\u2564",
+      boxhD: "\u2565",
+      boxhd: "\u252C",
+      boxHU: "\u2569",
+      boxHu: "\u2567",
+      boxhU: "\u2568",
+      boxhu: "\u2534",
+      boxminus: "\u229F",
+      boxplus: "\u229E",
+      boxtimes: "\u22A0",
+      boxUL: "\u255D",
+      boxUl: "\u255C",
+      boxuL: "\u255B",
+      boxul: "\u2518",
+      boxUR: "\u255A",
+      boxUr: "\u2559",
+      boxuR: "\u2558",
+      boxur: "\u2514",
+      boxV: "\u2551",
+      boxv: "\u2502",
+      boxVH: "\u256C",
+      boxVh: "\u256B",
+      boxvH: "\u256A",
+      boxvh: "\u253C",
+      boxVL: "\u2563",
+      boxVl: "\u2562",
+      boxvL: "\u2561",
+      boxvl: "\u2524",
+      boxVR: "\u2560",
+      boxVr: "\u255F",
+      boxvR: "\u255E",
+      boxvr: "\u251C",
+      bprime: "\u2035",
+      Breve: "\u02D8",
+      breve: "\u02D8",
+      brvbar: "\xA6",
+      Bscr: "\u212C",
+      bscr: "\u{1D4B7}",
+      bsemi: "\u204F",
+      bsim: "\u223D",
+      bsime: "\u22CD",
+      bsol: "\\",
+      bsolb: "\u29C5",
+      bsolhsub: "\u27C8",
+      bull: "\u2022",
+      bullet: "\u2022",
+      bump: "\u224E",
+      bumpE: "\u2AAE",
+      bumpe: "\u224F",
+      Bumpeq: "\u224E",
+      bumpeq: "\u224F",
+      Cacute: "\u0106",
+      cacute: "\u0107",
+      Cap: "\u22D2",
+      cap: "\u2229",
+      capand: "\u2A44",
+      capbrcup: "\u2A49",
+      capcap: "\u2A4B",
+      capcup: "\u2A47",
+      capdot: "\u2A40",
+      CapitalDifferentialD: "\u2145",
+      caps: "\u2229\uFE00",
+      caret: "\u2041",
+      caron: "\u02C7",
+      Cayleys: "\u212D",
+      ccaps: "\u2A4D",
+      Ccaron: "\u010C",
+      ccaron: "\u010D",
+      Ccedil: "\xC7",
+      ccedil: "\xE7",
+      Ccirc: "\u0108",
+      ccirc: "\u0109",
+      Cconint: "\u2230",
+      ccups: "\u2A4C",
+      ccupssm: "\u2A50",
+      Cdot: "\u010A",
+      cdot: "\u010B",
+      cedil: "\xB8",
+      Cedilla: "\xB8",
+      cemptyv: "\u29B2",
+      cent: "\xA2",
+      CenterDot: "\xB7",
+      centerdot: "\xB7",
+      Cfr: "\u212D",
+      cfr: "\u{1D520}",
+      CHcy: "\u0427",
+      chcy: "\u0447",
+      check: "\u2713",
+      checkmark: "\u2713",
+      Chi: "\u03A7",
+      chi: "\u03C7",
+      cir: "\u25CB",
+      circ: "\u02C6",
+      circeq: "\u2257",
+      circlearrowleft: "\u21BA",
+      circlearrowright: "\u21BB",
+      circledast: "\u229B",
+      circledcirc: "\u229A",
+      circleddash: "\u229D",
+      CircleDot: "\u2299",
+      circledR: "\xAE",
+      circledS: "\u24C8",
+      CircleMinus: "\u2296",
+      CirclePlus: "\u2295",
+      CircleTimes: "\u2297",
+      cirE: "\u29C3",
+      cire: "\u2257",
+      cirfnint: "\u2A10",
+      cirmid: "\u2AEF",
+      cirscir: "\u29C2",
+      ClockwiseContourIntegral: "\u2232",
+      CloseCurlyDoubleQuote: "\u201D",
+      CloseCurlyQuote: "\u2019",
+      clubs: "\u2663",
+      clubsuit: "\u2663",
+      Colon: "\u2237",
+      colon: ":",
+      Colone: "\u2A74",
+      colone: "\u2254",
+      coloneq: "\u2254",
+      comma: ",",
+      commat: "@",
+      comp: "\u2201",
+      compfn: "\u2218",
+      complement: "\u2201",
+      complexes: "\u2102",
+      cong: "\u2245",
+      congdot: "\u2A6D",
+      Congruent: "\u2261",
+      Conint: "\u222F",
+      conint: "\u222E",
+      ContourIntegral: "\u222E",
+      Copf: "\u2102",
+      copf: "\u{1D554}",
+      coprod: "\u2210",
+      Coproduct: "\u2210",
+      COPY: "\xA9",
+      copy: "\xA9",
+      copysr: "\u2117",
+      CounterClockwiseContourIntegral: "\u2233",
+      crarr: "\u21B5",
+      Cross: "\u2A2F",
+      cross: "\u2717",
+      Cscr: "\u{1D49E}",
+      cscr: "\u{1D4B8}",
+      csub: "\u2ACF",
+      csube: "\u2AD1",
+      csup: "\u2AD0",
+      csupe: "\u2AD2",
+      ctdot: "\u22EF",
+      cudarrl: "\u2938",
+      cudarrr: "\u2935",
+      cuepr: "\u22DE",
+      cuesc: "\u22DF",
+      cularr: "\u21B6",
+      cularrp: "\u293D",
+      Cup: "\u22D3",
+      cup: "\u222A",
+      cupbrcap: "\u2A48",
+      CupCap: "\u224D",
+      cupcap: "\u2A46",
+      cupcup: "\u2A4A",
+      cupdot: "\u228D",
+      cupor: "\u2A45",
+      cups: "\u222A\uFE00",
+      curarr: "\u21B7",
+      curarrm: "\u293C",
+      curlyeqprec: "\u22DE",
+      curlyeqsucc: "\u22DF",
+      curlyvee: "\u22CE",
+      curlywedge: "\u22CF",
+      curren: "\xA4",
+      curvearrowleft: "\u21B6",
+      curvearrowright: "\u21B7",
+      cuvee: "\u22CE",
+      cuwed: "\u22CF",
+      cwconint: "\u2232",
+      cwint: "\u2231",
+      cylcty: "\u232D",
+      Dagger: "\u2021",
+      dagger: "\u2020",
+      daleth: "\u2138",
+      Darr: "\u21A1",
+      dArr: "\u21D3",
+      darr: "\u2193",
+      dash: "\u2010",
+      Dashv: "\u2AE4",
+      dashv: "\u22A3",
+      dbkarow: "\u290F",
+      dblac: "\u02DD",
+      Dcaron: "\u010E",
+      dcaron: "\u010F",
+      Dcy: "\u0414",
+      dcy: "\u0434",
+      DD: "\u2145",
+      dd: "\u2146",
+      ddagger: "\u2021",
+      ddarr: "\u21CA",
+      DDotrahd: "\u2911",
+      ddotseq: "\u2A77",
+      deg: "\xB0",
+      Del: "\u2207",
+      Delta: "\u0394",
+      delta: "\u03B4",
+      demptyv: "\u29B1",
+      dfisht: "\u297F",
+      Dfr: "\u{1D507}",
+      dfr: "\u{1D521}",
+      dHar: "\u2965",
+      dharl: "\u21C3",
+      dharr: "\u21C2",
+      DiacriticalAcute: "\xB4",
+      DiacriticalDot: "\u02D9",
+      DiacriticalDoubleAcute: "\u02DD",
+      DiacriticalGrave: "`",
+      DiacriticalTilde: "\u02DC",
+      diam: "\u22C4",
+      Diamond: "\u22C4",
+      diamond: "\u22C4",
+      diamondsuit: "\u2666",
+      diams: "\u2666",
+      die: "\xA8",
+      DifferentialD: "\u2146",
+      digamma: "\u03DD",
+      disin: "\u22F2",
+      div: "\xF7",
+      divide: "\xF7",
+      divideontimes: "\u22C7",
+      divonx: "\u22C7",
+      DJcy: "\u0402",
+      djcy: "\u0452",
+      dlcorn: "\u231E",
+      dlcrop: "\u230D",
+      dollar: "$",
+      Dopf: "\u{1D53B}",
+      dopf: "\u{1D555}",
+      Dot: "\xA8",
+      dot: "\u02D9",
+      DotDot: "\u20DC",
+      doteq: "\u2250",
+      doteqdot: "\u2251",
+      DotEqual: "\u2250",
+      dotminus: "\u2238",
+      dotplus: "\u2214",
+      dotsquare: "\u22A1",
+      doublebarwedge: "\u2306",
+      DoubleContourIntegral: "\u222F",
+      DoubleDot: "\xA8",
+      DoubleDownArrow: "\u21D3",
+      DoubleLeftArrow: "\u21D0",
+      DoubleLeftRightArrow: "\u21D4",
+      DoubleLeftTee: "\u2AE4",
+      DoubleLongLeftArrow: "\u27F8",
+      DoubleLongLeftRightArrow: "\u27FA",
+      DoubleLongRightArrow: "\u27F9",
+      DoubleRightArrow: "\u21D2",
+      DoubleRightTee: "\u22A8",
+      DoubleUpArrow: "\u21D1",
+      DoubleUpDownArrow: "\u21D5",
+      DoubleVerticalBar: "\u2225",
+      DownArrow: "\u2193",
+      Downarrow: "\u21D3",
+      downarrow: "\u2193",
+      DownArrowBar: "\u2913",
+      DownArrowUpArrow: "\u21F5",
+      DownBreve: "\u0311",
+      downdownarrows: "\u21CA",
+      downharpoonleft: "\u21C3",
+      downharpoonright: "\u21C2",
+      DownLeftRightVector: "\u2950",
+      DownLeftTeeVector: "\u295E",
+      DownLeftVector: "\u21BD",
+      DownLeftVectorBar: "\u2956",
+      DownRightTeeVector: "\u295F",
+      DownRightVector: "\u21C1",
+      DownRightVectorBar: "\u2957",
+      DownTee: "\u22A4",
+      DownTeeArrow: "\u21A7",
+      drbkarow: "\u2910",
+      drcorn: "\u231F",
+      drcrop: "\u230C",
+      Dscr: "\u{1D49F}",
+      dscr: "\u{1D4B9}",
+      DScy: "\u0405",
+      dscy: "\u0455",
+      dsol: "\u29F6",
+      Dstrok: "\u0110",
+      dstrok: "\u0111",
+      dtdot: "\u22F1",
+      dtri: "\u25BF",
+      dtrif: "\u25BE",
+      duarr: "\u21F5",
+      duhar: "\u296F",
+      dwangle: "\u29A6",
+      DZcy: "\u040F",
+      dzcy: "\u045F",
+      dzigrarr: "\u27FF",
+      Eacute: "\xC9",
+      eacute: "\xE9",
+      easter: "\u2A6E",
+      Ecaron: "\u011A",
+      ecaron: "\u011B",
+      ecir: "\u2256",
+      Ecirc: "\xCA",
+      ecirc: "\xEA",
+      ecolon: "\u2255",
+      Ecy: "\u042D",
+      ecy: "\u044D",
+      eDDot: "\u2A77",
+      Edot: "\u0116",
+      eDot: "\u2251",
+      edot: "\u0117",
+      ee: "\u2147",
+      efDot: "\u2252",
+      Efr: "\u{1D508}",
+      efr: "\u{1D522}",
+      eg: "\u2A9A",
+      Egrave: "\xC8",
+      egrave: "\xE8",
+      egs: "\u2A96",
+      egsdot: "\u2A98",
+      el: "\u2A99",
+      Element: "\u2208",
+      elinters: "\u23E7",
+      ell: "\u2113",
+      els: "\u2A95",
+      elsdot: "\u2A97",
+      Emacr: "\u0112",
+      emacr: "\u0113",
+      empty: "\u2205",
+      emptyset: "\u2205",
+      EmptySmallSquare: "\u25FB",
+      emptyv: "\u2205",
+      EmptyVerySmallSquare: "\u25AB",
+      emsp: "\u2003",
+      emsp13: "\u2004",
+      emsp14: "\u2005",
+      ENG: "\u014A",
+      eng: "\u014B",
+      ensp: "\u2002",
+      Eogon: "\u0118",
+      eogon: "\u0119",
+      Eopf: "\u{1D53C}",
+      eopf: "\u{1D556}",
+      epar: "\u22D5",
+      eparsl: "\u29E3",
+      eplus: "\u2A71",
+      epsi: "\u03B5",
+      Epsilon: "\u0395",
+      epsilon: "\u03B5",
+      epsiv: "\u03F5",
+      eqcirc: "\u2256",
+      eqcolon: "\u2255",
+      eqsim: "\u2242",
+      eqslantgtr: "\u2A96",
+      eqslantless: "\u2A95",
+      Equal: "\u2A75",
+      equals: "=",
+      EqualTilde: "\u2242",
+      equest: "\u225F",
+      Equilibrium: "\u21CC",
+      equiv: "\u2261",
+      equivDD: "\u2A78",
+      eqvparsl: "\u29E5",
+      erarr: "\u2971",
+      erDot: "\u2253",
+      Escr: "\u2130",
+      escr: "\u212F",
+      esdot: "\u2250",
+      Esim: "\u2A73",
+      esim: "\u2242",
+      Eta: "\u0397",
+      eta: "\u03B7",
+      ETH: "\xD0",
+      eth: "\xF0",
+      Euml: "\xCB",
+      euml: "\xEB",
+      euro: "\u20AC",
+      excl: "!",
+      exist: "\u2203",
+      Exists: "\u2203",
+      expectation: "\u2130",
+      ExponentialE: "\u2147",
+      exponentiale: "\u2147",
+      fallingdotseq: "\u2252",
+      Fcy: "\u0424",
+      fcy: "\u0444",
+      female: "\u2640",
+      ffilig: "\uFB03",
+      fflig: "\uFB00",
+      ffllig: "\uFB04",
+      Ffr: "\u{1D509}",
+      ffr: "\u{1D523}",
+      filig: "\uFB01",
+      FilledSmallSquare: "\u25FC",
+      FilledVerySmallSquare: "\u25AA",
+      fjlig: "fj",
+      flat: "\u266D",
+      fllig: "\uFB02",
+      fltns: "\u25B1",
+      fnof: "\u0192",
+      Fopf: "\u{1D53D}",
+      fopf: "\u{1D557}",
+      ForAll: "\u2200",
+      forall: "\u2200",
+      fork: "\u22D4",
+      forkv: "\u2AD9",
+      Fouriertrf: "\u2131",
+      fpartint: "\u2A0D",
+      frac12: "\xBD",
+      frac13: "\u2153",
+      frac14: "\xBC",
+      frac15: "\u2155",
+      frac16: "\u2159",
+      frac18: "\u215B",
+      frac23: "\u2154",
+      frac25: "\u2156",
+      frac34: "\xBE",
+      frac35: "\u2157",
+      frac38: "\u215C",
+      frac45: "\u2158",
+      frac56: "\u215A",
+      frac58: "\u215D",
+      frac78: "\u215E",
+      frasl: "\u2044",
+      frown: "\u2322",
+      Fscr: "\u2131",
+      fscr: "\u{1D4BB}",
+      gacute: "\u01F5",
+      Gamma: "\u0393",
+      gamma: "\u03B3",
+      Gammad: "\u03DC",
+      gammad: "\u03DD",
+      gap: "\u2A86",
+      Gbreve: "\u011E",
+      gbreve: "\u011F",
+      Gcedil: "\u0122",
+      Gcirc: "\u011C",
+      gcirc: "\u011D",
+      Gcy: "\u0413",
+      gcy: "\u0433",
+      Gdot: "\u0120",
+      gdot: "\u0121",
+      gE: "\u2267",
+      ge: "\u2265",
+      gEl: "\u2A8C",
+      gel: "\u22DB",
+      geq: "\u2265",
+      geqq: "\u2267",
+      geqslant: "\u2A7E",
+      ges: "\u2A7E",
+      gescc: "\u2AA9",
+      gesdot: "\u2A80",
+      gesdoto: "\u2A82",
+      gesdotol: "\u2A84",
+      gesl: "\u22DB\uFE00",
+      gesles: "\u2A94",
+      Gfr: "\u{1D50A}",
+      gfr: "\u{1D524}",
+      Gg: "\u22D9",
+      gg: "\u226B",
+      ggg: "\u22D9",
+      gimel: "\u2137",
+      GJcy: "\u0403",
+      gjcy: "\u0453",
+      gl: "\u2277",
+      gla: "\u2AA5",
+      glE: "\u2A92",
+      glj: "\u2AA4",
+      gnap: "\u2A8A",
+      gnapprox: "\u2A8A",
+      gnE: "\u2269",
+      gne: "\u2A88",
+      gneq: "\u2A88",
+      gneqq: "\u2269",
+      gnsim: "\u22E7",
+      Gopf: "\u{1D53E}",
+      gopf: "\u{1D558}",
+      grave: "`",
+      GreaterEqual: "\u2265",
+      GreaterEqualLess: "\u22DB",
+      GreaterFullEqual: "\u2267",
+      GreaterGreater: "\u2AA2",
+      GreaterLess: "\u2277",
+      GreaterSlantEqual: "\u2A7E",
+      GreaterTilde: "\u2273",
+      Gscr: "\u{1D4A2}",
+      gscr: "\u210A",
+      gsim: "\u2273",
+      gsime: "\u2A8E",
+      gsiml: "\u2A90",
+      Gt: "\u226B",
+      GT: ">",
+      gt: ">",
+      gtcc: "\u2AA7",
+      gtcir: "\u2A7A",
+      gtdot: "\u22D7",
+      gtlPar: "\u2995",
+      gtquest: "\u2A7C",
+      gtrapprox: "\u2A86",
+      gtrarr: "\u2978",
+      gtrdot: "\u22D7",
+      gtreqless: "\u22DB",
+      gtreqqless: "\u2A8C",
+      gtrless: "\u2277",
+      gtrsim: "\u2273",
+      gvertneqq: "\u2269\uFE00",
+      gvnE: "\u2269\uFE00",
+      Hacek: "\u02C7",
+      hairsp: "\u200A",
+      half: "\xBD",
+      hamilt: "\u210B",
+      HARDcy: "\u042A",
+      hardcy: "\u044A",
+      hArr: "\u21D4",
+      harr: "\u2194",
+      harrcir: "\u2948",
+      harrw: "\u21AD",
+      Hat: "^",
+      hbar: "\u210F",
+      Hcirc: "\u0124",
+      hcirc: "\u0125",
+      hearts: "\u2665",
+      heartsuit: "\u2665",
+      hellip: "\u2026",
+      hercon: "\u22B9",
+      Hfr: "\u210C",
+      hfr: "\u{1D525}",
+      HilbertSpace: "\u210B",
+      hksearow: "\u2925",
+      hkswarow: "\u2926",
+      hoarr: "\u21FF",
+      homtht: "\u223B",
+      hookleftarrow: "\u21A9",
+      hookrightarrow: "\u21AA",
+      Hopf: "\u210D",
+      hopf: "\u{1D559}",
+      horbar: "\u2015",
+      HorizontalLine: "\u2500",
+      Hscr: "\u210B",
+      hscr: "\u{1D4BD}",
+      hslash: "\u210F",
+      Hstrok: "\u0126",
+      hstrok: "\u0127",
+      HumpDownHump: "\u224E",
+      HumpEqual: "\u224F",
+      hybull: "\u2043",
+      hyphen: "\u2010",
+      Iacute: "\xCD",
+      iacute: "\xED",
+      ic: "\u2063",
+      Icirc: "\xCE",
+      icirc: "\xEE",
+      Icy: "\u0418",
+      icy: "\u0438",
+      Idot: "\u0130",
+      IEcy: "\u0415",
+      iecy: "\u0435",
+      iexcl: "\xA1",
+      iff: "\u21D4",
+      Ifr: "\u2111",
+      ifr: "\u{1D526}",
+      Igrave: "\xCC",
+      igrave: "\xEC",
+      ii: "\u2148",
+      iiiint: "\u2A0C",
+      iiint: "\u222D",
+      iinfin: "\u29DC",
+      iiota: "\u2129",
+      IJlig: "\u0132",
+      ijlig: "\u0133",
+      Im: "\u2111",
+      Imacr: "\u012A",
+      imacr: "\u012B",
+      image: "\u2111",
+      ImaginaryI: "\u2148",
+      imagline: "\u2110",
+      imagpart: "\u2111",
+      imath: "\u0131",
+      imof: "\u22B7",
+      imped: "\u01B5",
+      Implies: "\u21D2",
+      in: "\u2208",
+      incare: "\u2105",
+      infin: "\u221E",
+      infintie: "\u29DD",
+      inodot: "\u0131",
+      Int: "\u222C",
+      int: "\u222B",
+      intcal: "\u22BA",
+      integers: "\u2124",
+      Integral: "\u222B",
+      intercal: "\u22BA",
+      Intersection: "\u22C2",
+      intlarhk: "\u2A17",
+      intprod: "\u2A3C",
+      InvisibleComma: "\u2063",
+      InvisibleTimes: "\u2062",
+      IOcy: "\u0401",
+      iocy: "\u0451",
+      Iogon: "\u012E",
+      iogon: "\u012F",
+      Iopf: "\u{1D540}",
+      iopf: "\u{1D55A}",
+      Iota: "\u0399",
+      iota: "\u03B9",
+      iprod: "\u2A3C",
+      iquest: "\xBF",
+      Iscr: "\u2110",
+      iscr: "\u{1D4BE}",
+      isin: "\u2208",
+      isindot: "\u22F5",
+      isinE: "\u22F9",
+      isins: "\u22F4",
+      isinsv: "\u22F3",
+      isinv: "\u2208",
+      it: "\u2062",
+      Itilde: "\u0128",
+      itilde: "\u0129",
+      Iukcy: "\u0406",
+      iukcy: "\u0456",
+      Iuml: "\xCF",
+      iuml: "\xEF",
+      Jcirc: "\u0134",
+      jcirc: "\u0135",
+      Jcy: "\u0419",
+      jcy: "\u0439",
+      Jfr: "\u{1D50D}",
+      jfr: "\u{1D527}",
+      jmath: "\u0237",
+      Jopf: "\u{1D541}",
+      jopf: "\u{1D55B}",
+      Jscr: "\u{1D4A5}",
+      jscr: "\u{1D4BF}",
+      Jsercy: "\u0408",
+      jsercy: "\u0458",
+      Jukcy: "\u0404",
+      jukcy: "\u0454",
+      Kappa: "\u039A",
+      kappa: "\u03BA",
+      kappav: "\u03F0",
+      Kcedil: "\u0136",
+      kcedil: "\u0137",
+      Kcy: "\u041A",
+      kcy: "\u043A",
+      Kfr: "\u{1D50E}",
+      kfr: "\u{1D528}",
+      kgreen: "\u0138",
+      KHcy: "\u0425",
+      khcy: "\u0445",
+      KJcy: "\u040C",
+      kjcy: "\u045C",
+      Kopf: "\u{1D542}",
+      kopf: "\u{1D55C}",
+      Kscr: "\u{1D4A6}",
+      kscr: "\u{1D4C0}",
+      lAarr: "\u21DA",
+      Lacute: "\u0139",
+      lacute: "\u013A",
+      laemptyv: "\u29B4",
+      lagran: "\u2112",
+      Lambda: "\u039B",
+      lambda: "\u03BB",
+      Lang: "\u27EA",
+      lang: "\u27E8",
+      langd: "\u2991",
+      langle: "\u27E8",
+      lap: "\u2A85",
+      Laplacetrf: "\u2112",
+      laquo: "\xAB",
+      Larr: "\u219E",
+      lArr: "\u21D0",
+      larr: "\u2190",
+      larrb: "\u21E4",
+      larrbfs: "\u291F",
+      larrfs: "\u291D",
+      larrhk: "\u21A9",
+      larrlp: "\u21AB",
+      larrpl: "\u2939",
+      larrsim: "\u2973",
+      larrtl: "\u21A2",
+      lat: "\u2AAB",
+      lAtail: "\u291B",
+      latail: "\u2919",
+      late: "\u2AAD",
+      lates: "\u2AAD\uFE00",
+      lBarr: "\u290E",
+      lbarr: "\u290C",
+      lbbrk: "\u2772",
+      lbrace: "{",
+      lbrack: "[",
+      lbrke: "\u298B",
+      lbrksld: "\u298F",
+      lbrkslu: "\u298D",
+      Lcaron: "\u013D",
+      lcaron: "\u013E",
+      Lcedil: "\u013B",
+      lcedil: "\u013C",
+      lceil: "\u2308",
+      lcub: "{",
+      Lcy: "\u041B",
+      lcy: "\u043B",
+      ldca: "\u2936",
+      ldquo: "\u201C",
+      ldquor: "\u201E",
+      ldrdhar: "\u2967",
+      ldrushar: "\u294B",
+      ldsh: "\u21B2",
+      lE: "\u2266",
+      le: "\u2264",
+      LeftAngleBracket: "\u27E8",
+      LeftArrow: "\u2190",
+      Leftarrow: "\u21D0",
+      leftarrow: "\u2190",
+      LeftArrowBar: "\u21E4",
+      LeftArrowRightArrow: "\u21C6",
+      leftarrowtail: "\u21A2",
+      LeftCeiling: "\u2308",
+      LeftDoubleBracket: "\u27E6",
+      LeftDownTeeVector: "\u2961",
+      LeftDownVector: "\u21C3",
+      LeftDownVectorBar: "\u2959",
+      LeftFloor: "\u230A",
+      leftharpoondown: "\u21BD",
+      leftharpoonup: "\u21BC",
+      leftleftarrows: "\u21C7",
+      LeftRightArrow: "\u2194",
+      Leftrightarrow: "\u21D4",
+      leftrightarrow: "\u2194",
+      leftrightarrows: "\u21C6",
+      leftrightharpoons: "\u21CB",
+      leftrightsquigarrow: "\u21AD",
+      LeftRightVector: "\u294E",
+      LeftTee: "\u22A3",
+      LeftTeeArrow: "\u21A4",
+      LeftTeeVector: "\u295A",
+      leftthreetimes: "\u22CB",
+      LeftTriangle: "\u22B2",
+      LeftTriangleBar: "\u29CF",
+      LeftTriangleEqual: "\u22B4",
+      LeftUpDownVector: "\u2951",
+      LeftUpTeeVector: "\u2960",
+      LeftUpVector: "\u21BF",
+      LeftUpVectorBar: "\u2958",
+      LeftVector: "\u21BC",
+      LeftVectorBar: "\u2952",
+      lEg: "\u2A8B",
+      leg: "\u22DA",
+      leq: "\u2264",
+      leqq: "\u2266",
+      leqslant: "\u2A7D",
+      les: "\u2A7D",
+      lescc: "\u2AA8",
+      lesdot: "\u2A7F",
+      lesdoto: "\u2A81",
+      lesdotor: "\u2A83",
+      lesg: "\u22DA\uFE00",
+      lesges: "\u2A93",
+      lessapprox: "\u2A85",
+      lessdot: "\u22D6",
+      lesseqgtr: "\u22DA",
+      lesseqqgtr: "\u2A8B",
+      LessEqualGreater: "\u22DA",
+      LessFullEqual: "\u2266",
+      LessGreater: "\u2276",
+      lessgtr: "\u2276",
+      LessLess: "\u2AA1",
+      lesssim: "\u2272",
+      LessSlantEqual: "\u2A7D",
+      LessTilde: "\u2272",
+      lfisht: "\u297C",
+      lfloor: "\u230A",
+      Lfr: "\u{1D50F}",
+      lfr: "\u{1D529}",
+      lg: "\u2276",
+      lgE: "\u2A91",
+      lHar: "\u2962",
+      lhard: "\u21BD",
+      lharu: "\u21BC",
+      lharul: "\u296A",
+      lhblk: "\u2584",
+      LJcy: "\u0409",
+      ljcy: "\u0459",
+      Ll: "\u22D8",
+      ll: "\u226A",
+      llarr: "\u21C7",
+      llcorner: "\u231E",
+      Lleftarrow: "\u21DA",
+      llhard: "\u296B",
+      lltri: "\u25FA",
+      Lmidot: "\u013F",
+      lmidot: "\u0140",
+      lmoust: "\u23B0",
+      lmoustache: "\u23B0",
+      lnap: "\u2A89",
+      lnapprox: "\u2A89",
+      lnE: "\u2268",
+      lne: "\u2A87",
+      lneq: "\u2A87",
+      lneqq: "\u2268",
+      lnsim: "\u22E6",
+      loang: "\u27EC",
+      loarr: "\u21FD",
+      lobrk: "\u27E6",
+      LongLeftArrow: "\u27F5",
+      Longleftarrow: "\u27F8",
+      longleftarrow: "\u27F5",
+      LongLeftRightArrow: "\u27F7",
+      Longleftrightarrow: "\u27FA",
+      longleftrightarrow: "\u27F7",
+      longmapsto: "\u27FC",
+      LongRightArrow: "\u27F6",
+      Longrightarrow: "\u27F9",
+      longrightarrow: "\u27F6",
+      looparrowleft: "\u21AB",
+      looparrowright: "\u21AC",
+      lopar: "\u2985",
+      Lopf: "\u{1D543}",
+      lopf: "\u{1D55D}",
+      loplus: "\u2A2D",
+      lotimes: "\u2A34",
+      lowast: "\u2217",
+      lowbar: "_",
+      LowerLeftArrow: "\u2199",
+      LowerRightArrow: "\u2198",
+      loz: "\u25CA",
+      lozenge: "\u25CA",
+      lozf: "\u29EB",
+      lpar: "(",
+      lparlt: "\u2993",
+      lrarr: "\u21C6",
+      lrcorner: "\u231F",
+      lrhar: "\u21CB",
+      lrhard: "\u296D",
+      lrm: "\u200E",
+      lrtri: "\u22BF",
+      lsaquo: "\u2039",
+      Lscr: "\u2112",
+      lscr: "\u{1D4C1}",
+      Lsh: "\u21B0",
+      lsh: "\u21B0",
+      lsim: "\u2272",
+      lsime: "\u2A8D",
+      lsimg: "\u2A8F",
+      lsqb: "[",
+      lsquo: "\u2018",
+      lsquor: "\u201A",
+      Lstrok: "\u0141",
+      lstrok: "\u0142",
+      Lt: "\u226A",
+      LT: "<",
+      lt: "<",
+      ltcc: "\u2AA6",
+      ltcir: "\u2A79",
+      ltdot: "\u22D6",
+      lthree: "\u22CB",
+      ltimes: "\u22C9",
+      ltlarr: "\u2976",
+      ltquest: "\u2A7B",
+      ltri: "\u25C3",
+      ltrie: "\u22B4",
+      ltrif: "\u25C2",
+      ltrPar: "\u2996",
+      lurdshar: "\u294A",
+      luruhar: "\u2966",
+      lvertneqq: "\u2268\uFE00",
+      lvnE: "\u2268\uFE00",
+      macr: "\xAF",
+      male: "\u2642",
+      malt: "\u2720",
+      maltese: "\u2720",
+      Map: "\u2905",
+      map: "\u21A6",
+      mapsto: "\u21A6",
+      mapstodown: "\u21A7",
+      mapstoleft: "\u21A4",
+      mapstoup: "\u21A5",
+      marker: "\u25AE",
+      mcomma: "\u2A29",
+      Mcy: "\u041C",
+      mcy: "\u043C",
+      mdash: "\u2014",
+      mDDot: "\u223A",
+      measuredangle: "\u2221",
+      MediumSpace: "\u205F",
+      Mellintrf: "\u2133",
+      Mfr: "\u{1D510}",
+      mfr: "\u{1D52A}",
+      mho: "\u2127",
+      micro: "\xB5",
+      mid: "\u2223",
+      midast: "*",
+      midcir: "\u2AF0",
+      middot: "\xB7",
+      minus: "\u2212",
+      minusb: "\u229F",
+      minusd: "\u2238",
+      minusdu: "\u2A2A",
+      MinusPlus: "\u2213",
+      mlcp: "\u2ADB",
+      mldr: "\u2026",
+      mnplus: "\u2213",
+      models: "\u22A7",
+      Mopf: "\u{1D544}",
+      mopf: "\u{1D55E}",
+      mp: "\u2213",
+      Mscr: "\u2133",
+      mscr: "\u{1D4C2}",
+      mstpos: "\u223E",
+      Mu: "\u039C",
+      mu: "\u03BC",
+      multimap: "\u22B8",
+      mumap: "\u22B8",
+      nabla: "\u2207",
+      Nacute: "\u0143",
+      nacute: "\u0144",
+      nang: "\u2220\u20D2",
+      nap: "\u2249",
+      napE: "\u2A70\u0338",
+      napid: "\u224B\u0338",
+      napos: "\u0149",
+      napprox: "\u2249",
+      natur: "\u266E",
+      natural: "\u266E",
+      naturals: "\u2115",
+      nbsp: "\xA0",
+      nbump: "\u224E\u0338",
+      nbumpe: "\u224F\u0338",
+      ncap: "\u2A43",
+      Ncaron: "\u0147",
+      ncaron: "\u0148",
+      Ncedil: "\u0145",
+      ncedil: "\u0146",
+      ncong: "\u2247",
+      ncongdot: "\u2A6D\u0338",
+      ncup: "\u2A42",
+      Ncy: "\u041D",
+      ncy: "\u043D",
+      ndash: "\u2013",
+      ne: "\u2260",
+      nearhk: "\u2924",
+      neArr: "\u21D7",
+      nearr: "\u2197",
+      nearrow: "\u2197",
+      nedot: "\u2250\u0338",
+      NegativeMediumSpace: "\u200B",
+      NegativeThickSpace: "\u200B",
+      NegativeThinSpace: "\u200B",
+      NegativeVeryThinSpace: "\u200B",
+      nequiv: "\u2262",
+      nesear: "\u2928",
+      nesim: "\u2242\u0338",
+      NestedGreaterGreater: "\u226B",
+      NestedLessLess: "\u226A",
+      NewLine: "\n",
+      nexist: "\u2204",
+      nexists: "\u2204",
+      Nfr: "\u{1D511}",
+      nfr: "\u{1D52B}",
+      ngE: "\u2267\u0338",
+      nge: "\u2271",
+      ngeq: "\u2271",
+      ngeqq: "\u2267\u0338",
+      ngeqslant: "\u2A7E\u0338",
+      nges: "\u2A7E\u0338",
+      nGg: "\u22D9\u0338",
+      ngsim: "\u2275",
+      nGt: "\u226B\u20D2",
+      ngt: "\u226F",
+      ngtr: "\u226F",
+      nGtv: "\u226B\u0338",
+      nhArr: "\u21CE",
+      nharr: "\u21AE",
+      nhpar: "\u2AF2",
+      ni: "\u220B",
+      nis: "\u22FC",
+      nisd: "\u22FA",
+      niv: "\u220B",
+      NJcy: "\u040A",
+      njcy: "\u045A",
+      nlArr: "\u21CD",
+      nlarr: "\u219A",
+      nldr: "\u2025",
+      nlE: "\u2266\u0338",
+      nle: "\u2270",
+      nLeftarrow: "\u21CD",
+      nleftarrow: "\u219A",
+      nLeftrightarrow: "\u21CE",
+      nleftrightarrow: "\u21AE",
+      nleq: "\u2270",
+      nleqq: "\u2266\u0338",
+      nleqslant: "\u2A7D\u0338",
+      nles: "\u2A7D\u0338",
+      nless: "\u226E",
+      nLl: "\u22D8\u0338",
+      nlsim: "\u2274",
+      nLt: "\u226A\u20D2",
+      nlt: "\u226E",
+      nltri: "\u22EA",
+      nltrie: "\u22EC",
+      nLtv: "\u226A\u0338",
+      nmid: "\u2224",
+      NoBreak: "\u2060",
+      NonBreakingSpace: "\xA0",
+      Nopf: "\u2115",
+      nopf: "\u{1D55F}",
+      Not: "\u2AEC",
+      not: "\xAC",
+      NotCongruent: "\u2262",
+      NotCupCap: "\u226D",
+      NotDoubleVerticalBar: "\u2226",
+      NotElement: "\u2209",
+      NotEqual: "\u2260",
+      NotEqualTilde: "\u2242\u0338",
+      NotExists: "\u2204",
+      NotGreater: "\u226F",
+      NotGreaterEqual: "\u2271",
+      NotGreaterFullEqual: "\u2267\u0338",
+      NotGreaterGreater: "\u226B\u0338",
+      NotGreaterLess: "\u2279",
+      NotGreaterSlantEqual: "\u2A7E\u0338",
+      NotGreaterTilde: "\u2275",
+      NotHumpDownHump: "\u224E\u0338",
+      NotHumpEqual: "\u224F\u0338",
+      notin: "\u2209",
+      notindot: "\u22F5\u0338",
+      notinE: "\u22F9\u0338",
+      notinva: "\u2209",
+      notinvb: "\u22F7",
+      notinvc: "\u22F6",
+      NotLeftTriangle: "\u22EA",
+      NotLeftTriangleBar: "\u29CF\u0338",
+      NotLeftTriangleEqual: "\u22EC",
+      NotLess: "\u226E",
+      NotLessEqual: "\u2270",
+      NotLessGreater: "\u2278",
+      NotLessLess: "\u226A\u0338",
+      NotLessSlantEqual: "\u2A7D\u0338",
+      NotLessTilde: "\u2274",
+      NotNestedGreaterGreater: "\u2AA2\u0338",
+      NotNestedLessLess: "\u2AA1\u0338",
+      notni: "\u220C",
+      notniva: "\u220C",
+      notnivb: "\u22FE",
+      notnivc: "\u22FD",
+      NotPrecedes: "\u2280",
+      NotPrecedesEqual: "\u2AAF\u0338",
+      NotPrecedesSlantEqual: "\u22E0",
+      NotReverseElement: "\u220C",
+      NotRightTriangle: "\u22EB",
+      NotRightTriangleBar: "\u29D0\u0338",
+      NotRightTriangleEqual: "\u22ED",
+      NotSquareSubset: "\u228F\u0338",
+      NotSquareSubsetEqual: "\u22E2",
+      NotSquareSuperset: "\u2290\u0338",
+      NotSquareSupersetEqual: "\u22E3",
+      NotSubset: "\u2282\u20D2",
+      NotSubsetEqual: "\u2288",
+      NotSucceeds: "\u2281",
+      NotSucceedsEqual: "\u2AB0\u0338",
+      NotSucceedsSlantEqual: "\u22E1",
+      NotSucceedsTilde: "\u227F\u0338",
+      NotSuperset: "\u2283\u20D2",
+      NotSupersetEqual: "\u2289",
+      NotTilde: "\u2241",
+      NotTildeEqual: "\u2244",
+      NotTildeFullEqual: "\u2247",
+      NotTildeTilde: "\u2249",
+      NotVerticalBar: "\u2224",
+      npar: "\u2226",
+      nparallel: "\u2226",
+      nparsl: "\u2AFD\u20E5",
+      npart: "\u2202\u0338",
+      npolint: "\u2A14",
+      npr: "\u2280",
+      nprcue: "\u22E0",
+      npre: "\u2AAF\u0338",
+      nprec: "\u2280",
+      npreceq: "\u2AAF\u0338",
+      nrArr: "\u21CF",
+      nrarr: "\u219B",
+      nrarrc: "\u2933\u0338",
+      nrarrw: "\u219D\u0338",
+      nRightarrow: "\u21CF",
+      nrightarrow: "\u219B",
+      nrtri: "\u22EB",
+      nrtrie: "\u22ED",
+      nsc: "\u2281",
+      nsccue: "\u22E1",
+      nsce: "\u2AB0\u0338",
+      Nscr: "\u{1D4A9}",
+      nscr: "\u{1D4C3}",
+      nshortmid: "\u2224",
+      nshortparallel: "\u2226",
+      nsim: "\u2241",
+      nsime: "\u2244",
+      nsimeq: "\u2244",
+      nsmid: "\u2224",
+      nspar: "\u2226",
+      nsqsube: "\u22E2",
+      nsqsupe: "\u22E3",
+      nsub: "\u2284",
+      nsubE: "\u2AC5\u0338",
+      nsube: "\u2288",
+      nsubset: "\u2282\u20D2",
+      nsubseteq: "\u2288",
+      nsubseteqq: "\u2AC5\u0338",
+      nsucc: "\u2281",
+      nsucceq: "\u2AB0\u0338",
+      nsup: "\u2285",
+      nsupE: "\u2AC6\u0338",
+      nsupe: "\u2289",
+      nsupset: "\u2283\u20D2",
+      nsupseteq: "\u2289",
+      nsupseteqq: "\u2AC6\u0338",
+      ntgl: "\u2279",
+      Ntilde: "\xD1",
+      ntilde: "\xF1",
+      ntlg: "\u2278",
+      ntriangleleft: "\u22EA",
+      ntrianglelefteq: "\u22EC",
+      ntriangleright: "\u22EB",
+      ntrianglerighteq: "\u22ED",
+      Nu: "\u039D",
+      nu: "\u03BD",
+      num: "#",
+      numero: "\u2116",
+      numsp: "\u2007",
+      nvap: "\u224D\u20D2",
+      nVDash: "\u22AF",
+      nVdash: "\u22AE",
+      nvDash: "\u22AD",
+      nvdash: "\u22AC",
+      nvge: "\u2265\u20D2",
+      nvgt: ">\u20D2",
+      nvHarr: "\u2904",
+      nvinfin: "\u29DE",
+      nvlArr: "\u2902",
+      nvle: "\u2264\u20D2",
+      nvlt: "<\u20D2",
+      nvltrie: "\u22B4\u20D2",
+      nvrArr: "\u2903",
+      nvrtrie: "\u22B5\u20D2",
+      nvsim: "\u223C\u20D2",
+      nwarhk: "\u2923",
+      nwArr: "\u21D6",
+      nwarr: "\u2196",
+      nwarrow: "\u2196",
+      nwnear: "\u2927",
+      Oacute: "\xD3",
+      oacute: "\xF3",
+      oast: "\u229B",
+      ocir: "\u229A",
+      Ocirc: "\xD4",
+      ocirc: "\xF4",
+      Ocy: "\u041E",
+      ocy: "\u043E",
+      odash: "\u229D",
+      Odblac: "\u0150",
+      odblac: "\u0151",
+      odiv: "\u2A38",
+      odot: "\u2299",
+      odsold: "\u29BC",
+      OElig: "\u0152",
+      oelig: "\u0153",
+      ofcir: "\u29BF",
+      Ofr: "\u{1D512}",
+      ofr: "\u{1D52C}",
+      ogon: "\u02DB",
+      Ograve: "\xD2",
+      ograve: "\xF2",
+      ogt: "\u29C1",
+      ohbar: "\u29B5",
+      ohm: "\u03A9",
+      oint: "\u222E",
+      olarr: "\u21BA",
+      olcir: "\u29BE",
+      olcross: "\u29BB",
+      oline: "\u203E",
+      olt: "\u29C0",
+      Omacr: "\u014C",
+      omacr: "\u014D",
+      Omega: "\u03A9",
+      omega: "\u03C9",
+      Omicron: "\u039F",
+      omicron: "\u03BF",
+      omid: "\u29B6",
+      ominus: "\u2296",
+      Oopf: "\u{1D546}",
+      oopf: "\u{1D560}",
+      opar: "\u29B7",
+      OpenCurlyDoubleQuote: "\u201C",
+      OpenCurlyQuote: "\u2018",
+      operp: "\u29B9",
+      oplus: "\u2295",
+      Or: "\u2A54",
+      or: "\u2228",
+      orarr: "\u21BB",
+      ord: "\u2A5D",
+      order: "\u2134",
+      orderof: "\u2134",
+      ordf: "\xAA",
+      ordm: "\xBA",
+      origof: "\u22B6",
+      oror: "\u2A56",
+      orslope: "\u2A57",
+      orv: "\u2A5B",
+      oS: "\u24C8",
+      Oscr: "\u{1D4AA}",
+      oscr: "\u2134",
+      Oslash: "\xD8",
+      oslash: "\xF8",
+      osol: "\u2298",
+      Otilde: "\xD5",
+      otilde: "\xF5",
+      Otimes: "\u2A37",
+      otimes: "\u2297",
+      otimesas: "\u2A36",
+      Ouml: "\xD6",
+      ouml: "\xF6",
+      ovbar: "\u233D",
+      OverBar: "\u203E",
+      OverBrace: "\u23DE",
+      OverBracket: "\u23B4",
+      OverParenthesis: "\u23DC",
+      par: "\u2225",
+      para: "\xB6",
+      parallel: "\u2225",
+      parsim: "\u2AF3",
+      parsl: "\u2AFD",
+      part: "\u2202",
+      PartialD: "\u2202",
+      Pcy: "\u041F",
+      pcy: "\u043F",
+      percnt: "%",
+      period: ".",
+      permil: "\u2030",
+      perp: "\u22A5",
+      pertenk: "\u2031",
+      Pfr: "\u{1D513}",
+      pfr: "\u{1D52D}",
+      Phi: "\u03A6",
+      phi: "\u03C6",
+      phiv: "\u03D5",
+      phmmat: "\u2133",
+      phone: "\u260E",
+      Pi: "\u03A0",
+      pi: "\u03C0",
+      pitchfork: "\u22D4",
+      piv: "\u03D6",
+      planck: "\u210F",
+      planckh: "\u210E",
+      plankv: "\u210F",
+      plus: "+",
+      plusacir: "\u2A23",
+      plusb: "\u229E",
+      pluscir: "\u2A22",
+      plusdo: "\u2214",
+      plusdu: "\u2A25",
+      pluse: "\u2A72",
+      PlusMinus: "\xB1",
+      plusmn: "\xB1",
+      plussim: "\u2A26",
+      plustwo: "\u2A27",
+      pm: "\xB1",
+      Poincareplane: "\u210C",
+      pointint: "\u2A15",
+      Popf: "\u2119",
+      popf: "\u{1D561}",
+      pound: "\xA3",
+      Pr: "\u2ABB",
+      pr: "\u227A",
+      prap: "\u2AB7",
+      prcue: "\u227C",
+      prE: "\u2AB3",
+      pre: "\u2AAF",
+      prec: "\u227A",
+      precapprox: "\u2AB7",
+      preccurlyeq: "\u227C",
+      Precedes: "\u227A",
+      PrecedesEqual: "\u2AAF",
+      PrecedesSlantEqual: "\u227C",
+      PrecedesTilde: "\u227E",
+      preceq: "\u2AAF",
+      precnapprox: "\u2AB9",
+      precneqq: "\u2AB5",
+      precnsim: "\u22E8",
+      precsim: "\u227E",
+      Prime: "\u2033",
+      prime: "\u2032",
+      primes: "\u2119",
+      prnap: "\u2AB9",
+      prnE: "\u2AB5",
+      prnsim: "\u22E8",
+      prod: "\u220F",
+      Product: "\u220F",
+      profalar: "\u232E",
+      profline: "\u2312",
+      profsurf: "\u2313",
+      prop: "\u221D",
+      Proportion: "\u2237",
+      Proportional: "\u221D",
+      propto: "\u221D",
+      prsim: "\u227E",
+      prurel: "\u22B0",
+      Pscr: "\u{1D4AB}",
+      pscr: "\u{1D4C5}",
+      Psi: "\u03A8",
+      psi: "\u03C8",
+      puncsp: "\u2008",
+      Qfr: "\u{1D514}",
+      qfr: "\u{1D52E}",
+      qint: "\u2A0C",
+      Qopf: "\u211A",
+      qopf: "\u{1D562}",
+      qprime: "\u2057",
+      Qscr: "\u{1D4AC}",
+      qscr: "\u{1D4C6}",
+      quaternions: "\u210D",
+      quatint: "\u2A16",
+      quest: "?",
+      questeq: "\u225F",
+      QUOT: '"',
+      quot: '"',
+      rAarr: "\u21DB",
+      race: "\u223D\u0331",
+      Racute: "\u0154",
+      racute: "\u0155",
+      radic: "\u221A",
+      raemptyv: "\u29B3",
+      Rang: "\u27EB",
+      rang: "\u27E9",
+      rangd: "\u2992",
+      range: "\u29A5",
+      rangle: "\u27E9",
+      raquo: "\xBB",
+      Rarr: "\u21A0",
+      rArr: "\u21D2",
+      rarr: "\u2192",
+      rarrap: "\u2975",
+      rarrb: "\u21E5",
+      rarrbfs: "\u2920",
+      rarrc: "\u2933",
+      rarrfs: "\u291E",
+      rarrhk: "\u21AA",
+      rarrlp: "\u21AC",
+      rarrpl: "\u2945",
+      rarrsim: "\u2974",
+      Rarrtl: "\u2916",
+      rarrtl: "\u21A3",
+      rarrw: "\u219D",
+      rAtail: "\u291C",
+      ratail: "\u291A",
+      ratio: "\u2236",
+      rationals: "\u211A",
+      RBarr: "\u2910",
+      rBarr: "\u290F",
+      rbarr: "\u290D",
+      rbbrk: "\u2773",
+      rbrace: "}",
+      rbrack: "]",
+      rbrke: "\u298C",
+      rbrksld: "\u298E",
+      rbrkslu: "\u2990",
+      Rcaron: "\u0158",
+      rcaron: "\u0159",
+      Rcedil: "\u0156",
+      rcedil: "\u0157",
+      rceil: "\u2309",
+      rcub: "}",
+      Rcy: "\u0420",
+      rcy: "\u0440",
+      rdca: "\u2937",
+      rdldhar: "\u2969",
+      rdquo: "\u201D",
+      rdquor: "\u201D",
+      rdsh: "\u21B3",
+      Re: "\u211C",
+      real: "\u211C",
+      realine: "\u211B",
+      realpart: "\u211C",
+      reals: "\u211D",
+      rect: "\u25AD",
+      REG: "\xAE",
+      reg: "\xAE",
+      ReverseElement: "\u220B",
+      ReverseEquilibrium: "\u21CB",
+      ReverseUpEquilibrium: "\u296F",
+      rfisht: "\u297D",
+      rfloor: "\u230B",
+      Rfr: "\u211C",
+      rfr: "\u{1D52F}",
+      rHar: "\u2964",
+      rhard: "\u21C1",
+      rharu: "\u21C0",
+      rharul: "\u296C",
+      Rho: "\u03A1",
+      rho: "\u03C1",
+      rhov: "\u03F1",
+      RightAngleBracket: "\u27E9",
+      RightArrow: "\u2192",
+      Rightarrow: "\u21D2",
+      rightarrow: "\u2192",
+      RightArrowBar: "\u21E5",
+      RightArrowLeftArrow: "\u21C4",
+      rightarrowtail: "\u21A3",
+      RightCeiling: "\u2309",
+      RightDoubleBracket: "\u27E7",
+      RightDownTeeVector: "\u295D",
+      RightDownVector: "\u21C2",
+      RightDownVectorBar: "\u2955",
+      RightFloor: "\u230B",
+      rightharpoondown: "\u21C1",
+      rightharpoonup: "\u21C0",
+      rightleftarrows: "\u21C4",
+      rightleftharpoons: "\u21CC",
+      rightrightarrows: "\u21C9",
+      rightsquigarrow: "\u219D",
+      RightTee: "\u22A2",
+      RightTeeArrow: "\u21A6",
+      RightTeeVector: "\u295B",
+      rightthreetimes: "\u22CC",
+      RightTriangle: "\u22B3",
+      RightTriangleBar: "\u29D0",
+      RightTriangleEqual: "\u22B5",
+      RightUpDownVector: "\u294F",
+      RightUpTeeVector: "\u295C",
+      RightUpVector: "\u21BE",
+      RightUpVectorBar: "\u2954",
+      RightVector: "\u21C0",
+      RightVectorBar: "\u2953",
+      ring: "\u02DA",
+      risingdotseq: "\u2253",
+      rlarr: "\u21C4",
+      rlhar: "\u21CC",
+      rlm: "\u200F",
+      rmoust: "\u23B1",
+      rmoustache: "\u23B1",
+      rnmid: "\u2AEE",
+      roang: "\u27ED",
+      roarr: "\u21FE",
+      robrk: "\u27E7",
+      ropar: "\u2986",
+      Ropf: "\u211D",
+      ropf: "\u{1D563}",
+      roplus: "\u2A2E",
+      rotimes: "\u2A35",
+      RoundImplies: "\u2970",
+      rpar: ")",
+      rpargt: "\u2994",
+      rppolint: "\u2A12",
+      rrarr: "\u21C9",
+      Rrightarrow: "\u21DB",
+      rsaquo: "\u203A",
+      Rscr: "\u211B",
+      rscr: "\u{1D4C7}",
+      Rsh: "\u21B1",
+      rsh: "\u21B1",
+      rsqb: "]",
+      rsquo: "\u2019",
+      rsquor: "\u2019",
+      rthree: "\u22CC",
+      rtimes: "\u22CA",
+      rtri: "\u25B9",
+      rtrie: "\u22B5",
+      rtrif: "\u25B8",
+      rtriltri: "\u29CE",
+      RuleDelayed: "\u29F4",
+      ruluhar: "\u2968",
+      rx: "\u211E",
+      Sacute: "\u015A",
+      sacute: "\u015B",
+      sbquo: "\u201A",
+      Sc: "\u2ABC",
+      sc: "\u227B",
+      scap: "\u2AB8",
+      Scaron: "\u0160",
+      scaron: "\u0161",
+      sccue: "\u227D",
+      scE: "\u2AB4",
+      sce: "\u2AB0",
+      Scedil: "\u015E",
+      scedil: "\u015F",
+      Scirc: "\u015C",
+      scirc: "\u015D",
+      scnap: "\u2ABA",
+      scnE: "\u2AB6",
+      scnsim: "\u22E9",
+      scpolint: "\u2A13",
+      scsim: "\u227F",
+      Scy: "\u0421",
+      scy: "\u0441",
+      sdot: "\u22C5",
+      sdotb: "\u22A1",
+      sdote: "\u2A66",
+      searhk: "\u2925",
+      seArr: "\u21D8",
+      searr: "\u2198",
+      searrow: "\u2198",
+      sect: "\xA7",
+      semi: ";",
+      seswar: "\u2929",
+      setminus: "\u2216",
+      setmn: "\u2216",
+      sext: "\u2736",
+      Sfr: "\u{1D516}",
+      sfr: "\u{1D530}",
+      sfrown: "\u2322",
+      sharp: "\u266F",
+      SHCHcy: "\u0429",
+      shchcy: "\u0449",
+      SHcy: "\u0428",
+      shcy: "\u0448",
+      ShortDownArrow: "\u2193",
+      ShortLeftArrow: "\u2190",
+      shortmid: "\u2223",
+      shortparallel: "\u2225",
+      ShortRightArrow: "\u2192",
+      ShortUpArrow: "\u2191",
+      shy: "\xAD",
+      Sigma: "\u03A3",
+      sigma: "\u03C3",
+      sigmaf: "\u03C2",
+      sigmav: "\u03C2",
+      sim: "\u223C",
+      simdot: "\u2A6A",
+      sime: "\u2243",
+      simeq: "\u2243",
+      simg: "\u2A9E",
+      simgE: "\u2AA0",
+      siml: "\u2A9D",
+      simlE: "\u2A9F",
+      simne: "\u2246",
+      simplus: "\u2A24",
+      simrarr: "\u2972",
+      slarr: "\u2190",
+      SmallCircle: "\u2218",
+      smallsetminus: "\u2216",
+      smashp: "\u2A33",
+      smeparsl: "\u29E4",
+      smid: "\u2223",
+      smile: "\u2323",
+      smt: "\u2AAA",
+      smte: "\u2AAC",
+      smtes: "\u2AAC\uFE00",
+      SOFTcy: "\u042C",
+      softcy: "\u044C",
+      sol: "/",
+      solb: "\u29C4",
+      solbar: "\u233F",
+      Sopf: "\u{1D54A}",
+      sopf: "\u{1D564}",
+      spades: "\u2660",
+      spadesuit: "\u2660",
+      spar: "\u2225",
+      sqcap: "\u2293",
+      sqcaps: "\u2293\uFE00",
+      sqcup: "\u2294",
+      sqcups: "\u2294\uFE00",
+      Sqrt: "\u221A",
+      sqsub: "\u228F",
+      sqsube: "\u2291",
+      sqsubset: "\u228F",
+      sqsubseteq: "\u2291",
+      sqsup: "\u2290",
+      sqsupe: "\u2292",
+      sqsupset: "\u2290",
+      sqsupseteq: "\u2292",
+      squ: "\u25A1",
+      Square: "\u25A1",
+      square: "\u25A1",
+      SquareIntersection: "\u2293",
+      SquareSubset: "\u228F",
+      SquareSubsetEqual: "\u2291",
+      SquareSuperset: "\u2290",
+      SquareSupersetEqual: "\u2292",
+      SquareUnion: "\u2294",
+      squarf: "\u25AA",
+      squf: "\u25AA",
+      srarr: "\u2192",
+      Sscr: "\u{1D4AE}",
+      sscr: "\u{1D4C8}",
+      ssetmn: "\u2216",
+      ssmile: "\u2323",
+      sstarf: "\u22C6",
+      Star: "\u22C6",
+      star: "\u2606",
+      starf: "\u2605",
+      straightepsilon: "\u03F5",
+      straightphi: "\u03D5",
+      strns: "\xAF",
+      Sub: "\u22D0",
+      sub: "\u2282",
+      subdot: "\u2ABD",
+      subE: "\u2AC5",
+      sube: "\u2286",
+      subedot: "\u2AC3",
+      submult: "\u2AC1",
+      subnE: "\u2ACB",
+      subne: "\u228A",
+      subplus: "\u2ABF",
+      subrarr: "\u2979",
+      Subset: "\u22D0",
+      subset: "\u2282",
+      subseteq: "\u2286",
+      subseteqq: "\u2AC5",
+      SubsetEqual: "\u2286",
+      subsetneq: "\u228A",
+      subsetneqq: "\u2ACB",
+      subsim: "\u2AC7",
+      subsub: "\u2AD5",
+      subsup: "\u2AD3",
+      succ: "\u227B",
+      succapprox: "\u2AB8",
+      succcurlyeq: "\u227D",
+      Succeeds: "\u227B",
+      SucceedsEqual: "\u2AB0",
+      SucceedsSlantEqual: "\u227D",
+      SucceedsTilde: "\u227F",
+      succeq: "\u2AB0",
+      succnapprox: "\u2ABA",
+      succneqq: "\u2AB6",
+      succnsim: "\u22E9",
+      succsim: "\u227F",
+      SuchThat: "\u220B",
+      Sum: "\u2211",
+      sum: "\u2211",
+      sung: "\u266A",
+      Sup: "\u22D1",
+      sup: "\u2283",
+      sup1: "\xB9",
+      sup2: "\xB2",
+      sup3: "\xB3",
+      supdot: "\u2ABE",
+      supdsub: "\u2AD8",
+      supE: "\u2AC6",
+      supe: "\u2287",
+      supedot: "\u2AC4",
+      Superset: "\u2283",
+      SupersetEqual: "\u2287",
+      suphsol: "\u27C9",
+      suphsub: "\u2AD7",
+      suplarr: "\u297B",
+      supmult: "\u2AC2",
+      supnE: "\u2ACC",
+      supne: "\u228B",
+      supplus: "\u2AC0",
+      Supset: "\u22D1",
+      supset: "\u2283",
+      supseteq: "\u2287",
+      supseteqq: "\u2AC6",
+      supsetneq: "\u228B",
+      supsetneqq: "\u2ACC",
+      supsim: "\u2AC8",
+      supsub: "\u2AD4",
+      supsup: "\u2AD6",
+      swarhk: "\u2926",
+      swArr: "\u21D9",
+      swarr: "\u2199",
+      swarrow: "\u2199",
+      swnwar: "\u292A",
+      szlig: "\xDF",
+      Tab: "	",
+      target: "\u2316",
+      Tau: "\u03A4",
+      tau: "\u03C4",
+      tbrk: "\u23B4",
+      Tcaron: "\u0164",
+      tcaron: "\u0165",
+      Tcedil: "\u0162",
+      tcedil: "\u0163",
+      Tcy: "\u0422",
+      tcy: "\u0442",
+      tdot: "\u20DB",
+      telrec: "\u2315",
+      Tfr: "\u{1D517}",
+      tfr: "\u{1D531}",
+      there4: "\u2234",
+      Therefore: "\u2234",
+      therefore: "\u2234",
+      Theta: "\u0398",
+      theta: "\u03B8",
+      thetasym: "\u03D1",
+      thetav: "\u03D1",
+      thickapprox: "\u2248",
+      thicksim: "\u223C",
+      ThickSpace: "\u205F\u200A",
+      thinsp: "\u2009",
+      ThinSpace: "\u2009",
+      thkap: "\u2248",
+      thksim: "\u223C",
+      THORN: "\xDE",
+      thorn: "\xFE",
+      Tilde: "\u223C",
+      tilde: "\u02DC",
+      TildeEqual: "\u2243",
+      TildeFullEqual: "\u2245",
+      TildeTilde: "\u2248",
+      times: "\xD7",
+      timesb: "\u22A0",
+      timesbar: "\u2A31",
+      timesd: "\u2A30",
+      tint: "\u222D",
+      toea: "\u2928",
+      top: "\u22A4",
+      topbot: "\u2336",
+      topcir: "\u2AF1",
+      Topf: "\u{1D54B}",
+      topf: "\u{1D565}",
+      topfork: "\u2ADA",
+      tosa: "\u2929",
+      tprime: "\u2034",
+      TRADE: "\u2122",
+      trade: "\u2122",
+      triangle: "\u25B5",
+      triangledown: "\u25BF",
+      triangleleft: "\u25C3",
+      trianglelefteq: "\u22B4",
+      triangleq: "\u225C",
+      triangleright: "\u25B9",
+      trianglerighteq: "\u22B5",
+      tridot: "\u25EC",
+      trie: "\u225C",
+      triminus: "\u2A3A",
+      TripleDot: "\u20DB",
+      triplus: "\u2A39",
+      trisb: "\u29CD",
+      tritime: "\u2A3B",
+      trpezium: "\u23E2",
+      Tscr: "\u{1D4AF}",
+      tscr: "\u{1D4C9}",
+      TScy: "\u0426",
+      tscy: "\u0446",
+      TSHcy: "\u040B",
+      tshcy: "\u045B",
+      Tstrok: "\u0166",
+      tstrok: "\u0167",
+      twixt: "\u226C",
+      twoheadleftarrow: "\u219E",
+      twoheadrightarrow: "\u21A0",
+      Uacute: "\xDA",
+      uacute: "\xFA",
+      Uarr: "\u219F",
+      uArr: "\u21D1",
+      uarr: "\u2191",
+      Uarrocir: "\u2949",
+      Ubrcy: "\u040E",
+      ubrcy: "\u045E",
+      Ubreve: "\u016C",
+      ubreve: "\u016D",
+      Ucirc: "\xDB",
+      ucirc: "\xFB",
+      Ucy: "\u0423",
+      ucy: "\u0443",
+      udarr: "\u21C5",
+      Udblac: "\u0170",
+      udblac: "\u0171",
+      udhar: "\u296E",
+      ufisht: "\u297E",
+      Ufr: "\u{1D518}",
+      ufr: "\u{1D532}",
+      Ugrave: "\xD9",
+      ugrave: "\xF9",
+      uHar: "\u2963",
+      uharl: "\u21BF",
+      uharr: "\u21BE",
+      uhblk: "\u2580",
+      ulcorn: "\u231C",
+      ulcorner: "\u231C",
+      ulcrop: "\u230F",
+      ultri: "\u25F8",
+      Umacr: "\u016A",
+      umacr: "\u016B",
+      uml: "\xA8",
+      UnderBar: "_",
+      UnderBrace: "\u23DF",
+      UnderBracket: "\u23B5",
+      UnderParenthesis: "\u23DD",
+      Union: "\u22C3",
+      UnionPlus: "\u228E",
+      Uogon: "\u0172",
+      uogon: "\u0173",
+      Uopf: "\u{1D54C}",
+      uopf: "\u{1D566}",
+      UpArrow: "\u2191",
+      Uparrow: "\u21D1",
+      uparrow: "\u2191",
+      UpArrowBar: "\u2912",
+      UpArrowDownArrow: "\u21C5",
+      UpDownArrow: "\u2195",
+      Updownarrow: "\u21D5",
+      updownarrow: "\u2195",
+      UpEquilibrium: "\u296E",
+      upharpoonleft: "\u21BF",
+      upharpoonright: "\u21BE",
+      uplus: "\u228E",
+      UpperLeftArrow: "\u2196",
+      UpperRightArrow: "\u2197",
+      Upsi: "\u03D2",
+      upsi: "\u03C5",
+      upsih: "\u03D2",
+      Upsilon: "\u03A5",
+      upsilon: "\u03C5",
+      UpTee: "\u22A5",
+      UpTeeArrow: "\u21A5",
+      upuparrows: "\u21C8",
+      urcorn: "\u231D",
+      urcorner: "\u231D",
+      urcrop: "\u230E",
+      Uring: "\u016E",
+      uring: "\u016F",
+      urtri: "\u25F9",
+      Uscr: "\u{1D4B0}",
+      uscr: "\u{1D4CA}",
+      utdot: "\u22F0",
+      Utilde: "\u0168",
+      utilde: "\u0169",
+      utri: "\u25B5",
+      utrif: "\u25B4",
+      uuarr: "\u21C8",
+      Uuml: "\xDC",
+      uuml: "\xFC",
+      uwangle: "\u29A7",
+      vangrt: "\u299C",
+      varepsilon: "\u03F5",
+      varkappa: "\u03F0",
+      varnothing: "\u2205",
+      varphi: "\u03D5",
+      varpi: "\u03D6",
+      varpropto: "\u221D",
+      vArr: "\u21D5",
+      varr: "\u2195",
+      varrho: "\u03F1",
+      varsigma: "\u03C2",
+      varsubsetneq: "\u228A\uFE00",
+      varsubsetneqq: "\u2ACB\uFE00",
+      varsupsetneq: "\u228B\uFE00",
+      varsupsetneqq: "\u2ACC\uFE00",
+      vartheta: "\u03D1",
+      vartriangleleft: "\u22B2",
+      vartriangleright: "\u22B3",
+      Vbar: "\u2AEB",
+      vBar: "\u2AE8",
+      vBarv: "\u2AE9",
+      Vcy: "\u0412",
+      vcy: "\u0432",
+      VDash: "\u22AB",
+      Vdash: "\u22A9",
+      vDash: "\u22A8",
+      vdash: "\u22A2",
+      Vdashl: "\u2AE6",
+      Vee: "\u22C1",
+      vee: "\u2228",
+      veebar: "\u22BB",
+      veeeq: "\u225A",
+      vellip: "\u22EE",
+      Verbar: "\u2016",
+      verbar: "|",
+      Vert: "\u2016",
+      vert: "|",
+      VerticalBar: "\u2223",
+      VerticalLine: "|",
+      VerticalSeparator: "\u2758",
+      VerticalTilde: "\u2240",
+      VeryThinSpace: "\u200A",
+      Vfr: "\u{1D519}",
+      vfr: "\u{1D533}",
+      vltri: "\u22B2",
+      vnsub: "\u2282\u20D2",
+      vnsup: "\u2283\u20D2",
+      Vopf: "\u{1D54D}",
+      vopf: "\u{1D567}",
+      vprop: "\u221D",
+      vrtri: "\u22B3",
+      Vscr: "\u{1D4B1}",
+      vscr: "\u{1D4CB}",
+      vsubnE: "\u2ACB\uFE00",
+      vsubne: "\u228A\uFE00",
+      vsupnE: "\u2ACC\uFE00",
+      vsupne: "\u228B\uFE00",
+      Vvdash: "\u22AA",
+      vzigzag: "\u299A",
+      Wcirc: "\u0174",
+      wcirc: "\u0175",
+      wedbar: "\u2A5F",
+      Wedge: "\u22C0",
+      wedge: "\u2227",
+      wedgeq: "\u2259",
+      weierp: "\u2118",
+      Wfr: "\u{1D51A}",
+      wfr: "\u{1D534}",
+      Wopf: "\u{1D54E}",
+      wopf: "\u{1D568}",
+      wp: "\u2118",
+      wr: "\u2240",
+      wreath: "\u2240",
+      Wscr: "\u{1D4B2}",
+      wscr: "\u{1D4CC}",
+      xcap: "\u22C2",
+      xcirc: "\u25EF",
+      xcup: "\u22C3",
+      xdtri: "\u25BD",
+      Xfr: "\u{1D51B}",
+      xfr: "\u{1D535}",
+      xhArr: "\u27FA",
+      xharr: "\u27F7",
+      Xi: "\u039E",
+      xi: "\u03BE",
+      xlArr: "\u27F8",
+      xlarr: "\u27F5",
+      xmap: "\u27FC",
+      xnis: "\u22FB",
+      xodot: "\u2A00",
+      Xopf: "\u{1D54F}",
+      xopf: "\u{1D569}",
+      xoplus: "\u2A01",
+      xotime: "\u2A02",
+      xrArr: "\u27F9",
+      xrarr: "\u27F6",
+      Xscr: "\u{1D4B3}",
+      xscr: "\u{1D4CD}",
+      xsqcup: "\u2A06",
+      xuplus: "\u2A04",
+      xutri: "\u25B3",
+      xvee: "\u22C1",
+      xwedge: "\u22C0",
+      Yacute: "\xDD",
+      yacute: "\xFD",
+      YAcy: "\u042F",
+      yacy: "\u044F",
+      Ycirc: "\u0176",
+      ycirc: "\u0177",
+      Ycy: "\u042B",
+      ycy: "\u044B",
+      yen: "\xA5",
+      Yfr: "\u{1D51C}",
+      yfr: "\u{1D536}",
+      YIcy: "\u0407",
+      yicy: "\u0457",
+      Yopf: "\u{1D550}",
+      yopf: "\u{1D56A}",
+      Yscr: "\u{1D4B4}",
+      yscr: "\u{1D4CE}",
+      YUcy: "\u042E",
+      yucy: "\u044E",
+      Yuml: "\u0178",
+      yuml: "\xFF",
+      Zacute: "\u0179",
+      zacute: "\u017A",
+      Zcaron: "\u017D",
+      zcaron: "\u017E",
+      Zcy: "\u0417",
+      zcy: "\u0437",
+      Zdot: "\u017B",
+      zdot: "\u017C",
+      zeetrf: "\u2128",
+      ZeroWidthSpace: "\u200B",
+      Zeta: "\u0396",
+      zeta: "\u03B6",
+      Zfr: "\u2128",
+      zfr: "\u{1D537}",
+      ZHcy: "\u0416",
+      zhcy: "\u0436",
+      zigrarr: "\u21DD",
+      Zopf: "\u2124",
+      zopf: "\u{1D56B}",
+      Zscr: "\u{1D4B5}",
+      zscr: "\u{1D4CF}",
+      zwj: "\u200D",
+      zwnj: "\u200C"
+    });
+    exports2.entityMap = exports2.HTML_ENTITIES;
+  }
+});
+
+// node_modules/@xmldom/xmldom/lib/sax.js
+var require_sax = __commonJS({
+  "node_modules/@xmldom/xmldom/lib/sax.js"(exports2) {
+    "use strict";
+    var conventions = require_conventions();
+    var g = require_grammar();
+    var errors = require_errors2();
+    var isHTMLEscapableRawTextElement = conventions.isHTMLEscapableRawTextElement;
+    var isHTMLMimeType = conventions.isHTMLMimeType;
+    var isHTMLRawTextElement = conventions.isHTMLRawTextElement;
+    var hasOwn = conventions.hasOwn;
+    var NAMESPACE = conventions.NAMESPACE;
+    var ParseError = errors.ParseError;
+    var DOMException = errors.DOMException;
+    var S_TAG = 0;
+    var S_ATTR = 1;
+    var S_ATTR_SPACE = 2;
+    var S_EQ = 3;
+    var S_ATTR_NOQUOT_VALUE = 4;
+    var S_ATTR_END = 5;
+    var S_TAG_SPACE = 6;
+    var S_TAG_CLOSE = 7;
+    function XMLReader() {
+    }
+    XMLReader.prototype = {
+      parse: function(source, defaultNSMap, entityMap) {
+        var domBuilder = this.domBuilder;
+        domBuilder.startDocument();
+        _copy(defaultNSMap, defaultNSMap = /* @__PURE__ */ Object.create(null));
+        parse2(source, defaultNSMap, entityMap, domBuilder, this.errorHandler);
+        domBuilder.endDocument();
+      }
+    };
+    var ENTITY_REG = /&#?\w+;?/g;
+    function parse2(source, defaultNSMapCopy, entityMap, domBuilder, errorHandler) {
+      var isHTML = isHTMLMimeType(domBuilder.mimeType);
+      if (source.indexOf(g.UNICODE_REPLACEMENT_CHARACTER) >= 0) {
+        errorHandler.warning("Unicode replacement character detected, source encoding issues?");
+      }
+      function fixedFromCharCode(code3) {
+        if (code3 > 65535) {
+          code3 -= 65536;
+          var surrogate1 = 55296 + (code3 >> 10), surrogate2 = 56320 + (code3 & 1023);
+          return String.fromCharCode(surrogate1, surrogate2);
+        } else {
+          return String.fromCharCode(code3);
+        }
+      }
+      function entityReplacer(a2) {
+        var complete = a2[a2.length - 1] === ";" ? a2 : a2 + ";";
+        if (!isHTML && complete !== a2) {
+          errorHandler.error("EntityRef: expecting ;");
+          return a2;
+        }
+        var match = g.Reference.exec(complete);
+        if (!match || match[0].length !== complete.length) {
+          errorHandler.error("entity not matching Reference production: " + a2);
+          return a2;
+        }
+        var k = complete.slice(1, -1);
+        if (hasOwn(entityMap, k)) {
+          return entityMap[k];
+        } else if (k.charAt(0) === "#") {
+          return fixedFromCharCode(parseInt(k.substring(1).replace("x", "0x")));
+        } else {
+          errorHandler.error("entity not found:" + a2);
+          return a2;
+        }
+      }
+      function appendText(end2) {
+        if (end2 > start) {
+          var xt = source.substring(start, end2).replace(ENTITY_REG, entityReplacer);
+          locator && position2(start);
+          domBuilder.characters(xt, 0, end2 - start);
+          start = end2;
+        }
+      }
+      var lineStart = 0;
+      var lineEnd = 0;
+      var linePattern = /\r\n?|\n|$/g;
+      var locator = domBuilder.locator;
+      function position2(p, m) {
+        while (p >= lineEnd && (m = linePattern.exec(source))) {
+          lineStart = lineEnd;
+          lineEnd = m.index + m[0].length;
+          locator.lineNumber++;
+        }
+        locator.columnNumber = p - lineStart + 1;
+      }
+      var parseStack = [{ currentNSMap: defaultNSMapCopy }];
+      var unclosedTags = [];
+      var start = 0;
+      while (true) {
+        try {
+          var tagStart = source.indexOf("<", start);
+          if (tagStart < 0) {
+            if (!isHTML && unclosedTags.length > 0) {
+              return errorHandler.fatalError("unclosed xml tag(s): " + unclosedTags.join(", "));
+            }
+            if (!source.substring(start).match(/^\s*$/)) {
+              var doc = domBuilder.doc;
+              var text4 = doc.createTextNode(source.substring(start));
+              if (doc.documentElement) {
+                return errorHandler.error("Extra content at the end of the document");
+              }
+              doc.appendChild(text4);
+              domBuilder.currentElement = text4;
+            }
+            return;
+          }
+          if (tagStart > start) {
+            var fromSource = source.substring(start, tagStart);
+            if (!isHTML && unclosedTags.length === 0) {
+              fromSource = fromSource.replace(new RegExp(g.S_OPT.source, "g"), "");
+              fromSource && errorHandler.error("Unexpected content outside root element: '" + fromSource + "'");
+            }
+            appendText(tagStart);
+          }
+          switch (source.charAt(tagStart + 1)) {
+            case "/":
+              var end = source.indexOf(">", tagStart + 2);
+              var tagNameRaw = source.substring(tagStart + 2, end > 0 ? end : void 0);
+              if (!tagNameRaw) {
+                return errorHandler.fatalError("end tag name missing");
+              }
+              var endTagNameStrict = g.reg("^", g.QName_group, g.S_OPT, "$");
+              var tagNameMatch = end > 0 && endTagNameStrict.exec(tagNameRaw);
+              if (!tagNameMatch) {
+                var leadingTagNameMatch = end > 0 && g.reg("^", g.QName_group).exec(tagNameRaw);
+                if (isHTML && leadingTagNameMatch) {
+                  errorHandler.warning('end tag name contains invalid trailing characters: "' + tagNameRaw + '"');
+                  tagNameMatch = leadingTagNameMatch;
+                } else if (
+                  // Backward compatibility, remove this whole `else if` arm in the next breaking release
+                  // (XML then falls through to the `fatalError` below, for a clean mode split: XML fatal,
+                  // HTML warning). A valid end-tag name followed by a line break and trailing content was
+                  // silently accepted while `reg` still used the `m` flag; re-adding `m` here matches exactly
+                  // those inputs, kept recoverable and reported.
+                  leadingTagNameMatch && new RegExp(endTagNameStrict.source, endTagNameStrict.flags + "m").test(tagNameRaw)
+                ) {
+                  errorHandler.error('end tag name is followed by a line break and trailing content: "' + tagNameRaw + '"');
+                  tagNameMatch = leadingTagNameMatch;
+                } else {
+                  return errorHandler.fatalError('end tag name contains invalid characters: "' + tagNameRaw + '"');
+                }
+              }
+              if (!domBuilder.currentElement && !domBuilder.doc.documentElement) {
+                return;
+              }
+              var currentTagName = unclosedTags[unclosedTags.length - 1] || domBuilder.currentElement.tagName || domBuilder.doc.documentElement.tagName || "";
+              if (currentTagName !== tagNameMatch[1]) {
+                var tagNameLower = tagNameMatch[1].toLowerCase();
+                if (!isHTML || currentTagName.toLowerCase() !== tagNameLower) {
+                  return errorHandler.fatalError('Opening and ending tag mismatch: "' + currentTagName + '" != "' + tagNameRaw + '"');
+                }
+              }
+              var config = parseStack.pop();
+              unclosedTags.pop();
+              var localNSMap = config.localNSMap;
+              domBuilder.endElement(config.uri, config.localName, currentTagName);
+              if (localNSMap) {
+                for (var prefix in localNSMap) {
+                  if (hasOwn(localNSMap, prefix)) {
+                    domBuilder.endPrefixMapping(prefix);
+                  }
+                }
+              }
+              end++;
+              break;
+            // end element
+            case "?":
+              locator && position2(tagStart);
+              end = parseProcessingInstruction(source, tagStart, domBuilder, errorHandler);
+              break;
+            case "!":
+              locator && position2(tagStart);
+              end = parseDoctypeCommentOrCData(source, tagStart, domBuilder, errorHandler, isHTML);
+              break;
+            default:
+              locator && position2(tagStart);
+              var el = new ElementAttributes();
+              var currentNSMap = parseStack[parseStack.length - 1].currentNSMap;
+              var end = parseElementStartPart(source, tagStart, el, currentNSMap, entityReplacer, errorHandler, isHTML);
+              var len = el.length;
+              if (!el.closed) {
+                if (isHTML && conventions.isHTMLVoidElement(el.tagName)) {
+                  el.closed = true;
+                } else {
+                  unclosedTags.push(el.tagName);
+                }
+              }
+              if (locator && len) {
+                var locator2 = copyLocator(locator, {});
+                for (var i = 0; i < len; i++) {
+                  var a = el[i];
+                  position2(a.offset);
+                  a.locator = copyLocator(locator, {});
+                }
+                domBuilder.locator = locator2;
+                if (appendElement(el, domBuilder, currentNSMap)) {
+                  parseStack.push(el);
+                }
+                domBuilder.locator = locator;
+              } else {
+                if (appendElement(el, domBuilder, currentNSMap)) {
+                  parseStack.push(el);
+                }
+              }
+              if (isHTML && !el.closed) {
+                end = parseHtmlSpecialContent(source, end, el.tagName, entityReplacer, domBuilder);
+              } else {
+                end++;
+              }
+          }
+        } catch (e) {
+          if (e instanceof ParseError) {
+            throw e;
+          } else if (e instanceof DOMException) {
+            return errorHandler.fatalError("Error constructing the DOM: " + e.name + ": " + e.message, e);
+          }
+          errorHandler.error("element parse error: " + e);
+          end = -1;
+        }
+        if (end > start) {
+          start = end;
+        } else {
+          appendText(Math.max(tagStart, start) + 1);
+        }
+      }
+    }
+    function copyLocator(f, t) {
+      t.lineNumber = f.lineNumber;
+      t.columnNumber = f.columnNumber;
+      return t;
+    }
+    function parseElementStartPart(source, start, el, currentNSMap, entityReplacer, errorHandler, isHTML) {
+      function addAttribute(qname, value2, startIndex) {
+        if (hasOwn(el.attributeNames, qname)) {
+          return errorHandler.fatalError("Attribute " + qname + " redefined");
+        }
+        if (!isHTML && value2.indexOf("<") >= 0) {
+          return errorHandler.fatalError("Unescaped '<' not allowed in attributes values");
+        }
+        el.addValue(
+          qname,
+          // @see https://www.w3.org/TR/xml/#AVNormalize
+          // since the xmldom sax parser does not "interpret" DTD the following is not implemented:
+          // - recursive replacement of (DTD) entity references
+          // - trimming and collapsing multiple spaces into a single one for attributes that are not of type CDATA
+          value2.replace(/[\t\n\r]/g, " ").replace(ENTITY_REG, entityReplacer),
+          startIndex
+        );
+      }
+      var attrName;
+      var value;
+      var p = ++start;
+      var s = S_TAG;
+      while (true) {
+        var c = source.charAt(p);
+        if (s === S_TAG && c === "<") {
+          throw new Error("unexpected < in tag name: " + source.slice(start, p));
+        }
+        switch (c) {
+          case "=":
+            if (s === S_ATTR) {
+              attrName = source.slice(start, p);
+              s = S_EQ;
+            } else if (s === S_ATTR_SPACE) {
+              s = S_EQ;
+            } else {
+              throw new Error("attribute equal must after attrName");
+            }
+            break;
+          case "'":
+          case '"':
+            if (s === S_EQ || s === S_ATTR) {
+              if (s === S_ATTR) {
+                errorHandler.warning('attribute value must after "="');
+                attrName = source.slice(start, p);
+              }
+              start = p + 1;
+              p = source.indexOf(c, start);
+              if (p > 0) {
+                value = source.slice(start, p);
+                addAttribute(attrName, value, start - 1);
+                s = S_ATTR_END;
+              } else {
+                throw new Error("attribute value no end '" + c + "' match");
+              }
+            } else if (s == S_ATTR_NOQUOT_VALUE) {
+              value = source.slice(start, p);
+              addAttribute(attrName, value, start);
+              errorHandler.warning('attribute "' + attrName + '" missed start quot(' + c + ")!!");
+              start = p + 1;
+              s = S_ATTR_END;
+            } else {
+              throw new Error('attribute value must after "="');
+            }
+            break;
+          case "/":
+            switch (s) {
+              case S_TAG:
+                el.setTagName(source.slice(start, p));
+              case S_ATTR_END:
+              case S_TAG_SPACE:
+              case S_TAG_CLOSE:
+                s = S_TAG_CLOSE;
+                el.closed = true;
+              case S_ATTR_NOQUOT_VALUE:
+              case S_ATTR:
+                break;
+              case S_ATTR_SPACE:
+                el.closed = true;
+                break;
+              //case S_EQ:
+              default:
+                throw new Error("attribute invalid close char('/')");
+            }
+            break;
+          case "":
+            errorHandler.error("unexpected end of input");
+            if (s == S_TAG) {
+              el.setTagName(source.slice(start, p));
+            }
+            return p;
+          case ">":
+            switch (s) {
+              case S_TAG:
+                el.setTagName(source.slice(start, p));
+              case S_ATTR_END:
+              case S_TAG_SPACE:
+              case S_TAG_CLOSE:
+                break;
+              //normal
+              case S_ATTR_NOQUOT_VALUE:
+              //Compatible state
+              case S_ATTR:
+                value = source.slice(start, p);
+                if (value.slice(-1) === "/") {
+                  el.closed = true;
+                  value = value.slice(0, -1);
+                }
+              case S_ATTR_SPACE:
+                if (s === S_ATTR_SPACE) {
+                  value = attrName;
+                }
+                if (s == S_ATTR_NOQUOT_VALUE) {
+                  errorHandler.warning('attribute "' + value + '" missed quot(")!');
+                  addAttribute(attrName, value, start);
+                } else {
+                  if (!isHTML) {
+                    errorHandler.warning('attribute "' + value + '" missed value!! "' + value + '" instead!!');
+                  }
+                  addAttribute(value, value, start);
+                }
+                break;
+              case S_EQ:
+                if (!isHTML) {
+                  return errorHandler.fatalError(`AttValue: ' or " expected`);
+                }
+            }
+            return p;
+          /*xml space '\x20' | #x9 | #xD | #xA; */
+          case "\x80":
+            c = " ";
+          default:
+            if (c <= " ") {
+              switch (s) {
+                case S_TAG:
+                  el.setTagName(source.slice(start, p));
+                  s = S_TAG_SPACE;
+                  break;
+                case S_ATTR:
+                  attrName = source.slice(start, p);
+                  s = S_ATTR_SPACE;
+                  break;
+                case S_ATTR_NOQUOT_VALUE:
+                  var value = source.slice(start, p);
+                  errorHandler.warning('attribute "' + value + '" missed quot(")!!');
+                  addAttribute(attrName, value, start);
+                case S_ATTR_END:
+                  s = S_TAG_SPACE;
+                  break;
+              }
+            } else {
+              switch (s) {
+                //case S_TAG:void();break;
+                //case S_ATTR:void();break;
+                //case S_ATTR_NOQUOT_VALUE:void();break;
+                case S_ATTR_SPACE:
+                  if (!isHTML) {
+                    errorHandler.warning('attribute "' + attrName + '" missed value!! "' + attrName + '" instead2!!');
+                  }
+                  addAttribute(attrName, attrName, start);
+                  start = p;
+                  s = S_ATTR;
+                  break;
+                case S_ATTR_END:
+                  errorHandler.warning('attribute space is required"' + attrName + '"!!');
+                case S_TAG_SPACE:
+                  s = S_ATTR;
+                  start = p;
+                  break;
+                case S_EQ:
+                  s = S_ATTR_NOQUOT_VALUE;
+                  start = p;
+                  break;
+                case S_TAG_CLOSE:
+                  throw new Error("elements closed character '/' and '>' must be connected to");
+              }
+            }
+        }
+        p++;
+      }
+    }
+    function appendElement(el, domBuilder, currentNSMap) {
+      var tagName = el.tagName;
+      var localNSMap = null;
+      var i = el.length;
+      while (i--) {
+        var a = el[i];
+        var qName = a.qName;
+        var value = a.value;
+        var nsp = qName.indexOf(":");
+        if (nsp > 0) {
+          var prefix = a.prefix = qName.slice(0, nsp);
+          var localName = qName.slice(nsp + 1);
+          var nsPrefix = prefix === "xmlns" && localName;
+        } else {
+          localName = qName;
+          prefix = null;
+          nsPrefix = qName === "xmlns" && "";
+        }
+        a.localName = localName;
+        if (nsPrefix !== false) {
+          if (localNSMap == null) {
+            localNSMap = /* @__PURE__ */ Object.create(null);
+            currentNSMap = Object.create(currentNSMap);
+          }
+          currentNSMap[nsPrefix] = localNSMap[nsPrefix] = value;
+          a.uri = NAMESPACE.XMLNS;
+          domBuilder.startPrefixMapping(nsPrefix, value);
+        }
+      }
+      var i = el.length;
+      while (i--) {
+        a = el[i];
+        if (a.prefix) {
+          if (a.prefix === "xml") {
+            a.uri = NAMESPACE.XML;
+          }
+          if (a.prefix !== "xmlns") {
+            a.uri = currentNSMap[a.prefix];
+          }
+        }
+      }
+      var nsp = tagName.indexOf(":");
+      if (nsp > 0) {
+        prefix = el.prefix = tagName.slice(0, nsp);
+        localName = el.localName = tagName.slice(nsp + 1);
+      } else {
+        prefix = null;
+        localName = el.localName = tagName;
+      }
+      var ns = el.uri = currentNSMap[prefix || ""];
+      domBuilder.startElement(ns, localName, tagName, el);
+      if (el.closed) {
+        domBuilder.endElement(ns, localName, tagName);
+        if (localNSMap) {
+          for (prefix in localNSMap) {
+            if (hasOwn(localNSMap, prefix)) {
+              domBuilder.endPrefixMapping(prefix);
+            }
+          }
+        }
+      } else {
+        el.currentNSMap = currentNSMap;
+        el.localNSMap = localNSMap;
+        return true;
+      }
+    }
+    function parseHtmlSpecialContent(source, elStartEnd, tagName, entityReplacer, domBuilder) {
+      var isEscapableRaw = isHTMLEscapableRawTextElement(tagName);
+      if (isEscapableRaw || isHTMLRawTextElement(tagName)) {
+        var closeTag = new RegExp("</" + tagName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + ">", "ig");
+        closeTag.lastIndex = elStartEnd;
+        var match = closeTag.exec(source);
+        var elEndStart = match ? match.index : -1;
+        if (elEndStart < 0) {
+          return elStartEnd + 1;
+        }
+        var text4 = source.substring(elStartEnd + 1, elEndStart);
+        if (isEscapableRaw) {
+          text4 = text4.replace(ENTITY_REG, entityReplacer);
+        }
+        domBuilder.characters(text4, 0, text4.length);
+        return elEndStart;
+      }
+      return elStartEnd + 1;
+    }
+    function _copy(source, target) {
+      for (var n in source) {
+        if (hasOwn(source, n)) {
+          target[n] = source[n];
+        }
+      }
+    }
+    function parseUtils(source, start) {
+      var index2 = start;
+      function char(n) {
+        n = n || 0;
+        return source.charAt(index2 + n);
+      }
+      function skip(n) {
+        n = n || 1;
+        index2 += n;
+      }
+      function skipBlanks() {
+        var blanks = 0;
+        while (index2 < source.length) {
+          var c = char();
+          if (c !== " " && c !== "\n" && c !== "	" && c !== "\r") {
+            return blanks;
+          }
+          blanks++;
+          skip();
+        }
+        return -1;
+      }
+      function substringFromIndex() {
+        return source.substring(index2);
+      }
+      function substringStartsWith(text4) {
+        return source.substring(index2, index2 + text4.length) === text4;
+      }
+      function substringStartsWithCaseInsensitive(text4) {
+        return source.substring(index2, index2 + text4.length).toUpperCase() === text4.toUpperCase();
+      }
+      function getMatch(args) {
+        var expr = g.reg("^", args);
+        var match = expr.exec(substringFromIndex());
+        if (match) {
+          skip(match[0].length);
+          return match[0];
+        }
+        return null;
+      }
+      return {
+        char,
+        getIndex: function() {
+          return index2;
+        },
+        getMatch,
+        getSource: function() {
+          return source;
+        },
+        skip,
+        skipBlanks,
+        substringFromIndex,
+        substringStartsWith,
+        substringStartsWithCaseInsensitive
+      };
+    }
+    function parseDoctypeInternalSubset(p, errorHandler) {
+      function parsePI(p2, errorHandler2) {
+        var match = g.PI.exec(p2.substringFromIndex());
+        if (!match) {
+          return errorHandler2.fatalError("processing instruction is not well-formed at position " + p2.getIndex());
+        }
+        if (match[1].toLowerCase() === "xml") {
+          return errorHandler2.fatalError(
+            "xml declaration is only allowed at the start of the document, but found at position " + p2.getIndex()
+          );
+        }
+        p2.skip(match[0].length);
+        return match[0];
+      }
+      var source = p.getSource();
+      if (p.char() === "[") {
+        p.skip(1);
+        var intSubsetStart = p.getIndex();
+        while (p.getIndex() < source.length) {
+          p.skipBlanks();
+          if (p.char() === "]") {
+            var internalSubset = source.substring(intSubsetStart, p.getIndex());
+            p.skip(1);
+            return internalSubset;
+          }
+          var current = null;
+          if (p.char() === "<" && p.char(1) === "!") {
+            switch (p.char(2)) {
+              case "E":
+                if (p.char(3) === "L") {
+                  current = p.getMatch(g.elementdecl);
+                } else if (p.char(3) === "N") {
+                  current = p.getMatch(g.EntityDecl);
+                }
+                break;
+              case "A":
+                current = p.getMatch(g.AttlistDecl);
+                break;
+              case "N":
+                current = p.getMatch(g.NotationDecl);
+                break;
+              case "-":
+                current = p.getMatch(g.Comment);
+                break;
+            }
+          } else if (p.char() === "<" && p.char(1) === "?") {
+            current = parsePI(p, errorHandler);
+          } else if (p.char() === "%") {
+            current = p.getMatch(g.PEReference);
+          } else {
+            return errorHandler.fatalError("Error detected in Markup declaration");
+          }
+          if (!current) {
+            return errorHandler.fatalError("Error in internal subset at position " + p.getIndex());
+          }
+        }
+        return errorHandler.fatalError("doctype internal subset is not well-formed, missing ]");
+      }
+    }
+    function parseDoctypeCommentOrCData(source, start, domBuilder, errorHandler, isHTML) {
+      var p = parseUtils(source, start);
+      switch (isHTML ? p.char(2).toUpperCase() : p.char(2)) {
+        case "-":
+          var comment = p.getMatch(g.Comment);
+          if (comment) {
+            domBuilder.comment(comment, g.COMMENT_START.length, comment.length - g.COMMENT_START.length - g.COMMENT_END.length);
+            return p.getIndex();
+          } else {
+            return errorHandler.fatalError("comment is not well-formed at position " + p.getIndex());
+          }
+        case "[":
+          var cdata = p.getMatch(g.CDSect);
+          if (cdata) {
+            if (!isHTML && !domBuilder.currentElement) {
+              return errorHandler.fatalError("CDATA outside of element");
+            }
+            domBuilder.startCDATA();
+            domBuilder.characters(cdata, g.CDATA_START.length, cdata.length - g.CDATA_START.length - g.CDATA_END.length);
+            domBuilder.endCDATA();
+            return p.getIndex();
+          } else {
+            return errorHandler.fatalError("Invalid CDATA starting at position " + start);
+          }
+        case "D": {
+          if (domBuilder.doc && domBuilder.doc.documentElement) {
+            return errorHandler.fatalError("Doctype not allowed inside or after documentElement at position " + p.getIndex());
+          }
+          if (isHTML ? !p.substringStartsWithCaseInsensitive(g.DOCTYPE_DECL_START) : !p.substringStartsWith(g.DOCTYPE_DECL_START)) {
+            return errorHandler.fatalError("Expected " + g.DOCTYPE_DECL_START + " at position " + p.getIndex());
+          }
+          p.skip(g.DOCTYPE_DECL_START.length);
+          if (p.skipBlanks() < 1) {
+            return errorHandler.fatalError("Expected whitespace after " + g.DOCTYPE_DECL_START + " at position " + p.getIndex());
+          }
+          var doctype = {
+            name: void 0,
+            publicId: void 0,
+            systemId: void 0,
+            internalSubset: void 0
+          };
+          doctype.name = p.getMatch(g.Name);
+          if (!doctype.name)
+            return errorHandler.fatalError("doctype name missing or contains unexpected characters at position " + p.getIndex());
+          if (isHTML && doctype.name.toLowerCase() !== "html") {
+            errorHandler.warning("Unexpected DOCTYPE in HTML document at position " + p.getIndex());
+          }
+          p.skipBlanks();
+          if (p.substringStartsWith(g.PUBLIC) || p.substringStartsWith(g.SYSTEM)) {
+            var match = g.ExternalID_match.exec(p.substringFromIndex());
+            if (!match) {
+              return errorHandler.fatalError("doctype external id is not well-formed at position " + p.getIndex());
+            }
+            if (match.groups.SystemLiteralOnly !== void 0) {
+              doctype.systemId = match.groups.SystemLiteralOnly;
+            } else {
+              doctype.systemId = match.groups.SystemLiteral;
+              doctype.publicId = match.groups.PubidLiteral;
+            }
+            p.skip(match[0].length);
+          } else if (isHTML && p.substringStartsWithCaseInsensitive(g.SYSTEM)) {
+            p.skip(g.SYSTEM.length);
+            if (p.skipBlanks() < 1) {
+              return errorHandler.fatalError("Expected whitespace after " + g.SYSTEM + " at position " + p.getIndex());
+            }
+            doctype.systemId = p.getMatch(g.ABOUT_LEGACY_COMPAT_SystemLiteral);
+            if (!doctype.systemId) {
+              return errorHandler.fatalError(
+                "Expected " + g.ABOUT_LEGACY_COMPAT + " in single or double quotes after " + g.SYSTEM + " at position " + p.getIndex()
+              );
+            }
+          }
+          if (isHTML && doctype.systemId && !g.ABOUT_LEGACY_COMPAT_SystemLiteral.test(doctype.systemId)) {
+            errorHandler.warning("Unexpected doctype.systemId in HTML document at position " + p.getIndex());
+          }
+          if (!isHTML) {
+            p.skipBlanks();
+            doctype.internalSubset = parseDoctypeInternalSubset(p, errorHandler);
+          }
+          p.skipBlanks();
+          if (p.char() !== ">") {
+            return errorHandler.fatalError("doctype not terminated with > at position " + p.getIndex());
+          }
+          p.skip(1);
+          domBuilder.startDTD(doctype.name, doctype.publicId, doctype.systemId, doctype.internalSubset);
+          domBuilder.endDTD();
+          return p.getIndex();
+        }
+        default:
+          return errorHandler.fatalError('Not well-formed XML starting with "<!" at position ' + start);
+      }
+    }
+    function parseProcessingInstruction(source, start, domBuilder, errorHandler) {
+      var match = source.substring(start).match(g.PI);
+      if (!match) {
+        return errorHandler.fatalError("Invalid processing instruction starting at position " + start);
+      }
+      if (match[1].toLowerCase() === "xml") {
+        if (start > 0) {
+          return errorHandler.fatalError(
+            "processing instruction at position " + start + " is an xml declaration which is only at the start of the document"
+          );
+        }
+        if (!g.XMLDecl.test(source.substring(start))) {
+          return errorHandler.fatalError("xml declaration is not well-formed");
+        }
+      }
+      domBuilder.processingInstruction(match[1], match[2]);
+      return start + match[0].length;
+    }
+    function ElementAttributes() {
+      this.attributeNames = /* @__PURE__ */ Object.create(null);
+    }
+    ElementAttributes.prototype = {
+      setTagName: function(tagName) {
+        if (!g.QName_exact.test(tagName)) {
+          throw new Error("invalid tagName:" + tagName);
+        }
+        this.tagName = tagName;
+      },
+      addValue: function(qName, value, offset) {
+        if (!g.QName_exact.test(qName)) {
+          throw new Error("invalid attribute:" + qName);
+        }
+        this.attributeNames[qName] = this.length;
+        this[this.length++] = { qName, value, offset };
+      },
+      length: 0,
+      getLocalName: function(i) {
+        return this[i].localName;
+      },
+      getLocator: function(i) {
+        return this[i].locator;
+      },
+      getQName: function(i) {
+        return this[i].qName;
+      },
+      getURI: function(i) {
+        return this[i].uri;
+      },
+      getValue: function(i) {
+        return this[i].value;
+      }
+      //	,getIndex:function(uri, localName)){
+      //		if(localName){
+      //
+      //		}else{
+      //			var qName = uri
+      //		}
+      //	},
+      //	getValue:function(){return this.getValue(this.getIndex.apply(this,arguments))},
+      //	getType:function(uri,localName){}
+      //	getType:function(i){},
+    };
+    exports2.XMLReader = XMLReader;
+    exports2.parseUtils = parseUtils;
+    exports2.parseDoctypeCommentOrCData = parseDoctypeCommentOrCData;
+  }
+});
+
+// node_modules/@xmldom/xmldom/lib/dom-parser.js
+var require_dom_parser = __commonJS({
+  "node_modules/@xmldom/xmldom/lib/dom-parser.js"(exports2) {
+    "use strict";
+    var conventions = require_conventions();
+    var dom = require_dom();
+    var errors = require_errors2();
+    var entities = require_entities();
+    var sax = require_sax();
+    var DOMImplementation = dom.DOMImplementation;
+    var hasDefaultHTMLNamespace = conventions.hasDefaultHTMLNamespace;
+    var isHTMLMimeType = conventions.isHTMLMimeType;
+    var isValidMimeType = conventions.isValidMimeType;
+    var MIME_TYPE = conventions.MIME_TYPE;
+    var NAMESPACE = conventions.NAMESPACE;
+    var ParseError = errors.ParseError;
+    var XMLReader = sax.XMLReader;
+    function normalizeLineEndings(input2) {
+      return input2.replace(/\r[\n\u0085]/g, "\n").replace(/[\r\u0085\u2028\u2029]/g, "\n");
+    }
+    function DOMParser2(options) {
+      options = options || {};
+      if (options.locator === void 0) {
+        options.locator = true;
+      }
+      this.assign = options.assign || conventions.assign;
+      this.domHandler = options.domHandler || DOMHandler;
+      this.onError = options.onError || options.errorHandler;
+      if (options.errorHandler && typeof options.errorHandler !== "function") {
+        throw new TypeError("errorHandler object is no longer supported, switch to onError!");
+      } else if (options.errorHandler) {
+        options.errorHandler("warning", "The `errorHandler` option has been deprecated, use `onError` instead!", this);
+      }
+      this.normalizeLineEndings = options.normalizeLineEndings || normalizeLineEndings;
+      this.locator = !!options.locator;
+      this.xmlns = this.assign(/* @__PURE__ */ Object.create(null), options.xmlns);
+    }
+    DOMParser2.prototype.parseFromString = function(source, mimeType) {
+      if (!isValidMimeType(mimeType)) {
+        throw new TypeError('DOMParser.parseFromString: the provided mimeType "' + mimeType + '" is not valid.');
+      }
+      var defaultNSMap = this.assign(/* @__PURE__ */ Object.create(null), this.xmlns);
+      var entityMap = entities.XML_ENTITIES;
+      var defaultNamespace = defaultNSMap[""] || null;
+      if (hasDefaultHTMLNamespace(mimeType)) {
+        entityMap = entities.HTML_ENTITIES;
+        defaultNamespace = NAMESPACE.HTML;
+      } else if (mimeType === MIME_TYPE.XML_SVG_IMAGE) {
+        defaultNamespace = NAMESPACE.SVG;
+      }
+      defaultNSMap[""] = defaultNamespace;
+      defaultNSMap.xml = defaultNSMap.xml || NAMESPACE.XML;
+      var domBuilder = new this.domHandler({
+        mimeType,
+        defaultNamespace,
+        onError: this.onError
+      });
+      var locator = this.locator ? {} : void 0;
+      if (this.locator) {
+        domBuilder.setDocumentLocator(locator);
+      }
+      var sax2 = new XMLReader();
+      sax2.errorHandler = domBuilder;
+      sax2.domBuilder = domBuilder;
+      var isXml = !conventions.isHTMLMimeType(mimeType);
+      if (isXml && typeof source !== "string") {
+        sax2.errorHandler.fatalError("source is not a string");
+      }
+      sax2.parse(this.normalizeLineEndings(String(source)), defaultNSMap, entityMap);
+      if (!domBuilder.doc.documentElement) {
+        sax2.errorHandler.fatalError("missing root element");
+      }
+      return domBuilder.doc;
+    };
+    function DOMHandler(options) {
+      var opt = options || {};
+      this.mimeType = opt.mimeType || MIME_TYPE.XML_APPLICATION;
+      this.defaultNamespace = opt.defaultNamespace || null;
+      this.cdata = false;
+      this.currentElement = void 0;
+      this.doc = void 0;
+      this.locator = void 0;
+      this.onError = opt.onError;
+    }
+    function position2(locator, node2) {
+      node2.lineNumber = locator.lineNumber;
+      node2.columnNumber = locator.columnNumber;
+    }
+    DOMHandler.prototype = {
+      /**
+       * Either creates an XML or an HTML document and stores it under `this.doc`.
+       * If it is an XML document, `this.defaultNamespace` is used to create it,
+       * and it will not contain any `childNodes`.
+       * If it is an HTML document, it will be created without any `childNodes`.
+       *
+       * @see http://www.saxproject.org/apidoc/org/xml/sax/ContentHandler.html
+       */
+      startDocument: function() {
+        var impl = new DOMImplementation();
+        this.doc = isHTMLMimeType(this.mimeType) ? impl.createHTMLDocument(false) : impl.createDocument(this.defaultNamespace, "");
+      },
+      startElement: function(namespaceURI, localName, qName, attrs) {
+        var doc = this.doc;
+        var el = doc.createElementNS(namespaceURI, qName || localName);
+        var len = attrs.length;
+        appendElement(this, el);
+        this.currentElement = el;
+        this.locator && position2(this.locator, el);
+        for (var i = 0; i < len; i++) {
+          var namespaceURI = attrs.getURI(i);
+          var value = attrs.getValue(i);
+          var qName = attrs.getQName(i);
+          var attr = doc.createAttributeNS(namespaceURI, qName);
+          this.locator && position2(attrs.getLocator(i), attr);
+          attr.value = attr.nodeValue = value;
+          el.setAttributeNode(attr);
+        }
+      },
+      endElement: function(namespaceURI, localName, qName) {
+        this.currentElement = this.currentElement.parentNode;
+      },
+      startPrefixMapping: function(prefix, uri) {
+      },
+      endPrefixMapping: function(prefix) {
+      },
+      processingInstruction: function(target, data) {
+        var ins = this.doc.createProcessingInstruction(target, data);
+        this.locator && position2(this.locator, ins);
+        appendElement(this, ins);
+      },
+      ignorableWhitespace: function(ch, start, length) {
+      },
+      characters: function(chars, start, length) {
+        chars = _toString.apply(this, arguments);
+        if (chars) {
+          if (this.cdata) {
+            var charNode = this.doc.createCDATASection(chars);
+          } else {
+            var charNode = this.doc.createTextNode(chars);
+          }
+          if (this.currentElement) {
+            this.currentElement.appendChild(charNode);
+          } else if (/^\s*$/.test(chars)) {
+            this.doc.appendChild(charNode);
+          }
+          this.locator && position2(this.locator, charNode);
+        }
+      },
+      skippedEntity: function(name) {
+      },
+      endDocument: function() {
+        this.doc.normalize();
+      },
+      /**
+       * Stores the locator to be able to set the `columnNumber` and `lineNumber`
+       * on the created DOM nodes.
+       *
+       * @param {Locator} locator
+       */
+      setDocumentLocator: function(locator) {
+        if (locator) {
+          locator.lineNumber = 0;
+        }
+        this.locator = locator;
+      },
+      //LexicalHandler
+      comment: function(chars, start, length) {
+        chars = _toString.apply(this, arguments);
+        var comm = this.doc.createComment(chars);
+        this.locator && position2(this.locator, comm);
+        appendElement(this, comm);
+      },
+      startCDATA: function() {
+        this.cdata = true;
+      },
+      endCDATA: function() {
+        this.cdata = false;
+      },
+      startDTD: function(name, publicId, systemId, internalSubset) {
+        var impl = this.doc.implementation;
+        if (impl && impl.createDocumentType) {
+          var dt = impl.createDocumentType(name, publicId, systemId, internalSubset);
+          this.locator && position2(this.locator, dt);
+          appendElement(this, dt);
+          this.doc.doctype = dt;
+        }
+      },
+      reportError: function(level, message) {
+        if (typeof this.onError === "function") {
+          try {
+            this.onError(level, message, this);
+          } catch (e) {
+            throw new ParseError("Reporting " + level + ' "' + message + '" caused ' + e, this.locator);
+          }
+        } else {
+          console.error("[xmldom " + level + "]	" + message, _locator(this.locator));
+        }
+      },
+      /**
+       * @see http://www.saxproject.org/apidoc/org/xml/sax/ErrorHandler.html
+       */
+      warning: function(message) {
+        this.reportError("warning", message);
+      },
+      error: function(message) {
+        this.reportError("error", message);
+      },
+      /**
+       * This function reports a fatal error and throws a ParseError.
+       *
+       * @param {string} message
+       * - The message to be used for reporting and throwing the error.
+       * @param {Error} [cause]
+       * The error that caused this fatal error, preserved as the thrown `ParseError`'s `cause`.
+       * @returns {never}
+       * This function always throws an error and never returns a value.
+       * @throws {ParseError}
+       * Always throws a ParseError with the provided message.
+       */
+      fatalError: function(message, cause) {
+        this.reportError("fatalError", message);
+        throw new ParseError(message, this.locator, cause);
+      }
+    };
+    function _locator(l) {
+      if (l) {
+        return "\n@#[line:" + l.lineNumber + ",col:" + l.columnNumber + "]";
+      }
+    }
+    function _toString(chars, start, length) {
+      if (typeof chars == "string") {
+        return chars.substr(start, length);
+      } else {
+        if (chars.length >= start + length || start) {
+          return new java.lang.String(chars, start, length) + "";
+        }
+        return chars;
+      }
+    }
+    "endDTD,startEntity,endEntity,attributeDecl,elementDecl,externalEntityDecl,internalEntityDecl,resolveEntity,getExternalSubset,notationDecl,unparsedEntityDecl".replace(
+      /\w+/g,
+      function(key) {
+        DOMHandler.prototype[key] = function() {
+          return null;
+        };
+      }
+    );
+    function appendElement(handler, node2) {
+      if (!handler.currentElement) {
+        handler.doc.appendChild(node2);
+      } else {
+        handler.currentElement.appendChild(node2);
+      }
+    }
+    function onErrorStopParsing2(level) {
+      if (level === "error") throw "onErrorStopParsing";
+    }
+    function onWarningStopParsing() {
+      throw "onWarningStopParsing";
+    }
+    exports2.__DOMHandler = DOMHandler;
+    exports2.DOMParser = DOMParser2;
+    exports2.normalizeLineEndings = normalizeLineEndings;
+    exports2.onErrorStopParsing = onErrorStopParsing2;
+    exports2.onWarningStopParsing = onWarningStopParsing;
+  }
+});
+
+// node_modules/@xmldom/xmldom/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/@xmldom/xmldom/lib/index.js"(exports2) {
+    "use strict";
+    var conventions = require_conventions();
+    exports2.assign = conventions.assign;
+    exports2.hasDefaultHTMLNamespace = conventions.hasDefaultHTMLNamespace;
+    exports2.isHTMLMimeType = conventions.isHTMLMimeType;
+    exports2.isValidMimeType = conventions.isValidMimeType;
+    exports2.MIME_TYPE = conventions.MIME_TYPE;
+    exports2.NAMESPACE = conventions.NAMESPACE;
+    var errors = require_errors2();
+    exports2.DOMException = errors.DOMException;
+    exports2.DOMExceptionName = errors.DOMExceptionName;
+    exports2.ExceptionCode = errors.ExceptionCode;
+    exports2.ParseError = errors.ParseError;
+    var dom = require_dom();
+    exports2.Attr = dom.Attr;
+    exports2.CDATASection = dom.CDATASection;
+    exports2.CharacterData = dom.CharacterData;
+    exports2.Comment = dom.Comment;
+    exports2.Document = dom.Document;
+    exports2.DocumentFragment = dom.DocumentFragment;
+    exports2.DocumentType = dom.DocumentType;
+    exports2.DOMImplementation = dom.DOMImplementation;
+    exports2.Element = dom.Element;
+    exports2.Entity = dom.Entity;
+    exports2.EntityReference = dom.EntityReference;
+    exports2.LiveNodeList = dom.LiveNodeList;
+    exports2.NamedNodeMap = dom.NamedNodeMap;
+    exports2.Node = dom.Node;
+    exports2.NodeList = dom.NodeList;
+    exports2.Notation = dom.Notation;
+    exports2.ProcessingInstruction = dom.ProcessingInstruction;
+    exports2.Text = dom.Text;
+    exports2.XMLSerializer = dom.XMLSerializer;
+    var domParser = require_dom_parser();
+    exports2.DOMParser = domParser.DOMParser;
+    exports2.normalizeLineEndings = domParser.normalizeLineEndings;
+    exports2.onErrorStopParsing = domParser.onErrorStopParsing;
+    exports2.onWarningStopParsing = domParser.onWarningStopParsing;
+  }
+});
+
 // server/src/cli/workers.ts
 var os = __toESM(require("node:os"));
 var path3 = __toESM(require("node:path"));
@@ -8980,7 +15459,7 @@ var import_node_worker_threads = require("node:worker_threads");
 
 // server/src/node/workerCall.ts
 function callWorker(worker, message, what = "a worker") {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const cleanup = () => {
       worker.off("message", onMessage);
       worker.off("error", onError);
@@ -8988,7 +15467,7 @@ function callWorker(worker, message, what = "a worker") {
     };
     const onMessage = (answer) => {
       cleanup();
-      resolve5(answer);
+      resolve6(answer);
     };
     const onError = (error) => {
       cleanup();
@@ -9380,18 +15859,18 @@ function imageAddressProblem(address, site) {
   }
   if (scheme === "data") return void 0;
   if (scheme !== void 0) return { kind: "scheme", fixed: void 0, safe: false };
-  const path9 = sitePath(value);
-  if (path9 === void 0) return void 0;
-  if (path9.split("/").includes("_posts")) {
-    const fixed = assetsPath(path9, site);
+  const path11 = sitePath(value);
+  if (path11 === void 0) return void 0;
+  if (path11.split("/").includes("_posts")) {
+    const fixed = assetsPath(path11, site);
     return { kind: "posts", fixed, safe: fixed !== void 0 };
   }
-  if (!path9.startsWith("/") && !SITE_PREFIX.test(value)) {
-    const rooted = "/" + path9.replace(/^(?:\.\.?\/)+/, "");
+  if (!path11.startsWith("/") && !SITE_PREFIX.test(value)) {
+    const rooted = "/" + path11.replace(/^(?:\.\.?\/)+/, "");
     const known = rooted !== "/" && (!site || site.exists(rooted));
     return { kind: "relative", fixed: known ? rooted : void 0, safe: known && site !== void 0 };
   }
-  if (site && !site.exists(path9)) return { kind: "notFound", fixed: void 0, safe: false };
+  if (site && !site.exists(path11)) return { kind: "notFound", fixed: void 0, safe: false };
   return void 0;
 }
 function loadableAddress(address, site) {
@@ -9400,13 +15879,13 @@ function loadableAddress(address, site) {
   return problem.safe ? problem.fixed : void 0;
 }
 function sitePath(src) {
-  const path9 = src.replace(SITE_PREFIX, "");
-  if (path9.includes("{{") || path9.includes("{%")) return void 0;
-  return path9.replace(/[?#].*$/, "").replace(/\\/g, "/");
+  const path11 = src.replace(SITE_PREFIX, "");
+  if (path11.includes("{{") || path11.includes("{%")) return void 0;
+  return path11.replace(/[?#].*$/, "").replace(/\\/g, "/");
 }
-function assetsPath(path9, site) {
+function assetsPath(path11, site) {
   if (!site) return void 0;
-  const parts = path9.split("/");
+  const parts = path11.split("/");
   const afterPosts = parts.slice(parts.lastIndexOf("_posts") + 1).join("/");
   const base = parts[parts.length - 1];
   const found = [`assets/${afterPosts}`, `assets/${base}`, `assets/images/${base}`].find((p) => site.exists(p));
@@ -10342,8 +16821,8 @@ var fieldType = {
     for (const key of BOOLEAN_KEYS) {
       const entry = entryOf(fm, key);
       if (!entry || typeof entry.value === "boolean") continue;
-      const text4 = valueText(entry).trim().toLowerCase();
-      const fixed = text4 === "true" || text4 === "false" ? text4 : void 0;
+      const text4 = String(entry.value ?? "").trim().toLowerCase();
+      const fixed = entry.valueKind === "scalar" && (text4 === "true" || text4 === "false") ? text4 : void 0;
       report({
         range: nonEmpty(entry),
         // `published` is tested by Ruby's truthiness: a string (even "false") publishes the post.
@@ -10353,21 +16832,18 @@ var fieldType = {
       });
     }
     const title = entryOf(fm, "title");
-    if (title && (title.valueKind !== "scalar" || valueText(title).trim() === "")) {
+    if (title && (title.valueKind !== "scalar" || String(title.value ?? "").trim() === "")) {
       report({ range: nonEmpty(title), messageId: "title", data: { value: title.valueSource.trim() } });
     }
     const image2 = entryOf(fm, "image_url");
     if (image2) {
-      const value = valueText(image2).trim();
+      const value = String(image2.value ?? "").trim();
       if (image2.valueKind !== "scalar" || !isImageUrlValue(value)) {
         report({ range: nonEmpty(image2), messageId: "imageUrl", data: { value: image2.valueSource.trim() } });
       }
     }
   }
 };
-function valueText(entry) {
-  return String(entry.value ?? "");
-}
 function fix(en, ko, edit, fixed) {
   return { title: { en: en.replace("{fixed}", fixed), ko: ko.replace("{fixed}", fixed) }, safe: true, edits: [edit] };
 }
@@ -10914,9 +17390,9 @@ var Diagnostic;
   }
   Diagnostic2.create = create;
   function is2(value) {
-    var _a;
+    var _a2;
     let candidate = value;
-    return Is.defined(candidate) && Range.is(candidate.range) && Is.string(candidate.message) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+    return Is.defined(candidate) && Range.is(candidate.range) && Is.string(candidate.message) && (Is.number(candidate.severity) || Is.undefined(candidate.severity)) && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code)) && (Is.undefined(candidate.codeDescription) || Is.string((_a2 = candidate.codeDescription) === null || _a2 === void 0 ? void 0 : _a2.href)) && (Is.string(candidate.source) || Is.undefined(candidate.source)) && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
   }
   Diagnostic2.is = is2;
 })(Diagnostic || (Diagnostic = {}));
@@ -12148,6 +18624,7 @@ function runRule(rule, severity, post, options, out) {
     today: options.today,
     now: options.now ?? noonOf(options.today),
     locale: options.locale,
+    links: options.links,
     severity
   };
   const report = (descriptor) => {
@@ -12425,14 +18902,19 @@ function readEntry(pair2, raw, doc, range) {
   let valueStart;
   let valueEnd;
   let kind;
-  if (value && value.range && !((0, import_yaml2.isScalar)(value) && value.value === null && value.range[0] === value.range[1])) {
+  if (value && value.range && !((0, import_yaml2.isScalar)(value) && value.range[0] === value.range[1])) {
     valueStart = value.range[0];
     valueEnd = valueEndOf(raw, valueStart, value.range[1]);
     kind = (0, import_yaml2.isScalar)(value) ? value.value === null ? "null" : "scalar" : (0, import_yaml2.isMap)(value) ? "map" : (0, import_yaml2.isSeq)(value) ? "seq" : (0, import_yaml2.isAlias)(value) ? "alias" : "scalar";
   } else {
     const colon = raw.indexOf(":", keyEnd);
     valueStart = valueEnd = colon >= 0 ? colon + 1 : keyEnd;
-    kind = "null";
+    const props = value ? /^([ \t]*)((?:[!&][^\s#]*[ \t]*)+)/.exec(raw.slice(valueStart, raw.indexOf("\n", valueStart) >>> 0)) : null;
+    if (props) {
+      valueStart += props[1].length;
+      valueEnd = valueStart + props[2].trimEnd().length;
+    }
+    kind = (0, import_yaml2.isScalar)(value) && value.value !== null ? "scalar" : "null";
   }
   let parsed;
   try {
@@ -12821,13 +19303,13 @@ var headingStructure = {
       report({ range: heading2.range, messageId: "beforeFirst", data: { marks: "#".repeat(heading2.depth) } });
     }
     for (const section of post.sections) {
-      let authorsLine;
+      let authorsLine2;
       for (const heading2 of section.headings) {
         if (heading2.depth > 3) {
           report({ range: heading2.range, messageId: "tooDeep", data: { marks: "#".repeat(heading2.depth) } });
         } else if (heading2.depth === 2) {
-          if (authorsLine === void 0) authorsLine = heading2.range.start.line;
-          else report({ range: heading2.range, messageId: "secondAuthors", data: { line: authorsLine + 1 } });
+          if (authorsLine2 === void 0) authorsLine2 = heading2.range.start.line;
+          else report({ range: heading2.range, messageId: "secondAuthors", data: { line: authorsLine2 + 1 } });
         }
       }
     }
@@ -12916,7 +19398,12 @@ function insideOpenTag(images, position2) {
   return images.some((image2) => !image2.terminated && comparePositions(image2.range.start, position2) < 0 && comparePositions(position2, image2.range.end) <= 0);
 }
 function insideComment(post, position2) {
-  return post.comments.some((c) => comparePositions(c.range.start, position2) < 0 && comparePositions(position2, c.range.end) < 0);
+  return post.comments.some((c) => {
+    if (comparePositions(c.range.start, position2) >= 0) return false;
+    const end = post.lines.offsetAt(c.range.end);
+    const closed = post.text.startsWith("-->", end - 3);
+    return comparePositions(position2, c.range.end) < (closed ? 0 : 1);
+  });
 }
 
 // server/src/core/rules/image-src.ts
@@ -13060,6 +19547,62 @@ var imageWidth = {
     }
   }
 };
+
+// server/src/core/links/linkResult.ts
+var import_picomatch2 = __toESM(require_picomatch2());
+
+// server/src/core/net/netError.ts
+var NET_FAILURES = [
+  "dns",
+  "refused",
+  "timeout",
+  "tls",
+  "reset",
+  "unreachable",
+  "tooManyRedirects",
+  "redirectLoop",
+  "badRedirect",
+  "badUrl",
+  "cancelled",
+  "other"
+];
+var NET_FAILURE_TEXT = {
+  dns: { en: "the host name does not resolve", ko: "\uD638\uC2A4\uD2B8 \uC774\uB984\uC744 \uCC3E\uC744 \uC218 \uC5C6\uC2B5\uB2C8\uB2E4" },
+  refused: { en: "the connection was refused", ko: "\uC5F0\uACB0\uC774 \uAC70\uBD80\uB418\uC5C8\uC2B5\uB2C8\uB2E4" },
+  timeout: { en: "no answer within {seconds} s", ko: "{seconds}\uCD08 \uC548\uC5D0 \uC751\uB2F5\uC774 \uC5C6\uC2B5\uB2C8\uB2E4" },
+  tls: { en: "the secure connection failed", ko: "\uBCF4\uC548 \uC5F0\uACB0\uC5D0 \uC2E4\uD328\uD588\uC2B5\uB2C8\uB2E4" },
+  reset: { en: "the connection was cut", ko: "\uC5F0\uACB0\uC774 \uB04A\uACBC\uC2B5\uB2C8\uB2E4" },
+  unreachable: { en: "the host cannot be reached", ko: "\uD638\uC2A4\uD2B8\uC5D0 \uB2FF\uC744 \uC218 \uC5C6\uC2B5\uB2C8\uB2E4" },
+  tooManyRedirects: { en: "more than {max} redirects", ko: "\uB9AC\uB514\uB809\uC158\uC774 {max}\uBC88\uC744 \uB118\uC2B5\uB2C8\uB2E4" },
+  redirectLoop: { en: "the redirects go round in a loop", ko: "\uB9AC\uB514\uB809\uC158\uC774 \uAC19\uC740 \uC8FC\uC18C\uB85C \uB418\uB3CC\uC544\uC635\uB2C8\uB2E4" },
+  badRedirect: { en: "a redirect without a usable address", ko: "\uC4F8 \uC218 \uC788\uB294 \uC8FC\uC18C\uAC00 \uC5C6\uB294 \uB9AC\uB514\uB809\uC158\uC785\uB2C8\uB2E4" },
+  badUrl: { en: "not an http(s) address", ko: "http(s) \uC8FC\uC18C\uAC00 \uC544\uB2D9\uB2C8\uB2E4" },
+  cancelled: { en: "cancelled", ko: "\uCDE8\uC18C\uB418\uC5C8\uC2B5\uB2C8\uB2E4" },
+  other: { en: "the answer could not be read", ko: "\uC751\uB2F5\uC744 \uC77D\uC744 \uC218 \uC5C6\uC2B5\uB2C8\uB2E4" }
+};
+var NetError = class extends Error {
+  constructor(failure, url, detail, data = {}) {
+    super(`${url}: ${describeNetFailure(failure, "en", data)}${detail ? ` (${detail})` : ""}`);
+    this.failure = failure;
+    this.url = url;
+    this.detail = detail;
+    this.data = data;
+    this.name = "NetError";
+  }
+  failure;
+  url;
+  detail;
+  data;
+};
+function describeNetFailure(failure, locale, data = {}) {
+  return formatMessage(NET_FAILURE_TEXT[failure], locale, data);
+}
+function isCancellation(error) {
+  return error instanceof NetError && error.failure === "cancelled" || error instanceof Error && error.name === "AbortError";
+}
+
+// server/src/core/links/linkTargets.ts
+var import_picomatch = __toESM(require_picomatch2());
 
 // server/src/core/rules/support/labels.ts
 var normalizeLabel = memoizeText((label) => label.normalize("NFC").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase());
@@ -13219,6 +19762,269 @@ function joinSpans(post, first, last) {
   return { text: post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end)), range };
 }
 
+// server/src/core/rules/support/orphans.ts
+function orphanLinkParagraphs(section, config) {
+  return section.linkParagraphs.filter((p) => p.links.some((link2) => isPaperLink(link2, config) || isSlidesLink(link2, config)));
+}
+function hasOrphanLink(section, config, kind) {
+  const test = kind === "paper" ? isPaperLink : isSlidesLink;
+  return orphanLinkParagraphs(section, config).some((p) => p.links.some((link2) => test(link2, config)));
+}
+var links = sectionMemo();
+function sectionLinks(post, section, config) {
+  return links(config, section, () => [
+    ...presenterLines(post, section, config).flatMap((info) => linksOf(info.line)),
+    ...section.linkParagraphs.flatMap((p) => p.links)
+  ]);
+}
+
+// server/src/core/links/linkTargets.ts
+var CHECKABLE = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+function linkTargets(post, config) {
+  const out = [];
+  const ignored = ignoreMatcher(config.links.ignore);
+  const add = (target) => {
+    if (CHECKABLE.test(target.url) && !ignored(target.url)) out.push(target);
+  };
+  const image2 = post.frontMatter?.entries.find((e) => e.key === "image_url" && e.valueKind === "scalar" && typeof e.value === "string");
+  if (image2) {
+    const range = image2.quoted ? shrink(image2.valueRange) : image2.valueRange;
+    const quote = image2.quoted ? image2.valueSource.trim()[0] : void 0;
+    if (range) add({ url: String(image2.value), range, kind: "thumbnail", label: "image_url", ...quote ? { yamlQuote: quote } : {} });
+  }
+  for (const section of post.sections) {
+    for (const link2 of sectionLinks(post, section, config)) {
+      const target = linkTarget(link2);
+      if (!target || isPlaceholderTarget(target.text)) continue;
+      const kind = isPaperLink(link2, config) ? "paper" : isSlidesLink(link2, config) ? "slides" : "link";
+      add({ url: target.text, range: target.range, kind, label: link2.label.text });
+    }
+    for (const img of section.images) {
+      const src = img.attributes.find((a) => a.name === "src")?.value;
+      if (src && src.text === src.text.trim() && src.text) add({ url: src.text, range: src.range, kind: "image", label: "img" });
+    }
+    for (const md of section.markdownImages) {
+      const range = markdownImageUrlRange(post, md.range, md.url);
+      if (range) add({ url: md.url, range, kind: "image", label: `![${md.alt}]` });
+    }
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+function uniqueAddresses(targets2) {
+  return [...new Set(targets2.map((t) => addressKey(t.url)))];
+}
+function addressKey(url) {
+  const i = url.indexOf("#");
+  return i < 0 ? url : url.slice(0, i);
+}
+function ignoreMatcher(patterns) {
+  if (patterns.length === 0) return () => false;
+  const hostPatterns = patterns.filter((p) => !p.includes("/"));
+  const urlPatterns = patterns.filter((p) => p.includes("/"));
+  const host = hostPatterns.length ? (0, import_picomatch.default)(hostPatterns, { nocase: true, dot: true }) : () => false;
+  const whole = urlPatterns.length ? (0, import_picomatch.default)(urlPatterns, { nocase: true, dot: true }) : () => false;
+  return (url) => {
+    const name = hostOf(url);
+    return name !== void 0 && host(name) || whole(addressKey(url));
+  };
+}
+function hostOf(url) {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return void 0;
+  }
+}
+function shrink(range) {
+  if (range.start.line !== range.end.line || range.end.character - range.start.character < 2) return void 0;
+  return { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } };
+}
+function markdownImageUrlRange(post, range, url) {
+  if (!url) return void 0;
+  const start = post.lines.offsetAt(range.start);
+  const text4 = post.text.slice(start, post.lines.offsetAt(range.end));
+  const open = text4.indexOf("](");
+  if (open < 0) return void 0;
+  let at = text4.indexOf(url, open + 2);
+  if (at < 0) return void 0;
+  at += start;
+  const from = post.lines.positionAt(at);
+  const to = post.lines.positionAt(at + url.length);
+  return from.line === to.line ? { start: from, end: to } : void 0;
+}
+
+// server/src/core/links/linkResult.ts
+var PERMANENT = /* @__PURE__ */ new Set([301, 308]);
+function judgeLink(result, written, signInHosts) {
+  if (result.failure !== void 0 || result.status === void 0) return { kind: "dead" };
+  const status = result.status;
+  if (status === 429 || status === 503) return { kind: "unchecked" };
+  const signIn = isSignInHost(written, signInHosts) || isSignInHost(result.finalUrl, signInHosts);
+  if (status === 401 || status === 403 || signIn && status >= 400 && status < 500) return { kind: "signIn" };
+  if (status >= 400) return { kind: "dead" };
+  const target = permanentTarget(result, written);
+  return target ? { kind: "moved", target } : { kind: "ok" };
+}
+function permanentTarget(result, written) {
+  let target;
+  for (const hop of result.redirects) {
+    if (!PERMANENT.has(hop.status)) break;
+    target = hop.location;
+  }
+  if (!target) return void 0;
+  const fragment = written.includes("#") ? written.slice(written.indexOf("#")) : "";
+  let out = target.includes("#") ? target : target + fragment;
+  out = out.replace(/\(/g, "%28").replace(/\)/g, "%29");
+  return /^https?:\/\/[^\s]+$/i.test(out) && out !== written ? out : void 0;
+}
+function isSignInHost(url, signInHosts) {
+  const host = hostOf(url);
+  return host !== void 0 && signInHosts.length > 0 && import_picomatch2.default.isMatch(host, [...signInHosts], { nocase: true, dot: true });
+}
+function isLinkResult(value) {
+  const r = value;
+  return typeof r === "object" && r !== null && typeof r.url === "string" && typeof r.checkedAt === "number" && (r.method === "HEAD" || r.method === "GET") && typeof r.finalUrl === "string" && Array.isArray(r.redirects) && typeof r.retries === "number" && (r.status === void 0 || typeof r.status === "number") && (r.failure === void 0 || NET_FAILURES.includes(r.failure)) && (r.status !== void 0 || r.failure !== void 0);
+}
+function lookupOf(results) {
+  return {
+    resultFor(url) {
+      const i = url.indexOf("#");
+      return results.get(i < 0 ? url : url.slice(0, i));
+    }
+  };
+}
+
+// server/src/core/rules/link-dead.ts
+var DEAD_SLIDES = "https://example.com/resnet.pdf";
+var linkDead = {
+  id: "link-dead",
+  category: "post",
+  defaultSeverity: "warning",
+  description: {
+    en: "A link or image address of the post is dead (404, 410, no answer), needs a sign-in, or moved (after a link check).",
+    ko: "\uD3EC\uC2A4\uD2B8\uC758 \uB9C1\uD06C\uB098 \uC774\uBBF8\uC9C0 \uC8FC\uC18C\uAC00 \uC8FD\uC5C8\uAC70\uB098(404, 410, \uC751\uB2F5 \uC5C6\uC74C), \uB85C\uADF8\uC778\uC774 \uD544\uC694\uD558\uAC70\uB098, \uC62E\uACA8\uC84C\uC2B5\uB2C8\uB2E4(\uB9C1\uD06C \uAC80\uC0AC \uACB0\uACFC)."
+  },
+  messages: {
+    status: {
+      en: "Expected a link that opens, found {answer} for `{url}`{redirected}",
+      ko: "\uC5F4\uB9AC\uB294 \uB9C1\uD06C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{url}`{redirected}\uC758 \uC751\uB2F5\uC740 {answer}\uC785\uB2C8\uB2E4"
+    },
+    noAnswer: {
+      en: "Expected a link that opens, found none at `{url}`{redirected}: {reason}",
+      ko: "\uC5F4\uB9AC\uB294 \uB9C1\uD06C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{url}`{redirected}\uC740(\uB294) \uC5F4\uB9AC\uC9C0 \uC54A\uC2B5\uB2C8\uB2E4: {reason}"
+    },
+    signIn: {
+      en: "Expected a link every reader can open, found a page that needs a sign-in ({answer}) at `{url}`",
+      ko: "\uBAA8\uB4E0 \uB3C5\uC790\uAC00 \uC5F4 \uC218 \uC788\uB294 \uB9C1\uD06C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{url}`\uC740(\uB294) \uB85C\uADF8\uC778\uC774 \uD544\uC694\uD55C \uD398\uC774\uC9C0\uC785\uB2C8\uB2E4({answer})"
+    },
+    unchecked: {
+      en: "Expected an answer to check `{url}`, found {answer} ({attempts}): unchecked, not dead; check again later",
+      ko: "`{url}`\uC744(\uB97C) \uD655\uC778\uD560 \uC751\uB2F5\uC774 \uD544\uC694\uD558\uC9C0\uB9CC {answer}\uC785\uB2C8\uB2E4({attempts}): \uC8FD\uC740 \uB9C1\uD06C\uAC00 \uC544\uB2C8\uB77C \uD655\uC778\uD558\uC9C0 \uBABB\uD55C \uAC83\uC774\uB2C8 \uB098\uC911\uC5D0 \uB2E4\uC2DC \uD655\uC778\uD558\uC138\uC694"
+    },
+    moved: {
+      en: "Expected the link's current address, found `{url}`, which moved permanently to `{target}`",
+      ko: "\uB9C1\uD06C\uC758 \uD604\uC7AC \uC8FC\uC18C\uAC00 \uD544\uC694\uD558\uC9C0\uB9CC `{url}`\uC740(\uB294) `{target}`(\uC73C)\uB85C \uC601\uAD6C\uD788 \uC62E\uACA8\uC84C\uC2B5\uB2C8\uB2E4"
+    }
+  },
+  docs: {
+    rationale: "A post is a list of links: the paper, the slides, the figures. A link that looks right can be dead: the real posts carry slides links that now answer 403 (Trello attachments that need a sign-in) and image addresses that broke when moved. This rule reports what a link check found; the check runs only when asked for (`seminar-posts lint --check-links`, or the editor's **Check Links**), never while typing. 401/403, and any 4xx of a host listed in `links.signInHosts`, are reported as `info` (a sign-in wall is not a dead link); 429 and 503 are retried after their `Retry-After` and then reported as unchecked, never as dead. Hosts and addresses in `links.ignore` are never requested.",
+    ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
+    notOk: {
+      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION),
+      links: {
+        [DEAD_SLIDES]: {
+          url: DEAD_SLIDES,
+          checkedAt: 0,
+          method: "GET",
+          status: 404,
+          statusText: "Not Found",
+          redirects: [],
+          finalUrl: DEAD_SLIDES,
+          retries: 0
+        }
+      }
+    },
+    fix: "An address that moved permanently (301, 308) gets a fix to its new address (not applied by `--fix`: the author decides). The others need the author: find the file again, or link a copy that readers can open.",
+    options: "In the configuration (`.seminar-posts.json`) or the settings: `links.ignore` (globs of hosts, `*.example.com`, or of addresses, `https://example.com/private/**`, never requested) and `links.signInHosts` (globs of hosts whose pages need a sign-in; default the Trello hosts)."
+  },
+  check(post, context, report) {
+    const links2 = context.links;
+    if (!links2) return;
+    for (const target of linkTargets(post, context.config)) {
+      const result = links2.resultFor(target.url);
+      if (!result) continue;
+      const verdict = judgeLink(result, target.url, context.config.links.signInHosts);
+      const base = { url: target.url, answer: answerOf(result), redirected: redirectedText(result, context.locale) };
+      switch (verdict.kind) {
+        case "ok":
+          break;
+        case "dead":
+          if (result.failure !== void 0) {
+            report({ range: target.range, messageId: "noAnswer", data: { ...base, reason: reasonOf(result, context.locale) } });
+          } else {
+            report({ range: target.range, messageId: "status", data: base });
+          }
+          break;
+        case "signIn":
+          report({ range: target.range, messageId: "signIn", data: base, severity: "info" });
+          break;
+        case "unchecked":
+          report({ range: target.range, messageId: "unchecked", data: { ...base, attempts: attemptsText(result, context.locale) }, severity: "info" });
+          break;
+        case "moved":
+          report({ range: target.range, messageId: "moved", data: { ...base, target: verdict.target }, severity: "info", fix: movedFix(target, verdict.target) });
+          break;
+      }
+    }
+  }
+};
+function answerOf(result) {
+  if (result.status === void 0) return "";
+  const phrase = REASON[result.status] ?? result.statusText?.trim();
+  return phrase ? `HTTP ${result.status} ${phrase}` : `HTTP ${result.status}`;
+}
+function reasonOf(result, locale) {
+  const phrase = describeNetFailure(result.failure, locale, result.failureData);
+  return result.failureDetail && /^[A-Z_]+$/.test(result.failureDetail) ? `${phrase} (${result.failureDetail})` : phrase;
+}
+function redirectedText(result, locale) {
+  if (result.redirects.length === 0 || result.finalUrl === result.url) return "";
+  const n = result.redirects.length;
+  return locale === "ko" ? ` (\uB9AC\uB514\uB809\uC158 ${n}\uBC88 \uB4A4 \`${result.finalUrl}\`)` : ` (after ${n} redirect${n === 1 ? "" : "s"}, at \`${result.finalUrl}\`)`;
+}
+function attemptsText(result, locale) {
+  const tries = result.retries + 1;
+  const wait = result.retryAfterMs !== void 0 ? Math.round(result.retryAfterMs / 1e3) : void 0;
+  if (locale === "ko") return `${tries}\uBC88 \uC2DC\uB3C4${wait !== void 0 ? `, Retry-After ${wait}\uCD08` : ""}`;
+  return `${tries} ${tries === 1 ? "try" : "tries"}${wait !== void 0 ? `, Retry-After: ${wait} s` : ""}`;
+}
+function movedFix(target, newAddress) {
+  const text4 = target.yamlQuote === "'" ? newAddress.replace(/'/g, "''") : newAddress;
+  return {
+    title: { en: "Use the new address `{target}`", ko: "\uC0C8 \uC8FC\uC18C `{target}`(\uC73C)\uB85C \uBC14\uAFB8\uAE30" },
+    // The author decides: a site's new address is not always the one to publish.
+    safe: false,
+    edits: [{ range: target.range, newText: text4 }]
+  };
+}
+var REASON = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  406: "Not Acceptable",
+  408: "Request Timeout",
+  410: "Gone",
+  429: "Too Many Requests",
+  451: "Unavailable For Legal Reasons",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout"
+};
+
 // server/src/core/rules/link-malformed.ts
 var ONLY_COMMENTS = /^(?:\s*<!--(?:[^-]|-(?!->))*-->)+\s*$/;
 var linkMalformed = {
@@ -13278,22 +20084,6 @@ var linkMalformed = {
     }
   }
 };
-
-// server/src/core/rules/support/orphans.ts
-function orphanLinkParagraphs(section, config) {
-  return section.linkParagraphs.filter((p) => p.links.some((link2) => isPaperLink(link2, config) || isSlidesLink(link2, config)));
-}
-function hasOrphanLink(section, config, kind) {
-  const test = kind === "paper" ? isPaperLink : isSlidesLink;
-  return orphanLinkParagraphs(section, config).some((p) => p.links.some((link2) => test(link2, config)));
-}
-var links = sectionMemo();
-function sectionLinks(post, section, config) {
-  return links(config, section, () => [
-    ...presenterLines(post, section, config).flatMap((info) => linksOf(info.line)),
-    ...section.linkParagraphs.flatMap((p) => p.links)
-  ]);
-}
 
 // server/src/core/rules/link-placeholder.ts
 var linkPlaceholder = {
@@ -14536,11 +21326,13 @@ var RULES = [
   markdownInHtmlBlock,
   orderedListParen,
   bareUrl,
-  attributeList
+  attributeList,
+  // link checks (after the catalogue; fed by a Check Links run, never while typing)
+  linkDead
 ];
 
 // server/src/core/config/postsMatcher.ts
-var import_picomatch = __toESM(require_picomatch2());
+var import_picomatch3 = __toESM(require_picomatch2());
 
 // server/src/core/cache/lru.ts
 var Lru = class {
@@ -14614,12 +21406,12 @@ var PostsMatcher = class {
    * True when `path` (a core path: absolute, `/`-separated) is a post under `patterns`. `roots`
    * are the workspace folders' core paths.
    */
-  isPost(path9, patterns, roots = []) {
+  isPost(path11, patterns, roots = []) {
     const matches = this.matcherOf(patterns);
-    if (matches(path9)) return true;
+    if (matches(path11)) return true;
     for (const root2 of roots) {
       const prefix = root2.endsWith("/") ? root2 : `${root2}/`;
-      if (path9.startsWith(prefix) && matches(path9.slice(prefix.length))) return true;
+      if (path11.startsWith(prefix) && matches(path11.slice(prefix.length))) return true;
     }
     return false;
   }
@@ -14627,7 +21419,7 @@ var PostsMatcher = class {
     const key = patterns.join("\0");
     let matcher = this.compiled.get(key);
     if (!matcher) {
-      matcher = patterns.length ? (0, import_picomatch.default)([...patterns], { dot: true }) : () => false;
+      matcher = patterns.length ? (0, import_picomatch3.default)([...patterns], { dot: true }) : () => false;
       this.compiled.set(key, matcher);
     }
     return matcher;
@@ -17581,10 +24373,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index2 = -1;
   while (++index2 < constructs2.length) {
-    const resolve5 = constructs2[index2].resolveAll;
-    if (resolve5 && !called.includes(resolve5)) {
-      events = resolve5(events, context);
-      called.push(resolve5);
+    const resolve6 = constructs2[index2].resolveAll;
+    if (resolve6 && !called.includes(resolve6)) {
+      events = resolve6(events, context);
+      called.push(resolve6);
     }
   }
   return events;
@@ -24628,13 +31420,13 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set path(path9) {
-    if (isUrl(path9)) {
-      path9 = (0, import_node_url.fileURLToPath)(path9);
+  set path(path11) {
+    if (isUrl(path11)) {
+      path11 = (0, import_node_url.fileURLToPath)(path11);
     }
-    assertNonEmpty(path9, "path");
-    if (this.path !== path9) {
-      this.history.push(path9);
+    assertNonEmpty(path11, "path");
+    if (this.path !== path11) {
+      this.history.push(path11);
     }
   }
   /**
@@ -24901,8 +31693,8 @@ function assertNonEmpty(part, name) {
     throw new Error("`" + name + "` cannot be empty");
   }
 }
-function assertPath(path9, name) {
-  if (!path9) {
+function assertPath(path11, name) {
+  if (!path11) {
     throw new Error("Setting `" + name + "` requires `path` to be set too");
   }
 }
@@ -25170,7 +31962,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve5, reject) {
+    function executor(resolve6, reject) {
       const realFile = vfile(file);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -25201,8 +31993,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error, file2) {
         if (error || !file2) {
           reject(error);
-        } else if (resolve5) {
-          resolve5(file2);
+        } else if (resolve6) {
+          resolve6(file2);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, file2);
@@ -25304,7 +32096,7 @@ var Processor = class _Processor extends CallableInstance {
       file = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve5, reject) {
+    function executor(resolve6, reject) {
       ok2(
         typeof file !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -25318,8 +32110,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error) {
           reject(error);
-        } else if (resolve5) {
-          resolve5(resultingTree);
+        } else if (resolve6) {
+          resolve6(resultingTree);
         } else {
           ok2(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file2);
@@ -26101,11 +32893,12 @@ var doubleDollar = {
 var nonLazyContinuation3 = {
   partial: true,
   tokenize(effects, ok3, nok) {
+    const self = this;
     return (code3) => {
       effects.enter("lineEnding");
       effects.consume(code3);
       effects.exit("lineEnding");
-      return (next) => this.parser.lazy[this.now().line] ? nok(next) : ok3(next);
+      return (next) => self.parser.lazy[self.now().line] ? nok(next) : ok3(next);
     };
   }
 };
@@ -26978,8 +33771,8 @@ function parsePost(text4, uri, version2, options = {}) {
   return post;
 }
 function fileNameOf(uri) {
-  const path9 = uri.replace(/[?#].*$/, "");
-  const base = path9.slice(Math.max(path9.lastIndexOf("/"), path9.lastIndexOf("\\")) + 1);
+  const path11 = uri.replace(/[?#].*$/, "");
+  const base = path11.slice(Math.max(path11.lastIndexOf("/"), path11.lastIndexOf("\\")) + 1);
   try {
     return decodeURIComponent(base);
   } catch {
@@ -27013,11 +33806,11 @@ var PostCache = class {
 };
 
 // server/src/core/config/jsonSchema.ts
-function validateSchema(value, schema, path9 = "") {
+function validateSchema(value, schema, path11 = "") {
   const problems = [];
-  const at = path9 || "(root)";
+  const at = path11 || "(root)";
   if (schema.oneOf) {
-    const results = schema.oneOf.map((s) => validateSchema(value, s, path9));
+    const results = schema.oneOf.map((s) => validateSchema(value, s, path11));
     if (results.some((r) => r.length === 0)) return [];
     const sameType = schema.oneOf.map((s, i) => typeMatches(s, value) ? results[i] : void 0).filter((r) => r !== void 0);
     return (sameType.length ? sameType : results).reduce((a, b) => b.length < a.length ? b : a);
@@ -27033,7 +33826,7 @@ function validateSchema(value, schema, path9 = "") {
       }
       for (const [key, v] of Object.entries(value)) {
         const sub = schema.properties?.[key];
-        const childPath = path9 ? `${path9}.${key}` : key;
+        const childPath = path11 ? `${path11}.${key}` : key;
         if (sub) problems.push(...validateSchema(v, sub, childPath));
         else if (schema.additionalProperties === false) problems.push({ path: childPath, message: "unknown key" });
         else if (typeof schema.additionalProperties === "object") problems.push(...validateSchema(v, schema.additionalProperties, childPath));
@@ -27044,10 +33837,9 @@ function validateSchema(value, schema, path9 = "") {
       if (!Array.isArray(value)) return [{ path: at, message: `expected an array, found ${describe2(value)}` }];
       if (schema.minItems !== void 0 && value.length < schema.minItems) problems.push({ path: at, message: `expected at least ${schema.minItems} item(s), found ${value.length}` });
       if (schema.maxItems !== void 0 && value.length > schema.maxItems) problems.push({ path: at, message: `expected at most ${schema.maxItems} item(s), found ${value.length}` });
-      const items = schema.items;
       value.forEach((item, i) => {
-        const sub = items !== void 0 && isSchemaList(items) ? items[i] : items;
-        if (sub) problems.push(...validateSchema(item, sub, `${path9}[${i}]`));
+        const sub = Array.isArray(schema.items) ? schema.items[i] : schema.items;
+        if (sub) problems.push(...validateSchema(item, sub, `${path11}[${i}]`));
       });
       return problems;
     }
@@ -27093,16 +33885,12 @@ function typeMatches(schema, value) {
       return false;
   }
 }
-function isSchemaList(items) {
-  return Array.isArray(items);
-}
 function describe2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "\u2026" : value);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return typeof value;
+  return String(value);
 }
 
 // server/src/core/config/severity.ts
@@ -27123,7 +33911,12 @@ var DEFAULTS = {
     comments: "warning"
   },
   titlePattern: DEFAULT_TITLE_PATTERN,
-  posts: ["**/_posts/**/*.{md,markdown}"]
+  posts: ["**/_posts/**/*.{md,markdown}"],
+  links: {
+    ignore: [],
+    // Trello attachments (the blog's slides) answer a reader without a Trello session with 401/403.
+    signInHosts: ["trello.com", "*.trello.com", "trello-attachments.s3.amazonaws.com"]
+  }
 };
 var severitySchema = { type: "string", enum: SEVERITIES };
 var labelsSchema = (description) => ({
@@ -27176,6 +33969,23 @@ function configSchema(rules) {
         type: "array",
         items: { type: "string", minLength: 1 },
         description: "Glob patterns of the files that are posts."
+      },
+      links: {
+        type: "object",
+        description: "The link check (`seminar-posts lint --check-links`, the editor's Check Links).",
+        additionalProperties: false,
+        properties: {
+          ignore: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            description: "Hosts (`*.example.com`) or addresses (`https://example.com/private/**`) never requested, as globs."
+          },
+          signInHosts: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            description: "Hosts (globs) whose pages need a sign-in: a 4xx answer there is reported as needing a sign-in, not as dead."
+          }
+        }
       }
     }
   };
@@ -27208,7 +34018,8 @@ function resolveConfig(...layers) {
     linkLabels: { paper: [...DEFAULTS.linkLabels.paper], slides: [...DEFAULTS.linkLabels.slides] },
     requiredFields: { ...DEFAULTS.requiredFields },
     titlePattern: new RegExp(DEFAULTS.titlePattern, "u"),
-    posts: [...DEFAULTS.posts]
+    posts: [...DEFAULTS.posts],
+    links: { ignore: [...DEFAULTS.links.ignore], signInHosts: [...DEFAULTS.links.signInHosts] }
   };
   for (const layer of layers) {
     if (!layer) continue;
@@ -27227,6 +34038,8 @@ function resolveConfig(...layers) {
       }
     }
     if (layer.posts) resolved.posts = [...layer.posts];
+    if (layer.links?.ignore) resolved.links.ignore = [...layer.links.ignore];
+    if (layer.links?.signInHosts) resolved.links.signInHosts = [...layer.links.signInHosts];
   }
   return resolved;
 }
@@ -27241,9 +34054,9 @@ function parseConfigText(text4, source, rules) {
 }
 
 // server/src/core/host.ts
-function dirname(path9) {
-  const i = path9.lastIndexOf("/");
-  return i <= 0 ? "/" : path9.slice(0, i);
+function dirname(path11) {
+  const i = path11.lastIndexOf("/");
+  return i <= 0 ? "/" : path11.slice(0, i);
 }
 function joinPath(...parts) {
   return parts.join("/").replace(/\/{2,}/g, "/");
@@ -27263,12 +34076,12 @@ var BLOG_MATHJAX = {
   processEscapes: true
 };
 var MAX_FILE = 256 * 1024;
-function readMathjaxConfig(root2, fs7) {
+function readMathjaxConfig(root2, fs8) {
   let loaded = false;
   for (const folder of ["_includes", "_layouts"]) {
     const dir = joinPath(root2, folder);
-    for (const name of fs7.readDirectory(dir).filter((n) => /\.html?$/i.test(n)).sort()) {
-      const text4 = fs7.readFile(joinPath(dir, name));
+    for (const name of fs8.readDirectory(dir).filter((n) => /\.html?$/i.test(n)).sort()) {
+      const text4 = fs8.readFile(joinPath(dir, name));
       if (!text4 || text4.length > MAX_FILE || !/mathjax/i.test(text4)) continue;
       const config = parseHubConfig(text4);
       if (config) return config;
@@ -27339,19 +34152,19 @@ var THEME_LAYOUTS = {
   "jekyll-theme-cayman": ["default", "post"],
   "jekyll-theme-primer": ["default", "home", "page", "post"]
 };
-function findSite(postPath, fs7) {
+function findSite(postPath, fs8) {
   let dir = dirname(postPath);
   for (let depth = 0; depth < 64; depth++) {
     const configPath = joinPath(dir, "_config.yml");
-    if (fs7.isFile(configPath)) return readSite(dir, fs7);
+    if (fs8.isFile(configPath)) return readSite(dir, fs8);
     const parent = dirname(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
   return void 0;
 }
-function readSite(root2, fs7) {
-  const text4 = fs7.readFile(joinPath(root2, "_config.yml")) ?? "";
+function readSite(root2, fs8) {
+  const text4 = fs8.readFile(joinPath(root2, "_config.yml")) ?? "";
   let data = {};
   let configProblem;
   const doc = parseJekyllYaml(text4, { uniqueKeys: false, logLevel: "error" });
@@ -27363,7 +34176,7 @@ function readSite(root2, fs7) {
   }
   const theme = typeof data.theme === "string" ? data.theme : void 0;
   const remoteTheme = typeof data.remote_theme === "string" ? data.remote_theme : void 0;
-  const own7 = fs7.readDirectory(joinPath(root2, "_layouts")).filter((name) => /\.html?$/i.test(name)).map((name) => name.replace(/\.html?$/i, ""));
+  const own7 = fs8.readDirectory(joinPath(root2, "_layouts")).filter((name) => /\.html?$/i.test(name)).map((name) => name.replace(/\.html?$/i, ""));
   let layouts;
   if (remoteTheme || configProblem || theme && !THEME_LAYOUTS[theme]) {
     layouts = void 0;
@@ -27374,8 +34187,8 @@ function readSite(root2, fs7) {
   const baseurl = normalizeBaseurl(data.baseurl);
   const fileAt = (relative6) => {
     if (relative6 === "" || relative6.split("/").includes("..")) return void 0;
-    const path9 = joinPath(root2, relative6);
-    return fs7.isFile(path9) ? path9 : void 0;
+    const path11 = joinPath(root2, relative6);
+    return fs8.isFile(path11) ? path11 : void 0;
   };
   const filePath = (sitePath2) => {
     const decoded = decodePath(sitePath2.replace(/[?#].*$/, ""));
@@ -27389,21 +34202,21 @@ function readSite(root2, fs7) {
     future: rubyTruthy(data.future),
     timezone: typeof data.timezone === "string" && data.timezone.trim() ? data.timezone.trim() : void 0,
     markdownExtensions: markdownExtensionsOf(data.markdown_ext),
-    retiredMathJax: retiredMathJaxIn(root2, fs7),
+    retiredMathJax: retiredMathJaxIn(root2, fs8),
     layouts,
     configProblem,
     baseurl,
     filePath,
     exists: (sitePath2) => filePath(sitePath2) !== void 0,
-    mathjax: readMathjaxConfig(root2, fs7)
+    mathjax: readMathjaxConfig(root2, fs8)
   };
 }
 var RETIRED_MATHJAX = /(?:https?:)?\/\/cdn\.mathjax\.org\/[^\s"'<>]*/g;
-function retiredMathJaxIn(root2, fs7) {
+function retiredMathJaxIn(root2, fs8) {
   const found = [];
   for (const folder of ["_includes", "_layouts"]) {
-    for (const name of fs7.readDirectory(joinPath(root2, folder)).filter((n) => /\.html?$/i.test(n)).sort()) {
-      const text4 = fs7.readFile(joinPath(root2, folder, name))?.slice(0, 256 * 1024);
+    for (const name of fs8.readDirectory(joinPath(root2, folder)).filter((n) => /\.html?$/i.test(n)).sort()) {
+      const text4 = fs8.readFile(joinPath(root2, folder, name))?.slice(0, 256 * 1024);
       if (!text4 || !text4.includes("cdn.mathjax.org")) continue;
       text4.split("\n").forEach((line, i) => {
         for (const m of line.matchAll(RETIRED_MATHJAX)) found.push({ file: `${folder}/${name}`, line: i, url: m[0] });
@@ -27420,18 +34233,18 @@ function normalizeBaseurl(value) {
 function rubyTruthy(value) {
   return value !== void 0 && value !== null && value !== false;
 }
-function decodePath(path9) {
+function decodePath(path11) {
   try {
-    return decodeURIComponent(path9);
+    return decodeURIComponent(path11);
   } catch {
-    return path9;
+    return path11;
   }
 }
 
 // server/src/core/project.ts
 var Project = class {
-  constructor(fs7, rules, options = {}) {
-    this.fs = fs7;
+  constructor(fs8, rules, options = {}) {
+    this.fs = fs8;
     this.rules = rules;
     this.options = options;
   }
@@ -27519,7 +34332,16 @@ function createPostService(options) {
   const parts = new ParseCache();
   const editing = new PostCache(parts);
   let rendering;
-  const lint = ({ post, setup }, workspace = options.workspace?.(setup)) => lintPost(post, { rules, config: setup.config, site: setup.site, workspace, locale: locale(), today: today(), now: options.clock().getTime() });
+  const lint = ({ post, setup }, workspace = options.workspace?.(setup), linksOf2 = post.uri) => lintPost(post, {
+    rules,
+    config: setup.config,
+    site: setup.site,
+    workspace,
+    locale: locale(),
+    today: today(),
+    now: options.clock().getTime(),
+    links: options.links?.(linksOf2)
+  });
   const lintCandidate = (target, text4, fileName) => {
     const { post, setup } = target;
     const workspace = options.workspace?.(setup);
@@ -27533,7 +34355,7 @@ function createPostService(options) {
       ...inQuarter && { postsInQuarter: (quarter, except) => inQuarter(quarter, except).filter((other) => other.uri !== post.uri) }
     };
     const candidate = parsePost(text4, siblingUri(post.uri, fileName), post.version);
-    return { diagnostics: lint({ post: candidate, setup }, renamedView), lines: candidate.lines };
+    return { diagnostics: lint({ post: candidate, setup }, renamedView, post.uri), lines: candidate.lines };
   };
   const settle = (target, request) => {
     const { post } = target;
@@ -27546,8 +34368,8 @@ function createPostService(options) {
     rules,
     locale,
     today,
-    setupFor: (path9, layers = []) => project.setupFor(path9, layers),
-    isPost: (path9, setup, roots = []) => globs.isPost(path9, setup.config.posts, roots),
+    setupFor: (path11, layers = []) => project.setupFor(path11, layers),
+    isPost: (path11, setup, roots = []) => globs.isPost(path11, setup.config.posts, roots),
     configurationChanged: () => project.clear(),
     parseForEditing: (uri, version2, text4) => editing.get(uri, version2, text4),
     parseOnce: (text4, uri, version2) => parsePost(text4, uri, version2),
@@ -27958,7 +34780,7 @@ function pathToUri(nativePath) {
 // server/src/cli/files.ts
 var fs2 = __toESM(require("node:fs"));
 var path2 = __toESM(require("node:path"));
-var import_picomatch2 = __toESM(require_picomatch2());
+var import_picomatch4 = __toESM(require_picomatch2());
 var PathError = class extends Error {
 };
 var MARKDOWN = /\.(md|markdown)$/i;
@@ -27971,7 +34793,7 @@ function expandPaths(inputs, cwd) {
     try {
       stat = fs2.statSync(absolute);
     } catch (error) {
-      if (import_picomatch2.default.scan(input2).isGlob) {
+      if (import_picomatch4.default.scan(input2).isGlob) {
         for (const file of expandGlob(input2, cwd)) out.add(file);
         continue;
       }
@@ -28010,9 +34832,9 @@ function looksLikePost(file) {
   }
 }
 function expandGlob(pattern, cwd) {
-  const scan2 = import_picomatch2.default.scan(pattern);
+  const scan2 = import_picomatch4.default.scan(pattern);
   const base = path2.resolve(cwd, scan2.base || ".");
-  const isMatch = (0, import_picomatch2.default)(scan2.glob, { dot: false });
+  const isMatch = (0, import_picomatch4.default)(scan2.glob, { dot: false });
   if (!fs2.existsSync(base)) return [];
   return walk(base).filter((file) => isMatch(path2.relative(base, file).split(path2.sep).join("/")));
 }
@@ -28090,7 +34912,9 @@ function createCliService(settings, indexes) {
     locale: settings.locale,
     clock: () => now,
     configFile: settings.configFile,
-    workspace: (setup) => setup.site ? indexes.get(setup.site.root) : void 0
+    workspace: (setup) => setup.site ? indexes.get(setup.site.root) : void 0,
+    // One check for the run: its results are by address, the same for every post.
+    links: () => settings.links
   });
 }
 function readInput(file, service, shown) {
@@ -28277,8 +35101,8 @@ function runLintWorker() {
 }
 
 // server/src/action/main.ts
-var fs6 = __toESM(require("node:fs"));
-var path8 = __toESM(require("node:path"));
+var fs7 = __toESM(require("node:fs"));
+var path10 = __toESM(require("node:path"));
 
 // package.json
 var version = "0.1.0";
@@ -28288,16 +35112,16 @@ var UsageError = class extends Error {
 };
 function parseArgs(argv, env) {
   const args = [...argv];
-  if (args.length === 0) throw new UsageError("missing command (lint or rules)");
+  if (args.length === 0) throw new UsageError("missing command (lint, fill, rules or stats)");
   const first = args[0];
   if (first === "-h" || first === "--help" || first === "help") return { kind: "help" };
   if (first === "-v" || first === "--version") return { kind: "version" };
   const command = args.shift();
-  if (command !== "lint" && command !== "rules") throw new UsageError(`unknown command '${command}' (expected lint or rules)`);
+  if (command !== "lint" && command !== "rules" && command !== "fill" && command !== "stats") throw new UsageError(`unknown command '${command}' (expected lint, fill, rules or stats)`);
   const options = /* @__PURE__ */ new Map();
   const positional = [];
-  const valued = /* @__PURE__ */ new Set(["--format", "--config", "--max-warnings", "--locale"]);
-  const flags = /* @__PURE__ */ new Set(["--quiet", "--fix", "--fix-dry-run", "--help", "-h"]);
+  const valued = /* @__PURE__ */ new Set(["--format", "--config", "--max-warnings", "--locale", "--cache-dir"]);
+  const flags = /* @__PURE__ */ new Set(["--quiet", "--fix", "--fix-dry-run", "--help", "-h", "--check-links", "--dry-run", "--no-cache"]);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--") {
@@ -28327,13 +35151,41 @@ function parseArgs(argv, env) {
   }
   const locale = localeOption ?? toLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   const format = options.get("--format");
+  if (command === "fill") {
+    for (const name of ["--format", "--max-warnings", "--quiet", "--fix", "--fix-dry-run", "--check-links"]) {
+      if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'fill'`);
+    }
+    if (options.has("--cache-dir") && options.has("--no-cache")) throw new UsageError("use --cache-dir or --no-cache, not both");
+    return {
+      kind: "fill",
+      paths: positional.length ? positional : ["."],
+      dryRun: options.has("--dry-run"),
+      config: options.get("--config"),
+      cacheDir: options.has("--no-cache") ? null : options.get("--cache-dir"),
+      locale
+    };
+  }
+  if (options.has("--dry-run")) throw new UsageError(`option --dry-run applies to 'fill' only (lint has --fix-dry-run)`);
   if (command === "rules") {
-    for (const name of ["--config", "--max-warnings", "--quiet", "--fix", "--fix-dry-run"]) {
+    for (const name of ["--config", "--max-warnings", "--quiet", "--fix", "--fix-dry-run", "--check-links", "--cache-dir", "--no-cache"]) {
       if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'rules'`);
     }
     if (positional.length) throw new UsageError(`'rules' takes no paths`);
     if (format !== void 0 && format !== "text" && format !== "json") throw new UsageError(`--format of rules must be text or json, not '${String(format)}'`);
     return { kind: "rules", format: format ?? "text", locale };
+  }
+  if (command === "stats") {
+    for (const name of ["--max-warnings", "--quiet", "--fix", "--fix-dry-run", "--check-links", "--cache-dir", "--no-cache"]) {
+      if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'stats'`);
+    }
+    if (format !== void 0 && format !== "table" && format !== "json") throw new UsageError(`--format of stats must be table or json, not '${String(format)}'`);
+    return {
+      kind: "stats",
+      paths: positional.length ? positional : ["."],
+      format: format ?? "table",
+      config: options.get("--config"),
+      locale
+    };
   }
   if (format !== void 0 && format !== "stylish" && format !== "json" && format !== "sarif") {
     throw new UsageError(`--format must be stylish, json or sarif, not '${String(format)}'`);
@@ -28342,6 +35194,10 @@ function parseArgs(argv, env) {
   if (options.has("--fix-dry-run") && format !== void 0 && format !== "stylish") {
     throw new UsageError("--fix-dry-run prints a diff; --format does not apply to it");
   }
+  for (const name of ["--cache-dir", "--no-cache"]) {
+    if (options.has(name) && !options.has("--check-links")) throw new UsageError(`${name} applies to --check-links only`);
+  }
+  if (options.has("--cache-dir") && options.has("--no-cache")) throw new UsageError("use --cache-dir or --no-cache, not both");
   let maxWarnings;
   const max = options.get("--max-warnings");
   if (max !== void 0) {
@@ -28356,7 +35212,10 @@ function parseArgs(argv, env) {
     config: options.get("--config"),
     maxWarnings,
     quiet: options.has("--quiet"),
-    locale
+    locale,
+    checkLinks: options.has("--check-links"),
+    cacheDir: options.get("--cache-dir"),
+    noCache: options.has("--no-cache")
   };
 }
 
@@ -28449,8 +35308,30 @@ function formatStylish(results, options) {
 }
 
 // server/src/cli/main.ts
-var fs5 = __toESM(require("node:fs"));
-var path6 = __toESM(require("node:path"));
+var fs6 = __toESM(require("node:fs"));
+var path8 = __toESM(require("node:path"));
+
+// server/src/core/stats/svg.ts
+var STANDALONE_STYLE = [
+  'svg{font-family:"Segoe UI","Helvetica Neue",Arial,"Apple SD Gothic Neo","Malgun Gothic","NanumGothic",sans-serif;font-size:12px}',
+  ".sp-background{fill:#ffffff}",
+  ".sp-label,.sp-title,.sp-value{fill:#1f1f1f}",
+  ".sp-title{font-size:14px;font-weight:600}",
+  ".sp-axis{stroke:#6e6e6e;stroke-width:1}",
+  ".sp-grid{stroke:#e0e0e0;stroke-width:1}",
+  ".sp-series-0{fill:#1a85ff}",
+  ".sp-series-1{fill:#e9a700}",
+  ".sp-series-2{fill:#388a34}",
+  ".sp-series-3{fill:#d18616}",
+  ".sp-series-4{fill:#652d90}",
+  ".sp-series-5{fill:#e51400}",
+  ".sp-series-6{fill:#0e7c86}",
+  ".sp-series-7{fill:#8a8a8a}"
+].join("");
+var SERIES_COLOURS = 8;
+
+// server/src/core/stats/charts.ts
+var MAX_YEARS = SERIES_COLOURS - 2;
 
 // server/src/cli/diff.ts
 var CONTEXT = 3;
@@ -28568,44 +35449,1786 @@ function span(start, count2) {
   return count2 === 1 ? `${start}` : `${start},${count2}`;
 }
 
-// server/src/cli/fix.ts
+// server/src/core/paper/parseArxivAtom.ts
+var import_xmldom = __toESM(require_lib());
+
+// node_modules/parse5/dist/common/unicode.js
+var CODE_POINTS;
+(function(CODE_POINTS2) {
+  CODE_POINTS2[CODE_POINTS2["EOF"] = -1] = "EOF";
+  CODE_POINTS2[CODE_POINTS2["NULL"] = 0] = "NULL";
+  CODE_POINTS2[CODE_POINTS2["TABULATION"] = 9] = "TABULATION";
+  CODE_POINTS2[CODE_POINTS2["CARRIAGE_RETURN"] = 13] = "CARRIAGE_RETURN";
+  CODE_POINTS2[CODE_POINTS2["LINE_FEED"] = 10] = "LINE_FEED";
+  CODE_POINTS2[CODE_POINTS2["FORM_FEED"] = 12] = "FORM_FEED";
+  CODE_POINTS2[CODE_POINTS2["SPACE"] = 32] = "SPACE";
+  CODE_POINTS2[CODE_POINTS2["EXCLAMATION_MARK"] = 33] = "EXCLAMATION_MARK";
+  CODE_POINTS2[CODE_POINTS2["QUOTATION_MARK"] = 34] = "QUOTATION_MARK";
+  CODE_POINTS2[CODE_POINTS2["AMPERSAND"] = 38] = "AMPERSAND";
+  CODE_POINTS2[CODE_POINTS2["APOSTROPHE"] = 39] = "APOSTROPHE";
+  CODE_POINTS2[CODE_POINTS2["HYPHEN_MINUS"] = 45] = "HYPHEN_MINUS";
+  CODE_POINTS2[CODE_POINTS2["SOLIDUS"] = 47] = "SOLIDUS";
+  CODE_POINTS2[CODE_POINTS2["DIGIT_0"] = 48] = "DIGIT_0";
+  CODE_POINTS2[CODE_POINTS2["DIGIT_9"] = 57] = "DIGIT_9";
+  CODE_POINTS2[CODE_POINTS2["SEMICOLON"] = 59] = "SEMICOLON";
+  CODE_POINTS2[CODE_POINTS2["LESS_THAN_SIGN"] = 60] = "LESS_THAN_SIGN";
+  CODE_POINTS2[CODE_POINTS2["EQUALS_SIGN"] = 61] = "EQUALS_SIGN";
+  CODE_POINTS2[CODE_POINTS2["GREATER_THAN_SIGN"] = 62] = "GREATER_THAN_SIGN";
+  CODE_POINTS2[CODE_POINTS2["QUESTION_MARK"] = 63] = "QUESTION_MARK";
+  CODE_POINTS2[CODE_POINTS2["LATIN_CAPITAL_A"] = 65] = "LATIN_CAPITAL_A";
+  CODE_POINTS2[CODE_POINTS2["LATIN_CAPITAL_Z"] = 90] = "LATIN_CAPITAL_Z";
+  CODE_POINTS2[CODE_POINTS2["RIGHT_SQUARE_BRACKET"] = 93] = "RIGHT_SQUARE_BRACKET";
+  CODE_POINTS2[CODE_POINTS2["GRAVE_ACCENT"] = 96] = "GRAVE_ACCENT";
+  CODE_POINTS2[CODE_POINTS2["LATIN_SMALL_A"] = 97] = "LATIN_SMALL_A";
+  CODE_POINTS2[CODE_POINTS2["LATIN_SMALL_Z"] = 122] = "LATIN_SMALL_Z";
+})(CODE_POINTS || (CODE_POINTS = {}));
+
+// node_modules/parse5/dist/common/error-codes.js
+var ERR;
+(function(ERR2) {
+  ERR2["controlCharacterInInputStream"] = "control-character-in-input-stream";
+  ERR2["noncharacterInInputStream"] = "noncharacter-in-input-stream";
+  ERR2["surrogateInInputStream"] = "surrogate-in-input-stream";
+  ERR2["nonVoidHtmlElementStartTagWithTrailingSolidus"] = "non-void-html-element-start-tag-with-trailing-solidus";
+  ERR2["endTagWithAttributes"] = "end-tag-with-attributes";
+  ERR2["endTagWithTrailingSolidus"] = "end-tag-with-trailing-solidus";
+  ERR2["unexpectedSolidusInTag"] = "unexpected-solidus-in-tag";
+  ERR2["unexpectedNullCharacter"] = "unexpected-null-character";
+  ERR2["unexpectedQuestionMarkInsteadOfTagName"] = "unexpected-question-mark-instead-of-tag-name";
+  ERR2["invalidFirstCharacterOfTagName"] = "invalid-first-character-of-tag-name";
+  ERR2["unexpectedEqualsSignBeforeAttributeName"] = "unexpected-equals-sign-before-attribute-name";
+  ERR2["missingEndTagName"] = "missing-end-tag-name";
+  ERR2["unexpectedCharacterInAttributeName"] = "unexpected-character-in-attribute-name";
+  ERR2["unknownNamedCharacterReference"] = "unknown-named-character-reference";
+  ERR2["missingSemicolonAfterCharacterReference"] = "missing-semicolon-after-character-reference";
+  ERR2["unexpectedCharacterAfterDoctypeSystemIdentifier"] = "unexpected-character-after-doctype-system-identifier";
+  ERR2["unexpectedCharacterInUnquotedAttributeValue"] = "unexpected-character-in-unquoted-attribute-value";
+  ERR2["eofBeforeTagName"] = "eof-before-tag-name";
+  ERR2["eofInTag"] = "eof-in-tag";
+  ERR2["missingAttributeValue"] = "missing-attribute-value";
+  ERR2["missingWhitespaceBetweenAttributes"] = "missing-whitespace-between-attributes";
+  ERR2["missingWhitespaceAfterDoctypePublicKeyword"] = "missing-whitespace-after-doctype-public-keyword";
+  ERR2["missingWhitespaceBetweenDoctypePublicAndSystemIdentifiers"] = "missing-whitespace-between-doctype-public-and-system-identifiers";
+  ERR2["missingWhitespaceAfterDoctypeSystemKeyword"] = "missing-whitespace-after-doctype-system-keyword";
+  ERR2["missingQuoteBeforeDoctypePublicIdentifier"] = "missing-quote-before-doctype-public-identifier";
+  ERR2["missingQuoteBeforeDoctypeSystemIdentifier"] = "missing-quote-before-doctype-system-identifier";
+  ERR2["missingDoctypePublicIdentifier"] = "missing-doctype-public-identifier";
+  ERR2["missingDoctypeSystemIdentifier"] = "missing-doctype-system-identifier";
+  ERR2["abruptDoctypePublicIdentifier"] = "abrupt-doctype-public-identifier";
+  ERR2["abruptDoctypeSystemIdentifier"] = "abrupt-doctype-system-identifier";
+  ERR2["cdataInHtmlContent"] = "cdata-in-html-content";
+  ERR2["incorrectlyOpenedComment"] = "incorrectly-opened-comment";
+  ERR2["eofInScriptHtmlCommentLikeText"] = "eof-in-script-html-comment-like-text";
+  ERR2["eofInDoctype"] = "eof-in-doctype";
+  ERR2["nestedComment"] = "nested-comment";
+  ERR2["abruptClosingOfEmptyComment"] = "abrupt-closing-of-empty-comment";
+  ERR2["eofInComment"] = "eof-in-comment";
+  ERR2["incorrectlyClosedComment"] = "incorrectly-closed-comment";
+  ERR2["eofInCdata"] = "eof-in-cdata";
+  ERR2["absenceOfDigitsInNumericCharacterReference"] = "absence-of-digits-in-numeric-character-reference";
+  ERR2["nullCharacterReference"] = "null-character-reference";
+  ERR2["surrogateCharacterReference"] = "surrogate-character-reference";
+  ERR2["characterReferenceOutsideUnicodeRange"] = "character-reference-outside-unicode-range";
+  ERR2["controlCharacterReference"] = "control-character-reference";
+  ERR2["noncharacterCharacterReference"] = "noncharacter-character-reference";
+  ERR2["missingWhitespaceBeforeDoctypeName"] = "missing-whitespace-before-doctype-name";
+  ERR2["missingDoctypeName"] = "missing-doctype-name";
+  ERR2["invalidCharacterSequenceAfterDoctypeName"] = "invalid-character-sequence-after-doctype-name";
+  ERR2["duplicateAttribute"] = "duplicate-attribute";
+  ERR2["nonConformingDoctype"] = "non-conforming-doctype";
+  ERR2["missingDoctype"] = "missing-doctype";
+  ERR2["misplacedDoctype"] = "misplaced-doctype";
+  ERR2["endTagWithoutMatchingOpenElement"] = "end-tag-without-matching-open-element";
+  ERR2["closingOfElementWithOpenChildElements"] = "closing-of-element-with-open-child-elements";
+  ERR2["disallowedContentInNoscriptInHead"] = "disallowed-content-in-noscript-in-head";
+  ERR2["openElementsLeftAfterEof"] = "open-elements-left-after-eof";
+  ERR2["abandonedHeadElementChild"] = "abandoned-head-element-child";
+  ERR2["misplacedStartTagForHeadElement"] = "misplaced-start-tag-for-head-element";
+  ERR2["nestedNoscriptInHead"] = "nested-noscript-in-head";
+  ERR2["eofInElementThatCanContainOnlyText"] = "eof-in-element-that-can-contain-only-text";
+})(ERR || (ERR = {}));
+
+// node_modules/parse5/dist/tokenizer/preprocessor.js
+var DEFAULT_BUFFER_WATERLINE = 1 << 16;
+
+// node_modules/parse5/dist/common/token.js
+var TokenType;
+(function(TokenType2) {
+  TokenType2[TokenType2["CHARACTER"] = 0] = "CHARACTER";
+  TokenType2[TokenType2["NULL_CHARACTER"] = 1] = "NULL_CHARACTER";
+  TokenType2[TokenType2["WHITESPACE_CHARACTER"] = 2] = "WHITESPACE_CHARACTER";
+  TokenType2[TokenType2["START_TAG"] = 3] = "START_TAG";
+  TokenType2[TokenType2["END_TAG"] = 4] = "END_TAG";
+  TokenType2[TokenType2["COMMENT"] = 5] = "COMMENT";
+  TokenType2[TokenType2["DOCTYPE"] = 6] = "DOCTYPE";
+  TokenType2[TokenType2["EOF"] = 7] = "EOF";
+  TokenType2[TokenType2["HIBERNATION"] = 8] = "HIBERNATION";
+})(TokenType || (TokenType = {}));
+
+// node_modules/parse5/node_modules/entities/dist/esm/decode-codepoint.js
+var _a;
+var fromCodePoint = (
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, n/no-unsupported-features/es-builtins
+  (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint) {
+    let output = "";
+    if (codePoint > 65535) {
+      codePoint -= 65536;
+      output += String.fromCharCode(codePoint >>> 10 & 1023 | 55296);
+      codePoint = 56320 | codePoint & 1023;
+    }
+    output += String.fromCharCode(codePoint);
+    return output;
+  }
+);
+
+// node_modules/parse5/node_modules/entities/dist/esm/decode.js
+var CharCodes;
+(function(CharCodes2) {
+  CharCodes2[CharCodes2["NUM"] = 35] = "NUM";
+  CharCodes2[CharCodes2["SEMI"] = 59] = "SEMI";
+  CharCodes2[CharCodes2["EQUALS"] = 61] = "EQUALS";
+  CharCodes2[CharCodes2["ZERO"] = 48] = "ZERO";
+  CharCodes2[CharCodes2["NINE"] = 57] = "NINE";
+  CharCodes2[CharCodes2["LOWER_A"] = 97] = "LOWER_A";
+  CharCodes2[CharCodes2["LOWER_F"] = 102] = "LOWER_F";
+  CharCodes2[CharCodes2["LOWER_X"] = 120] = "LOWER_X";
+  CharCodes2[CharCodes2["LOWER_Z"] = 122] = "LOWER_Z";
+  CharCodes2[CharCodes2["UPPER_A"] = 65] = "UPPER_A";
+  CharCodes2[CharCodes2["UPPER_F"] = 70] = "UPPER_F";
+  CharCodes2[CharCodes2["UPPER_Z"] = 90] = "UPPER_Z";
+})(CharCodes || (CharCodes = {}));
+var BinTrieFlags;
+(function(BinTrieFlags2) {
+  BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
+  BinTrieFlags2[BinTrieFlags2["BRANCH_LENGTH"] = 16256] = "BRANCH_LENGTH";
+  BinTrieFlags2[BinTrieFlags2["JUMP_TABLE"] = 127] = "JUMP_TABLE";
+})(BinTrieFlags || (BinTrieFlags = {}));
+var EntityDecoderState;
+(function(EntityDecoderState2) {
+  EntityDecoderState2[EntityDecoderState2["EntityStart"] = 0] = "EntityStart";
+  EntityDecoderState2[EntityDecoderState2["NumericStart"] = 1] = "NumericStart";
+  EntityDecoderState2[EntityDecoderState2["NumericDecimal"] = 2] = "NumericDecimal";
+  EntityDecoderState2[EntityDecoderState2["NumericHex"] = 3] = "NumericHex";
+  EntityDecoderState2[EntityDecoderState2["NamedEntity"] = 4] = "NamedEntity";
+})(EntityDecoderState || (EntityDecoderState = {}));
+var DecodingMode;
+(function(DecodingMode2) {
+  DecodingMode2[DecodingMode2["Legacy"] = 0] = "Legacy";
+  DecodingMode2[DecodingMode2["Strict"] = 1] = "Strict";
+  DecodingMode2[DecodingMode2["Attribute"] = 2] = "Attribute";
+})(DecodingMode || (DecodingMode = {}));
+
+// node_modules/parse5/dist/common/html.js
+var NS;
+(function(NS2) {
+  NS2["HTML"] = "http://www.w3.org/1999/xhtml";
+  NS2["MATHML"] = "http://www.w3.org/1998/Math/MathML";
+  NS2["SVG"] = "http://www.w3.org/2000/svg";
+  NS2["XLINK"] = "http://www.w3.org/1999/xlink";
+  NS2["XML"] = "http://www.w3.org/XML/1998/namespace";
+  NS2["XMLNS"] = "http://www.w3.org/2000/xmlns/";
+})(NS || (NS = {}));
+var ATTRS;
+(function(ATTRS2) {
+  ATTRS2["TYPE"] = "type";
+  ATTRS2["ACTION"] = "action";
+  ATTRS2["ENCODING"] = "encoding";
+  ATTRS2["PROMPT"] = "prompt";
+  ATTRS2["NAME"] = "name";
+  ATTRS2["COLOR"] = "color";
+  ATTRS2["FACE"] = "face";
+  ATTRS2["SIZE"] = "size";
+})(ATTRS || (ATTRS = {}));
+var DOCUMENT_MODE;
+(function(DOCUMENT_MODE2) {
+  DOCUMENT_MODE2["NO_QUIRKS"] = "no-quirks";
+  DOCUMENT_MODE2["QUIRKS"] = "quirks";
+  DOCUMENT_MODE2["LIMITED_QUIRKS"] = "limited-quirks";
+})(DOCUMENT_MODE || (DOCUMENT_MODE = {}));
+var TAG_NAMES;
+(function(TAG_NAMES2) {
+  TAG_NAMES2["A"] = "a";
+  TAG_NAMES2["ADDRESS"] = "address";
+  TAG_NAMES2["ANNOTATION_XML"] = "annotation-xml";
+  TAG_NAMES2["APPLET"] = "applet";
+  TAG_NAMES2["AREA"] = "area";
+  TAG_NAMES2["ARTICLE"] = "article";
+  TAG_NAMES2["ASIDE"] = "aside";
+  TAG_NAMES2["B"] = "b";
+  TAG_NAMES2["BASE"] = "base";
+  TAG_NAMES2["BASEFONT"] = "basefont";
+  TAG_NAMES2["BGSOUND"] = "bgsound";
+  TAG_NAMES2["BIG"] = "big";
+  TAG_NAMES2["BLOCKQUOTE"] = "blockquote";
+  TAG_NAMES2["BODY"] = "body";
+  TAG_NAMES2["BR"] = "br";
+  TAG_NAMES2["BUTTON"] = "button";
+  TAG_NAMES2["CAPTION"] = "caption";
+  TAG_NAMES2["CENTER"] = "center";
+  TAG_NAMES2["CODE"] = "code";
+  TAG_NAMES2["COL"] = "col";
+  TAG_NAMES2["COLGROUP"] = "colgroup";
+  TAG_NAMES2["DD"] = "dd";
+  TAG_NAMES2["DESC"] = "desc";
+  TAG_NAMES2["DETAILS"] = "details";
+  TAG_NAMES2["DIALOG"] = "dialog";
+  TAG_NAMES2["DIR"] = "dir";
+  TAG_NAMES2["DIV"] = "div";
+  TAG_NAMES2["DL"] = "dl";
+  TAG_NAMES2["DT"] = "dt";
+  TAG_NAMES2["EM"] = "em";
+  TAG_NAMES2["EMBED"] = "embed";
+  TAG_NAMES2["FIELDSET"] = "fieldset";
+  TAG_NAMES2["FIGCAPTION"] = "figcaption";
+  TAG_NAMES2["FIGURE"] = "figure";
+  TAG_NAMES2["FONT"] = "font";
+  TAG_NAMES2["FOOTER"] = "footer";
+  TAG_NAMES2["FOREIGN_OBJECT"] = "foreignObject";
+  TAG_NAMES2["FORM"] = "form";
+  TAG_NAMES2["FRAME"] = "frame";
+  TAG_NAMES2["FRAMESET"] = "frameset";
+  TAG_NAMES2["H1"] = "h1";
+  TAG_NAMES2["H2"] = "h2";
+  TAG_NAMES2["H3"] = "h3";
+  TAG_NAMES2["H4"] = "h4";
+  TAG_NAMES2["H5"] = "h5";
+  TAG_NAMES2["H6"] = "h6";
+  TAG_NAMES2["HEAD"] = "head";
+  TAG_NAMES2["HEADER"] = "header";
+  TAG_NAMES2["HGROUP"] = "hgroup";
+  TAG_NAMES2["HR"] = "hr";
+  TAG_NAMES2["HTML"] = "html";
+  TAG_NAMES2["I"] = "i";
+  TAG_NAMES2["IMG"] = "img";
+  TAG_NAMES2["IMAGE"] = "image";
+  TAG_NAMES2["INPUT"] = "input";
+  TAG_NAMES2["IFRAME"] = "iframe";
+  TAG_NAMES2["KEYGEN"] = "keygen";
+  TAG_NAMES2["LABEL"] = "label";
+  TAG_NAMES2["LI"] = "li";
+  TAG_NAMES2["LINK"] = "link";
+  TAG_NAMES2["LISTING"] = "listing";
+  TAG_NAMES2["MAIN"] = "main";
+  TAG_NAMES2["MALIGNMARK"] = "malignmark";
+  TAG_NAMES2["MARQUEE"] = "marquee";
+  TAG_NAMES2["MATH"] = "math";
+  TAG_NAMES2["MENU"] = "menu";
+  TAG_NAMES2["META"] = "meta";
+  TAG_NAMES2["MGLYPH"] = "mglyph";
+  TAG_NAMES2["MI"] = "mi";
+  TAG_NAMES2["MO"] = "mo";
+  TAG_NAMES2["MN"] = "mn";
+  TAG_NAMES2["MS"] = "ms";
+  TAG_NAMES2["MTEXT"] = "mtext";
+  TAG_NAMES2["NAV"] = "nav";
+  TAG_NAMES2["NOBR"] = "nobr";
+  TAG_NAMES2["NOFRAMES"] = "noframes";
+  TAG_NAMES2["NOEMBED"] = "noembed";
+  TAG_NAMES2["NOSCRIPT"] = "noscript";
+  TAG_NAMES2["OBJECT"] = "object";
+  TAG_NAMES2["OL"] = "ol";
+  TAG_NAMES2["OPTGROUP"] = "optgroup";
+  TAG_NAMES2["OPTION"] = "option";
+  TAG_NAMES2["P"] = "p";
+  TAG_NAMES2["PARAM"] = "param";
+  TAG_NAMES2["PLAINTEXT"] = "plaintext";
+  TAG_NAMES2["PRE"] = "pre";
+  TAG_NAMES2["RB"] = "rb";
+  TAG_NAMES2["RP"] = "rp";
+  TAG_NAMES2["RT"] = "rt";
+  TAG_NAMES2["RTC"] = "rtc";
+  TAG_NAMES2["RUBY"] = "ruby";
+  TAG_NAMES2["S"] = "s";
+  TAG_NAMES2["SCRIPT"] = "script";
+  TAG_NAMES2["SEARCH"] = "search";
+  TAG_NAMES2["SECTION"] = "section";
+  TAG_NAMES2["SELECT"] = "select";
+  TAG_NAMES2["SOURCE"] = "source";
+  TAG_NAMES2["SMALL"] = "small";
+  TAG_NAMES2["SPAN"] = "span";
+  TAG_NAMES2["STRIKE"] = "strike";
+  TAG_NAMES2["STRONG"] = "strong";
+  TAG_NAMES2["STYLE"] = "style";
+  TAG_NAMES2["SUB"] = "sub";
+  TAG_NAMES2["SUMMARY"] = "summary";
+  TAG_NAMES2["SUP"] = "sup";
+  TAG_NAMES2["TABLE"] = "table";
+  TAG_NAMES2["TBODY"] = "tbody";
+  TAG_NAMES2["TEMPLATE"] = "template";
+  TAG_NAMES2["TEXTAREA"] = "textarea";
+  TAG_NAMES2["TFOOT"] = "tfoot";
+  TAG_NAMES2["TD"] = "td";
+  TAG_NAMES2["TH"] = "th";
+  TAG_NAMES2["THEAD"] = "thead";
+  TAG_NAMES2["TITLE"] = "title";
+  TAG_NAMES2["TR"] = "tr";
+  TAG_NAMES2["TRACK"] = "track";
+  TAG_NAMES2["TT"] = "tt";
+  TAG_NAMES2["U"] = "u";
+  TAG_NAMES2["UL"] = "ul";
+  TAG_NAMES2["SVG"] = "svg";
+  TAG_NAMES2["VAR"] = "var";
+  TAG_NAMES2["WBR"] = "wbr";
+  TAG_NAMES2["XMP"] = "xmp";
+})(TAG_NAMES || (TAG_NAMES = {}));
+var TAG_ID;
+(function(TAG_ID2) {
+  TAG_ID2[TAG_ID2["UNKNOWN"] = 0] = "UNKNOWN";
+  TAG_ID2[TAG_ID2["A"] = 1] = "A";
+  TAG_ID2[TAG_ID2["ADDRESS"] = 2] = "ADDRESS";
+  TAG_ID2[TAG_ID2["ANNOTATION_XML"] = 3] = "ANNOTATION_XML";
+  TAG_ID2[TAG_ID2["APPLET"] = 4] = "APPLET";
+  TAG_ID2[TAG_ID2["AREA"] = 5] = "AREA";
+  TAG_ID2[TAG_ID2["ARTICLE"] = 6] = "ARTICLE";
+  TAG_ID2[TAG_ID2["ASIDE"] = 7] = "ASIDE";
+  TAG_ID2[TAG_ID2["B"] = 8] = "B";
+  TAG_ID2[TAG_ID2["BASE"] = 9] = "BASE";
+  TAG_ID2[TAG_ID2["BASEFONT"] = 10] = "BASEFONT";
+  TAG_ID2[TAG_ID2["BGSOUND"] = 11] = "BGSOUND";
+  TAG_ID2[TAG_ID2["BIG"] = 12] = "BIG";
+  TAG_ID2[TAG_ID2["BLOCKQUOTE"] = 13] = "BLOCKQUOTE";
+  TAG_ID2[TAG_ID2["BODY"] = 14] = "BODY";
+  TAG_ID2[TAG_ID2["BR"] = 15] = "BR";
+  TAG_ID2[TAG_ID2["BUTTON"] = 16] = "BUTTON";
+  TAG_ID2[TAG_ID2["CAPTION"] = 17] = "CAPTION";
+  TAG_ID2[TAG_ID2["CENTER"] = 18] = "CENTER";
+  TAG_ID2[TAG_ID2["CODE"] = 19] = "CODE";
+  TAG_ID2[TAG_ID2["COL"] = 20] = "COL";
+  TAG_ID2[TAG_ID2["COLGROUP"] = 21] = "COLGROUP";
+  TAG_ID2[TAG_ID2["DD"] = 22] = "DD";
+  TAG_ID2[TAG_ID2["DESC"] = 23] = "DESC";
+  TAG_ID2[TAG_ID2["DETAILS"] = 24] = "DETAILS";
+  TAG_ID2[TAG_ID2["DIALOG"] = 25] = "DIALOG";
+  TAG_ID2[TAG_ID2["DIR"] = 26] = "DIR";
+  TAG_ID2[TAG_ID2["DIV"] = 27] = "DIV";
+  TAG_ID2[TAG_ID2["DL"] = 28] = "DL";
+  TAG_ID2[TAG_ID2["DT"] = 29] = "DT";
+  TAG_ID2[TAG_ID2["EM"] = 30] = "EM";
+  TAG_ID2[TAG_ID2["EMBED"] = 31] = "EMBED";
+  TAG_ID2[TAG_ID2["FIELDSET"] = 32] = "FIELDSET";
+  TAG_ID2[TAG_ID2["FIGCAPTION"] = 33] = "FIGCAPTION";
+  TAG_ID2[TAG_ID2["FIGURE"] = 34] = "FIGURE";
+  TAG_ID2[TAG_ID2["FONT"] = 35] = "FONT";
+  TAG_ID2[TAG_ID2["FOOTER"] = 36] = "FOOTER";
+  TAG_ID2[TAG_ID2["FOREIGN_OBJECT"] = 37] = "FOREIGN_OBJECT";
+  TAG_ID2[TAG_ID2["FORM"] = 38] = "FORM";
+  TAG_ID2[TAG_ID2["FRAME"] = 39] = "FRAME";
+  TAG_ID2[TAG_ID2["FRAMESET"] = 40] = "FRAMESET";
+  TAG_ID2[TAG_ID2["H1"] = 41] = "H1";
+  TAG_ID2[TAG_ID2["H2"] = 42] = "H2";
+  TAG_ID2[TAG_ID2["H3"] = 43] = "H3";
+  TAG_ID2[TAG_ID2["H4"] = 44] = "H4";
+  TAG_ID2[TAG_ID2["H5"] = 45] = "H5";
+  TAG_ID2[TAG_ID2["H6"] = 46] = "H6";
+  TAG_ID2[TAG_ID2["HEAD"] = 47] = "HEAD";
+  TAG_ID2[TAG_ID2["HEADER"] = 48] = "HEADER";
+  TAG_ID2[TAG_ID2["HGROUP"] = 49] = "HGROUP";
+  TAG_ID2[TAG_ID2["HR"] = 50] = "HR";
+  TAG_ID2[TAG_ID2["HTML"] = 51] = "HTML";
+  TAG_ID2[TAG_ID2["I"] = 52] = "I";
+  TAG_ID2[TAG_ID2["IMG"] = 53] = "IMG";
+  TAG_ID2[TAG_ID2["IMAGE"] = 54] = "IMAGE";
+  TAG_ID2[TAG_ID2["INPUT"] = 55] = "INPUT";
+  TAG_ID2[TAG_ID2["IFRAME"] = 56] = "IFRAME";
+  TAG_ID2[TAG_ID2["KEYGEN"] = 57] = "KEYGEN";
+  TAG_ID2[TAG_ID2["LABEL"] = 58] = "LABEL";
+  TAG_ID2[TAG_ID2["LI"] = 59] = "LI";
+  TAG_ID2[TAG_ID2["LINK"] = 60] = "LINK";
+  TAG_ID2[TAG_ID2["LISTING"] = 61] = "LISTING";
+  TAG_ID2[TAG_ID2["MAIN"] = 62] = "MAIN";
+  TAG_ID2[TAG_ID2["MALIGNMARK"] = 63] = "MALIGNMARK";
+  TAG_ID2[TAG_ID2["MARQUEE"] = 64] = "MARQUEE";
+  TAG_ID2[TAG_ID2["MATH"] = 65] = "MATH";
+  TAG_ID2[TAG_ID2["MENU"] = 66] = "MENU";
+  TAG_ID2[TAG_ID2["META"] = 67] = "META";
+  TAG_ID2[TAG_ID2["MGLYPH"] = 68] = "MGLYPH";
+  TAG_ID2[TAG_ID2["MI"] = 69] = "MI";
+  TAG_ID2[TAG_ID2["MO"] = 70] = "MO";
+  TAG_ID2[TAG_ID2["MN"] = 71] = "MN";
+  TAG_ID2[TAG_ID2["MS"] = 72] = "MS";
+  TAG_ID2[TAG_ID2["MTEXT"] = 73] = "MTEXT";
+  TAG_ID2[TAG_ID2["NAV"] = 74] = "NAV";
+  TAG_ID2[TAG_ID2["NOBR"] = 75] = "NOBR";
+  TAG_ID2[TAG_ID2["NOFRAMES"] = 76] = "NOFRAMES";
+  TAG_ID2[TAG_ID2["NOEMBED"] = 77] = "NOEMBED";
+  TAG_ID2[TAG_ID2["NOSCRIPT"] = 78] = "NOSCRIPT";
+  TAG_ID2[TAG_ID2["OBJECT"] = 79] = "OBJECT";
+  TAG_ID2[TAG_ID2["OL"] = 80] = "OL";
+  TAG_ID2[TAG_ID2["OPTGROUP"] = 81] = "OPTGROUP";
+  TAG_ID2[TAG_ID2["OPTION"] = 82] = "OPTION";
+  TAG_ID2[TAG_ID2["P"] = 83] = "P";
+  TAG_ID2[TAG_ID2["PARAM"] = 84] = "PARAM";
+  TAG_ID2[TAG_ID2["PLAINTEXT"] = 85] = "PLAINTEXT";
+  TAG_ID2[TAG_ID2["PRE"] = 86] = "PRE";
+  TAG_ID2[TAG_ID2["RB"] = 87] = "RB";
+  TAG_ID2[TAG_ID2["RP"] = 88] = "RP";
+  TAG_ID2[TAG_ID2["RT"] = 89] = "RT";
+  TAG_ID2[TAG_ID2["RTC"] = 90] = "RTC";
+  TAG_ID2[TAG_ID2["RUBY"] = 91] = "RUBY";
+  TAG_ID2[TAG_ID2["S"] = 92] = "S";
+  TAG_ID2[TAG_ID2["SCRIPT"] = 93] = "SCRIPT";
+  TAG_ID2[TAG_ID2["SEARCH"] = 94] = "SEARCH";
+  TAG_ID2[TAG_ID2["SECTION"] = 95] = "SECTION";
+  TAG_ID2[TAG_ID2["SELECT"] = 96] = "SELECT";
+  TAG_ID2[TAG_ID2["SOURCE"] = 97] = "SOURCE";
+  TAG_ID2[TAG_ID2["SMALL"] = 98] = "SMALL";
+  TAG_ID2[TAG_ID2["SPAN"] = 99] = "SPAN";
+  TAG_ID2[TAG_ID2["STRIKE"] = 100] = "STRIKE";
+  TAG_ID2[TAG_ID2["STRONG"] = 101] = "STRONG";
+  TAG_ID2[TAG_ID2["STYLE"] = 102] = "STYLE";
+  TAG_ID2[TAG_ID2["SUB"] = 103] = "SUB";
+  TAG_ID2[TAG_ID2["SUMMARY"] = 104] = "SUMMARY";
+  TAG_ID2[TAG_ID2["SUP"] = 105] = "SUP";
+  TAG_ID2[TAG_ID2["TABLE"] = 106] = "TABLE";
+  TAG_ID2[TAG_ID2["TBODY"] = 107] = "TBODY";
+  TAG_ID2[TAG_ID2["TEMPLATE"] = 108] = "TEMPLATE";
+  TAG_ID2[TAG_ID2["TEXTAREA"] = 109] = "TEXTAREA";
+  TAG_ID2[TAG_ID2["TFOOT"] = 110] = "TFOOT";
+  TAG_ID2[TAG_ID2["TD"] = 111] = "TD";
+  TAG_ID2[TAG_ID2["TH"] = 112] = "TH";
+  TAG_ID2[TAG_ID2["THEAD"] = 113] = "THEAD";
+  TAG_ID2[TAG_ID2["TITLE"] = 114] = "TITLE";
+  TAG_ID2[TAG_ID2["TR"] = 115] = "TR";
+  TAG_ID2[TAG_ID2["TRACK"] = 116] = "TRACK";
+  TAG_ID2[TAG_ID2["TT"] = 117] = "TT";
+  TAG_ID2[TAG_ID2["U"] = 118] = "U";
+  TAG_ID2[TAG_ID2["UL"] = 119] = "UL";
+  TAG_ID2[TAG_ID2["SVG"] = 120] = "SVG";
+  TAG_ID2[TAG_ID2["VAR"] = 121] = "VAR";
+  TAG_ID2[TAG_ID2["WBR"] = 122] = "WBR";
+  TAG_ID2[TAG_ID2["XMP"] = 123] = "XMP";
+})(TAG_ID || (TAG_ID = {}));
+var TAG_NAME_TO_ID = /* @__PURE__ */ new Map([
+  [TAG_NAMES.A, TAG_ID.A],
+  [TAG_NAMES.ADDRESS, TAG_ID.ADDRESS],
+  [TAG_NAMES.ANNOTATION_XML, TAG_ID.ANNOTATION_XML],
+  [TAG_NAMES.APPLET, TAG_ID.APPLET],
+  [TAG_NAMES.AREA, TAG_ID.AREA],
+  [TAG_NAMES.ARTICLE, TAG_ID.ARTICLE],
+  [TAG_NAMES.ASIDE, TAG_ID.ASIDE],
+  [TAG_NAMES.B, TAG_ID.B],
+  [TAG_NAMES.BASE, TAG_ID.BASE],
+  [TAG_NAMES.BASEFONT, TAG_ID.BASEFONT],
+  [TAG_NAMES.BGSOUND, TAG_ID.BGSOUND],
+  [TAG_NAMES.BIG, TAG_ID.BIG],
+  [TAG_NAMES.BLOCKQUOTE, TAG_ID.BLOCKQUOTE],
+  [TAG_NAMES.BODY, TAG_ID.BODY],
+  [TAG_NAMES.BR, TAG_ID.BR],
+  [TAG_NAMES.BUTTON, TAG_ID.BUTTON],
+  [TAG_NAMES.CAPTION, TAG_ID.CAPTION],
+  [TAG_NAMES.CENTER, TAG_ID.CENTER],
+  [TAG_NAMES.CODE, TAG_ID.CODE],
+  [TAG_NAMES.COL, TAG_ID.COL],
+  [TAG_NAMES.COLGROUP, TAG_ID.COLGROUP],
+  [TAG_NAMES.DD, TAG_ID.DD],
+  [TAG_NAMES.DESC, TAG_ID.DESC],
+  [TAG_NAMES.DETAILS, TAG_ID.DETAILS],
+  [TAG_NAMES.DIALOG, TAG_ID.DIALOG],
+  [TAG_NAMES.DIR, TAG_ID.DIR],
+  [TAG_NAMES.DIV, TAG_ID.DIV],
+  [TAG_NAMES.DL, TAG_ID.DL],
+  [TAG_NAMES.DT, TAG_ID.DT],
+  [TAG_NAMES.EM, TAG_ID.EM],
+  [TAG_NAMES.EMBED, TAG_ID.EMBED],
+  [TAG_NAMES.FIELDSET, TAG_ID.FIELDSET],
+  [TAG_NAMES.FIGCAPTION, TAG_ID.FIGCAPTION],
+  [TAG_NAMES.FIGURE, TAG_ID.FIGURE],
+  [TAG_NAMES.FONT, TAG_ID.FONT],
+  [TAG_NAMES.FOOTER, TAG_ID.FOOTER],
+  [TAG_NAMES.FOREIGN_OBJECT, TAG_ID.FOREIGN_OBJECT],
+  [TAG_NAMES.FORM, TAG_ID.FORM],
+  [TAG_NAMES.FRAME, TAG_ID.FRAME],
+  [TAG_NAMES.FRAMESET, TAG_ID.FRAMESET],
+  [TAG_NAMES.H1, TAG_ID.H1],
+  [TAG_NAMES.H2, TAG_ID.H2],
+  [TAG_NAMES.H3, TAG_ID.H3],
+  [TAG_NAMES.H4, TAG_ID.H4],
+  [TAG_NAMES.H5, TAG_ID.H5],
+  [TAG_NAMES.H6, TAG_ID.H6],
+  [TAG_NAMES.HEAD, TAG_ID.HEAD],
+  [TAG_NAMES.HEADER, TAG_ID.HEADER],
+  [TAG_NAMES.HGROUP, TAG_ID.HGROUP],
+  [TAG_NAMES.HR, TAG_ID.HR],
+  [TAG_NAMES.HTML, TAG_ID.HTML],
+  [TAG_NAMES.I, TAG_ID.I],
+  [TAG_NAMES.IMG, TAG_ID.IMG],
+  [TAG_NAMES.IMAGE, TAG_ID.IMAGE],
+  [TAG_NAMES.INPUT, TAG_ID.INPUT],
+  [TAG_NAMES.IFRAME, TAG_ID.IFRAME],
+  [TAG_NAMES.KEYGEN, TAG_ID.KEYGEN],
+  [TAG_NAMES.LABEL, TAG_ID.LABEL],
+  [TAG_NAMES.LI, TAG_ID.LI],
+  [TAG_NAMES.LINK, TAG_ID.LINK],
+  [TAG_NAMES.LISTING, TAG_ID.LISTING],
+  [TAG_NAMES.MAIN, TAG_ID.MAIN],
+  [TAG_NAMES.MALIGNMARK, TAG_ID.MALIGNMARK],
+  [TAG_NAMES.MARQUEE, TAG_ID.MARQUEE],
+  [TAG_NAMES.MATH, TAG_ID.MATH],
+  [TAG_NAMES.MENU, TAG_ID.MENU],
+  [TAG_NAMES.META, TAG_ID.META],
+  [TAG_NAMES.MGLYPH, TAG_ID.MGLYPH],
+  [TAG_NAMES.MI, TAG_ID.MI],
+  [TAG_NAMES.MO, TAG_ID.MO],
+  [TAG_NAMES.MN, TAG_ID.MN],
+  [TAG_NAMES.MS, TAG_ID.MS],
+  [TAG_NAMES.MTEXT, TAG_ID.MTEXT],
+  [TAG_NAMES.NAV, TAG_ID.NAV],
+  [TAG_NAMES.NOBR, TAG_ID.NOBR],
+  [TAG_NAMES.NOFRAMES, TAG_ID.NOFRAMES],
+  [TAG_NAMES.NOEMBED, TAG_ID.NOEMBED],
+  [TAG_NAMES.NOSCRIPT, TAG_ID.NOSCRIPT],
+  [TAG_NAMES.OBJECT, TAG_ID.OBJECT],
+  [TAG_NAMES.OL, TAG_ID.OL],
+  [TAG_NAMES.OPTGROUP, TAG_ID.OPTGROUP],
+  [TAG_NAMES.OPTION, TAG_ID.OPTION],
+  [TAG_NAMES.P, TAG_ID.P],
+  [TAG_NAMES.PARAM, TAG_ID.PARAM],
+  [TAG_NAMES.PLAINTEXT, TAG_ID.PLAINTEXT],
+  [TAG_NAMES.PRE, TAG_ID.PRE],
+  [TAG_NAMES.RB, TAG_ID.RB],
+  [TAG_NAMES.RP, TAG_ID.RP],
+  [TAG_NAMES.RT, TAG_ID.RT],
+  [TAG_NAMES.RTC, TAG_ID.RTC],
+  [TAG_NAMES.RUBY, TAG_ID.RUBY],
+  [TAG_NAMES.S, TAG_ID.S],
+  [TAG_NAMES.SCRIPT, TAG_ID.SCRIPT],
+  [TAG_NAMES.SEARCH, TAG_ID.SEARCH],
+  [TAG_NAMES.SECTION, TAG_ID.SECTION],
+  [TAG_NAMES.SELECT, TAG_ID.SELECT],
+  [TAG_NAMES.SOURCE, TAG_ID.SOURCE],
+  [TAG_NAMES.SMALL, TAG_ID.SMALL],
+  [TAG_NAMES.SPAN, TAG_ID.SPAN],
+  [TAG_NAMES.STRIKE, TAG_ID.STRIKE],
+  [TAG_NAMES.STRONG, TAG_ID.STRONG],
+  [TAG_NAMES.STYLE, TAG_ID.STYLE],
+  [TAG_NAMES.SUB, TAG_ID.SUB],
+  [TAG_NAMES.SUMMARY, TAG_ID.SUMMARY],
+  [TAG_NAMES.SUP, TAG_ID.SUP],
+  [TAG_NAMES.TABLE, TAG_ID.TABLE],
+  [TAG_NAMES.TBODY, TAG_ID.TBODY],
+  [TAG_NAMES.TEMPLATE, TAG_ID.TEMPLATE],
+  [TAG_NAMES.TEXTAREA, TAG_ID.TEXTAREA],
+  [TAG_NAMES.TFOOT, TAG_ID.TFOOT],
+  [TAG_NAMES.TD, TAG_ID.TD],
+  [TAG_NAMES.TH, TAG_ID.TH],
+  [TAG_NAMES.THEAD, TAG_ID.THEAD],
+  [TAG_NAMES.TITLE, TAG_ID.TITLE],
+  [TAG_NAMES.TR, TAG_ID.TR],
+  [TAG_NAMES.TRACK, TAG_ID.TRACK],
+  [TAG_NAMES.TT, TAG_ID.TT],
+  [TAG_NAMES.U, TAG_ID.U],
+  [TAG_NAMES.UL, TAG_ID.UL],
+  [TAG_NAMES.SVG, TAG_ID.SVG],
+  [TAG_NAMES.VAR, TAG_ID.VAR],
+  [TAG_NAMES.WBR, TAG_ID.WBR],
+  [TAG_NAMES.XMP, TAG_ID.XMP]
+]);
+var $ = TAG_ID;
+var SPECIAL_ELEMENTS = {
+  [NS.HTML]: /* @__PURE__ */ new Set([
+    $.ADDRESS,
+    $.APPLET,
+    $.AREA,
+    $.ARTICLE,
+    $.ASIDE,
+    $.BASE,
+    $.BASEFONT,
+    $.BGSOUND,
+    $.BLOCKQUOTE,
+    $.BODY,
+    $.BR,
+    $.BUTTON,
+    $.CAPTION,
+    $.CENTER,
+    $.COL,
+    $.COLGROUP,
+    $.DD,
+    $.DETAILS,
+    $.DIR,
+    $.DIV,
+    $.DL,
+    $.DT,
+    $.EMBED,
+    $.FIELDSET,
+    $.FIGCAPTION,
+    $.FIGURE,
+    $.FOOTER,
+    $.FORM,
+    $.FRAME,
+    $.FRAMESET,
+    $.H1,
+    $.H2,
+    $.H3,
+    $.H4,
+    $.H5,
+    $.H6,
+    $.HEAD,
+    $.HEADER,
+    $.HGROUP,
+    $.HR,
+    $.HTML,
+    $.IFRAME,
+    $.IMG,
+    $.INPUT,
+    $.LI,
+    $.LINK,
+    $.LISTING,
+    $.MAIN,
+    $.MARQUEE,
+    $.MENU,
+    $.META,
+    $.NAV,
+    $.NOEMBED,
+    $.NOFRAMES,
+    $.NOSCRIPT,
+    $.OBJECT,
+    $.OL,
+    $.P,
+    $.PARAM,
+    $.PLAINTEXT,
+    $.PRE,
+    $.SCRIPT,
+    $.SECTION,
+    $.SELECT,
+    $.SOURCE,
+    $.STYLE,
+    $.SUMMARY,
+    $.TABLE,
+    $.TBODY,
+    $.TD,
+    $.TEMPLATE,
+    $.TEXTAREA,
+    $.TFOOT,
+    $.TH,
+    $.THEAD,
+    $.TITLE,
+    $.TR,
+    $.TRACK,
+    $.UL,
+    $.WBR,
+    $.XMP
+  ]),
+  [NS.MATHML]: /* @__PURE__ */ new Set([$.MI, $.MO, $.MN, $.MS, $.MTEXT, $.ANNOTATION_XML]),
+  [NS.SVG]: /* @__PURE__ */ new Set([$.TITLE, $.FOREIGN_OBJECT, $.DESC]),
+  [NS.XLINK]: /* @__PURE__ */ new Set(),
+  [NS.XML]: /* @__PURE__ */ new Set(),
+  [NS.XMLNS]: /* @__PURE__ */ new Set()
+};
+var NUMBERED_HEADERS = /* @__PURE__ */ new Set([$.H1, $.H2, $.H3, $.H4, $.H5, $.H6]);
+var UNESCAPED_TEXT = /* @__PURE__ */ new Set([
+  TAG_NAMES.STYLE,
+  TAG_NAMES.SCRIPT,
+  TAG_NAMES.XMP,
+  TAG_NAMES.IFRAME,
+  TAG_NAMES.NOEMBED,
+  TAG_NAMES.NOFRAMES,
+  TAG_NAMES.PLAINTEXT
+]);
+
+// node_modules/parse5/dist/tokenizer/index.js
+var State;
+(function(State2) {
+  State2[State2["DATA"] = 0] = "DATA";
+  State2[State2["RCDATA"] = 1] = "RCDATA";
+  State2[State2["RAWTEXT"] = 2] = "RAWTEXT";
+  State2[State2["SCRIPT_DATA"] = 3] = "SCRIPT_DATA";
+  State2[State2["PLAINTEXT"] = 4] = "PLAINTEXT";
+  State2[State2["TAG_OPEN"] = 5] = "TAG_OPEN";
+  State2[State2["END_TAG_OPEN"] = 6] = "END_TAG_OPEN";
+  State2[State2["TAG_NAME"] = 7] = "TAG_NAME";
+  State2[State2["RCDATA_LESS_THAN_SIGN"] = 8] = "RCDATA_LESS_THAN_SIGN";
+  State2[State2["RCDATA_END_TAG_OPEN"] = 9] = "RCDATA_END_TAG_OPEN";
+  State2[State2["RCDATA_END_TAG_NAME"] = 10] = "RCDATA_END_TAG_NAME";
+  State2[State2["RAWTEXT_LESS_THAN_SIGN"] = 11] = "RAWTEXT_LESS_THAN_SIGN";
+  State2[State2["RAWTEXT_END_TAG_OPEN"] = 12] = "RAWTEXT_END_TAG_OPEN";
+  State2[State2["RAWTEXT_END_TAG_NAME"] = 13] = "RAWTEXT_END_TAG_NAME";
+  State2[State2["SCRIPT_DATA_LESS_THAN_SIGN"] = 14] = "SCRIPT_DATA_LESS_THAN_SIGN";
+  State2[State2["SCRIPT_DATA_END_TAG_OPEN"] = 15] = "SCRIPT_DATA_END_TAG_OPEN";
+  State2[State2["SCRIPT_DATA_END_TAG_NAME"] = 16] = "SCRIPT_DATA_END_TAG_NAME";
+  State2[State2["SCRIPT_DATA_ESCAPE_START"] = 17] = "SCRIPT_DATA_ESCAPE_START";
+  State2[State2["SCRIPT_DATA_ESCAPE_START_DASH"] = 18] = "SCRIPT_DATA_ESCAPE_START_DASH";
+  State2[State2["SCRIPT_DATA_ESCAPED"] = 19] = "SCRIPT_DATA_ESCAPED";
+  State2[State2["SCRIPT_DATA_ESCAPED_DASH"] = 20] = "SCRIPT_DATA_ESCAPED_DASH";
+  State2[State2["SCRIPT_DATA_ESCAPED_DASH_DASH"] = 21] = "SCRIPT_DATA_ESCAPED_DASH_DASH";
+  State2[State2["SCRIPT_DATA_ESCAPED_LESS_THAN_SIGN"] = 22] = "SCRIPT_DATA_ESCAPED_LESS_THAN_SIGN";
+  State2[State2["SCRIPT_DATA_ESCAPED_END_TAG_OPEN"] = 23] = "SCRIPT_DATA_ESCAPED_END_TAG_OPEN";
+  State2[State2["SCRIPT_DATA_ESCAPED_END_TAG_NAME"] = 24] = "SCRIPT_DATA_ESCAPED_END_TAG_NAME";
+  State2[State2["SCRIPT_DATA_DOUBLE_ESCAPE_START"] = 25] = "SCRIPT_DATA_DOUBLE_ESCAPE_START";
+  State2[State2["SCRIPT_DATA_DOUBLE_ESCAPED"] = 26] = "SCRIPT_DATA_DOUBLE_ESCAPED";
+  State2[State2["SCRIPT_DATA_DOUBLE_ESCAPED_DASH"] = 27] = "SCRIPT_DATA_DOUBLE_ESCAPED_DASH";
+  State2[State2["SCRIPT_DATA_DOUBLE_ESCAPED_DASH_DASH"] = 28] = "SCRIPT_DATA_DOUBLE_ESCAPED_DASH_DASH";
+  State2[State2["SCRIPT_DATA_DOUBLE_ESCAPED_LESS_THAN_SIGN"] = 29] = "SCRIPT_DATA_DOUBLE_ESCAPED_LESS_THAN_SIGN";
+  State2[State2["SCRIPT_DATA_DOUBLE_ESCAPE_END"] = 30] = "SCRIPT_DATA_DOUBLE_ESCAPE_END";
+  State2[State2["BEFORE_ATTRIBUTE_NAME"] = 31] = "BEFORE_ATTRIBUTE_NAME";
+  State2[State2["ATTRIBUTE_NAME"] = 32] = "ATTRIBUTE_NAME";
+  State2[State2["AFTER_ATTRIBUTE_NAME"] = 33] = "AFTER_ATTRIBUTE_NAME";
+  State2[State2["BEFORE_ATTRIBUTE_VALUE"] = 34] = "BEFORE_ATTRIBUTE_VALUE";
+  State2[State2["ATTRIBUTE_VALUE_DOUBLE_QUOTED"] = 35] = "ATTRIBUTE_VALUE_DOUBLE_QUOTED";
+  State2[State2["ATTRIBUTE_VALUE_SINGLE_QUOTED"] = 36] = "ATTRIBUTE_VALUE_SINGLE_QUOTED";
+  State2[State2["ATTRIBUTE_VALUE_UNQUOTED"] = 37] = "ATTRIBUTE_VALUE_UNQUOTED";
+  State2[State2["AFTER_ATTRIBUTE_VALUE_QUOTED"] = 38] = "AFTER_ATTRIBUTE_VALUE_QUOTED";
+  State2[State2["SELF_CLOSING_START_TAG"] = 39] = "SELF_CLOSING_START_TAG";
+  State2[State2["BOGUS_COMMENT"] = 40] = "BOGUS_COMMENT";
+  State2[State2["MARKUP_DECLARATION_OPEN"] = 41] = "MARKUP_DECLARATION_OPEN";
+  State2[State2["COMMENT_START"] = 42] = "COMMENT_START";
+  State2[State2["COMMENT_START_DASH"] = 43] = "COMMENT_START_DASH";
+  State2[State2["COMMENT"] = 44] = "COMMENT";
+  State2[State2["COMMENT_LESS_THAN_SIGN"] = 45] = "COMMENT_LESS_THAN_SIGN";
+  State2[State2["COMMENT_LESS_THAN_SIGN_BANG"] = 46] = "COMMENT_LESS_THAN_SIGN_BANG";
+  State2[State2["COMMENT_LESS_THAN_SIGN_BANG_DASH"] = 47] = "COMMENT_LESS_THAN_SIGN_BANG_DASH";
+  State2[State2["COMMENT_LESS_THAN_SIGN_BANG_DASH_DASH"] = 48] = "COMMENT_LESS_THAN_SIGN_BANG_DASH_DASH";
+  State2[State2["COMMENT_END_DASH"] = 49] = "COMMENT_END_DASH";
+  State2[State2["COMMENT_END"] = 50] = "COMMENT_END";
+  State2[State2["COMMENT_END_BANG"] = 51] = "COMMENT_END_BANG";
+  State2[State2["DOCTYPE"] = 52] = "DOCTYPE";
+  State2[State2["BEFORE_DOCTYPE_NAME"] = 53] = "BEFORE_DOCTYPE_NAME";
+  State2[State2["DOCTYPE_NAME"] = 54] = "DOCTYPE_NAME";
+  State2[State2["AFTER_DOCTYPE_NAME"] = 55] = "AFTER_DOCTYPE_NAME";
+  State2[State2["AFTER_DOCTYPE_PUBLIC_KEYWORD"] = 56] = "AFTER_DOCTYPE_PUBLIC_KEYWORD";
+  State2[State2["BEFORE_DOCTYPE_PUBLIC_IDENTIFIER"] = 57] = "BEFORE_DOCTYPE_PUBLIC_IDENTIFIER";
+  State2[State2["DOCTYPE_PUBLIC_IDENTIFIER_DOUBLE_QUOTED"] = 58] = "DOCTYPE_PUBLIC_IDENTIFIER_DOUBLE_QUOTED";
+  State2[State2["DOCTYPE_PUBLIC_IDENTIFIER_SINGLE_QUOTED"] = 59] = "DOCTYPE_PUBLIC_IDENTIFIER_SINGLE_QUOTED";
+  State2[State2["AFTER_DOCTYPE_PUBLIC_IDENTIFIER"] = 60] = "AFTER_DOCTYPE_PUBLIC_IDENTIFIER";
+  State2[State2["BETWEEN_DOCTYPE_PUBLIC_AND_SYSTEM_IDENTIFIERS"] = 61] = "BETWEEN_DOCTYPE_PUBLIC_AND_SYSTEM_IDENTIFIERS";
+  State2[State2["AFTER_DOCTYPE_SYSTEM_KEYWORD"] = 62] = "AFTER_DOCTYPE_SYSTEM_KEYWORD";
+  State2[State2["BEFORE_DOCTYPE_SYSTEM_IDENTIFIER"] = 63] = "BEFORE_DOCTYPE_SYSTEM_IDENTIFIER";
+  State2[State2["DOCTYPE_SYSTEM_IDENTIFIER_DOUBLE_QUOTED"] = 64] = "DOCTYPE_SYSTEM_IDENTIFIER_DOUBLE_QUOTED";
+  State2[State2["DOCTYPE_SYSTEM_IDENTIFIER_SINGLE_QUOTED"] = 65] = "DOCTYPE_SYSTEM_IDENTIFIER_SINGLE_QUOTED";
+  State2[State2["AFTER_DOCTYPE_SYSTEM_IDENTIFIER"] = 66] = "AFTER_DOCTYPE_SYSTEM_IDENTIFIER";
+  State2[State2["BOGUS_DOCTYPE"] = 67] = "BOGUS_DOCTYPE";
+  State2[State2["CDATA_SECTION"] = 68] = "CDATA_SECTION";
+  State2[State2["CDATA_SECTION_BRACKET"] = 69] = "CDATA_SECTION_BRACKET";
+  State2[State2["CDATA_SECTION_END"] = 70] = "CDATA_SECTION_END";
+  State2[State2["CHARACTER_REFERENCE"] = 71] = "CHARACTER_REFERENCE";
+  State2[State2["AMBIGUOUS_AMPERSAND"] = 72] = "AMBIGUOUS_AMPERSAND";
+})(State || (State = {}));
+var TokenizerMode = {
+  DATA: State.DATA,
+  RCDATA: State.RCDATA,
+  RAWTEXT: State.RAWTEXT,
+  SCRIPT_DATA: State.SCRIPT_DATA,
+  PLAINTEXT: State.PLAINTEXT,
+  CDATA_SECTION: State.CDATA_SECTION
+};
+
+// node_modules/parse5/dist/parser/open-element-stack.js
+var IMPLICIT_END_TAG_REQUIRED = /* @__PURE__ */ new Set([TAG_ID.DD, TAG_ID.DT, TAG_ID.LI, TAG_ID.OPTGROUP, TAG_ID.OPTION, TAG_ID.P, TAG_ID.RB, TAG_ID.RP, TAG_ID.RT, TAG_ID.RTC]);
+var IMPLICIT_END_TAG_REQUIRED_THOROUGHLY = /* @__PURE__ */ new Set([
+  ...IMPLICIT_END_TAG_REQUIRED,
+  TAG_ID.CAPTION,
+  TAG_ID.COLGROUP,
+  TAG_ID.TBODY,
+  TAG_ID.TD,
+  TAG_ID.TFOOT,
+  TAG_ID.TH,
+  TAG_ID.THEAD,
+  TAG_ID.TR
+]);
+var SCOPING_ELEMENTS_HTML = /* @__PURE__ */ new Set([
+  TAG_ID.APPLET,
+  TAG_ID.CAPTION,
+  TAG_ID.HTML,
+  TAG_ID.MARQUEE,
+  TAG_ID.OBJECT,
+  TAG_ID.TABLE,
+  TAG_ID.TD,
+  TAG_ID.TEMPLATE,
+  TAG_ID.TH
+]);
+var SCOPING_ELEMENTS_HTML_LIST = /* @__PURE__ */ new Set([...SCOPING_ELEMENTS_HTML, TAG_ID.OL, TAG_ID.UL]);
+var SCOPING_ELEMENTS_HTML_BUTTON = /* @__PURE__ */ new Set([...SCOPING_ELEMENTS_HTML, TAG_ID.BUTTON]);
+var SCOPING_ELEMENTS_MATHML = /* @__PURE__ */ new Set([TAG_ID.ANNOTATION_XML, TAG_ID.MI, TAG_ID.MN, TAG_ID.MO, TAG_ID.MS, TAG_ID.MTEXT]);
+var SCOPING_ELEMENTS_SVG = /* @__PURE__ */ new Set([TAG_ID.DESC, TAG_ID.FOREIGN_OBJECT, TAG_ID.TITLE]);
+var TABLE_ROW_CONTEXT = /* @__PURE__ */ new Set([TAG_ID.TR, TAG_ID.TEMPLATE, TAG_ID.HTML]);
+var TABLE_BODY_CONTEXT = /* @__PURE__ */ new Set([TAG_ID.TBODY, TAG_ID.TFOOT, TAG_ID.THEAD, TAG_ID.TEMPLATE, TAG_ID.HTML]);
+var TABLE_CONTEXT = /* @__PURE__ */ new Set([TAG_ID.TABLE, TAG_ID.TEMPLATE, TAG_ID.HTML]);
+var TABLE_CELLS = /* @__PURE__ */ new Set([TAG_ID.TD, TAG_ID.TH]);
+
+// node_modules/parse5/dist/parser/formatting-element-list.js
+var EntryType;
+(function(EntryType2) {
+  EntryType2[EntryType2["Marker"] = 0] = "Marker";
+  EntryType2[EntryType2["Element"] = 1] = "Element";
+})(EntryType || (EntryType = {}));
+var MARKER = { type: EntryType.Marker };
+
+// node_modules/parse5/dist/common/doctype.js
+var QUIRKS_MODE_PUBLIC_ID_PREFIXES = [
+  "+//silmaril//dtd html pro v0r11 19970101//",
+  "-//as//dtd html 3.0 aswedit + extensions//",
+  "-//advasoft ltd//dtd html 3.0 aswedit + extensions//",
+  "-//ietf//dtd html 2.0 level 1//",
+  "-//ietf//dtd html 2.0 level 2//",
+  "-//ietf//dtd html 2.0 strict level 1//",
+  "-//ietf//dtd html 2.0 strict level 2//",
+  "-//ietf//dtd html 2.0 strict//",
+  "-//ietf//dtd html 2.0//",
+  "-//ietf//dtd html 2.1e//",
+  "-//ietf//dtd html 3.0//",
+  "-//ietf//dtd html 3.2 final//",
+  "-//ietf//dtd html 3.2//",
+  "-//ietf//dtd html 3//",
+  "-//ietf//dtd html level 0//",
+  "-//ietf//dtd html level 1//",
+  "-//ietf//dtd html level 2//",
+  "-//ietf//dtd html level 3//",
+  "-//ietf//dtd html strict level 0//",
+  "-//ietf//dtd html strict level 1//",
+  "-//ietf//dtd html strict level 2//",
+  "-//ietf//dtd html strict level 3//",
+  "-//ietf//dtd html strict//",
+  "-//ietf//dtd html//",
+  "-//metrius//dtd metrius presentational//",
+  "-//microsoft//dtd internet explorer 2.0 html strict//",
+  "-//microsoft//dtd internet explorer 2.0 html//",
+  "-//microsoft//dtd internet explorer 2.0 tables//",
+  "-//microsoft//dtd internet explorer 3.0 html strict//",
+  "-//microsoft//dtd internet explorer 3.0 html//",
+  "-//microsoft//dtd internet explorer 3.0 tables//",
+  "-//netscape comm. corp.//dtd html//",
+  "-//netscape comm. corp.//dtd strict html//",
+  "-//o'reilly and associates//dtd html 2.0//",
+  "-//o'reilly and associates//dtd html extended 1.0//",
+  "-//o'reilly and associates//dtd html extended relaxed 1.0//",
+  "-//sq//dtd html 2.0 hotmetal + extensions//",
+  "-//softquad software//dtd hotmetal pro 6.0::19990601::extensions to html 4.0//",
+  "-//softquad//dtd hotmetal pro 4.0::19971010::extensions to html 4.0//",
+  "-//spyglass//dtd html 2.0 extended//",
+  "-//sun microsystems corp.//dtd hotjava html//",
+  "-//sun microsystems corp.//dtd hotjava strict html//",
+  "-//w3c//dtd html 3 1995-03-24//",
+  "-//w3c//dtd html 3.2 draft//",
+  "-//w3c//dtd html 3.2 final//",
+  "-//w3c//dtd html 3.2//",
+  "-//w3c//dtd html 3.2s draft//",
+  "-//w3c//dtd html 4.0 frameset//",
+  "-//w3c//dtd html 4.0 transitional//",
+  "-//w3c//dtd html experimental 19960712//",
+  "-//w3c//dtd html experimental 970421//",
+  "-//w3c//dtd w3 html//",
+  "-//w3o//dtd w3 html 3.0//",
+  "-//webtechs//dtd mozilla html 2.0//",
+  "-//webtechs//dtd mozilla html//"
+];
+var QUIRKS_MODE_NO_SYSTEM_ID_PUBLIC_ID_PREFIXES = [
+  ...QUIRKS_MODE_PUBLIC_ID_PREFIXES,
+  "-//w3c//dtd html 4.01 frameset//",
+  "-//w3c//dtd html 4.01 transitional//"
+];
+var LIMITED_QUIRKS_PUBLIC_ID_PREFIXES = ["-//w3c//dtd xhtml 1.0 frameset//", "-//w3c//dtd xhtml 1.0 transitional//"];
+var LIMITED_QUIRKS_WITH_SYSTEM_ID_PUBLIC_ID_PREFIXES = [
+  ...LIMITED_QUIRKS_PUBLIC_ID_PREFIXES,
+  "-//w3c//dtd html 4.01 frameset//",
+  "-//w3c//dtd html 4.01 transitional//"
+];
+
+// node_modules/parse5/dist/common/foreign-content.js
+var SVG_ATTRS_ADJUSTMENT_MAP = new Map([
+  "attributeName",
+  "attributeType",
+  "baseFrequency",
+  "baseProfile",
+  "calcMode",
+  "clipPathUnits",
+  "diffuseConstant",
+  "edgeMode",
+  "filterUnits",
+  "glyphRef",
+  "gradientTransform",
+  "gradientUnits",
+  "kernelMatrix",
+  "kernelUnitLength",
+  "keyPoints",
+  "keySplines",
+  "keyTimes",
+  "lengthAdjust",
+  "limitingConeAngle",
+  "markerHeight",
+  "markerUnits",
+  "markerWidth",
+  "maskContentUnits",
+  "maskUnits",
+  "numOctaves",
+  "pathLength",
+  "patternContentUnits",
+  "patternTransform",
+  "patternUnits",
+  "pointsAtX",
+  "pointsAtY",
+  "pointsAtZ",
+  "preserveAlpha",
+  "preserveAspectRatio",
+  "primitiveUnits",
+  "refX",
+  "refY",
+  "repeatCount",
+  "repeatDur",
+  "requiredExtensions",
+  "requiredFeatures",
+  "specularConstant",
+  "specularExponent",
+  "spreadMethod",
+  "startOffset",
+  "stdDeviation",
+  "stitchTiles",
+  "surfaceScale",
+  "systemLanguage",
+  "tableValues",
+  "targetX",
+  "targetY",
+  "textLength",
+  "viewBox",
+  "viewTarget",
+  "xChannelSelector",
+  "yChannelSelector",
+  "zoomAndPan"
+].map((attr) => [attr.toLowerCase(), attr]));
+var XML_ATTRS_ADJUSTMENT_MAP = /* @__PURE__ */ new Map([
+  ["xlink:actuate", { prefix: "xlink", name: "actuate", namespace: NS.XLINK }],
+  ["xlink:arcrole", { prefix: "xlink", name: "arcrole", namespace: NS.XLINK }],
+  ["xlink:href", { prefix: "xlink", name: "href", namespace: NS.XLINK }],
+  ["xlink:role", { prefix: "xlink", name: "role", namespace: NS.XLINK }],
+  ["xlink:show", { prefix: "xlink", name: "show", namespace: NS.XLINK }],
+  ["xlink:title", { prefix: "xlink", name: "title", namespace: NS.XLINK }],
+  ["xlink:type", { prefix: "xlink", name: "type", namespace: NS.XLINK }],
+  ["xml:lang", { prefix: "xml", name: "lang", namespace: NS.XML }],
+  ["xml:space", { prefix: "xml", name: "space", namespace: NS.XML }],
+  ["xmlns", { prefix: "", name: "xmlns", namespace: NS.XMLNS }],
+  ["xmlns:xlink", { prefix: "xmlns", name: "xlink", namespace: NS.XMLNS }]
+]);
+var SVG_TAG_NAMES_ADJUSTMENT_MAP = new Map([
+  "altGlyph",
+  "altGlyphDef",
+  "altGlyphItem",
+  "animateColor",
+  "animateMotion",
+  "animateTransform",
+  "clipPath",
+  "feBlend",
+  "feColorMatrix",
+  "feComponentTransfer",
+  "feComposite",
+  "feConvolveMatrix",
+  "feDiffuseLighting",
+  "feDisplacementMap",
+  "feDistantLight",
+  "feFlood",
+  "feFuncA",
+  "feFuncB",
+  "feFuncG",
+  "feFuncR",
+  "feGaussianBlur",
+  "feImage",
+  "feMerge",
+  "feMergeNode",
+  "feMorphology",
+  "feOffset",
+  "fePointLight",
+  "feSpecularLighting",
+  "feSpotLight",
+  "feTile",
+  "feTurbulence",
+  "foreignObject",
+  "glyphRef",
+  "linearGradient",
+  "radialGradient",
+  "textPath"
+].map((tn) => [tn.toLowerCase(), tn]));
+var EXITS_FOREIGN_CONTENT = /* @__PURE__ */ new Set([
+  TAG_ID.B,
+  TAG_ID.BIG,
+  TAG_ID.BLOCKQUOTE,
+  TAG_ID.BODY,
+  TAG_ID.BR,
+  TAG_ID.CENTER,
+  TAG_ID.CODE,
+  TAG_ID.DD,
+  TAG_ID.DIV,
+  TAG_ID.DL,
+  TAG_ID.DT,
+  TAG_ID.EM,
+  TAG_ID.EMBED,
+  TAG_ID.H1,
+  TAG_ID.H2,
+  TAG_ID.H3,
+  TAG_ID.H4,
+  TAG_ID.H5,
+  TAG_ID.H6,
+  TAG_ID.HEAD,
+  TAG_ID.HR,
+  TAG_ID.I,
+  TAG_ID.IMG,
+  TAG_ID.LI,
+  TAG_ID.LISTING,
+  TAG_ID.MENU,
+  TAG_ID.META,
+  TAG_ID.NOBR,
+  TAG_ID.OL,
+  TAG_ID.P,
+  TAG_ID.PRE,
+  TAG_ID.RUBY,
+  TAG_ID.S,
+  TAG_ID.SMALL,
+  TAG_ID.SPAN,
+  TAG_ID.STRONG,
+  TAG_ID.STRIKE,
+  TAG_ID.SUB,
+  TAG_ID.SUP,
+  TAG_ID.TABLE,
+  TAG_ID.TT,
+  TAG_ID.U,
+  TAG_ID.UL,
+  TAG_ID.VAR
+]);
+
+// node_modules/parse5/dist/parser/index.js
+var InsertionMode;
+(function(InsertionMode2) {
+  InsertionMode2[InsertionMode2["INITIAL"] = 0] = "INITIAL";
+  InsertionMode2[InsertionMode2["BEFORE_HTML"] = 1] = "BEFORE_HTML";
+  InsertionMode2[InsertionMode2["BEFORE_HEAD"] = 2] = "BEFORE_HEAD";
+  InsertionMode2[InsertionMode2["IN_HEAD"] = 3] = "IN_HEAD";
+  InsertionMode2[InsertionMode2["IN_HEAD_NO_SCRIPT"] = 4] = "IN_HEAD_NO_SCRIPT";
+  InsertionMode2[InsertionMode2["AFTER_HEAD"] = 5] = "AFTER_HEAD";
+  InsertionMode2[InsertionMode2["IN_BODY"] = 6] = "IN_BODY";
+  InsertionMode2[InsertionMode2["TEXT"] = 7] = "TEXT";
+  InsertionMode2[InsertionMode2["IN_TABLE"] = 8] = "IN_TABLE";
+  InsertionMode2[InsertionMode2["IN_TABLE_TEXT"] = 9] = "IN_TABLE_TEXT";
+  InsertionMode2[InsertionMode2["IN_CAPTION"] = 10] = "IN_CAPTION";
+  InsertionMode2[InsertionMode2["IN_COLUMN_GROUP"] = 11] = "IN_COLUMN_GROUP";
+  InsertionMode2[InsertionMode2["IN_TABLE_BODY"] = 12] = "IN_TABLE_BODY";
+  InsertionMode2[InsertionMode2["IN_ROW"] = 13] = "IN_ROW";
+  InsertionMode2[InsertionMode2["IN_CELL"] = 14] = "IN_CELL";
+  InsertionMode2[InsertionMode2["IN_SELECT"] = 15] = "IN_SELECT";
+  InsertionMode2[InsertionMode2["IN_SELECT_IN_TABLE"] = 16] = "IN_SELECT_IN_TABLE";
+  InsertionMode2[InsertionMode2["IN_TEMPLATE"] = 17] = "IN_TEMPLATE";
+  InsertionMode2[InsertionMode2["AFTER_BODY"] = 18] = "AFTER_BODY";
+  InsertionMode2[InsertionMode2["IN_FRAMESET"] = 19] = "IN_FRAMESET";
+  InsertionMode2[InsertionMode2["AFTER_FRAMESET"] = 20] = "AFTER_FRAMESET";
+  InsertionMode2[InsertionMode2["AFTER_AFTER_BODY"] = 21] = "AFTER_AFTER_BODY";
+  InsertionMode2[InsertionMode2["AFTER_AFTER_FRAMESET"] = 22] = "AFTER_AFTER_FRAMESET";
+})(InsertionMode || (InsertionMode = {}));
+var TABLE_STRUCTURE_TAGS = /* @__PURE__ */ new Set([TAG_ID.TABLE, TAG_ID.TBODY, TAG_ID.TFOOT, TAG_ID.THEAD, TAG_ID.TR]);
+var TABLE_VOID_ELEMENTS = /* @__PURE__ */ new Set([TAG_ID.CAPTION, TAG_ID.COL, TAG_ID.COLGROUP, TAG_ID.TBODY, TAG_ID.TD, TAG_ID.TFOOT, TAG_ID.TH, TAG_ID.THEAD, TAG_ID.TR]);
+
+// node_modules/parse5/node_modules/entities/dist/esm/escape.js
+var getCodePoint = (
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+  String.prototype.codePointAt == null ? (c, index2) => (c.charCodeAt(index2) & 64512) === 55296 ? (c.charCodeAt(index2) - 55296) * 1024 + c.charCodeAt(index2 + 1) - 56320 + 65536 : c.charCodeAt(index2) : (
+    // http://mathiasbynens.be/notes/javascript-encoding#surrogate-formulae
+    (input2, index2) => input2.codePointAt(index2)
+  )
+);
+
+// node_modules/parse5/dist/serializer/index.js
+var VOID_ELEMENTS2 = /* @__PURE__ */ new Set([
+  TAG_NAMES.AREA,
+  TAG_NAMES.BASE,
+  TAG_NAMES.BASEFONT,
+  TAG_NAMES.BGSOUND,
+  TAG_NAMES.BR,
+  TAG_NAMES.COL,
+  TAG_NAMES.EMBED,
+  TAG_NAMES.FRAME,
+  TAG_NAMES.HR,
+  TAG_NAMES.IMG,
+  TAG_NAMES.INPUT,
+  TAG_NAMES.KEYGEN,
+  TAG_NAMES.LINK,
+  TAG_NAMES.META,
+  TAG_NAMES.PARAM,
+  TAG_NAMES.SOURCE,
+  TAG_NAMES.TRACK,
+  TAG_NAMES.WBR
+]);
+
+// server/src/core/paper/parseHighwireMeta.ts
+var TEXT_CONTENT = {
+  title: TokenizerMode.RCDATA,
+  textarea: TokenizerMode.RCDATA,
+  style: TokenizerMode.RAWTEXT,
+  xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  noscript: TokenizerMode.RAWTEXT,
+  script: TokenizerMode.SCRIPT_DATA,
+  plaintext: TokenizerMode.PLAINTEXT
+};
+
+// server/src/core/paper/paperLookup.ts
+var PAPER_CACHE_TTL_MS = 30 * 24 * 3600 * 1e3;
+var MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+// server/src/node/jsonFileCacheStore.ts
 var fs4 = __toESM(require("node:fs"));
 var path5 = __toESM(require("node:path"));
+var MAX_CACHE_FILE_BYTES = 16 * 1024 * 1024;
+var FORMAT = 1;
+var JsonFileCacheStore = class {
+  constructor(folder, onProblem = () => void 0) {
+    this.folder = folder;
+    this.onProblem = onProblem;
+  }
+  folder;
+  onProblem;
+  /** The file of `namespace`. */
+  fileOf(namespace) {
+    return path5.join(this.folder, `${namespace.replace(/[^a-z0-9-]/gi, "_")}.json`);
+  }
+  async load(namespace) {
+    return this.read(this.fileOf(namespace), true);
+  }
+  async save(namespace, entries, bounds) {
+    const file = this.fileOf(namespace);
+    const merged = { ...await this.read(file, false) };
+    for (const [key, entry] of Object.entries(entries)) {
+      const other = merged[key];
+      if (!other || other.storedAt <= entry.storedAt) merged[key] = entry;
+    }
+    const kept = Object.entries(merged).filter(([, entry]) => typeof entry?.expiresAt === "number" && entry.expiresAt > bounds.now && typeof entry.storedAt === "number").sort(([, a], [, b]) => b.storedAt - a.storedAt).slice(0, bounds.maxEntries);
+    const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      await fs4.promises.mkdir(this.folder, { recursive: true });
+      await fs4.promises.writeFile(temporary, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(kept) }));
+      await fs4.promises.rename(temporary, file);
+    } catch (error) {
+      await fs4.promises.rm(temporary, { force: true }).catch(() => void 0);
+      this.onProblem(`cannot write the cache ${file}: ${error.message}`);
+    }
+  }
+  async clear(namespace) {
+    await fs4.promises.rm(this.fileOf(namespace), { force: true }).catch((error) => this.onProblem(`cannot remove the cache: ${error.message}`));
+  }
+  async read(file, say) {
+    let text4;
+    try {
+      const stat = await fs4.promises.stat(file);
+      if (stat.size > MAX_CACHE_FILE_BYTES) {
+        if (say) this.onProblem(`the cache ${file} is larger than ${MAX_CACHE_FILE_BYTES} bytes; starting a new one`);
+        return {};
+      }
+      text4 = await fs4.promises.readFile(file, "utf8");
+    } catch (error) {
+      if (error.code !== "ENOENT" && say) this.onProblem(`cannot read the cache ${file}: ${error.message}`);
+      return {};
+    }
+    try {
+      const data = JSON.parse(text4);
+      if (data?.format !== FORMAT || typeof data.entries !== "object" || data.entries === null || Array.isArray(data.entries)) throw new Error("not a cache file");
+      return data.entries;
+    } catch (error) {
+      if (say) this.onProblem(`the cache ${file} is unreadable (${error.message}); starting a new one`);
+      return {};
+    }
+  }
+};
+function defaultCacheFolder(env, platform, home) {
+  if (platform === "win32") return path5.join(env.LOCALAPPDATA || path5.join(home, "AppData", "Local"), "seminar-posts", "Cache");
+  if (platform === "darwin") return path5.join(home, "Library", "Caches", "seminar-posts");
+  return path5.join(env.XDG_CACHE_HOME && path5.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path5.join(home, ".cache"), "seminar-posts");
+}
+
+// server/src/core/net/resultCache.ts
+var ResultCache = class {
+  constructor(namespace, store, options) {
+    this.namespace = namespace;
+    this.store = store;
+    this.options = options;
+    this.now = options.now ?? Date.now;
+  }
+  namespace;
+  store;
+  options;
+  entries;
+  loading;
+  dirty = false;
+  now;
+  /** The value kept for `key`, while it is fresh. */
+  async get(key) {
+    const entry = (await this.load()).get(key);
+    return entry && entry.expiresAt > this.now() ? entry.value : void 0;
+  }
+  /** Keeps `value` for `key` for `ttlMs` (nothing is kept for a TTL of 0 or less). */
+  async set(key, value, ttlMs) {
+    const entries = await this.load();
+    if (ttlMs <= 0) {
+      if (entries.delete(key)) this.dirty = true;
+      return;
+    }
+    const now = this.now();
+    entries.delete(key);
+    entries.set(key, { value, storedAt: now, expiresAt: now + ttlMs });
+    this.dirty = true;
+    this.trim(entries);
+  }
+  /** Forgets every entry, here and in the store. */
+  async clear() {
+    this.entries = /* @__PURE__ */ new Map();
+    this.loading = void 0;
+    this.dirty = false;
+    await this.store?.clear(this.namespace);
+  }
+  /** Writes the entries to the store, without the expired ones, when something changed. */
+  async flush() {
+    if (!this.store || !this.dirty || !this.entries) return;
+    this.dirty = false;
+    const now = this.now();
+    const out = {};
+    for (const [key, entry] of this.entries) if (entry.expiresAt > now) out[key] = entry;
+    await this.store.save(this.namespace, out, { now, maxEntries: this.options.maxEntries });
+  }
+  /** Entries held now (fresh or not), for tests and the log. */
+  async size() {
+    return (await this.load()).size;
+  }
+  load() {
+    if (this.entries) return Promise.resolve(this.entries);
+    this.loading ??= (async () => {
+      const entries = /* @__PURE__ */ new Map();
+      const saved = this.store ? await this.store.load(this.namespace).catch(() => ({})) : {};
+      const now = this.now();
+      const fresh = Object.entries(saved).filter((pair2) => isEntry(pair2[1]) && pair2[1].expiresAt > now && this.options.isValue(pair2[1].value)).sort(([, a], [, b]) => a.storedAt - b.storedAt);
+      for (const [key, entry] of fresh) entries.set(key, entry);
+      this.trim(entries);
+      if (this.entries) for (const [key, entry] of this.entries) entries.set(key, entry);
+      this.entries = entries;
+      return entries;
+    })();
+    return this.loading;
+  }
+  trim(entries) {
+    for (const key of entries.keys()) {
+      if (entries.size <= this.options.maxEntries) break;
+      entries.delete(key);
+      this.dirty = true;
+    }
+  }
+};
+function isEntry(value) {
+  const e = value;
+  return typeof e === "object" && e !== null && typeof e.storedAt === "number" && typeof e.expiresAt === "number" && "value" in e;
+}
+
+// server/src/core/net/http.ts
+function hostKey(url) {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return "";
+  }
+}
+function isHttpUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === "http:" || parsed.protocol === "https:") && parsed.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+// server/src/core/net/requestLimiter.ts
+var RequestLimiter = class {
+  constructor(options, now = Date.now) {
+    this.options = options;
+    this.now = now;
+    if (!(options.maxConcurrent >= 1 && options.maxPerHost >= 1)) throw new RangeError("limits must be at least 1");
+  }
+  options;
+  now;
+  active = 0;
+  perHost = /* @__PURE__ */ new Map();
+  pausedUntil = /* @__PURE__ */ new Map();
+  waiting = [];
+  wakeTimer;
+  /** The most requests that ran at once (in all), for the progress report and the tests. */
+  peak = 0;
+  /** Waits for a slot for `host`; rejects with a cancelled `NetError` when `signal` aborts first. */
+  acquire(host, signal, url = host) {
+    if (signal?.aborted) return Promise.reject(new NetError("cancelled", url));
+    return new Promise((resolve6, reject) => {
+      const waiter = {
+        host,
+        signal,
+        grant: () => {
+          signal?.removeEventListener("abort", waiter.onAbort);
+          resolve6(this.take(host));
+        },
+        onAbort: () => {
+          const i = this.waiting.indexOf(waiter);
+          if (i >= 0) this.waiting.splice(i, 1);
+          reject(new NetError("cancelled", url));
+        }
+      };
+      signal?.addEventListener("abort", waiter.onAbort, { once: true });
+      this.waiting.push(waiter);
+      this.pump();
+    });
+  }
+  /** Holds every request to `host` back for `ms` milliseconds from now (longer pauses win). */
+  pause(host, ms) {
+    const until = this.now() + Math.max(0, ms);
+    if ((this.pausedUntil.get(host) ?? 0) < until) this.pausedUntil.set(host, until);
+  }
+  /** Requests running now. */
+  get running() {
+    return this.active;
+  }
+  take(host) {
+    this.active++;
+    this.peak = Math.max(this.peak, this.active);
+    this.perHost.set(host, (this.perHost.get(host) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active--;
+      const left = (this.perHost.get(host) ?? 1) - 1;
+      if (left > 0) this.perHost.set(host, left);
+      else this.perHost.delete(host);
+      this.pump();
+    };
+  }
+  pump() {
+    const now = this.now();
+    let nextWake = Infinity;
+    for (let i = 0; i < this.waiting.length && this.active < this.options.maxConcurrent; ) {
+      const waiter = this.waiting[i];
+      const paused = this.pausedUntil.get(waiter.host) ?? 0;
+      if (paused > now) {
+        nextWake = Math.min(nextWake, paused);
+        i++;
+        continue;
+      }
+      if (paused) this.pausedUntil.delete(waiter.host);
+      if ((this.perHost.get(waiter.host) ?? 0) >= this.options.maxPerHost) {
+        i++;
+        continue;
+      }
+      this.waiting.splice(i, 1);
+      waiter.grant();
+    }
+    if (nextWake !== Infinity && this.waiting.length) this.wakeAt(nextWake - now);
+  }
+  wakeAt(ms) {
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = void 0;
+      this.pump();
+    }, Math.max(1, ms));
+  }
+};
+
+// server/src/core/net/httpClient.ts
+var REDIRECT = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var RETRIED = /* @__PURE__ */ new Set([429, 503]);
+var ACCEPT = "text/html,application/xhtml+xml,application/pdf;q=0.9,image/*;q=0.8,*/*;q=0.7";
+var HttpClient = class {
+  constructor(transport, options) {
+    this.transport = transport;
+    this.options = options;
+    this.limiter = new RequestLimiter(options);
+    this.maxRedirects = options.maxRedirects ?? 5;
+    this.retries = options.retries ?? 1;
+    this.maxRetryWaitMs = options.maxRetryWaitMs ?? 1e4;
+    this.defaultRetryWaitMs = options.defaultRetryWaitMs ?? 1e3;
+    this.sleep = options.sleep ?? sleep;
+  }
+  transport;
+  options;
+  limiter;
+  maxRedirects;
+  retries;
+  maxRetryWaitMs;
+  defaultRetryWaitMs;
+  sleep;
+  /** Fetches `url`, following redirects. Rejects with a `NetError` only. */
+  async fetch(url, options = {}) {
+    if (!isHttpUrl(url)) throw new NetError("badUrl", url);
+    const method = options.method ?? "GET";
+    const headers = { "user-agent": this.options.userAgent, accept: ACCEPT };
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+    const fragment = new URL(url).hash;
+    const redirects = [];
+    const visited = /* @__PURE__ */ new Set([withoutFragment(url)]);
+    let current = url;
+    let retries = 0;
+    for (; ; ) {
+      const response = await this.send(current, method, headers, options.maxBodyBytes ?? 0, options.signal);
+      if (RETRIED.has(response.status)) {
+        const wait = retryAfterMs(response.headers["retry-after"], Date.now()) ?? this.defaultRetryWaitMs;
+        if (retries < this.retries && wait <= this.maxRetryWaitMs) {
+          retries++;
+          this.limiter.pause(hostKey(current), wait);
+          await this.sleep(wait, options.signal).catch(() => {
+            throw new NetError("cancelled", current);
+          });
+          continue;
+        }
+        const asked = retryAfterMs(response.headers["retry-after"], Date.now());
+        return { url, finalUrl: current, response, redirects, retries, ...asked !== void 0 ? { retryAfterMs: asked } : {} };
+      }
+      if (!REDIRECT.has(response.status)) {
+        return { url, finalUrl: withFragment(current, fragment), response, redirects, retries };
+      }
+      const location = response.headers.location;
+      let next;
+      try {
+        next = location ? new URL(location, current).href : void 0;
+      } catch {
+        next = void 0;
+      }
+      if (!next || !isHttpUrl(next)) throw new NetError("badRedirect", current, location ? `Location: ${location}` : "no Location");
+      redirects.push({ url: current, status: response.status, location: next });
+      if (visited.has(withoutFragment(next))) throw new NetError("redirectLoop", url, redirects.map((hop) => hop.url).join(" -> "));
+      if (redirects.length > this.maxRedirects) throw new NetError("tooManyRedirects", url, void 0, { max: this.maxRedirects });
+      visited.add(withoutFragment(next));
+      current = next;
+    }
+  }
+  /** One hop, inside the limits. */
+  async send(url, method, headers, maxBodyBytes, signal) {
+    const release = await this.limiter.acquire(hostKey(url), signal, url);
+    try {
+      return await this.transport.send({ url: withoutFragment(url), method, headers, maxBodyBytes, timeoutMs: this.options.timeoutMs, signal });
+    } finally {
+      release();
+    }
+  }
+};
+function retryAfterMs(value, now) {
+  if (value === void 0) return void 0;
+  const text4 = value.trim();
+  if (/^\d+$/.test(text4)) return Number(text4) * 1e3;
+  const date = Date.parse(text4);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function withoutFragment(url) {
+  const i = url.indexOf("#");
+  return i < 0 ? url : url.slice(0, i);
+}
+function withFragment(url, fragment) {
+  return fragment && !url.includes("#") ? url + fragment : url;
+}
+function sleep(ms, signal) {
+  return new Promise((resolve6, reject) => {
+    if (signal?.aborted) return reject(new Error("aborted"));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve6();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error("aborted"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+// server/src/node/httpTransport.ts
+var dns = __toESM(require("node:dns"));
+var http = __toESM(require("node:http"));
+var https = __toESM(require("node:https"));
+var NodeHttpTransport = class {
+  lookup;
+  constructor(options = {}) {
+    this.lookup = options.lookup ?? specialNameLookup(dns.lookup);
+  }
+  send(request) {
+    let url;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return Promise.reject(new NetError("badUrl", request.url));
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new NetError("badUrl", request.url));
+    if (request.signal?.aborted) return Promise.reject(new NetError("cancelled", request.url));
+    const client = url.protocol === "https:" ? https : http;
+    return new Promise((resolve6, reject) => {
+      let settled = false;
+      const chunks = [];
+      let received = 0;
+      const finish = (outcome) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        request.signal?.removeEventListener("abort", onAbort);
+        req.destroy();
+        if (outcome.error) reject(outcome.error);
+        else resolve6(outcome.response);
+      };
+      const onAbort = () => finish({ error: new NetError("cancelled", request.url) });
+      const timer = setTimeout(
+        () => finish({ error: new NetError("timeout", request.url, void 0, { seconds: round(request.timeoutMs / 1e3) }) }),
+        request.timeoutMs
+      );
+      request.signal?.addEventListener("abort", onAbort, { once: true });
+      const req = client.request(url, {
+        method: request.method,
+        headers: { ...request.headers, connection: "close" },
+        agent: false,
+        lookup: this.lookup
+      }, (res) => {
+        const answer = (body, truncated) => ({
+          url: request.url,
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? "",
+          headers: flattenHeaders(res.headers),
+          body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+          truncated
+        });
+        if (request.maxBodyBytes <= 0 || request.method === "HEAD") {
+          finish({ response: answer(Buffer.alloc(0), false) });
+          return;
+        }
+        res.on("data", (chunk) => {
+          const room = request.maxBodyBytes - received;
+          if (chunk.length >= room) {
+            chunks.push(chunk.subarray(0, room));
+            received += room;
+            finish({ response: answer(Buffer.concat(chunks), chunk.length > room || !res.complete) });
+            return;
+          }
+          chunks.push(chunk);
+          received += chunk.length;
+        });
+        res.on("end", () => finish({ response: answer(Buffer.concat(chunks), false) }));
+        res.on("error", (error) => finish({ error: toNetError(error, request.url) }));
+      });
+      req.on("error", (error) => finish({ error: toNetError(error, request.url) }));
+      req.end();
+    });
+  }
+};
+function toNetError(error, url) {
+  if (error instanceof NetError) return error;
+  const code3 = String(error.code ?? "");
+  const message = error instanceof Error ? error.message : String(error);
+  return new NetError(failureOf(code3, message), url, code3 || message);
+}
+function failureOf(code3, message) {
+  switch (code3) {
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EAI_NONAME":
+    case "EAI_FAIL":
+    case "EAI_NODATA":
+      return "dns";
+    case "ECONNREFUSED":
+      return "refused";
+    case "ECONNRESET":
+    case "EPIPE":
+    case "ECONNABORTED":
+      return "reset";
+    case "ETIMEDOUT":
+      return "timeout";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+    case "EHOSTDOWN":
+    case "ENETDOWN":
+    case "EADDRNOTAVAIL":
+      return "unreachable";
+    case "ABORT_ERR":
+      return "cancelled";
+  }
+  if (/CERT|SSL|TLS|EPROTO|SIGNATURE/.test(code3)) return "tls";
+  if (/socket hang up/i.test(message)) return "reset";
+  return "other";
+}
+function flattenHeaders(headers) {
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === void 0) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+function round(n) {
+  return Math.round(n * 10) / 10;
+}
+function specialNameLookup(fallback) {
+  return ((hostname, options, callback) => {
+    const name = hostname.toLowerCase().replace(/\.$/, "");
+    if (name === "localhost" || name.endsWith(".localhost")) {
+      const v6 = options.family === 6;
+      const address = v6 ? "::1" : "127.0.0.1";
+      const family = v6 ? 6 : 4;
+      if (options.all) callback(null, [{ address, family }]);
+      else callback(null, address, family);
+      return;
+    }
+    if (name === "invalid" || name.endsWith(".invalid")) {
+      const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
+      process.nextTick(() => callback(error, options.all ? [] : ""));
+      return;
+    }
+    fallback(hostname, options, callback);
+  });
+}
+
+// server/src/node/httpClients.ts
+var USER_AGENT = `seminar-posts/${version} (VS Code extension and CLI; +https://github.com/seminar-posts/seminar-posts)`;
+var LINK_CHECK_LIMITS = { maxConcurrent: 8, maxPerHost: 2, timeoutMs: 1e4 };
+function createHttpClient(limits, transport = new NodeHttpTransport()) {
+  return new HttpClient(transport, { userAgent: USER_AGENT, ...limits });
+}
+
+// server/src/cli/fix.ts
+var fs5 = __toESM(require("node:fs"));
+var path6 = __toESM(require("node:path"));
 var TEMPORARY_SUFFIX = ".seminar-posts.tmp";
 var RenameConflictError = class extends Error {
 };
 function writePost(file, newFile, text4) {
-  const mode = fs4.statSync(file).mode & 4095;
-  if (newFile !== file && fs4.existsSync(newFile)) throw new RenameConflictError(`${path5.basename(newFile)} already exists`);
+  const mode = fs5.statSync(file).mode & 4095;
+  if (newFile !== file && fs5.existsSync(newFile)) throw new RenameConflictError(`${path6.basename(newFile)} already exists`);
   if (text4 === void 0) {
     moveWithoutClobbering(file, newFile);
     return;
   }
-  const temporary = path5.join(path5.dirname(file), `.${path5.basename(file)}.${process.pid}.${Date.now()}${TEMPORARY_SUFFIX}`);
-  fs4.writeFileSync(temporary, text4, { mode, flag: "wx" });
+  const temporary = path6.join(path6.dirname(file), `.${path6.basename(file)}.${process.pid}.${Date.now()}${TEMPORARY_SUFFIX}`);
+  fs5.writeFileSync(temporary, text4, { mode, flag: "wx" });
   try {
     if (newFile === file) {
-      fs4.renameSync(temporary, file);
+      fs5.renameSync(temporary, file);
     } else {
       moveWithoutClobbering(temporary, newFile);
-      fs4.unlinkSync(file);
+      fs5.unlinkSync(file);
     }
   } catch (error) {
-    fs4.rmSync(temporary, { force: true });
+    fs5.rmSync(temporary, { force: true });
     throw error;
   }
 }
 function moveWithoutClobbering(from, to) {
   try {
-    fs4.linkSync(from, to);
+    fs5.linkSync(from, to);
   } catch (error) {
     const code3 = error.code;
-    if (code3 === "EEXIST") throw new RenameConflictError(`${path5.basename(to)} already exists`);
-    if (fs4.existsSync(to)) throw new RenameConflictError(`${path5.basename(to)} already exists`);
-    fs4.renameSync(from, to);
+    if (code3 === "EEXIST") throw new RenameConflictError(`${path6.basename(to)} already exists`);
+    if (fs5.existsSync(to)) throw new RenameConflictError(`${path6.basename(to)} already exists`);
+    fs5.renameSync(from, to);
     return;
   }
-  fs4.unlinkSync(from);
+  fs5.unlinkSync(from);
+}
+
+// server/src/cli/linkCheck.ts
+var os2 = __toESM(require("node:os"));
+var path7 = __toESM(require("node:path"));
+
+// server/src/core/links/linkChecker.ts
+var DEFAULT_LINK_TTL_MS = 24 * 60 * 60 * 1e3;
+var FAILURE_TTL_MS = 60 * 60 * 1e3;
+var RETRY_WITH_GET = (status) => status >= 400 && status !== 429 && status !== 503 && status !== 401;
+async function checkLinks(addresses, client, options = {}) {
+  const unique = [...new Set(addresses)];
+  const run = { results: /* @__PURE__ */ new Map(), requested: 0, fromCache: 0, cancelled: false };
+  const now = options.now ?? Date.now;
+  let done = 0;
+  const progress = () => options.onProgress?.(++done, unique.length);
+  const useCache = options.useCache !== false && options.cache !== void 0;
+  await Promise.all(unique.map(async (url) => {
+    if (useCache) {
+      const cached = await options.cache.get(url);
+      if (cached) {
+        run.fromCache++;
+        run.results.set(url, cached);
+        progress();
+        return;
+      }
+    }
+    if (options.signal?.aborted) {
+      run.cancelled = true;
+      return;
+    }
+    run.requested++;
+    try {
+      const result = await checkOne(url, client, options.signal, now);
+      run.results.set(url, result);
+      await options.cache?.set(url, result, ttlFor(result, options.ttlMs ?? DEFAULT_LINK_TTL_MS));
+      progress();
+    } catch (error) {
+      if (!isCancellation(error)) throw error;
+      run.cancelled = true;
+    }
+  }));
+  await options.cache?.flush();
+  if (options.signal?.aborted) run.cancelled = true;
+  return run;
+}
+function ttlFor(result, ttlMs) {
+  if (result.status === 429 || result.status === 503) return 0;
+  if (result.failure !== void 0 || (result.status ?? 0) >= 500) return Math.min(ttlMs, FAILURE_TTL_MS);
+  return ttlMs;
+}
+async function checkOne(url, client, signal, now) {
+  const head = await attempt(url, "HEAD", client, signal, now);
+  const retry = head.failure === "reset" || head.failure === "other" || head.status !== void 0 && RETRY_WITH_GET(head.status);
+  if (!retry) return head;
+  const get = await attempt(url, "GET", client, signal, now);
+  return get;
+}
+async function attempt(url, method, client, signal, now) {
+  try {
+    const answer = await client.fetch(url, { method, maxBodyBytes: 0, signal });
+    return {
+      url,
+      checkedAt: now(),
+      method,
+      status: answer.response.status,
+      statusText: answer.response.statusText,
+      redirects: answer.redirects,
+      finalUrl: answer.finalUrl,
+      retries: answer.retries,
+      ...answer.retryAfterMs !== void 0 ? { retryAfterMs: answer.retryAfterMs } : {}
+    };
+  } catch (error) {
+    if (isCancellation(error) || !(error instanceof NetError)) throw error;
+    return {
+      url,
+      checkedAt: now(),
+      method,
+      failure: error.failure,
+      ...error.detail ? { failureDetail: error.detail } : {},
+      ...Object.keys(error.data).length ? { failureData: error.data } : {},
+      redirects: [],
+      finalUrl: url,
+      retries: 0
+    };
+  }
+}
+
+// server/src/cli/linkCheck.ts
+var PROGRESS_EVERY = 50;
+var LINK_CACHE_ENTRIES = 5e4;
+var TEXT = {
+  progress: { en: "seminar-posts: checked {done} of {total} links", ko: "seminar-posts: \uB9C1\uD06C {total}\uAC1C \uC911 {done}\uAC1C \uAC80\uC0AC\uD568" },
+  summary: { en: "seminar-posts: checked {count} {links} in {seconds} s ({requested} asked{cached})", ko: "seminar-posts: \uB9C1\uD06C {count}\uAC1C\uB97C {seconds}\uCD08\uC5D0 \uAC80\uC0AC\uD588\uC2B5\uB2C8\uB2E4(\uC694\uCCAD {requested}\uAC1C{cached})" },
+  cached: { en: ", {count} from the cache", ko: ", \uCE90\uC2DC\uC5D0\uC11C {count}\uAC1C" }
+};
+async function checkLinksOf(inputs, command, io) {
+  const addresses = [...new Set(inputs.flatMap((input2) => uniqueAddresses(linkTargets(input2.post, input2.setup.config))))];
+  const folder = command.cacheDir !== void 0 ? path7.resolve(io.cwd, command.cacheDir) : defaultCacheFolder(io.env, process.platform, os2.homedir());
+  const cache = command.noCache ? void 0 : new ResultCache("links", new JsonFileCacheStore(folder, (message) => io.stderr(`seminar-posts: ${message}
+`)), {
+    maxEntries: LINK_CACHE_ENTRIES,
+    isValue: isLinkResult
+  });
+  const started = Date.now();
+  const run = await checkLinks(addresses, createHttpClient(LINK_CHECK_LIMITS), {
+    cache,
+    onProgress: (done, total) => {
+      if (io.progress && (done % PROGRESS_EVERY === 0 || done === total)) io.stderr(`${formatMessage(TEXT.progress, command.locale, { done, total })}
+`);
+    }
+  });
+  const seconds = ((Date.now() - started) / 1e3).toFixed(1);
+  const cached = run.fromCache ? formatMessage(TEXT.cached, command.locale, { count: run.fromCache }) : "";
+  const links2 = addresses.length === 1 ? "link" : "links";
+  io.stderr(`${formatMessage(TEXT.summary, command.locale, { count: addresses.length, links: links2, seconds, requested: run.requested, cached })}
+`);
+  return lookupOf(run.results);
 }
 
 // server/src/cli/main.ts
@@ -28614,24 +37237,30 @@ async function lintPaths(command, io) {
   if (files.length === 0) {
     throw new FatalError(`no post found in ${command.paths.join(", ")} (a post is a Markdown file under _posts/, or one that opens with front matter)`);
   }
-  let configFile;
-  if (command.config !== void 0) {
-    const absolute = path6.resolve(io.cwd, command.config);
-    try {
-      fs5.accessSync(absolute, fs5.constants.R_OK);
-      if (!fs5.statSync(absolute).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
-    } catch (error) {
-      throw new FatalError(`cannot read configuration ${command.config}: ${describe3(error)}`);
-    }
-    configFile = toCorePath(absolute);
-  }
+  const configFile = configFileOf(command.config, io.cwd);
   const settings = { locale: command.locale, startedAt: Date.now(), configFile };
-  const shown = (file) => path6.relative(io.cwd, file) || file;
+  const shown = (file) => path8.relative(io.cwd, file) || file;
+  if (command.checkLinks) {
+    const read = readPosts(files, settings, shown);
+    settings.links = await checkLinksOf(read.inputs, command, { ...io, progress: io.progress === true });
+    return lintHere(command, io, read, shown);
+  }
   const workers = command.fix === "off" ? workerCount(files.length, io.env) : 0;
   const results = workers > 1 ? await lintInWorkers(files, workers, { cwd: io.cwd, quiet: command.quiet, ...settings }) : void 0;
-  return results ?? lintHere(command, io, files, settings, shown);
+  return results ?? lintHere(command, io, readPosts(files, settings, shown), shown);
 }
-function lintHere(command, io, files, settings, shown) {
+function configFileOf(option, cwd) {
+  if (option === void 0) return void 0;
+  const absolute = path8.resolve(cwd, option);
+  try {
+    fs6.accessSync(absolute, fs6.constants.R_OK);
+    if (!fs6.statSync(absolute).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" });
+  } catch (error) {
+    throw new FatalError(`cannot read configuration ${option}: ${describe3(error)}`);
+  }
+  return toCorePath(absolute);
+}
+function readPosts(files, settings, shown) {
   const indexes = /* @__PURE__ */ new Map();
   const service = createCliService(settings, indexes);
   const inputs = files.map((file) => readInput(file, service, shown));
@@ -28642,6 +37271,9 @@ function lintHere(command, io, files, settings, shown) {
     if (!index2) indexes.set(root2, index2 = new PostIndex());
     index2.add(input2.post, input2.setup.config);
   }
+  return { service, inputs };
+}
+function lintHere(command, io, { service, inputs }, shown) {
   const results = [];
   let diff = "";
   for (const input2 of inputs) {
@@ -28662,31 +37294,31 @@ function fixInput(command, io, input2, service, shown) {
 `);
     return { filePath: input2.file, diagnostics: service.lint(input2), diff: "" };
   }
-  const folder = path6.dirname(input2.file);
+  const folder = path8.dirname(input2.file);
   const fixed = service.settleFixes(input2, { renames: true });
   const textChanged = fixed.text !== input2.text;
   if (command.fix === "dry-run") {
-    const relative6 = (name) => shown(path6.join(folder, name)).split(path6.sep).join("/");
+    const relative6 = (name) => shown(path8.join(folder, name)).split(path8.sep).join("/");
     return { filePath: input2.file, diagnostics: fixed.diagnostics, diff: unifiedDiff(input2.text, fixed.text, relative6(input2.post.fileName), relative6(fixed.fileName)) };
   }
   if (!textChanged && fixed.fileName === input2.post.fileName) return { filePath: input2.file, diagnostics: fixed.diagnostics, diff: "" };
   const fileName = writeFixed(input2, fixed.text, fixed.fileName, textChanged, io, shown);
   const diagnostics = fileName === fixed.fileName ? fixed.diagnostics : service.lintAs(input2, fixed.text, fileName);
-  return { filePath: path6.join(folder, fileName), diagnostics, diff: "" };
+  return { filePath: path8.join(folder, fileName), diagnostics, diff: "" };
 }
 function writable(file) {
   try {
-    fs5.accessSync(file, fs5.constants.W_OK);
+    fs6.accessSync(file, fs6.constants.W_OK);
     return true;
   } catch {
     return false;
   }
 }
 function writeFixed(input2, text4, fileName, textChanged, io, shown) {
-  const folder = path6.dirname(input2.file);
+  const folder = path8.dirname(input2.file);
   const content3 = textChanged ? (input2.bom ? "\uFEFF" : "") + text4 : void 0;
   try {
-    writePost(input2.file, path6.join(folder, fileName), content3);
+    writePost(input2.file, path8.join(folder, fileName), content3);
     return fileName;
   } catch (error) {
     if (!(error instanceof RenameConflictError)) throw new FatalError(`cannot write ${shown(input2.file)}: ${describe3(error)}`);
@@ -28726,7 +37358,7 @@ function booleanInput(env, name) {
 }
 
 // server/src/action/workflowCommands.ts
-var path7 = __toESM(require("node:path"));
+var path9 = __toESM(require("node:path"));
 function annotationKind(diagnostic) {
   const severity = severityName(diagnostic.severity);
   return severity === "error" ? "error" : severity === "warning" ? "warning" : "notice";
@@ -28742,9 +37374,9 @@ function workflowCommand(name, properties, message) {
   return `::${name}${props ? " " + props : ""}::${escapeData(message)}`;
 }
 function workspacePath(file, workspace) {
-  const relative6 = path7.relative(workspace, file);
-  if (relative6 === "" || relative6.startsWith("..") || path7.isAbsolute(relative6)) return file;
-  return relative6.split(path7.sep).join("/");
+  const relative6 = path9.relative(workspace, file);
+  if (relative6 === "" || relative6.startsWith("..") || path9.isAbsolute(relative6)) return file;
+  return relative6.split(path9.sep).join("/");
 }
 function annotations(results, workspace) {
   return results.flatMap((result) => result.diagnostics.map((d) => {
@@ -28762,7 +37394,7 @@ function annotations(results, workspace) {
 
 // server/src/action/summary.ts
 var MAX_ROWS = 500;
-var TEXT = {
+var TEXT2 = {
   en: {
     title: "seminar-posts",
     clean: (posts) => `\u2705 No problems in ${posts} post${posts === 1 ? "" : "s"}.`,
@@ -28791,7 +37423,7 @@ var TEXT = {
   }
 };
 function jobSummary(results, options) {
-  const text4 = TEXT[options.locale];
+  const text4 = TEXT2[options.locale];
   const counts = countSeverities(results);
   const notes = counts.info + counts.hint;
   const total = counts.error + counts.warning + notes;
@@ -28819,9 +37451,9 @@ function jobSummary(results, options) {
   return lines.join("\n") + "\n";
 }
 function failureSummary(message, locale) {
-  return `## ${TEXT[locale].title}
+  return `## ${TEXT2[locale].title}
 
-${TEXT[locale].failed(cell(message))}
+${TEXT2[locale].failed(cell(message))}
 `;
 }
 function row(filePath, d, options) {
@@ -28831,7 +37463,7 @@ function row(filePath, d, options) {
   const fileCell = `\`${file.replace(/`/g, "'")}\``;
   const lineCell = options.blobBase && file !== filePath ? `[${where2}](${options.blobBase}/${file.split("/").map(encodeURIComponent).join("/")}#L${r.line})` : where2;
   const id = String(d.code);
-  const severity = TEXT[options.locale].severity[severityName(d.severity)];
+  const severity = TEXT2[options.locale].severity[severityName(d.severity)];
   return `| ${cell(fileCell)} | ${lineCell} | ${severity} | [${cell(id)}](${ruleDocsUrl(id)}) | ${cell(d.message)} |`;
 }
 function cell(text4) {
@@ -28842,7 +37474,7 @@ function cell(text4) {
 // server/src/action/main.ts
 var ACTION_EXIT = { ok: 0, problems: 1, failure: 2 };
 async function runAction(io) {
-  const workspace = path8.resolve(io.cwd, io.env.GITHUB_WORKSPACE || ".");
+  const workspace = path10.resolve(io.cwd, io.env.GITHUB_WORKSPACE || ".");
   let locale = "en";
   try {
     const inputs = readInputs(io.env);
@@ -28855,9 +37487,9 @@ async function runAction(io) {
     const blobBase = io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}` : void 0;
     appendTo(io.env.GITHUB_STEP_SUMMARY, jobSummary(results, { workspace, locale, fixed: inputs.fix, failOn: inputs.failOn, blobBase }));
     if (inputs.sarif) {
-      const file = path8.resolve(workspace, inputs.sarif);
-      fs6.mkdirSync(path8.dirname(file), { recursive: true });
-      fs6.writeFileSync(file, formatSarif(results, RULES, version, workspace, locale) + "\n");
+      const file = path10.resolve(workspace, inputs.sarif);
+      fs7.mkdirSync(path10.dirname(file), { recursive: true });
+      fs7.writeFileSync(file, formatSarif(results, RULES, version, workspace, locale) + "\n");
     }
     const counts = countSeverities(results);
     appendTo(io.env.GITHUB_OUTPUT, `errors=${counts.error}
@@ -28883,7 +37515,7 @@ function commandOf(inputs, env) {
   return command;
 }
 function appendTo(file, text4) {
-  if (file) fs6.appendFileSync(file, text4);
+  if (file) fs7.appendFileSync(file, text4);
 }
 
 // server/src/action/index.ts

@@ -63,6 +63,14 @@ export function onNotification<P, D = unknown>(connection: { onNotification(meth
   return connection.onNotification(type.method, (params) => handler(params as P));
 }
 
+/** What the client hands the server in `initialize` (`initializationOptions`). */
+export interface InitializationOptions {
+  /** VS Code's display language (`en`, `ko`, ...): the messages' language. */
+  locale: string;
+  /** A folder the server may keep files in (under `cache/`: link results, looked-up papers): the extension's global storage. */
+  storagePath?: string | undefined;
+}
+
 export interface TextDocumentParams {
   textDocument: { uri: string };
 }
@@ -169,6 +177,50 @@ export interface PresentersResult {
   labels?: PostLabels;
 }
 
+/** The Jekyll site around a post: where files the client writes into it go, and how the site is served. */
+export interface PostSite {
+  /** The site's root folder (the one holding `_config.yml`), as a `file:` URI. */
+  root: string;
+  /** `baseurl` of `_config.yml` as Jekyll joins it to paths (`/blog`), or null when served at the root. */
+  baseurl: string | null;
+}
+
+/**
+ * Client -> server: the site around an open post, for a figure pasted or dropped into it; null
+ * when the post is in no Jekyll site (or is not a post the server checks).
+ */
+export const PostSiteRequest = request<TextDocumentParams, PostSite | null>('seminarPosts/postSite', 'clientToServer');
+
+/** A text edit, as LSP writes it (0-based lines, UTF-16 characters). */
+export interface PlainTextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+export interface FillSectionParams extends TextDocumentParams {
+  /** A line of the section to fill (its title's, or the cursor's). */
+  line: number;
+  /** Write the title and authors lines even when an author wrote them (after the user agreed). */
+  replace?: boolean;
+  /** Base URLs from the settings `seminarPosts.endpoints.*`; empty ones leave the environment or the default. */
+  endpoints?: { arxiv?: string; doi?: string };
+}
+
+export type FillSectionResult =
+  /** The edits to apply to the post at `version` (nothing is applied by the server). */
+  | { kind: 'filled'; version: number; url: string; edits: PlainTextEdit[] }
+  /** Both lines are written already: `replace` would overwrite them. */
+  | { kind: 'complete'; url: string; message: string }
+  /** Nothing to do or nothing done: no paper link there, not a post, or the lookup failed (the message names the URL and the reason). */
+  | { kind: 'noLink' | 'notPost' | 'failed'; message: string };
+
+/**
+ * Client -> server: fill the section at a line from its paper link (the lookup may take up to
+ * 5 s; the request can be cancelled). Sent only on the user's request: a code lens, a quick fix,
+ * the command, or a completion item that says it asks the paper's host.
+ */
+export const FillSectionRequest = request<FillSectionParams, FillSectionResult>('seminarPosts/fillSection', 'clientToServer');
+
 export interface ServerStatus {
   /** `indexing` while the workspace index is built; `ready` after. */
   state: 'indexing' | 'ready';
@@ -196,3 +248,115 @@ export interface PostSelection {
  * first checked and whenever the answer changes (settings or a configuration file changed).
  */
 export const PostSelectionNotification = notification<PostSelection>('seminarPosts/postSelection', 'serverToClient');
+
+/** What Check Links checks: the post `textDocument` names, or every post of the workspace. */
+export interface CheckLinksParams {
+  scope: 'post' | 'workspace';
+  /** The post, for the `post` scope. */
+  textDocument?: { uri: string };
+  /** LSP work-done progress: the server reports `$/progress` with this token (begin, a report per address, end). */
+  workDoneToken?: string | number;
+}
+
+/** What a Check Links run found. */
+export interface CheckLinksResult {
+  /** Posts whose addresses were checked. */
+  posts: number;
+  /** Distinct addresses. */
+  links: number;
+  /** Addresses asked of the network (the others came from the cache). */
+  requested: number;
+  fromCache: number;
+  /** Reports of `link-dead`, by kind. */
+  problems: { dead: number; signIn: number; unchecked: number; moved: number };
+  /** The run was cancelled; what was found until then is shown. */
+  cancelled: boolean;
+  /** Why nothing was checked (not a post, say), in the UI language. */
+  refused?: string;
+}
+
+/**
+ * Client -> server: check the addresses of a post, or of every post, over the network (the only
+ * request that does). The results become `link-dead` diagnostics on the posts, in the server's
+ * own diagnostics (pushed for posts that are not open), and stay until the check runs again.
+ * Cancelling the request stops the check.
+ */
+export const CheckLinksRequest = request<CheckLinksParams, CheckLinksResult>('seminarPosts/checkLinks', 'clientToServer');
+
+/** Which posts the Problems panel lists (`seminarPosts.problems.*`), and how far checking them has come. */
+export interface ProblemsReach {
+  /** `open`: open posts only; `workspace`: the newest `maxPosts` posts of the workspace too. */
+  scope: 'open' | 'workspace';
+  maxPosts: number;
+  /** While the workspace's posts are being checked: how many of how many. */
+  checking?: { done: number; total: number } | undefined;
+}
+
+/** What the Seminar view asks: the posts that changed since the revision it has (none: every post). */
+export interface SeminarParams {
+  since?: number;
+}
+
+/** The Seminar view's posts (`SeminarPost` of `core/index/seminar.ts`), whole or what changed. */
+export interface SeminarResult {
+  /** The workspace index's revision these posts are at: the next request's `since`. */
+  revision: number;
+  /** True when `posts` is every post (the client drops what it had); false when only the changed ones. */
+  reset: boolean;
+  posts: import('./core/index/seminar').SeminarPost[];
+  /** URIs of the posts removed since `since`. */
+  removed: string[];
+  /** `indexing` while the server reads the workspace; `ready` after. */
+  state: ServerStatus['state'];
+  problems: ProblemsReach;
+}
+
+/**
+ * Client -> server: the Seminar view's posts, whole (no `since`) or the ones that changed since a
+ * revision, so that the view never asks for the posts it has again.
+ */
+export const SeminarRequest = request<SeminarParams, SeminarResult>('seminarPosts/seminar', 'clientToServer');
+
+/** What changed on the server's side of the Seminar view. */
+export interface SeminarChange {
+  /** The index's revision now: a client at another revision asks for the changes (`SeminarRequest` with `since`). */
+  revision: number;
+  state: ServerStatus['state'];
+  problems: ProblemsReach;
+}
+
+/** Server -> client: the index's posts, its state or the problems' reach changed (sent at most once per turn of its event loop). */
+export const SeminarChangedNotification = notification<SeminarChange>('seminarPosts/seminarChanged', 'serverToClient');
+
+/**
+ * The statistics page's content: the totals and each chart as the page shows it (SVG, table,
+ * words in the UI language). Not the statistics themselves, nor the exports: on a site of 1,000
+ * posts over 250 years those were 3.5 MB the page never read (`StatisticsExportRequest` makes an
+ * export when asked).
+ */
+export interface StatisticsResult {
+  totals: import('./core/index/seminarStats').SeminarStatistics['totals'];
+  charts: import('./core/stats/charts').PageChart[];
+  /** `indexing` while the server reads the workspace (the numbers are not final yet). */
+  state: ServerStatus['state'];
+}
+
+/** Client -> server: the seminar's statistics over every post of the workspace index. */
+export const StatisticsRequest = request<Record<string, never>, StatisticsResult>('seminarPosts/statistics', 'clientToServer');
+
+/** Which export the statistics page asks for: a chart as standalone SVG, or its full table as CSV. */
+export interface StatisticsExportParams {
+  chart: import('./core/stats/charts').ChartId;
+  format: 'svg' | 'csv';
+}
+
+/** An export, made from the statistics as they are when asked. */
+export interface StatisticsExportResult {
+  /** The chart's title, in the UI language. */
+  title: string;
+  /** The SVG, or the CSV (RFC 4180, without a byte order mark); undefined when the chart has nothing to export. */
+  content: string | undefined;
+}
+
+/** Client -> server: one chart's export, computed when asked (the page's content leaves the exports out). */
+export const StatisticsExportRequest = request<StatisticsExportParams, StatisticsExportResult>('seminarPosts/statisticsExport', 'clientToServer');

@@ -114,6 +114,7 @@ describe('the preview page talking to the extension', function () {
     assert.ok(Math.abs((await topOf(page, 'h1[data-line="25"]')) - bar) <= 2, 'line 25 (now the next section\'s heading) stays at the top');
     assert.ok((await scrollY(page)) > 0);
     assert.deepEqual([recorder.xss, recorder.consoleErrors, recorder.strayRequests], [[], [], []]);
+    // The post's three images: the header shows no `image_url` thumbnail (the post page does not; issue 13).
     assert.deepEqual(await lastPosted(page, 'rendered'), { type: 'rendered', version: 2, view: 'post', title: '2021_1st_quarter', sections: 3, images: 3, imagesLoaded: 3 },
       'the update is reported, as read from the page');
   });

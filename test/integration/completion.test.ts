@@ -77,6 +77,6 @@ describe('snippets', () => {
     }
     const paper = items.find((item) => item.kind === vscode.CompletionItemKind.Snippet && labelOf(item) === 'paper');
     const body = paper?.insertText instanceof vscode.SnippetString ? paper.insertText.value : String(paper?.insertText ?? '');
-    assert.match(body, /### 발표자: \$\{4:name\} \[\[paper link\]/, 'the paper snippet does not insert the presenter line');
+    assert.match(body, /### 발표자: \$\{4:Presenter name\} \[\[paper link\]/, 'the paper snippet does not insert the presenter line');
   });
 });

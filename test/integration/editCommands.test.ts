@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { siteUri } from './support/site';
+import { deleteFile } from './support/editing';
 
 const POST = [
   '---',
@@ -55,7 +56,7 @@ describe('Add Paper Section', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(siteUri(folder), { recursive: true }).then(undefined, () => undefined);
+    await deleteFile(siteUri(folder), { recursive: true });
   });
 
   it('writes the labels of the post\'s .seminar-posts.json, which the checks use, not the settings\' defaults', async () => {

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeDiagnostics, ruleId, waitForDiagnostics } from './support/diagnostics';
-import { closeEditorsOf } from './support/editing';
+import { closeEditorsOf, deleteFile } from './support/editing';
 import { GOOD_POST, siteUri } from './support/site';
 
 /** A quarter no fixture post is in, so the test's post is the only one of it. */
@@ -25,7 +25,7 @@ describe('New Quarter Post', () => {
 
   afterEach(async () => {
     await closeEditorsOf(created);
-    await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
+    await deleteFile(created);
   });
 
   it('creates _posts/YYYY-MM-DD-Nth_quarter.md and refuses to overwrite it', async () => {
@@ -67,7 +67,7 @@ describe('New Quarter Post', () => {
     afterEach(async () => {
       await closeEditorsOf(second);
       await closeEditorsOf(siteUri(GOOD_POST));
-      await vscode.workspace.fs.delete(second).then(undefined, () => undefined);
+      await deleteFile(second);
     });
 
     it('writes nothing when the answer is no, and opens the existing post when asked to', async () => {

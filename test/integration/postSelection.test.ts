@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { SeminarPostsApi } from '../../client/src/extension';
 import { describeDiagnostics, productDiagnostics, ruleId, waitForDiagnostics } from './support/diagnostics';
 import { EXTENSION_ID, siteUri } from './support/site';
+import { deleteFile } from './support/editing';
 
 const FOLDER = 'notes';
 const NOTE = `${FOLDER}/2021-04-01-2nd_quarter.md`;
@@ -60,7 +61,7 @@ describe('posts chosen by .seminar-posts.json', () => {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(siteUri(FOLDER), { recursive: true }).then(undefined, () => undefined);
+    await deleteFile(siteUri(FOLDER), { recursive: true });
   });
 
   it('checks a post outside _posts/ that only the folder\'s .seminar-posts.json selects, and shows it as a post', async () => {

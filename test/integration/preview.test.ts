@@ -13,6 +13,7 @@ import { OPEN_LINK_COMMAND } from '../../client/src/identifiers';
 import type { OpenedPreview, PreviewState } from '../../client/src/preview/previewManager';
 import { closeEditorsAndPreviews, describePreview, extensionApi, waitForPreview } from './support/preview';
 import { BROKEN_POST, EXTENSION_ID, GOOD_POST, openInEditor, siteUri } from './support/site';
+import { deleteFile } from './support/editing';
 
 /** A 1x1 PNG. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -105,8 +106,8 @@ describe('preview', () => {
       assert.deepEqual([state.images, state.imagesLoaded], [2, 1], 'the figure loads, the missing file does not (the thumbnail is not on the post page)');
     } finally {
       await closeEditorsAndPreviews();
-      await vscode.workspace.fs.delete(uri);
-      await vscode.workspace.fs.delete(asset);
+      await deleteFile(uri);
+      await deleteFile(asset);
     }
   });
 
@@ -125,7 +126,7 @@ describe('preview', () => {
       assert.deepEqual(extensionApi().preview.panels().map((p) => [p.uri, p.locked]), [[after.toString(), true]], describePreview(state));
     } finally {
       await closeEditorsAndPreviews();
-      for (const uri of [before, after]) await vscode.workspace.fs.delete(uri).then(() => undefined, () => undefined);
+      for (const uri of [before, after]) await deleteFile(uri);
     }
   });
 
@@ -183,7 +184,7 @@ describe('preview', () => {
       assert.ok(await document.save(), 'could not save the restored post');
     } finally {
       await closeEditorsAndPreviews();
-      await vscode.workspace.fs.delete(uri);
+      await deleteFile(uri);
     }
   });
 });

@@ -24,6 +24,7 @@ import { selectedHost } from './hosts';
 import { ensureCodeServer } from './install';
 import { FIXTURE_SITE, REPO_ROOT, SUITE_ENTRY } from './layout';
 import { createProfile, removeProfile, type Profile } from './profile';
+import { PAGE_DRIVER_VARIABLE, startPageDriver, type PageDriver } from './pageDriver';
 import { log, seconds, step } from './progress';
 import { GREP_VARIABLE, parseSuiteArguments } from './suiteArguments';
 
@@ -32,6 +33,7 @@ interface Resources {
   profile?: Profile;
   server?: RunningCodeServer;
   window?: Window;
+  driver?: PageDriver;
 }
 
 async function main(): Promise<ExitCodeValue> {
@@ -41,6 +43,7 @@ async function main(): Promise<ExitCodeValue> {
   const release = async (keepLogs: boolean) => {
     await resources.window?.close();
     await resources.server?.stop();
+    await resources.driver?.close();
     if (resources.profile) removeProfile(resources.profile, keepLogs);
   };
   let interrupting = false;
@@ -65,8 +68,11 @@ async function main(): Promise<ExitCodeValue> {
     const workspace = path.join(profile.root, 'site');
     fs.cpSync(FIXTURE_SITE, workspace, { recursive: true });
 
+    // Pastes and drops that the suite asks for are done on the page (see pageDriver.ts).
+    const driver = (resources.driver = await startPageDriver(() => resources.window?.page));
+    const env = { [PAGE_DRIVER_VARIABLE]: driver.url, ...(args.grep ? { [GREP_VARIABLE]: args.grep } : {}) };
     const server = (resources.server = await step('Starting code-server', () =>
-      startCodeServer({ install, profile, args: host.testArgs, env: args.grep ? { [GREP_VARIABLE]: args.grep } : {} }),
+      startCodeServer({ install, profile, args: host.testArgs, env }),
     ));
     log(`code-server ${install.version} (VS Code ${host.vscodeVersion}) on ${server.origin} (log: ${server.logFile})`);
     resources.window = await openWindow(profile, chromium);

@@ -199,7 +199,7 @@ describe('language server: diagnostics', function () {
       capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
     });
     assert.deepEqual(client.initializeResult.capabilities.diagnosticProvider,
-      { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: false });
+      { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: true });
     const uri = site.uri(POST);
     await client.open(uri, text);
     const pull = () => client!.connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });

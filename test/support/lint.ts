@@ -7,6 +7,7 @@ import { resolveConfig, type SeminarPostsConfig } from '../../server/src/core/co
 import { lintPost, severityName } from '../../server/src/core/engine/engine';
 import type { Locale } from '../../server/src/core/engine/messages';
 import type { DiagnosticData, RuleDefinition } from '../../server/src/core/engine/rule';
+import { lookupOf, type LinkResult } from '../../server/src/core/links/linkResult';
 import { parsePost } from '../../server/src/core/parse/parsePost';
 import { RULES } from '../../server/src/core/rules';
 import type { SiteContext } from '../../server/src/core/site/site';
@@ -24,6 +25,8 @@ export interface LintTextOptions {
   today?: string;
   /** The other posts of the workspace, for the rules that compare posts. */
   workspace?: WorkspaceView;
+  /** What a link check found, by address (for `link-dead`). */
+  links?: Record<string, LinkResult>;
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): Diagnostic[] {
@@ -35,6 +38,7 @@ export function lintText(text: string, options: LintTextOptions = {}): Diagnosti
     workspace: options.workspace,
     locale: options.locale ?? 'en',
     today: options.today ?? TEST_TODAY,
+    links: options.links && lookupOf(new Map(Object.entries(options.links))),
   });
 }
 

@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import type { LanguageServerController } from '../languageServer';
 import type { PreviewManager } from '../preview/previewManager';
+import type { SeminarView } from '../seminar/seminarView';
+import type { StatisticsManager } from '../stats/statisticsPanel';
 
 /** What a command can reach. */
 export interface CommandContext {
@@ -11,6 +13,8 @@ export interface CommandContext {
   readonly output: vscode.LogOutputChannel;
   readonly server: LanguageServerController;
   readonly preview: PreviewManager;
+  readonly seminar: SeminarView;
+  readonly statistics: StatisticsManager;
 }
 
 /** The active editor when it shows a Markdown file; otherwise says what to open and returns undefined. */

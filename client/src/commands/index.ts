@@ -6,9 +6,12 @@
 import * as vscode from 'vscode';
 import type { CommandId } from '../identifiers';
 import type { CommandContext } from './common';
+import { checkLinksCommand } from './checkLinks';
 import { addPaperSection, insertImageBlock } from './editPost';
+import { fillFromPaperLink } from './fillFromPaperLink';
 import { fixAllProblems } from './fixAll';
 import { newQuarterPost } from './newQuarterPost';
+import { copyPaperLink, openPaper, openTalk, openTalkPreview } from '../seminar/seminarCommands';
 
 export type { CommandContext } from './common';
 
@@ -20,6 +23,7 @@ export const COMMANDS: Record<CommandId, CommandFactory> = {
   'seminarPosts.newQuarterPost': (ctx) => (args?: unknown) => newQuarterPost(ctx, args),
   'seminarPosts.addPaperSection': (ctx) => () => addPaperSection(ctx),
   'seminarPosts.insertImageBlock': (ctx) => (args?: unknown) => insertImageBlock(ctx, args),
+  'seminarPosts.fillFromPaperLink': (ctx) => (args?: unknown) => fillFromPaperLink(ctx, args),
   'seminarPosts.fixAllProblems': (ctx) => (uri?: unknown) => fixAllProblems(ctx, uri),
   'seminarPosts.restartServer': (ctx) => () => ctx.server.restart(),
   'seminarPosts.showOutput': (ctx) => () => ctx.output.show(true),
@@ -27,6 +31,16 @@ export const COMMANDS: Record<CommandId, CommandFactory> = {
   'seminarPosts.openPreviewToSide': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true }),
   'seminarPosts.showQuarterSummary': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true, view: 'summary' }),
   'seminarPosts.togglePreviewLock': (ctx) => () => ctx.preview.toggleLock(),
+  'seminarPosts.checkLinks': (ctx) => (args?: unknown) => checkLinksCommand(ctx, args),
+  'seminarPosts.showStatistics': (ctx) => () => ctx.statistics.open(),
+  'seminarPosts.seminar.openTalk': () => (node?: unknown) => openTalk(node),
+  'seminarPosts.seminar.openPost': () => (node?: unknown) => openTalk(node),
+  'seminarPosts.seminar.openPreview': (ctx) => (node?: unknown) => openTalkPreview(ctx, node),
+  'seminarPosts.seminar.copyPaperLink': () => (node?: unknown) => copyPaperLink(node),
+  'seminarPosts.seminar.openPaper': () => (node?: unknown) => openPaper(node),
+  'seminarPosts.seminar.filter': (ctx) => () => ctx.seminar.askFilter(),
+  'seminarPosts.seminar.clearFilter': (ctx) => () => ctx.seminar.setFilter(''),
+  'seminarPosts.seminar.refresh': (ctx) => () => ctx.seminar.refresh(),
 };
 
 /** Registers every command; a handler that throws is reported, not lost. */

@@ -35,10 +35,7 @@ export interface PreviewDocumentOptions {
 /** The webview's Content-Security-Policy. */
 export function contentSecurityPolicy(nonce: string, cspSource: string): string {
   checkNonce(nonce);
-  // Hosts, or `'self'` (code-server's webviews give `'self' https://*.vscode-cdn.net`); nothing
-  // that could end the directive or add a keyword such as 'unsafe-inline'.
-  const source = `(?:'self'|[^\\s;,'"]+)`;
-  if (!new RegExp(`^${source}(?: ${source})*$`).test(cspSource)) throw new Error(`unexpected cspSource: ${cspSource}`);
+  checkCspSource(cspSource);
   return [
     "default-src 'none'",
     `img-src ${cspSource} https: data:`,
@@ -85,6 +82,17 @@ ${content}
 `;
 }
 
-function checkNonce(nonce: string): void {
+/**
+ * Throws unless `cspSource` is hosts, or `'self'` (code-server's webviews give `'self'
+ * https://*.vscode-cdn.net`): nothing that could end the directive or add a keyword such as
+ * 'unsafe-inline'.
+ */
+export function checkCspSource(cspSource: string): void {
+  const source = `(?:'self'|[^\\s;,'"]+)`;
+  if (!new RegExp(`^${source}(?: ${source})*$`).test(cspSource)) throw new Error(`unexpected cspSource: ${cspSource}`);
+}
+
+/** Throws unless `nonce` is 16 or more base64 or hex characters. */
+export function checkNonce(nonce: string): void {
   if (!/^[A-Za-z0-9+/_=-]{16,}$/.test(nonce)) throw new Error('the nonce must be 16 or more base64 or hex characters');
 }

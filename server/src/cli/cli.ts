@@ -15,6 +15,7 @@ if (isLintWorker()) {
     cwd: process.cwd(),
     env: process.env,
     color: process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : color,
+    progress: process.stderr.isTTY === true,
   }).then((code) => {
     process.exitCode = code;
   });

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Locale } from '../core/engine/messages';
+import type { LinkResultLookup } from '../core/links/linkResult';
 import type { Post } from '../core/model';
 import type { PostSetup } from '../core/project';
 import { RULES } from '../core/rules';
@@ -36,6 +37,11 @@ export interface RunSettings {
   startedAt: number;
   /** `--config`: this configuration file instead of the nearest one. */
   configFile: string | undefined;
+  /**
+   * What `--check-links` found, set once the check ran (after the posts were read, before any is
+   * linted); never sent to a worker: the check and its lint run in the main thread.
+   */
+  links?: LinkResultLookup | undefined;
 }
 
 /**
@@ -51,6 +57,8 @@ export function createCliService(settings: RunSettings, indexes: ReadonlyMap<str
     clock: () => now,
     configFile: settings.configFile,
     workspace: (setup) => (setup.site ? indexes.get(setup.site.root) : undefined),
+    // One check for the run: its results are by address, the same for every post.
+    links: () => settings.links,
   });
 }
 

@@ -10,11 +10,14 @@ import { RULES } from '../core/rules';
 import type { PostService } from '../core/service/postService';
 import { toCorePath } from '../node/nodeHost';
 import { parseArgs, USAGE, UsageError, type LintCommand, type RulesCommand } from './args';
+import { runStats } from './stats';
 import { unifiedDiff } from './diff';
+import { fillPosts } from './fill';
 import { describe, expandPaths, PathError } from './files';
 import { RenameConflictError, writePost } from './fix';
 import { countSeverities, formatJson, formatSarif, formatStylish, type FileResult } from './formatters';
 import { createCliService, FatalError, lintInput, readInput, type Input, type RunSettings } from './input';
+import { checkLinksOf } from './linkCheck';
 import { PostIndex } from './postIndex';
 import { lintInWorkers, workerCount } from './workers';
 
@@ -25,6 +28,8 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   /** Colours in the stylish format. */
   color: boolean;
+  /** stderr is a terminal: long work (`--check-links`) shows progress lines there. */
+  progress?: boolean;
 }
 
 /** Exit codes, as documented in the usage text. */
@@ -45,6 +50,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         return listRules(command, io);
       case 'lint':
         return await lint(command, io);
+      case 'fill':
+        return await fillPosts(command, io);
+      case 'stats':
+        return runStats(command, io, configFileOf(command.config, io.cwd));
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -100,34 +109,45 @@ export async function lintPaths(command: LintCommand, io: CliIO): Promise<LintRu
   if (files.length === 0) {
     throw new FatalError(`no post found in ${command.paths.join(', ')} (a post is a Markdown file under _posts/, or one that opens with front matter)`);
   }
-  let configFile: string | undefined;
-  if (command.config !== undefined) {
-    const absolute = path.resolve(io.cwd, command.config);
-    try {
-      fs.accessSync(absolute, fs.constants.R_OK);
-      if (!fs.statSync(absolute).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    } catch (error) {
-      throw new FatalError(`cannot read configuration ${command.config}: ${describe(error)}`);
-    }
-    configFile = toCorePath(absolute);
-  }
+  const configFile = configFileOf(command.config, io.cwd);
   const settings: RunSettings = { locale: command.locale, startedAt: Date.now(), configFile };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
+
+  if (command.checkLinks) {
+    // The check runs here, between reading the posts and linting them, in this thread.
+    const read = readPosts(files, settings, shown);
+    settings.links = await checkLinksOf(read.inputs, command, { ...io, progress: io.progress === true });
+    return lintHere(command, io, read, shown);
+  }
 
   // Many posts without fixes: read, parse and lint them on every core (the results are the same).
   const workers = command.fix === 'off' ? workerCount(files.length, io.env) : 0;
   const results = workers > 1
     ? await lintInWorkers(files, workers, { cwd: io.cwd, quiet: command.quiet, ...settings })
     : undefined;
-  return results ?? lintHere(command, io, files, settings, shown);
+  return results ?? lintHere(command, io, readPosts(files, settings, shown), shown);
 }
 
-/** Lints (and fixes, as asked) `files` in this thread; the results and the diff of `--fix-dry-run`. */
-function lintHere(command: LintCommand, io: CliIO, files: string[], settings: RunSettings,
-  shown: (file: string) => string): LintRun {
+/** The configuration file `--config` names, checked readable (as a core path); undefined without the option. */
+export function configFileOf(option: string | undefined, cwd: string): string | undefined {
+  if (option === undefined) return undefined;
+  const absolute = path.resolve(cwd, option);
+  try {
+    fs.accessSync(absolute, fs.constants.R_OK);
+    if (!fs.statSync(absolute).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+  } catch (error) {
+    throw new FatalError(`cannot read configuration ${option}: ${describe(error)}`);
+  }
+  return toCorePath(absolute);
+}
+
+/**
+ * Reads and parses every post of the run first (duplicate-paper compares the posts of one site),
+ * with the run's post service; the papers of each site are indexed before any post is linted.
+ */
+function readPosts(files: string[], settings: RunSettings, shown: (file: string) => string): { service: PostService; inputs: Input[] } {
   const indexes = new Map<string, PostIndex>();
   const service = createCliService(settings, indexes);
-  // Every post is read and parsed first: duplicate-paper compares the posts of one site.
   const inputs = files.map((file) => readInput(file, service, shown));
   for (const input of inputs) {
     const root = input.setup.site?.root;
@@ -136,7 +156,12 @@ function lintHere(command: LintCommand, io: CliIO, files: string[], settings: Ru
     if (!index) indexes.set(root, (index = new PostIndex()));
     index.add(input.post, input.setup.config);
   }
+  return { service, inputs };
+}
 
+/** Lints (and fixes, as asked) the posts read, in this thread; the results and the diff of `--fix-dry-run`. */
+function lintHere(command: LintCommand, io: CliIO, { service, inputs }: { service: PostService; inputs: Input[] },
+  shown: (file: string) => string): LintRun {
   const results: FileResult[] = [];
   let diff = '';
   for (const input of inputs) {

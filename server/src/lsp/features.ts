@@ -14,12 +14,14 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { formatMessage, type Locale } from '../core/engine/messages';
 import { isFixAllData, type WorkspaceEditSupport } from '../core/features/codeActions';
+import { fillTargetAtTitle, getFillCodeActions, getFillCompletions } from '../core/features/paperFillActions';
 import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { Post } from '../core/model';
 import type { EditorFeatures } from '../core/service/editorFeatures';
 import type { SiteContext } from '../core/site/site';
-import { onRequest, PresentersRequest, type PostLabels } from '../protocol';
+import { onRequest, PostSiteRequest, PresentersRequest, type PostLabels, type PostSite } from '../protocol';
 import type { Analysis } from './analysis';
+import type { PaperFillService } from './paperFill';
 import type { IncomingChanges } from './transport';
 import type { Checked, Validator } from './validation';
 
@@ -41,6 +43,9 @@ export function registerFeatures(
   index: WorkspaceIndex,
   locale: () => Locale,
   capabilities: () => ClientCapabilities,
+  paper?: PaperFillService,
+  /** The workspace report of a post that is not open (a pull right after its editor closed). */
+  closedReport: (uri: string) => { resultId: string; diagnostics: Diagnostic[] } | undefined = () => undefined,
 ): void {
   /** Runs `answer` on the open post `params` names; `empty` wherever there is none. */
   async function withPost<T>(params: DocumentParams | undefined, empty: T, answer: (analysis: PostAnalysis, checked: Checked) => T): Promise<T> {
@@ -60,10 +65,19 @@ export function registerFeatures(
     });
   }
 
-  connection.onCompletion((params) => atPosition(params, [], (analysis, position) => service.completions(analysis, position, {
-    presenters: index.presenterNames(),
-    snippets: capabilities().textDocument?.completion?.completionItem?.snippetSupport === true,
-  })));
+  connection.onCompletion(async (params) => {
+    const items = await atPosition(params, [], (analysis, position) => service.completions(analysis, position, {
+      presenters: index.presenterNames(),
+      snippets: capabilities().textDocument?.completion?.completionItem?.snippetSupport === true,
+    }));
+    // The title line of a section with a paper link: the kept paper, or an item that asks for it.
+    const fill = paper && await atPosition(params, undefined, ({ post, setup }, position) => {
+      const target = fillTargetAtTitle(post, setup.config, position);
+      return target && { post, target, position };
+    });
+    if (!paper || !fill) return items;
+    return [...items, ...getFillCompletions(fill.post, fill.target, fill.position, await paper.cached(fill.target.url), locale())];
+  });
 
   connection.onHover((params) => atPosition(params, null, (analysis, position, checked) => service.hover(analysis, position, {
     diagnostics: checked.diagnostics,
@@ -78,13 +92,13 @@ export function registerFeatures(
 
   connection.onWorkspaceSymbol((params) => service.workspaceSymbols(index.papers(), typeof params?.query === 'string' ? params.query : ''));
 
-  connection.onCodeAction((params) => withPost(params, [], (analysis, checked) => service.codeActions(analysis, {
+  connection.onCodeAction((params) => withPost(params, [], (analysis, checked) => [...service.codeActions(analysis, {
     // The client sends back diagnostics this server published (plain-string messages).
     contextDiagnostics: Array.isArray(params.context?.diagnostics) ? params.context.diagnostics as Diagnostic[] : [],
     diagnostics: checked.diagnostics,
     only: params.context?.only,
     support: editSupport(capabilities()),
-  })));
+  }), ...(paper ? getFillCodeActions(analysis.post, analysis.setup.config, params.range, Array.isArray(params.context?.diagnostics) ? params.context.diagnostics as Diagnostic[] : [], params.context?.only, locale()) : [])]));
 
   // Only the fix-all action is resolved: its edit is computed here, on the post's current version.
   connection.onCodeActionResolve(async (action: CodeAction) => {
@@ -100,7 +114,10 @@ export function registerFeatures(
   connection.languages.diagnostics.on(async (params) => {
     const uri = requireUri(params, locale());
     const document = documents.get(uri);
-    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (!document) {
+      const report = closedReport(uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: report?.diagnostics ?? [], ...(report ? { resultId: report.resultId } : {}) };
+    }
     // The client pulls again after the newer change; this version's answer would only be dropped.
     if (incoming.hasNewer(document.uri, document.version)) {
       throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer version of the document is on its way.', { retriggerRequest: false });
@@ -117,6 +134,9 @@ export function registerFeatures(
     }));
     return labels ? { names, labels } : { names };
   });
+
+  onRequest(connection, PostSiteRequest, (params) => withPost<PostSite | null>(params, null, ({ setup: { site } }) =>
+    site ? { root: URI.file(site.root).toString(), baseurl: site.baseurl ?? null } : null));
 }
 
 /** A request about a document, as it may arrive from a client: every field is checked before use. */

@@ -168,13 +168,14 @@ export class WorkspaceIndexer {
     const classified = await this.analyzer.classify(uri, folder);
     if (!classified) return 'remove';
     if (this.documents.get(uri)) return undefined;
-    return { uri, path: classified.path, maxBytes: classified.settings.maxFileSizeBytes };
+    const { presenterLabels, linkLabels } = classified.setup.config;
+    return { uri, path: classified.path, maxBytes: classified.settings.maxFileSizeBytes, labels: { presenterLabels, linkLabels } };
   }
 
   /** Reads and summarizes posts in this thread. */
   private async readHere(requests: IndexRequest[]): Promise<IndexAnswer[]> {
     const answers: IndexAnswer[] = [];
-    for (const { uri, path, maxBytes } of requests) {
+    for (const { uri, path, maxBytes, labels } of requests) {
       let text: string | undefined;
       try {
         const stat = await fs.stat(path);
@@ -182,7 +183,7 @@ export class WorkspaceIndexer {
       } catch {
         text = undefined;
       }
-      answers.push({ uri, summary: text === undefined ? undefined : summaryOfFileText(uri, text, maxBytes) });
+      answers.push({ uri, summary: text === undefined ? undefined : summaryOfFileText(uri, text, maxBytes, labels) });
     }
     return answers;
   }
@@ -216,7 +217,7 @@ export class WorkspaceIndexer {
   }
 
   /** The innermost workspace folder holding `uri` (compared as paths: URIs may be spelled differently). */
-  private folderOf(uri: string): string | undefined {
+  folderOf(uri: string): string | undefined {
     const path = uriToCorePath(uri);
     if (!path) return undefined;
     let best: { folder: string; length: number } | undefined;

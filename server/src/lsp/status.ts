@@ -25,13 +25,22 @@ export class StatusReporter {
   /** The last problem reported: every status carries it until `reset`, so the item keeps showing it. */
   private problemMessage: string | undefined;
 
+  /** Called after each state update (the Seminar view shows the state too). */
+  onDidUpdate: (() => void) | undefined;
+
   constructor(private readonly connection: Connection, private readonly locale: () => Locale) {}
+
+  /** The state last sent. */
+  get current(): ServerStatus['state'] {
+    return this.state;
+  }
 
   /** Sends the state (and `posts`, the number of posts indexed). */
   update(state: ServerStatus['state'], posts: number): void {
     this.state = state;
     this.posts = posts;
     this.send();
+    this.onDidUpdate?.();
   }
 
   /** Reports configuration problems; each distinct one only once until `reset`. */

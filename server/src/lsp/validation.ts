@@ -102,7 +102,7 @@ export class Validator {
       if (diagnostics.length) this.shown.add(uri);
       else this.shown.delete(uri);
     }
-    const papersChanged = analysis.kind === 'post' ? this.index.update(summarizePost(analysis.post)) : this.index.remove(uri);
+    const papersChanged = analysis.kind === 'post' ? this.index.update(summarizePost(analysis.post, analysis.setup.config)) : this.index.remove(uri);
     if (papersChanged) this.scheduleAll(uri);
   }
 

@@ -30,7 +30,9 @@ export const THEMES: Theme[] = [
       '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#e5e5e5',
       '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-button-border': '#0000001a', '--vscode-statusBarItem-warningBackground': '#7a6400',
       '--vscode-statusBarItem-warningForeground': '#ffffff', '--vscode-textBlockQuote-border': '#e5e5e5', '--vscode-errorForeground': '#f85149',
-      '--vscode-keybindingTable-headerBackground': '#3b3b3b0a',
+      '--vscode-keybindingTable-headerBackground': '#3b3b3b0a', '--vscode-foreground': '#3b3b3b',
+      '--vscode-charts-blue': '#1a85ff', '--vscode-charts-yellow': '#bf8803', '--vscode-charts-green': '#388a34',
+      '--vscode-charts-orange': '#d18616', '--vscode-charts-purple': '#652d90', '--vscode-charts-red': '#e51400',
     },
   },
   {
@@ -44,7 +46,9 @@ export const THEMES: Theme[] = [
       '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#313131',
       '--vscode-button-secondaryForeground': '#cccccc', '--vscode-button-border': '#ffffff12', '--vscode-statusBarItem-warningBackground': '#7a6400',
       '--vscode-statusBarItem-warningForeground': '#ffffff', '--vscode-textBlockQuote-border': '#616161', '--vscode-errorForeground': '#f85149',
-      '--vscode-keybindingTable-headerBackground': '#cccccc0a',
+      '--vscode-keybindingTable-headerBackground': '#cccccc0a', '--vscode-foreground': '#cccccc',
+      '--vscode-charts-blue': '#3794ff', '--vscode-charts-yellow': '#cca700', '--vscode-charts-green': '#89d185',
+      '--vscode-charts-orange': '#d18616', '--vscode-charts-purple': '#b180d7', '--vscode-charts-red': '#f14c4c',
     },
   },
   {
@@ -57,17 +61,24 @@ export const THEMES: Theme[] = [
       '--vscode-focusBorder': '#f38518', '--vscode-textCodeBlock-background': '#000000', '--vscode-button-background': '#000000',
       '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#6fc3df', '--vscode-button-secondaryBackground': '#000000',
       '--vscode-button-secondaryForeground': '#ffffff', '--vscode-statusBarItem-warningBackground': '#000000',
-      '--vscode-statusBarItem-warningForeground': '#ffffff', '--vscode-errorForeground': '#f48771',
+      '--vscode-statusBarItem-warningForeground': '#ffffff', '--vscode-errorForeground': '#f48771', '--vscode-foreground': '#ffffff',
+      '--vscode-charts-blue': '#3794ff', '--vscode-charts-yellow': '#ffd700', '--vscode-charts-green': '#89d185',
+      '--vscode-charts-orange': '#d18616', '--vscode-charts-purple': '#b180d7', '--vscode-charts-red': '#f14c4c',
     },
   },
 ];
 
-/** Applies `theme` to the loaded page the way VS Code does (a style attribute and a body class). */
+/**
+ * Applies `theme` to the loaded page the way VS Code's webview host does: each variable with
+ * `style.setProperty` on `<html>` (which a CSP without `'unsafe-inline'` allows, where a `style`
+ * attribute would be blocked), and a body class.
+ */
 export async function applyTheme(page: Page, theme: Theme): Promise<void> {
-  const style = Object.entries(theme.variables).map(([name, value]) => `${name}: ${value};`).join(' ');
-  await page.evaluate(({ style, bodyClass }) => {
-    document.documentElement.setAttribute('style', style);
+  await page.evaluate(({ variables, bodyClass }) => {
+    const style = document.documentElement.style;
+    for (let i = style.length - 1; i >= 0; i--) if (style[i]!.startsWith('--vscode-')) style.removeProperty(style[i]!);
+    for (const [name, value] of Object.entries(variables)) style.setProperty(name, value);
     document.body.classList.remove('vscode-light', 'vscode-dark', 'vscode-high-contrast');
     document.body.classList.add(bodyClass);
-  }, { style, bodyClass: theme.bodyClass });
+  }, { variables: theme.variables, bodyClass: theme.bodyClass });
 }

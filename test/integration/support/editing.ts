@@ -75,3 +75,30 @@ export async function closeEditorsOf(uri: vscode.Uri): Promise<void> {
   });
   if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }
+
+/**
+ * Closes the editors of a post a test changed without saving it (reverted first, so closing asks
+ * nothing) and deletes the post: for a post the test wrote for itself.
+ */
+export async function discardPost(uri: vscode.Uri): Promise<void> {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (document?.isDirty) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await closeEditorsOf(uri);
+  await deleteFile(uri);
+}
+
+/**
+ * Deletes a file (or a folder, with everything in it) a test wrote, and lets VS Code forget its
+ * documents. Deleted through a workspace edit (VS Code's working-copy file operation), VS Code
+ * drops the extension's hold on documents it opened there; `workspace.fs.delete` does not, and
+ * such a document stays open (for the language server too, so the deleted post stays in the
+ * Seminar view) for up to three minutes after its last editor closed. Missing files are fine.
+ */
+export async function deleteFile(uri: vscode.Uri, options: { recursive?: boolean } = {}): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.deleteFile(uri, { recursive: options.recursive ?? false, ignoreIfNotExists: true });
+  await vscode.workspace.applyEdit(edit);
+}

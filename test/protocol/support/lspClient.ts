@@ -13,7 +13,9 @@ import {
   WorkDoneProgressCreateRequest, type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection,
   type PublishDiagnosticsParams, type Registration, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { onNotification, PostSelectionNotification, StatusNotification, type PostSelection, type ServerStatus } from '../../../server/src/protocol';
+import {
+  onNotification, PostSelectionNotification, SeminarChangedNotification, StatusNotification, type PostSelection, type SeminarChange, type ServerStatus,
+} from '../../../server/src/protocol';
 import { SERVER } from '../../support/paths';
 
 /** How long a test waits for a message before it fails (a guard against hanging, not a delay). */
@@ -31,6 +33,8 @@ export interface StartOptions {
   execArgv?: string[];
   /** How long to wait for a message before failing (default {@link WAIT_LIMIT_MS}). */
   waitLimitMs?: number;
+  /** `initializationOptions` (the extension sends `locale` and `storagePath`). */
+  initializationOptions?: unknown;
 }
 
 /** Capabilities of a client like VS Code: dynamic registration, versioned edits, progress. */
@@ -72,6 +76,10 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly registrations: Registration[] = [];
   readonly progress: unknown[] = [];
+  /** `seminarPosts/seminarChanged` notifications received, in order. */
+  readonly seminarChanges: SeminarChange[] = [];
+  /** Work-done progress that ended, by title (`Indexing seminar posts`, `Checking seminar posts`), in order. */
+  readonly progressEnded: string[] = [];
   /** `workspace/diagnostic/refresh` requests received. */
   refreshes = 0;
   settings: unknown;
@@ -80,6 +88,9 @@ export class LspClient {
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
   private readonly statusWaiters: Waiter<ServerStatus>[] = [];
   private readonly selectionWaiters: Waiter<PostSelection>[] = [];
+  private readonly progressWaiters: Waiter<string>[] = [];
+  private readonly seminarWaiters: Waiter<SeminarChange>[] = [];
+  private readonly progressTitles = new Map<unknown, string>();
   private stderr = '';
   private exited: number | null | undefined;
   private readonly exit: Promise<number | null>;
@@ -108,10 +119,24 @@ export class LspClient {
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
     });
-    connection.onNotification('$/progress', (params: unknown) => {
+    connection.onNotification('$/progress', (params: { token?: unknown; value?: { kind?: string; title?: string } }) => {
       this.progress.push(params);
+      if (params?.value?.kind === 'begin') this.progressTitles.set(params.token, params.value.title ?? '');
+      if (params?.value?.kind === 'end') {
+        const title = this.progressTitles.get(params.token) ?? '';
+        this.progressEnded.push(title);
+        settle(this.progressWaiters, title);
+      }
     });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings ?? null));
+    onNotification(connection, SeminarChangedNotification, (params) => {
+      this.seminarChanges.push(params);
+      settle(this.seminarWaiters, params);
+    });
+    // A section below `seminarPosts` (`seminarPosts.problems`) gets that part of the settings.
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => {
+      const path = (item.section ?? 'seminarPosts').split('.').slice(1);
+      return path.reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], this.settings) ?? null;
+    }));
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
     });
@@ -137,6 +162,7 @@ export class LspClient {
       workspaceFolders: folders.map((uri, i) => ({ uri, name: `folder${i}` })),
       capabilities: merge(DEFAULT_CAPABILITIES, options.capabilities ?? {}),
       locale: options.locale ?? 'en',
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -213,6 +239,24 @@ export class LspClient {
     const last = [...this.selections].reverse().find((s) => s.uri === uri);
     if (last?.isPost === isPost) return Promise.resolve(last);
     return this.waitFor(this.selectionWaiters, (s) => s.uri === uri && s.isPost === isPost, `postSelection ${isPost} for ${uri}`);
+  }
+
+  /** Resolves when work-done progress titled `title` has ended `count` times in all (counting those already ended). */
+  waitForProgressEnd(title: string, count = 1): Promise<void> {
+    if (this.progressEnded.filter((t) => t === title).length >= count) return Promise.resolve();
+    return this.waitFor(this.progressWaiters, () => this.progressEnded.filter((t) => t === title).length >= count, `the end of "${title}" (#${count})`).then(() => undefined);
+  }
+
+  /** The first `seminarPosts/seminarChanged` notification (already received or to come) for which `accept` holds. */
+  waitForSeminarChange(accept: (change: SeminarChange) => boolean): Promise<SeminarChange> {
+    const known = this.seminarChanges.find(accept);
+    if (known) return Promise.resolve(known);
+    return this.waitFor(this.seminarWaiters, accept, 'a seminarPosts/seminarChanged notification');
+  }
+
+  /** How many times work-done progress titled `title` has ended. */
+  progressEnds(title: string): number {
+    return this.progressEnded.filter((t) => t === title).length;
   }
 
   /** Shuts the server down as a client does, and waits for the process to end. */

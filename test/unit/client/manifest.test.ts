@@ -89,10 +89,16 @@ describe('manifest', () => {
       posts: ['notes/*.md'], rules: { 'title-format': 'off' }, presenterLabels: ['Presenter'], linkLabels: { paper: ['paper'], slides: ['slides'] },
       requiredFields: { author: 'warning' }, titlePattern: '^x$', maxFileSize: 5, 'trace.server': 'verbose',
       'preview.scrollSync': false, 'preview.doubleClickToReveal': false, 'preview.lockedByDefault': true,
+      'links.checkOnSave': true, 'links.ignore': ['*.internal.example'], 'links.signInHosts': ['drive.google.com'],
+      'images.folder': 'assets/figures/', 'images.width': 450, 'endpoints.arxiv': 'http://127.0.0.1:9/api', 'endpoints.doi': 'http://127.0.0.1:9/doi',
+      'problems.scope': 'open', 'problems.maxPosts': 50,
     };
     const bad: { [N in SettingName]: unknown } = {
       posts: 'x', rules: [], presenterLabels: [], linkLabels: { video: ['v'] }, requiredFields: { author: true }, titlePattern: '',
       maxFileSize: 4096, 'trace.server': 'loud', 'preview.scrollSync': 'yes', 'preview.doubleClickToReveal': 1, 'preview.lockedByDefault': null,
+      'links.checkOnSave': 'yes', 'links.ignore': 'x', 'links.signInHosts': [''],
+      'images.folder': 3, 'images.width': 4.5, 'endpoints.arxiv': false, 'endpoints.doi': [],
+      'problems.scope': 'all', 'problems.maxPosts': 0,
     };
     for (const name of Object.keys(SETTINGS) as SettingName[]) {
       assert.deepEqual(readSetting((key) => good[key], name), good[name], `${name}: a good value is read as it is`);

@@ -17,6 +17,7 @@ const KEEP = [
   /^extension\/(schemas|snippets|syntaxes|l10n)\/[\w.-]+\.json$/,
   /^extension\/media\/[\w/.-]+\.(svg|png)$/,
   /^extension\/media\/preview\/preview\.(js|css)$/,
+  /^extension\/media\/stats\/stats\.(js|css)$/,
   /^extension\/media\/katex\/katex\.min\.css$/,
   /^extension\/media\/katex\/fonts\/KaTeX_[\w-]+\.woff2$/,
   /^extension\/(readme|changelog)\.md$/i,
@@ -34,6 +35,8 @@ const REQUIRED = [
   'extension/LICENSE.txt',
   'extension/media/preview/preview.js',
   'extension/media/preview/preview.css',
+  'extension/media/stats/stats.js',
+  'extension/media/stats/stats.css',
   'extension/media/katex/katex.min.css',
 ];
 const MAX_BYTES = 1024 * 1024;

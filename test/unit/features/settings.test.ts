@@ -1,15 +1,31 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { PostsMatcher } from '../../../server/src/core/config/postsMatcher';
 import { readEditorSettings } from '../../../server/src/core/config/settings';
 import { Project } from '../../../server/src/core/project';
 import { RULES } from '../../../server/src/core/rules';
 import { memoryHost } from '../../support/memoryHost';
+import { REPO_ROOT } from '../../support/paths';
 
 describe('editor settings', () => {
   it('gives the defaults for no settings, and drops what nobody set', () => {
     assert.deepEqual(readEditorSettings(undefined, RULES), { layer: {}, maxFileSizeBytes: 2 * 1024 * 1024, problems: [] });
     const settings = readEditorSettings({ rules: null, posts: ['a/*.md'], maxFileSize: 5, trace: { server: 'verbose' } }, RULES);
     assert.deepEqual(settings, { layer: { posts: ['a/*.md'] }, maxFileSizeBytes: 5 * 1024 * 1024, problems: [] });
+  });
+
+  it('takes every setting the manifest contributes, at its default, without a problem (editor-only ones included)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    const section: Record<string, any> = {};
+    for (const [name, setting] of Object.entries<any>(manifest.contributes.configuration.properties)) {
+      const keys = name.replace(/^seminarPosts\./, '').split('.');
+      let at = section;
+      for (const key of keys.slice(0, -1)) at = at[key] ??= {};
+      at[keys[keys.length - 1]!] = setting.default;
+    }
+    assert.ok(section.images && section.preview, 'the manifest has editor-only settings');
+    assert.deepEqual(readEditorSettings(section, RULES).problems, []);
   });
 
   it('names each bad setting by its key, and keeps the good ones', () => {

@@ -38,6 +38,11 @@ const FOUND: [string, string, string][] = [
     `${FM}\n${SECTION}\n<p align="center">\n  <img src="https://a.b/x.png*>\n</p>\n\n# Next\n`, NAME],
   ['image-block-unclosed offers no `</p>` after a `<p` whose quoted align is never closed (`align=\'center">`)',
     `${FM}\n${SECTION}\n<p align='center">\n  <img src="https://a.b/x.png">\n</p>\n\n# Next\n`, NAME],
+  ['mathjax-needed replaces a tag left with no value (`mathjax: !rue`), or the tag stays and MathJax stays off',
+    `${FM.replace('mathjax: true\n', 'mathjax: !rue\n')}\n${SECTION}- $$x^2$$\n`, NAME],
+  ['image-block-unclosed offers no `</p>` at the end of a post that ends inside a comment left open',
+    `${FM}\n${SECTION}</p>\n<img src="https://a.b/x.png">\n<p align="center"><!--\n\n***`, NAME],
+  ['field-type replaces an anchor left with no value (`comments: &c`)', `${FM.replace('comments: true\n', 'comments: &c\n')}\n${SECTION}`, NAME],
 ];
 
 describe('fix safety: what the fuzzer found', () => {
@@ -66,5 +71,14 @@ describe('fix safety: the image_url of an inserted front matter', () => {
     const [diagnostic] = lintCase(text, NAME).diagnostics.filter((d) => d.code === 'front-matter-missing');
     const inserted = (diagnostic!.data as DiagnosticData).fixes[0]!.edits.map((e) => e.newText).join('');
     assert.match(inserted, /^image_url: https:\/\/a\.b\/x\.png$/m);
+  });
+});
+
+describe('field-type on a list', () => {
+  it('offers no fix for `published: [false]`: the list prints as "false" but Jekyll takes it as true', () => {
+    const text = `${FM.replace('comments: true\n', 'comments: true\npublished: [false]\n')}\n${SECTION}`;
+    const found = lintCase(text, NAME).diagnostics.filter((d) => d.code === 'field-type');
+    assert.equal(found.length, 1);
+    assert.equal((found[0]!.data as DiagnosticData | undefined)?.fixes?.length ?? 0, 0, JSON.stringify(found[0]!.data));
   });
 });

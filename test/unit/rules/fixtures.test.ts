@@ -11,6 +11,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { lintPost } from '../../../server/src/core/engine/engine';
 import type { RuleDefinition } from '../../../server/src/core/engine/rule';
 import { summarizePost, WorkspaceIndex } from '../../../server/src/core/index/workspaceIndex';
+import { lookupOf, type LinkResult, type LinkResultLookup } from '../../../server/src/core/links/linkResult';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
 import { Project } from '../../../server/src/core/project';
 import { RULES } from '../../../server/src/core/rules';
@@ -25,10 +26,22 @@ import { FIXTURES } from '../../support/paths';
 const RULE_FIXTURES = path.join(FIXTURES, 'rules');
 const project = new Project(nodeFileSystem, RULES);
 
-function lintFile(file: string, text = fs.readFileSync(file, 'utf8'), workspace?: WorkspaceView): Diagnostic[] {
+/**
+ * What a link check found of a fixture's addresses (for `link-dead`): `<name>.links.json` beside
+ * the post, results by address. The network side is tested against a local server
+ * (`test/unit/links/`); fixtures test what the rule makes of results.
+ */
+function linkResultsOf(file: string): LinkResultLookup | undefined {
+  // Beside any post extension (.md, .MD, .mkd, ...).
+  const sidecar = file.replace(/\.[^./\\]+$/, '.links.json');
+  if (!fs.existsSync(sidecar)) return undefined;
+  return lookupOf(new Map(Object.entries(JSON.parse(fs.readFileSync(sidecar, 'utf8')) as Record<string, LinkResult>)));
+}
+
+function lintFile(file: string, text = fs.readFileSync(file, 'utf8'), workspace?: WorkspaceView, links = linkResultsOf(file)): Diagnostic[] {
   const setup = project.setupFor(toCorePath(file));
   return lintPost(parsePost(text, pathToUri(file), 1), {
-    rules: RULES, config: setup.config, site: setup.site, workspace, locale: 'en', today: TEST_TODAY,
+    rules: RULES, config: setup.config, site: setup.site, workspace, locale: 'en', today: TEST_TODAY, links,
   });
 }
 
@@ -95,7 +108,7 @@ describe('rule fixtures', () => {
                   // A snippet leaves tab stops for the author: what is reported on the lines it inserts
                   // are those placeholders (an empty link target), not damage done by the fix.
                   const placeholders = fix.snippet ? insertedLines(text, edits) : new Set<number>();
-                  const fixed = lintFile(fixedFile, fixedText, workspace);
+                  const fixed = lintFile(fixedFile, fixedText, workspace, linkResultsOf(file));
                   const after = countByRule(fixed);
                   const id = String(diagnostic.code);
                   const label = `${id} fix "${fix.title}"`;

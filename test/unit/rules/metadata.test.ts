@@ -24,7 +24,7 @@ const exampleSite = (example: RuleExample) => !example.site ? site : findSite('/
 
 describe('rule metadata', () => {
   /** Rules added after the catalogue (`../shared/spec/rules.md`), in registry order. */
-  const ADDED_RULES = ['filename-convention', 'duplicate-quarter', 'mathjax-host', 'template-leftover', 'markdown-in-html-block', 'ordered-list-paren', 'bare-url', 'attribute-list'];
+  const ADDED_RULES = ['filename-convention', 'duplicate-quarter', 'mathjax-host', 'template-leftover', 'markdown-in-html-block', 'ordered-list-paren', 'bare-url', 'attribute-list', 'link-dead'];
 
   it('registers every rule of the catalogue (../shared/spec/rules.md) in its order, at its default severity', function () {
     const catalogue = path.resolve(REPO_ROOT, '..', 'shared', 'spec', 'rules.md');
@@ -57,7 +57,7 @@ describe('rule metadata', () => {
       assert.equal(path.basename(file), `${rule.id}.md`);
       // And the diagnostics carry it.
       const { notOk } = rule.docs;
-      const reported = lintText(notOk.text, { fileName: notOk.fileName, site: exampleSite(notOk), workspace: exampleWorkspace(notOk), config: { rules: { [rule.id]: 'warning' } } })
+      const reported = lintText(notOk.text, { fileName: notOk.fileName, site: exampleSite(notOk), workspace: exampleWorkspace(notOk), links: notOk.links, config: { rules: { [rule.id]: 'warning' } } })
         .find((d) => d.code === rule.id);
       assert.equal(reported?.codeDescription?.href, url, `${rule.id}: its not-ok example's diagnostic links to its page`);
     }
@@ -101,7 +101,7 @@ describe('rule metadata', () => {
         // A rule that is off by default is documented as it behaves once enabled.
         const config = rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' as const } } : undefined;
         const run = (example: RuleExample) =>
-          lintText(example.text, { fileName: example.fileName, site: exampleSite(example), config, workspace: exampleWorkspace(example) }).filter((d) => d.code === rule.id);
+          lintText(example.text, { fileName: example.fileName, site: exampleSite(example), config, workspace: exampleWorkspace(example), links: example.links }).filter((d) => d.code === rule.id);
         assert.deepEqual(run(rule.docs.ok).map((d) => d.message), [], 'the ok example is accepted');
         assert.ok(run(rule.docs.notOk).length > 0, 'the not-ok example is reported');
       });

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { resolveConfig, type SeminarPostsConfig } from '../../../server/src/core/config/config';
 import { lintPost, severityName } from '../../../server/src/core/engine/engine';
+import { lookupOf, type LinkResult } from '../../../server/src/core/links/linkResult';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
 import { RULES } from '../../../server/src/core/rules';
 import { findSite, type SiteContext } from '../../../server/src/core/site/site';
@@ -77,7 +78,11 @@ interface Mutation {
   workspace?: (draft: Draft) => WorkspaceView;
   /** The site the mutated post is linted in (the defect is the site's), when not the plain minima site. */
   site?: SiteContext;
+  /** What a link check found (for `link-dead`), by address. */
+  links?: Record<string, LinkResult>;
 }
+
+const DEAD_PAPER = 'https://papers.invalid/attention.pdf';
 
 const isTitle = (l: string) => /^# /.test(l);
 const isAuthors = (l: string) => /^## /.test(l);
@@ -232,6 +237,11 @@ const MUTATIONS: Mutation[] = [
     rule: 'attribute-list', defect: 'a misspelled width on a Markdown image',
     apply: (d) => d.insert(d.find(isTitle, first(d).title + 1), '![그림](https://user-images.githubusercontent.com/1/figure.png){: widht="450"}', ''),
   },
+  {
+    rule: 'link-dead', defect: 'a paper link that a link check found answering 404',
+    apply: (d) => { const p = first(d).presenter; return d.replace(p, d.lines[p]!.replace(/(\[paper link\]\()[^)\s]+/i, `$1${DEAD_PAPER}`)); },
+    links: { [DEAD_PAPER]: { url: DEAD_PAPER, checkedAt: 0, method: 'GET', status: 404, redirects: [], finalUrl: DEAD_PAPER, retries: 0 } },
+  },
 ];
 
 function lint(draft: Draft, mutation?: Mutation, mutated = false): Diagnostic[] {
@@ -241,6 +251,7 @@ function lint(draft: Draft, mutation?: Mutation, mutated = false): Diagnostic[] 
     config: resolveConfig(mutation?.config),
     site: (mutated && mutation?.site) || site,
     workspace: mutation?.workspace?.(draft),
+    links: mutation?.links && lookupOf(new Map(Object.entries(mutation.links))),
     locale: 'en',
     today: TEST_TODAY,
   });

@@ -25,6 +25,15 @@ export interface SeminarPostsConfig {
   requiredFields?: Record<string, SeverityOrOff>;
   titlePattern?: string;
   posts?: string[];
+  links?: LinkSettings;
+}
+
+/** The link check's part of the configuration (`links`), as written. */
+export interface LinkSettings {
+  /** Globs of hosts (`*.example.com`) or of whole addresses (`https://example.com/private/**`) never requested. */
+  ignore?: string[];
+  /** Globs of hosts whose pages need a sign-in: a 4xx answer there is reported as needing a sign-in, never as dead. */
+  signInHosts?: string[];
 }
 
 /** `"warning"`, `["warning"]` or `["warning", { ...options }]`. */
@@ -39,6 +48,7 @@ export interface ResolvedConfig {
   requiredFields: Record<string, SeverityOrOff>;
   titlePattern: RegExp;
   posts: string[];
+  links: Required<LinkSettings>;
 }
 
 export const CONFIG_FILE_NAME = '.seminar-posts.json';
@@ -58,6 +68,11 @@ export const DEFAULTS = {
   } as Record<string, SeverityOrOff>,
   titlePattern: DEFAULT_TITLE_PATTERN,
   posts: ['**/_posts/**/*.{md,markdown}'],
+  links: {
+    ignore: [] as string[],
+    // Trello attachments (the blog's slides) answer a reader without a Trello session with 401/403.
+    signInHosts: ['trello.com', '*.trello.com', 'trello-attachments.s3.amazonaws.com'],
+  },
 } as const;
 
 const severitySchema: JsonSchema = { type: 'string', enum: SEVERITIES };
@@ -116,6 +131,23 @@ export function configSchema(rules: readonly ConfigurableRule[]): JsonSchema {
         items: { type: 'string', minLength: 1 },
         description: 'Glob patterns of the files that are posts.',
       },
+      links: {
+        type: 'object',
+        description: 'The link check (`seminar-posts lint --check-links`, the editor\'s Check Links).',
+        additionalProperties: false,
+        properties: {
+          ignore: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Hosts (`*.example.com`) or addresses (`https://example.com/private/**`) never requested, as globs.',
+          },
+          signInHosts: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Hosts (globs) whose pages need a sign-in: a 4xx answer there is reported as needing a sign-in, not as dead.',
+          },
+        },
+      },
     },
   };
 }
@@ -164,6 +196,7 @@ export function resolveConfig(...layers: (SeminarPostsConfig | undefined)[]): Re
     requiredFields: { ...DEFAULTS.requiredFields },
     titlePattern: new RegExp(DEFAULTS.titlePattern, 'u'),
     posts: [...DEFAULTS.posts],
+    links: { ignore: [...DEFAULTS.links.ignore], signInHosts: [...DEFAULTS.links.signInHosts] },
   };
   for (const layer of layers) {
     if (!layer) continue;
@@ -183,6 +216,8 @@ export function resolveConfig(...layers: (SeminarPostsConfig | undefined)[]): Re
       }
     }
     if (layer.posts) resolved.posts = [...layer.posts];
+    if (layer.links?.ignore) resolved.links.ignore = [...layer.links.ignore];
+    if (layer.links?.signInHosts) resolved.links.signInHosts = [...layer.links.signInHosts];
   }
   return resolved;
 }

@@ -7,9 +7,9 @@
  *
  * The keys shared with `.seminar-posts.json` become a configuration layer between the defaults and
  * the file (defaults < settings < the repository's file, so that the editor and the CI agree);
- * `maxFileSize`, `trace.server` and `preview.*` are the editor's own. Validation of the shared keys
- * is the configuration file's, so a bad setting is named the same way. No `vscode` import: both
- * sides and the tests read it in plain Node.
+ * `maxFileSize`, `trace.server`, `preview.*`, `images.*`, `endpoints.*`, `problems.*` (read by
+ * `problemsSettings.ts`) and `links.checkOnSave` are the editor's own. Validation of the shared keys is the configuration file's, so a bad setting is named
+ * the same way. No `vscode` import: both sides and the tests read it in plain Node.
  */
 import { DEFAULTS, validateConfig, type ConfigProblem, type ConfigurableRule, type RuleSetting, type SeminarPostsConfig } from './config';
 import { validateSchema, type JsonSchema } from './jsonSchema';
@@ -32,6 +32,20 @@ export interface SettingValues {
   'preview.scrollSync': boolean;
   'preview.doubleClickToReveal': boolean;
   'preview.lockedByDefault': boolean;
+  /** The editor's own: the client runs Check Links on the saved post. */
+  'links.checkOnSave': boolean;
+  'links.ignore': string[];
+  'links.signInHosts': string[];
+  /** Where a pasted or dropped figure is saved, in the site (`{post}`: the post's file name without its date and extension). */
+  'images.folder': string;
+  /** The width written on a pasted figure's `<img>`; 0 for none. */
+  'images.width': number;
+  /** Base URLs of the paper services ("" for the environment's or the default). */
+  'endpoints.arxiv': string;
+  'endpoints.doi': string;
+  /** Which posts the Problems panel lists: the open ones, or the workspace's newest `problems.maxPosts` too. */
+  'problems.scope': 'open' | 'workspace';
+  'problems.maxPosts': number;
 }
 
 export type SettingName = keyof SettingValues;
@@ -47,8 +61,8 @@ export interface SettingSchema extends JsonSchema {
 export interface SettingSpec<T> {
   schema: SettingSchema;
   default: T;
-  /** `resource`: per folder and file; `window`: one value for the window. */
-  scope: 'resource' | 'window';
+  /** `resource`: per folder and file; `window`: one value for the window; `machine-overridable`: per machine, a workspace may override it. */
+  scope: 'resource' | 'window' | 'machine-overridable';
   /** Keys (in `package.nls.json`) of the descriptions of an enum's values, in order. */
   enumDescriptions?: readonly string[];
 }
@@ -86,6 +100,21 @@ export const SETTINGS: { readonly [N in SettingName]: SettingSpec<SettingValues[
   'preview.scrollSync': { schema: { type: 'boolean' }, default: true, scope: 'resource' },
   'preview.doubleClickToReveal': { schema: { type: 'boolean' }, default: true, scope: 'resource' },
   'preview.lockedByDefault': { schema: { type: 'boolean' }, default: false, scope: 'resource' },
+  'links.checkOnSave': { schema: { type: 'boolean' }, default: false, scope: 'resource' },
+  'links.ignore': { schema: { type: 'array', items: { type: 'string', minLength: 1 } }, default: [...DEFAULTS.links.ignore], scope: 'resource' },
+  'links.signInHosts': { schema: { type: 'array', items: { type: 'string', minLength: 1 } }, default: [...DEFAULTS.links.signInHosts], scope: 'resource' },
+  'images.folder': { schema: { type: 'string' }, default: 'assets/img/{post}/', scope: 'resource' },
+  'images.width': { schema: { type: 'integer', minimum: 0, maximum: 4000 }, default: 0, scope: 'resource' },
+  'endpoints.arxiv': { schema: { type: 'string' }, default: '', scope: 'machine-overridable' },
+  'endpoints.doi': { schema: { type: 'string' }, default: '', scope: 'machine-overridable' },
+  'problems.scope': {
+    schema: { type: 'string', enum: ['open', 'workspace'] },
+    default: 'workspace',
+    scope: 'window',
+    enumDescriptions: ['config.problems.scope.open', 'config.problems.scope.workspace'],
+  },
+  // 50 000: the workspace index's own limit of files.
+  'problems.maxPosts': { schema: { type: 'integer', minimum: 1, maximum: 50_000 }, default: 500, scope: 'window' },
 };
 
 /** The full id of a setting, as `affectsConfiguration` and the settings editor name it. */
@@ -141,9 +170,15 @@ export interface EditorSettings {
 }
 
 /** Settings that belong to the editor only, not to the configuration file (first part of the name). */
-const EDITOR_ONLY = new Set(['maxFileSize', 'trace', 'preview']);
+const EDITOR_ONLY = new Set(['maxFileSize', 'trace', 'preview', 'images', 'endpoints', 'problems']);
 
 const megabytes = (mb: number) => Math.round(mb * 1024 * 1024);
+/** `links.checkOnSave` is the editor's own (the client reads it); the rest of `links` is shared with the file. */
+function withoutEditorLinkKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const { checkOnSave: _editorOnly, ...shared } = value as Record<string, unknown>;
+  return shared;
+}
 
 /** Reads the `seminarPosts` section of the settings; anything malformed is dropped and named. */
 export function readEditorSettings(raw: unknown, rules: readonly ConfigurableRule[]): EditorSettings {
@@ -155,7 +190,7 @@ export function readEditorSettings(raw: unknown, rules: readonly ConfigurableRul
   const shared: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     // The editor sends `null` for a setting nobody set and that has no default.
-    if (!EDITOR_ONLY.has(key) && value !== null && value !== undefined) shared[key] = value;
+    if (!EDITOR_ONLY.has(key) && value !== null && value !== undefined) shared[key] = key === 'links' ? withoutEditorLinkKeys(value) : value;
   }
   const { config, problems } = validateConfig(shared, SETTINGS_SOURCE, rules);
   const out: EditorSettings = {

@@ -11,6 +11,7 @@ import type { ResolvedConfig } from '../config/config';
 import type { HtmlComment, Post } from '../model';
 import type { SiteContext } from '../site/site';
 import type { WorkspaceView } from '../workspace';
+import type { LinkResultLookup } from '../links/linkResult';
 import { closest } from '../jekyll';
 import { comparePositions } from '../text/lineIndex';
 import { formatMessage, type Locale } from './messages';
@@ -41,6 +42,8 @@ export interface LintOptions {
    * a build (`future-date`). Without it, noon UTC of `today`.
    */
   now?: number;
+  /** The results of a link check of this post, when one was asked for (`link-dead`). */
+  links?: LinkResultLookup | undefined;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -114,6 +117,7 @@ function runRule(rule: RuleDefinition<object>, severity: Severity, post: Post, o
     today: options.today,
     now: options.now ?? noonOf(options.today),
     locale: options.locale,
+    links: options.links,
     severity,
   };
   const report = (descriptor: ReportDescriptor) => {

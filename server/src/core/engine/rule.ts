@@ -6,6 +6,7 @@ import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { ResolvedConfig } from '../config/config';
 import type { JsonSchema } from '../config/jsonSchema';
 import type { Severity, SeverityOrOff } from '../config/severity';
+import type { LinkResult, LinkResultLookup } from '../links/linkResult';
 import type { Post } from '../model';
 import type { SiteContext } from '../site/site';
 import type { WorkspaceView } from '../workspace';
@@ -38,6 +39,8 @@ export interface RuleExample {
   otherPosts?: { fileName: string; text: string }[];
   /** Files of the site around the post besides its `_config.yml` (`theme: minima`), by path in the site. */
   site?: Record<string, string>;
+  /** What a link check found of its addresses (for `link-dead`), by address. */
+  links?: Record<string, LinkResult>;
 }
 
 /**
@@ -80,6 +83,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   /** The moment of the check (milliseconds since the epoch): what a build started now would take for its time. */
   now: number;
   locale: Locale;
+  /** What the last link check found, when one was asked for (`link-dead` reads it; absent while typing). */
+  links?: LinkResultLookup | undefined;
   /** Severity the rule runs at (after configuration). */
   severity: Severity;
 }

@@ -178,7 +178,7 @@ function readEntry(
   let valueStart: number;
   let valueEnd: number;
   let kind: YamlValueKind;
-  if (value && value.range && !(isScalar(value) && value.value === null && value.range[0] === value.range[1])) {
+  if (value && value.range && !(isScalar(value) && value.range[0] === value.range[1])) {
     valueStart = value.range[0];
     // A block scalar (`|`, `>`) or a block collection ends, for the yaml package, at the start of
     // the next line: the value ends at the end of its last line, so that an edit replacing it keeps
@@ -188,7 +188,15 @@ function readEntry(
   } else {
     const colon = raw.indexOf(':', keyEnd);
     valueStart = valueEnd = colon >= 0 ? colon + 1 : keyEnd;
-    kind = 'null';
+    // A tag or an anchor with nothing after it (`mathjax: !rue`, `comments: &c`) is the value's: a
+    // fix that sets the value replaces it too, or `mathjax: !rue true` would keep the unknown tag.
+    const props = value ? /^([ \t]*)((?:[!&][^\s#]*[ \t]*)+)/.exec(raw.slice(valueStart, raw.indexOf('\n', valueStart) >>> 0)) : null;
+    if (props) {
+      valueStart += props[1]!.length;
+      valueEnd = valueStart + props[2]!.trimEnd().length;
+    }
+    // Empty, but a tag may make it a string (`!!str` or an unknown `!rue` gives "").
+    kind = isScalar(value) && value.value !== null ? 'scalar' : 'null';
   }
   let parsed: unknown;
   try {

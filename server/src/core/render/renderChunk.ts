@@ -42,12 +42,16 @@ export interface ChunkRenderOptions {
 }
 
 /**
- * Where the preview loads a site-absolute path (`/assets/x.png`, or `/blog/assets/x.png` under the
- * baseurl `/blog`) from: the site folder's file under `imageBase`. Undefined for any other URL.
+ * Where the preview loads a site-absolute path (`/assets/x.png`, `{{ site.baseurl }}/assets/x.png`, or
+ * `/blog/assets/x.png` under the baseurl `/blog`) from: the site folder's file under `imageBase`.
+ * Undefined for any other URL.
  */
 export function siteImageUrl(src: string, imageBase: string | undefined, baseurl: string | undefined): string | undefined {
+  // `{{ site.baseurl }}/assets/x.png`: Jekyll puts the baseurl there, so the rest is a site path.
+  const liquid = /^\{\{\s*site\.baseurl\s*\}\}(?=\/)/.exec(src);
+  if (liquid) src = src.slice(liquid[0].length);
   if (!imageBase || !src.startsWith('/') || src.startsWith('//')) return undefined;
-  const path = baseurl && src.startsWith(`${baseurl}/`) ? src.slice(baseurl.length) : src;
+  const path = !liquid && baseurl && src.startsWith(`${baseurl}/`) ? src.slice(baseurl.length) : src;
   return imageBase.replace(/\/+$/, '') + path;
 }
 

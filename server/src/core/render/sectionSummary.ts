@@ -3,9 +3,15 @@
  * venue, presenter, links by kind, image count, and the problems the diagnostics place in them
  * (those the Problems panel lists: hints are not counted).
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { MarkdownLink, Post, Section } from '../model';
 import type { ProblemSeverity, RenderResult, SectionSummary } from '../../protocol';
+
+// LSP's severities by number: a value import of the library would put a second copy of it in the
+// client's bundle, which reads summaries (the Seminar view, through the workspace index).
+const ERROR: DiagnosticSeverity = 1;
+const WARNING: DiagnosticSeverity = 2;
+const HINT: DiagnosticSeverity = 4;
 
 /** The configuration a summary reads (a `ResolvedConfig` will do): which labels mean presenter, paper and slides. */
 export interface SummaryConfig {
@@ -18,14 +24,14 @@ export interface SummaryConfig {
  * hints (shown only as dots under the text). The badges count what the panel counts.
  */
 export function listedInProblems(diagnostic: Diagnostic): boolean {
-  return diagnostic.severity !== DiagnosticSeverity.Hint;
+  return diagnostic.severity !== HINT;
 }
 
 /** The worst severity among `found` (none given counts as an error, as VS Code shows it). */
 function worstSeverity(found: readonly Diagnostic[]): ProblemSeverity | undefined {
   let worst: number | undefined;
-  for (const d of found) worst = Math.min(worst ?? 4, d.severity ?? DiagnosticSeverity.Error);
-  return worst === undefined ? undefined : worst === DiagnosticSeverity.Error ? 'error' : worst === DiagnosticSeverity.Warning ? 'warning' : 'info';
+  for (const d of found) worst = Math.min(worst ?? 4, d.severity ?? ERROR);
+  return worst === undefined ? undefined : worst === ERROR ? 'error' : worst === WARNING ? 'warning' : 'info';
 }
 
 /** One summary per section of `post`, in order. */
@@ -82,7 +88,7 @@ function describeSection(section: Section, config: SummaryConfig): SectionDescri
       title: section.title.text,
       ...splitAuthors(section),
       presenter: presenterOf(section, config),
-      links: linksOf(section, config),
+      links: sectionLinks(section, config),
       imageCount: section.images.length + section.markdownImages.length,
       line: section.title.range.start.line,
     };
@@ -130,7 +136,8 @@ function presenterOf(section: Section, config: SummaryConfig): string | undefine
   return line?.name?.text;
 }
 
-function linksOf(section: Section, config: SummaryConfig): SectionSummary['links'] {
+/** The links of a section's presenter lines (and of a bare link paragraph), each with its kind by the configured labels. */
+export function sectionLinks(section: Section, config: SummaryConfig): SectionSummary['links'] {
   const paper = config.linkLabels.paper.map((l) => l.toLowerCase());
   const slides = config.linkLabels.slides.map((l) => l.toLowerCase());
   const links: MarkdownLink[] = [];

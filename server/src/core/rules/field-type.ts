@@ -90,7 +90,9 @@ export const fieldType: RuleDefinition = {
       const entry = entryOf(fm, key);
       if (!entry || typeof entry.value === 'boolean') continue;
       const text = valueText(entry).trim().toLowerCase();
-      const fixed = text === 'true' || text === 'false' ? text : undefined;
+      // Only a written string (`"true"`, `False`) says what was meant; `[false]` prints as "false"
+      // but is a list, which Jekyll takes as true: writing `false` would unpublish the post.
+      const fixed = entry.valueKind === 'scalar' && (text === 'true' || text === 'false') ? text : undefined;
       report({
         range: nonEmpty(entry),
         // `published` is tested by Ruby's truthiness: a string (even "false") publishes the post.

@@ -67,7 +67,15 @@ function insideOpenTag(images: readonly { terminated: boolean; range: Range }[],
   return images.some((image) => !image.terminated && comparePositions(image.range.start, position) < 0 && comparePositions(position, image.range.end) <= 0);
 }
 
-/** True when `position` lies strictly inside an HTML comment of the post. */
+/**
+ * True when `position` lies strictly inside an HTML comment of the post, or anywhere after the
+ * start of one never closed (it runs to the end of the post, so text inserted at the end is in it).
+ */
 function insideComment(post: Post, position: Position): boolean {
-  return post.comments.some((c) => comparePositions(c.range.start, position) < 0 && comparePositions(position, c.range.end) < 0);
+  return post.comments.some((c) => {
+    if (comparePositions(c.range.start, position) >= 0) return false;
+    const end = post.lines.offsetAt(c.range.end);
+    const closed = post.text.startsWith('-->', end - 3);
+    return comparePositions(position, c.range.end) < (closed ? 0 : 1);
+  });
 }

@@ -24,6 +24,7 @@ import { imageBlockUnclosed } from './image-block-unclosed';
 import { imageSrc } from './image-src';
 import { imageSrcMissing } from './image-src-missing';
 import { imageWidth } from './image-width';
+import { linkDead } from './link-dead';
 import { linkMalformed } from './link-malformed';
 import { linkPlaceholder } from './link-placeholder';
 import { linkUrl } from './link-url';
@@ -98,6 +99,8 @@ export const RULES: readonly RuleDefinition<object>[] = [
   orderedListParen,
   bareUrl,
   attributeList,
+  // link checks (after the catalogue; fed by a Check Links run, never while typing)
+  linkDead,
 ];
 
 /** The rule with `id`, or undefined. */

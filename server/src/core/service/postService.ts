@@ -14,6 +14,7 @@ import { PostsMatcher } from '../config/postsMatcher';
 import { lintPost } from '../engine/engine';
 import type { Locale } from '../engine/messages';
 import type { RuleDefinition } from '../engine/rule';
+import type { LinkResultLookup } from '../links/linkResult';
 import { settleFixes, type SettledFixes, type SettleOptions } from '../fix/settleFixes';
 import type { FileSystemHost } from '../host';
 import { todayString } from '../jekyll';
@@ -45,6 +46,11 @@ export interface PostServiceOptions {
   workspace?: (setup: PostSetup) => WorkspaceView | undefined;
   /** Loads the renderer; without it `render` refuses (the CLI renders nothing). */
   renderer?: () => Promise<Renderer>;
+  /**
+   * What the last link check found of the post `uri` (`link-dead` reads it); undefined when it was
+   * never checked. Only a Check Links run (the editor's, `lint --check-links`) fills it: never typing.
+   */
+  links?: (uri: string) => LinkResultLookup | undefined;
 }
 
 /** A post with what it is checked against. */
@@ -107,8 +113,11 @@ export function createPostService(options: PostServiceOptions): PostService {
   const editing = new PostCache(parts);
   let rendering: Promise<{ renderer: Renderer; cache: RenderCache }> | undefined;
 
-  const lint = ({ post, setup }: PostInContext, workspace = options.workspace?.(setup)): Diagnostic[] =>
-    lintPost(post, { rules, config: setup.config, site: setup.site, workspace, locale: locale(), today: today(), now: options.clock().getTime() });
+  // `linksOf`: the post whose link check counts (a fix's renamed candidate keeps its post's results).
+  const lint = ({ post, setup }: PostInContext, workspace = options.workspace?.(setup), linksOf = post.uri): Diagnostic[] =>
+    lintPost(post, {
+      rules, config: setup.config, site: setup.site, workspace, locale: locale(), today: today(), now: options.clock().getTime(), links: options.links?.(linksOf),
+    });
 
   const lintCandidate = (target: PostInContext, text: string, fileName: string): { diagnostics: Diagnostic[]; lines: Post['lines'] } => {
     const { post, setup } = target;
@@ -124,7 +133,7 @@ export function createPostService(options: PostServiceOptions): PostService {
       ...(inQuarter && { postsInQuarter: (quarter: string, except: string) => inQuarter(quarter, except).filter((other) => other.uri !== post.uri) }),
     };
     const candidate = parsePost(text, siblingUri(post.uri, fileName), post.version);
-    return { diagnostics: lint({ post: candidate, setup }, renamedView), lines: candidate.lines };
+    return { diagnostics: lint({ post: candidate, setup }, renamedView, post.uri), lines: candidate.lines };
   };
 
   const settle = (target: PostInContext, request: SettleRequest): SettledFixes => {
