@@ -48,7 +48,7 @@ export class LanguageServerController implements vscode.Disposable {
   /** The server's answers: open documents (by URI) that are posts, or not. */
   private readonly posts = new Map<string, boolean>();
   /** Handlers of the server's notifications besides the status and post selection, set on every client started. */
-  private readonly notificationHandlers = new Map<string, (params: any) => void>();
+  private readonly notificationHandlers = new Map<string, (params: unknown) => void>();
   /** The trace setting has been explained once (on the first start). */
   private explained = false;
 
@@ -103,7 +103,8 @@ export class LanguageServerController implements vscode.Disposable {
 
   /** Handles a notification of the server (of this client and of every one started after a restart). */
   onNotification<P>(type: ProtocolNotification<P>, handler: (params: P) => void): vscode.Disposable {
-    this.notificationHandlers.set(type.method, handler);
+    // Stored untyped: each method's handler gets what that method's type carries.
+    this.notificationHandlers.set(type.method, handler as (params: unknown) => void);
     if (this.client) onNotification(this.client, type, handler);
     return new vscode.Disposable(() => this.notificationHandlers.delete(type.method));
   }

@@ -74,7 +74,7 @@ async function fileBytes(relative: string): Promise<Uint8Array | undefined> {
 
 describe('Paste or drop a figure', function () {
 
-  before(async function () {
+  before(function () {
     // Only the code-server launcher drives the page; the desktop one cannot paste or drop.
     if (!pageDriverUrl()) this.skip();
   });

@@ -106,7 +106,7 @@ describe('Fill from paper link', () => {
     assert.equal(fix.kind?.value, 'quickfix');
     assert.equal(requests.length, 0, 'a lens or a quick fix asked the network');
 
-    const outcome = await vscode.commands.executeCommand<{ filled: boolean; reason?: string }>(lens.command.command, ...(lens.command.arguments ?? []));
+    const outcome = await vscode.commands.executeCommand<{ filled: boolean; reason?: string }>(lens.command.command, ...((lens.command.arguments ?? []) as unknown[]));
     assert.ok(outcome?.filled, `not filled: ${outcome?.reason}`);
     const lines = document.getText().split('\n');
     assert.equal(lines[titleLine], '# Deep Residual Learning for Image Recognition');

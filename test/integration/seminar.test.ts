@@ -13,7 +13,7 @@ import type { SeminarNode } from '../../client/src/seminar/seminarTree';
 import { describeDiagnostics, productDiagnostics, ruleId, waitForDiagnostics } from './support/diagnostics';
 import { closeEditorsOf, deleteFile } from './support/editing';
 import { extensionApi } from './support/preview';
-import { BROKEN_POST, EXTENSION_ID, GOOD_POST, siteUri } from './support/site';
+import { EXTENSION_ID, GOOD_POST, siteUri } from './support/site';
 
 /** The rule ids `npx seminar-posts lint` reports for the broken post, and for {@link UNOPENED_TEXT}. */
 const BROKEN_POST_RULES = ['field-type', 'filename-format', 'required-field', 'title-format'];
@@ -93,7 +93,7 @@ describe('the Seminar view', () => {
         resolve(editor);
       });
     });
-    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await vscode.commands.executeCommand(item.command!.command, ...((item.command!.arguments ?? []) as unknown[]));
     const editor = await changed;
     assert.ok(editor);
     const line = editor.document.getText().split('\n').indexOf('# A Second Imaginary Paper on Test Fixtures');

@@ -12,7 +12,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { PAGE_DRIVER_VARIABLE, type PageAction, type PageAnswer } from './pageActions';
+import type { PageAction, PageAnswer } from './pageActions';
 
 export { PAGE_DRIVER_VARIABLE } from './pageActions';
 

@@ -38,7 +38,7 @@ describe('language server: a first real post (issue 14)', function () {
     const offered = await actions(uri, WHOLE, [], ['source.fixAll.seminarPosts']);
     assert.equal(offered.length, 1, JSON.stringify(offered));
     // The edit is made on codeAction/resolve (issue 18), as VS Code asks for it.
-    const resolved = offered[0]!.edit ? offered[0]! : await client.connection.sendRequest('codeAction/resolve', offered[0]) as CodeAction;
+    const resolved = offered[0]!.edit ? offered[0]! : await client.connection.sendRequest<CodeAction>('codeAction/resolve', offered[0]);
     const fixed = applyEdit(text, uri, resolved.edit);
     await client.change(uri, 2, [{ text: fixed }]);
     return { text: fixed, after: await client.diagnosticsAt(uri, 2) };

@@ -30,10 +30,10 @@ describe('language server: fill from paper link', function () {
   let uri: string;
   let version = 0;
 
-  const fill = (line: number) => client.connection.sendRequest('seminarPosts/fillSection', {
+  const fill = (line: number) => client.connection.sendRequest<FillSectionResult>('seminarPosts/fillSection', {
     textDocument: { uri }, line, endpoints: { arxiv: api.url('/api') },
-  }) as Promise<FillSectionResult>;
-  const lenses = () => client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<CodeLens[]>;
+  });
+  const lenses = () => client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
 
   /** Opens (or replaces) the post's text and waits until it is checked. */
   async function show(text: string): Promise<void> {

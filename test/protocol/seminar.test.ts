@@ -87,7 +87,7 @@ describe('language server: every post\'s problems (workspace/diagnostic)', funct
   let site: TempSite;
   let client: LspClient;
 
-  beforeEach(async () => {
+  beforeEach(() => {
     site = makeSite(Object.fromEntries(Object.values(POSTS).map((p) => [p.file, p.text])));
   });
 
@@ -200,7 +200,7 @@ describe('language server: every post\'s problems (workspace/diagnostic)', funct
     await client.waitForProgressEnd(CHECKING);
     const report = await workspaceDiagnostics(client);
     assert.deepEqual([...report.keys()].sort(), [site.uri(POSTS.q3.file), site.uri(POSTS.q4.file)].sort());
-    const seminar = await client.connection.sendRequest(SeminarRequest.method, {}) as SeminarResult;
+    const seminar = await client.connection.sendRequest<SeminarResult>(SeminarRequest.method, {});
     assert.deepEqual({ ...seminar.problems, checking: undefined }, { scope: 'workspace', maxPosts: 2, checking: undefined });
   });
 
@@ -229,7 +229,7 @@ describe('language server: the Seminar view\'s data', function () {
   });
 
   it('hands out every post once, then only what changed since the revision the client has', async () => {
-    const all = await client.connection.sendRequest(SeminarRequest.method, {}) as SeminarResult;
+    const all = await client.connection.sendRequest<SeminarResult>(SeminarRequest.method, {});
     assert.equal(all.reset, true);
     assert.equal(all.state, 'ready');
     assert.equal(all.posts.length, 3);
@@ -238,14 +238,14 @@ describe('language server: the Seminar view\'s data', function () {
     assert.deepEqual(q2.talks.map((t) => [t.title, t.presenter, t.venue, t.line]), [['Attention Is All You Need', '김하늘', 'NeurIPS 2020', 9], ['BERT', '이승현', 'NeurIPS 2020', 18]]);
     assert.equal(q2.talks[0]!.paperUrl, 'https://arxiv.org/abs/2001.00000');
 
-    const none = await client.connection.sendRequest(SeminarRequest.method, { since: all.revision }) as SeminarResult;
+    const none = await client.connection.sendRequest<SeminarResult>(SeminarRequest.method, { since: all.revision });
     assert.deepEqual({ reset: none.reset, posts: none.posts, removed: none.removed }, { reset: false, posts: [], removed: [] });
 
     // An edit in the editor that changes a talk: that post alone, and a notification first.
     const uri = site.uri(POSTS.q3.file);
     await client.open(uri, POSTS.q3.text.replace('# Big Transfer', '# Big Transfer (BiT)'));
     await client.waitForSeminarChange((change) => change.revision > all.revision);
-    const changed = await client.connection.sendRequest(SeminarRequest.method, { since: all.revision }) as SeminarResult;
+    const changed = await client.connection.sendRequest<SeminarResult>(SeminarRequest.method, { since: all.revision });
     assert.equal(changed.reset, false);
     assert.deepEqual(changed.posts.map((p) => [p.fileName, p.talks[0]!.title]), [['2020-07-02-3rd_quarter.md', 'Big Transfer (BiT)']]);
     assert.ok(client.seminarChanges.some((c) => c.revision === changed.revision), 'the notification named the new revision');
@@ -253,14 +253,14 @@ describe('language server: the Seminar view\'s data', function () {
     fs.rmSync(path.join(site.dir, POSTS.q4.file));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: site.uri(POSTS.q4.file), type: FileChangeType.Deleted }] });
     await client.waitForSeminarChange((change) => change.revision > changed.revision);
-    const removed = await client.connection.sendRequest(SeminarRequest.method, { since: changed.revision }) as SeminarResult;
+    const removed = await client.connection.sendRequest<SeminarResult>(SeminarRequest.method, { since: changed.revision });
     assert.deepEqual(removed.removed, [site.uri(POSTS.q4.file)]);
     assert.deepEqual(removed.posts, []);
     await client.close(uri);
   });
 
   it('answers the statistics with charts and tables', async () => {
-    const result = await client.connection.sendRequest(StatisticsRequest.method, {}) as StatisticsResult;
+    const result = await client.connection.sendRequest<StatisticsResult>(StatisticsRequest.method, {});
     assert.ok(result.totals.talks >= 3);
     assert.deepEqual(result.charts.map((c) => c.id), ['quarters', 'presenters', 'venues', 'repeated']);
     assert.match(result.charts[0]!.svg!, /^<svg /);
@@ -271,14 +271,14 @@ describe('language server: the Seminar view\'s data', function () {
   });
 
   it('makes an export when asked: a standalone SVG, the full table as CSV, an error for a chart it does not know', async () => {
-    const svg = await client.connection.sendRequest(StatisticsExportRequest.method, { chart: 'quarters', format: 'svg' }) as StatisticsExportResult;
+    const svg = await client.connection.sendRequest<StatisticsExportResult>(StatisticsExportRequest.method, { chart: 'quarters', format: 'svg' });
     assert.equal(svg.title, 'Talks per quarter');
     assert.match(svg.content!, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    const csv = await client.connection.sendRequest(StatisticsExportRequest.method, { chart: 'presenters', format: 'csv' }) as StatisticsExportResult;
+    const csv = await client.connection.sendRequest<StatisticsExportResult>(StatisticsExportRequest.method, { chart: 'presenters', format: 'csv' });
     const lines = csv.content!.split('\r\n');
     assert.match(lines[0]!, /^Presenter,Total,\d{4}/);
     assert.ok(lines.length > 2, csv.content);
-    const none = await client.connection.sendRequest(StatisticsExportRequest.method, { chart: 'repeated', format: 'svg' }) as StatisticsExportResult;
+    const none = await client.connection.sendRequest<StatisticsExportResult>(StatisticsExportRequest.method, { chart: 'repeated', format: 'svg' });
     assert.equal(none.title, 'Papers presented more than once');
     await assert.rejects(client.connection.sendRequest(StatisticsExportRequest.method, { chart: 'nope', format: 'csv' }), /statisticsExport/);
   });

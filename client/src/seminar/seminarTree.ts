@@ -139,13 +139,14 @@ export class SeminarTreeProvider implements vscode.TreeDataProvider<SeminarNode>
 
   private presenterItem(node: Extract<SeminarNode, { kind: 'presenter' }>): vscode.TreeItem {
     const { group } = node;
-    const item = new vscode.TreeItem(group.name ?? vscode.l10n.t('No presenter'), vscode.TreeItemCollapsibleState.Collapsed);
+    const label = group.name ?? vscode.l10n.t('No presenter');
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
     item.iconPath = new vscode.ThemeIcon('person');
     item.resourceUri = decorationUri(node);
     item.description = group.talks.length === 1 ? vscode.l10n.t('1 talk') : vscode.l10n.t('{0} talks', group.talks.length);
     item.contextValue = 'seminarPresenter';
-    item.accessibilityInformation = { label: [item.label, item.description, problemsText(this.problems(node))].filter(Boolean).join(', ') as string };
+    item.accessibilityInformation = { label: [label, item.description, problemsText(this.problems(node))].filter(Boolean).join(', ') };
     return item;
   }
 

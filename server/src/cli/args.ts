@@ -191,7 +191,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
     return {
       kind: 'stats',
       paths: positional.length ? positional : ['.'],
-      format: (format as 'table' | 'json' | undefined) ?? 'table',
+      format: (format) ?? 'table',
       config: options.get('--config') as string | undefined,
       locale,
     };

@@ -7,7 +7,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { formatMessage, type Locale } from '../core/engine/messages';
+import { formatMessage } from '../core/engine/messages';
 import { fillEdits, fillTargets } from '../core/features/paperFill';
 import { PaperLookupError } from '../core/paper/paperLookup';
 import { applyEdits } from '../core/text/edits';
@@ -68,7 +68,7 @@ export async function fillPosts(command: FillCommand, io: CliIO): Promise<number
       const place = { file: shown(input.file), line: outcome.target.titleRange.start.line + 1 };
       if ('error' in outcome) {
         failed++;
-        io.stderr(`${say('failed', { ...place, reason: outcome.error!.describe(command.locale as Locale) })}\n`);
+        io.stderr(`${say('failed', { ...place, reason: outcome.error!.describe(command.locale) })}\n`);
       } else {
         edits.push(...outcome.edits);
         if (!command.dryRun) io.stdout(`${say('filled', { ...place, url: outcome.target.url })}\n`);

@@ -195,22 +195,21 @@ export class WorkspaceCheck {
         const requests = (await Promise.all(batch.map((uri) => this.requestFor(uri)))).filter((r): r is LintRequest => r !== undefined);
         // Taken off before the check: a change meanwhile marks the post again.
         for (const uri of batch) this.stale.delete(uri);
-        let answers: LintAnswer[];
-        try {
-          if (!worker) throw undefined;
-          if (papersAt !== this.host.index.revision) {
-            papersAt = this.host.index.revision;
-            await worker.setPapers(this.papers());
-          }
-          answers = await worker.lint(requests, context);
-        } catch (error) {
-          if (worker) {
+        let answers: LintAnswer[] | undefined;
+        if (worker) {
+          try {
+            if (papersAt !== this.host.index.revision) {
+              papersAt = this.host.index.revision;
+              await worker.setPapers(this.papers());
+            }
+            answers = await worker.lint(requests, context);
+          } catch (error) {
             connection.console.error(`the check worker failed, checking in the server instead: ${errorText(error)}`);
             void worker.dispose();
             worker = undefined;
           }
-          answers = await this.checkHere(requests);
         }
+        answers ??= await this.checkHere(requests);
         for (const answer of answers) this.store(answer);
         this.progress = { done: Math.min(todo.length, i + BATCH), total: todo.length };
         progress?.report(Math.round((this.progress.done * 100) / todo.length), formatMessage(TEXT.progress, locale(), { done: this.progress.done, total: todo.length }));

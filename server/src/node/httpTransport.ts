@@ -24,7 +24,7 @@ export class NodeHttpTransport implements HttpTransport {
   private readonly lookup: LookupFunction;
 
   constructor(options: NodeTransportOptions = {}) {
-    this.lookup = options.lookup ?? specialNameLookup(dns.lookup as LookupFunction);
+    this.lookup = options.lookup ?? specialNameLookup(dns.lookup);
   }
 
   send(request: HttpRequest): Promise<HttpResponse> {
@@ -100,7 +100,8 @@ export class NodeHttpTransport implements HttpTransport {
 /** Node's error as the core's reason. */
 export function toNetError(error: unknown, url: string): NetError {
   if (error instanceof NetError) return error;
-  const code = String((error as { code?: unknown }).code ?? '');
+  const raw = (error as { code?: unknown }).code;
+  const code = typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '';
   const message = error instanceof Error ? error.message : String(error);
   return new NetError(failureOf(code, message), url, code || message);
 }
@@ -170,6 +171,6 @@ export function specialNameLookup(fallback: LookupFunction): LookupFunction {
       process.nextTick(() => callback(error, options.all ? [] : ''));
       return;
     }
-    (fallback as (h: string, o: dns.LookupOptions, c: LookupCallback) => void)(hostname, options, callback);
-  }) as LookupFunction;
+    (fallback)(hostname, options, callback);
+  });
 }

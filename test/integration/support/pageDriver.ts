@@ -26,7 +26,7 @@ export function onPage(action: PageAction): Promise<string> {
           if (answer.ok) resolve(answer.detail);
           else reject(new Error(`the page driver could not ${action.action}: ${answer.error}`));
         } catch (error) {
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         }
       });
     });

@@ -51,7 +51,7 @@ describe('CLI: seminar-posts stats', function () {
     const en = run(['stats'], site);
     assert.equal(en.code, 0, en.stderr);
     assert.match(en.stdout, /^2 posts, 3 talks, 3 presenters, 2 quarters, 3 venues\n/);
-    assert.match(en.stdout, /Talks per quarter\nQuarter  Talks\n-------  -----\n2020 Q2      2\n2020 Q3      1\n/);
+    assert.match(en.stdout, /Talks per quarter\nQuarter {2}Talks\n------- {2}-----\n2020 Q2 {6}2\n2020 Q3 {6}1\n/);
     assert.match(en.stdout, /Papers presented more than once\n/);
     const ko = run(['stats', '--locale', 'ko', '_posts'], site);
     assert.match(ko.stdout, /^포스트 2개, 발표 3개/);

@@ -40,7 +40,7 @@ describe('figure: what Jekyll publishes', function () {
         const published = /<img src="([^"]+)" alt="figure 1" \/?>/.exec(html)?.[1];
         assert.equal(published, `${baseurl ?? ''}/assets/img/2020-04-02-2nd_quarter/figure%201.png`, html);
         assert.match(html, /<p align="center">/);
-        const served = path.join(site.out, decodeURIComponent(published!.slice((baseurl ?? '').length)));
+        const served = path.join(site.out, decodeURIComponent(published.slice((baseurl ?? '').length)));
         assert.deepEqual(fs.readFileSync(served), image);
       } finally {
         site.dispose();

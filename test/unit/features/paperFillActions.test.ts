@@ -11,6 +11,7 @@ import {
 import type { PaperMetadata } from '../../../server/src/core/paper/paperMetadata';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
 import { applyEdits } from '../../../server/src/core/text/edits';
+import type { Range } from 'vscode-languageserver-types';
 
 const config = resolveConfig();
 const TEXT = [
@@ -46,12 +47,12 @@ describe('fill from paper link in the editor', () => {
     const [item] = getFillCompletions(post, target, { line: 14, character: 2 }, RESNET, 'en');
     assert.equal(item!.label, 'Deep Residual Learning');
     assert.equal(item!.command, undefined);
-    const edits = [{ range: (item!.textEdit as { range: any }).range, newText: item!.textEdit!.newText }, ...(item!.additionalTextEdits ?? [])];
+    const edits = [{ range: (item!.textEdit as { range: Range }).range, newText: item!.textEdit!.newText }, ...(item!.additionalTextEdits ?? [])];
     const filled = applyEdits(TEXT, edits).split('\n');
     assert.deepEqual(filled.slice(14, 16), ['# Deep Residual Learning', '## Kaiming He et al., CVPR 2016']);
     const other = fillTargetAtTitle(post, config, { line: 4, character: 5 })!;
     const [replace] = getFillCompletions(post, other, { line: 4, character: 5 }, RESNET, 'en');
-    assert.deepEqual(applyEdits(TEXT, [{ range: (replace!.textEdit as { range: any }).range, newText: replace!.textEdit!.newText }, ...(replace!.additionalTextEdits ?? [])]).split('\n').slice(4, 6),
+    assert.deepEqual(applyEdits(TEXT, [{ range: (replace!.textEdit as { range: Range }).range, newText: replace!.textEdit!.newText }, ...(replace!.additionalTextEdits ?? [])]).split('\n').slice(4, 6),
       ['# Deep Residual Learning', '## Kaiming He et al., CVPR 2016']);
   });
 

@@ -16,12 +16,15 @@ describe('editor settings', () => {
   });
 
   it('takes every setting the manifest contributes, at its default, without a problem (editor-only ones included)', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
-    const section: Record<string, any> = {};
-    for (const [name, setting] of Object.entries<any>(manifest.contributes.configuration.properties)) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
+    };
+    type Section = { [key: string]: unknown };
+    const section: Section = {};
+    for (const [name, setting] of Object.entries(manifest.contributes.configuration.properties)) {
       const keys = name.replace(/^seminarPosts\./, '').split('.');
       let at = section;
-      for (const key of keys.slice(0, -1)) at = at[key] ??= {};
+      for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Section;
       at[keys[keys.length - 1]!] = setting.default;
     }
     assert.ok(section.images && section.preview, 'the manifest has editor-only settings');

@@ -32,9 +32,9 @@ describe('ResultCache and JsonFileCacheStore', () => {
     await first.set('https://a.test/x', 404, 60_000);
     assert.equal(await first.get('https://a.test/x'), 404);
     await first.flush();
-    const saved = JSON.parse(fs.readFileSync(path.join(folder, 'links.json'), 'utf8'));
+    const saved = JSON.parse(fs.readFileSync(path.join(folder, 'links.json'), 'utf8')) as { format: number; entries: Record<string, { value: unknown }> };
     assert.equal(saved.format, 1);
-    assert.equal(saved.entries['https://a.test/x'].value, 404);
+    assert.equal(saved.entries['https://a.test/x']?.value, 404);
 
     const second = cache();
     assert.equal(await second.get('https://a.test/x'), 404);
