@@ -51,7 +51,9 @@ function timeCommand(name: CliCommand, site: string, capture = false): { ms: num
   });
   const ms = now() - started;
   if (result.error || (result.status !== 0 && result.status !== 1)) {
-    throw new Error(`${name} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr ?? ''}`.slice(0, 2000));
+    throw new Error(
+      `${name} failed (${result.error?.message ?? `exit ${result.status}`}): ${result.stderr ?? ''}`.slice(0, 2000),
+    );
   }
   return { ms, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
@@ -70,9 +72,13 @@ export function measureCli(site: string, runs: number): CliRound[] {
 
 /** How many problems each linter reports on the site (one untimed run each, output read). */
 export function countProblems(site: string): { ours: number; markdownlint: number } {
-  const ours = JSON.parse(spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '.'], {
-    cwd: site, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024,
-  }).stdout) as { messages: unknown[] }[];
+  const ours = JSON.parse(
+    spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '.'], {
+      cwd: site,
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    }).stdout,
+  ) as { messages: unknown[] }[];
   const markdownlint = timeCommand('markdownlint-cli2', site, true);
   const summary = /Summary: (\d+) error/.exec(markdownlint.stdout + markdownlint.stderr);
   return {

@@ -48,34 +48,150 @@ export class Random {
 }
 
 const TITLE_ADJECTIVES = [
-  'Efficient', 'Robust', 'Scalable', 'Self-Supervised', 'Contrastive', 'Hierarchical', 'Sparse', 'Adaptive',
-  'Unsupervised', 'Differentiable', 'Generative', 'Implicit', 'Lightweight', 'Multi-Scale', 'Progressive', 'Causal',
+  'Efficient',
+  'Robust',
+  'Scalable',
+  'Self-Supervised',
+  'Contrastive',
+  'Hierarchical',
+  'Sparse',
+  'Adaptive',
+  'Unsupervised',
+  'Differentiable',
+  'Generative',
+  'Implicit',
+  'Lightweight',
+  'Multi-Scale',
+  'Progressive',
+  'Causal',
 ];
 const TITLE_NOUNS = [
-  'Representation Learning', 'Knowledge Distillation', 'Channel Pruning', 'Neural Architecture Search', 'Speech Synthesis',
-  'Object Detection', 'Domain Adaptation', 'Policy Optimization', 'Language Modeling', 'Image Restoration',
-  'Metric Learning', 'Graph Networks', 'Quantization', 'Video Understanding', 'Semantic Segmentation', 'Voice Conversion',
+  'Representation Learning',
+  'Knowledge Distillation',
+  'Channel Pruning',
+  'Neural Architecture Search',
+  'Speech Synthesis',
+  'Object Detection',
+  'Domain Adaptation',
+  'Policy Optimization',
+  'Language Modeling',
+  'Image Restoration',
+  'Metric Learning',
+  'Graph Networks',
+  'Quantization',
+  'Video Understanding',
+  'Semantic Segmentation',
+  'Voice Conversion',
 ];
 const TITLE_TAILS = [
-  'with Noisy Labels', 'via Mutual Information', 'for Edge Devices', 'at Scale', 'without Labels', 'in the Wild',
-  'by Iterative Refinement', 'through Consistency', 'for Long Sequences', 'under Distribution Shift', 'from Few Examples',
+  'with Noisy Labels',
+  'via Mutual Information',
+  'for Edge Devices',
+  'at Scale',
+  'without Labels',
+  'in the Wild',
+  'by Iterative Refinement',
+  'through Consistency',
+  'for Long Sequences',
+  'under Distribution Shift',
+  'from Few Examples',
   'with Learned Priors',
 ];
-const SURNAMES = ['Kim', 'Lee', 'Park', 'Chen', 'Wang', 'Smith', 'Garcia', 'Müller', 'Tanaka', 'Novak', 'Rossi', 'Brown', 'Singh', 'Silva'];
-const GIVEN = ['Alex', 'Jordan', 'Mina', 'Wei', 'Sofia', 'Daniel', 'Yuki', 'Hana', 'Omar', 'Lena', 'Ravi', 'Chris', 'Ines', 'Tomas'];
+const SURNAMES = [
+  'Kim',
+  'Lee',
+  'Park',
+  'Chen',
+  'Wang',
+  'Smith',
+  'Garcia',
+  'Müller',
+  'Tanaka',
+  'Novak',
+  'Rossi',
+  'Brown',
+  'Singh',
+  'Silva',
+];
+const GIVEN = [
+  'Alex',
+  'Jordan',
+  'Mina',
+  'Wei',
+  'Sofia',
+  'Daniel',
+  'Yuki',
+  'Hana',
+  'Omar',
+  'Lena',
+  'Ravi',
+  'Chris',
+  'Ines',
+  'Tomas',
+];
 const VENUES = ['CVPR', 'ICCV', 'ECCV', 'NeurIPS', 'ICML', 'ICLR', 'AAAI', 'ACL', 'EMNLP', 'Interspeech', 'ICASSP'];
 const KOREAN_FAMILY = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오'];
-const KOREAN_SYLLABLES = ['민', '서', '지', '현', '우', '준', '도', '하', '윤', '수', '영', '진', '성', '혜', '태', '은'];
+const KOREAN_SYLLABLES = [
+  '민',
+  '서',
+  '지',
+  '현',
+  '우',
+  '준',
+  '도',
+  '하',
+  '윤',
+  '수',
+  '영',
+  '진',
+  '성',
+  '혜',
+  '태',
+  '은',
+];
 const TERMS = [
-  'self-supervised learning', 'contrastive loss', 'Transformer', 'knowledge distillation', 'filter pruning', 'attention',
-  'GAN', 'reinforcement learning', 'ImageNet', 'BERT', 'fine-tuning', 'data augmentation', 'teacher-student',
-  'pseudo label', 'end-to-end', 'latent space', 'encoder', 'decoder', 'batch normalization', 'SOTA',
+  'self-supervised learning',
+  'contrastive loss',
+  'Transformer',
+  'knowledge distillation',
+  'filter pruning',
+  'attention',
+  'GAN',
+  'reinforcement learning',
+  'ImageNet',
+  'BERT',
+  'fine-tuning',
+  'data augmentation',
+  'teacher-student',
+  'pseudo label',
+  'end-to-end',
+  'latent space',
+  'encoder',
+  'decoder',
+  'batch normalization',
+  'SOTA',
 ];
 const PHRASES = [
-  '기존 연구와 비교하여', '제안된 방법은', '실험 결과', '학습 과정에서', '성능을 크게 개선하였습니다', '새로운 구조를 제안합니다',
-  '계산량을 줄이면서도', '한계가 있다는 점이', '단점으로 보입니다', '장점은 구현이 간단하다는 것입니다', '여러 데이터셋에서',
-  '추가적인 레이블 없이', '효율적으로 학습할 수 있습니다', '핵심 아이디어는', '흥미로운 접근이라고 생각합니다',
-  '후속 연구가 기대됩니다', '이론적으로 증명하였습니다', '간단한 방법으로', '실제 환경에 적용하기 위해', '정확도가 향상되었습니다',
+  '기존 연구와 비교하여',
+  '제안된 방법은',
+  '실험 결과',
+  '학습 과정에서',
+  '성능을 크게 개선하였습니다',
+  '새로운 구조를 제안합니다',
+  '계산량을 줄이면서도',
+  '한계가 있다는 점이',
+  '단점으로 보입니다',
+  '장점은 구현이 간단하다는 것입니다',
+  '여러 데이터셋에서',
+  '추가적인 레이블 없이',
+  '효율적으로 학습할 수 있습니다',
+  '핵심 아이디어는',
+  '흥미로운 접근이라고 생각합니다',
+  '후속 연구가 기대됩니다',
+  '이론적으로 증명하였습니다',
+  '간단한 방법으로',
+  '실제 환경에 적용하기 위해',
+  '정확도가 향상되었습니다',
 ];
 const ALTS = ['전체 구조', 'Overall architecture', '실험 결과 표', 'Figure 1 of the paper'];
 
@@ -89,7 +205,9 @@ function paperSection(random: Random, titles: Set<string>, separator: boolean): 
   titles.add(title);
 
   const authorCount = random.int(1, 5);
-  const authors = Array.from({ length: authorCount }, () => `${random.pick(GIVEN)} ${random.pick(SURNAMES)}`).join(', ');
+  const authors = Array.from({ length: authorCount }, () => `${random.pick(GIVEN)} ${random.pick(SURNAMES)}`).join(
+    ', ',
+  );
   const year = random.int(2015, 2023);
   const venue = random.chance(0.85) ? `, ${random.pick(VENUES)} ${year}` : random.chance(0.5) ? ` et al. ${year}` : '';
   const presenter = random.pick(KOREAN_FAMILY) + random.pick(KOREAN_SYLLABLES) + random.pick(KOREAN_SYLLABLES);
@@ -109,7 +227,11 @@ function paperSection(random: Random, titles: Set<string>, separator: boolean): 
     lines.push(`    1. ${bullet(random)}`, `    2. ${bullet(random)}`);
   }
   if (random.chance(0.2)) {
-    lines.push('', `$$\\mathcal{L} = \\sum_{i=1}^{N} \\lambda_i \\, \\ell(f(x_i), y_i) + \\beta \\lVert \\theta \\rVert_2^2$$`, '');
+    lines.push(
+      '',
+      `$$\\mathcal{L} = \\sum_{i=1}^{N} \\lambda_i \\, \\ell(f(x_i), y_i) + \\beta \\lVert \\theta \\rVert_2^2$$`,
+      '',
+    );
     lines.push(`- 위 식에서 $$\\beta$$ 는 ${random.pick(PHRASES)} 조절하는 값입니다.`);
   }
   if (random.chance(0.6)) lines.push('');
@@ -131,7 +253,9 @@ function bullet(random: Random): string {
   const target = random.int(40, 150);
   let text = '';
   while (text.length < target) {
-    text += random.chance(0.4) ? `${random.pick(TERMS)}${random.pick(['을 ', '를 ', '에서 ', '와 ', '의 ', ' 기반의 '])}` : `${random.pick(PHRASES)} `;
+    text += random.chance(0.4)
+      ? `${random.pick(TERMS)}${random.pick(['을 ', '를 ', '에서 ', '와 ', '의 ', ' 기반의 '])}`
+      : `${random.pick(PHRASES)} `;
   }
   return text.trim().replace(/[,\s]*$/, '') + '.';
 }

@@ -37,7 +37,9 @@ export async function measureMemory(siteDir: string, posts: number): Promise<Mem
     if (process.env.BENCH_MEMORY_TRACE) {
       for (const delay of [1000, 3000, 10000]) {
         await new Promise((r) => setTimeout(r, delay));
-        process.stderr.write(`[bench] rss after ${delay} ms more: ${residentMb(client.process.pid!).rss.toFixed(1)} MB\n`);
+        process.stderr.write(
+          `[bench] rss after ${delay} ms more: ${residentMb(client.process.pid!).rss.toFixed(1)} MB\n`,
+        );
       }
     }
     return { rssMb: rss, peakMb: peak, indexMs, posts: status.posts };

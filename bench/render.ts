@@ -29,7 +29,12 @@ export interface RenderRun {
 const METHOD_NOT_FOUND = -32601;
 
 /** Renders the post `text` (written to the site's `_posts/fileName`) cold, then after `edits` keystrokes. */
-export async function measureRender(siteDir: string, fileName: string, text: string, edits: number): Promise<RenderRun> {
+export async function measureRender(
+  siteDir: string,
+  fileName: string,
+  text: string,
+  edits: number,
+): Promise<RenderRun> {
   const file = path.join(siteDir, '_posts', fileName);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
@@ -45,9 +50,12 @@ async function overLsp(siteDir: string, uri: string, text: string, edits: number
     await client.diagnosticsAt(uri, 1);
     const render = async () => {
       const started = now();
-      const answer = await client.connection.sendRequest<{ html?: unknown; refused?: string }>('seminarPosts/render', { textDocument: { uri } });
+      const answer = await client.connection.sendRequest<{ html?: unknown; refused?: string }>('seminarPosts/render', {
+        textDocument: { uri },
+      });
       const ms = now() - started;
-      if (typeof answer?.html !== 'string') throw new Error(`seminarPosts/render rendered nothing: ${JSON.stringify(answer).slice(0, 300)}`);
+      if (typeof answer?.html !== 'string')
+        throw new Error(`seminarPosts/render rendered nothing: ${JSON.stringify(answer).slice(0, 300)}`);
       return ms;
     };
     let cold: number;
@@ -87,7 +95,11 @@ async function inProcess(uri: string, text: string, edits: number): Promise<Rend
       logLevel: 'warning',
     });
   }
-  const result = spawnSync(process.execPath, [bundled], { input: JSON.stringify({ uri, text, edits }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [bundled], {
+    input: JSON.stringify({ uri, text, edits }),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`the in-process render failed: ${result.stderr}`);
   const { cold, warm } = JSON.parse(result.stdout) as { cold: number; warm: number[] };
   return { via: 'in-process', cold, warm };

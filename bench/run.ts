@@ -40,15 +40,42 @@ function parseOptions(argv: readonly string[]): Options {
       const unknown = names.filter((name) => !(FIGURES as readonly string[]).includes(name));
       if (unknown.length) throw new Error(`unknown figure ${unknown.join(', ')}; figures: ${FIGURES.join(', ')}`);
       options.only = new Set(names as Figure[]);
-    } else throw new Error(`unknown argument ${arg}; usage: npm run bench -- [--smoke] [--out FILE] [--only ${FIGURES.join(',')}]`);
+    } else
+      throw new Error(
+        `unknown argument ${arg}; usage: npm run bench -- [--smoke] [--out FILE] [--only ${FIGURES.join(',')}]`,
+      );
   }
   return options;
 }
 
 /** Sizes of the inputs and numbers of runs, full and smoke. */
 const SIZES = {
-  full: { posts: 1000, longLines: 5000, cliRuns: 5, edits: 200, warmup: 20, typingRuns: 3, renderEdits: 50, renderRuns: 3, memoryRuns: 3, seminarRuns: 3, activationRuns: 3 },
-  smoke: { posts: 30, longLines: 5000, cliRuns: 1, edits: 20, warmup: 5, typingRuns: 1, renderEdits: 5, renderRuns: 1, memoryRuns: 1, seminarRuns: 1, activationRuns: 1 },
+  full: {
+    posts: 1000,
+    longLines: 5000,
+    cliRuns: 5,
+    edits: 200,
+    warmup: 20,
+    typingRuns: 3,
+    renderEdits: 50,
+    renderRuns: 3,
+    memoryRuns: 3,
+    seminarRuns: 3,
+    activationRuns: 3,
+  },
+  smoke: {
+    posts: 30,
+    longLines: 5000,
+    cliRuns: 1,
+    edits: 20,
+    warmup: 5,
+    typingRuns: 1,
+    renderEdits: 5,
+    renderRuns: 1,
+    memoryRuns: 1,
+    seminarRuns: 1,
+    activationRuns: 1,
+  },
 };
 
 async function main(): Promise<number> {
@@ -84,10 +111,20 @@ async function main(): Promise<number> {
     results.site = { posts: files.length, bytes: files.reduce((n, f) => n + fs.statSync(f).size, 0) };
     progress(`generated ${files.length} posts (${(results.site.bytes / 1e6).toFixed(1)} MB) in ${site}`);
     const posts = benchPosts(sizes.longLines);
-    results.posts = posts.map(({ label, fileName, lines, bytes, note }) => ({ label, fileName, lines, bytes, note, text: '' }));
+    results.posts = posts.map(({ label, fileName, lines, bytes, note }) => ({
+      label,
+      fileName,
+      lines,
+      bytes,
+      note,
+      text: '',
+    }));
 
     await run('cli', () => {
-      results.cli = { rounds: measureCli(site, sizes.cliRuns), problems: options.smoke ? undefined : countProblems(site) };
+      results.cli = {
+        rounds: measureCli(site, sizes.cliRuns),
+        problems: options.smoke ? undefined : countProblems(site),
+      };
     });
     /** `runs` measurements of each post that is there, each with the load average it started at. */
     const perPost = async <T>(runs: number, measure: (post: BenchPost & { text: string }) => Promise<T>) => {
@@ -104,20 +141,24 @@ async function main(): Promise<number> {
     };
     await run('typing', async () => {
       results.typing = await perPost(sizes.typingRuns, (post) =>
-        measureTyping(path.join(work, 'typing'), post.fileName, post.text, sizes.edits, sizes.warmup));
+        measureTyping(path.join(work, 'typing'), post.fileName, post.text, sizes.edits, sizes.warmup),
+      );
     });
     await run('render', async () => {
       results.render = await perPost(sizes.renderRuns, (post) =>
-        measureRender(path.join(work, 'render'), post.fileName, post.text, sizes.renderEdits));
+        measureRender(path.join(work, 'render'), post.fileName, post.text, sizes.renderEdits),
+      );
     });
     await run('memory', async () => {
       const runs = [];
-      for (let i = 0; i < sizes.memoryRuns; i++) runs.push({ ...(await measureMemory(site, files.length)), load: loadAverage() });
+      for (let i = 0; i < sizes.memoryRuns; i++)
+        runs.push({ ...(await measureMemory(site, files.length)), load: loadAverage() });
       results.memory = { runs };
     });
     await run('seminar', async () => {
       const runs = [];
-      for (let i = 0; i < sizes.seminarRuns; i++) runs.push({ ...(await measureSeminar(site, files.length)), load: loadAverage() });
+      for (let i = 0; i < sizes.seminarRuns; i++)
+        runs.push({ ...(await measureSeminar(site, files.length)), load: loadAverage() });
       results.seminar = { runs };
     });
     await run('startup', () => {
@@ -137,7 +178,9 @@ async function main(): Promise<number> {
   results.seconds = (Date.now() - t0) / 1000;
   const report = renderReport(results, notes());
   process.stdout.write(report);
-  const out = options.out ?? (options.smoke || options.only.size < FIGURES.length ? undefined : path.join(REPO_ROOT, 'BENCHMARKS.md'));
+  const out =
+    options.out ??
+    (options.smoke || options.only.size < FIGURES.length ? undefined : path.join(REPO_ROOT, 'BENCHMARKS.md'));
   if (out) {
     fs.writeFileSync(out, report);
     progress(`wrote ${path.relative(process.cwd(), out) || out}`);
@@ -147,7 +190,9 @@ async function main(): Promise<number> {
     progress(`not every figure was produced: ${[...missing, ...results.errors].join('; ')}`);
     return 1;
   }
-  progress(`every figure produced in ${results.seconds.toFixed(0)} s${options.smoke ? ' (smoke mode: no target judged)' : ''}`);
+  progress(
+    `every figure produced in ${results.seconds.toFixed(0)} s${options.smoke ? ' (smoke mode: no target judged)' : ''}`,
+  );
   return 0;
 }
 
@@ -157,10 +202,22 @@ function benchPosts(longLines: number): (BenchPost & { text: string })[] {
   const describe = (text: string) => ({ lines: text.split('\n').length, bytes: Buffer.byteLength(text) });
   if (fs.existsSync(LARGEST_PUBLISHED_POST)) {
     const text = fs.readFileSync(LARGEST_PUBLISHED_POST, 'utf8');
-    posts.push({ label: 'published', fileName: path.basename(LARGEST_PUBLISHED_POST), text, note: undefined, ...describe(text) });
+    posts.push({
+      label: 'published',
+      fileName: path.basename(LARGEST_PUBLISHED_POST),
+      text,
+      note: undefined,
+      ...describe(text),
+    });
   } else {
-    posts.push({ label: 'published', fileName: path.basename(LARGEST_PUBLISHED_POST), text: '', lines: 0, bytes: 0,
-      note: `skipped: ${LARGEST_PUBLISHED_POST} is absent (the real corpus lives beside the repository)` });
+    posts.push({
+      label: 'published',
+      fileName: path.basename(LARGEST_PUBLISHED_POST),
+      text: '',
+      lines: 0,
+      bytes: 0,
+      note: `skipped: ${LARGEST_PUBLISHED_POST} is absent (the real corpus lives beside the repository)`,
+    });
   }
   const long = generateLongPost(longLines);
   posts.push({ label: 'long', fileName: long.fileName, text: long.text, note: undefined, ...describe(long.text) });

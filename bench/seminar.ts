@@ -38,7 +38,10 @@ export interface SeminarRun {
   peakMb: number;
 }
 
-const PULLS: ClientCapabilities = { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } };
+const PULLS: ClientCapabilities = {
+  textDocument: { diagnostic: { dynamicRegistration: false } },
+  workspace: { diagnostics: { refreshSupport: true } },
+};
 
 function residentMb(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -48,7 +51,11 @@ function residentMb(pid: number): { rss: number; peak: number } {
 
 /** Starts the server on `siteDir` (holding `posts` posts) and measures the Seminar view's requests once it is ready. */
 export async function measureSeminar(siteDir: string, posts: number): Promise<SeminarRun> {
-  const client = await LspClient.start({ folders: [pathToFileURL(siteDir).toString()], capabilities: PULLS, waitLimitMs: 10 * 60_000 });
+  const client = await LspClient.start({
+    folders: [pathToFileURL(siteDir).toString()],
+    capabilities: PULLS,
+    waitLimitMs: 10 * 60_000,
+  });
   try {
     await client.waitForStatus((s) => s.state === 'ready' && s.posts >= posts);
     await client.waitForProgressEnd('Checking seminar posts');
@@ -82,9 +89,18 @@ export async function measureSeminar(siteDir: string, posts: number): Promise<Se
 
     const { rss, peak } = residentMb(client.process.pid!);
     return {
-      posts: store.size, quarters, presenters, fillMs, refreshMs, statisticsMs,
-      reports: first.items.length, diagnosticMs, unchanged: again.items.filter((r) => r.kind === 'unchanged').length, diagnosticAgainMs,
-      rssMb: rss, peakMb: peak,
+      posts: store.size,
+      quarters,
+      presenters,
+      fillMs,
+      refreshMs,
+      statisticsMs,
+      reports: first.items.length,
+      diagnosticMs,
+      unchanged: again.items.filter((r) => r.kind === 'unchanged').length,
+      diagnosticAgainMs,
+      rssMb: rss,
+      peakMb: peak,
     };
   } finally {
     await client.stop();

@@ -26,7 +26,14 @@ export interface TypingRun {
  * Opens `text` as `fileName` in `_posts/` of the site `siteDir` (written there first), types
  * `warmup + edits` keystrokes and returns the latencies of the last `edits`.
  */
-export async function measureTyping(siteDir: string, fileName: string, text: string, edits: number, warmup: number, execArgv: string[] = []): Promise<TypingRun> {
+export async function measureTyping(
+  siteDir: string,
+  fileName: string,
+  text: string,
+  edits: number,
+  warmup: number,
+  execArgv: string[] = [],
+): Promise<TypingRun> {
   const file = path.join(siteDir, '_posts', fileName);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);

@@ -20,7 +20,10 @@ export function typingCursor(text: string): Position {
 }
 
 /** `count` keystrokes into `text`, as LSP incremental changes (each one range, UTF-16 positions). */
-export function* typingEdits(text: string, count: number): Generator<TextDocumentContentChangeEvent & { range: { start: Position; end: Position } }> {
+export function* typingEdits(
+  text: string,
+  count: number,
+): Generator<TextDocumentContentChangeEvent & { range: { start: Position; end: Position } }> {
   const cursor = typingCursor(text);
   let typed = '';
   for (let i = 0; i < count; i++) {

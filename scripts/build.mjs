@@ -28,7 +28,12 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['server/src/cli/cli.ts'],
+    outfile: 'server/out/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
   // The GitHub Action: committed, the same in every build (see actionBundle.mjs).
   actionBuildOptions(),
 ];
@@ -43,10 +48,12 @@ function copyKatexAssets() {
   const to = path.join('media', 'katex');
   fs.rmSync(to, { recursive: true, force: true });
   fs.mkdirSync(path.join(to, 'fonts'), { recursive: true });
-  const css = fs.readFileSync(path.join(from, 'katex.min.css'), 'utf8')
+  const css = fs
+    .readFileSync(path.join(from, 'katex.min.css'), 'utf8')
     .replace(/,url\(fonts\/[^)]+\.woff\) format\("woff"\)/g, '')
     .replace(/,url\(fonts\/[^)]+\.ttf\) format\("truetype"\)/g, '');
-  if (/\.(?:woff|ttf)\)/.test(css)) throw new Error('katex.min.css still names WOFF or TTF fonts: update copyKatexAssets');
+  if (/\.(?:woff|ttf)\)/.test(css))
+    throw new Error('katex.min.css still names WOFF or TTF fonts: update copyKatexAssets');
   fs.writeFileSync(path.join(to, 'katex.min.css'), css);
   for (const font of fs.readdirSync(path.join(from, 'fonts')).filter((f) => f.endsWith('.woff2'))) {
     fs.copyFileSync(path.join(from, 'fonts', font), path.join(to, 'fonts', font));
@@ -61,5 +68,7 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log(`[build] client, server, CLI and Action bundled in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+  console.log(
+    `[build] client, server, CLI and Action bundled in ${Date.now() - started} ms${production ? ' (production)' : ''}`,
+  );
 }

@@ -35,14 +35,19 @@ if (!corpus.length) console.log('fuzz: the corpus (../shared/corpus) is absent; 
 const properties: [string, number, fc.IProperty<[PostCase]>][] = [
   ['generated posts: robust', 0.45, fc.property(generatedPost, checkRobust)],
   ['generated posts: fixes safe', 0.05, fc.property(generatedPost, checkFixes)],
-  ...(corpus.length ? [
-    ['mutated corpus posts: robust', 0.45, fc.property(mutatedPost(corpus), checkRobust)],
-    ['mutated corpus posts: fixes safe', 0.05, fc.property(mutatedPost(corpus), checkFixes)],
-  ] as [string, number, fc.IProperty<[PostCase]>][] : []),
+  ...(corpus.length
+    ? ([
+        ['mutated corpus posts: robust', 0.45, fc.property(mutatedPost(corpus), checkRobust)],
+        ['mutated corpus posts: fixes safe', 0.05, fc.property(mutatedPost(corpus), checkFixes)],
+      ] as [string, number, fc.IProperty<[PostCase]>][])
+    : []),
 ];
 // With --only, the one property gets all the cases and all the time asked for (a replay, or the
 // rest of a run that stopped at a failure in that property).
-const shares = properties.reduce((sum, [, share], index) => (only === undefined || index === only ? sum + share : sum), 0);
+const shares = properties.reduce(
+  (sum, [, share], index) => (only === undefined || index === only ? sum + share : sum),
+  0,
+);
 
 const deadline = Date.now() + minutes * 60_000;
 let total = 0;
@@ -56,9 +61,17 @@ for (const [index, [name, share, property]] of properties.entries()) {
   if (left <= 0) break;
   // Each property gets its share of the time too, so that a time limit still runs them all.
   const timeLimit = Math.max(1_000, Math.round((left * share) / shares));
-  const result = fc.check(property, { numRuns, seed, path, interruptAfterTimeLimit: timeLimit, markInterruptAsFailure: false });
+  const result = fc.check(property, {
+    numRuns,
+    seed,
+    path,
+    interruptAfterTimeLimit: timeLimit,
+    markInterruptAsFailure: false,
+  });
   total += result.numRuns;
-  console.log(`fuzz: ${name}: ${result.numRuns} cases${result.interrupted ? ' (time share used up)' : ''}${result.failed ? ': FAILED' : ''}`);
+  console.log(
+    `fuzz: ${name}: ${result.numRuns} cases${result.interrupted ? ' (time share used up)' : ''}${result.failed ? ': FAILED' : ''}`,
+  );
   if (result.failed) {
     failed = true;
     console.log(fc.defaultReportMessage(result));
@@ -66,5 +79,7 @@ for (const [index, [name, share, property]] of properties.entries()) {
     break;
   }
 }
-console.log(`fuzz: ${total} passed, ${failed ? 1 : 0} failed in ${Math.round((Date.now() - started) / 1000)} s (seed ${seed})`);
+console.log(
+  `fuzz: ${total} passed, ${failed ? 1 : 0} failed in ${Math.round((Date.now() - started) / 1000)} s (seed ${seed})`,
+);
 process.exitCode = failed ? 1 : 0;

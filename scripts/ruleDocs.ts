@@ -26,12 +26,20 @@ const SITE = readSite('/site', minimaSite);
 /** The site an example is linted in: the `minima` site, with the example's own files added. */
 function siteOf(example: RuleExample) {
   if (!example.site) return SITE;
-  const files = new Map<string, string>([['/site/_config.yml', 'theme: minima\n'], ...Object.entries(example.site).map(([p, t]): [string, string] => [`/site/${p}`, t])]);
+  const files = new Map<string, string>([
+    ['/site/_config.yml', 'theme: minima\n'],
+    ...Object.entries(example.site).map(([p, t]): [string, string] => [`/site/${p}`, t]),
+  ]);
   const host: FileSystemHost = {
     readFile: (p) => files.get(p),
     isFile: (p) => files.has(p),
     isDirectory: (p) => [...files.keys()].some((f) => f.startsWith(`${p}/`)),
-    readDirectory: (p) => [...new Set([...files.keys()].filter((f) => f.startsWith(`${p}/`)).map((f) => f.slice(p.length + 1).split('/')[0]!))].sort(),
+    readDirectory: (p) =>
+      [
+        ...new Set(
+          [...files.keys()].filter((f) => f.startsWith(`${p}/`)).map((f) => f.slice(p.length + 1).split('/')[0]!),
+        ),
+      ].sort(),
   };
   return readSite('/site', host);
 }
@@ -54,15 +62,22 @@ function reported(rule: RuleDefinition<object>, example: RuleExample, locale: Lo
   const fileName = example.fileName ?? '2020-04-02-2nd_quarter.md';
   const post = parsePost(example.text, `file:///site/_posts/${fileName}`);
   const config = resolveConfig(rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' } } : undefined);
-  return lintPost(post, { rules: [rule], config, site: siteOf(example), workspace: exampleWorkspace(example), locale, today: DOCS_TODAY })
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.message}`);
+  return lintPost(post, {
+    rules: [rule],
+    config,
+    site: siteOf(example),
+    workspace: exampleWorkspace(example),
+    locale,
+    today: DOCS_TODAY,
+  }).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}  ${d.message}`);
 }
 
 /** The workspace of an example's other posts, when it has some. */
 export function exampleWorkspace(example: RuleExample): WorkspaceIndex | undefined {
   if (!example.otherPosts?.length) return undefined;
   const index = new WorkspaceIndex();
-  for (const other of example.otherPosts) index.update(summarizePost(parsePost(other.text, `file:///site/_posts/${other.fileName}`)));
+  for (const other of example.otherPosts)
+    index.update(summarizePost(parsePost(other.text, `file:///site/_posts/${other.fileName}`)));
   return index;
 }
 
@@ -73,15 +88,21 @@ function fixable(rule: RuleDefinition<object>): string {
 /** The page of one rule. */
 export function rulePage(rule: RuleDefinition<object>): string {
   const { docs } = rule;
-  const example = (title: string, ex: RuleExample) =>
-    [
-      `## ${title}`,
+  const example = (title: string, ex: RuleExample) => [
+    `## ${title}`,
+    '',
+    ...Object.entries(ex.site ?? {}).flatMap(([file, text]) => [
+      `In a site whose \`${file}\` holds:`,
       '',
-      ...Object.entries(ex.site ?? {}).flatMap(([file, text]) => [`In a site whose \`${file}\` holds:`, '', fence(text).replace(/^(`+)markdown/, '$1html'), '']),
-      ...(ex.fileName ? [`File name: \`${ex.fileName}\``, ''] : []),
-      fence(ex.text),
-      ...(ex.otherPosts?.length ? ['', `Other posts of the site: ${ex.otherPosts.map((o) => `\`${o.fileName}\``).join(', ')}`] : []),
-    ];
+      fence(text).replace(/^(`+)markdown/, '$1html'),
+      '',
+    ]),
+    ...(ex.fileName ? [`File name: \`${ex.fileName}\``, ''] : []),
+    fence(ex.text),
+    ...(ex.otherPosts?.length
+      ? ['', `Other posts of the site: ${ex.otherPosts.map((o) => `\`${o.fileName}\``).join(', ')}`]
+      : []),
+  ];
   const lines = [
     `# \`${rule.id}\``,
     '',
@@ -97,7 +118,9 @@ export function rulePage(rule: RuleDefinition<object>): string {
     `| category | ${CATEGORY[rule.category]} |`,
     `| quick fix | ${fixable(rule)} |`,
     `| needs a Jekyll site | ${rule.needsSite ? 'yes (skipped for a post outside one)' : 'no'} |`,
-    ...(rule.comparesPosts ? ['| compares posts | yes: the editor\'s workspace, or the posts the command line checks |'] : []),
+    ...(rule.comparesPosts
+      ? ["| compares posts | yes: the editor's workspace, or the posts the command line checks |"]
+      : []),
     '',
     '## Why',
     '',
@@ -154,8 +177,10 @@ export function rulesIndex(): string {
 
 /** A Markdown table of the rules; `prefix` is the path from the table's page to `docs/rules/`. */
 export function rulesTable(prefix: string): string {
-  const rows = RULES.map((rule) =>
-    `| [\`${rule.id}\`](${prefix}${rule.id}.md) | ${rule.defaultSeverity} | ${fixable(rule)} | ${rule.description.en.replace(/\|/g, '\\|')} |`);
+  const rows = RULES.map(
+    (rule) =>
+      `| [\`${rule.id}\`](${prefix}${rule.id}.md) | ${rule.defaultSeverity} | ${fixable(rule)} | ${rule.description.en.replace(/\|/g, '\\|')} |`,
+  );
   return ['| id | default | fix | reports |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 

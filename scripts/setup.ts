@@ -91,7 +91,7 @@ const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     name: 'pre-commit',
-    why: 'the pre-commit hook\'s test installs and runs the hook with the real pre-commit',
+    why: "the pre-commit hook's test installs and runs the hook with the real pre-commit",
     purposes: ['test'],
     present: () => succeeds('pre-commit', ['--version']),
     apt: ['pre-commit'],
@@ -187,7 +187,9 @@ function main(argv: readonly string[]): number {
   const checkOnly = argv.includes('--check') || process.env.SEMINAR_POSTS_SETUP === 'check';
   const chromium = findChromium();
   if (purpose === 'test' && !chromium.found && chromium.fromVariable) {
-    say(`CHROMIUM=${chromium.searched[0]} does not exist: point it at a Chromium or Chrome, or unset it to use the system's.`);
+    say(
+      `CHROMIUM=${chromium.searched[0]} does not exist: point it at a Chromium or Chrome, or unset it to use the system's.`,
+    );
     return 1;
   }
   const missing = REQUIREMENTS.filter((r) => neededFor(r, purpose) && !r.present());
@@ -207,7 +209,9 @@ function main(argv: readonly string[]): number {
   const installed = runApt(['install', '-y', '-qq', ...packages], installer.sudo);
   const still = missing.filter((r) => !r.present());
   if (!installed || still.length > 0) {
-    say(`apt-get could not install ${(still.length > 0 ? still : missing).map((r) => r.name).join(', ')}; run: ${commandFor(still.length > 0 ? still : missing)}`);
+    say(
+      `apt-get could not install ${(still.length > 0 ? still : missing).map((r) => r.name).join(', ')}; run: ${commandFor(still.length > 0 ? still : missing)}`,
+    );
     return 1;
   }
   say(`installed ${packages.join(' ')} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

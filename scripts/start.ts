@@ -25,15 +25,24 @@ type Host = 'code' | 'code-server';
 function chooseHost(): Host {
   const asked = process.env.SEMINAR_POSTS_START;
   if (asked === 'code' || asked === 'code-server') return asked;
-  if (asked) throw new LaunchError(`SEMINAR_POSTS_START must be "code" or "code-server", not ${JSON.stringify(asked)}`, ExitCode.LauncherError);
+  if (asked)
+    throw new LaunchError(
+      `SEMINAR_POSTS_START must be "code" or "code-server", not ${JSON.stringify(asked)}`,
+      ExitCode.LauncherError,
+    );
   return onPath('code') ? 'code' : 'code-server';
 }
 
 /** Desktop VS Code: it opens its own window, so this returns once `code` has handed over. */
 function openDesktop(): number {
-  log(`opening desktop VS Code on ${path.relative(process.cwd(), DEMO_SITE) || DEMO_SITE} with the extension from ${REPO_ROOT}`);
-  const result = spawnSync('code', ['--new-window', `--extensionDevelopmentPath=${REPO_ROOT}`, DEMO_SITE], { stdio: 'inherit' });
-  if (result.error) throw new LaunchError(`Could not run \`code\`: ${result.error.message}`, ExitCode.ServerDidNotStart);
+  log(
+    `opening desktop VS Code on ${path.relative(process.cwd(), DEMO_SITE) || DEMO_SITE} with the extension from ${REPO_ROOT}`,
+  );
+  const result = spawnSync('code', ['--new-window', `--extensionDevelopmentPath=${REPO_ROOT}`, DEMO_SITE], {
+    stdio: 'inherit',
+  });
+  if (result.error)
+    throw new LaunchError(`Could not run \`code\`: ${result.error.message}`, ExitCode.ServerDidNotStart);
   return result.status ?? 1;
 }
 
@@ -60,7 +69,9 @@ async function serveCodeServer(): Promise<number> {
     removeProfile(profile, false);
   };
   try {
-    server = await step(`Starting code-server ${install.version} on 127.0.0.1:${port}`, () => startCodeServer({ install, profile, port }));
+    server = await step(`Starting code-server ${install.version} on 127.0.0.1:${port}`, () =>
+      startCodeServer({ install, profile, port }),
+    );
   } catch (error) {
     await stop();
     throw error;

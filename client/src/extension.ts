@@ -54,23 +54,45 @@ export function activate(context: vscode.ExtensionContext): SeminarPostsApi {
     const preview = new PreviewManager(context, output, server);
     const seminar = new SeminarView(server, output);
     const statistics = new StatisticsManager(context.extensionUri, server, output, seminar.api.onDidUpdate);
-    context.subscriptions.push(server, statusItem, posts, preview, seminar, statistics,
+    context.subscriptions.push(
+      server,
+      statusItem,
+      posts,
+      preview,
+      seminar,
+      statistics,
       ...registerCommands({ extension: context, output, server, preview, seminar, statistics }),
       // The preview panels open before a window reload come back after it.
-      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => preview.restore(panel, state) }),
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state) => preview.restore(panel, state),
+      }),
       checkLinksOnSave(controller),
       // Paste or drop a figure into a post (a post as the server decides).
-      registerFigureProviders({ isPost: (document) => controller.isPost(document), siteOf: (document, token) => askPostSite(controller, output, document, token), output }));
+      registerFigureProviders({
+        isPost: (document) => controller.isPost(document),
+        siteOf: (document, token) => askPostSite(controller, output, document, token),
+        output,
+      }),
+    );
     // The server process starts just after activation returns: forking it and reading the
     // settings cost milliseconds that VS Code need not wait for.
     // (Unless the extension was deactivated meanwhile.)
-    const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => (server === controller ? controller.start() : undefined));
+    const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+      server === controller ? controller.start() : undefined,
+    );
     const activateMs = performance.now() - begin;
     const serverStartMs = started.then(() => performance.now() - begin);
     return {
-      server, output, started, statusItem, preview: preview.api,
+      server,
+      output,
+      started,
+      statusItem,
+      preview: preview.api,
       seminar: seminar.api,
-      statistics: { ...statistics.api, exportChart: (chart, format, target) => statistics.exportChart(chart, format, target) },
+      statistics: {
+        ...statistics.api,
+        exportChart: (chart, format, target) => statistics.exportChart(chart, format, target),
+      },
       timing: { activateMs, serverStartMs },
     };
   } catch (error) {

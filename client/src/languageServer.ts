@@ -8,7 +8,15 @@
  */
 import * as vscode from 'vscode';
 import type * as languageclient from 'vscode-languageclient/node';
-import { onNotification, PostSelectionNotification, StatusNotification, type InitializationOptions, type PostSelection, type ProtocolNotification, type ServerStatus } from '../../server/src/protocol';
+import {
+  onNotification,
+  PostSelectionNotification,
+  StatusNotification,
+  type InitializationOptions,
+  type PostSelection,
+  type ProtocolNotification,
+  type ServerStatus,
+} from '../../server/src/protocol';
 import { setting } from './configuration';
 import { CLIENT_ID } from './identifiers';
 import { RestartBudget } from './restartBudget';
@@ -211,7 +219,10 @@ export class LanguageServerController implements vscode.Disposable {
     return client;
   }
 
-  private errorHandler(CloseAction: typeof languageclient.CloseAction, ErrorAction: typeof languageclient.ErrorAction): languageclient.ErrorHandler {
+  private errorHandler(
+    CloseAction: typeof languageclient.CloseAction,
+    ErrorAction: typeof languageclient.ErrorAction,
+  ): languageclient.ErrorHandler {
     return {
       // An error writing to the server is nearly always a server that just died with messages on
       // their way (a kill while the Seminar view and pull diagnostics are busy). Shutting down on
@@ -219,7 +230,8 @@ export class LanguageServerController implements vscode.Disposable {
       // and a stopping client is never restarted: the server would stay stopped with no word.
       // Continue instead; the close that follows decides about the restart.
       error: (error, _message, count) => {
-        if ((count ?? 0) <= 1) this.output.warn(vscode.l10n.t('Writing to the language server failed: {0}', messageOf(error)));
+        if ((count ?? 0) <= 1)
+          this.output.warn(vscode.l10n.t('Writing to the language server failed: {0}', messageOf(error)));
         return { action: ErrorAction.Continue, handled: true };
       },
       closed: () => {
@@ -229,7 +241,9 @@ export class LanguageServerController implements vscode.Disposable {
           this.output.warn(vscode.l10n.t('The language server stopped unexpectedly; restarting it.'));
           return { action: CloseAction.Restart, handled: true };
         }
-        this.failure = vscode.l10n.t('The language server stopped unexpectedly several times in a few minutes; it was not restarted.');
+        this.failure = vscode.l10n.t(
+          'The language server stopped unexpectedly several times in a few minutes; it was not restarted.',
+        );
         this.output.error(this.failure);
         this.setState('failed');
         void this.offerRestart(vscode.l10n.t('Seminar Posts: {0}', this.failure));
@@ -263,7 +277,13 @@ export class LanguageServerController implements vscode.Disposable {
   private explainTraceLevel(): void {
     const trace = setting('trace.server');
     if (trace !== 'off' && this.output.logLevel !== vscode.LogLevel.Trace) {
-      this.output.info(vscode.l10n.t('{0} is "{1}": set the log level of this channel to Trace to see the messages.', settingId('trace.server'), trace));
+      this.output.info(
+        vscode.l10n.t(
+          '{0} is "{1}": set the log level of this channel to Trace to see the messages.',
+          settingId('trace.server'),
+          trace,
+        ),
+      );
     }
   }
 

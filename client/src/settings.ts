@@ -17,7 +17,9 @@ export interface ClientLabels {
 }
 
 const stringList = (value: unknown): string[] | undefined =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : undefined;
+  Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '')
+    : undefined;
 
 /**
  * The labels, from a reader over `seminarPosts.*` (without the section prefix). Kinder than
@@ -25,7 +27,10 @@ const stringList = (value: unknown): string[] | undefined =>
  * value of the wrong type, falls back to the default.
  */
 export function readClientLabels(read: SettingReader): ClientLabels {
-  const defaults = { presenter: readSetting(() => undefined, 'presenterLabels'), links: readSetting(() => undefined, 'linkLabels') };
+  const defaults = {
+    presenter: readSetting(() => undefined, 'presenterLabels'),
+    links: readSetting(() => undefined, 'linkLabels'),
+  };
   const linkLabels = read('linkLabels') as { paper?: unknown; slides?: unknown } | undefined;
   const nonEmpty = (list: string[] | undefined, fallback: string[]) => (list && list.length > 0 ? list : fallback);
   return {

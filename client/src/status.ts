@@ -36,7 +36,11 @@ export class PostStatusItem implements vscode.Disposable {
     const { state, status, failure } = this.server;
     const uri = vscode.window.activeTextEditor?.document.uri;
     // What the Problems panel lists (hints are not), as the preview's badges count.
-    const problems = uri ? vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity !== vscode.DiagnosticSeverity.Hint).length : 0;
+    const problems = uri
+      ? vscode.languages
+          .getDiagnostics(uri)
+          .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity !== vscode.DiagnosticSeverity.Hint).length
+      : 0;
 
     this.item.busy = state === 'starting' || status?.state === 'indexing';
     if (state === 'failed' || state === 'stopped') {
@@ -57,8 +61,9 @@ export class PostStatusItem implements vscode.Disposable {
     }
     this.item.severity = vscode.LanguageStatusSeverity.Information;
     if (state === 'starting') this.item.detail = vscode.l10n.t('Language server starting');
-    else if (status?.state === 'indexing') this.item.detail = vscode.l10n.t('Reading the workspace\'s posts…');
-    else if (status) this.item.detail = vscode.l10n.t('Language server ready: {0} posts in the workspace', status.posts);
+    else if (status?.state === 'indexing') this.item.detail = vscode.l10n.t("Reading the workspace's posts…");
+    else if (status)
+      this.item.detail = vscode.l10n.t('Language server ready: {0} posts in the workspace', status.posts);
     else this.item.detail = vscode.l10n.t('Language server ready');
     if (state === 'running' && this.server.crashRestarts > 0) {
       this.item.detail = vscode.l10n.t('{0} (restarted after it stopped unexpectedly)', this.item.detail);

@@ -15622,13 +15622,27 @@ function frontMatterWith(changes) {
     return key in changes ? `${key}: ${changes[key]}` : line;
   });
   for (const [key, value] of Object.entries(changes)) {
-    if (value !== void 0 && !SAMPLE_FRONT_MATTER.some((l) => l.startsWith(`${key}:`))) lines.push(`${key}: ${value}`);
+    if (value !== void 0 && !SAMPLE_FRONT_MATTER.some((l) => l.startsWith(`${key}:`)))
+      lines.push(`${key}: ${value}`);
   }
   return lines;
 }
 
 // server/src/core/rules/attribute-list.ts
-var IMAGE_ATTRIBUTES = ["width", "height", "alt", "title", "class", "style", "align", "id", "loading", "border", "srcset", "sizes"];
+var IMAGE_ATTRIBUTES = [
+  "width",
+  "height",
+  "alt",
+  "title",
+  "class",
+  "style",
+  "align",
+  "id",
+  "loading",
+  "border",
+  "srcset",
+  "sizes"
+];
 var TOKEN = /\S+?=(?:"[^"]*"|'[^']*')|\S+/g;
 var attributeList = {
   id: "attribute-list",
@@ -15666,12 +15680,22 @@ var attributeList = {
   },
   docs: {
     rationale: 'kramdown, which renders the blog, reads `{: width="450"}` written right after an image as the image\'s attributes. A space before it, a missing `:` or a missing `}` make it text on the page; a value without quotes (`{:width=450}`, `{: width=450px}`) is dropped without a word; a misspelled name (`{: widht="450"}`) reaches the browser, which ignores it; and a list on the line after the image applies to the paragraph around it, not to the image. Each way, the figure keeps its full size.',
-    ok: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
+    ok: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        `${SAMPLE_SECTION}
 
-![ResNet block](https://user-images.githubusercontent.com/1/resnet.png){: width="450"}`) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
+![ResNet block](https://user-images.githubusercontent.com/1/resnet.png){: width="450"}`
+      )
+    },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        `${SAMPLE_SECTION}
 
-![ResNet block](https://user-images.githubusercontent.com/1/resnet.png){: widht="450"}`) },
+![ResNet block](https://user-images.githubusercontent.com/1/resnet.png){: widht="450"}`
+      )
+    },
     fix: "Removes the space, adds the `:` or the `}`, quotes the value, corrects the name, or moves the list onto the image's line: applied automatically, since what the author meant is plain."
   },
   check(post, _context, report) {
@@ -15687,11 +15711,23 @@ var attributeList = {
 };
 function checkAfterImage(post, line, text4, after, report) {
   const rest = text4.slice(after);
-  const at = (from, to) => ({ start: { line, character: after + from }, end: { line, character: after + to } });
-  const fix3 = (en, ko, range, newText) => ({ title: { en, ko }, safe: true, edits: [{ range, newText }] });
+  const at = (from, to) => ({
+    start: { line, character: after + from },
+    end: { line, character: after + to }
+  });
+  const fix3 = (en, ko, range, newText) => ({
+    title: { en, ko },
+    safe: true,
+    edits: [{ range, newText }]
+  });
   const spaced = /^([ \t]+)(\{:?[^}]*\}?)/.exec(rest);
   if (spaced && /^\{:|^\{\s*[\w.#-]+=/.test(spaced[2])) {
-    report({ range: at(0, spaced[0].length), messageId: "spaced", data: { list: spaced[2] }, fix: fix3("Remove the space", "\uACF5\uBC31 \uC9C0\uC6B0\uAE30", at(0, spaced[1].length), "") });
+    report({
+      range: at(0, spaced[0].length),
+      messageId: "spaced",
+      data: { list: spaced[2] },
+      fix: fix3("Remove the space", "\uACF5\uBC31 \uC9C0\uC6B0\uAE30", at(0, spaced[1].length), "")
+    });
     return;
   }
   if (rest.trim() === "" && line + 1 < post.lines.lineCount) {
@@ -15702,14 +15738,24 @@ function checkAfterImage(post, line, text4, after, report) {
       report({
         range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: next.length } },
         messageId: "nextLine",
-        fix: fix3("Move the list onto the image's line", "\uC18D\uC131 \uBAA9\uB85D\uC744 \uC774\uBBF8\uC9C0 \uC904\uB85C \uC62E\uAE30\uAE30", { start: { line, character: after }, end: range.end }, next.trim())
+        fix: fix3(
+          "Move the list onto the image's line",
+          "\uC18D\uC131 \uBAA9\uB85D\uC744 \uC774\uBBF8\uC9C0 \uC904\uB85C \uC62E\uAE30\uAE30",
+          { start: { line, character: after }, end: range.end },
+          next.trim()
+        )
       });
     }
     return;
   }
   if (/^\{(?!:)\s*[\w-]+=["']/.test(rest) || /^\{(?!:)\s*\.[\w-]+\s*\}/.test(rest)) {
     const list4 = /^\{[^}]*\}?/.exec(rest)[0];
-    report({ range: at(0, list4.length), messageId: "noColon", data: { list: list4 }, fix: fix3("Write `{:`", "`{:`(\uC73C)\uB85C \uC4F0\uAE30", at(1, 1), ":") });
+    report({
+      range: at(0, list4.length),
+      messageId: "noColon",
+      data: { list: list4 },
+      fix: fix3("Write `{:`", "`{:`(\uC73C)\uB85C \uC4F0\uAE30", at(1, 1), ":")
+    });
     return;
   }
   if (!rest.startsWith("{:")) return;
@@ -15731,13 +15777,23 @@ function checkAfterImage(post, line, text4, after, report) {
       const suggestion = closest(name, IMAGE_ATTRIBUTES);
       if (!suggestion) continue;
       const nameRange = at(from, from + name.length);
-      report({ range: nameRange, messageId: "misspelled", data: { name, suggestion }, fix: fix3(`Write \`${suggestion}\``, `\`${suggestion}\`(\uC73C)\uB85C \uC4F0\uAE30`, nameRange, suggestion) });
+      report({
+        range: nameRange,
+        messageId: "misspelled",
+        data: { name, suggestion },
+        fix: fix3(`Write \`${suggestion}\``, `\`${suggestion}\`(\uC73C)\uB85C \uC4F0\uAE30`, nameRange, suggestion)
+      });
       continue;
     }
     const unquoted = /^([A-Za-z][\w-]*)=([^"'\s]+)$/.exec(written);
     if (unquoted) {
       const fixed = `${unquoted[1]}="${unquoted[2]}"`;
-      report({ range, messageId: "unquoted", data: { fixed, written }, fix: fix3(`Write \`${fixed}\``, `\`${fixed}\`(\uC73C)\uB85C \uC4F0\uAE30`, range, fixed) });
+      report({
+        range,
+        messageId: "unquoted",
+        data: { fixed, written },
+        fix: fix3(`Write \`${fixed}\``, `\`${fixed}\`(\uC73C)\uB85C \uC4F0\uAE30`, range, fixed)
+      });
     }
   }
   for (const m of content3.matchAll(/([A-Za-z][\w-]*):\s*([^\s"'}]+)/g)) {
@@ -15745,7 +15801,12 @@ function checkAfterImage(post, line, text4, after, report) {
     const from = 2 + m.index;
     const range = at(from, from + m[0].length);
     const fixed = `${m[1]}="${m[2]}"`;
-    report({ range, messageId: "unquoted", data: { fixed, written: m[0] }, fix: fix3(`Write \`${fixed}\``, `\`${fixed}\`(\uC73C)\uB85C \uC4F0\uAE30`, range, fixed) });
+    report({
+      range,
+      messageId: "unquoted",
+      data: { fixed, written: m[0] },
+      fix: fix3(`Write \`${fixed}\``, `\`${fixed}\`(\uC73C)\uB85C \uC4F0\uAE30`, range, fixed)
+    });
   }
 }
 
@@ -15772,7 +15833,8 @@ var EARLIER = {
 };
 var byText = /* @__PURE__ */ new Map();
 for (const part of Object.keys(PLACEHOLDERS)) {
-  for (const text4 of [PLACEHOLDERS[part].en, PLACEHOLDERS[part].ko, ...EARLIER[part] ?? []]) byText.set(normalize(text4), part);
+  for (const text4 of [PLACEHOLDERS[part].en, PLACEHOLDERS[part].ko, ...EARLIER[part] ?? []])
+    byText.set(normalize(text4), part);
 }
 function normalize(text4) {
   return text4.trim().replace(/\s+/g, " ").toLowerCase();
@@ -15835,7 +15897,13 @@ var SNIPPETS = {
   figure2: {
     prefix: "figure2",
     description: "Two images side by side, with width \xB7 \uB108\uBE44\uB97C \uC9C0\uC815\uD55C \uC774\uBBF8\uC9C0 \uB450 \uAC1C\uB97C \uB098\uB780\uD788",
-    body: ['<p align="center">', `  <img src="\${1:${U.any}}" width="\${2:450}">`, `  <img src="\${3:${U.any}}" width="\${4:$2}">`, "</p>", "$0"]
+    body: [
+      '<p align="center">',
+      `  <img src="\${1:${U.any}}" width="\${2:450}">`,
+      `  <img src="\${3:${U.any}}" width="\${4:$2}">`,
+      "</p>",
+      "$0"
+    ]
   },
   bullet: {
     prefix: "bullet",
@@ -15905,7 +15973,9 @@ function postImages(post) {
       const address = markdownImageAddress(post, image2);
       if (address) found.push({ kind: "markdown", address });
     }
-    found.sort((a, b) => a.address.range.start.line - b.address.range.start.line || a.address.range.start.character - b.address.range.start.character);
+    found.sort(
+      (a, b) => a.address.range.start.line - b.address.range.start.line || a.address.range.start.character - b.address.range.start.character
+    );
     out.push(...found);
   }
   return out;
@@ -15913,7 +15983,8 @@ function postImages(post) {
 function thumbnailEntry(post) {
   const fm = post.frontMatter;
   let entry;
-  for (let i = fm.entries.length - 1; i >= 0 && !entry; i--) if (fm.entries[i].key === "image_url") entry = fm.entries[i];
+  for (let i = fm.entries.length - 1; i >= 0 && !entry; i--)
+    if (fm.entries[i].key === "image_url") entry = fm.entries[i];
   if (!entry || entry.valueKind !== "scalar" || typeof entry.value !== "string") return void 0;
   const { start, end } = entry.valueRange;
   if (start.line !== end.line) return void 0;
@@ -15991,7 +16062,8 @@ function canInsertEntries(fm) {
 }
 function insertEntries(post, fm, lines) {
   let at = fm.closeRange ? fm.closeRange.start : fm.contentRange.end;
-  while (at.character === 0 && at.line - 1 > fm.openRange.start.line && /^\.\.\.\s*$/.test(post.lines.lineText(at.line - 1))) at = { line: at.line - 1, character: 0 };
+  while (at.character === 0 && at.line - 1 > fm.openRange.start.line && /^\.\.\.\s*$/.test(post.lines.lineText(at.line - 1)))
+    at = { line: at.line - 1, character: 0 };
   const eol2 = lineBreak(post);
   return { range: { start: at, end: at }, newText: lines.map((l) => l + eol2).join("") };
 }
@@ -16133,11 +16205,13 @@ var authorsLineMissing = {
           title: { en: "Insert an authors line", ko: "\uC800\uC790 \uC904 \uB123\uAE30" },
           safe: false,
           snippet: true,
-          edits: [insertLineAfter(
-            post,
-            section.title.range.end.line,
-            `## \${1:${escapeSnippet(PLACEHOLDERS.authors[context.locale])}}, \${2:${escapeSnippet(PLACEHOLDERS.venue[context.locale])}}`
-          )]
+          edits: [
+            insertLineAfter(
+              post,
+              section.title.range.end.line,
+              `## \${1:${escapeSnippet(PLACEHOLDERS.authors[context.locale])}}, \${2:${escapeSnippet(PLACEHOLDERS.venue[context.locale])}}`
+            )
+          ]
         }
       });
     }
@@ -16188,7 +16262,22 @@ var SPAN_ELEMENTS = /* @__PURE__ */ new Set([
   "math",
   "svg"
 ]);
-var VOID_ELEMENTS = /* @__PURE__ */ new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+var VOID_ELEMENTS = /* @__PURE__ */ new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr"
+]);
 var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 var MATH_OPEN = /^ {0,3}\$\$(?!\$)(?:(?!\$\$).)*$/;
 var COMMENT_OPEN = /^ {0,3}<!--/;
@@ -16271,7 +16360,14 @@ function readRawHtml(text4, at) {
   const openEnd = found ? TAG.lastIndex : gt < 0 ? text4.length : gt + 1;
   const tag = name ?? /^<([A-Za-z][\w-]*)/.exec(text4.slice(at))[1].toLowerCase();
   const markdown = found && /\bmarkdown\s*=\s*["']?(?:1|block|span)\b/i.test(first[3] ?? "");
-  const result = (close, missing, openElements = 0) => ({ tag, openEnd, close, missing, openElements, markdown });
+  const result = (close, missing, openElements = 0) => ({
+    tag,
+    openEnd,
+    close,
+    missing,
+    openElements,
+    markdown
+  });
   if (!found || first[4] === "/" || VOID_ELEMENTS.has(tag)) return result({ start: at, end: openEnd });
   const stack = [tag];
   TAG.lastIndex = openEnd;
@@ -16311,8 +16407,24 @@ var bareUrl = {
   },
   docs: {
     rationale: "kramdown, which renders the blog, makes a link of `<https://...>` and `[text](https://...)` only. A bare address is plain text on the blog, though GitHub and the editor link it; written against Korean text, as in `(https://arxiv.org/abs/1807.07665)\uC5D0\uC11C` (a real published post), they even take `)\uC5D0\uC11C` into the address.",
-    ok: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("- 152\uCE35", "- \uCF54\uB4DC\uB294 <https://github.com/KaimingHe/deep-residual-networks>\uC5D0\uC11C \uBCFC \uC218 \uC788\uC2B5\uB2C8\uB2E4.\n- 152\uCE35")) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("- 152\uCE35", "- \uCF54\uB4DC\uB294 (https://github.com/KaimingHe/deep-residual-networks)\uC5D0\uC11C \uBCFC \uC218 \uC788\uC2B5\uB2C8\uB2E4.\n- 152\uCE35")) },
+    ok: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          "- 152\uCE35",
+          "- \uCF54\uB4DC\uB294 <https://github.com/KaimingHe/deep-residual-networks>\uC5D0\uC11C \uBCFC \uC218 \uC788\uC2B5\uB2C8\uB2E4.\n- 152\uCE35"
+        )
+      )
+    },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          "- 152\uCE35",
+          "- \uCF54\uB4DC\uB294 (https://github.com/KaimingHe/deep-residual-networks)\uC5D0\uC11C \uBCFC \uC218 \uC788\uC2B5\uB2C8\uB2E4.\n- 152\uCE35"
+        )
+      )
+    },
     fix: "Puts the address between `<` and `>`, which kramdown links (applied automatically)."
   },
   check(post, _context, report) {
@@ -16323,14 +16435,22 @@ var bareUrl = {
         const start = m.index;
         const url = trimUrl(m[0]);
         const before = text4.slice(0, start);
-        if (/\]\(\s*<?$/.test(before) || /<$/.test(before) || /=\s*["']?$/.test(before) || /[A-Za-z0-9]$/.test(before)) continue;
+        if (/\]\(\s*<?$/.test(before) || /<$/.test(before) || /=\s*["']?$/.test(before) || /[A-Za-z0-9]$/.test(before))
+          continue;
         if (text4.slice(start + url.length).startsWith("](")) continue;
-        const range = { start: { line: line.line, character: start }, end: { line: line.line, character: start + url.length } };
+        const range = {
+          start: { line: line.line, character: start },
+          end: { line: line.line, character: start + url.length }
+        };
         report({
           range,
           messageId: "bare",
           data: { url },
-          fix: { title: { en: "Write `<\u2026>` around the address", ko: "\uC8FC\uC18C\uB97C `<\u2026>`\uB85C \uAC10\uC2F8\uAE30" }, safe: true, edits: [{ range, newText: `<${url}>` }] }
+          fix: {
+            title: { en: "Write `<\u2026>` around the address", ko: "\uC8FC\uC18C\uB97C `<\u2026>`\uB85C \uAC10\uC2F8\uAE30" },
+            safe: true,
+            edits: [{ range, newText: `<${url}>` }]
+          }
         });
       }
     }
@@ -16401,7 +16521,9 @@ function memoizeText(fn, maxEntries = 1e4) {
 }
 
 // server/src/core/workspace.ts
-var paperTitleKey = memoizeText((title) => title.normalize("NFKC").toLowerCase().replace(/[*_`~]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim());
+var paperTitleKey = memoizeText(
+  (title) => title.normalize("NFKC").toLowerCase().replace(/[*_`~]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim()
+);
 
 // server/src/core/rules/duplicate-paper.ts
 var duplicatePaper = {
@@ -16429,9 +16551,11 @@ var duplicatePaper = {
   docs: {
     rationale: "A title written twice is usually a section copied as a template and never retitled: the real 2nd-quarter post shows two AutoSlim sections, the second of which links an object-detection talk. Titles are compared without regard to letter case, punctuation or emphasis. In the editor, a paper already presented in another post of the blog is noted too (as information: presenting a paper again can be deliberate).",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
+    notOk: {
+      text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
 
-${SAMPLE_SECTION.replace("\uD64D\uAE38\uB3D9", "\uAE40\uCCA0\uC218")}`) }
+${SAMPLE_SECTION.replace("\uD64D\uAE38\uB3D9", "\uAE40\uCCA0\uC218")}`)
+    }
   },
   check(post, context, report) {
     const first = /* @__PURE__ */ new Map();
@@ -16460,7 +16584,8 @@ ${SAMPLE_SECTION.replace("\uD64D\uAE38\uB3D9", "\uAE40\uCCA0\uC218")}`) }
 function earliest(papers) {
   let best;
   for (const paper of papers) {
-    if (!best || paper.fileName.localeCompare(best.fileName) < 0 || paper.fileName === best.fileName && (paper.uri.localeCompare(best.uri) || paper.line - best.line) < 0) best = paper;
+    if (!best || paper.fileName.localeCompare(best.fileName) < 0 || paper.fileName === best.fileName && (paper.uri.localeCompare(best.uri) || paper.line - best.line) < 0)
+      best = paper;
   }
   return best;
 }
@@ -16485,11 +16610,18 @@ var duplicateQuarter = {
     rationale: "The blog writes one post per quarter and adds a section per talk as the quarter goes on. A second post dated in the same quarter (New Quarter Post run again with another date, or last quarter's post copied and not redated) is published too: the front page then lists the quarter twice, and the talks are split between two pages. The quarter is read from the date Jekyll uses (the front matter's, else the file name's); files Jekyll skips and posts with `published: false` do not count. Only posts of the same site are compared: the editor knows every post of the workspace, the command line the posts it was asked to check.",
     ok: {
       text: examplePost(frontMatterWith({})),
-      otherPosts: [{ fileName: "2020-07-02-3rd_quarter.md", text: examplePost(frontMatterWith({ title: '"2020_3rd_quarter"', date: "2020-07-02" })) }]
+      otherPosts: [
+        {
+          fileName: "2020-07-02-3rd_quarter.md",
+          text: examplePost(frontMatterWith({ title: '"2020_3rd_quarter"', date: "2020-07-02" }))
+        }
+      ]
     },
     notOk: {
       text: examplePost(frontMatterWith({})),
-      otherPosts: [{ fileName: "2020-05-07-2nd_quarter.md", text: examplePost(frontMatterWith({ date: "2020-05-07" })) }]
+      otherPosts: [
+        { fileName: "2020-05-07-2nd_quarter.md", text: examplePost(frontMatterWith({ date: "2020-05-07" })) }
+      ]
     }
   },
   check(post, context, report) {
@@ -16667,7 +16799,14 @@ var formatters = /* @__PURE__ */ new Map();
 function wallClock(instant, timeZone) {
   if (timeZone === "UTC") {
     const d = new Date(instant);
-    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds()
+    };
   }
   let format = formatters.get(timeZone);
   if (!format) {
@@ -16684,7 +16823,14 @@ function wallClock(instant, timeZone) {
     formatters.set(timeZone, format);
   }
   const value = (type) => Number(format.formatToParts(new Date(instant)).find((p) => p.type === type)?.value ?? 0);
-  return { year: value("year"), month: value("month"), day: value("day"), hour: value("hour"), minute: value("minute"), second: value("second") };
+  return {
+    year: value("year"),
+    month: value("month"),
+    day: value("day"),
+    hour: value("hour"),
+    minute: value("minute"),
+    second: value("second")
+  };
 }
 function zonedToInstant(wall, timeZone) {
   if (timeZone === "UTC") return wall;
@@ -16821,7 +16967,7 @@ var fieldType = {
     for (const key of BOOLEAN_KEYS) {
       const entry = entryOf(fm, key);
       if (!entry || typeof entry.value === "boolean") continue;
-      const text4 = String(entry.value ?? "").trim().toLowerCase();
+      const text4 = valueText(entry).trim().toLowerCase();
       const fixed = entry.valueKind === "scalar" && (text4 === "true" || text4 === "false") ? text4 : void 0;
       report({
         range: nonEmpty(entry),
@@ -16832,18 +16978,21 @@ var fieldType = {
       });
     }
     const title = entryOf(fm, "title");
-    if (title && (title.valueKind !== "scalar" || String(title.value ?? "").trim() === "")) {
+    if (title && (title.valueKind !== "scalar" || valueText(title).trim() === "")) {
       report({ range: nonEmpty(title), messageId: "title", data: { value: title.valueSource.trim() } });
     }
     const image2 = entryOf(fm, "image_url");
     if (image2) {
-      const value = String(image2.value ?? "").trim();
+      const value = valueText(image2).trim();
       if (image2.valueKind !== "scalar" || !isImageUrlValue(value)) {
         report({ range: nonEmpty(image2), messageId: "imageUrl", data: { value: image2.valueSource.trim() } });
       }
     }
   }
 };
+function valueText(entry) {
+  return String(entry.value ?? "");
+}
 function fix(en, ko, edit, fixed) {
   return { title: { en: en.replace("{fixed}", fixed), ko: ko.replace("{fixed}", fixed) }, safe: true, edits: [edit] };
 }
@@ -16859,7 +17008,11 @@ function checkDate(post, entry, zone, report) {
     return;
   }
   if (reading.kind === "invalid") {
-    report({ range: nonEmpty(entry), messageId: reading.reason === "empty" ? "dateEmpty" : "dateInvalid", data: { value } });
+    report({
+      range: nonEmpty(entry),
+      messageId: reading.reason === "empty" ? "dateEmpty" : "dateInvalid",
+      data: { value }
+    });
     return;
   }
   const date = formatDate(inBuildZone(reading, zone).date);
@@ -16870,11 +17023,29 @@ function checkDate(post, entry, zone, report) {
     edits: [replaceValue(post, entry, fixed)]
   });
   if (reading.rest) {
-    report({ range: entry.valueRange, messageId: "dateRange", data: { value, leading: reading.leading, date }, fix: write(false), severity: "warning" });
+    report({
+      range: entry.valueRange,
+      messageId: "dateRange",
+      data: { value, leading: reading.leading, date },
+      fix: write(false),
+      severity: "warning"
+    });
   } else if (reading.rolledOver) {
-    report({ range: entry.valueRange, messageId: "dateRolledOver", data: { value, date }, fix: write(false), severity: "warning" });
+    report({
+      range: entry.valueRange,
+      messageId: "dateRolledOver",
+      data: { value, date },
+      fix: write(false),
+      severity: "warning"
+    });
   } else if (reading.shortParts) {
-    report({ range: entry.valueRange, messageId: "dateShort", data: { value, fixed, date }, fix: write(true), severity: "info" });
+    report({
+      range: entry.valueRange,
+      messageId: "dateShort",
+      data: { value, fixed, date },
+      fix: write(true),
+      severity: "info"
+    });
   }
 }
 
@@ -16921,7 +17092,12 @@ var filenameConvention = {
   optionsSchema: {
     type: "object",
     additionalProperties: false,
-    properties: { quarterSlug: { type: "boolean", description: "Whether the slug must be the quarter's, `Nth_quarter` (default true)." } }
+    properties: {
+      quarterSlug: {
+        type: "boolean",
+        description: "Whether the slug must be the quarter's, `Nth_quarter` (default true)."
+      }
+    }
   },
   defaultOptions: { quarterSlug: true },
   check(post, context, report) {
@@ -16953,12 +17129,22 @@ var filenameConvention = {
       day = name.date.written;
       if (name.date.shortParts) {
         const expected = named(canonicalDate(name.date), name.slug, name.extension);
-        report({ range, messageId: "shortDate", data: { expected, fileName: post.fileName }, fix: rename(expected, true) });
+        report({
+          range,
+          messageId: "shortDate",
+          data: { expected, fileName: post.fileName },
+          fix: rename(expected, true)
+        });
       }
     }
     if (extension2 !== name.extension) {
       const expected = named(name.datePart, name.slug, extension2);
-      report({ range, messageId: "extension", data: { expected, fileName: post.fileName, extension: name.extension }, fix: rename(expected, true) });
+      report({
+        range,
+        messageId: "extension",
+        data: { expected, fileName: post.fileName, extension: name.extension },
+        fix: rename(expected, true)
+      });
     }
     if (day && context.options.quarterSlug && !QUARTER_SLUG.test(name.slug)) {
       const expectedSlug = `${quarterOf(day)}_quarter`;
@@ -17024,8 +17210,17 @@ var filenameDateMismatch = {
       messageId: read ? "mismatchRead" : "mismatch",
       data: read ? { fileDate, date, value, zone } : { fileDate, date },
       fix: [
-        { title: { en: `Set the date to ${newValue}`, ko: `\uB0A0\uC9DC\uB97C ${newValue}(\uC73C)\uB85C \uBC14\uAFB8\uAE30` }, safe: false, edits: [replaceValue(post, used.entry, newValue)] },
-        { title: { en: `Rename the file to \`${newName}\``, ko: `\uD30C\uC77C \uC774\uB984\uC744 \`${newName}\`(\uC73C)\uB85C \uBC14\uAFB8\uAE30` }, safe: false, edits: [], rename: newName }
+        {
+          title: { en: `Set the date to ${newValue}`, ko: `\uB0A0\uC9DC\uB97C ${newValue}(\uC73C)\uB85C \uBC14\uAFB8\uAE30` },
+          safe: false,
+          edits: [replaceValue(post, used.entry, newValue)]
+        },
+        {
+          title: { en: `Rename the file to \`${newName}\``, ko: `\uD30C\uC77C \uC774\uB984\uC744 \`${newName}\`(\uC73C)\uB85C \uBC14\uAFB8\uAE30` },
+          safe: false,
+          edits: [],
+          rename: newName
+        }
       ]
     });
   }
@@ -17069,7 +17264,12 @@ var filenameFormat = {
           range: post.lines.lineRange(0),
           messageId: "notMarkdown",
           data: { extension: name.extension, newName: newName2 },
-          fix: { title: { en: "Rename the file to `{newName}`", ko: "\uD30C\uC77C \uC774\uB984\uC744 `{newName}`(\uC73C)\uB85C \uBC14\uAFB8\uAE30" }, safe: true, edits: [], rename: newName2 }
+          fix: {
+            title: { en: "Rename the file to `{newName}`", ko: "\uD30C\uC77C \uC774\uB984\uC744 `{newName}`(\uC73C)\uB85C \uBC14\uAFB8\uAE30" },
+            safe: true,
+            edits: [],
+            rename: newName2
+          }
         });
       } else if (name.date.kind === "invalid" && readsNameDate(post)) {
         report({ range: post.lines.lineRange(0), messageId: "nameDate", data: { datePart: name.datePart } });
@@ -17089,7 +17289,12 @@ var filenameFormat = {
       range: post.lines.lineRange(0),
       messageId: "format",
       data: { fileName: post.fileName, newName: newName ?? "" },
-      fix: newName ? { title: { en: "Rename the file to `{newName}`", ko: "\uD30C\uC77C \uC774\uB984\uC744 `{newName}`(\uC73C)\uB85C \uBC14\uAFB8\uAE30" }, safe: titleAgrees && nameAgrees, edits: [], rename: newName } : void 0
+      fix: newName ? {
+        title: { en: "Rename the file to `{newName}`", ko: "\uD30C\uC77C \uC774\uB984\uC744 `{newName}`(\uC73C)\uB85C \uBC14\uAFB8\uAE30" },
+        safe: titleAgrees && nameAgrees,
+        edits: [],
+        rename: newName
+      } : void 0
     });
   }
 };
@@ -17145,7 +17350,10 @@ var frontMatterDuplicateKey = {
       }
       if (isPlainKey(post, before)) {
         fixes.push({
-          title: { en: "Remove the earlier `{key}` (line {previous})", ko: "\uC55E\uC5D0 \uB098\uC628 `{key}` \uC9C0\uC6B0\uAE30 ({previous}\uBC88\uC9F8 \uC904)" },
+          title: {
+            en: "Remove the earlier `{key}` (line {previous})",
+            ko: "\uC55E\uC5D0 \uB098\uC628 `{key}` \uC9C0\uC6B0\uAE30 ({previous}\uBC88\uC9F8 \uC904)"
+          },
           safe: false,
           edits: [removeEntry(post, before)]
         });
@@ -17153,7 +17361,11 @@ var frontMatterDuplicateKey = {
       report({
         range: entry.keyRange,
         messageId: "duplicate",
-        data: { key: entry.key, line: first.get(entry.key).keyRange.start.line + 1, previous: before.keyRange.start.line + 1 },
+        data: {
+          key: entry.key,
+          line: first.get(entry.key).keyRange.start.line + 1,
+          previous: before.keyRange.start.line + 1
+        },
         fix: fixes
       });
     }
@@ -18471,7 +18683,10 @@ function toLocale(tag) {
   return tag && /^ko(?:[-_.]|$)/i.test(tag.trim()) ? "ko" : "en";
 }
 function formatMessage(text4, locale, data = {}) {
-  return text4[locale].replace(/\{(\w+)\}/g, (whole, name) => Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole);
+  return text4[locale].replace(
+    /\{(\w+)\}/g,
+    (whole, name) => Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole
+  );
 }
 
 // server/src/core/engine/suppression.ts
@@ -18509,7 +18724,11 @@ var Suppressions = class {
           break;
         }
         default:
-          this.switches.push({ at: d.kind === "disable" ? d.comment.range.end : d.comment.range.start, disable: d.kind === "disable", ids });
+          this.switches.push({
+            at: d.kind === "disable" ? d.comment.range.end : d.comment.range.start,
+            disable: d.kind === "disable",
+            ids
+          });
       }
     }
   }
@@ -18652,7 +18871,8 @@ function checkReport(rule, descriptor, post) {
     for (const edit of fix3.edits) {
       if (!post.lines.contains(edit.range)) return `fix edit ${formatRange(edit.range)} is outside the document`;
     }
-    if (fix3.rename !== void 0 && (!fix3.rename || /[/\\]/.test(fix3.rename))) return `fix renames to a bad name '${fix3.rename}'`;
+    if (fix3.rename !== void 0 && (!fix3.rename || /[/\\]/.test(fix3.rename)))
+      return `fix renames to a bad name '${fix3.rename}'`;
     if (fix3.snippet && fix3.safe) return "a snippet fix has placeholders to fill and cannot be safe";
   }
   const unfilled = [message, ...toArray(descriptor.fix).map((fix3) => fix3.title)].flatMap((text4) => [...`${text4.en} ${text4.ko}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1])).find((name) => descriptor.data?.[name] === void 0);
@@ -18711,7 +18931,12 @@ var SIMPLIFIED_MESSAGE = {
 };
 function simplifiedDiagnostic(part, post, locale) {
   const count2 = String(part.range.end.line - part.range.start.line + 1);
-  return engineWarning(SIMPLIFIED_CODE, part.range, formatMessage(SIMPLIFIED_MESSAGE[part.reason], locale, { count: count2 }), post);
+  return engineWarning(
+    SIMPLIFIED_CODE,
+    part.range,
+    formatMessage(SIMPLIFIED_MESSAGE[part.reason], locale, { count: count2 }),
+    post
+  );
 }
 function engineWarning(code3, range, message, post, fixes = []) {
   const data = { ruleId: code3, version: post.version, fixes };
@@ -18736,7 +18961,16 @@ function unknownRuleDiagnostic(id, comment, known, post, locale) {
   const suggestion = closest(id, known, 3);
   const at = directiveIdRange(post, comment, id);
   const range = at ?? comment.range;
-  const fixes = suggestion && at ? [{ title: formatMessage(UNKNOWN_RULE_MESSAGE.fix, locale, { id, suggestion }), safe: false, edits: [{ range: at, newText: suggestion }] }] : [];
+  const fixes = suggestion && at ? (
+    // Not safe: the writer may have meant another rule than the closest spelling.
+    [
+      {
+        title: formatMessage(UNKNOWN_RULE_MESSAGE.fix, locale, { id, suggestion }),
+        safe: false,
+        edits: [{ range: at, newText: suggestion }]
+      }
+    ]
+  ) : [];
   const message = suggestion ? formatMessage(UNKNOWN_RULE_MESSAGE.didYouMean, locale, { id, suggestion }) : formatMessage(UNKNOWN_RULE_MESSAGE.plain, locale, { id });
   return engineWarning(UNKNOWN_SUPPRESSION_CODE, range, message, post, fixes);
 }
@@ -19000,8 +19234,14 @@ var frontMatterSyntax = {
     const shown = fm.errors.slice(0, MAX_LISTED);
     shown.forEach((error, i) => {
       const rest = fm.errors.length - shown.length;
-      if (i === shown.length - 1 && rest > 0) report({ range: error.range, messageId: "yamlMore", data: { error: error.message, count: String(rest) } });
-      else report({ range: error.range, messageId: i === 0 && published ? "yamlPublished" : "yaml", data: { error: error.message } });
+      if (i === shown.length - 1 && rest > 0)
+        report({ range: error.range, messageId: "yamlMore", data: { error: error.message, count: String(rest) } });
+      else
+        report({
+          range: error.range,
+          messageId: i === 0 && published ? "yamlPublished" : "yaml",
+          data: { error: error.message }
+        });
     });
     if (fm.errors.length === 0 && fm.notAMapping) {
       report({ range: fm.contentRange, messageId: published ? "notAMappingPublished" : "notAMapping" });
@@ -19128,7 +19368,12 @@ var requiredField = {
 };
 
 // server/src/core/rules/front-matter-missing.ts
-var BLOCK_RULES = [frontMatterSyntax, frontMatterDuplicateKey, requiredField, fieldType];
+var BLOCK_RULES = [
+  frontMatterSyntax,
+  frontMatterDuplicateKey,
+  requiredField,
+  fieldType
+];
 var frontMatterMissing = {
   id: "front-matter-missing",
   category: "front-matter",
@@ -19265,8 +19510,18 @@ var futureDate = {
     if (!used || used.build.instant <= context.now) return;
     const zone = zoneOf(context);
     const data = { now: formatInstant(context.now, zone), at: formatInstant(used.build.instant, zone), zone };
-    if (used.entry) report({ range: used.entry.valueRange, messageId: "future", data: { ...data, value: used.entry.valueSource.trim() } });
-    else report({ range: post.lines.lineRange(0), messageId: "futureName", data: { ...data, value: used.reading.leading } });
+    if (used.entry)
+      report({
+        range: used.entry.valueRange,
+        messageId: "future",
+        data: { ...data, value: used.entry.valueSource.trim() }
+      });
+    else
+      report({
+        range: post.lines.lineRange(0),
+        messageId: "futureName",
+        data: { ...data, value: used.reading.leading }
+      });
   }
 };
 
@@ -19333,7 +19588,9 @@ var imageAlt = {
   },
   docs: {
     rationale: 'Screen readers read an image\'s `alt` text, and browsers show it when the image fails to load. The 4th-quarter post started describing its figures (`alt="Illustration of the Noisy Student Training."`); most older figures have none, so the rule is off unless the blog opts in. An empty `alt=""` marks a decorative image and is accepted.',
-    ok: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("<img src=", '<img alt="\uC794\uCC28 \uBE14\uB85D \uAD6C\uC870" src=')) },
+    ok: {
+      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("<img src=", '<img alt="\uC794\uCC28 \uBE14\uB85D \uAD6C\uC870" src='))
+    },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER) },
     options: 'Off by default: enable it with `"image-alt": "warning"` under `rules`.'
   },
@@ -19395,7 +19652,9 @@ var imageBlockUnclosed = {
   }
 };
 function insideOpenTag(images, position2) {
-  return images.some((image2) => !image2.terminated && comparePositions(image2.range.start, position2) < 0 && comparePositions(position2, image2.range.end) <= 0);
+  return images.some(
+    (image2) => !image2.terminated && comparePositions(image2.range.start, position2) < 0 && comparePositions(position2, image2.range.end) <= 0
+  );
 }
 function insideComment(post, position2) {
   return post.comments.some((c) => {
@@ -19441,10 +19700,13 @@ var imageSrc = {
     rationale: 'The drafts of the real blog tried `/_posts/HIRO_algo.PNG` (Jekyll does not copy files of `_posts/` to the site) and `https://github.com/.../blob/master/_posts/HIRO_algo.PNG` (an HTML page about the file, not the file): both showed broken images. Upload figures (GitHub issue attachments give `user-images.githubusercontent.com` addresses) or put them under `assets/`. Every image is checked: `<img src="...">`, a Markdown image `![](...)`, and the `image_url` thumbnail the front page shows. Whether a site path exists is checked only for a post inside a Jekyll site.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: {
-      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(
-        "https://user-images.githubusercontent.com/1/resnet-block.png",
-        "https://github.com/lab/lab.github.io/blob/master/_posts/resnet-block.png"
-      ))
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          "https://user-images.githubusercontent.com/1/resnet-block.png",
+          "https://github.com/lab/lab.github.io/blob/master/_posts/resnet-block.png"
+        )
+      )
     },
     fix: "Turns a `/blob/` address into the `/raw/` one, a `_posts/` path into the file's path under `assets/` when the site has it there, and a relative path (`assets/a.png`) into a site path (`/assets/a.png`), applied automatically when the site has the file there. The same for the thumbnail: `image_url` and the image it shows get the same address."
   },
@@ -19541,7 +19803,14 @@ var imageWidth = {
           range: width.value && value ? width.value.range : width.range,
           messageId: "width",
           data: { width: value },
-          fix: pixels && width.value ? { title: { en: "Write `{width}` as `" + pixels[1] + "`", ko: "`{width}`\uB97C `" + pixels[1] + "`(\uC73C)\uB85C \uC4F0\uAE30" }, safe: true, edits: [{ range: width.value.range, newText: pixels[1] }] } : void 0
+          fix: pixels && width.value ? {
+            title: {
+              en: "Write `{width}` as `" + pixels[1] + "`",
+              ko: "`{width}`\uB97C `" + pixels[1] + "`(\uC73C)\uB85C \uC4F0\uAE30"
+            },
+            safe: true,
+            edits: [{ range: width.value.range, newText: pixels[1] }]
+          } : void 0
         });
       }
     }
@@ -19605,7 +19874,9 @@ function isCancellation(error) {
 var import_picomatch = __toESM(require_picomatch2());
 
 // server/src/core/rules/support/labels.ts
-var normalizeLabel = memoizeText((label) => label.normalize("NFC").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase());
+var normalizeLabel = memoizeText(
+  (label) => label.normalize("NFC").replace(/[*_`]/g, "").replace(/\s+/g, " ").trim().toLowerCase()
+);
 function isLabel(text4, labels) {
   const wanted = normalizeLabel(text4);
   return labels.some((label) => normalizeLabel(label) === wanted);
@@ -19731,13 +20002,21 @@ function classify(post, line, config) {
   const label = line.label?.text ?? "";
   const looksLikeOne = looksLikePresenterLine(line, config);
   const wellFormed = looksLikeOne && isWellFormed(line, config);
-  const info = (state, expectedLabel, name = line.name) => ({ line, state, expectedLabel, name, wellFormed });
+  const info = (state, expectedLabel, name = line.name) => ({
+    line,
+    state,
+    expectedLabel,
+    name,
+    wellFormed
+  });
   if (label && isLabel(label, labels)) return info(line.colon ? "ok" : "no-colon", labelAsConfigured(label, labels));
-  if (label && line.colon && line.name && isLabel(label, UNAMBIGUOUS_PRESENTER_WORDS)) return info("other-label", first);
+  if (label && line.colon && line.name && isLabel(label, UNAMBIGUOUS_PRESENTER_WORDS))
+    return info("other-label", first);
   if (!looksLikeOne) return void 0;
   const near = label ? misspelledLabel(label, labels) : void 0;
   if (near) return info("misspelled", near);
-  if (label && (isLabel(label, PRESENTER_WORDS) || misspelledLabel(label, LONG_PRESENTER_WORDS))) return info("other-label", first);
+  if (label && (isLabel(label, PRESENTER_WORDS) || misspelledLabel(label, LONG_PRESENTER_WORDS)))
+    return info("other-label", first);
   if (!hasPresenterLinks(line, config)) return void 0;
   if (line.colon) return info("other-label", first);
   return info("no-label", first, line.label ? joinSpans(post, line.label, line.name) : void 0);
@@ -19754,7 +20033,9 @@ function labelAsConfigured(label, labels) {
 }
 function hasPresenterLinks(line, config) {
   const labels = [...config.linkLabels.paper, ...config.linkLabels.slides];
-  return (line.linkList?.items ?? []).some((item) => item.kind === "link" ? isLabel(item.label.text, labels) : labels.some((l) => item.text.toLowerCase().includes(l.toLowerCase())));
+  return (line.linkList?.items ?? []).some(
+    (item) => item.kind === "link" ? isLabel(item.label.text, labels) : labels.some((l) => item.text.toLowerCase().includes(l.toLowerCase()))
+  );
 }
 function joinSpans(post, first, last) {
   if (!last) return first;
@@ -19764,7 +20045,9 @@ function joinSpans(post, first, last) {
 
 // server/src/core/rules/support/orphans.ts
 function orphanLinkParagraphs(section, config) {
-  return section.linkParagraphs.filter((p) => p.links.some((link2) => isPaperLink(link2, config) || isSlidesLink(link2, config)));
+  return section.linkParagraphs.filter(
+    (p) => p.links.some((link2) => isPaperLink(link2, config) || isSlidesLink(link2, config))
+  );
 }
 function hasOrphanLink(section, config, kind) {
   const test = kind === "paper" ? isPaperLink : isSlidesLink;
@@ -19786,11 +20069,20 @@ function linkTargets(post, config) {
   const add = (target) => {
     if (CHECKABLE.test(target.url) && !ignored(target.url)) out.push(target);
   };
-  const image2 = post.frontMatter?.entries.find((e) => e.key === "image_url" && e.valueKind === "scalar" && typeof e.value === "string");
+  const image2 = post.frontMatter?.entries.find(
+    (e) => e.key === "image_url" && e.valueKind === "scalar" && typeof e.value === "string"
+  );
   if (image2) {
     const range = image2.quoted ? shrink(image2.valueRange) : image2.valueRange;
     const quote = image2.quoted ? image2.valueSource.trim()[0] : void 0;
-    if (range) add({ url: String(image2.value), range, kind: "thumbnail", label: "image_url", ...quote ? { yamlQuote: quote } : {} });
+    if (range)
+      add({
+        url: String(image2.value),
+        range,
+        kind: "thumbnail",
+        label: "image_url",
+        ...quote ? { yamlQuote: quote } : {}
+      });
   }
   for (const section of post.sections) {
     for (const link2 of sectionLinks(post, section, config)) {
@@ -19801,14 +20093,17 @@ function linkTargets(post, config) {
     }
     for (const img of section.images) {
       const src = img.attributes.find((a) => a.name === "src")?.value;
-      if (src && src.text === src.text.trim() && src.text) add({ url: src.text, range: src.range, kind: "image", label: "img" });
+      if (src && src.text === src.text.trim() && src.text)
+        add({ url: src.text, range: src.range, kind: "image", label: "img" });
     }
     for (const md of section.markdownImages) {
       const range = markdownImageUrlRange(post, md.range, md.url);
       if (range) add({ url: md.url, range, kind: "image", label: `![${md.alt}]` });
     }
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+  );
 }
 function uniqueAddresses(targets2) {
   return [...new Set(targets2.map((t) => addressKey(t.url)))];
@@ -19837,7 +20132,10 @@ function hostOf(url) {
 }
 function shrink(range) {
   if (range.start.line !== range.end.line || range.end.character - range.start.character < 2) return void 0;
-  return { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } };
+  return {
+    start: { line: range.start.line, character: range.start.character + 1 },
+    end: { line: range.end.line, character: range.end.character - 1 }
+  };
 }
 function markdownImageUrlRange(post, range, url) {
   if (!url) return void 0;
@@ -19960,7 +20258,11 @@ var linkDead = {
           break;
         case "dead":
           if (result.failure !== void 0) {
-            report({ range: target.range, messageId: "noAnswer", data: { ...base, reason: reasonOf(result, context.locale) } });
+            report({
+              range: target.range,
+              messageId: "noAnswer",
+              data: { ...base, reason: reasonOf(result, context.locale) }
+            });
           } else {
             report({ range: target.range, messageId: "status", data: base });
           }
@@ -19969,10 +20271,21 @@ var linkDead = {
           report({ range: target.range, messageId: "signIn", data: base, severity: "info" });
           break;
         case "unchecked":
-          report({ range: target.range, messageId: "unchecked", data: { ...base, attempts: attemptsText(result, context.locale) }, severity: "info" });
+          report({
+            range: target.range,
+            messageId: "unchecked",
+            data: { ...base, attempts: attemptsText(result, context.locale) },
+            severity: "info"
+          });
           break;
         case "moved":
-          report({ range: target.range, messageId: "moved", data: { ...base, target: verdict.target }, severity: "info", fix: movedFix(target, verdict.target) });
+          report({
+            range: target.range,
+            messageId: "moved",
+            data: { ...base, target: verdict.target },
+            severity: "info",
+            fix: movedFix(target, verdict.target)
+          });
           break;
       }
     }
@@ -20069,7 +20382,8 @@ var linkMalformed = {
         if (!list4) continue;
         for (const item of list4.items) {
           if (item.kind === "text") {
-            if (!saysUnavailable(item, context.config)) report({ range: item.range, messageId: "text", data: { text: item.text } });
+            if (!saysUnavailable(item, context.config))
+              report({ range: item.range, messageId: "text", data: { text: item.text } });
           } else if (!item.url) {
             report({ range: item.range, messageId: "noTarget", data: { label: item.label.text } });
           } else if (item.unclosed) {
@@ -20148,7 +20462,12 @@ var linkUrl = {
   docs: {
     rationale: "The post is read at its own address (`/2020/04/02/2nd_quarter.html`), so a relative target points somewhere else than the author meant, and a target with a space ends the link early in Markdown. Papers and slides live on other sites: link them by their full address.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("https://example.com/resnet.pdf", "slides/resnet.pdf")) },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace("https://example.com/resnet.pdf", "slides/resnet.pdf")
+      )
+    },
     fix: "Percent-encodes the spaces (`%20`) of an otherwise good address, leaving a quoted link title after it (`\"...\"`, `'...'`) as it is. kramdown reads no other title: `(v2)` after a space is part of the address, and is encoded with it."
   },
   check(post, context, report) {
@@ -20197,7 +20516,13 @@ var markdownImage = {
     rationale: 'Every figure of the published posts sits in a `<p align="center">` block, where `width` can size it and put two side by side. A Markdown image renders left-aligned at full size, out of step with the rest of the post.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: {
-      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(/<p align="center">\n.*\n<\/p>/, "![resnet](https://user-images.githubusercontent.com/1/resnet-block.png)"))
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          /<p align="center">\n.*\n<\/p>/,
+          "![resnet](https://user-images.githubusercontent.com/1/resnet-block.png)"
+        )
+      )
     },
     fix: 'Turns Markdown images into one `<p align="center">` block with an `<img>` per image (keeping their alt text), wherever they stand. Images on lines of their own (a paragraph of images, an image line right after a bullet) become the block in place, applied automatically; an image inside a sentence or bullet leaves the text and its block follows the paragraph or list (offered, not applied automatically: the figure moves). `image-src` checks their addresses alike.'
   },
@@ -20240,10 +20565,15 @@ function conversion(post, section, images) {
       // An HTML block runs to the next blank line: without one after `</p>`, the line below (a
       // presenter line, say) would become part of the block and vanish from the page. Before it, a
       // blank line ends the paragraph or list item the images continued.
-      edits: [{
-        range: { start: { line: first.line, character: 0 }, end: { line: last.line, character: post.lines.lineText(last.line).length } },
-        newText: (blankBefore ? "" : eol2) + block + (nextLineBlank(post, last.line) ? "" : eol2)
-      }]
+      edits: [
+        {
+          range: {
+            start: { line: first.line, character: 0 },
+            end: { line: last.line, character: post.lines.lineText(last.line).length }
+          },
+          newText: (blankBefore ? "" : eol2) + block + (nextLineBlank(post, last.line) ? "" : eol2)
+        }
+      ]
     };
   }
   const holder = section.blocks.find((b) => within(images[0].range, b.range));
@@ -20252,7 +20582,10 @@ function conversion(post, section, images) {
   const end = before.trim() ? last : { line: last.line, character: last.character + (after.length - after.trimStart().length) };
   const lineEnd = { line: holder.range.end.line, character: post.lines.lineText(holder.range.end.line).length };
   const insert = eol2 + eol2 + block + (nextLineBlank(post, lineEnd.line) ? "" : eol2);
-  const edits = comparePositions(end, lineEnd) === 0 ? [{ range: { start, end }, newText: insert }] : [{ range: { start, end }, newText: "" }, { range: { start: lineEnd, end: lineEnd }, newText: insert }];
+  const edits = comparePositions(end, lineEnd) === 0 ? [{ range: { start, end }, newText: insert }] : [
+    { range: { start, end }, newText: "" },
+    { range: { start: lineEnd, end: lineEnd }, newText: insert }
+  ];
   return { title: MOVE_TITLE, safe: false, edits };
 }
 var TITLE = { en: "Convert to a centered image block", ko: "\uAC00\uC6B4\uB370 \uC815\uB82C \uC774\uBBF8\uC9C0 \uBE14\uB85D\uC73C\uB85C \uBC14\uAFB8\uAE30" };
@@ -20261,7 +20594,9 @@ var MOVE_TITLE = {
   ko: "\uC774 \uBB38\uB2E8 \uB4A4\uC758 \uAC00\uC6B4\uB370 \uC815\uB82C \uC774\uBBF8\uC9C0 \uBE14\uB85D\uC73C\uB85C \uC62E\uAE30\uAE30"
 };
 function imageBlock(images, eol2) {
-  const tags = images.map((i) => `  <img src="${attribute(i.url)}"${i.alt.trim() ? ` alt="${attribute(i.alt)}"` : ""}>`);
+  const tags = images.map(
+    (i) => `  <img src="${attribute(i.url)}"${i.alt.trim() ? ` alt="${attribute(i.alt)}"` : ""}>`
+  );
   return ['<p align="center">', ...tags, "</p>"].join(eol2);
 }
 function nextLineBlank(post, line) {
@@ -20294,18 +20629,25 @@ var markdownInHtmlBlock = {
   },
   docs: {
     rationale: "kramdown, which renders the blog, reads an HTML block to the end tag that closes it, and everything in between as raw HTML: a `# title`, a `- bullet` or an `![figure](...)` inside shows as those very characters. A block never closed, or one holding an element never closed (a `<b>` or a second `<p>` without its end tag), runs to the end of the post and swallows every paper after it. A `# heading` right after `</p>`, on the next line, is a heading.",
-    ok: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
+    ok: {
+      text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
 
 <div align="center">
   <b>Figure 1</b>
-</div>`) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}
+</div>`)
+    },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        `${SAMPLE_SECTION}
 
 <div align="center">
   <b>Figure 1</b>
 
 # BERT
-- \uC694\uC57D\uC785\uB2C8\uB2E4.`) },
+- \uC694\uC57D\uC785\uB2C8\uB2E4.`
+      )
+    },
     fix: "For a block never closed, inserts its end tag before the first Markdown it swallows; for Markdown inside a closed block, adds `markdown=\"1\"` to the opening tag, which makes kramdown read the block's content as Markdown. Neither is applied automatically: where the block was meant to end is the author's to say."
   },
   check(post, _context, report) {
@@ -20327,19 +20669,28 @@ var markdownInHtmlBlock = {
           data: { ...data, missing },
           // Only the block's own end tag has a plain place; an element left open inside it is the author's to close.
           fix: !closesBefore(post, block, edit, first.line) ? void 0 : {
-            title: { en: `Insert \`</${block.tag}>\` after line ${last + 1}`, ko: `${last + 1}\uBC88\uC9F8 \uC904 \uB4A4\uC5D0 \`</${block.tag}>\` \uB123\uAE30` },
+            title: {
+              en: `Insert \`</${block.tag}>\` after line ${last + 1}`,
+              ko: `${last + 1}\uBC88\uC9F8 \uC904 \uB4A4\uC5D0 \`</${block.tag}>\` \uB123\uAE30`
+            },
             safe: false,
             edits: [edit]
           }
         });
       } else {
-        const at = { line: block.open.end.line, character: block.open.end.character - (post.lines.lineText(block.open.end.line)[block.open.end.character - 2] === "/" ? 2 : 1) };
+        const at = {
+          line: block.open.end.line,
+          character: block.open.end.character - (post.lines.lineText(block.open.end.line)[block.open.end.character - 2] === "/" ? 2 : 1)
+        };
         report({
           range: block.open,
           messageId: "inside",
           data: { ...data, tag: block.tag, closeLine: block.close.end.line + 1 },
           fix: {
-            title: { en: 'Add `markdown="1"`: kramdown reads the block\'s content as Markdown', ko: '`markdown="1"` \uB123\uAE30: kramdown\uC774 \uBE14\uB85D \uB0B4\uC6A9\uC744 Markdown\uC73C\uB85C \uC77D\uC2B5\uB2C8\uB2E4' },
+            title: {
+              en: 'Add `markdown="1"`: kramdown reads the block\'s content as Markdown',
+              ko: '`markdown="1"` \uB123\uAE30: kramdown\uC774 \uBE14\uB85D \uB0B4\uC6A9\uC744 Markdown\uC73C\uB85C \uC77D\uC2B5\uB2C8\uB2E4'
+            },
             safe: false,
             edits: [{ range: { start: at, end: at }, newText: ' markdown="1"' }]
           }
@@ -20366,7 +20717,11 @@ function closesBefore(post, block, edit, line) {
 }
 function reportedAsImageBlock(post, block) {
   if (block.close) return false;
-  return post.sections.some((section) => section.imageBlocks.some((image2) => !image2.close && comparePositions(image2.open.range.start, block.open.start) === 0));
+  return post.sections.some(
+    (section) => section.imageBlocks.some(
+      (image2) => !image2.close && comparePositions(image2.open.range.start, block.open.start) === 0
+    )
+  );
 }
 
 // server/src/core/rules/mathjax-host.ts
@@ -20389,7 +20744,12 @@ var mathjaxHost = {
   docs: {
     rationale: "MathJax shut down its own CDN, `cdn.mathjax.org`, in 2017 and pointed users to public CDNs. The real blog's `_includes/mathjax.html` still loads `https://cdn.mathjax.org/mathjax/latest/MathJax.js`, into every post that sets `mathjax: true`: if that address stops answering, every formula shows as raw `$$...$$`. Whether it answers today cannot be checked offline. `https://cdn.jsdelivr.net/npm/mathjax@2/MathJax.js` with the same `?config=` keeps the site's MathJax 2 configuration (`MathJax.Hub.Config`) working. The rule needs the site, to read its includes and layouts.",
     ok: { text: examplePost(frontMatterWith({ mathjax: "false" })) },
-    notOk: { text: examplePost(frontMatterWith({ mathjax: "true" })), site: { "_includes/mathjax.html": '<script src="https://cdn.mathjax.org/mathjax/latest/MathJax.js?config=TeX-AMS-MML_HTMLorMML"></script>\n' } },
+    notOk: {
+      text: examplePost(frontMatterWith({ mathjax: "true" })),
+      site: {
+        "_includes/mathjax.html": '<script src="https://cdn.mathjax.org/mathjax/latest/MathJax.js?config=TeX-AMS-MML_HTMLorMML"></script>\n'
+      }
+    },
     fix: "None in the post: the address is in the site's file, which the message names; replace it there with the address the message gives."
   },
   check(post, context, report) {
@@ -20471,8 +20831,18 @@ var orderedListParen = {
   },
   docs: {
     rationale: "GitHub and many editors take `1)` for a numbered list, but kramdown, which renders the blog, starts one only at `1.`: `1)` lines run together into the paragraph or the bullet above them.",
-    ok: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("- 152\uCE35", "  1. \uCCAB\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n  2. \uB458\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n- 152\uCE35")) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("- 152\uCE35", "  1) \uCCAB\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n  2) \uB458\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n- 152\uCE35")) },
+    ok: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace("- 152\uCE35", "  1. \uCCAB\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n  2. \uB458\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n- 152\uCE35")
+      )
+    },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace("- 152\uCE35", "  1) \uCCAB\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n  2) \uB458\uC9F8 \uB2E8\uACC4\uC785\uB2C8\uB2E4.\n- 152\uCE35")
+      )
+    },
     fix: "Writes `1.` for `1)`; applied automatically where two or more such lines follow each other (a list, plainly)."
   },
   check(post, _context, report) {
@@ -20490,7 +20860,12 @@ var orderedListParen = {
         fix: {
           title: { en: `Write \`${m[2]}.\``, ko: `\`${m[2]}.\`(\uC73C)\uB85C \uC4F0\uAE30` },
           safe: inRun,
-          edits: [{ range: { start: { line: line.line, character: at }, end: { line: line.line, character: at + 1 } }, newText: "." }]
+          edits: [
+            {
+              range: { start: { line: line.line, character: at }, end: { line: line.line, character: at + 1 } },
+              newText: "."
+            }
+          ]
         }
       });
     });
@@ -20516,10 +20891,13 @@ var orphanPaperLink = {
     rationale: "The first drafts of the blog put the paper link on its own line under the authors. The blog settled on one presenter line holding the name and both links, which readers and this extension look for.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: {
-      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(
-        /^### .*$/m,
-        "### \uBC1C\uD45C\uC790: \uD64D\uAE38\uB3D9 [[presentation material](https://example.com/resnet.pdf)]\n[paper link](https://arxiv.org/abs/1512.03385)\n"
-      ))
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          /^### .*$/m,
+          "### \uBC1C\uD45C\uC790: \uD64D\uAE38\uB3D9 [[presentation material](https://example.com/resnet.pdf)]\n[paper link](https://arxiv.org/abs/1512.03385)\n"
+        )
+      )
     },
     fix: "Moves the links into the presenter line's list (applied automatically), or, in a section without a presenter line, turns the line into one with a tab stop for the name."
   },
@@ -20549,11 +20927,18 @@ function moveFix(post, section, paragraph2, context) {
       paper: paper && linkTarget(paper)?.text,
       slides: slides && linkTarget(slides)?.text
     });
-    return { title: TITLE2, safe: false, snippet: true, edits: [insertLineAfter(post, after.range.end.line, snippet), remove] };
+    return {
+      title: TITLE2,
+      safe: false,
+      snippet: true,
+      edits: [insertLineAfter(post, after.range.end.line, snippet), remove]
+    };
   }
   const line = presenter.line;
   const present = linksOf(line);
-  const moved = paragraph2.links.filter((link2) => !(isPaperLink(link2, context.config) && present.some((p) => isPaperLink(p, context.config))) && !(isSlidesLink(link2, context.config) && present.some((p) => isSlidesLink(p, context.config))));
+  const moved = paragraph2.links.filter(
+    (link2) => !(isPaperLink(link2, context.config) && present.some((p) => isPaperLink(p, context.config))) && !(isSlidesLink(link2, context.config) && present.some((p) => isSlidesLink(p, context.config)))
+  );
   const first = moved.filter((link2) => isPaperLink(link2, context.config)).map((link2) => sourceOf(post, link2));
   const rest = moved.filter((link2) => !isPaperLink(link2, context.config)).map((link2) => sourceOf(post, link2));
   const edits = [];
@@ -20564,9 +20949,14 @@ function moveFix(post, section, paragraph2, context) {
   } else if (list4.bracketed && list4.close) {
     const hasItems = list4.items.length > 0;
     const open = { line: list4.range.start.line, character: list4.range.start.character + 1 };
-    if (first.length) edits.push({ range: { start: open, end: open }, newText: first.join(", ") + (hasItems ? ", " : "") });
+    if (first.length)
+      edits.push({ range: { start: open, end: open }, newText: first.join(", ") + (hasItems ? ", " : "") });
     const close = list4.close.start;
-    if (rest.length) edits.push({ range: { start: close, end: close }, newText: (hasItems || first.length ? ", " : "") + rest.join(", ") });
+    if (rest.length)
+      edits.push({
+        range: { start: close, end: close },
+        newText: (hasItems || first.length ? ", " : "") + rest.join(", ")
+      });
   } else {
     return void 0;
   }
@@ -20594,7 +20984,12 @@ var paperLinkMissing = {
   docs: {
     rationale: "Every talk links the paper it presents, so that members can read it before or after the seminar. The link is found by its label, in any letter case; a link with another label (`[arxiv](...)`) does not count.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("[paper link](https://arxiv.org/abs/1512.03385), ", "")) },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace("[paper link](https://arxiv.org/abs/1512.03385), ", "")
+      )
+    },
     options: 'The labels are `linkLabels.paper` (default `["paper link"]`).'
   },
   check(post, context, report) {
@@ -20602,7 +20997,11 @@ var paperLinkMissing = {
       if (hasOrphanLink(section, context.config, "paper")) continue;
       for (const { line } of presenterLines(post, section, context.config)) {
         if (!line.linkList || linksOf(line).some((link2) => isPaperLink(link2, context.config))) continue;
-        report({ range: line.linkList.range, messageId: "missing", data: { label: context.config.linkLabels.paper[0] ?? "paper link" } });
+        report({
+          range: line.linkList.range,
+          messageId: "missing",
+          data: { label: context.config.linkLabels.paper[0] ?? "paper link" }
+        });
       }
     }
   }
@@ -20697,7 +21096,12 @@ var presenterLabel = {
           safe: state === "misspelled" && line.colon !== void 0 && info.wellFormed,
           edits: [{ range: line.label.range, newText: line.colon ? expected : `${expected}:` }]
         };
-        report({ range: line.label.range, messageId: state === "no-colon" ? "colon" : "label", data: { expected, found }, fix: fix3 });
+        report({
+          range: line.label.range,
+          messageId: state === "no-colon" ? "colon" : "label",
+          data: { expected, found },
+          fix: fix3
+        });
       }
     }
   }
@@ -20836,9 +21240,20 @@ var slidesLinkMissing = {
   docs: {
     rationale: "Members who missed a talk read its slides. When there are none, the blog says so in the list (`[[paper link](...), presentation material unavailable]`), which this rule accepts; a list that simply lacks the link leaves readers wondering.",
     ok: {
-      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace("[presentation material](https://example.com/resnet.pdf)", "presentation material unavailable"))
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          "[presentation material](https://example.com/resnet.pdf)",
+          "presentation material unavailable"
+        )
+      )
     },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(", [presentation material](https://example.com/resnet.pdf)", "")) },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(", [presentation material](https://example.com/resnet.pdf)", "")
+      )
+    },
     fix: "Two, for the author to choose (neither is applied automatically): add the link, `[presentation material]()`, with the cursor between the parentheses for its address; or write `presentation material unavailable`, as the blog does when a talk has no slides.",
     options: 'The labels are `linkLabels.slides` (default `["presentation material"]`).'
   },
@@ -20975,7 +21390,8 @@ ${UNTOUCHED_SECTION}`) }
   check(post, context, report) {
     const part = (text4, expected) => placeholderPart(text4) === expected;
     for (const section of post.sections) {
-      if (part(section.title.text, "title")) report({ range: section.title.content.range, messageId: "title", data: { text: section.title.content.text } });
+      if (part(section.title.text, "title"))
+        report({ range: section.title.content.range, messageId: "title", data: { text: section.title.content.text } });
       for (const heading2 of section.headings) {
         if (heading2.depth !== 2) continue;
         if (heading2.range.start.line === section.authors?.range.start.line && heading2.content.text.trim() === "") {
@@ -20984,11 +21400,13 @@ ${UNTOUCHED_SECTION}`) }
         }
         for (const piece of commaParts(post, heading2.content.range, heading2.content.text)) {
           const found = placeholderPart(piece.text);
-          if (found === "authors" || found === "venue") report({ range: piece.range, messageId: found, data: { text: piece.text } });
+          if (found === "authors" || found === "venue")
+            report({ range: piece.range, messageId: found, data: { text: piece.text } });
         }
       }
       for (const { name } of presenterLines(post, section, context.config)) {
-        if (name && part(name.text, "presenter")) report({ range: name.range, messageId: "presenter", data: { text: name.text.trim() } });
+        if (name && part(name.text, "presenter"))
+          report({ range: name.range, messageId: "presenter", data: { text: name.text.trim() } });
       }
       for (const link2 of sectionLinks(post, section, context.config)) {
         const target = linkTarget(link2);
@@ -21001,10 +21419,15 @@ ${UNTOUCHED_SECTION}`) }
         const line = bullet.range.start.line;
         const at = post.lines.lineText(line).indexOf(bullet.text, bullet.range.start.character);
         if (at < 0) continue;
-        report({ range: { start: { line, character: at }, end: { line, character: at + bullet.text.length } }, messageId: "summary", data: { text: bullet.text } });
+        report({
+          range: { start: { line, character: at }, end: { line, character: at + bullet.text.length } },
+          messageId: "summary",
+          data: { text: bullet.text }
+        });
       }
       for (const image2 of imageAddresses(post, section)) {
-        if (isPlaceholderUrl(image2.text)) report({ range: image2.range, messageId: "image", data: { text: image2.text.trim() } });
+        if (isPlaceholderUrl(image2.text))
+          report({ range: image2.range, messageId: "image", data: { text: image2.text.trim() } });
       }
     }
   }
@@ -21016,7 +21439,8 @@ function commaParts(post, range, text4) {
   for (const piece of text4.split(",")) {
     const lead = piece.length - piece.trimStart().length;
     const trimmed2 = piece.trim();
-    if (trimmed2) out.push({ text: trimmed2, range: post.lines.rangeOf(base + start + lead, base + start + lead + trimmed2.length) });
+    if (trimmed2)
+      out.push({ text: trimmed2, range: post.lines.rangeOf(base + start + lead, base + start + lead + trimmed2.length) });
     start += piece.length + 1;
   }
   return out;
@@ -21093,7 +21517,11 @@ var titleDateMismatch = {
       report({
         range: entry.valueRange,
         messageId: "fileName",
-        data: { expected: describe(inName.year ?? named.year, inName.quarter ?? named.quarter), fileName: post.fileName, found }
+        data: {
+          expected: describe(inName.year ?? named.year, inName.quarter ?? named.quarter),
+          fileName: post.fileName,
+          found
+        }
       });
     }
   }
@@ -21243,7 +21671,11 @@ var unknownLayout = {
       range: entry.valueRange,
       messageId: "unknown",
       data: { layout, layouts: layouts.join(", "), suggestion: suggestion ?? "" },
-      fix: suggestion ? { title: { en: "Use layout `{suggestion}`", ko: "`{suggestion}` \uB808\uC774\uC544\uC6C3 \uC4F0\uAE30" }, safe: false, edits: [replaceValue(post, entry, suggestion)] } : void 0
+      fix: suggestion ? {
+        title: { en: "Use layout `{suggestion}`", ko: "`{suggestion}` \uB808\uC774\uC544\uC6C3 \uC4F0\uAE30" },
+        safe: false,
+        edits: [replaceValue(post, entry, suggestion)]
+      } : void 0
     });
   }
 };
@@ -21430,11 +21862,17 @@ var PostsMatcher = class {
 var OverlappingEditsError = class extends Error {
 };
 function applyEdits(text4, edits, lines = new LineIndex(text4)) {
-  const sorted = edits.map((edit, order2) => ({ edit, order: order2, start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end) })).sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
+  const sorted = edits.map((edit, order2) => ({
+    edit,
+    order: order2,
+    start: lines.offsetAt(edit.range.start),
+    end: lines.offsetAt(edit.range.end)
+  })).sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
   let out = "";
   let at = 0;
   for (const { edit, start, end } of sorted) {
-    if (start < at) throw new OverlappingEditsError(`edits overlap at ${edit.range.start.line}:${edit.range.start.character}`);
+    if (start < at)
+      throw new OverlappingEditsError(`edits overlap at ${edit.range.start.line}:${edit.range.start.character}`);
     out += text4.slice(at, start) + edit.newText;
     at = end;
   }
@@ -21444,7 +21882,15 @@ function applyEdits(text4, edits, lines = new LineIndex(text4)) {
 // server/src/core/fix/settleFixes.ts
 var MAX_PASSES = 10;
 function settleFixes(text4, fileName, lint, options) {
-  const result = { text: text4, fileName, applied: 0, passes: 0, settled: false, fixedFirst: [], diagnostics: [] };
+  const result = {
+    text: text4,
+    fileName,
+    applied: 0,
+    passes: 0,
+    settled: false,
+    fixedFirst: [],
+    diagnostics: []
+  };
   let renamed = false;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const { diagnostics: diagnostics2, lines } = lint(result.text, result.fileName);
@@ -32893,12 +33339,11 @@ var doubleDollar = {
 var nonLazyContinuation3 = {
   partial: true,
   tokenize(effects, ok3, nok) {
-    const self = this;
     return (code3) => {
       effects.enter("lineEnding");
       effects.consume(code3);
       effects.exit("lineEnding");
-      return (next) => self.parser.lazy[self.now().line] ? nok(next) : ok3(next);
+      return (next) => this.parser.lazy[this.now().line] ? nok(next) : ok3(next);
     };
   }
 };
@@ -33215,7 +33660,13 @@ function scanLink(content3, start, span2, toRange, offset) {
   if (q >= content3.length) {
     const end = lastNonSpace2(content3);
     return {
-      item: { kind: "link", range: toRange(offset + start, offset + end), label: span2(start + 1, end), url: void 0, unclosed: false },
+      item: {
+        kind: "link",
+        range: toRange(offset + start, offset + end),
+        label: span2(start + 1, end),
+        url: void 0,
+        unclosed: false
+      },
       end: content3.length
     };
   }
@@ -33236,7 +33687,13 @@ function scanLink(content3, start, span2, toRange, offset) {
     let urlEnd = lastNonSpace2(content3);
     if (content3[urlEnd - 1] === "]") urlEnd--;
     return {
-      item: { kind: "link", range: toRange(offset + start, offset + urlEnd), label, url: span2(q + 2, urlEnd), unclosed: true },
+      item: {
+        kind: "link",
+        range: toRange(offset + start, offset + urlEnd),
+        label,
+        url: span2(q + 2, urlEnd),
+        unclosed: true
+      },
       end: urlEnd
     };
   }
@@ -33367,7 +33824,13 @@ var ChunkBuilder = class {
   }
   text;
   lines;
-  model = { leading: { blocks: [], headings: [] }, sections: [], comments: [], math: [], simplified: [] };
+  model = {
+    leading: { blocks: [], headings: [] },
+    sections: [],
+    comments: [],
+    math: [],
+    simplified: []
+  };
   section;
   sectionEnd = 0;
   tags = [];
@@ -33407,7 +33870,8 @@ var ChunkBuilder = class {
     switch (node2.type) {
       case "heading": {
         const heading2 = this.headingLine(node2, at);
-        if (node2.depth === 2 && !section.authors && section.blocks.every((b) => b.kind === "comment")) section.authors = heading2;
+        if (node2.depth === 2 && !section.authors && section.blocks.every((b) => b.kind === "comment"))
+          section.authors = heading2;
         if (node2.depth === 3) {
           section.presenterLines.push(
             scanPresenterLine(
@@ -33445,7 +33909,8 @@ var ChunkBuilder = class {
     if (!section) return;
     section.range = this.lines.rangeOf(this.lines.offsetAt(section.title.range.start), this.sectionEnd);
     let venue = this.venueIn(section.authors, findAuthorsVenue);
-    for (const heading2 of section.headings) if (!venue && heading2.depth === 2) venue = this.venueIn(heading2, findAuthorsVenue);
+    for (const heading2 of section.headings)
+      if (!venue && heading2.depth === 2) venue = this.venueIn(heading2, findAuthorsVenue);
     venue ??= this.venueIn(section.title, findTitleVenue);
     if (venue) section.venue = venue;
     this.buildImageBlocks(section);
@@ -33458,7 +33923,10 @@ var ChunkBuilder = class {
     const found = find(heading2.content.text);
     if (!found) return void 0;
     const base = this.lines.offsetAt(heading2.content.range.start);
-    return { text: heading2.content.text.slice(found.start, found.end), range: this.lines.rangeOf(base + found.start, base + found.end) };
+    return {
+      text: heading2.content.text.slice(found.start, found.end),
+      range: this.lines.rangeOf(base + found.start, base + found.end)
+    };
   }
   headingLine(node2, at) {
     const first = node2.children[0] && offsets(node2.children[0]);
@@ -33543,13 +34011,22 @@ var ChunkBuilder = class {
           return;
         case "image":
           if (at && this.section) {
-            const image2 = { range: this.lines.rangeOf(at.start, at.end), alt: node2.alt ?? "", url: node2.url };
+            const image2 = {
+              range: this.lines.rangeOf(at.start, at.end),
+              alt: node2.alt ?? "",
+              url: node2.url
+            };
             this.section.markdownImages.push(image2);
           }
           return;
         case "math":
         case "inlineMath":
-          if (at) this.model.math.push({ range: this.lines.rangeOf(at.start, at.end), display: node2.type === "math", value: node2.value });
+          if (at)
+            this.model.math.push({
+              range: this.lines.rangeOf(at.start, at.end),
+              display: node2.type === "math",
+              value: node2.value
+            });
           return;
         case "paragraph": {
           const content3 = node2.children.filter((c) => !(c.type === "text" && !c.value.trim()));
@@ -33557,7 +34034,11 @@ var ChunkBuilder = class {
           const math2 = only?.type === "inlineMath" ? only : void 0;
           const mathAt = math2 && offsets(math2);
           if (math2 && mathAt && this.text.startsWith("$$", mathAt.start)) {
-            this.model.math.push({ range: this.lines.rangeOf(mathAt.start, mathAt.end), display: true, value: math2.value });
+            this.model.math.push({
+              range: this.lines.rangeOf(mathAt.start, mathAt.end),
+              display: true,
+              value: math2.value
+            });
             return;
           }
           for (const child of node2.children) visit2(child);
@@ -33666,7 +34147,8 @@ function chunkAt(text4, delta, firstIndex, cache, previous3 = [], position2 = 0)
     entry = { text: text4, model: buildChunkModel(text4, lines), lines, placed: void 0 };
   }
   const placed = entry.placed;
-  if (placed?.delta === delta && placed.firstIndex === firstIndex) return { model: placed.model, lines: entry.lines, entry };
+  if (placed?.delta === delta && placed.firstIndex === firstIndex)
+    return { model: placed.model, lines: entry.lines, entry };
   let model = placed?.delta === delta ? placed.model : shiftLines(entry.model, delta);
   if (model.sections.some((section, i) => section.index !== firstIndex + i)) {
     model = { ...model, sections: model.sections.map((section, i) => ({ ...section, index: firstIndex + i })) };
@@ -33703,7 +34185,8 @@ function shift(value, delta) {
     return out;
   }
   const o = value;
-  if (typeof o.line === "number" && typeof o.character === "number") return { line: o.line + delta, character: o.character };
+  if (typeof o.line === "number" && typeof o.character === "number")
+    return { line: o.line + delta, character: o.character };
   const copy = {};
   for (const key of Object.keys(o)) copy[key] = shift(o[key], delta);
   return copy;
@@ -33816,7 +34299,10 @@ function validateSchema(value, schema, path11 = "") {
     return (sameType.length ? sameType : results).reduce((a, b) => b.length < a.length ? b : a);
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    problems.push({ path: at, message: `expected one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}, found ${describe2(value)}` });
+    problems.push({
+      path: at,
+      message: `expected one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}, found ${describe2(value)}`
+    });
     return problems;
   }
   switch (schema.type) {
@@ -33829,23 +34315,28 @@ function validateSchema(value, schema, path11 = "") {
         const childPath = path11 ? `${path11}.${key}` : key;
         if (sub) problems.push(...validateSchema(v, sub, childPath));
         else if (schema.additionalProperties === false) problems.push({ path: childPath, message: "unknown key" });
-        else if (typeof schema.additionalProperties === "object") problems.push(...validateSchema(v, schema.additionalProperties, childPath));
+        else if (typeof schema.additionalProperties === "object")
+          problems.push(...validateSchema(v, schema.additionalProperties, childPath));
       }
       return problems;
     }
     case "array": {
       if (!Array.isArray(value)) return [{ path: at, message: `expected an array, found ${describe2(value)}` }];
-      if (schema.minItems !== void 0 && value.length < schema.minItems) problems.push({ path: at, message: `expected at least ${schema.minItems} item(s), found ${value.length}` });
-      if (schema.maxItems !== void 0 && value.length > schema.maxItems) problems.push({ path: at, message: `expected at most ${schema.maxItems} item(s), found ${value.length}` });
+      if (schema.minItems !== void 0 && value.length < schema.minItems)
+        problems.push({ path: at, message: `expected at least ${schema.minItems} item(s), found ${value.length}` });
+      if (schema.maxItems !== void 0 && value.length > schema.maxItems)
+        problems.push({ path: at, message: `expected at most ${schema.maxItems} item(s), found ${value.length}` });
+      const items = schema.items;
       value.forEach((item, i) => {
-        const sub = Array.isArray(schema.items) ? schema.items[i] : schema.items;
+        const sub = items !== void 0 && isSchemaList(items) ? items[i] : items;
         if (sub) problems.push(...validateSchema(item, sub, `${path11}[${i}]`));
       });
       return problems;
     }
     case "string":
       if (typeof value !== "string") return [{ path: at, message: `expected a string, found ${describe2(value)}` }];
-      if (schema.minLength !== void 0 && value.length < schema.minLength) problems.push({ path: at, message: "expected a non-empty string" });
+      if (schema.minLength !== void 0 && value.length < schema.minLength)
+        problems.push({ path: at, message: "expected a non-empty string" });
       if (schema["x-regex"]) {
         try {
           new RegExp(value, "u");
@@ -33859,10 +34350,17 @@ function validateSchema(value, schema, path11 = "") {
     case "number":
     case "integer":
       if (typeof value !== "number" || !Number.isFinite(value) || schema.type === "integer" && !Number.isInteger(value)) {
-        return [{ path: at, message: `expected ${schema.type === "integer" ? "a whole number" : "a number"}, found ${describe2(value)}` }];
+        return [
+          {
+            path: at,
+            message: `expected ${schema.type === "integer" ? "a whole number" : "a number"}, found ${describe2(value)}`
+          }
+        ];
       }
-      if (schema.minimum !== void 0 && value < schema.minimum) problems.push({ path: at, message: `expected at least ${schema.minimum}, found ${value}` });
-      if (schema.maximum !== void 0 && value > schema.maximum) problems.push({ path: at, message: `expected at most ${schema.maximum}, found ${value}` });
+      if (schema.minimum !== void 0 && value < schema.minimum)
+        problems.push({ path: at, message: `expected at least ${schema.minimum}, found ${value}` });
+      if (schema.maximum !== void 0 && value > schema.maximum)
+        problems.push({ path: at, message: `expected at most ${schema.maximum}, found ${value}` });
       return problems;
     default:
       return problems;
@@ -33885,12 +34383,16 @@ function typeMatches(schema, value) {
       return false;
   }
 }
+function isSchemaList(items) {
+  return Array.isArray(items);
+}
 function describe2(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "\u2026" : value);
-  return String(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return typeof value;
 }
 
 // server/src/core/config/severity.ts
@@ -33944,7 +34446,9 @@ function configSchema(rules) {
         properties: ruleProperties,
         additionalProperties: false
       },
-      presenterLabels: labelsSchema("Labels that open a presenter line (`### \uBC1C\uD45C\uC790: name`), matched without regard to case."),
+      presenterLabels: labelsSchema(
+        "Labels that open a presenter line (`### \uBC1C\uD45C\uC790: name`), matched without regard to case."
+      ),
       linkLabels: {
         type: "object",
         description: "Labels of the links in the presenter line, matched without regard to case.",
@@ -34065,14 +34569,20 @@ function joinPath(...parts) {
 // server/src/core/site/mathjaxConfig.ts
 var MATHJAX2_DEFAULTS = {
   inline: [["\\(", "\\)"]],
-  display: [["$$", "$$"], ["\\[", "\\]"]],
+  display: [
+    ["$$", "$$"],
+    ["\\[", "\\]"]
+  ],
   processEscapes: false,
   processEnvironments: true,
   processRefs: true
 };
 var BLOG_MATHJAX = {
   ...MATHJAX2_DEFAULTS,
-  inline: [["$", "$"], ["\\(", "\\)"]],
+  inline: [
+    ["$", "$"],
+    ["\\(", "\\)"]
+  ],
   processEscapes: true
 };
 var MAX_FILE = 256 * 1024;
@@ -34277,7 +34787,9 @@ var Project = class {
    * per configuration object, from one keystroke to the next.
    */
   resolved(parts) {
-    const known = this.lastResolved.find((r) => r.parts.length === parts.length && r.parts.every((p, i) => p === parts[i]));
+    const known = this.lastResolved.find(
+      (r) => r.parts.length === parts.length && r.parts.every((p, i) => p === parts[i])
+    );
     if (known) return known.config;
     const config = resolveConfig(...parts);
     this.lastResolved.unshift({ parts, config });
@@ -34352,17 +34864,25 @@ function createPostService(options) {
     const inQuarter = workspace?.postsInQuarter?.bind(workspace);
     const renamedView = workspace && {
       papersWithTitle: (key, except) => workspace.papersWithTitle(key, except).filter((paper) => paper.uri !== post.uri),
-      ...inQuarter && { postsInQuarter: (quarter, except) => inQuarter(quarter, except).filter((other) => other.uri !== post.uri) }
+      ...inQuarter && {
+        postsInQuarter: (quarter, except) => inQuarter(quarter, except).filter((other) => other.uri !== post.uri)
+      }
     };
     const candidate = parsePost(text4, siblingUri(post.uri, fileName), post.version);
     return { diagnostics: lint({ post: candidate, setup }, renamedView, post.uri), lines: candidate.lines };
   };
   const settle = (target, request) => {
     const { post } = target;
-    return settleFixes(post.text, post.fileName, (text4, fileName) => {
-      if (request.diagnostics && text4 === post.text && fileName === post.fileName) return { diagnostics: request.diagnostics, lines: post.lines };
-      return lintCandidate(target, text4, fileName);
-    }, request);
+    return settleFixes(
+      post.text,
+      post.fileName,
+      (text4, fileName) => {
+        if (request.diagnostics && text4 === post.text && fileName === post.fileName)
+          return { diagnostics: request.diagnostics, lines: post.lines };
+        return lintCandidate(target, text4, fileName);
+      },
+      request
+    );
   };
   return {
     rules,
@@ -34380,10 +34900,13 @@ function createPostService(options) {
     render: async ({ post, setup }, extras) => {
       const load = options.renderer;
       if (!load) throw new Error("this post service has no renderer");
-      rendering ??= load().then((renderer2) => ({ renderer: renderer2, cache: new renderer2.RenderCache() }), (error) => {
-        rendering = void 0;
-        throw error;
-      });
+      rendering ??= load().then(
+        (renderer2) => ({ renderer: renderer2, cache: new renderer2.RenderCache() }),
+        (error) => {
+          rendering = void 0;
+          throw error;
+        }
+      );
       const { renderer, cache } = await rendering;
       return renderer.renderPost(post, {
         diagnostics: extras.diagnostics,
@@ -34812,7 +35335,9 @@ function expandPaths(inputs, cwd) {
 }
 function postsInFolder(folder) {
   const markdown = walk(folder).filter((file) => MARKDOWN.test(file));
-  const inPosts = markdown.filter((file) => path2.relative(folder, file).split(path2.sep).includes("_posts") || folder.split(path2.sep).includes("_posts"));
+  const inPosts = markdown.filter(
+    (file) => path2.relative(folder, file).split(path2.sep).includes("_posts") || folder.split(path2.sep).includes("_posts")
+  );
   if (inPosts.length) return inPosts;
   return markdown.filter(looksLikePost);
 }
@@ -34956,7 +35481,17 @@ var PostIndex = class _PostIndex {
     const out = [];
     const quarter = publishedQuarter(post);
     if (quarter) {
-      out.push({ key: `${QUARTER_KEY}${quarter}`, paper: { uri: post.uri, fileName: post.fileName, postTitle: postTitle || void 0, title: "", presenter: void 0, line: 0 } });
+      out.push({
+        key: `${QUARTER_KEY}${quarter}`,
+        paper: {
+          uri: post.uri,
+          fileName: post.fileName,
+          postTitle: postTitle || void 0,
+          title: "",
+          presenter: void 0,
+          line: 0
+        }
+      });
     }
     for (const section of post.sections) {
       const key = paperTitleKey(section.title.text);
@@ -35014,21 +35549,26 @@ function isLintWorker() {
   return import_node_worker_threads.parentPort !== null && import_node_worker_threads.workerData?.role === ROLE;
 }
 async function lintInWorkers(files, count2, settings) {
-  const workers = Array.from({ length: count2 }, () => new import_node_worker_threads.Worker(__filename, { workerData: { ...settings, role: ROLE } }));
+  const workers = Array.from(
+    { length: count2 },
+    () => new import_node_worker_threads.Worker(__filename, { workerData: { ...settings, role: ROLE } })
+  );
   try {
     const parsed = /* @__PURE__ */ new Map();
     const errors = [];
     let next = 0;
-    await Promise.all(workers.map(async (worker) => {
-      while (next < files.length) {
-        const batch = files.slice(next, next + BATCH).map((file, i) => ({ index: next + i, file }));
-        next += batch.length;
-        const reply = await ask(worker, { type: "parse", files: batch });
-        if (reply.type !== "parsed") throw new Error("a lint worker answered out of turn");
-        for (const post of reply.posts) parsed.set(post.index, post);
-        errors.push(...reply.errors);
-      }
-    }));
+    await Promise.all(
+      workers.map(async (worker) => {
+        while (next < files.length) {
+          const batch = files.slice(next, next + BATCH).map((file, i) => ({ index: next + i, file }));
+          next += batch.length;
+          const reply = await ask(worker, { type: "parse", files: batch });
+          if (reply.type !== "parsed") throw new Error("a lint worker answered out of turn");
+          for (const post of reply.posts) parsed.set(post.index, post);
+          errors.push(...reply.errors);
+        }
+      })
+    );
     const first = errors.sort((a, b) => a.index - b.index)[0];
     if (first) throw new FatalError(first.message);
     const byRoot = /* @__PURE__ */ new Map();
@@ -35040,11 +35580,13 @@ async function lintInWorkers(files, count2, settings) {
       byRoot.set(post.root, papers);
     }
     const results = new Array(files.length);
-    await Promise.all(workers.map(async (worker) => {
-      const reply = await ask(worker, { type: "lint", papers: [...byRoot] });
-      if (reply.type !== "linted") throw new Error("a lint worker answered out of turn");
-      for (const { index: index2, result } of reply.results) results[index2] = result;
-    }));
+    await Promise.all(
+      workers.map(async (worker) => {
+        const reply = await ask(worker, { type: "lint", papers: [...byRoot] });
+        if (reply.type !== "linted") throw new Error("a lint worker answered out of turn");
+        for (const { index: index2, result } of reply.results) results[index2] = result;
+      })
+    );
     return { results, diff: "" };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -35066,7 +35608,10 @@ function runLintWorker() {
     try {
       port.postMessage(message.type === "parse" ? parse2(message.files) : lint(message.papers));
     } catch (error) {
-      port.postMessage({ type: "failed", message: error instanceof Error ? error.stack ?? error.message : String(error) });
+      port.postMessage({
+        type: "failed",
+        message: error instanceof Error ? error.stack ?? error.message : String(error)
+      });
     }
   });
   function parse2(files) {
@@ -35077,7 +35622,11 @@ function runLintWorker() {
         const input2 = readInput(file, service, shown);
         held.set(index2, input2);
         const root2 = input2.setup.site?.root;
-        posts.push({ index: index2, root: root2, papers: root2 === void 0 ? [] : PostIndex.papersOf(input2.post, input2.setup.config) });
+        posts.push({
+          index: index2,
+          root: root2,
+          papers: root2 === void 0 ? [] : PostIndex.papersOf(input2.post, input2.setup.config)
+        });
       } catch (error) {
         if (!(error instanceof FatalError)) throw error;
         errors.push({ index: index2, message: error.message });
@@ -35117,11 +35666,21 @@ function parseArgs(argv, env) {
   if (first === "-h" || first === "--help" || first === "help") return { kind: "help" };
   if (first === "-v" || first === "--version") return { kind: "version" };
   const command = args.shift();
-  if (command !== "lint" && command !== "rules" && command !== "fill" && command !== "stats") throw new UsageError(`unknown command '${command}' (expected lint, fill, rules or stats)`);
+  if (command !== "lint" && command !== "rules" && command !== "fill" && command !== "stats")
+    throw new UsageError(`unknown command '${command}' (expected lint, fill, rules or stats)`);
   const options = /* @__PURE__ */ new Map();
   const positional = [];
   const valued = /* @__PURE__ */ new Set(["--format", "--config", "--max-warnings", "--locale", "--cache-dir"]);
-  const flags = /* @__PURE__ */ new Set(["--quiet", "--fix", "--fix-dry-run", "--help", "-h", "--check-links", "--dry-run", "--no-cache"]);
+  const flags = /* @__PURE__ */ new Set([
+    "--quiet",
+    "--fix",
+    "--fix-dry-run",
+    "--help",
+    "-h",
+    "--check-links",
+    "--dry-run",
+    "--no-cache"
+  ]);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--") {
@@ -35155,7 +35714,8 @@ function parseArgs(argv, env) {
     for (const name of ["--format", "--max-warnings", "--quiet", "--fix", "--fix-dry-run", "--check-links"]) {
       if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'fill'`);
     }
-    if (options.has("--cache-dir") && options.has("--no-cache")) throw new UsageError("use --cache-dir or --no-cache, not both");
+    if (options.has("--cache-dir") && options.has("--no-cache"))
+      throw new UsageError("use --cache-dir or --no-cache, not both");
     return {
       kind: "fill",
       paths: positional.length ? positional : ["."],
@@ -35165,20 +35725,40 @@ function parseArgs(argv, env) {
       locale
     };
   }
-  if (options.has("--dry-run")) throw new UsageError(`option --dry-run applies to 'fill' only (lint has --fix-dry-run)`);
+  if (options.has("--dry-run"))
+    throw new UsageError(`option --dry-run applies to 'fill' only (lint has --fix-dry-run)`);
   if (command === "rules") {
-    for (const name of ["--config", "--max-warnings", "--quiet", "--fix", "--fix-dry-run", "--check-links", "--cache-dir", "--no-cache"]) {
+    for (const name of [
+      "--config",
+      "--max-warnings",
+      "--quiet",
+      "--fix",
+      "--fix-dry-run",
+      "--check-links",
+      "--cache-dir",
+      "--no-cache"
+    ]) {
       if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'rules'`);
     }
     if (positional.length) throw new UsageError(`'rules' takes no paths`);
-    if (format !== void 0 && format !== "text" && format !== "json") throw new UsageError(`--format of rules must be text or json, not '${String(format)}'`);
+    if (format !== void 0 && format !== "text" && format !== "json")
+      throw new UsageError(`--format of rules must be text or json, not '${String(format)}'`);
     return { kind: "rules", format: format ?? "text", locale };
   }
   if (command === "stats") {
-    for (const name of ["--max-warnings", "--quiet", "--fix", "--fix-dry-run", "--check-links", "--cache-dir", "--no-cache"]) {
+    for (const name of [
+      "--max-warnings",
+      "--quiet",
+      "--fix",
+      "--fix-dry-run",
+      "--check-links",
+      "--cache-dir",
+      "--no-cache"
+    ]) {
       if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'stats'`);
     }
-    if (format !== void 0 && format !== "table" && format !== "json") throw new UsageError(`--format of stats must be table or json, not '${String(format)}'`);
+    if (format !== void 0 && format !== "table" && format !== "json")
+      throw new UsageError(`--format of stats must be table or json, not '${String(format)}'`);
     return {
       kind: "stats",
       paths: positional.length ? positional : ["."],
@@ -35190,19 +35770,23 @@ function parseArgs(argv, env) {
   if (format !== void 0 && format !== "stylish" && format !== "json" && format !== "sarif") {
     throw new UsageError(`--format must be stylish, json or sarif, not '${String(format)}'`);
   }
-  if (options.has("--fix") && options.has("--fix-dry-run")) throw new UsageError("use --fix or --fix-dry-run, not both");
+  if (options.has("--fix") && options.has("--fix-dry-run"))
+    throw new UsageError("use --fix or --fix-dry-run, not both");
   if (options.has("--fix-dry-run") && format !== void 0 && format !== "stylish") {
     throw new UsageError("--fix-dry-run prints a diff; --format does not apply to it");
   }
   for (const name of ["--cache-dir", "--no-cache"]) {
-    if (options.has(name) && !options.has("--check-links")) throw new UsageError(`${name} applies to --check-links only`);
+    if (options.has(name) && !options.has("--check-links"))
+      throw new UsageError(`${name} applies to --check-links only`);
   }
-  if (options.has("--cache-dir") && options.has("--no-cache")) throw new UsageError("use --cache-dir or --no-cache, not both");
+  if (options.has("--cache-dir") && options.has("--no-cache"))
+    throw new UsageError("use --cache-dir or --no-cache, not both");
   let maxWarnings;
   const max = options.get("--max-warnings");
   if (max !== void 0) {
     maxWarnings = Number(max);
-    if (!/^\d+$/.test(String(max)) || !Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, not '${String(max)}'`);
+    if (!/^\d+$/.test(String(max)) || !Number.isSafeInteger(maxWarnings))
+      throw new UsageError(`--max-warnings must be a whole number, not '${String(max)}'`);
   }
   return {
     kind: "lint",
@@ -35227,46 +35811,57 @@ function countSeverities(results) {
   for (const result of results) for (const d of result.diagnostics) counts[severityName(d.severity)]++;
   return counts;
 }
-var SARIF_LEVEL = { error: "error", warning: "warning", info: "note", hint: "note" };
+var SARIF_LEVEL = {
+  error: "error",
+  warning: "warning",
+  info: "note",
+  hint: "note"
+};
 function formatSarif(results, rules, version2, cwd, locale) {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const sarifResults = results.flatMap((result) => result.diagnostics.map((d) => {
-    const id = String(d.code);
-    const r = toOneBased(d.range);
-    return {
-      ruleId: id,
-      ...ruleIndex.has(id) ? { ruleIndex: ruleIndex.get(id) } : {},
-      level: SARIF_LEVEL[severityName(d.severity)],
-      message: { text: d.message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: artifactLocation(result.filePath, cwd),
-          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn }
-        }
-      }]
-    };
-  }));
+  const sarifResults = results.flatMap(
+    (result) => result.diagnostics.map((d) => {
+      const id = String(d.code);
+      const r = toOneBased(d.range);
+      return {
+        ruleId: id,
+        ...ruleIndex.has(id) ? { ruleIndex: ruleIndex.get(id) } : {},
+        level: SARIF_LEVEL[severityName(d.severity)],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(result.filePath, cwd),
+              region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn }
+            }
+          }
+        ]
+      };
+    })
+  );
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: [{
-      tool: {
-        driver: {
-          name: "seminar-posts",
-          version: version2,
-          informationUri: "https://github.com/seminar-posts/seminar-posts",
-          rules: rules.map((rule) => ({
-            id: rule.id,
-            shortDescription: { text: formatMessage(rule.description, locale) },
-            helpUri: ruleDocsUrl(rule.id),
-            defaultConfiguration: rule.defaultSeverity === "off" ? { enabled: false } : { level: SARIF_LEVEL[rule.defaultSeverity] }
-          }))
-        }
-      },
-      originalUriBaseIds: { "%SRCROOT%": { uri: (0, import_node_url2.pathToFileURL)(cwd + path4.sep).href } },
-      columnKind: "utf16CodeUnits",
-      results: sarifResults
-    }]
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "seminar-posts",
+            version: version2,
+            informationUri: "https://github.com/seminar-posts/seminar-posts",
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: formatMessage(rule.description, locale) },
+              helpUri: ruleDocsUrl(rule.id),
+              defaultConfiguration: rule.defaultSeverity === "off" ? { enabled: false } : { level: SARIF_LEVEL[rule.defaultSeverity] }
+            }))
+          }
+        },
+        originalUriBaseIds: { "%SRCROOT%": { uri: (0, import_node_url2.pathToFileURL)(cwd + path4.sep).href } },
+        columnKind: "utf16CodeUnits",
+        results: sarifResults
+      }
+    ]
   };
   return JSON.stringify(log, null, 2);
 }
@@ -35287,19 +35882,28 @@ function formatStylish(results, options) {
     lines.push(paint("4", shown.startsWith("..") ? result.filePath : shown));
     const rows = result.diagnostics.map((d) => {
       const r = toOneBased(d.range);
-      return { where: `${r.line}:${r.column}`, severity: severityName(d.severity), message: d.message, rule: String(d.code) };
+      return {
+        where: `${r.line}:${r.column}`,
+        severity: severityName(d.severity),
+        message: d.message,
+        rule: String(d.code)
+      };
     });
     const whereWidth = Math.max(...rows.map((row2) => row2.where.length));
     const severityWidth = Math.max(...rows.map((row2) => row2.severity.length));
     for (const row2 of rows) {
-      lines.push(`  ${paint("2", row2.where.padEnd(whereWidth))}  ${paint(severityColor[row2.severity], row2.severity.padEnd(severityWidth))}  ${row2.message}  ${paint("2", row2.rule)}`);
+      lines.push(
+        `  ${paint("2", row2.where.padEnd(whereWidth))}  ${paint(severityColor[row2.severity], row2.severity.padEnd(severityWidth))}  ${row2.message}  ${paint("2", row2.rule)}`
+      );
     }
     lines.push("");
   }
   const counts = countSeverities(results);
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) {
-    lines.push(options.locale === "ko" ? `${results.length}\uAC1C \uD30C\uC77C\uC5D0 \uBB38\uC81C\uAC00 \uC5C6\uC2B5\uB2C8\uB2E4.` : `No problems in ${results.length} file${results.length === 1 ? "" : "s"}.`);
+    lines.push(
+      options.locale === "ko" ? `${results.length}\uAC1C \uD30C\uC77C\uC5D0 \uBB38\uC81C\uAC00 \uC5C6\uC2B5\uB2C8\uB2E4.` : `No problems in ${results.length} file${results.length === 1 ? "" : "s"}.`
+    );
   } else {
     const summary = options.locale === "ko" ? `\uBB38\uC81C ${total}\uAC1C (\uC624\uB958 ${counts.error}, \uACBD\uACE0 ${counts.warning}, \uC815\uBCF4 ${counts.info}, \uD78C\uD2B8 ${counts.hint})` : `${total} problem${total === 1 ? "" : "s"} (${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.info} info, ${counts.hint} hint${counts.hint === 1 ? "" : "s"})`;
     lines.push(paint(counts.error ? "31;1" : "33;1", `\u2716 ${summary}`));
@@ -36586,7 +37190,9 @@ var JsonFileCacheStore = class {
       const other = merged[key];
       if (!other || other.storedAt <= entry.storedAt) merged[key] = entry;
     }
-    const kept = Object.entries(merged).filter(([, entry]) => typeof entry?.expiresAt === "number" && entry.expiresAt > bounds.now && typeof entry.storedAt === "number").sort(([, a], [, b]) => b.storedAt - a.storedAt).slice(0, bounds.maxEntries);
+    const kept = Object.entries(merged).filter(
+      ([, entry]) => typeof entry?.expiresAt === "number" && entry.expiresAt > bounds.now && typeof entry.storedAt === "number"
+    ).sort(([, a], [, b]) => b.storedAt - a.storedAt).slice(0, bounds.maxEntries);
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       await fs4.promises.mkdir(this.folder, { recursive: true });
@@ -36610,12 +37216,14 @@ var JsonFileCacheStore = class {
       }
       text4 = await fs4.promises.readFile(file, "utf8");
     } catch (error) {
-      if (error.code !== "ENOENT" && say) this.onProblem(`cannot read the cache ${file}: ${error.message}`);
+      if (error.code !== "ENOENT" && say)
+        this.onProblem(`cannot read the cache ${file}: ${error.message}`);
       return {};
     }
     try {
       const data = JSON.parse(text4);
-      if (data?.format !== FORMAT || typeof data.entries !== "object" || data.entries === null || Array.isArray(data.entries)) throw new Error("not a cache file");
+      if (data?.format !== FORMAT || typeof data.entries !== "object" || data.entries === null || Array.isArray(data.entries))
+        throw new Error("not a cache file");
       return data.entries;
     } catch (error) {
       if (say) this.onProblem(`the cache ${file} is unreadable (${error.message}); starting a new one`);
@@ -36624,9 +37232,13 @@ var JsonFileCacheStore = class {
   }
 };
 function defaultCacheFolder(env, platform, home) {
-  if (platform === "win32") return path5.join(env.LOCALAPPDATA || path5.join(home, "AppData", "Local"), "seminar-posts", "Cache");
+  if (platform === "win32")
+    return path5.join(env.LOCALAPPDATA || path5.join(home, "AppData", "Local"), "seminar-posts", "Cache");
   if (platform === "darwin") return path5.join(home, "Library", "Caches", "seminar-posts");
-  return path5.join(env.XDG_CACHE_HOME && path5.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path5.join(home, ".cache"), "seminar-posts");
+  return path5.join(
+    env.XDG_CACHE_HOME && path5.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path5.join(home, ".cache"),
+    "seminar-posts"
+  );
 }
 
 // server/src/core/net/resultCache.ts
@@ -36688,7 +37300,9 @@ var ResultCache = class {
       const entries = /* @__PURE__ */ new Map();
       const saved = this.store ? await this.store.load(this.namespace).catch(() => ({})) : {};
       const now = this.now();
-      const fresh = Object.entries(saved).filter((pair2) => isEntry(pair2[1]) && pair2[1].expiresAt > now && this.options.isValue(pair2[1].value)).sort(([, a], [, b]) => a.storedAt - b.storedAt);
+      const fresh = Object.entries(saved).filter(
+        (pair2) => isEntry(pair2[1]) && pair2[1].expiresAt > now && this.options.isValue(pair2[1].value)
+      ).sort(([, a], [, b]) => a.storedAt - b.storedAt);
       for (const [key, entry] of fresh) entries.set(key, entry);
       this.trim(entries);
       if (this.entries) for (const [key, entry] of this.entries) entries.set(key, entry);
@@ -36812,10 +37426,13 @@ var RequestLimiter = class {
   }
   wakeAt(ms) {
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimer = void 0;
-      this.pump();
-    }, Math.max(1, ms));
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeTimer = void 0;
+        this.pump();
+      },
+      Math.max(1, ms)
+    );
   }
 };
 
@@ -36866,7 +37483,14 @@ var HttpClient = class {
           continue;
         }
         const asked = retryAfterMs(response.headers["retry-after"], Date.now());
-        return { url, finalUrl: current, response, redirects, retries, ...asked !== void 0 ? { retryAfterMs: asked } : {} };
+        return {
+          url,
+          finalUrl: current,
+          response,
+          redirects,
+          retries,
+          ...asked !== void 0 ? { retryAfterMs: asked } : {}
+        };
       }
       if (!REDIRECT.has(response.status)) {
         return { url, finalUrl: withFragment(current, fragment), response, redirects, retries };
@@ -36878,10 +37502,13 @@ var HttpClient = class {
       } catch {
         next = void 0;
       }
-      if (!next || !isHttpUrl(next)) throw new NetError("badRedirect", current, location ? `Location: ${location}` : "no Location");
+      if (!next || !isHttpUrl(next))
+        throw new NetError("badRedirect", current, location ? `Location: ${location}` : "no Location");
       redirects.push({ url: current, status: response.status, location: next });
-      if (visited.has(withoutFragment(next))) throw new NetError("redirectLoop", url, redirects.map((hop) => hop.url).join(" -> "));
-      if (redirects.length > this.maxRedirects) throw new NetError("tooManyRedirects", url, void 0, { max: this.maxRedirects });
+      if (visited.has(withoutFragment(next)))
+        throw new NetError("redirectLoop", url, redirects.map((hop) => hop.url).join(" -> "));
+      if (redirects.length > this.maxRedirects)
+        throw new NetError("tooManyRedirects", url, void 0, { max: this.maxRedirects });
       visited.add(withoutFragment(next));
       current = next;
     }
@@ -36890,7 +37517,14 @@ var HttpClient = class {
   async send(url, method, headers, maxBodyBytes, signal) {
     const release = await this.limiter.acquire(hostKey(url), signal, url);
     try {
-      return await this.transport.send({ url: withoutFragment(url), method, headers, maxBodyBytes, timeoutMs: this.options.timeoutMs, signal });
+      return await this.transport.send({
+        url: withoutFragment(url),
+        method,
+        headers,
+        maxBodyBytes,
+        timeoutMs: this.options.timeoutMs,
+        signal
+      });
     } finally {
       release();
     }
@@ -36941,7 +37575,8 @@ var NodeHttpTransport = class {
     } catch {
       return Promise.reject(new NetError("badUrl", request.url));
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:") return Promise.reject(new NetError("badUrl", request.url));
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      return Promise.reject(new NetError("badUrl", request.url));
     if (request.signal?.aborted) return Promise.reject(new NetError("cancelled", request.url));
     const client = url.protocol === "https:" ? https : http;
     return new Promise((resolve6, reject) => {
@@ -36959,42 +37594,48 @@ var NodeHttpTransport = class {
       };
       const onAbort = () => finish({ error: new NetError("cancelled", request.url) });
       const timer = setTimeout(
-        () => finish({ error: new NetError("timeout", request.url, void 0, { seconds: round(request.timeoutMs / 1e3) }) }),
+        () => finish({
+          error: new NetError("timeout", request.url, void 0, { seconds: round(request.timeoutMs / 1e3) })
+        }),
         request.timeoutMs
       );
       request.signal?.addEventListener("abort", onAbort, { once: true });
-      const req = client.request(url, {
-        method: request.method,
-        headers: { ...request.headers, connection: "close" },
-        agent: false,
-        lookup: this.lookup
-      }, (res) => {
-        const answer = (body, truncated) => ({
-          url: request.url,
-          status: res.statusCode ?? 0,
-          statusText: res.statusMessage ?? "",
-          headers: flattenHeaders(res.headers),
-          body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-          truncated
-        });
-        if (request.maxBodyBytes <= 0 || request.method === "HEAD") {
-          finish({ response: answer(Buffer.alloc(0), false) });
-          return;
-        }
-        res.on("data", (chunk) => {
-          const room = request.maxBodyBytes - received;
-          if (chunk.length >= room) {
-            chunks.push(chunk.subarray(0, room));
-            received += room;
-            finish({ response: answer(Buffer.concat(chunks), chunk.length > room || !res.complete) });
+      const req = client.request(
+        url,
+        {
+          method: request.method,
+          headers: { ...request.headers, connection: "close" },
+          agent: false,
+          lookup: this.lookup
+        },
+        (res) => {
+          const answer = (body, truncated) => ({
+            url: request.url,
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? "",
+            headers: flattenHeaders(res.headers),
+            body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+            truncated
+          });
+          if (request.maxBodyBytes <= 0 || request.method === "HEAD") {
+            finish({ response: answer(Buffer.alloc(0), false) });
             return;
           }
-          chunks.push(chunk);
-          received += chunk.length;
-        });
-        res.on("end", () => finish({ response: answer(Buffer.concat(chunks), false) }));
-        res.on("error", (error) => finish({ error: toNetError(error, request.url) }));
-      });
+          res.on("data", (chunk) => {
+            const room = request.maxBodyBytes - received;
+            if (chunk.length >= room) {
+              chunks.push(chunk.subarray(0, room));
+              received += room;
+              finish({ response: answer(Buffer.concat(chunks), chunk.length > room || !res.complete) });
+              return;
+            }
+            chunks.push(chunk);
+            received += chunk.length;
+          });
+          res.on("end", () => finish({ response: answer(Buffer.concat(chunks), false) }));
+          res.on("error", (error) => finish({ error: toNetError(error, request.url) }));
+        }
+      );
       req.on("error", (error) => finish({ error: toNetError(error, request.url) }));
       req.end();
     });
@@ -37002,7 +37643,8 @@ var NodeHttpTransport = class {
 };
 function toNetError(error, url) {
   if (error instanceof NetError) return error;
-  const code3 = String(error.code ?? "");
+  const raw = error.code;
+  const code3 = typeof raw === "string" || typeof raw === "number" ? String(raw) : "";
   const message = error instanceof Error ? error.message : String(error);
   return new NetError(failureOf(code3, message), url, code3 || message);
 }
@@ -37047,7 +37689,7 @@ function round(n) {
   return Math.round(n * 10) / 10;
 }
 function specialNameLookup(fallback) {
-  return ((hostname, options, callback) => {
+  return (hostname, options, callback) => {
     const name = hostname.toLowerCase().replace(/\.$/, "");
     if (name === "localhost" || name.endsWith(".localhost")) {
       const v6 = options.family === 6;
@@ -37058,12 +37700,15 @@ function specialNameLookup(fallback) {
       return;
     }
     if (name === "invalid" || name.endsWith(".invalid")) {
-      const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname });
+      const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+        code: "ENOTFOUND",
+        hostname
+      });
       process.nextTick(() => callback(error, options.all ? [] : ""));
       return;
     }
     fallback(hostname, options, callback);
-  });
+  };
 }
 
 // server/src/node/httpClients.ts
@@ -37081,12 +37726,16 @@ var RenameConflictError = class extends Error {
 };
 function writePost(file, newFile, text4) {
   const mode = fs5.statSync(file).mode & 4095;
-  if (newFile !== file && fs5.existsSync(newFile)) throw new RenameConflictError(`${path6.basename(newFile)} already exists`);
+  if (newFile !== file && fs5.existsSync(newFile))
+    throw new RenameConflictError(`${path6.basename(newFile)} already exists`);
   if (text4 === void 0) {
     moveWithoutClobbering(file, newFile);
     return;
   }
-  const temporary = path6.join(path6.dirname(file), `.${path6.basename(file)}.${process.pid}.${Date.now()}${TEMPORARY_SUFFIX}`);
+  const temporary = path6.join(
+    path6.dirname(file),
+    `.${path6.basename(file)}.${process.pid}.${Date.now()}${TEMPORARY_SUFFIX}`
+  );
   fs5.writeFileSync(temporary, text4, { mode, flag: "wx" });
   try {
     if (newFile === file) {
@@ -37128,31 +37777,33 @@ async function checkLinks(addresses, client, options = {}) {
   let done = 0;
   const progress = () => options.onProgress?.(++done, unique.length);
   const useCache = options.useCache !== false && options.cache !== void 0;
-  await Promise.all(unique.map(async (url) => {
-    if (useCache) {
-      const cached = await options.cache.get(url);
-      if (cached) {
-        run.fromCache++;
-        run.results.set(url, cached);
-        progress();
+  await Promise.all(
+    unique.map(async (url) => {
+      if (useCache) {
+        const cached = await options.cache.get(url);
+        if (cached) {
+          run.fromCache++;
+          run.results.set(url, cached);
+          progress();
+          return;
+        }
+      }
+      if (options.signal?.aborted) {
+        run.cancelled = true;
         return;
       }
-    }
-    if (options.signal?.aborted) {
-      run.cancelled = true;
-      return;
-    }
-    run.requested++;
-    try {
-      const result = await checkOne(url, client, options.signal, now);
-      run.results.set(url, result);
-      await options.cache?.set(url, result, ttlFor(result, options.ttlMs ?? DEFAULT_LINK_TTL_MS));
-      progress();
-    } catch (error) {
-      if (!isCancellation(error)) throw error;
-      run.cancelled = true;
-    }
-  }));
+      run.requested++;
+      try {
+        const result = await checkOne(url, client, options.signal, now);
+        run.results.set(url, result);
+        await options.cache?.set(url, result, ttlFor(result, options.ttlMs ?? DEFAULT_LINK_TTL_MS));
+        progress();
+      } catch (error) {
+        if (!isCancellation(error)) throw error;
+        run.cancelled = true;
+      }
+    })
+  );
   await options.cache?.flush();
   if (options.signal?.aborted) run.cancelled = true;
   return run;
@@ -37203,31 +37854,46 @@ async function attempt(url, method, client, signal, now) {
 var PROGRESS_EVERY = 50;
 var LINK_CACHE_ENTRIES = 5e4;
 var TEXT = {
-  progress: { en: "seminar-posts: checked {done} of {total} links", ko: "seminar-posts: \uB9C1\uD06C {total}\uAC1C \uC911 {done}\uAC1C \uAC80\uC0AC\uD568" },
-  summary: { en: "seminar-posts: checked {count} {links} in {seconds} s ({requested} asked{cached})", ko: "seminar-posts: \uB9C1\uD06C {count}\uAC1C\uB97C {seconds}\uCD08\uC5D0 \uAC80\uC0AC\uD588\uC2B5\uB2C8\uB2E4(\uC694\uCCAD {requested}\uAC1C{cached})" },
+  progress: {
+    en: "seminar-posts: checked {done} of {total} links",
+    ko: "seminar-posts: \uB9C1\uD06C {total}\uAC1C \uC911 {done}\uAC1C \uAC80\uC0AC\uD568"
+  },
+  summary: {
+    en: "seminar-posts: checked {count} {links} in {seconds} s ({requested} asked{cached})",
+    ko: "seminar-posts: \uB9C1\uD06C {count}\uAC1C\uB97C {seconds}\uCD08\uC5D0 \uAC80\uC0AC\uD588\uC2B5\uB2C8\uB2E4(\uC694\uCCAD {requested}\uAC1C{cached})"
+  },
   cached: { en: ", {count} from the cache", ko: ", \uCE90\uC2DC\uC5D0\uC11C {count}\uAC1C" }
 };
 async function checkLinksOf(inputs, command, io) {
-  const addresses = [...new Set(inputs.flatMap((input2) => uniqueAddresses(linkTargets(input2.post, input2.setup.config))))];
+  const addresses = [
+    ...new Set(inputs.flatMap((input2) => uniqueAddresses(linkTargets(input2.post, input2.setup.config))))
+  ];
   const folder = command.cacheDir !== void 0 ? path7.resolve(io.cwd, command.cacheDir) : defaultCacheFolder(io.env, process.platform, os2.homedir());
-  const cache = command.noCache ? void 0 : new ResultCache("links", new JsonFileCacheStore(folder, (message) => io.stderr(`seminar-posts: ${message}
-`)), {
-    maxEntries: LINK_CACHE_ENTRIES,
-    isValue: isLinkResult
-  });
+  const cache = command.noCache ? void 0 : new ResultCache(
+    "links",
+    new JsonFileCacheStore(folder, (message) => io.stderr(`seminar-posts: ${message}
+`)),
+    {
+      maxEntries: LINK_CACHE_ENTRIES,
+      isValue: isLinkResult
+    }
+  );
   const started = Date.now();
   const run = await checkLinks(addresses, createHttpClient(LINK_CHECK_LIMITS), {
     cache,
     onProgress: (done, total) => {
-      if (io.progress && (done % PROGRESS_EVERY === 0 || done === total)) io.stderr(`${formatMessage(TEXT.progress, command.locale, { done, total })}
+      if (io.progress && (done % PROGRESS_EVERY === 0 || done === total))
+        io.stderr(`${formatMessage(TEXT.progress, command.locale, { done, total })}
 `);
     }
   });
   const seconds = ((Date.now() - started) / 1e3).toFixed(1);
   const cached = run.fromCache ? formatMessage(TEXT.cached, command.locale, { count: run.fromCache }) : "";
   const links2 = addresses.length === 1 ? "link" : "links";
-  io.stderr(`${formatMessage(TEXT.summary, command.locale, { count: addresses.length, links: links2, seconds, requested: run.requested, cached })}
-`);
+  io.stderr(
+    `${formatMessage(TEXT.summary, command.locale, { count: addresses.length, links: links2, seconds, requested: run.requested, cached })}
+`
+  );
   return lookupOf(run.results);
 }
 
@@ -37235,7 +37901,9 @@ async function checkLinksOf(inputs, command, io) {
 async function lintPaths(command, io) {
   const files = expandPaths(command.paths, io.cwd);
   if (files.length === 0) {
-    throw new FatalError(`no post found in ${command.paths.join(", ")} (a post is a Markdown file under _posts/, or one that opens with front matter)`);
+    throw new FatalError(
+      `no post found in ${command.paths.join(", ")} (a post is a Markdown file under _posts/, or one that opens with front matter)`
+    );
   }
   const configFile = configFileOf(command.config, io.cwd);
   const settings = { locale: command.locale, startedAt: Date.now(), configFile };
@@ -37299,9 +37967,14 @@ function fixInput(command, io, input2, service, shown) {
   const textChanged = fixed.text !== input2.text;
   if (command.fix === "dry-run") {
     const relative6 = (name) => shown(path8.join(folder, name)).split(path8.sep).join("/");
-    return { filePath: input2.file, diagnostics: fixed.diagnostics, diff: unifiedDiff(input2.text, fixed.text, relative6(input2.post.fileName), relative6(fixed.fileName)) };
+    return {
+      filePath: input2.file,
+      diagnostics: fixed.diagnostics,
+      diff: unifiedDiff(input2.text, fixed.text, relative6(input2.post.fileName), relative6(fixed.fileName))
+    };
   }
-  if (!textChanged && fixed.fileName === input2.post.fileName) return { filePath: input2.file, diagnostics: fixed.diagnostics, diff: "" };
+  if (!textChanged && fixed.fileName === input2.post.fileName)
+    return { filePath: input2.file, diagnostics: fixed.diagnostics, diff: "" };
   const fileName = writeFixed(input2, fixed.text, fixed.fileName, textChanged, io, shown);
   const diagnostics = fileName === fixed.fileName ? fixed.diagnostics : service.lintAs(input2, fixed.text, fileName);
   return { filePath: path8.join(folder, fileName), diagnostics, diff: "" };
@@ -37321,7 +37994,8 @@ function writeFixed(input2, text4, fileName, textChanged, io, shown) {
     writePost(input2.file, path8.join(folder, fileName), content3);
     return fileName;
   } catch (error) {
-    if (!(error instanceof RenameConflictError)) throw new FatalError(`cannot write ${shown(input2.file)}: ${describe3(error)}`);
+    if (!(error instanceof RenameConflictError))
+      throw new FatalError(`cannot write ${shown(input2.file)}: ${describe3(error)}`);
     io.stderr(`seminar-posts: ${shown(input2.file)} not renamed: ${error.message}
 `);
     if (content3 !== void 0) writePost(input2.file, input2.file, content3);
@@ -37338,9 +38012,11 @@ function input(env, name) {
 function readInputs(env) {
   const paths = input(env, "paths").split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean);
   const failOn = input(env, "fail-on") || "error";
-  if (failOn !== "error" && failOn !== "warning") throw new InputError(`input fail-on must be error or warning, not '${failOn}'`);
+  if (failOn !== "error" && failOn !== "warning")
+    throw new InputError(`input fail-on must be error or warning, not '${failOn}'`);
   const locale = input(env, "locale");
-  if (locale !== "" && locale !== "en" && locale !== "ko") throw new InputError(`input locale must be en or ko, not '${locale}'`);
+  if (locale !== "" && locale !== "en" && locale !== "ko")
+    throw new InputError(`input locale must be en or ko, not '${locale}'`);
   return {
     paths: paths.length ? paths : ["."],
     config: input(env, "config") || void 0,
@@ -37379,17 +38055,23 @@ function workspacePath(file, workspace) {
   return relative6.split(path9.sep).join("/");
 }
 function annotations(results, workspace) {
-  return results.flatMap((result) => result.diagnostics.map((d) => {
-    const r = toOneBased(d.range);
-    return workflowCommand(annotationKind(d), {
-      file: workspacePath(result.filePath, workspace),
-      line: r.line,
-      col: r.column,
-      endLine: r.endLine,
-      endColumn: r.endColumn,
-      title: String(d.code)
-    }, d.message);
-  }));
+  return results.flatMap(
+    (result) => result.diagnostics.map((d) => {
+      const r = toOneBased(d.range);
+      return workflowCommand(
+        annotationKind(d),
+        {
+          file: workspacePath(result.filePath, workspace),
+          line: r.line,
+          col: r.column,
+          endLine: r.endLine,
+          endColumn: r.endColumn,
+          title: String(d.code)
+        },
+        d.message
+      );
+    })
+  );
 }
 
 // server/src/action/summary.ts
@@ -37468,7 +38150,9 @@ function row(filePath, d, options) {
 }
 function cell(text4) {
   const oneLine = text4.replace(/\r\n|\r|\n/g, " ");
-  return oneLine.split(/(`[^`]*`)/).map((part, i) => i % 2 === 1 ? part.replace(/\|/g, "\\|") : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|")).join("");
+  return oneLine.split(/(`[^`]*`)/).map(
+    (part, i) => i % 2 === 1 ? part.replace(/\|/g, "\\|") : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|")
+  ).join("");
 }
 
 // server/src/action/main.ts
@@ -37485,21 +38169,28 @@ async function runAction(io) {
     io.stdout(formatStylish(results, { color: false, cwd: workspace, locale }) + "\n");
     for (const line of annotations(results, workspace)) io.stdout(line + "\n");
     const blobBase = io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA ? `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}` : void 0;
-    appendTo(io.env.GITHUB_STEP_SUMMARY, jobSummary(results, { workspace, locale, fixed: inputs.fix, failOn: inputs.failOn, blobBase }));
+    appendTo(
+      io.env.GITHUB_STEP_SUMMARY,
+      jobSummary(results, { workspace, locale, fixed: inputs.fix, failOn: inputs.failOn, blobBase })
+    );
     if (inputs.sarif) {
       const file = path10.resolve(workspace, inputs.sarif);
       fs7.mkdirSync(path10.dirname(file), { recursive: true });
       fs7.writeFileSync(file, formatSarif(results, RULES, version, workspace, locale) + "\n");
     }
     const counts = countSeverities(results);
-    appendTo(io.env.GITHUB_OUTPUT, `errors=${counts.error}
+    appendTo(
+      io.env.GITHUB_OUTPUT,
+      `errors=${counts.error}
 warnings=${counts.warning}
 notes=${counts.info + counts.hint}
-`);
+`
+    );
     const failing = counts.error > 0 || inputs.failOn === "warning" && counts.warning > 0;
     return failing ? ACTION_EXIT.problems : ACTION_EXIT.ok;
   } catch (error) {
-    if (!(error instanceof InputError || error instanceof UsageError || error instanceof PathError || error instanceof FatalError)) throw error;
+    if (!(error instanceof InputError || error instanceof UsageError || error instanceof PathError || error instanceof FatalError))
+      throw error;
     io.stdout(workflowCommand("error", { title: "seminar-posts" }, error.message) + "\n");
     appendTo(io.env.GITHUB_STEP_SUMMARY, failureSummary(error.message, locale));
     return ACTION_EXIT.failure;
@@ -37527,13 +38218,16 @@ if (isLintWorker()) {
     stderr: (text4) => process.stderr.write(text4),
     env: process.env,
     cwd: process.cwd()
-  }).then((code3) => {
-    process.exitCode = code3;
-  }, (error) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stdout.write(workflowCommand("error", { title: "seminar-posts" }, `internal error: ${message}`) + "\n");
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}
+  }).then(
+    (code3) => {
+      process.exitCode = code3;
+    },
+    (error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stdout.write(workflowCommand("error", { title: "seminar-posts" }, `internal error: ${message}`) + "\n");
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}
 `);
-    process.exitCode = 2;
-  });
+      process.exitCode = 2;
+    }
+  );
 }

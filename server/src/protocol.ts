@@ -23,8 +23,14 @@ export interface ProtocolNotification<Params> {
   readonly types?: (params: Params) => void;
 }
 
-const request = <P, R>(method: string, direction: ProtocolRequest<P, R>['direction']): ProtocolRequest<P, R> => ({ method, direction });
-const notification = <P>(method: string, direction: ProtocolNotification<P>['direction']): ProtocolNotification<P> => ({ method, direction });
+const request = <P, R>(method: string, direction: ProtocolRequest<P, R>['direction']): ProtocolRequest<P, R> => ({
+  method,
+  direction,
+});
+const notification = <P>(method: string, direction: ProtocolNotification<P>['direction']): ProtocolNotification<P> => ({
+  method,
+  direction,
+});
 
 /** The sending half of a connection (a cancellation token is passed through as it is). */
 export interface MessageSender {
@@ -39,27 +45,46 @@ export interface MessageReceiver {
 }
 
 /** Sends `type` with `params` (and a cancellation token of the connection's library); resolves with its typed result. */
-export function sendRequest<P, R>(connection: Pick<MessageSender, 'sendRequest'>, type: ProtocolRequest<P, R>, params: P, token?: unknown): Promise<R> {
+export function sendRequest<P, R>(
+  connection: Pick<MessageSender, 'sendRequest'>,
+  type: ProtocolRequest<P, R>,
+  params: P,
+  token?: unknown,
+): Promise<R> {
   // A token passed as `undefined` would be sent as a second parameter.
-  return (token === undefined ? connection.sendRequest(type.method, params) : connection.sendRequest(type.method, params, token)) as Promise<R>;
+  return (
+    token === undefined
+      ? connection.sendRequest(type.method, params)
+      : connection.sendRequest(type.method, params, token)
+  ) as Promise<R>;
 }
 
 /**
  * Answers `type`. Params come from the other process: the handler checks what it reads (they are
  * typed as the sender promises, and `undefined` when it sent none).
  */
-export function onRequest<P, R, Token = unknown>(connection: Pick<MessageReceiver, 'onRequest'>, type: ProtocolRequest<P, R>,
-  handler: (params: P | undefined, token: Token) => R | Promise<R>): void {
+export function onRequest<P, R, Token = unknown>(
+  connection: Pick<MessageReceiver, 'onRequest'>,
+  type: ProtocolRequest<P, R>,
+  handler: (params: P | undefined, token: Token) => R | Promise<R>,
+): void {
   connection.onRequest(type.method, (params, token) => handler(params as P | undefined, token as Token));
 }
 
-export function sendNotification<P>(connection: Pick<MessageSender, 'sendNotification'>, type: ProtocolNotification<P>, params: P): void {
+export function sendNotification<P>(
+  connection: Pick<MessageSender, 'sendNotification'>,
+  type: ProtocolNotification<P>,
+  params: P,
+): void {
   void connection.sendNotification(type.method, params);
 }
 
 /** Listens to `type`; what the connection returns (a disposable) is handed back. */
-export function onNotification<P, D = unknown>(connection: { onNotification(method: string, handler: (params: unknown) => void): D },
-  type: ProtocolNotification<P>, handler: (params: P) => void): D {
+export function onNotification<P, D = unknown>(
+  connection: { onNotification(method: string, handler: (params: unknown) => void): D },
+  type: ProtocolNotification<P>,
+  handler: (params: P) => void,
+): D {
   return connection.onNotification(type.method, (params) => handler(params as P));
 }
 
@@ -111,7 +136,8 @@ export interface RenderResult {
    * The problems before the first section (front matter, file name, text before the first paper),
    * for the badge in the header; undefined when there are none.
    */
-  headerProblems?: { count: number; severity?: ProblemSeverity | undefined; first: { line: number; character: number } } | undefined;
+  headerProblems?:
+    { count: number; severity?: ProblemSeverity | undefined; first: { line: number; character: number } } | undefined;
 }
 
 /** The severities a problem badge shows (hints are not counted). */
@@ -146,7 +172,10 @@ export interface RenderRefusal {
  * request that finds a newer change of the document already on its way is cancelled
  * (`ServerCancelled`): the client asks again for the newer version.
  */
-export const RenderRequest = request<RenderParams, RenderResult | RenderRefusal>('seminarPosts/render', 'clientToServer');
+export const RenderRequest = request<RenderParams, RenderResult | RenderRefusal>(
+  'seminarPosts/render',
+  'clientToServer',
+);
 
 /** True when the server rendered nothing. */
 export function isRenderRefusal(answer: RenderResult | RenderRefusal): answer is RenderRefusal {
@@ -165,7 +194,10 @@ export interface PostLabels {
  * the params name an open post, the labels its configuration uses (so that text the client writes
  * into the post passes the checks).
  */
-export const PresentersRequest = request<PresentersParams, PresentersResult>('seminarPosts/presenters', 'clientToServer');
+export const PresentersRequest = request<PresentersParams, PresentersResult>(
+  'seminarPosts/presenters',
+  'clientToServer',
+);
 
 export interface PresentersParams {
   /** The post whose labels the client wants, if any. */
@@ -219,7 +251,10 @@ export type FillSectionResult =
  * 5 s; the request can be cancelled). Sent only on the user's request: a code lens, a quick fix,
  * the command, or a completion item that says it asks the paper's host.
  */
-export const FillSectionRequest = request<FillSectionParams, FillSectionResult>('seminarPosts/fillSection', 'clientToServer');
+export const FillSectionRequest = request<FillSectionParams, FillSectionResult>(
+  'seminarPosts/fillSection',
+  'clientToServer',
+);
 
 export interface ServerStatus {
   /** `indexing` while the workspace index is built; `ready` after. */
@@ -281,7 +316,10 @@ export interface CheckLinksResult {
  * own diagnostics (pushed for posts that are not open), and stay until the check runs again.
  * Cancelling the request stops the check.
  */
-export const CheckLinksRequest = request<CheckLinksParams, CheckLinksResult>('seminarPosts/checkLinks', 'clientToServer');
+export const CheckLinksRequest = request<CheckLinksParams, CheckLinksResult>(
+  'seminarPosts/checkLinks',
+  'clientToServer',
+);
 
 /** Which posts the Problems panel lists (`seminarPosts.problems.*`), and how far checking them has come. */
 export interface ProblemsReach {
@@ -342,7 +380,10 @@ export interface StatisticsResult {
 }
 
 /** Client -> server: the seminar's statistics over every post of the workspace index. */
-export const StatisticsRequest = request<Record<string, never>, StatisticsResult>('seminarPosts/statistics', 'clientToServer');
+export const StatisticsRequest = request<Record<string, never>, StatisticsResult>(
+  'seminarPosts/statistics',
+  'clientToServer',
+);
 
 /** Which export the statistics page asks for: a chart as standalone SVG, or its full table as CSV. */
 export interface StatisticsExportParams {
@@ -359,4 +400,7 @@ export interface StatisticsExportResult {
 }
 
 /** Client -> server: one chart's export, computed when asked (the page's content leaves the exports out). */
-export const StatisticsExportRequest = request<StatisticsExportParams, StatisticsExportResult>('seminarPosts/statisticsExport', 'clientToServer');
+export const StatisticsExportRequest = request<StatisticsExportParams, StatisticsExportResult>(
+  'seminarPosts/statisticsExport',
+  'clientToServer',
+);

@@ -20,12 +20,25 @@ import { installWebviewHost, MEDIA, ORIGIN, type Recorder } from './support/webv
 
 const NAME = '2021-01-07-1st_quarter.md';
 const TEXT = fs.readFileSync(path.join(FIXTURES, 'render', NAME), 'utf8');
-const at = (line: number, character: number) => ({ range: { start: { line, character }, end: { line, character: character + 1 } }, message: 'x' });
-const render = (text: string, version: number) => renderPost(parsePost(text, `file:///site/_posts/${NAME}`, version), { diagnostics: [at(13, 2), at(12, 4), at(27, 0), at(1, 0)] });
-const DOCUMENT = previewDocument({ result: render(TEXT, 1), nonce: 'aW50ZXJhY3Rpb24tbm9uY2U=', cspSource: ORIGIN, media: MEDIA, locale: 'en' });
+const at = (line: number, character: number) => ({
+  range: { start: { line, character }, end: { line, character: character + 1 } },
+  message: 'x',
+});
+const render = (text: string, version: number) =>
+  renderPost(parsePost(text, `file:///site/_posts/${NAME}`, version), {
+    diagnostics: [at(13, 2), at(12, 4), at(27, 0), at(1, 0)],
+  });
+const DOCUMENT = previewDocument({
+  result: render(TEXT, 1),
+  nonce: 'aW50ZXJhY3Rpb24tbm9uY2U=',
+  cspSource: ORIGIN,
+  media: MEDIA,
+  locale: 'en',
+});
 
 const scrollY = (page: Page) => page.evaluate(() => window.scrollY);
-const topOf = (page: Page, selector: string) => page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().top, selector);
+const topOf = (page: Page, selector: string) =>
+  page.evaluate((s) => document.querySelector(s)!.getBoundingClientRect().top, selector);
 const send = (page: Page, message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
 
 describe('the preview page talking to the extension', function () {
@@ -38,7 +51,10 @@ describe('the preview page talking to the extension', function () {
     recorder = await installWebviewHost(chromium.context, new Map([['/index.html', DOCUMENT]]));
     page = await openPreview(chromium.context, recorder, `${ORIGIN}/index.html`);
     await page.setViewportSize({ width: 800, height: 500 });
-    await applyTheme(page, THEMES.find((t) => t.name === 'dark')!);
+    await applyTheme(
+      page,
+      THEMES.find((t) => t.name === 'dark')!,
+    );
   });
 
   after(async () => {
@@ -54,7 +70,11 @@ describe('the preview page talking to the extension', function () {
 
   it('shows a badge under the title for a front matter problem, and reports a click on it', async () => {
     assert.deepEqual(await page.locator('.post-header .sp-badge').allTextContents(), ['1 problem']);
-    assert.equal(await page.locator('.post-title').textContent(), '2021_1st_quarter', 'the title reads as the title alone');
+    assert.equal(
+      await page.locator('.post-title').textContent(),
+      '2021_1st_quarter',
+      'the title reads as the title alone',
+    );
     await page.click('.post-header .sp-badge');
     assert.deepEqual(await lastPosted(page, 'revealProblem'), { type: 'revealProblem', line: 1, character: 0 });
   });
@@ -63,7 +83,7 @@ describe('the preview page talking to the extension', function () {
     await send(page, { type: 'scrollToLine', line: 22 });
     await page.waitForFunction(() => window.scrollY > 0);
     const bar = await page.evaluate(() => document.querySelector('.sp-views')!.getBoundingClientRect().height);
-    assert.ok(Math.abs((await topOf(page, 'h1[data-line="22"]')) - bar) <= 2, 'the section\'s heading is at the top');
+    assert.ok(Math.abs((await topOf(page, 'h1[data-line="22"]')) - bar) <= 2, "the section's heading is at the top");
   });
 
   it('tells the editor which line is at the top when the user scrolls, and nothing for its own scrolling', async () => {
@@ -71,24 +91,37 @@ describe('the preview page talking to the extension', function () {
       (window as unknown as { __posted: unknown[] }).__posted.length = 0;
     });
     await send(page, { type: 'scrollToLine', line: 9 });
-    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
-    const echoed = (await page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted)).filter((m) => m.type === 'didScroll');
+    await page.waitForFunction(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))),
+    );
+    const echoed = (await page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted)).filter(
+      (m) => m.type === 'didScroll',
+    );
     assert.deepEqual(echoed, [], 'the scroll the editor asked for is not echoed back');
     await send(page, { type: 'scrollToLine', line: 22 });
-    await page.waitForFunction(() => Math.abs(document.querySelector('h1[data-line="22"]')!.getBoundingClientRect().top - document.querySelector('.sp-views')!.getBoundingClientRect().height) <= 2);
+    await page.waitForFunction(
+      () =>
+        Math.abs(
+          document.querySelector('h1[data-line="22"]')!.getBoundingClientRect().top -
+            document.querySelector('.sp-views')!.getBoundingClientRect().height,
+        ) <= 2,
+    );
     await page.evaluate(() => window.scrollBy(0, 120));
     const message = await lastPosted(page, 'didScroll');
     assert.ok(Number(message.line) > 22 && Number(message.line) < 30, `line ${String(message.line)}`);
   });
 
-  it('reveals the double-clicked block\'s line', async () => {
+  it("reveals the double-clicked block's line", async () => {
     await page.dblclick('li[data-line="25"]');
     assert.deepEqual(await lastPosted(page, 'revealLine'), { type: 'revealLine', line: 25 });
   });
 
   it('hands link clicks to the extension instead of navigating', async () => {
     await page.click('a[href="https://arxiv.org/abs/1512.03385"]');
-    assert.deepEqual(await lastPosted(page, 'openLink'), { type: 'openLink', href: 'https://arxiv.org/abs/1512.03385' });
+    assert.deepEqual(await lastPosted(page, 'openLink'), {
+      type: 'openLink',
+      href: 'https://arxiv.org/abs/1512.03385',
+    });
     assert.equal(page.url(), `${ORIGIN}/index.html`);
   });
 
@@ -104,31 +137,77 @@ describe('the preview page talking to the extension', function () {
 
   it('swaps in new content and keeps the same line at the top', async () => {
     await send(page, { type: 'scrollToLine', line: 25 });
-    await page.waitForFunction(() => Math.abs(document.querySelector('li[data-line="25"]')!.getBoundingClientRect().top - document.querySelector('.sp-views')!.getBoundingClientRect().height) <= 2);
-    const edited = TEXT.replace('# Attention Is All You Need\n', '# Attention Is All You Need\n\nA new paragraph, typed just now.\n\n');
+    await page.waitForFunction(
+      () =>
+        Math.abs(
+          document.querySelector('li[data-line="25"]')!.getBoundingClientRect().top -
+            document.querySelector('.sp-views')!.getBoundingClientRect().height,
+        ) <= 2,
+    );
+    const edited = TEXT.replace(
+      '# Attention Is All You Need\n',
+      '# Attention Is All You Need\n\nA new paragraph, typed just now.\n\n',
+    );
     const html = previewContent(render(edited, 2), 'en');
     await send(page, { type: 'update', html, version: 2 });
     await page.waitForFunction(() => document.getElementById('sp-content')!.dataset.version === '2');
     assert.equal(await page.locator('p[data-line="11"]').textContent(), 'A new paragraph, typed just now.');
     const bar = await page.evaluate(() => document.querySelector('.sp-views')!.getBoundingClientRect().height);
-    assert.ok(Math.abs((await topOf(page, 'h1[data-line="25"]')) - bar) <= 2, 'line 25 (now the next section\'s heading) stays at the top');
+    assert.ok(
+      Math.abs((await topOf(page, 'h1[data-line="25"]')) - bar) <= 2,
+      "line 25 (now the next section's heading) stays at the top",
+    );
     assert.ok((await scrollY(page)) > 0);
     assert.deepEqual([recorder.xss, recorder.consoleErrors, recorder.strayRequests], [[], [], []]);
     // The post's three images: the header shows no `image_url` thumbnail (the post page does not; issue 13).
-    assert.deepEqual(await lastPosted(page, 'rendered'), { type: 'rendered', version: 2, view: 'post', title: '2021_1st_quarter', sections: 3, images: 3, imagesLoaded: 3 },
-      'the update is reported, as read from the page');
+    assert.deepEqual(
+      await lastPosted(page, 'rendered'),
+      {
+        type: 'rendered',
+        version: 2,
+        view: 'post',
+        title: '2021_1st_quarter',
+        sections: 3,
+        images: 3,
+        imagesLoaded: 3,
+      },
+      'the update is reported, as read from the page',
+    );
   });
 
   it('switches to the view the extension asks for, and reports it', async () => {
-    const lastRendered = () => page.evaluate(() => (window as unknown as { __posted: { type: string; view?: string }[] }).__posted.filter((m) => m.type === 'rendered').pop());
+    const lastRendered = () =>
+      page.evaluate(() =>
+        (window as unknown as { __posted: { type: string; view?: string }[] }).__posted
+          .filter((m) => m.type === 'rendered')
+          .pop(),
+      );
     await send(page, { type: 'showView', view: 'summary' });
-    await page.waitForFunction(() => (window as unknown as { __posted: { type: string; view?: string }[] }).__posted.filter((m) => m.type === 'rendered').pop()?.view === 'summary');
-    assert.deepEqual(await lastRendered(), { type: 'rendered', version: 2, view: 'summary', title: '2021_1st_quarter', sections: 3, images: 3, imagesLoaded: 3 });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __posted: { type: string; view?: string }[] }).__posted
+          .filter((m) => m.type === 'rendered')
+          .pop()?.view === 'summary',
+    );
+    assert.deepEqual(await lastRendered(), {
+      type: 'rendered',
+      version: 2,
+      view: 'summary',
+      title: '2021_1st_quarter',
+      sections: 3,
+      images: 3,
+      imagesLoaded: 3,
+    });
     assert.equal(await page.locator('.sp-summary-table').isVisible(), true);
     assert.equal(await page.locator('.post-content').isVisible(), false);
     await send(page, { type: 'showView', view: 'nonsense' });
     await send(page, { type: 'showView', view: 'post' });
-    await page.waitForFunction(() => (window as unknown as { __posted: { type: string; view?: string }[] }).__posted.filter((m) => m.type === 'rendered').pop()?.view === 'post');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __posted: { type: string; view?: string }[] }).__posted
+          .filter((m) => m.type === 'rendered')
+          .pop()?.view === 'post',
+    );
     assert.equal(await page.locator('.post-content').isVisible(), true);
   });
 
@@ -148,14 +227,33 @@ describe('the preview page talking to the extension', function () {
   });
 
   it('keeps the post and lock the extension names in its webview state, beside the view', async () => {
-    const saved = () => page.evaluate(() => (window as unknown as { acquireVsCodeApi(): { getState(): unknown } }).acquireVsCodeApi().getState());
+    const saved = () =>
+      page.evaluate(() =>
+        (window as unknown as { acquireVsCodeApi(): { getState(): unknown } }).acquireVsCodeApi().getState(),
+      );
     await send(page, { type: 'identity', uri: 'file:///site/_posts/2021-01-07-1st_quarter.md', locked: true });
-    await page.waitForFunction(() => ((window as unknown as { acquireVsCodeApi(): { getState(): { uri?: string } } }).acquireVsCodeApi().getState()).uri !== undefined);
-    assert.deepEqual(await saved(), { view: 'post', uri: 'file:///site/_posts/2021-01-07-1st_quarter.md', locked: true });
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { acquireVsCodeApi(): { getState(): { uri?: string } } }).acquireVsCodeApi().getState()
+          .uri !== undefined,
+    );
+    assert.deepEqual(await saved(), {
+      view: 'post',
+      uri: 'file:///site/_posts/2021-01-07-1st_quarter.md',
+      locked: true,
+    });
     await send(page, { type: 'identity', uri: 42, locked: 'no' });
     await send(page, { type: 'showView', view: 'summary' });
-    await page.waitForFunction(() => ((window as unknown as { acquireVsCodeApi(): { getState(): { view?: string } } }).acquireVsCodeApi().getState()).view === 'summary');
-    assert.deepEqual(await saved(), { view: 'summary', uri: 'file:///site/_posts/2021-01-07-1st_quarter.md', locked: true }, 'a malformed identity changes nothing');
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { acquireVsCodeApi(): { getState(): { view?: string } } }).acquireVsCodeApi().getState()
+          .view === 'summary',
+    );
+    assert.deepEqual(
+      await saved(),
+      { view: 'summary', uri: 'file:///site/_posts/2021-01-07-1st_quarter.md', locked: true },
+      'a malformed identity changes nothing',
+    );
     await send(page, { type: 'showView', view: 'post' });
   });
 });

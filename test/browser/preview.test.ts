@@ -16,21 +16,37 @@ import { parsePost } from '../../server/src/core/parse/parsePost';
 import { renderPost } from '../../server/src/core/render/renderPost';
 import { FIXTURES } from '../support/paths';
 import { launchChromium, type Chromium } from './support/chromium';
-import { DOCUMENT_URL, installWebviewHost, MEDIA, ORIGIN, posted, violations, watchPage, type Recorder } from './support/webview';
+import {
+  DOCUMENT_URL,
+  installWebviewHost,
+  MEDIA,
+  ORIGIN,
+  posted,
+  violations,
+  watchPage,
+  type Recorder,
+} from './support/webview';
 
 const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY3OA==';
 const XSS_FILE = path.join(FIXTURES, 'render', '2021-07-01-3rd_quarter-xss.md');
 const XSS_TEXT = fs.readFileSync(XSS_FILE, 'utf8');
 const xssResult = renderPost(parsePost(XSS_TEXT, 'file:///site/_posts/2021-07-01-3rd_quarter.md', 1));
-const page = (body: typeof xssResult) => previewDocument({ result: body, nonce: NONCE, cspSource: ORIGIN, media: MEDIA, locale: 'en' });
+const page = (body: typeof xssResult) =>
+  previewDocument({ result: body, nonce: NONCE, cspSource: ORIGIN, media: MEDIA, locale: 'en' });
 
 const DOCUMENTS = new Map<string, string>([
   ['/index.html', page(xssResult)],
   // The sanitizer alone: the rendered body in a bare page, no CSP, no script.
-  ['/sanitized-only.html', `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${xssResult.html}</body></html>`],
+  [
+    '/sanitized-only.html',
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${xssResult.html}</body></html>`,
+  ],
   // The CSP alone: the fixture's body, not sanitized, as raw HTML inside the real page.
   // A control: vectors that do run where nothing stops them, so a silent recorder means something.
-  ['/control.html', `<!DOCTYPE html><html><body><img src="x" onerror="__xss('control-onerror')"><script>__xss('control-script')</script></body></html>`],
+  [
+    '/control.html',
+    `<!DOCTYPE html><html><body><img src="x" onerror="__xss('control-onerror')"><script>__xss('control-script')</script></body></html>`,
+  ],
   ['/csp-only.html', page({ ...xssResult, html: XSS_TEXT.slice(XSS_TEXT.indexOf('\n---\n', 4) + 5) })],
 ]);
 
@@ -43,7 +59,8 @@ async function provoke(page: Page): Promise<void> {
       if (link && /^https?:/i.test(link.getAttribute('href') ?? '')) event.preventDefault();
     });
     for (const element of Array.from(document.body.querySelectorAll('*'))) {
-      for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle', 'animationstart']) element.dispatchEvent(new Event(type));
+      for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle', 'animationstart'])
+        element.dispatchEvent(new Event(type));
       if (element instanceof HTMLElement) {
         element.focus();
         if (element.matches('a, button, summary, input')) element.click();
@@ -59,15 +76,24 @@ async function liveScriptVectors(page: Page): Promise<string[]> {
     const found: string[] = [];
     for (const element of Array.from(document.querySelectorAll('*'))) {
       const name = element.tagName.toLowerCase();
-      if (['iframe', 'object', 'embed', 'form', 'base', 'meta', 'svg', 'math', 'template', 'style', 'link'].includes(name) && !element.closest('.katex')) {
-        if (!(name === 'meta' && element.closest('head')) && !(name === 'link' && element.closest('head'))) found.push(`<${name}>`);
+      if (
+        ['iframe', 'object', 'embed', 'form', 'base', 'meta', 'svg', 'math', 'template', 'style', 'link'].includes(
+          name,
+        ) &&
+        !element.closest('.katex')
+      ) {
+        if (!(name === 'meta' && element.closest('head')) && !(name === 'link' && element.closest('head')))
+          found.push(`<${name}>`);
       }
       if (name === 'script' && !element.hasAttribute('nonce')) found.push('<script>');
       for (const attribute of Array.from(element.attributes)) {
         // eslint-disable-next-line no-control-regex -- control characters are what a browser drops from a URL
         const value = attribute.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
         if (attribute.name.startsWith('on')) found.push(`<${name} ${attribute.name}>`);
-        if (/^(?:javascript|vbscript):/.test(value) || (value.startsWith('data:') && !(name === 'img' && value.startsWith('data:image/')))) {
+        if (
+          /^(?:javascript|vbscript):/.test(value) ||
+          (value.startsWith('data:') && !(name === 'img' && value.startsWith('data:image/')))
+        ) {
           found.push(`<${name} ${attribute.name}="${attribute.value}">`);
         }
       }
@@ -105,9 +131,13 @@ describe('the preview page in Chromium', function () {
     await tab.close();
   });
 
-  it('runs none of the post\'s scripts and its own nonce\'d one: the whole page', async () => {
+  it("runs none of the post's scripts and its own nonce'd one: the whole page", async () => {
     const tab = await open(DOCUMENT_URL);
-    assert.deepEqual((await posted(tab)).filter((m) => m.type === 'ready'), [{ type: 'ready', version: 1 }], 'the page\'s script ran');
+    assert.deepEqual(
+      (await posted(tab)).filter((m) => m.type === 'ready'),
+      [{ type: 'ready', version: 1 }],
+      "the page's script ran",
+    );
     await provoke(tab);
     assert.deepEqual(recorder.xss, []);
     assert.deepEqual(recorder.dialogs, []);
@@ -126,7 +156,10 @@ describe('the preview page in Chromium', function () {
     assert.deepEqual(recorder.xss, []);
     assert.deepEqual(recorder.dialogs, []);
     assert.deepEqual(await liveScriptVectors(tab), []);
-    assert.ok(await tab.locator('img[src="https://images.example.org/kept.png"]').count() === 1, 'the legitimate image is kept');
+    assert.ok(
+      (await tab.locator('img[src="https://images.example.org/kept.png"]').count()) === 1,
+      'the legitimate image is kept',
+    );
     await tab.close();
   });
 
@@ -136,9 +169,13 @@ describe('the preview page in Chromium', function () {
     await provoke(tab);
     assert.deepEqual(recorder.xss, []);
     assert.deepEqual(recorder.dialogs, []);
-    assert.ok((await posted(tab)).some((m) => m.type === 'ready'), 'the nonce\'d script still ran');
+    assert.ok(
+      (await posted(tab)).some((m) => m.type === 'ready'),
+      "the nonce'd script still ran",
+    );
     const blocked = new Set((await violations(tab)).map((v) => v.split(' ')[0]));
-    for (const directive of ['script-src-elem', 'script-src-attr', 'style-src-elem', 'form-action']) assert.ok(blocked.has(directive), `${directive} in ${[...blocked].join(', ')}`);
+    for (const directive of ['script-src-elem', 'script-src-attr', 'style-src-elem', 'form-action'])
+      assert.ok(blocked.has(directive), `${directive} in ${[...blocked].join(', ')}`);
     assert.equal(tab.url(), `${ORIGIN}/csp-only.html`);
     await tab.close();
   });

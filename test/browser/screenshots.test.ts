@@ -55,14 +55,21 @@ describe('the 3rd-quarter post in the preview, light, dark and high contrast', f
   before(async function () {
     requireCorpus(this);
     chromium = await launchChromium();
-    recorder = await installWebviewHost(chromium.context, new Map([['/index.html', corpusAvailable() ? thirdQuarterPage() : '']]));
+    recorder = await installWebviewHost(
+      chromium.context,
+      new Map([['/index.html', corpusAvailable() ? thirdQuarterPage() : '']]),
+    );
   });
 
   after(async () => {
     await chromium?.close();
   });
 
-  const backgrounds: Record<string, string> = { light: 'rgb(255, 255, 255)', dark: 'rgb(31, 31, 31)', 'high-contrast': 'rgb(0, 0, 0)' };
+  const backgrounds: Record<string, string> = {
+    light: 'rgb(255, 255, 255)',
+    dark: 'rgb(31, 31, 31)',
+    'high-contrast': 'rgb(0, 0, 0)',
+  };
 
   for (const theme of THEMES) {
     it(`shows the images, the formula and the summary table in the ${theme.name} theme`, async () => {
@@ -71,7 +78,16 @@ describe('the 3rd-quarter post in the preview, light, dark and high contrast', f
       const post = await measure(page);
       assert.deepEqual(
         { ...post, formulaHeight: post.formulaHeight > 30 },
-        { background: backgrounds[theme.name], images: 14, imagesLoaded: 14, formulaHeight: true, katexFont: true, summaryRows: 9, postVisible: true, summaryVisible: false },
+        {
+          background: backgrounds[theme.name],
+          images: 14,
+          imagesLoaded: 14,
+          formulaHeight: true,
+          katexFont: true,
+          summaryRows: 9,
+          postVisible: true,
+          summaryVisible: false,
+        },
       );
       await screenshot(page, `preview-3rd-quarter-${theme.name}`);
       await page.click('[data-view-button="summary"]');

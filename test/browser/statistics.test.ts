@@ -34,17 +34,27 @@ function post(fileName: string, text: string): SeminarPost {
   return seminarPostOf(summarizePost(parsePost(text, `file:///site/_posts/${fileName}`)));
 }
 
-const HOSTILE = post('2021-04-01-2nd_quarter.md', [
-  '---', 'layout: post', 'title: "2021_2nd_quarter"', 'date: 2021-04-01', '---', '',
-  '# <img src=x onerror="__xss(\'title\')"> Attention',
-  '## A. Author, <svg onload="__xss(\'venue\')">CVPR</svg> 2020',
-  '### 발표자: <script>__xss(\'presenter\')</script> [[paper link](https://arxiv.org/abs/1)]',
-  '- x', '',
-  '# <img src=x onerror="__xss(\'title\')"> Attention',
-  '## B. Author, NeurIPS 2019',
-  '### 발표자: "><iframe src="javascript:__xss(\'iframe\')"></iframe> [[paper link](https://arxiv.org/abs/2)]',
-  '- y', '',
-].join('\n'));
+const HOSTILE = post(
+  '2021-04-01-2nd_quarter.md',
+  [
+    '---',
+    'layout: post',
+    'title: "2021_2nd_quarter"',
+    'date: 2021-04-01',
+    '---',
+    '',
+    '# <img src=x onerror="__xss(\'title\')"> Attention',
+    '## A. Author, <svg onload="__xss(\'venue\')">CVPR</svg> 2020',
+    "### 발표자: <script>__xss('presenter')</script> [[paper link](https://arxiv.org/abs/1)]",
+    '- x',
+    '',
+    '# <img src=x onerror="__xss(\'title\')"> Attention',
+    '## B. Author, NeurIPS 2019',
+    '### 발표자: "><iframe src="javascript:__xss(\'iframe\')"></iframe> [[paper link](https://arxiv.org/abs/2)]',
+    '- y',
+    '',
+  ].join('\n'),
+);
 
 function publishedPosts(): SeminarPost[] {
   return corpusPosts().published.map((file) => post(path.basename(file), fs.readFileSync(file, 'utf8')));
@@ -57,9 +67,21 @@ describe('the statistics page in Chromium', function () {
   before(async () => {
     chromium = await launchChromium();
     const documents = new Map([
-      ['/hostile.html', statisticsDocument({ result: result([HOSTILE]), nonce: NONCE, cspSource: ORIGIN, media: MEDIA, locale: 'en' })],
+      [
+        '/hostile.html',
+        statisticsDocument({ result: result([HOSTILE]), nonce: NONCE, cspSource: ORIGIN, media: MEDIA, locale: 'en' }),
+      ],
       ['/empty.html', statisticsDocument({ nonce: NONCE, cspSource: ORIGIN, media: MEDIA, locale: 'ko' })],
-      ['/published.html', statisticsDocument({ result: result(corpusAvailable() ? publishedPosts() : []), nonce: NONCE, cspSource: ORIGIN, media: MEDIA, locale: 'en' })],
+      [
+        '/published.html',
+        statisticsDocument({
+          result: result(corpusAvailable() ? publishedPosts() : []),
+          nonce: NONCE,
+          cspSource: ORIGIN,
+          media: MEDIA,
+          locale: 'en',
+        }),
+      ],
     ]);
     recorder = await installWebviewHost(chromium.context, documents);
   });
@@ -81,7 +103,8 @@ describe('the statistics page in Chromium', function () {
     assert.deepEqual(await violations(page), []);
     const shown = await page.evaluate(() => ({
       figures: document.querySelectorAll('.sp-figure > svg').length,
-      foreign: document.querySelectorAll('#sp-stats img, #sp-stats iframe, #sp-stats script, .sp-figure svg svg').length,
+      foreign: document.querySelectorAll('#sp-stats img, #sp-stats iframe, #sp-stats script, .sp-figure svg svg')
+        .length,
       text: document.querySelector('#sp-section-repeated')?.textContent ?? '',
     }));
     assert.equal(shown.figures, 4);
@@ -97,7 +120,11 @@ describe('the statistics page in Chromium', function () {
     await page.evaluate((html) => window.postMessage({ type: 'update', html }, '*'), html);
     assert.deepEqual(await lastPosted(page, 'rendered'), { type: 'rendered', charts: 4, tables: 4 });
     const table = page.locator('#sp-table-presenters');
-    assert.equal(await table.evaluate((t) => t.getBoundingClientRect().width <= 1), true, 'the table is for screen readers until asked for');
+    assert.equal(
+      await table.evaluate((t) => t.getBoundingClientRect().width <= 1),
+      true,
+      'the table is for screen readers until asked for',
+    );
     await page.click('[data-toggle-table="presenters"]');
     assert.equal(await table.evaluate((t) => t.getBoundingClientRect().width > 50), true);
     assert.equal(await page.getAttribute('[data-toggle-table="presenters"]', 'aria-expanded'), 'true');
@@ -105,7 +132,10 @@ describe('the statistics page in Chromium', function () {
     await page.click('[data-export="csv"][data-chart="venues"]');
     await page.click('[data-export="svg"][data-chart="quarters"]');
     const exports = (await posted(page)).filter((m) => m.type === 'export');
-    assert.deepEqual(exports, [{ type: 'export', chart: 'venues', format: 'csv' }, { type: 'export', chart: 'quarters', format: 'svg' }]);
+    assert.deepEqual(exports, [
+      { type: 'export', chart: 'venues', format: 'csv' },
+      { type: 'export', chart: 'quarters', format: 'svg' },
+    ]);
     // An update keeps the tables the reader opened.
     await page.evaluate((html) => window.postMessage({ type: 'update', html }, '*'), html);
     assert.equal(await page.getAttribute('[data-toggle-table="presenters"]', 'aria-expanded'), 'true');
@@ -121,10 +151,15 @@ describe('the statistics page in Chromium', function () {
       const drawn = await page.evaluate(() => {
         const bar = document.querySelector('.sp-figure .sp-series-0');
         const label = document.querySelector('.sp-figure .sp-label');
-        return { bars: document.querySelectorAll('.sp-figure .sp-bar').length, fill: bar && getComputedStyle(bar).fill, text: label && getComputedStyle(label).fill, body: getComputedStyle(document.body).color };
+        return {
+          bars: document.querySelectorAll('.sp-figure .sp-bar').length,
+          fill: bar && getComputedStyle(bar).fill,
+          text: label && getComputedStyle(label).fill,
+          body: getComputedStyle(document.body).color,
+        };
       });
       assert.ok(drawn.bars >= 10, `${drawn.bars} bars`);
-      assert.equal(drawn.text, drawn.body, 'chart labels in the theme\'s foreground');
+      assert.equal(drawn.text, drawn.body, "chart labels in the theme's foreground");
       assert.notEqual(drawn.fill, 'rgb(0, 0, 0)', 'bars in a chart colour');
       await screenshot(page, `statistics-${theme.name}`);
       assert.deepEqual(await violations(page), []);

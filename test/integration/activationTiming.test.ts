@@ -24,11 +24,18 @@ describe('activation timing', () => {
     const { timing, server: controller } = extension.exports;
     const server = await timing.serverStartMs;
     // The figure is the server's first answer: by then it runs, as a process of its own.
-    assert.equal(controller.state, 'running', `the server figure was taken from a start that ended '${controller.state}'`);
+    assert.equal(
+      controller.state,
+      'running',
+      `the server figure was taken from a start that ended '${controller.state}'`,
+    );
     assert.ok(serverProcesses(extension).length >= 1, 'no server process runs');
     // The server starts after activate() returned (forking it is not activation's cost), and both
     // figures count from the start of activate().
-    assert.ok(timing.activateMs < server, `activate() took ${timing.activateMs} ms, the server answered after ${server} ms: it was started during activation`);
+    assert.ok(
+      timing.activateMs < server,
+      `activate() took ${timing.activateMs} ms, the server answered after ${server} ms: it was started during activation`,
+    );
 
     // Load the bundle once more, as VS Code did on activation: read, compile, evaluate.
     const bundle = require.resolve(vscode.Uri.joinPath(extension.extensionUri, 'client', 'out', 'extension.js').fsPath);
@@ -46,6 +53,8 @@ describe('activation timing', () => {
     for (const [name, value] of Object.entries({ activate: timing.activateMs, load, server })) {
       assert.ok(Number.isFinite(value) && value > 0, `${name} time is ${value}`);
     }
-    console.log(`[timing] activate=${timing.activateMs.toFixed(2)} load=${load.toFixed(2)} server=${server.toFixed(1)}`);
+    console.log(
+      `[timing] activate=${timing.activateMs.toFixed(2)} load=${load.toFixed(2)} server=${server.toFixed(1)}`,
+    );
   });
 });

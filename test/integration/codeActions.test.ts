@@ -28,19 +28,41 @@ describe('code actions', () => {
   it('applies the quick fix of title-format, and its diagnostic goes', async () => {
     const { document } = await openInEditor(BROKEN_POST);
     restorer.remember(document);
-    const before = await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'title-format'), 'title-format');
+    const before = await waitForCurrentDiagnostics(
+      document,
+      (found) => found.some((d) => ruleId(d) === 'title-format'),
+      'title-format',
+    );
     const problem = before.find((d) => ruleId(d) === 'title-format')!;
 
     // (VS Code's command hands back title, kind, edit and isPreferred; not the action's diagnostics.)
-    const correctsTitle = (a: vscode.CodeAction) => a.kind?.value === vscode.CodeActionKind.QuickFix.value && a.edit !== undefined && a.title.includes('2021_2nd_quarter');
-    const actions = await codeActionsUntil(document.uri, problem.range, vscode.CodeActionKind.QuickFix.value, (found) => found.some(correctsTitle), 'quick fix that corrects the title');
+    const correctsTitle = (a: vscode.CodeAction) =>
+      a.kind?.value === vscode.CodeActionKind.QuickFix.value &&
+      a.edit !== undefined &&
+      a.title.includes('2021_2nd_quarter');
+    const actions = await codeActionsUntil(
+      document.uri,
+      problem.range,
+      vscode.CodeActionKind.QuickFix.value,
+      (found) => found.some(correctsTitle),
+      'quick fix that corrects the title',
+    );
     const fix = actions.find(correctsTitle)!;
     assert.equal(fix.isPreferred, true, 'the safe fix of title-format is not the preferred one');
 
     await applyEdit(fix.edit!, `the quick fix "${fix.title}"`);
     assert.equal(document.lineAt(problem.range.start.line).text, 'title: "2021_2nd_quarter"');
-    const after = await waitForCurrentDiagnostics(document, (found) => !found.some((d) => ruleId(d) === 'title-format') && UNFIXABLE.every((id) => found.some((d) => ruleId(d) === id)), 'title-format gone, the other problems still there');
-    assert.ok(!after.some((d) => ruleId(d) === 'title-format'), `title-format is still reported: ${describeDiagnostics(after)}`);
+    const after = await waitForCurrentDiagnostics(
+      document,
+      (found) =>
+        !found.some((d) => ruleId(d) === 'title-format') &&
+        UNFIXABLE.every((id) => found.some((d) => ruleId(d) === id)),
+      'title-format gone, the other problems still there',
+    );
+    assert.ok(
+      !after.some((d) => ruleId(d) === 'title-format'),
+      `title-format is still reported: ${describeDiagnostics(after)}`,
+    );
   });
 
   it('"Fix All Problems" applies every safe fix in one edit and leaves the rest', async () => {
@@ -54,22 +76,39 @@ describe('code actions', () => {
     await applyEdit(quote, 'quoting the mathjax flag');
     const before = await waitForCurrentDiagnostics(
       document,
-      (found) => found.some((d) => ruleId(d) === 'title-format') && found.some((d) => ruleId(d) === 'field-type' && d.range.start.line === mathjaxLine),
+      (found) =>
+        found.some((d) => ruleId(d) === 'title-format') &&
+        found.some((d) => ruleId(d) === 'field-type' && d.range.start.line === mathjaxLine),
       'title-format and field-type on the mathjax line',
     );
-    const fixable = before.filter((d) => ruleId(d) === 'title-format' || (ruleId(d) === 'field-type' && d.range.start.line === mathjaxLine));
+    const fixable = before.filter(
+      (d) => ruleId(d) === 'title-format' || (ruleId(d) === 'field-type' && d.range.start.line === mathjaxLine),
+    );
     assert.equal(fixable.length, 2, `expected two fixable problems; got ${describeDiagnostics(before)}`);
     // The command takes the first answer VS Code gives; let the code action providers settle first.
-    await codeActionsUntil(document.uri, wholeDocument(document), FIX_ALL_KIND, (found) => found.some((a) => a.kind?.value === FIX_ALL_KIND), FIX_ALL_KIND);
+    await codeActionsUntil(
+      document.uri,
+      wholeDocument(document),
+      FIX_ALL_KIND,
+      (found) => found.some((a) => a.kind?.value === FIX_ALL_KIND),
+      FIX_ALL_KIND,
+    );
     const versionBefore = document.version;
 
-    const result = await vscode.commands.executeCommand<{ applied?: string; skipped?: string }>('seminarPosts.fixAllProblems', document.uri);
+    const result = await vscode.commands.executeCommand<{ applied?: string; skipped?: string }>(
+      'seminarPosts.fixAllProblems',
+      document.uri,
+    );
     assert.ok(result?.applied, `Fix All Problems applied nothing: ${JSON.stringify(result)}`);
     assert.equal(document.version, versionBefore + 1, 'the fixes were not one edit (one undo step)');
     assert.equal(document.lineAt(2).text, 'title: "2021_2nd_quarter"');
     assert.equal(document.lineAt(mathjaxLine).text, 'mathjax: true');
 
-    const after = await waitForCurrentDiagnostics(document, (found) => UNFIXABLE.every((id) => found.some((d) => ruleId(d) === id)), 'the problems without a safe fix');
+    const after = await waitForCurrentDiagnostics(
+      document,
+      (found) => UNFIXABLE.every((id) => found.some((d) => ruleId(d) === id)),
+      'the problems without a safe fix',
+    );
     assert.deepEqual(
       after.map((d) => `${ruleId(d)}@${d.range.start.line + 1}`).sort(),
       ['field-type@4', 'filename-format@1', 'required-field@1'],
@@ -79,11 +118,33 @@ describe('code actions', () => {
 
   it('"Fix All Problems" offers the same action the server announces as source.fixAll.seminarPosts', async () => {
     const { document } = await openInEditor(BROKEN_POST);
-    await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'title-format'), 'title-format');
+    await waitForCurrentDiagnostics(
+      document,
+      (found) => found.some((d) => ruleId(d) === 'title-format'),
+      'title-format',
+    );
     // Unresolved, the action carries no edit: the server computes it on codeAction/resolve.
-    const listed = await codeActionsUntil(document.uri, wholeDocument(document), FIX_ALL_KIND, (found) => found.length > 0, FIX_ALL_KIND);
-    assert.equal(listed.find((a) => a.kind?.value === FIX_ALL_KIND)?.edit, undefined, 'the fix-all edit is computed before it is asked for');
-    const actions = await codeActionsUntil(document.uri, wholeDocument(document), FIX_ALL_KIND, (found) => found.some((a) => a.edit), FIX_ALL_KIND, 15_000, 10);
+    const listed = await codeActionsUntil(
+      document.uri,
+      wholeDocument(document),
+      FIX_ALL_KIND,
+      (found) => found.length > 0,
+      FIX_ALL_KIND,
+    );
+    assert.equal(
+      listed.find((a) => a.kind?.value === FIX_ALL_KIND)?.edit,
+      undefined,
+      'the fix-all edit is computed before it is asked for',
+    );
+    const actions = await codeActionsUntil(
+      document.uri,
+      wholeDocument(document),
+      FIX_ALL_KIND,
+      (found) => found.some((a) => a.edit),
+      FIX_ALL_KIND,
+      15_000,
+      10,
+    );
     const fixAll = actions.filter((a) => a.kind?.value === FIX_ALL_KIND);
     assert.equal(fixAll.length, 1, `expected one ${FIX_ALL_KIND} action; got ${describeActions(actions)}`);
     // Whatever shape the edit has (the server sends whole lines), applied it must change exactly the title.
@@ -117,21 +178,39 @@ describe('fix on save', () => {
     await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
     const { document } = await openInEditor(BROKEN_POST);
     restorer.remember(document);
-    await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'title-format'), 'title-format');
+    await waitForCurrentDiagnostics(
+      document,
+      (found) => found.some((d) => ruleId(d) === 'title-format'),
+      'title-format',
+    );
     // Saving is what the author does; VS Code asks for source.fixAll.seminarPosts and resolves it.
     const mathjaxLine = document.getText().split('\n').indexOf('mathjax: true');
     const quote = new vscode.WorkspaceEdit();
     quote.replace(document.uri, document.lineAt(mathjaxLine).range, 'mathjax: "true"');
     await applyEdit(quote, 'quoting the mathjax flag');
-    await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'field-type' && d.range.start.line === mathjaxLine), 'field-type');
+    await waitForCurrentDiagnostics(
+      document,
+      (found) => found.some((d) => ruleId(d) === 'field-type' && d.range.start.line === mathjaxLine),
+      'field-type',
+    );
     // VS Code cancels the save's code action request if a provider registers meanwhile (see
     // codeActionsUntil): let them settle, as a person's first save comes seconds after opening.
-    await codeActionsUntil(document.uri, wholeDocument(document), FIX_ALL_KIND, (found) => found.some((a) => a.kind?.value === FIX_ALL_KIND), FIX_ALL_KIND);
+    await codeActionsUntil(
+      document.uri,
+      wholeDocument(document),
+      FIX_ALL_KIND,
+      (found) => found.some((a) => a.kind?.value === FIX_ALL_KIND),
+      FIX_ALL_KIND,
+    );
     assert.ok(await document.save(), 'the post was not saved');
     assert.equal(document.lineAt(2).text, 'title: "2021_2nd_quarter"', 'the title was not fixed on save');
     assert.equal(document.lineAt(mathjaxLine).text, 'mathjax: true');
     assert.equal(document.isDirty, false, 'the fixes were not part of the save');
-    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri)), document.getText(), 'the file on disk is the fixed text');
+    assert.equal(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri)),
+      document.getText(),
+      'the file on disk is the fixed text',
+    );
   });
 });
 
@@ -140,7 +219,8 @@ function applied(document: vscode.TextDocument, edits: readonly vscode.TextEdit[
   let text = document.getText();
   const byOffset = [...edits].sort((a, b) => document.offsetAt(b.range.start) - document.offsetAt(a.range.start));
   for (const edit of byOffset) {
-    text = text.slice(0, document.offsetAt(edit.range.start)) + edit.newText + text.slice(document.offsetAt(edit.range.end));
+    text =
+      text.slice(0, document.offsetAt(edit.range.start)) + edit.newText + text.slice(document.offsetAt(edit.range.end));
   }
   return text;
 }

@@ -22,7 +22,11 @@ function labelOf(item: vscode.CompletionItem): string {
 }
 
 async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    uri,
+    position,
+  );
   return list?.items ?? [];
 }
 
@@ -38,7 +42,11 @@ describe('completion', () => {
     const { document } = await openInEditor(BROKEN_POST);
     restorer.remember(document);
     // The server must know the post before it can complete in it.
-    await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'required-field'), 'required-field (image_url)');
+    await waitForCurrentDiagnostics(
+      document,
+      (found) => found.some((d) => ruleId(d) === 'required-field'),
+      'required-field (image_url)',
+    );
     const closingLine = document.getText().split('\n').indexOf('---', 1);
     assert.ok(closingLine > 0, 'the broken post has no closing front matter line');
     await insertText(document.uri, new vscode.Position(closingLine, 0), '\n');
@@ -50,7 +58,10 @@ describe('completion', () => {
     assert.ok(imageUrl, `image_url (missing, required) is not offered; offered: ${labels.join(', ') || '(none)'}`);
     assert.match(String(imageUrl.detail), /required/, 'image_url is not marked as a missing required key');
     for (const key of PRESENT_KEYS) assert.ok(!labels.includes(key), `${key} is offered although the post has it`);
-    assert.ok(labels.includes('permalink'), `optional Jekyll keys such as permalink are not offered; offered: ${labels.join(', ')}`);
+    assert.ok(
+      labels.includes('permalink'),
+      `optional Jekyll keys such as permalink are not offered; offered: ${labels.join(', ')}`,
+    );
   });
 });
 
@@ -58,10 +69,16 @@ describe('snippets', () => {
   it('are contributed for Markdown by the manifest, from a file that defines each prefix', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    const manifest = extension.packageJSON as { contributes?: { snippets?: Array<{ language: string; path: string }> } };
+    const manifest = extension.packageJSON as {
+      contributes?: { snippets?: Array<{ language: string; path: string }> };
+    };
     const contributed = manifest.contributes?.snippets ?? [];
     const markdown = contributed.filter((s) => s.language === 'markdown');
-    assert.equal(markdown.length, 1, `expected one Markdown snippet file in contributes.snippets; got ${JSON.stringify(contributed)}`);
+    assert.equal(
+      markdown.length,
+      1,
+      `expected one Markdown snippet file in contributes.snippets; got ${JSON.stringify(contributed)}`,
+    );
     const file = path.join(extension.extensionPath, markdown[0]!.path);
     const snippets = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { prefix: string | string[] }>;
     const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
@@ -73,10 +90,18 @@ describe('snippets', () => {
     const items = await completionsAt(document.uri, new vscode.Position(0, 0));
     const snippets = items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
     for (const prefix of SNIPPET_PREFIXES) {
-      assert.ok(snippets.includes(prefix), `the snippet ${prefix} is not offered; snippets offered: ${snippets.join(', ') || '(none)'}`);
+      assert.ok(
+        snippets.includes(prefix),
+        `the snippet ${prefix} is not offered; snippets offered: ${snippets.join(', ') || '(none)'}`,
+      );
     }
     const paper = items.find((item) => item.kind === vscode.CompletionItemKind.Snippet && labelOf(item) === 'paper');
-    const body = paper?.insertText instanceof vscode.SnippetString ? paper.insertText.value : String(paper?.insertText ?? '');
-    assert.match(body, /### 발표자: \$\{4:Presenter name\} \[\[paper link\]/, 'the paper snippet does not insert the presenter line');
+    const body =
+      paper?.insertText instanceof vscode.SnippetString ? paper.insertText.value : String(paper?.insertText ?? '');
+    assert.match(
+      body,
+      /### 발표자: \$\{4:Presenter name\} \[\[paper link\]/,
+      'the paper snippet does not insert the presenter line',
+    );
   });
 });

@@ -20,11 +20,15 @@ describe('diagnostics', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('reports the broken post\'s problems with their rule ids, lines and severities', async () => {
+  it("reports the broken post's problems with their rule ids, lines and severities", async () => {
     await openInEditor(BROKEN_POST);
     const uri = siteUri(BROKEN_POST);
     const expected = BROKEN_POST_PROBLEMS.map(([id]) => id);
-    const diagnostics = await waitForDiagnostics(uri, (found) => expected.every((id) => found.some((d) => ruleId(d) === id)), `rules ${expected.join(', ')}`);
+    const diagnostics = await waitForDiagnostics(
+      uri,
+      (found) => expected.every((id) => found.some((d) => ruleId(d) === id)),
+      `rules ${expected.join(', ')}`,
+    );
     for (const [id, line, severity] of BROKEN_POST_PROBLEMS) {
       const match = diagnostics.find((d) => ruleId(d) === id && d.range.start.line === line);
       assert.ok(match, `expected ${id} on line ${line + 1}; got ${describeDiagnostics(diagnostics)}`);
@@ -33,13 +37,20 @@ describe('diagnostics', () => {
     }
   });
 
-  it('links each problem to its rule\'s documentation', async () => {
+  it("links each problem to its rule's documentation", async () => {
     await openInEditor(BROKEN_POST);
     const diagnostics = await waitForDiagnostics(siteUri(BROKEN_POST), (found) => found.length > 0, 'any diagnostic');
     for (const diagnostic of diagnostics) {
       const code = diagnostic.code;
-      assert.ok(typeof code === 'object' && code.target instanceof vscode.Uri, `${ruleId(diagnostic)} has no documentation link`);
-      assert.match(code.target.toString(), new RegExp(ruleId(diagnostic)), `the link of ${ruleId(diagnostic)} names another rule`);
+      assert.ok(
+        typeof code === 'object' && code.target instanceof vscode.Uri,
+        `${ruleId(diagnostic)} has no documentation link`,
+      );
+      assert.match(
+        code.target.toString(),
+        new RegExp(ruleId(diagnostic)),
+        `the link of ${ruleId(diagnostic)} names another rule`,
+      );
     }
   });
 
@@ -53,7 +64,11 @@ describe('diagnostics', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(closingLine, 0), 'comment: true\n');
     assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
-    const broken = await waitForDiagnostics(uri, (found) => found.some((d) => ruleId(d) === 'unknown-field'), 'unknown-field for `comment: true`');
+    const broken = await waitForDiagnostics(
+      uri,
+      (found) => found.some((d) => ruleId(d) === 'unknown-field'),
+      'unknown-field for `comment: true`',
+    );
     assert.equal(broken.find((d) => ruleId(d) === 'unknown-field')?.range.start.line, closingLine);
     // ...then take the line out again, and see every problem go. (An edit, not the Revert File
     // command: that one acts on whichever editor the workbench holds active.)

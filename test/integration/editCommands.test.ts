@@ -40,7 +40,10 @@ describe('Insert Image Block', () => {
     const editor = await untitledPost(POST);
     assert.equal(editor.document.eol, vscode.EndOfLine.CRLF, 'the test post should keep its CRLF line breaks');
     editor.selection = new vscode.Selection(7, 3, 7, 3);
-    const text = await vscode.commands.executeCommand<string | undefined>('seminarPosts.insertImageBlock', { url: URL, width: null });
+    const text = await vscode.commands.executeCommand<string | undefined>('seminarPosts.insertImageBlock', {
+      url: URL,
+      width: null,
+    });
     assert.ok(text, 'the command inserted nothing');
     const written = text.replace(/\n/g, '\r\n');
     const start = editor.document.getText().indexOf(written);
@@ -59,11 +62,19 @@ describe('Add Paper Section', () => {
     await deleteFile(siteUri(folder), { recursive: true });
   });
 
-  it('writes the labels of the post\'s .seminar-posts.json, which the checks use, not the settings\' defaults', async () => {
+  it("writes the labels of the post's .seminar-posts.json, which the checks use, not the settings' defaults", async () => {
     const config = siteUri(`${folder}/.seminar-posts.json`);
     const post = siteUri(`${folder}/2021-07-01-3rd_quarter.md`);
-    await vscode.workspace.fs.writeFile(config, Buffer.from(JSON.stringify({ presenterLabels: ['Presenter'], linkLabels: { paper: ['paper'], slides: ['slides'] } })));
-    await vscode.workspace.fs.writeFile(post, Buffer.from('---\nlayout: post\ntitle: "2021_3rd_quarter"\ndate: 2021-07-01\n---\n\n', 'utf8'));
+    await vscode.workspace.fs.writeFile(
+      config,
+      Buffer.from(
+        JSON.stringify({ presenterLabels: ['Presenter'], linkLabels: { paper: ['paper'], slides: ['slides'] } }),
+      ),
+    );
+    await vscode.workspace.fs.writeFile(
+      post,
+      Buffer.from('---\nlayout: post\ntitle: "2021_3rd_quarter"\ndate: 2021-07-01\n---\n\n', 'utf8'),
+    );
     const editor = await vscode.window.showTextDocument(post);
     editor.selection = new vscode.Selection(5, 0, 5, 0);
     const at = await vscode.commands.executeCommand<vscode.Position | undefined>('seminarPosts.addPaperSection');

@@ -29,7 +29,14 @@ async function writeTestPost(): Promise<void> {
   await vscode.workspace.fs.writeFile(siteUri(POST), Buffer.from(text, 'utf8'));
 }
 
-const IMAGE_RULES = new Set(['image-src', 'image-src-missing', 'image-width', 'image-alt', 'image-block-unclosed', 'markdown-image']);
+const IMAGE_RULES = new Set([
+  'image-src',
+  'image-src-missing',
+  'image-width',
+  'image-alt',
+  'image-block-unclosed',
+  'markdown-image',
+]);
 
 /** Resolves when `document`'s text satisfies `until` (now or after a change), or rejects after 20 s. */
 function waitForText(document: vscode.TextDocument, until: (text: string) => boolean, what: string): Promise<string> {
@@ -58,7 +65,10 @@ function waitForText(document: vscode.TextDocument, until: (text: string) => boo
 async function editorAtBlankLine(afterText: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(siteUri(POST));
   const editor = await vscode.window.showTextDocument(document, { preview: false });
-  const line = document.getText().split('\n').findIndex((l) => l.includes(afterText));
+  const line = document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes(afterText));
   assert.ok(line >= 0, `no line with ${afterText}`);
   const end = document.lineAt(line).range.end;
   assert.ok(await editor.edit((b) => b.insert(end, '\n')), 'could not open a blank line');
@@ -69,11 +79,13 @@ async function editorAtBlankLine(afterText: string): Promise<vscode.TextEditor> 
 }
 
 async function fileBytes(relative: string): Promise<Uint8Array | undefined> {
-  return vscode.workspace.fs.readFile(siteUri(relative)).then((b) => b, () => undefined);
+  return vscode.workspace.fs.readFile(siteUri(relative)).then(
+    (b) => b,
+    () => undefined,
+  );
 }
 
 describe('Paste or drop a figure', function () {
-
   before(function () {
     // Only the code-server launcher drives the page; the desktop one cannot paste or drop.
     if (!pageDriverUrl()) this.skip();
@@ -94,36 +106,59 @@ describe('Paste or drop a figure', function () {
     // A file of that name is already there: the paste must not replace it.
     await vscode.workspace.fs.writeFile(siteUri(`${folder()}/figure.png`), first);
 
-    await onPage({ action: 'paste', files: [{ name: 'figure.png', type: 'image/png', base64: Buffer.from(second).toString('base64') }] });
+    await onPage({
+      action: 'paste',
+      files: [{ name: 'figure.png', type: 'image/png', base64: Buffer.from(second).toString('base64') }],
+    });
     const src = `/${folder()}/figure-1.png`;
     const text = await waitForText(editor.document, (t) => t.includes(src), `the block with ${src}`);
-    assert.match(text, new RegExp(`손실은.*\\n\\n<p align="center">\\n  <img src="${src}" alt="figure">\\n</p>\\n\\n<p align="center">`));
+    assert.match(
+      text,
+      new RegExp(`손실은.*\\n\\n<p align="center">\\n  <img src="${src}" alt="figure">\\n</p>\\n\\n<p align="center">`),
+    );
     assert.deepEqual(await fileBytes(`${folder()}/figure.png`), first, 'the existing file was replaced');
-    assert.deepEqual(await fileBytes(`${folder()}/figure-1.png`), second, 'the pasted image was not saved as figure-1.png');
+    assert.deepEqual(
+      await fileBytes(`${folder()}/figure-1.png`),
+      second,
+      'the pasted image was not saved as figure-1.png',
+    );
 
     const diagnostics = await waitForCurrentDiagnostics(editor.document, () => true, 'the checks of the pasted figure');
     const imageProblems = diagnostics.filter((d) => IMAGE_RULES.has(ruleId(d)));
     assert.deepEqual(imageProblems, [], describeDiagnostics(imageProblems));
-
   });
 
-  it('keeps VS Code\'s other ways to paste an image one click away, ours first', async () => {
+  it("keeps VS Code's other ways to paste an image one click away, ours first", async () => {
     const editor = await editorAtBlankLine('손실은');
     const before = editor.document.getText();
-    await onPage({ action: 'paste', files: [{ name: 'figure.png', type: 'image/png', base64: Buffer.from(gradientPng(32, 20, 4)).toString('base64') }] });
+    await onPage({
+      action: 'paste',
+      files: [
+        { name: 'figure.png', type: 'image/png', base64: Buffer.from(gradientPng(32, 20, 4)).toString('base64') },
+      ],
+    });
     await waitForText(editor.document, (t) => t !== before, 'the pasted figure');
     const options = JSON.parse(await onPage({ action: 'editOptions' })) as string[];
     assert.equal(options[0], 'Save the image into the site and insert a centered image block', JSON.stringify(options));
     assert.ok(options.length >= 2, `the paste widget offers only ${JSON.stringify(options)}`);
   });
 
-  it('drops an image file: saved into the post\'s image folder, the block where it was dropped', async () => {
+  it("drops an image file: saved into the post's image folder, the block where it was dropped", async () => {
     const image = gradientPng(80, 50, 3);
     const editor = await editorAtBlankLine('실제 게시물을');
-    await onPage({ action: 'drop', line: editor.selection.active.line + 1, files: [{ name: 'Lattice embedding.png', type: 'image/png', base64: Buffer.from(image).toString('base64') }] });
+    await onPage({
+      action: 'drop',
+      line: editor.selection.active.line + 1,
+      files: [{ name: 'Lattice embedding.png', type: 'image/png', base64: Buffer.from(image).toString('base64') }],
+    });
     const src = `/${folder()}/Lattice-embedding.png`;
     const text = await waitForText(editor.document, (t) => t.includes(src), `the block with ${src}`);
-    assert.match(text, new RegExp(`실제 게시물을 복사하지 않는다\\n\\n?<p align="center">\\n  <img src="${src}" alt="Lattice embedding">\\n</p>`));
+    assert.match(
+      text,
+      new RegExp(
+        `실제 게시물을 복사하지 않는다\\n\\n?<p align="center">\\n  <img src="${src}" alt="Lattice embedding">\\n</p>`,
+      ),
+    );
     assert.deepEqual(await fileBytes(`${folder()}/Lattice-embedding.png`), image);
   });
 
@@ -134,9 +169,18 @@ describe('Paste or drop a figure', function () {
     await vscode.workspace.fs.writeFile(siteUri('_posts/hidden.png'), hidden);
     try {
       const editor = await editorAtBlankLine('실제 게시물을');
-      await onPage({ action: 'drop', line: editor.selection.active.line + 1, resources: [siteUri('assets/figures/served.png').path, siteUri('_posts/hidden.png').path] });
+      await onPage({
+        action: 'drop',
+        line: editor.selection.active.line + 1,
+        resources: [siteUri('assets/figures/served.png').path, siteUri('_posts/hidden.png').path],
+      });
       const text = await waitForText(editor.document, (t) => t.includes('hidden.png'), 'the block of both files');
-      assert.match(text, new RegExp(`<p align="center">\\n  <img src="/assets/figures/served.png" alt="served">\\n  <img src="/${folder()}/hidden.png" alt="hidden">\\n</p>`));
+      assert.match(
+        text,
+        new RegExp(
+          `<p align="center">\\n  <img src="/assets/figures/served.png" alt="served">\\n  <img src="/${folder()}/hidden.png" alt="hidden">\\n</p>`,
+        ),
+      );
       assert.deepEqual(await fileBytes(`${folder()}/hidden.png`), hidden);
       assert.equal(await fileBytes(`${folder()}/served.png`), undefined, 'a file the site serves was copied');
     } finally {
@@ -148,9 +192,16 @@ describe('Paste or drop a figure', function () {
     const url = 'https://user-images.githubusercontent.com/1000000/100000009-figure.png';
     const editor = await editorAtBlankLine('실제 게시물을');
     await onPage({ action: 'paste', text: url });
-    await waitForText(editor.document, (t) => t.includes(`<img src="${url}" alt="100000009 figure">`), 'the block with the URL');
+    await waitForText(
+      editor.document,
+      (t) => t.includes(`<img src="${url}" alt="100000009 figure">`),
+      'the block with the URL',
+    );
     assert.equal(await fileBytes('assets'), undefined);
-    await vscode.workspace.fs.stat(siteUri('assets')).then(() => assert.fail('a folder was created'), () => undefined);
+    await vscode.workspace.fs.stat(siteUri('assets')).then(
+      () => assert.fail('a folder was created'),
+      () => undefined,
+    );
   });
 
   it('leaves a paper link pasted into the presenter line as plain text', async () => {

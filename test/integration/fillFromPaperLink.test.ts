@@ -28,7 +28,10 @@ async function writeTestPost(): Promise<void> {
   await vscode.workspace.fs.writeFile(siteUri(POST), Buffer.from(text, 'utf8'));
 }
 
-const ATOM = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'paper', 'arxiv-1512.03385.atom.xml'), 'utf8');
+const ATOM = fs.readFileSync(
+  path.join(__dirname, '..', '..', 'fixtures', 'paper', 'arxiv-1512.03385.atom.xml'),
+  'utf8',
+);
 const SECTION = [
   '',
   '# Paper title',
@@ -42,7 +45,8 @@ const SECTION = [
 async function lensesUntil(uri: vscode.Uri, until: (lenses: vscode.CodeLens[]) => boolean): Promise<vscode.CodeLens[]> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+    const lenses =
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
     if (until(lenses) || Date.now() > deadline) return lenses;
     // The server's analysis of the newest version: wait for the next diagnostics of the document.
     await new Promise<void>((resolve) => {
@@ -67,15 +71,21 @@ describe('Fill from paper link', () => {
     server = http.createServer((req, res) => {
       requests.push(req.url ?? '');
       const id = new URL(req.url ?? '/', 'http://x').searchParams.get('id_list');
-      res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(id === '1512.03385' ? ATOM : '<feed xmlns="http://www.w3.org/2005/Atom"/>');
+      res
+        .writeHead(200, { 'content-type': 'application/atom+xml' })
+        .end(id === '1512.03385' ? ATOM : '<feed xmlns="http://www.w3.org/2005/Atom"/>');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
-    await vscode.workspace.getConfiguration('seminarPosts').update('endpoints.arxiv', base, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('seminarPosts')
+      .update('endpoints.arxiv', base, vscode.ConfigurationTarget.Workspace);
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('seminarPosts').update('endpoints.arxiv', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('seminarPosts')
+      .update('endpoints.arxiv', undefined, vscode.ConfigurationTarget.Workspace);
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
@@ -96,17 +106,27 @@ describe('Fill from paper link', () => {
 
     const lenses = await lensesUntil(document.uri, (found) => found.some((l) => l.range.start.line === titleLine));
     const lens = lenses.find((l) => l.range.start.line === titleLine);
-    assert.ok(lens?.command, `no lens on line ${titleLine + 1}: ${JSON.stringify(lenses.map((l) => [l.range.start.line, l.command?.title]))}`);
+    assert.ok(
+      lens?.command,
+      `no lens on line ${titleLine + 1}: ${JSON.stringify(lenses.map((l) => [l.range.start.line, l.command?.title]))}`,
+    );
     assert.equal(lens.command.command, 'seminarPosts.fillFromPaperLink');
     assert.equal(lenses.length, 1, 'a lens on a finished section');
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(titleLine + 1, 3, titleLine + 1, 3));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(titleLine + 1, 3, titleLine + 1, 3),
+    );
     const fix = actions.find((a) => a.command?.command === 'seminarPosts.fillFromPaperLink');
     assert.ok(fix, `no quick fix on the authors line: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.kind?.value, 'quickfix');
     assert.equal(requests.length, 0, 'a lens or a quick fix asked the network');
 
-    const outcome = await vscode.commands.executeCommand<{ filled: boolean; reason?: string }>(lens.command.command, ...((lens.command.arguments ?? []) as unknown[]));
+    const outcome = await vscode.commands.executeCommand<{ filled: boolean; reason?: string }>(
+      lens.command.command,
+      ...((lens.command.arguments ?? []) as unknown[]),
+    );
     assert.ok(outcome?.filled, `not filled: ${outcome?.reason}`);
     const lines = document.getText().split('\n');
     assert.equal(lines[titleLine], '# Deep Residual Learning for Image Recognition');
@@ -119,9 +139,21 @@ describe('Fill from paper link', () => {
     const second = document.lineCount - SECTION.split('\n').length + 1;
     assert.equal(document.lineAt(second).text, '# ');
     await lensesUntil(document.uri, (found) => found.some((l) => l.range.start.line === second));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(second, 2));
-    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Deep Residual Learning for Image Recognition');
-    assert.ok(item, `no title completion: ${list.items.slice(0, 10).map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(' | ')}`);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      new vscode.Position(second, 2),
+    );
+    const item = list.items.find(
+      (i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Deep Residual Learning for Image Recognition',
+    );
+    assert.ok(
+      item,
+      `no title completion: ${list.items
+        .slice(0, 10)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label))
+        .join(' | ')}`,
+    );
     assert.equal(requests.length, 1, 'completion asked the network');
   });
 });

@@ -27,10 +27,25 @@ describe('a first real post', () => {
     const typo = new vscode.WorkspaceEdit();
     typo.replace(document.uri, document.lineAt(line).range, 'comment: true');
     await applyEdit(typo, 'the misspelled key');
-    await waitForCurrentDiagnostics(document, (found) => found.some((d) => ruleId(d) === 'unknown-field'), 'unknown-field on `comment`');
-    await codeActionsUntil(document.uri, new vscode.Range(0, 0, document.lineCount, 0), FIX_ALL_KIND, (found) => found.some((a) => a.kind?.value === FIX_ALL_KIND), FIX_ALL_KIND);
+    await waitForCurrentDiagnostics(
+      document,
+      (found) => found.some((d) => ruleId(d) === 'unknown-field'),
+      'unknown-field on `comment`',
+    );
+    await codeActionsUntil(
+      document.uri,
+      new vscode.Range(0, 0, document.lineCount, 0),
+      FIX_ALL_KIND,
+      (found) => found.some((a) => a.kind?.value === FIX_ALL_KIND),
+      FIX_ALL_KIND,
+    );
 
-    const result = await vscode.commands.executeCommand<{ applied?: string; summary?: string; fixed?: number; remaining?: number }>('seminarPosts.fixAllProblems', document.uri);
+    const result = await vscode.commands.executeCommand<{
+      applied?: string;
+      summary?: string;
+      fixed?: number;
+      remaining?: number;
+    }>('seminarPosts.fixAllProblems', document.uri);
     assert.ok(result?.applied, JSON.stringify(result));
     const text = document.getText();
     assert.equal(text.match(/^comments: true$/gm)?.length, 1, text);
@@ -41,24 +56,44 @@ describe('a first real post', () => {
     assert.equal(result.summary, 'Fixed 3 problems: required-field, title-format, unknown-field; 3 need you.');
   });
 
-  it('the slides link\'s quick fix adds the link with the cursor in its address', async () => {
+  it("the slides link's quick fix adds the link with the cursor in its address", async () => {
     const editor = await openInEditor(GOOD_POST);
     const { document } = editor;
     restorer.remember(document);
-    const line = document.getText().split('\n').findIndex((l) => l.startsWith('### 발표자: 김테스트'));
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('### 발표자: 김테스트'));
     const start = document.lineAt(line).text.indexOf(', [presentation material]');
     const cut = new vscode.WorkspaceEdit();
     cut.delete(document.uri, new vscode.Range(line, start, line, document.lineAt(line).text.lastIndexOf(']')));
     await applyEdit(cut, 'removing the slides link');
-    const found = await waitForCurrentDiagnostics(document, (ds) => ds.some((d) => ruleId(d) === 'slides-link-missing'), 'slides-link-missing');
+    const found = await waitForCurrentDiagnostics(
+      document,
+      (ds) => ds.some((d) => ruleId(d) === 'slides-link-missing'),
+      'slides-link-missing',
+    );
     const missing = found.find((d) => ruleId(d) === 'slides-link-missing')!;
     const isAdd = (a: vscode.CodeAction) => a.title === 'Add the `presentation material` link';
-    const actions = await codeActionsUntil(document.uri, missing.range, vscode.CodeActionKind.QuickFix.value, (list) => list.some(isAdd), 'the quick fix that adds the slides link');
-    assert.ok(actions.some((a) => a.title === 'Write `presentation material unavailable`'), describeActions(actions));
+    const actions = await codeActionsUntil(
+      document.uri,
+      missing.range,
+      vscode.CodeActionKind.QuickFix.value,
+      (list) => list.some(isAdd),
+      'the quick fix that adds the slides link',
+    );
+    assert.ok(
+      actions.some((a) => a.title === 'Write `presentation material unavailable`'),
+      describeActions(actions),
+    );
     await applyEdit(actions.find(isAdd)!.edit!, 'the quick fix');
     const written = document.lineAt(line).text;
     assert.ok(written.endsWith(', [presentation material]()]'), written);
     const cursor = vscode.window.activeTextEditor!.selection.active;
-    assert.deepEqual([cursor.line, cursor.character], [line, written.length - 2], 'the cursor is between the parentheses');
+    assert.deepEqual(
+      [cursor.line, cursor.character],
+      [line, written.length - 2],
+      'the cursor is between the parentheses',
+    );
   });
 });

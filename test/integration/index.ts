@@ -25,7 +25,8 @@ export function run(): Promise<void> {
       // A plain closing line that CI logs can read, beside Mocha's own summary.
       console.log(`integration: ${passes} passed, ${failures} failed`);
       if (failures > 0) reject(new Error(`${failures} of ${tests} integration tests failed`));
-      else if (tests === 0) reject(new Error(grep ? `no integration test matches --grep ${grep}` : 'no integration test ran'));
+      else if (tests === 0)
+        reject(new Error(grep ? `no integration test matches --grep ${grep}` : 'no integration test ran'));
       else resolve();
     });
   });

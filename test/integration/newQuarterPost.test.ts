@@ -36,11 +36,19 @@ describe('New Quarter Post', () => {
     assert.ok(uri, 'the command created nothing');
     assert.equal(uri.toString(), created.toString());
     const text = await readText(created);
-    assert.match(text, /^---\nlayout: post\ntitle: "2019_3rd_quarter"\ndate: 2019-07-04\n/, `unexpected front matter:\n${text}`);
+    assert.match(
+      text,
+      /^---\nlayout: post\ntitle: "2019_3rd_quarter"\ndate: 2019-07-04\n/,
+      `unexpected front matter:\n${text}`,
+    );
     assert.match(text, /^### 발표자: /m, 'no presenter line with the configured label');
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === created.toString());
     assert.ok(editor, 'the new post is not shown in an editor');
-    assert.equal(editor.document.lineAt(editor.selection.active.line).text, '# ', 'the cursor is not on the first paper\'s title');
+    assert.equal(
+      editor.document.lineAt(editor.selection.active.line).text,
+      '# ',
+      "the cursor is not on the first paper's title",
+    );
 
     // Change the file on disk, so that an overwrite could not go unnoticed.
     const edited = text.replace('# \n', '# A paper written before the second call\n');
@@ -48,12 +56,20 @@ describe('New Quarter Post', () => {
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('seminarPosts.newQuarterPost', args);
     assert.equal(again, undefined, 'the second call reported a new post');
     assert.equal(await readText(created), edited, 'the second call overwrote the existing post');
-    assert.deepEqual(await postNames(), [...postsBefore, '2019-07-04-3rd_quarter.md'].sort(), 'the second call wrote another file');
+    assert.deepEqual(
+      await postNames(),
+      [...postsBefore, '2019-07-04-3rd_quarter.md'].sort(),
+      'the second call wrote another file',
+    );
   });
 
   it('refuses a date outside the quarter and writes nothing', async () => {
     const postsBefore = await postNames();
-    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('seminarPosts.newQuarterPost', { quarter: '2019 3rd', date: '2019-10-01', siteRoot: siteUri('.').toString() });
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('seminarPosts.newQuarterPost', {
+      quarter: '2019 3rd',
+      date: '2019-10-01',
+      siteRoot: siteUri('.').toString(),
+    });
     assert.equal(uri, undefined);
     assert.deepEqual(await postNames(), postsBefore);
   });
@@ -62,7 +78,12 @@ describe('New Quarter Post', () => {
     /** The fixture site's 1st quarter of 2021 has `2021-01-07-1st_quarter.md`. */
     const SECOND = '_posts/2021-02-04-1st_quarter.md';
     const second = siteUri(SECOND);
-    const args = (answer: string) => ({ quarter: '2021 1st', date: '2021-02-04', siteRoot: siteUri('.').toString(), ifQuarterHasPost: answer });
+    const args = (answer: string) => ({
+      quarter: '2021 1st',
+      date: '2021-02-04',
+      siteRoot: siteUri('.').toString(),
+      ifQuarterHasPost: answer,
+    });
 
     afterEach(async () => {
       await closeEditorsOf(second);
@@ -76,13 +97,24 @@ describe('New Quarter Post', () => {
       assert.deepEqual(await postNames(), postsBefore, 'a second post was written without asking');
       assert.equal(await vscode.commands.executeCommand('seminarPosts.newQuarterPost', args('open')), undefined);
       assert.deepEqual(await postNames(), postsBefore);
-      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), siteUri(GOOD_POST).toString(), 'the existing post is shown');
+      assert.equal(
+        vscode.window.activeTextEditor?.document.uri.toString(),
+        siteUri(GOOD_POST).toString(),
+        'the existing post is shown',
+      );
     });
 
     it('writes the second post when the answer is yes, and duplicate-quarter reports it from the workspace index', async () => {
-      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('seminarPosts.newQuarterPost', args('create'));
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+        'seminarPosts.newQuarterPost',
+        args('create'),
+      );
       assert.equal(uri?.toString(), second.toString());
-      const found = await waitForDiagnostics(second, (ds) => ds.some((d) => ruleId(d) === 'duplicate-quarter'), 'duplicate-quarter on the second post');
+      const found = await waitForDiagnostics(
+        second,
+        (ds) => ds.some((d) => ruleId(d) === 'duplicate-quarter'),
+        'duplicate-quarter on the second post',
+      );
       const warning = found.find((d) => ruleId(d) === 'duplicate-quarter')!;
       assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning, describeDiagnostics(found));
       assert.equal(warning.range.start.line, 3);

@@ -19,7 +19,11 @@ describe('outline', () => {
 
   it('lists the front matter and the papers with their presenters', async () => {
     const { document } = await openInEditor(GOOD_POST);
-    const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+    const symbols =
+      (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        document.uri,
+      )) ?? [];
     // VS Code's own Markdown extension adds a symbol per heading too; the papers are the
     // symbols that name a presenter.
     const frontMatter = symbols.find((s) => s.name === 'front matter' && s.kind === vscode.SymbolKind.Namespace);
@@ -38,6 +42,6 @@ describe('outline', () => {
     const [first, second] = papers;
     assert.equal(document.lineAt(first!.range.start.line).text, `# ${PAPERS[0]![0]}`);
     assert.equal(document.lineAt(second!.range.start.line).text, `# ${PAPERS[1]![0]}`);
-    assert.ok(first!.range.end.isBeforeOrEqual(second!.range.start), 'the first paper\'s range runs into the second');
+    assert.ok(first!.range.end.isBeforeOrEqual(second!.range.start), "the first paper's range runs into the second");
   });
 });

@@ -31,13 +31,22 @@ comments: true
 `;
 
 /** Resolves when the server has said whether `document` is a post, and it says `isPost`. */
-function waitForPostSelection(api: SeminarPostsApi, document: vscode.TextDocument, isPost: boolean, timeoutMs = 30_000): Promise<void> {
+function waitForPostSelection(
+  api: SeminarPostsApi,
+  document: vscode.TextDocument,
+  isPost: boolean,
+  timeoutMs = 30_000,
+): Promise<void> {
   const uri = document.uri.toString();
   if (api.server.postSelection(uri) === isPost) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`the server did not say ${document.uri.path} is ${isPost ? '' : 'not '}a post within ${timeoutMs} ms`));
+      reject(
+        new Error(
+          `the server did not say ${document.uri.path} is ${isPost ? '' : 'not '}a post within ${timeoutMs} ms`,
+        ),
+      );
     }, timeoutMs);
     const check = () => {
       if (api.server.postSelection(uri) !== isPost) return;
@@ -64,11 +73,18 @@ describe('posts chosen by .seminar-posts.json', () => {
     await deleteFile(siteUri(FOLDER), { recursive: true });
   });
 
-  it('checks a post outside _posts/ that only the folder\'s .seminar-posts.json selects, and shows it as a post', async () => {
-    await vscode.workspace.fs.writeFile(siteUri(`${FOLDER}/.seminar-posts.json`), Buffer.from(JSON.stringify({ posts: [`${FOLDER}/*.md`] })));
+  it("checks a post outside _posts/ that only the folder's .seminar-posts.json selects, and shows it as a post", async () => {
+    await vscode.workspace.fs.writeFile(
+      siteUri(`${FOLDER}/.seminar-posts.json`),
+      Buffer.from(JSON.stringify({ posts: [`${FOLDER}/*.md`] })),
+    );
     await vscode.workspace.fs.writeFile(siteUri(NOTE), Buffer.from(TEXT, 'utf8'));
     const editor = await vscode.window.showTextDocument(siteUri(NOTE));
-    const found = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleId(x) === 'title-format'), 'title-format on the note');
+    const found = await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.some((x) => ruleId(x) === 'title-format'),
+      'title-format on the note',
+    );
     assert.deepEqual(found.map(ruleId), ['title-format'], describeDiagnostics(found));
     await waitForPostSelection(api, editor.document, true);
     assert.ok(api.statusItem.shown.text.includes('1 problem'), `the status item says ${api.statusItem.shown.text}`);
@@ -94,7 +110,10 @@ describe('posts chosen by .seminar-posts.json', () => {
   });
 
   it('leaves alone a Markdown file the globs do not select, though the server is handed it', async () => {
-    await vscode.workspace.fs.writeFile(siteUri(`${FOLDER}/.seminar-posts.json`), Buffer.from(JSON.stringify({ posts: [`${FOLDER}/*.md`] })));
+    await vscode.workspace.fs.writeFile(
+      siteUri(`${FOLDER}/.seminar-posts.json`),
+      Buffer.from(JSON.stringify({ posts: [`${FOLDER}/*.md`] })),
+    );
     await vscode.workspace.fs.writeFile(siteUri(ASIDE), Buffer.from(TEXT, 'utf8'));
     const editor = await vscode.window.showTextDocument(siteUri(ASIDE));
     await waitForPostSelection(api, editor.document, false);

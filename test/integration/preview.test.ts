@@ -20,14 +20,29 @@ const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwA
 
 /** A post whose thumbnail and figure are site paths, and one figure whose file is missing. */
 const SITE_IMAGES_POST = [
-  '---', 'layout: post', 'title: "2021_3rd_quarter"', 'date: 2021-07-01', 'image_url: /assets/figure.png', 'mathjax: false', 'comments: true', '---', '',
-  '# A Paper With Site Images', '## Erin Example, TestConf 2021',
+  '---',
+  'layout: post',
+  'title: "2021_3rd_quarter"',
+  'date: 2021-07-01',
+  'image_url: /assets/figure.png',
+  'mathjax: false',
+  'comments: true',
+  '---',
+  '',
+  '# A Paper With Site Images',
+  '## Erin Example, TestConf 2021',
   '### 발표자: 최테스트 [[paper link](https://arxiv.org/abs/2107.00001), [presentation material](https://example.org/slides/site.pdf)]',
-  '- 사이트 경로의 그림', '<p align="center">', '  <img src="/assets/figure.png" width="100">', '  <img src="/assets/missing.png" width="100">', '</p>', '',
+  '- 사이트 경로의 그림',
+  '<p align="center">',
+  '  <img src="/assets/figure.png" width="100">',
+  '  <img src="/assets/missing.png" width="100">',
+  '</p>',
+  '',
 ].join('\n');
 
 /** A report of `uri` at the document's current version. */
-const showing = (document: vscode.TextDocument) => (state: PreviewState) => state.uri === document.uri.toString() && state.version === document.version;
+const showing = (document: vscode.TextDocument) => (state: PreviewState) =>
+  state.uri === document.uri.toString() && state.version === document.version;
 
 /** Applies an edit and checks that it was applied. */
 async function applyEdit(build: (edit: vscode.WorkspaceEdit) => void): Promise<void> {
@@ -46,7 +61,11 @@ describe('preview', () => {
     const opened = await vscode.commands.executeCommand<OpenedPreview>('seminarPosts.openPreview');
     assert.deepEqual(opened, { uri: editor.document.uri.toString(), locked: false });
     const state = await waitForPreview(showing(editor.document), 'the good post');
-    assert.deepEqual([state.title, state.sections, state.view, state.locked], ['2021_1st_quarter', 2, 'post', false], describePreview(state));
+    assert.deepEqual(
+      [state.title, state.sections, state.view, state.locked],
+      ['2021_1st_quarter', 2, 'post', false],
+      describePreview(state),
+    );
     assert.equal(extensionApi().preview.panels().length, 1);
   });
 
@@ -58,11 +77,16 @@ describe('preview', () => {
     const end = document.lineAt(document.lineCount - 1).range.end;
     const added = '\n\n# A Paper Added By The Test\n## Test Author, TestConf 2021\n';
     await applyEdit((edit) => edit.insert(document.uri, end, added));
-    const edited = await waitForPreview((s) => showing(document)(s) && s.sections === 3, 'three sections after the edit');
+    const edited = await waitForPreview(
+      (s) => showing(document)(s) && s.sections === 3,
+      'three sections after the edit',
+    );
     assert.equal(edited.title, '2021_1st_quarter');
     assert.ok(edited.sinceLastChange !== undefined, 'the report of an edit says how long it took');
     console.log(`      (edit to updated preview: ${edited.sinceLastChange} ms)`);
-    await applyEdit((edit) => edit.delete(document.uri, new vscode.Range(end, document.positionAt(document.offsetAt(end) + added.length))));
+    await applyEdit((edit) =>
+      edit.delete(document.uri, new vscode.Range(end, document.positionAt(document.offsetAt(end) + added.length))),
+    );
     const restored = await waitForPreview((s) => showing(document)(s) && s.sections === 2, 'two sections again');
     assert.equal(restored.version, document.version);
     assert.ok(await document.save(), 'could not save the post');
@@ -79,19 +103,40 @@ describe('preview', () => {
     const good = (await openInEditor(GOOD_POST)).document;
     await vscode.commands.executeCommand('seminarPosts.openPreviewToSide');
     await waitForPreview(showing(good), 'the good post');
-    assert.deepEqual(await vscode.commands.executeCommand<OpenedPreview>('seminarPosts.togglePreviewLock'), { uri: good.uri.toString(), locked: true });
+    assert.deepEqual(await vscode.commands.executeCommand<OpenedPreview>('seminarPosts.togglePreviewLock'), {
+      uri: good.uri.toString(),
+      locked: true,
+    });
     await waitForPreview((s) => showing(good)(s) && s.locked, 'the good post, locked');
 
-    const broken = (await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(siteUri(BROKEN_POST)), vscode.ViewColumn.One)).document;
+    const broken = (
+      await vscode.window.showTextDocument(
+        await vscode.workspace.openTextDocument(siteUri(BROKEN_POST)),
+        vscode.ViewColumn.One,
+      )
+    ).document;
     await vscode.commands.executeCommand('seminarPosts.openPreviewToSide');
     const second = await waitForPreview(showing(broken), 'the broken post, in a second panel');
     assert.deepEqual([second.title, second.locked], ['2021 2nd quater', false]);
-    const panels = () => extensionApi().preview.panels().map((p) => [p.uri, p.locked]);
-    assert.deepEqual(panels(), [[good.uri.toString(), true], [broken.uri.toString(), false]], 'the locked panel did not follow the broken post');
+    const panels = () =>
+      extensionApi()
+        .preview.panels()
+        .map((p) => [p.uri, p.locked]);
+    assert.deepEqual(
+      panels(),
+      [
+        [good.uri.toString(), true],
+        [broken.uri.toString(), false],
+      ],
+      'the locked panel did not follow the broken post',
+    );
 
     await vscode.window.showTextDocument(good, vscode.ViewColumn.One);
     await waitForPreview((s) => showing(good)(s) && !s.locked, 'the following panel on the good post');
-    assert.deepEqual(panels(), [[good.uri.toString(), true], [good.uri.toString(), false]]);
+    assert.deepEqual(panels(), [
+      [good.uri.toString(), true],
+      [good.uri.toString(), false],
+    ]);
   });
 
   it('loads site images (/assets/...) from the workspace folder, through the webview', async () => {
@@ -103,7 +148,11 @@ describe('preview', () => {
       const document = (await vscode.window.showTextDocument(uri)).document;
       await vscode.commands.executeCommand('seminarPosts.openPreviewToSide');
       const state = await waitForPreview(showing(document), 'the post with site images');
-      assert.deepEqual([state.images, state.imagesLoaded], [2, 1], 'the figure loads, the missing file does not (the thumbnail is not on the post page)');
+      assert.deepEqual(
+        [state.images, state.imagesLoaded],
+        [2, 1],
+        'the figure loads, the missing file does not (the thumbnail is not on the post page)',
+      );
     } finally {
       await closeEditorsAndPreviews();
       await deleteFile(uri);
@@ -114,16 +163,33 @@ describe('preview', () => {
   it('follows its post when the post is renamed, locked or not', async () => {
     const before = siteUri('_posts/2021_4th_quater.md');
     const after = siteUri('_posts/2021-10-07-4th_quarter.md');
-    await vscode.workspace.fs.writeFile(before, Buffer.from(SITE_IMAGES_POST.replace('2021_3rd_quarter', '2021_4th_quarter'), 'utf8'));
+    await vscode.workspace.fs.writeFile(
+      before,
+      Buffer.from(SITE_IMAGES_POST.replace('2021_3rd_quarter', '2021_4th_quarter'), 'utf8'),
+    );
     try {
       const document = (await vscode.window.showTextDocument(before)).document;
       await vscode.commands.executeCommand('seminarPosts.openPreviewToSide');
       await waitForPreview(showing(document), 'the post before its rename');
       await vscode.commands.executeCommand('seminarPosts.togglePreviewLock');
-      assert.deepEqual(extensionApi().preview.panels().map((p) => [p.uri, p.locked]), [[before.toString(), true]]);
+      assert.deepEqual(
+        extensionApi()
+          .preview.panels()
+          .map((p) => [p.uri, p.locked]),
+        [[before.toString(), true]],
+      );
       await applyEdit((edit) => edit.renameFile(before, after));
-      const state = await waitForPreview((s) => s.uri === after.toString() && s.title === '2021_4th_quarter', 'the post under its new name');
-      assert.deepEqual(extensionApi().preview.panels().map((p) => [p.uri, p.locked]), [[after.toString(), true]], describePreview(state));
+      const state = await waitForPreview(
+        (s) => s.uri === after.toString() && s.title === '2021_4th_quarter',
+        'the post under its new name',
+      );
+      assert.deepEqual(
+        extensionApi()
+          .preview.panels()
+          .map((p) => [p.uri, p.locked]),
+        [[after.toString(), true]],
+        describePreview(state),
+      );
     } finally {
       await closeEditorsAndPreviews();
       for (const uri of [before, after]) await deleteFile(uri);
@@ -136,7 +202,9 @@ describe('preview', () => {
     await waitForPreview(showing(editor.document), 'the good post');
     const workbench = vscode.workspace.getConfiguration('workbench');
     const theme = workbench.inspect<string>('colorTheme')?.globalValue;
-    const repainted = waitForPreview(showing(editor.document), 'the post again after the theme changed', { onlyNew: true });
+    const repainted = waitForPreview(showing(editor.document), 'the post again after the theme changed', {
+      onlyNew: true,
+    });
     await workbench.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
     try {
       assert.equal((await repainted).title, '2021_1st_quarter');
@@ -146,7 +214,12 @@ describe('preview', () => {
   });
 
   it('opens http, https and mailto links only', async () => {
-    for (const href of ['javascript:alert(1)', 'file:///etc/passwd', 'command:workbench.action.quit', 'vscode://settings']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'command:workbench.action.quit',
+      'vscode://settings',
+    ]) {
       assert.equal(await vscode.commands.executeCommand(OPEN_LINK_COMMAND, href), false, href);
     }
   });
@@ -167,7 +240,10 @@ describe('preview', () => {
       await vscode.commands.executeCommand('seminarPosts.openPreviewToSide');
       const first = await waitForPreview(showing(document), 'the 3rd-quarter post');
       assert.deepEqual([first.title, first.sections], ['2020_3rd_quarter', 9]);
-      const line = document.getText().split('\n').findIndex((l) => l.startsWith('# Gate Decorator'));
+      const line = document
+        .getText()
+        .split('\n')
+        .findIndex((l) => l.startsWith('# Gate Decorator'));
       assert.ok(line > 0, 'the Gate Decorator section');
       const timings: number[] = [];
       for (let round = 0; round < 5; round++) {
@@ -175,11 +251,16 @@ describe('preview', () => {
         for (let key = 0; key < 8; key++) {
           assert.ok(await editor.edit((b) => b.insert(document.lineAt(line).range.end, 'x')), 'keystroke');
         }
-        const state = await waitForPreview((s) => showing(document)(s) && s.sinceLastChange !== undefined, `version ${document.version}`);
+        const state = await waitForPreview(
+          (s) => showing(document)(s) && s.sinceLastChange !== undefined,
+          `version ${document.version}`,
+        );
         timings.push(state.sinceLastChange!);
       }
       const sorted = [...timings].sort((a, b) => a - b);
-      console.log(`      (3rd-quarter post, last keystroke to updated preview: ${timings.join(', ')} ms; median ${sorted[2]} ms)`);
+      console.log(
+        `      (3rd-quarter post, last keystroke to updated preview: ${timings.join(', ')} ms; median ${sorted[2]} ms)`,
+      );
       await applyEdit((edit) => edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), text));
       assert.ok(await document.save(), 'could not save the restored post');
     } finally {

@@ -21,10 +21,19 @@ const BROKEN_POST_RULES = ['field-type', 'filename-format', 'required-field', 't
 /** A post the problems test writes and deletes: the broken post's mistakes, in 2018's 3rd quarter. */
 const UNOPENED_POST = '_posts/2018_3rd_quater.md';
 const UNOPENED_TEXT = [
-  '---', 'layout: post', 'title: "2018 3rd quater"', 'date: 2018-07-05~2018-09-27', 'mathjax: true', 'comments: true', '---', '',
-  '# A Paper Nobody Has Open in the Seminar View Test', '## Dana Fixture, *NowhereConf2018*',
+  '---',
+  'layout: post',
+  'title: "2018 3rd quater"',
+  'date: 2018-07-05~2018-09-27',
+  'mathjax: true',
+  'comments: true',
+  '---',
+  '',
+  '# A Paper Nobody Has Open in the Seminar View Test',
+  '## Dana Fixture, *NowhereConf2018*',
   '### 발표자: 박예제 [[paper link](https://arxiv.org/abs/1807.00001), [presentation material](https://example.org/slides/nobody.pdf)]',
-  '- 이 게시물은 세미나 보기 시험을 위해 일부러 틀리게 썼다', '',
+  '- 이 게시물은 세미나 보기 시험을 위해 일부러 틀리게 썼다',
+  '',
 ].join('\n');
 
 /** Resolves once `until` holds for the view, now or after one of its updates. */
@@ -40,7 +49,11 @@ function waitForSeminar(until: () => boolean, what: string, timeoutMs = 30_000):
     });
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for the Seminar view to show ${what}; it holds ${JSON.stringify(api.snapshot())}`));
+      reject(
+        new Error(
+          `Timed out after ${timeoutMs} ms waiting for the Seminar view to show ${what}; it holds ${JSON.stringify(api.snapshot())}`,
+        ),
+      );
     }, timeoutMs);
   });
 }
@@ -71,19 +84,28 @@ describe('the Seminar view', () => {
     await waitForSeminar(() => api.quarters.visible, 'the Quarters view visible');
     const nodes = await quarters();
     assert.deepEqual(nodes.map(labelOf), ['2021 Q2', '2021 Q1']);
-    assert.deepEqual(api.presentersProvider.getChildren().map((n) => api.presentersProvider.getTreeItem(n).label), ['김테스트', '박예제', '이예시']);
+    assert.deepEqual(
+      api.presentersProvider.getChildren().map((n) => api.presentersProvider.getTreeItem(n).label),
+      ['김테스트', '박예제', '이예시'],
+    );
   });
 
-  it('expands a quarter and reveals a talk, and the talk\'s row goes to its line', async () => {
+  it("expands a quarter and reveals a talk, and the talk's row goes to its line", async () => {
     await vscode.commands.executeCommand('workbench.view.extension.seminarPosts');
     const api = extensionApi().seminar;
     const q1 = (await quarters()).find((n) => labelOf(n) === '2021 Q1')!;
     await api.quarters.reveal(q1, { expand: true });
     const talks = api.quartersProvider.getChildren(q1);
-    assert.deepEqual(talks.map(labelOf), ['Learning Sparse Lattice Embeddings for Toy Graphs', 'A Second Imaginary Paper on Test Fixtures']);
+    assert.deepEqual(talks.map(labelOf), [
+      'Learning Sparse Lattice Embeddings for Toy Graphs',
+      'A Second Imaginary Paper on Test Fixtures',
+    ]);
     const second = talks[1]!;
     await api.quarters.reveal(second, { select: true, focus: true });
-    assert.deepEqual(api.quarters.selection.map((n) => n.id), [second.id]);
+    assert.deepEqual(
+      api.quarters.selection.map((n) => n.id),
+      [second.id],
+    );
     const item = api.quartersProvider.getTreeItem(second);
     assert.equal(item.description, '이예시');
     const changed = new Promise<vscode.TextEditor | undefined>((resolve) => {
@@ -98,7 +120,10 @@ describe('the Seminar view', () => {
     assert.ok(editor);
     const line = editor.document.getText().split('\n').indexOf('# A Second Imaginary Paper on Test Fixtures');
     assert.equal(editor.selection.active.line, line);
-    assert.ok(editor.visibleRanges.some((range) => range.contains(new vscode.Position(line, 0))), 'the line is shown');
+    assert.ok(
+      editor.visibleRanges.some((range) => range.contains(new vscode.Position(line, 0))),
+      'the line is shown',
+    );
   });
 
   it('counts the problems of a post nobody opened, as the Problems panel lists them, once', async () => {
@@ -109,8 +134,15 @@ describe('the Seminar view', () => {
     const uri = siteUri(UNOPENED_POST);
     await vscode.workspace.fs.writeFile(uri, Buffer.from(UNOPENED_TEXT, 'utf8'));
     try {
-      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the post is not open');
-      const listed = await waitForDiagnostics(uri, (found) => BROKEN_POST_RULES.every((id) => found.some((d) => ruleId(d) === id)), 'the workspace report of the unopened post');
+      assert.ok(
+        !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()),
+        'the post is not open',
+      );
+      const listed = await waitForDiagnostics(
+        uri,
+        (found) => BROKEN_POST_RULES.every((id) => found.some((d) => ruleId(d) === id)),
+        'the workspace report of the unopened post',
+      );
       assert.deepEqual(listed.map(ruleId).sort(), BROKEN_POST_RULES, describeDiagnostics(listed));
       const api = extensionApi().seminar;
       const node = () => api.quartersProvider.getChildren().find((n) => labelOf(n) === '2018 Q3');
@@ -120,13 +152,22 @@ describe('the Seminar view', () => {
       };
       // filename-format is an error; required-field, title-format and field-type (a date range) warnings.
       const counts = { errors: 1, warnings: 3, infos: 0 };
-      await waitForSeminar(() => isDeepStrictEqual(counted(), counts), `2018 Q3 with the unopened post's problems, ${JSON.stringify(counts)}`, 15_000)
-        .catch((error: Error) => assert.fail(`${error.message}; 2018 Q3 counts ${JSON.stringify(counted())}`));
+      await waitForSeminar(
+        () => isDeepStrictEqual(counted(), counts),
+        `2018 Q3 with the unopened post's problems, ${JSON.stringify(counts)}`,
+        15_000,
+      ).catch((error: Error) => assert.fail(`${error.message}; 2018 Q3 counts ${JSON.stringify(counted())}`));
 
       // Opened, its problems come from the editor's text, not twice; its editor closed, still once.
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
-      const open = await waitForDiagnostics(uri, (found) => found.length > 0 && found.every((d) => (d as { data?: { version?: number } }).data?.version === document.version), 'the open post\'s own diagnostics');
+      const open = await waitForDiagnostics(
+        uri,
+        (found) =>
+          found.length > 0 &&
+          found.every((d) => (d as { data?: { version?: number } }).data?.version === document.version),
+        "the open post's own diagnostics",
+      );
       assert.deepEqual(open.map(ruleId).sort(), BROKEN_POST_RULES, `no duplicates: ${describeDiagnostics(open)}`);
       assert.deepEqual(counted(), counts, 'open: counted once');
       await closeEditorsOf(uri);
@@ -142,21 +183,32 @@ describe('the Seminar view', () => {
     await waitForSeminar(() => extensionApi().seminar.snapshot().posts === 2, 'the two posts of the site again');
   });
 
-  it('follows an edit to a talk\'s title, and filters by presenter', async () => {
+  it("follows an edit to a talk's title, and filters by presenter", async () => {
     const api = extensionApi().seminar;
     await quarters();
     const document = await vscode.workspace.openTextDocument(siteUri(GOOD_POST));
     const line = document.getText().split('\n').indexOf('# Learning Sparse Lattice Embeddings for Toy Graphs');
     const title = (): string | undefined => {
       const q1 = api.quartersProvider.getChildren().find((n) => labelOf(n) === '2021 Q1');
-      return q1 && labelOf(api.quartersProvider.getChildren(q1)[0]!) as string;
+      return q1 && (labelOf(api.quartersProvider.getChildren(q1)[0]!) as string);
     };
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, new vscode.Position(line, document.lineAt(line).text.length), ' (Revisited)');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitForSeminar(() => title() === 'Learning Sparse Lattice Embeddings for Toy Graphs (Revisited)', 'the edited title');
+    await waitForSeminar(
+      () => title() === 'Learning Sparse Lattice Embeddings for Toy Graphs (Revisited)',
+      'the edited title',
+    );
     const undo = new vscode.WorkspaceEdit();
-    undo.delete(document.uri, new vscode.Range(line, document.lineAt(line).text.length - ' (Revisited)'.length, line, document.lineAt(line).text.length));
+    undo.delete(
+      document.uri,
+      new vscode.Range(
+        line,
+        document.lineAt(line).text.length - ' (Revisited)'.length,
+        line,
+        document.lineAt(line).text.length,
+      ),
+    );
     assert.ok(await vscode.workspace.applyEdit(undo));
     await waitForSeminar(() => title() === 'Learning Sparse Lattice Embeddings for Toy Graphs', 'the title back');
     assert.ok(await document.save());
@@ -164,13 +216,19 @@ describe('the Seminar view', () => {
     api.setFilter('이예시');
     const filtered = api.quartersProvider.getChildren();
     assert.deepEqual(filtered.map(labelOf), ['2021 Q1']);
-    assert.deepEqual(api.quartersProvider.getChildren(filtered[0]).map(labelOf), ['A Second Imaginary Paper on Test Fixtures']);
+    assert.deepEqual(api.quartersProvider.getChildren(filtered[0]).map(labelOf), [
+      'A Second Imaginary Paper on Test Fixtures',
+    ]);
     assert.match(api.quarters.message ?? '', /이예시.*1 of 3 talks/);
     api.setFilter('has:errors');
-    assert.deepEqual(api.quartersProvider.getChildren().map(labelOf), ['2021 Q2'], 'the broken post has errors (in its front matter and file name)');
+    assert.deepEqual(
+      api.quartersProvider.getChildren().map(labelOf),
+      ['2021 Q2'],
+      'the broken post has errors (in its front matter and file name)',
+    );
   });
 
-  it('copies a talk\'s paper link', async () => {
+  it("copies a talk's paper link", async () => {
     const api = extensionApi().seminar;
     const q1 = (await quarters()).find((n) => labelOf(n) === '2021 Q1')!;
     const talk = api.quartersProvider.getChildren(q1)[0]!;
@@ -190,7 +248,11 @@ describe('the Seminar view', () => {
       });
     });
     await vscode.commands.executeCommand('seminarPosts.showStatistics');
-    assert.deepEqual(await rendered, { charts: 3, tables: 4 }, 'three charts drawn (no paper presented twice), four tables');
+    assert.deepEqual(
+      await rendered,
+      { charts: 3, tables: 4 },
+      'three charts drawn (no paper presented twice), four tables',
+    );
     const target = siteUri('seminar-quarters-test.csv');
     try {
       const saved = await api.statistics.exportChart('quarters', 'csv', target);

@@ -41,7 +41,7 @@ describe('server restart', () => {
     await api.started;
     await waitForState(api, 'running');
     await openInEditor(BROKEN_POST);
-    await waitForDiagnostics(siteUri(BROKEN_POST), (d) => d.length > 0, 'the broken post\'s diagnostics');
+    await waitForDiagnostics(siteUri(BROKEN_POST), (d) => d.length > 0, "the broken post's diagnostics");
 
     const pid = serverProcessId(extension);
     assert.notEqual(pid, process.pid);
@@ -76,7 +76,11 @@ describe('server restart', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(editor.document.uri, new vscode.Position(1, 0), 'comment: true\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'unknown-field'), 'unknown-field from the restarted server');
+    await waitForDiagnostics(
+      editor.document.uri,
+      (d) => d.some((x) => String(typeof x.code === 'object' ? x.code.value : x.code) === 'unknown-field'),
+      'unknown-field from the restarted server',
+    );
     // Take the line out again and save (the same text as on disk), so that closing asks nothing.
     const restore = new vscode.WorkspaceEdit();
     restore.delete(editor.document.uri, new vscode.Range(1, 0, 2, 0));

@@ -37,7 +37,11 @@ function fixtureCases(): Case[] {
     .readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.md'))
     .sort()
-    .map((file) => ({ name: `fixtures/${file}`, text: fs.readFileSync(path.join(FIXTURES, file), 'utf8'), sitePath: `_posts/${file}` }));
+    .map((file) => ({
+      name: `fixtures/${file}`,
+      text: fs.readFileSync(path.join(FIXTURES, file), 'utf8'),
+      sitePath: `_posts/${file}`,
+    }));
 }
 
 /** Every corpus post, under a name of its own (many drafts share a file name): `2019-01-01-corpus-1.md`, ... */
@@ -70,14 +74,24 @@ function assertHeader(site: BuiltSite, item: Case): void {
   const title = /<h1 class="post-title[^"]*"[^>]*>([\s\S]*?)<\/h1>/.exec(header)?.[1]?.trim();
   const date = /<time[^>]*>([\s\S]*?)<\/time>/.exec(header)?.[1]?.trim();
   const preview = renderPost(parsePost(item.text, `file:///site/${item.sitePath}`, 1));
-  const decode = (s: string | undefined) => s?.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const decode = (s: string | undefined) =>
+    s
+      ?.replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
   assert.equal(preview.title, decode(title), `${item.name}: the page's title`);
   assert.equal(preview.date, date, `${item.name}: the page's date`);
   assert.ok(!/<img/.test(header), `${item.name}: the post page shows no image in its header`);
 }
 
 function describeHunk(hunk: Hunk): string {
-  return [`  at ${hunk.at}`, ...hunk.kramdown.map((l) => `    kramdown: ${l}`), ...hunk.preview.map((l) => `    preview:  ${l}`)].join('\n');
+  return [
+    `  at ${hunk.at}`,
+    ...hunk.kramdown.map((l) => `    kramdown: ${l}`),
+    ...hunk.preview.map((l) => `    preview:  ${l}`),
+  ].join('\n');
 }
 
 describe('Jekyll parity: the preview renders as kramdown does', function () {
@@ -94,10 +108,16 @@ describe('Jekyll parity: the preview renders as kramdown does', function () {
         console.log(`      (skipped, SEMINAR_POSTS_SKIP_JEKYLL=1: ${missing})`);
         this.skip();
       }
-      throw new Error(`The Jekyll parity suite needs the real Jekyll: ${missing}. Set SEMINAR_POSTS_SKIP_JEKYLL=1 to skip it.`);
+      throw new Error(
+        `The Jekyll parity suite needs the real Jekyll: ${missing}. Set SEMINAR_POSTS_SKIP_JEKYLL=1 to skip it.`,
+      );
     }
     fixtures = buildSite(fixtureCases().map((c) => ({ path: c.sitePath, text: c.text })));
-    if (corpusAvailable()) corpus = buildSite(corpusCases().map((c) => ({ path: c.sitePath, text: c.text })), { base: CORPUS_SITE });
+    if (corpusAvailable())
+      corpus = buildSite(
+        corpusCases().map((c) => ({ path: c.sitePath, text: c.text })),
+        { base: CORPUS_SITE },
+      );
   });
 
   after(() => {
@@ -125,18 +145,28 @@ describe('Jekyll parity: the preview renders as kramdown does', function () {
   };
 
   describe('fixture posts', () => {
-    check(() => fixtures, () => readMathjaxConfig(toCorePath(PARITY_SITE), nodeFileSystem), fixtureCases());
+    check(
+      () => fixtures,
+      () => readMathjaxConfig(toCorePath(PARITY_SITE), nodeFileSystem),
+      fixtureCases(),
+    );
   });
 
-  describe('the real corpus (built with the blog\'s own site)', function () {
+  describe("the real corpus (built with the blog's own site)", function () {
     if (!corpusAvailable()) {
       it('is absent: skipped', function () {
-        console.log(`      (skipped: the real corpus ${CORPUS} is absent; these tests need ../shared/corpus beside the repository)`);
+        console.log(
+          `      (skipped: the real corpus ${CORPUS} is absent; these tests need ../shared/corpus beside the repository)`,
+        );
         this.skip();
       });
       return;
     }
-    check(() => corpus, () => readMathjaxConfig(toCorePath(CORPUS_SITE), nodeFileSystem), corpusCases());
+    check(
+      () => corpus,
+      () => readMathjaxConfig(toCorePath(CORPUS_SITE), nodeFileSystem),
+      corpusCases(),
+    );
   });
 
   describe(path.basename(KNOWN_DIFFERENCES), () => {
@@ -155,18 +185,27 @@ describe('Jekyll parity: the preview renders as kramdown does', function () {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'known-differences-'));
       try {
         const file = path.join(dir, 'known-differences.md');
-        fs.writeFileSync(file, '# K\n\n## Prose\n\n- Prose bullets are no entries: `x`\n\n## fixtures/2021-01-09-tables.md\n\n- `#table/p[9]`: the preview drops this paragraph\n');
+        fs.writeFileSync(
+          file,
+          '# K\n\n## Prose\n\n- Prose bullets are no entries: `x`\n\n## fixtures/2021-01-09-tables.md\n\n- `#table/p[9]`: the preview drops this paragraph\n',
+        );
         const listed = readKnownDifferences(file);
         assert.deepEqual([...listed.keys()], ['fixtures/2021-01-09-tables.md']);
         const entries = listed.get('fixtures/2021-01-09-tables.md')!;
         const hunk = (at: string): Hunk => ({ at, kramdown: ['p: x'], preview: [] });
         assert.deepEqual(unexplained([hunk('#table/p[9]')], entries), { unexpected: [], gone: [] });
         assert.deepEqual(unexplained([], entries), { unexpected: [], gone: ['#table/p[9]'] });
-        assert.deepEqual(unexplained([hunk('#table/p[2]')], entries), { unexpected: [hunk('#table/p[2]')], gone: ['#table/p[9]'] });
+        assert.deepEqual(unexplained([hunk('#table/p[2]')], entries), {
+          unexpected: [hunk('#table/p[2]')],
+          gone: ['#table/p[9]'],
+        });
         fs.appendFileSync(file, '- `#table/p[9]`: twice\n');
         assert.throws(() => readKnownDifferences(file), /listed twice/);
         // An entry under a heading that names no post (a typo) is an error, not silently prose.
-        fs.writeFileSync(file, '## fixture/2021-01-09-tables.md\n\n- `#table/p[9]`: the preview drops this paragraph\n');
+        fs.writeFileSync(
+          file,
+          '## fixture/2021-01-09-tables.md\n\n- `#table/p[9]`: the preview drops this paragraph\n',
+        );
         assert.throws(() => readKnownDifferences(file), /outside a `## fixtures/);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -58,7 +58,10 @@ export async function openWindow(profile: Profile, executable: string): Promise<
       env: profileEnvironment(profile),
     });
   } catch (error) {
-    throw new LaunchError(`Chromium (${executable}) did not start: ${error instanceof Error ? error.message : String(error)}`, ExitCode.SetupFailed);
+    throw new LaunchError(
+      `Chromium (${executable}) did not start: ${error instanceof Error ? error.message : String(error)}`,
+      ExitCode.SetupFailed,
+    );
   }
   const page = context.pages()[0] ?? (await context.newPage());
   const console = fs.createWriteStream(path.join(profile.logs, 'browser-console.log'));
@@ -90,11 +93,20 @@ export interface SuiteRun {
 /** Workbench and extension-host chatter of an offline code-server that says nothing about the suite. */
 const NOISE = new RegExp(
   [
-    'open-vsx\\.org', 'ENOTFOUND', 'getaddrinfo', '\\[ChatModelSelection\\]', '\\[AccountPolicyGate\\]',
-    '^Resolv(ing|ed) connection token', '^Creating a socket', '^Updating additional builtin extensions cache',
-    '^\\[Service Worker\\]', '^ChatSessionStore:',
+    'open-vsx\\.org',
+    'ENOTFOUND',
+    'getaddrinfo',
+    '\\[ChatModelSelection\\]',
+    '\\[AccountPolicyGate\\]',
+    '^Resolv(ing|ed) connection token',
+    '^Creating a socket',
+    '^Updating additional builtin extensions cache',
+    '^\\[Service Worker\\]',
+    '^ChatSessionStore:',
     // VS Code 1.139: its agent host, its reconnection notice, and its GitHub sign-in that never comes offline.
-    '^\\[AgentHost:', '^\\[reconnection-grace-time\\]', "authentication provider 'github'",
+    '^\\[AgentHost:',
+    '^\\[reconnection-grace-time\\]',
+    "authentication provider 'github'",
   ].join('|'),
 );
 
@@ -120,13 +132,18 @@ export async function runSuite(run: SuiteRun): Promise<ExitCodeValue> {
     automationLog.write(`[${type}] ${line}\n`);
     if (!NOISE.test(line)) run.onOutput(line);
   });
-  await page.exposeFunction('codeAutomationExit', (code: unknown, logs?: Array<{ relativePath?: string; contents?: string }>) => {
-    saveVSCodeLogs(run.profile, logs);
-    finish(code === 0 ? ExitCode.Passed : ExitCode.TestsFailed);
-  });
+  await page.exposeFunction(
+    'codeAutomationExit',
+    (code: unknown, logs?: Array<{ relativePath?: string; contents?: string }>) => {
+      saveVSCodeLogs(run.profile, logs);
+      finish(code === 0 ? ExitCode.Passed : ExitCode.TestsFailed);
+    },
+  );
 
   const timer = setTimeout(() => {
-    log(`TIMEOUT: the suite did not finish within ${seconds(run.timeoutMs)} (SEMINAR_POSTS_TEST_TIMEOUT sets the limit in seconds)`);
+    log(
+      `TIMEOUT: the suite did not finish within ${seconds(run.timeoutMs)} (SEMINAR_POSTS_TEST_TIMEOUT sets the limit in seconds)`,
+    );
     finish(ExitCode.Timeout);
   }, run.timeoutMs);
   void run.server.exited.then((how) => {
@@ -151,7 +168,10 @@ export async function runSuite(run: SuiteRun): Promise<ExitCodeValue> {
   clearTimeout(timer);
   if (code !== ExitCode.Passed) {
     const shot = path.join(run.profile.logs, 'workbench.png');
-    await page.screenshot({ path: shot }).then(() => log(`screenshot of the workbench: ${shot}`), () => undefined);
+    await page.screenshot({ path: shot }).then(
+      () => log(`screenshot of the workbench: ${shot}`),
+      () => undefined,
+    );
   }
   automationLog.end();
   return code;
@@ -160,7 +180,11 @@ export async function runSuite(run: SuiteRun): Promise<ExitCodeValue> {
 /** Writes the logs VS Code hands over with `codeAutomationExit` under `logs/vscode/`. */
 function saveVSCodeLogs(profile: Profile, logs: Array<{ relativePath?: string; contents?: string }> | undefined): void {
   for (const entry of logs ?? []) {
-    const file = path.join(profile.logs, 'vscode', path.normalize(String(entry.relativePath ?? 'unknown.log')).replace(/^(\.\.(\/|$))+/, ''));
+    const file = path.join(
+      profile.logs,
+      'vscode',
+      path.normalize(String(entry.relativePath ?? 'unknown.log')).replace(/^(\.\.(\/|$))+/, ''),
+    );
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, entry.contents ?? '');
   }

@@ -19,7 +19,11 @@ import { log, seconds } from './progress';
 export function buildExtension(): void {
   const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (result.status !== 0) {
-    const how = result.error ? result.error.message : result.signal ? `killed by ${result.signal}` : `exit code ${result.status}`;
+    const how = result.error
+      ? result.error.message
+      : result.signal
+        ? `killed by ${result.signal}`
+        : `exit code ${result.status}`;
     throw new LaunchError(`Building the extension failed (node scripts/build.mjs: ${how}).`, ExitCode.LauncherError);
   }
 }

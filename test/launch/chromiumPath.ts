@@ -20,13 +20,20 @@ export type ChromiumSearch =
   | { readonly found: false; readonly fromVariable: boolean; readonly searched: readonly string[] };
 
 /** Searches for Chromium as described above; `env` and `exists` are parameters for the tests. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (file: string) => boolean = fs.existsSync): ChromiumSearch {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (file: string) => boolean = fs.existsSync,
+): ChromiumSearch {
   const asked = env.CHROMIUM;
   if (asked !== undefined && asked !== '') {
-    return exists(asked) ? { found: true, path: asked, fromVariable: true } : { found: false, fromVariable: true, searched: [asked] };
+    return exists(asked)
+      ? { found: true, path: asked, fromVariable: true }
+      : { found: false, fromVariable: true, searched: [asked] };
   }
   const path = CHROMIUM_CANDIDATES.find((candidate) => exists(candidate));
-  return path ? { found: true, path, fromVariable: false } : { found: false, fromVariable: false, searched: CHROMIUM_CANDIDATES };
+  return path
+    ? { found: true, path, fromVariable: false }
+    : { found: false, fromVariable: false, searched: CHROMIUM_CANDIDATES };
 }
 
 /** The Chromium to run, or an error that says where it looked and what to do (`npm test` sets it up). */

@@ -54,17 +54,24 @@ const HOST = '127.0.0.1';
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
   const port = options.port || (await freePort());
   if (options.port && !(await portIsFree(options.port))) {
-    throw new LaunchError(`Port ${HOST}:${options.port} is already in use; stop what uses it, or choose another port with PORT=...`, ExitCode.ServerDidNotStart);
+    throw new LaunchError(
+      `Port ${HOST}:${options.port} is already in use; stop what uses it, or choose another port with PORT=...`,
+      ExitCode.ServerDidNotStart,
+    );
   }
   const authority = `${HOST}:${port}`;
   const logFile = path.join(options.profile.logs, 'code-server.log');
   const out = fs.openSync(logFile, 'w');
   const args = [
     options.install.entry,
-    '--bind-addr', authority,
-    '--auth', 'none',
-    '--user-data-dir', options.profile.userDataDir,
-    '--extensions-dir', options.profile.extensionsDir,
+    '--bind-addr',
+    authority,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    options.profile.userDataDir,
+    '--extensions-dir',
+    options.profile.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -117,13 +124,19 @@ async function waitUntilHealthy(server: RunningCodeServer, timeoutMs: number): P
   const t0 = Date.now();
   while (Date.now() - t0 < timeoutMs) {
     if (server.hasExited()) {
-      throw new LaunchError(`code-server ${await server.exited} before it answered. The end of ${server.logFile}:\n${tail(server.logFile, 30)}`, ExitCode.ServerDidNotStart);
+      throw new LaunchError(
+        `code-server ${await server.exited} before it answered. The end of ${server.logFile}:\n${tail(server.logFile, 30)}`,
+        ExitCode.ServerDidNotStart,
+      );
     }
     if ((await statusOf(`${server.origin}/healthz`)) === 200) return;
     // Polling a port that is not open yet: there is no event to wait on from outside the process.
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new LaunchError(`code-server did not answer on ${server.origin} within ${seconds(timeoutMs)}. The end of ${server.logFile}:\n${tail(server.logFile, 30)}`, ExitCode.ServerDidNotStart);
+  throw new LaunchError(
+    `code-server did not answer on ${server.origin} within ${seconds(timeoutMs)}. The end of ${server.logFile}:\n${tail(server.logFile, 30)}`,
+    ExitCode.ServerDidNotStart,
+  );
 }
 
 /** The HTTP status of a GET, or 0 when nothing answers. */

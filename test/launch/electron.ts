@@ -36,9 +36,13 @@ async function main(): Promise<ExitCodeValue> {
     buildExtension();
     await bundleSuite();
     const version = selectedHost().vscodeVersion;
-    const executable = await step(`Getting VS Code ${version} (downloaded into ${CACHE_DIR} on first use)`, () => downloadVSCode(version));
+    const executable = await step(`Getting VS Code ${version} (downloaded into ${CACHE_DIR} on first use)`, () =>
+      downloadVSCode(version),
+    );
     if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-      log('no DISPLAY: desktop VS Code needs one on Linux; if it fails to start, run `xvfb-run -a npm run test:electron`');
+      log(
+        'no DISPLAY: desktop VS Code needs one on Linux; if it fails to start, run `xvfb-run -a npm run test:electron`',
+      );
     }
     profile = createProfile('seminar-posts-electron');
     const workspace = path.join(profile.root, 'site');
@@ -83,10 +87,16 @@ async function main(): Promise<ExitCodeValue> {
 async function downloadVSCode(version: string): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const tooLong = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the download took more than ${DOWNLOAD_TOTAL_TIMEOUT_MS / 60_000} minutes`)), DOWNLOAD_TOTAL_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`the download took more than ${DOWNLOAD_TOTAL_TIMEOUT_MS / 60_000} minutes`)),
+      DOWNLOAD_TOTAL_TIMEOUT_MS,
+    );
   });
   try {
-    return await Promise.race([downloadAndUnzipVSCode({ version, cachePath: CACHE_DIR, timeout: DOWNLOAD_IDLE_TIMEOUT_MS }), tooLong]);
+    return await Promise.race([
+      downloadAndUnzipVSCode({ version, cachePath: CACHE_DIR, timeout: DOWNLOAD_IDLE_TIMEOUT_MS }),
+      tooLong,
+    ]);
   } catch (error) {
     throw new LaunchError(
       `Could not download VS Code ${version}: ${error instanceof Error ? error.message : String(error)}\n` +

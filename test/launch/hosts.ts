@@ -62,5 +62,8 @@ export function selectedHost(env: NodeJS.ProcessEnv = process.env): VSCodeHost {
   const asked = env[HOST_VARIABLE];
   if (!asked) return HOSTS.oldest;
   if (asked === 'oldest' || asked === 'newest') return HOSTS[asked];
-  throw new LaunchError(`${HOST_VARIABLE} must be "oldest" (VS Code ${HOSTS.oldest.vscodeVersion}) or "newest" (VS Code ${HOSTS.newest.vscodeVersion}), not ${JSON.stringify(asked)}.`, ExitCode.LauncherError);
+  throw new LaunchError(
+    `${HOST_VARIABLE} must be "oldest" (VS Code ${HOSTS.oldest.vscodeVersion}) or "newest" (VS Code ${HOSTS.newest.vscodeVersion}), not ${JSON.stringify(asked)}.`,
+    ExitCode.LauncherError,
+  );
 }

@@ -60,7 +60,9 @@ export async function ensureCodeServer(host: VSCodeHost = HOSTS.oldest): Promise
   // The system's Node is whichever runs the launcher; another Node is the one the install recorded.
   const node = host.node === 'system' ? process.execPath : marker?.node;
   if (marker && marker.version === version && fs.existsSync(entry) && node && fs.existsSync(node)) {
-    log(`code-server ${version} (VS Code ${host.vscodeVersion}): cached in ${path.relative(process.cwd(), dir) || dir} (installed ${marker.installedAt} in ${marker.installSeconds} s)`);
+    log(
+      `code-server ${version} (VS Code ${host.vscodeVersion}): cached in ${path.relative(process.cwd(), dir) || dir} (installed ${marker.installedAt} in ${marker.installSeconds} s)`,
+    );
     return { version, dir, entry, node, host };
   }
   if (host.node === 'system') checkNodeVersion(host);
@@ -68,7 +70,9 @@ export async function ensureCodeServer(host: VSCodeHost = HOSTS.oldest): Promise
   const t0 = Date.now();
   const runtime = await ensureNodeRuntime(host);
   const install: CodeServerInstall = { version, dir, entry, node: runtime.node, host };
-  log(`code-server ${version} is not in ${dir} yet: installing it once (it builds native modules; 1-2 minutes on 2 cores)`);
+  log(
+    `code-server ${version} is not in ${dir} yet: installing it once (it builds native modules; 1-2 minutes on 2 cores)`,
+  );
   await step(`Installing code-server ${version}`, () => installInto(dir, host, runtime));
   verify(install);
   const record: InstallMarker = {
@@ -128,7 +132,12 @@ async function installInto(dir: string, host: VSCodeHost, runtime: NodeRuntime):
     path.join(dir, 'package.json'),
     `${JSON.stringify({ name: 'code-server-host', private: true, description: 'code-server for the integration tests; made by test/launch/install.ts', allowScripts: { 'code-server': true } }, null, 2)}\n`,
   );
-  await npmInstall(dir, [`code-server@${host.codeServerVersion}`], installEnvironment(tmp, runtime), path.join(dir, 'install.log'));
+  await npmInstall(
+    dir,
+    [`code-server@${host.codeServerVersion}`],
+    installEnvironment(tmp, runtime),
+    path.join(dir, 'install.log'),
+  );
 }
 
 /**
@@ -143,7 +152,8 @@ function installEnvironment(tmp: string, runtime: NodeRuntime): NodeJS.ProcessEn
   if (!runtime.system) env.PATH = `${path.dirname(runtime.node)}${path.delimiter}${env.PATH ?? ''}`;
   env.npm_config_unsafe_perm = 'true';
   env.npm_config_yes = 'true';
-  if (fs.existsSync(path.join(runtime.prefix, 'include', 'node', 'node_api.h'))) env.npm_config_nodedir = runtime.prefix;
+  if (fs.existsSync(path.join(runtime.prefix, 'include', 'node', 'node_api.h')))
+    env.npm_config_nodedir = runtime.prefix;
   env.TMPDIR = tmp;
   return env;
 }
@@ -153,7 +163,9 @@ function installEnvironment(tmp: string, runtime: NodeRuntime): NodeJS.ProcessEn
  * before it downloads from GitHub: put Debian's `rg` there.
  */
 function seedRipgrepCache(tmp: string, ripgrep: NonNullable<VSCodeHost['ripgrep']>): void {
-  const target = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' }[os.arch() as 'x64' | 'arm64'];
+  const target = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' }[
+    os.arch() as 'x64' | 'arm64'
+  ];
   if (!target) {
     log(`no ripgrep seed for ${os.arch()}: @vscode/ripgrep will try to download rg`);
     return;
@@ -165,7 +177,11 @@ function seedRipgrepCache(tmp: string, ripgrep: NonNullable<VSCodeHost['ripgrep'
   fs.mkdirSync(cache, { recursive: true });
   fs.copyFileSync(rg, path.join(seed, 'rg'));
   fs.chmodSync(path.join(seed, 'rg'), 0o755);
-  const tar = spawnSync('tar', ['czf', path.join(cache, `ripgrep-${ripgrep.release}-${target}.tar.gz`), '-C', seed, 'rg'], { encoding: 'utf8' });
+  const tar = spawnSync(
+    'tar',
+    ['czf', path.join(cache, `ripgrep-${ripgrep.release}-${target}.tar.gz`), '-C', seed, 'rg'],
+    { encoding: 'utf8' },
+  );
   if (tar.status !== 0) throw new LaunchError(`Could not seed the ripgrep cache: ${tar.stderr}`, ExitCode.SetupFailed);
 }
 
@@ -175,7 +191,12 @@ function verify(install: CodeServerInstall): void {
   fs.mkdirSync(home, { recursive: true });
   const t0 = Date.now();
   const result = spawnSync(install.node, [install.entry, '--version'], {
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_DATA_HOME: path.join(home, '.local', 'share') },
+    env: {
+      ...process.env,
+      HOME: home,
+      XDG_CONFIG_HOME: path.join(home, '.config'),
+      XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });

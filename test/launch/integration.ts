@@ -83,7 +83,14 @@ async function main(): Promise<ExitCodeValue> {
       ['skipReleaseNotes', 'true'],
     ]);
     const t0 = Date.now();
-    code = await runSuite({ server, window: resources.window, url, profile, timeoutMs, onOutput: (line) => console.log(line) });
+    code = await runSuite({
+      server,
+      window: resources.window,
+      url,
+      profile,
+      timeoutMs,
+      onOutput: (line) => console.log(line),
+    });
     log(`suite finished in VS Code in ${seconds(Date.now() - t0)}: ${describe(code)}`);
   } catch (error) {
     if (!(error instanceof LaunchError)) throw error;

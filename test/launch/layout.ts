@@ -36,4 +36,3 @@ export const FIXTURE_SITE = path.join(REPO_ROOT, 'test', 'fixtures', 'site');
 
 /** The demo site `npm start` opens. */
 export const DEMO_SITE = path.join(REPO_ROOT, 'demo');
-

@@ -38,16 +38,30 @@ export async function ensureNodeRuntime(host: VSCodeHost): Promise<NodeRuntime> 
 
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'node-runtime', private: true, description: 'Node for code-server; made by test/launch/nodeRuntime.ts' }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'node-runtime', private: true, description: 'Node for code-server; made by test/launch/nodeRuntime.ts' }, null, 2)}\n`,
+  );
   const t0 = Date.now();
   await step(`Installing Node ${spec} from the npm registry into ${path.relative(process.cwd(), dir) || dir}`, () =>
     npmInstall(dir, ['--no-save', spec], nestedNpmEnvironment(), path.join(dir, 'install.log')),
   );
   const runtime = findRuntime(dir);
-  if (!runtime) throw new LaunchError(`npm installed ${spec} into ${dir}, but no bin/node with include/node/node_api.h is there.`, ExitCode.SetupFailed);
+  if (!runtime)
+    throw new LaunchError(
+      `npm installed ${spec} into ${dir}, but no bin/node with include/node/node_api.h is there.`,
+      ExitCode.SetupFailed,
+    );
   const major = Number(spawnVersion(runtime.node).replace(/^v/, '').split('.')[0]);
-  if (major !== host.nodeMajor) throw new LaunchError(`${spec} installed Node ${major}, but code-server ${host.codeServerVersion} needs Node ${host.nodeMajor}.`, ExitCode.SetupFailed);
-  fs.writeFileSync(path.join(dir, 'installed.json'), `${JSON.stringify({ spec, node: runtime.node, installedAt: new Date().toISOString(), installSeconds: Math.round((Date.now() - t0) / 1000) }, null, 2)}\n`);
+  if (major !== host.nodeMajor)
+    throw new LaunchError(
+      `${spec} installed Node ${major}, but code-server ${host.codeServerVersion} needs Node ${host.nodeMajor}.`,
+      ExitCode.SetupFailed,
+    );
+  fs.writeFileSync(
+    path.join(dir, 'installed.json'),
+    `${JSON.stringify({ spec, node: runtime.node, installedAt: new Date().toISOString(), installSeconds: Math.round((Date.now() - t0) / 1000) }, null, 2)}\n`,
+  );
   log(`Node ${spawnVersion(runtime.node)} at ${runtime.node} (${seconds(Date.now() - t0)})`);
   return runtime;
 }
@@ -59,11 +73,15 @@ function findRuntime(dir: string): NodeRuntime | undefined {
   const pending = [modules];
   while (pending.length > 0) {
     const folder = pending.shift()!;
-    if (fs.existsSync(path.join(folder, 'include', 'node', 'node_api.h')) && fs.existsSync(path.join(folder, 'bin', 'node'))) {
+    if (
+      fs.existsSync(path.join(folder, 'include', 'node', 'node_api.h')) &&
+      fs.existsSync(path.join(folder, 'bin', 'node'))
+    ) {
       return { node: path.join(folder, 'bin', 'node'), prefix: folder, system: false };
     }
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory() && !['include', 'lib', 'share'].includes(entry.name)) pending.push(path.join(folder, entry.name));
+      if (entry.isDirectory() && !['include', 'lib', 'share'].includes(entry.name))
+        pending.push(path.join(folder, entry.name));
     }
   }
   return undefined;

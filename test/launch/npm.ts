@@ -9,8 +9,14 @@ import { tail } from './progress';
 
 /** npm settings of the caller that a nested install keeps (where the registry is and how to reach it). */
 const KEPT_NPM_SETTINGS = new Set([
-  'npm_config_registry', 'npm_config_cache', 'npm_config_userconfig', 'npm_config_globalconfig',
-  'npm_config_cafile', 'npm_config_proxy', 'npm_config_https_proxy', 'npm_config_noproxy',
+  'npm_config_registry',
+  'npm_config_cache',
+  'npm_config_userconfig',
+  'npm_config_globalconfig',
+  'npm_config_cafile',
+  'npm_config_proxy',
+  'npm_config_https_proxy',
+  'npm_config_noproxy',
 ]);
 
 /**
@@ -29,10 +35,19 @@ export function nestedNpmEnvironment(base: NodeJS.ProcessEnv = process.env): Nod
 }
 
 /** Runs `npm install --no-audit --no-fund ...args` in `dir`, its output into `logFile`; rejects with a {@link LaunchError} naming the log. */
-export function npmInstall(dir: string, args: readonly string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+export function npmInstall(
+  dir: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): Promise<void> {
   const out = fs.openSync(logFile, 'w');
   return new Promise<void>((resolve, reject) => {
-    const child = spawn('npm', ['install', '--no-audit', '--no-fund', ...args], { cwd: dir, env, stdio: ['ignore', out, out] });
+    const child = spawn('npm', ['install', '--no-audit', '--no-fund', ...args], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', out, out],
+    });
     child.on('error', (error) => {
       fs.closeSync(out);
       reject(new LaunchError(`Could not run npm: ${error.message}`, ExitCode.SetupFailed));
@@ -40,7 +55,13 @@ export function npmInstall(dir: string, args: readonly string[], env: NodeJS.Pro
     child.on('exit', (code) => {
       fs.closeSync(out);
       if (code === 0) resolve();
-      else reject(new LaunchError(`npm install ${args.join(' ')} failed (exit ${code}). The end of ${logFile}:\n${tail(logFile, 30)}`, ExitCode.SetupFailed));
+      else
+        reject(
+          new LaunchError(
+            `npm install ${args.join(' ')} failed (exit ${code}). The end of ${logFile}:\n${tail(logFile, 30)}`,
+            ExitCode.SetupFailed,
+          ),
+        );
     });
   });
 }

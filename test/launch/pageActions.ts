@@ -24,14 +24,18 @@ export type PageAction =
    * paths of workspace files, dragged as from the Explorer.
    */
   | {
-    action: 'drop'; files?: PageFile[]; text?: string; uriList?: string; resources?: string[];
-    /**
-     * The line (1-based) the cursor is on: the driver waits until the editor draws its cursor
-     * there before it drops at the cursor (a selection set through the API is drawn a frame or
-     * more later; on a busy machine, a drop at the old place went into the front matter).
-     */
-    line?: number;
-  }
+      action: 'drop';
+      files?: PageFile[];
+      text?: string;
+      uriList?: string;
+      resources?: string[];
+      /**
+       * The line (1-based) the cursor is on: the driver waits until the editor draws its cursor
+       * there before it drops at the cursor (a selection set through the API is drawn a frame or
+       * more later; on a busy machine, a drop at the old place went into the front matter).
+       */
+      line?: number;
+    }
   /** Opens the widget shown after a paste or drop and lists its options. */
   | { action: 'editOptions' };
 

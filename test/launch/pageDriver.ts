@@ -43,7 +43,8 @@ export async function startPageDriver(page: () => Page | undefined): Promise<Pag
         response.end(JSON.stringify(body));
       };
       const current = page();
-      if (request.method !== 'POST' || !current) return answer(400, { ok: false, error: current ? 'POST a page action' : 'no workbench page yet' });
+      if (request.method !== 'POST' || !current)
+        return answer(400, { ok: false, error: current ? 'POST a page action' : 'no workbench page yet' });
       let action: PageAction;
       try {
         action = JSON.parse(Buffer.concat(chunks).toString('utf8')) as PageAction;
@@ -75,15 +76,21 @@ async function cursorDrawnOn(page: Page, line: number): Promise<void> {
     const middle = box.top + box.height / 2;
     for (const number of editor.querySelectorAll('.margin-view-overlays .line-numbers')) {
       const numberBox = number.getBoundingClientRect();
-      if (numberBox.height > 0 && middle >= numberBox.top && middle < numberBox.bottom) return Number(number.textContent.trim());
+      if (numberBox.height > 0 && middle >= numberBox.top && middle < numberBox.bottom)
+        return Number(number.textContent.trim());
     }
     return null;
   };
   try {
-    await page.waitForFunction(`(${drawnLine.toString()})() === ${line}`, undefined, { timeout: 10_000, polling: 'raf' });
+    await page.waitForFunction(`(${drawnLine.toString()})() === ${line}`, undefined, {
+      timeout: 10_000,
+      polling: 'raf',
+    });
   } catch {
     const seen = await page.evaluate(drawnLine).catch(() => null);
-    throw new Error(`the focused editor did not draw its cursor on line ${line} within 10 s (it is drawn on line ${seen ?? 'none'})`);
+    throw new Error(
+      `the focused editor did not draw its cursor on line ${line} within 10 s (it is drawn on line ${seen ?? 'none'})`,
+    );
   }
 }
 
@@ -105,7 +112,12 @@ async function perform(page: Page, action: PageAction): Promise<string> {
         const resources = 'resources' in action ? action.resources : undefined;
         if (resources?.length) {
           const host = document.location.host;
-          data.setData('application/vnd.code.uri-list', resources.map((path: string) => `vscode-remote://${host}${path.split('/').map(encodeURIComponent).join('/')}`).join('\r\n'));
+          data.setData(
+            'application/vnd.code.uri-list',
+            resources
+              .map((path: string) => `vscode-remote://${host}${path.split('/').map(encodeURIComponent).join('/')}`)
+              .join('\r\n'),
+          );
         }
         const editor = document.querySelector('.monaco-editor.focused');
         if (!editor) throw new Error('no editor has the focus');
@@ -124,7 +136,16 @@ async function perform(page: Page, action: PageAction): Promise<string> {
         const target = document.elementFromPoint(x, y);
         if (!target) throw new Error(`nothing at ${x},${y}`);
         for (const type of ['dragenter', 'dragover', 'drop']) {
-          target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true, clientX: x, clientY: y, shiftKey: true }));
+          target.dispatchEvent(
+            new DragEvent(type, {
+              dataTransfer: data,
+              bubbles: true,
+              cancelable: true,
+              clientX: x,
+              clientY: y,
+              shiftKey: true,
+            }),
+          );
         }
         return `dropped on ${String(target.className).split(' ')[0]} at ${Math.round(x)},${Math.round(y)}`;
       }, action);
@@ -133,7 +154,9 @@ async function perform(page: Page, action: PageAction): Promise<string> {
       const widget = page.locator('.post-edit-widget .monaco-button').locator('visible=true').first();
       await widget.waitFor({ state: 'visible', timeout: 10_000 }).catch(async (error: unknown) => {
         const found = await page.$$eval('.post-edit-widget', (all: any[]) => all.map((e) => e.outerHTML).join('\n'));
-        throw new Error(`${error instanceof Error ? error.message.split('\n')[0] : String(error)}; widgets: ${found || '(none)'}`);
+        throw new Error(
+          `${error instanceof Error ? error.message.split('\n')[0] : String(error)}; widgets: ${found || '(none)'}`,
+        );
       });
       await widget.click();
       const items = page.locator('.action-widget .monaco-list-row .title');

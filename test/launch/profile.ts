@@ -51,10 +51,20 @@ export function createProfile(prefix: string): Profile {
     chromiumProfile: path.join(root, 'chromium'),
     logs: path.join(root, 'logs'),
   };
-  for (const dir of [path.join(profile.userDataDir, 'User'), profile.extensionsDir, profile.home, profile.tmp, profile.chromiumProfile, profile.logs]) {
+  for (const dir of [
+    path.join(profile.userDataDir, 'User'),
+    profile.extensionsDir,
+    profile.home,
+    profile.tmp,
+    profile.chromiumProfile,
+    profile.logs,
+  ]) {
     fs.mkdirSync(dir, { recursive: true });
   }
-  fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), `${JSON.stringify(QUIET_SETTINGS, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(profile.userDataDir, 'User', 'settings.json'),
+    `${JSON.stringify(QUIET_SETTINGS, null, 2)}\n`,
+  );
   return profile;
 }
 
@@ -85,7 +95,8 @@ export function removeProfile(profile: Profile, keepLogs: boolean): void {
     return;
   }
   const vscodeLogs = path.join(profile.userDataDir, 'logs');
-  if (fs.existsSync(vscodeLogs)) fs.cpSync(vscodeLogs, path.join(profile.logs, 'code-server-logs'), { recursive: true });
+  if (fs.existsSync(vscodeLogs))
+    fs.cpSync(vscodeLogs, path.join(profile.logs, 'code-server-logs'), { recursive: true });
   for (const dir of [profile.userDataDir, profile.extensionsDir, profile.home, profile.tmp, profile.chromiumProfile]) {
     fs.rmSync(dir, { recursive: true, force: true });
   }

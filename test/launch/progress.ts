@@ -29,7 +29,10 @@ export function seconds(ms: number): string {
 export async function step<T>(what: string, run: () => T | Promise<T>, heartbeatMs = 30_000): Promise<T> {
   const t0 = Date.now();
   log(`${what} ...`);
-  const heartbeat = setInterval(() => log(`  still ${what.charAt(0).toLowerCase()}${what.slice(1)} (${seconds(Date.now() - t0)})`), heartbeatMs);
+  const heartbeat = setInterval(
+    () => log(`  still ${what.charAt(0).toLowerCase()}${what.slice(1)} (${seconds(Date.now() - t0)})`),
+    heartbeatMs,
+  );
   try {
     const result = await run();
     log(`${what}: done in ${seconds(Date.now() - t0)}`);

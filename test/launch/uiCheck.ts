@@ -26,7 +26,14 @@ import { createProfile, removeProfile, type Profile } from './profile';
 import { log, seconds, step } from './progress';
 import { checkImagePromptWithoutClipboard } from './uiAuthoring';
 import { installVsix, packageVsix } from './vsix';
-import { UiCheckFailure, quickOpen, runCommand, waitForProblems, waitForWebviewFrame, waitForWorkbench } from './workbench';
+import {
+  UiCheckFailure,
+  quickOpen,
+  runCommand,
+  waitForProblems,
+  waitForWebviewFrame,
+  waitForWorkbench,
+} from './workbench';
 
 /** The little of the preview page's DOM read here (this project type-checks without the DOM library). */
 interface PageText {
@@ -78,21 +85,30 @@ async function main(): Promise<ExitCodeValue> {
     const vsix = path.join(profile.root, 'seminar-posts.vsix');
     await step('Packaging the extension (npm run package)', () => packageVsix(vsix));
     log(`VSIX: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KB`);
-    const installed = await step(`Installing the VSIX into code-server ${install.version}`, () => installVsix(install, profile!, vsix));
+    const installed = await step(`Installing the VSIX into code-server ${install.version}`, () =>
+      installVsix(install, profile!, vsix),
+    );
     log(`installed as ${path.basename(installed)}`);
     const workspace = path.join(profile.root, 'site');
     fs.cpSync(FIXTURE_SITE, workspace, { recursive: true });
 
-    const running = (server = await step('Starting code-server', () => startCodeServer({ install, profile: profile!, args: host.testArgs })));
+    const running = (server = await step('Starting code-server', () =>
+      startCodeServer({ install, profile: profile!, args: host.testArgs }),
+    ));
     window = await openWindow(profile, chromium);
     const { page } = window;
     const serverStopped = running.exited.then((how) => {
-      throw new LaunchError(`code-server ${how} during the UI check; see ${running.logFile}`, ExitCode.ServerDidNotStart);
+      throw new LaunchError(
+        `code-server ${how} during the UI check; see ${running.logFile}`,
+        ExitCode.ServerDidNotStart,
+      );
     });
     const t0 = Date.now();
     const out = outputFolder(host.vscodeVersion);
     await Promise.race([serverStopped, check(page, running, workspace, out)]);
-    log(`UI check passed in ${seconds(Date.now() - t0)} (VS Code ${host.vscodeVersion}); screenshots in ${path.relative(process.cwd(), out)}/`);
+    log(
+      `UI check passed in ${seconds(Date.now() - t0)} (VS Code ${host.vscodeVersion}); screenshots in ${path.relative(process.cwd(), out)}/`,
+    );
     code = ExitCode.Passed;
   } catch (error) {
     if (error instanceof UiCheckFailure) {
@@ -106,7 +122,10 @@ async function main(): Promise<ExitCodeValue> {
     }
     if (window && profile) {
       const shot = path.join(profile.logs, 'workbench.png');
-      await window.page.screenshot({ path: shot }).then(() => log(`screenshot of the workbench: ${shot}`), () => undefined);
+      await window.page.screenshot({ path: shot }).then(
+        () => log(`screenshot of the workbench: ${shot}`),
+        () => undefined,
+      );
     }
   } finally {
     await window?.close();
@@ -123,26 +142,43 @@ async function main(): Promise<ExitCodeValue> {
 async function check(page: Window['page'], server: RunningCodeServer, workspace: string, out: string): Promise<void> {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
-  const url = server.workbenchUrl(workspace, [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']]);
+  const url = server.workbenchUrl(workspace, [
+    ['skipWelcome', 'true'],
+    ['skipReleaseNotes', 'true'],
+  ]);
   log(`opening the workbench in Chromium (${server.origin})`);
   await page.goto(url, { timeout: STEP_TIMEOUT_MS }).catch((error: unknown) => {
-    throw new LaunchError(`the workbench did not load: ${error instanceof Error ? error.message : String(error)}`, ExitCode.ServerDidNotStart);
+    throw new LaunchError(
+      `the workbench did not load: ${error instanceof Error ? error.message : String(error)}`,
+      ExitCode.ServerDidNotStart,
+    );
   });
   await waitForWorkbench(page, STEP_TIMEOUT_MS);
   await quickOpen(page, BROKEN_POST.name, BROKEN_POST.text, STEP_TIMEOUT_MS);
   log(`opened ${BROKEN_POST.name}`);
 
   await runCommand(page, 'Problems: Focus on Problems View', STEP_TIMEOUT_MS);
-  const rows = await waitForProblems(page, SOURCE, EXPECTED_PROBLEMS.map(([id]) => id), STEP_TIMEOUT_MS);
+  const rows = await waitForProblems(
+    page,
+    SOURCE,
+    EXPECTED_PROBLEMS.map(([id]) => id),
+    STEP_TIMEOUT_MS,
+  );
   log(`Problems panel (${rows.length} rows):\n  ${rows.map((row) => row.label).join('\n  ')}`);
-  fs.writeFileSync(path.join(out, 'problems.txt'), `${rows.map((row) => `${row.label}\n    ${row.text}`).join('\n')}\n`);
+  fs.writeFileSync(
+    path.join(out, 'problems.txt'),
+    `${rows.map((row) => `${row.label}\n    ${row.text}`).join('\n')}\n`,
+  );
   const problems = rows.filter((row) => row.text.includes(`${SOURCE} `));
   if (problems.length !== EXPECTED_PROBLEMS.length) {
-    throw new UiCheckFailure(`expected ${EXPECTED_PROBLEMS.length} problems in the Problems panel, found ${problems.length}: ${problems.map((row) => row.text).join(' | ')}`);
+    throw new UiCheckFailure(
+      `expected ${EXPECTED_PROBLEMS.length} problems in the Problems panel, found ${problems.length}: ${problems.map((row) => row.text).join(' | ')}`,
+    );
   }
   for (const [id, severity] of EXPECTED_PROBLEMS) {
     const row = problems.find((r) => r.text.includes(`${SOURCE} ${id} `))!;
-    if (!row.label.startsWith(`${severity}:`)) throw new UiCheckFailure(`${id} should be listed as ${severity}; its row reads: ${row.label}`);
+    if (!row.label.startsWith(`${severity}:`))
+      throw new UiCheckFailure(`${id} should be listed as ${severity}; its row reads: ${row.label}`);
   }
   await page.screenshot({ path: path.join(out, 'problems.png') });
   log('saved problems.png: the broken post and the Problems panel with its diagnostics');
@@ -159,7 +195,10 @@ async function check(page: Window['page'], server: RunningCodeServer, workspace:
 
   // After a window reload VS Code hands the panel back to the extension's serializer, which shows
   // the same post again.
-  const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: STEP_TIMEOUT_MS });
+  const reloaded = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(),
+    timeout: STEP_TIMEOUT_MS,
+  });
   await runCommand(page, 'Developer: Reload Window', STEP_TIMEOUT_MS);
   await reloaded.catch(() => {
     throw new UiCheckFailure('the window did not reload after "Developer: Reload Window"');
@@ -174,23 +213,30 @@ async function check(page: Window['page'], server: RunningCodeServer, workspace:
 async function waitForPreview(page: Window['page'], what: string): Promise<void> {
   const frame = await waitForWebviewFrame(page, '#sp-content', STEP_TIMEOUT_MS);
   await frame
-    .waitForFunction((text) => (document.querySelector('#sp-content')?.innerText ?? '').includes(text), PREVIEW.text, { timeout: STEP_TIMEOUT_MS })
+    .waitForFunction((text) => (document.querySelector('#sp-content')?.innerText ?? '').includes(text), PREVIEW.text, {
+      timeout: STEP_TIMEOUT_MS,
+    })
     .catch(async () => {
-      const shown = await frame.$eval('#sp-content', (content) => (content as unknown as PageText).innerText.slice(0, 300)).catch(() => '(unreadable)');
+      const shown = await frame
+        .$eval('#sp-content', (content) => (content as unknown as PageText).innerText.slice(0, 300))
+        .catch(() => '(unreadable)');
       throw new UiCheckFailure(`${what} did not show "${PREVIEW.text}"; it shows: ${shown}`);
     });
 }
 
 /** Whether the extension's manifest contributes `command`. */
 function contributesCommand(command: string): boolean {
-  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes?: { commands?: Array<{ command: string }> } };
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    contributes?: { commands?: Array<{ command: string }> };
+  };
   return (manifest.contributes?.commands ?? []).some((c) => c.command === command);
 }
 
 main().then(
   (code) => {
     // A plain closing line that CI logs can read: the UI check counts as one test.
-    if (code === ExitCode.Passed || code === ExitCode.TestsFailed) console.log(`ui: ${code === ExitCode.Passed ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
+    if (code === ExitCode.Passed || code === ExitCode.TestsFailed)
+      console.log(`ui: ${code === ExitCode.Passed ? '1 passed, 0 failed' : '0 passed, 1 failed'}`);
     process.exit(code);
   },
   (error: unknown) => {

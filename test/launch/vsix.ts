@@ -26,7 +26,10 @@ function manifest(): Manifest {
 export function packageVsix(file: string): void {
   const result = spawnSync('npm', ['run', 'package', '--', '--out', file], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (result.status !== 0 || !fs.existsSync(file)) {
-    throw new LaunchError(`npm run package failed (exit ${result.status}):\n${result.stdout}${result.stderr}`, ExitCode.LauncherError);
+    throw new LaunchError(
+      `npm run package failed (exit ${result.status}):\n${result.stdout}${result.stderr}`,
+      ExitCode.LauncherError,
+    );
   }
 }
 
@@ -37,7 +40,16 @@ export function packageVsix(file: string): void {
 export function installVsix(install: CodeServerInstall, profile: Profile, vsix: string): string {
   const result = spawnSync(
     install.node,
-    [install.entry, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsix, '--force'],
+    [
+      install.entry,
+      '--user-data-dir',
+      profile.userDataDir,
+      '--extensions-dir',
+      profile.extensionsDir,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
     { env: profileEnvironment(profile), encoding: 'utf8', timeout: 120_000 },
   );
   const { publisher, name, version } = manifest();

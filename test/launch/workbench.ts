@@ -14,7 +14,10 @@ interface PageElement {
   readonly innerText: string;
   getAttribute(name: string): string | null;
 }
-declare const document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement> };
+declare const document: {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement>;
+};
 
 /** A step of the UI check did not come true in time; its message says what was awaited and what was there. */
 export class UiCheckFailure extends Error {
@@ -38,7 +41,9 @@ async function awaiting<T>(what: string, wait: () => Promise<T>, found?: () => P
 /** Waits until the workbench has rendered and the Explorer lists the workspace folder's files. */
 export async function waitForWorkbench(page: Page, timeoutMs: number): Promise<void> {
   await awaiting('the workbench', () => page.waitForSelector('.monaco-workbench', { timeout: timeoutMs }));
-  await awaiting('the Explorer to list the workspace folder', () => page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: timeoutMs }));
+  await awaiting('the Explorer to list the workspace folder', () =>
+    page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: timeoutMs }),
+  );
 }
 
 /** Opens a file of the workspace by name through Quick Open (Ctrl+P), and waits until an editor shows `expectedText`. */
@@ -50,9 +55,15 @@ export async function quickOpen(page: Page, fileName: string, expectedText: stri
   const row = `.quick-input-list .monaco-list-row[aria-label*="${fileName}"]`;
   await awaiting(`Quick Open to list ${fileName}`, () => page.waitForSelector(row, { timeout: timeoutMs }));
   await page.keyboard.press('Enter');
-  await awaiting(
-    `an editor showing ${JSON.stringify(expectedText)}`,
-    () => page.waitForFunction((text) => [...document.querySelectorAll('.monaco-editor .view-lines')].some((lines) => lines.innerText.replace(/\u00a0/g, ' ').includes(text)), expectedText, { timeout: timeoutMs }),
+  await awaiting(`an editor showing ${JSON.stringify(expectedText)}`, () =>
+    page.waitForFunction(
+      (text) =>
+        [...document.querySelectorAll('.monaco-editor .view-lines')].some((lines) =>
+          lines.innerText.replace(/\u00a0/g, ' ').includes(text),
+        ),
+      expectedText,
+      { timeout: timeoutMs },
+    ),
   );
 }
 
@@ -65,11 +76,19 @@ export async function runCommand(page: Page, title: string, timeoutMs: number): 
   const rows = '.quick-input-widget .quick-input-list .monaco-list-row';
   await awaiting(
     `the Command Palette to offer "${title}"`,
-    () => page.waitForFunction(({ rows, title }) => {
-      const first = document.querySelector(rows);
-      return first?.getAttribute('aria-label')?.startsWith(title) === true;
-    }, { rows, title }, { timeout: timeoutMs }),
-    () => page.$$eval(rows, (found) => (found as unknown as PageElement[]).map((r) => r.getAttribute('aria-label')).join(' | ')),
+    () =>
+      page.waitForFunction(
+        ({ rows, title }) => {
+          const first = document.querySelector(rows);
+          return first?.getAttribute('aria-label')?.startsWith(title) === true;
+        },
+        { rows, title },
+        { timeout: timeoutMs },
+      ),
+    () =>
+      page.$$eval(rows, (found) =>
+        (found as unknown as PageElement[]).map((r) => r.getAttribute('aria-label')).join(' | '),
+      ),
   );
   await page.keyboard.press('Enter');
 }
@@ -83,7 +102,10 @@ export interface ProblemRow {
 /** The Problems panel's rows (its file rows and its problem rows), top to bottom. */
 export function problemRows(page: Page): Promise<ProblemRow[]> {
   return page.$$eval('.markers-panel .monaco-list-row', (rows) =>
-    (rows as unknown as PageElement[]).map((row) => ({ label: row.getAttribute('aria-label') ?? '', text: row.innerText.replace(/\s+/g, ' ').trim() })),
+    (rows as unknown as PageElement[]).map((row) => ({
+      label: row.getAttribute('aria-label') ?? '',
+      text: row.innerText.replace(/\s+/g, ' ').trim(),
+    })),
   );
 }
 
@@ -93,13 +115,25 @@ export function problemRows(page: Page): Promise<ProblemRow[]> {
  * its documentation) is only in the row's text, shown as `seminar-posts(rule-id)` (the
  * parentheses are drawn by CSS, so the text reads `seminar-posts rule-id [Ln 1, Col 1]`).
  */
-export async function waitForProblems(page: Page, source: string, ruleIds: readonly string[], timeoutMs: number): Promise<ProblemRow[]> {
+export async function waitForProblems(
+  page: Page,
+  source: string,
+  ruleIds: readonly string[],
+  timeoutMs: number,
+): Promise<ProblemRow[]> {
   await awaiting(
     `the Problems panel to list ${ruleIds.join(', ')}`,
-    () => page.waitForFunction(({ source, ids }) => {
-      const texts = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((row) => row.innerText.replace(/\s+/g, ' '));
-      return ids.every((id) => texts.some((text) => text.includes(`${source} ${id} `)));
-    }, { source, ids: ruleIds }, { timeout: timeoutMs, polling: 100 }),
+    () =>
+      page.waitForFunction(
+        ({ source, ids }) => {
+          const texts = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((row) =>
+            row.innerText.replace(/\s+/g, ' '),
+          );
+          return ids.every((id) => texts.some((text) => text.includes(`${source} ${id} `)));
+        },
+        { source, ids: ruleIds },
+        { timeout: timeoutMs, polling: 100 },
+      ),
     async () => (await problemRows(page)).map((row) => row.text).join(' | ') || '(no rows)',
   );
   return problemRows(page);
@@ -115,13 +149,27 @@ export async function waitForWebviewFrame(page: Page, selector: string, timeoutM
   const never = new Promise<never>(() => undefined);
   for (;;) {
     const remaining = deadline - Date.now();
-    if (remaining <= 0) throw new UiCheckFailure(`timed out waiting for a webview frame with ${selector} (frames: ${page.frames().length})`);
+    if (remaining <= 0)
+      throw new UiCheckFailure(
+        `timed out waiting for a webview frame with ${selector} (frames: ${page.frames().length})`,
+      );
     const frames = page.frames().filter((frame) => frame !== page.mainFrame());
     const found = await Promise.race([
       // A frame that goes away, or never shows the selector, just drops out of the race.
-      ...frames.map((frame) => frame.waitForSelector(selector, { state: 'attached', timeout: remaining }).then(() => frame, () => never)),
-      page.waitForEvent('frameattached', { timeout: remaining }).then(() => undefined, () => undefined),
-      page.waitForEvent('framenavigated', { timeout: remaining }).then(() => undefined, () => undefined),
+      ...frames.map((frame) =>
+        frame.waitForSelector(selector, { state: 'attached', timeout: remaining }).then(
+          () => frame,
+          () => never,
+        ),
+      ),
+      page.waitForEvent('frameattached', { timeout: remaining }).then(
+        () => undefined,
+        () => undefined,
+      ),
+      page.waitForEvent('framenavigated', { timeout: remaining }).then(
+        () => undefined,
+        () => undefined,
+      ),
     ]);
     if (found) return found;
   }

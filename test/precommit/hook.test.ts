@@ -33,12 +33,18 @@ comments: true
   <img src="https://user-images.githubusercontent.com/1/a.png" width="450">
 </p>
 `;
-const BAD = GOOD.replace('"2020_2nd_quarter"', '"2020_3rd_quarter"').replace('2020-04-02', '2020-07-02')
-  .replace('(https://example.com/t.pdf)', '(???)').replace('Attention Is All You Need', 'Deep Residual Learning')
+const BAD = GOOD.replace('"2020_2nd_quarter"', '"2020_3rd_quarter"')
+  .replace('2020-04-02', '2020-07-02')
+  .replace('(https://example.com/t.pdf)', '(???)')
+  .replace('Attention Is All You Need', 'Deep Residual Learning')
   .replace('Ashish Vaswani et al., NeurIPS 2017', 'Kaiming He et al., CVPR 2016');
 
 function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8' },
+  );
   assert.equal(result.status, 0, `git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }
@@ -46,7 +52,9 @@ function git(cwd: string, ...args: string[]): string {
 /** This repository's files as they are now (tracked and new, not ignored), committed in a new repository; its commit. */
 function snapshot(into: string): string {
   fs.mkdirSync(into, { recursive: true });
-  const files = git(REPO_ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter(Boolean);
+  const files = git(REPO_ROOT, 'ls-files', '-z', '--cached', '--others', '--exclude-standard')
+    .split('\0')
+    .filter(Boolean);
   for (const file of new Set(files)) {
     const from = path.join(REPO_ROOT, file);
     const stat = fs.lstatSync(from, { throwIfNoEntry: false });
@@ -69,16 +77,21 @@ describe('pre-commit hook (the real pre-commit, offline but for the npm registry
   let proxy: RegistryOnlyProxy;
 
   // Not spawnSync: the proxy runs in this process, and must answer while pre-commit runs.
-  const preCommit = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> => new Promise((resolve, reject) => {
-    // No standard input, as in CI: an open pipe would keep a prompt of npm's waiting.
-    const child = spawn('pre-commit', [...args, '--color', 'never'], { cwd: blog, env: preCommitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  const preCommit = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
+    new Promise((resolve, reject) => {
+      // No standard input, as in CI: an open pipe would keep a prompt of npm's waiting.
+      const child = spawn('pre-commit', [...args, '--color', 'never'], {
+        cwd: blog,
+        env: preCommitEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
   /**
    * The user's environment (its certificate settings too), without what `npm run` adds for its own
    * script (`npm_*`), with every request sent through the proxy.
@@ -101,7 +114,9 @@ describe('pre-commit hook (the real pre-commit, offline but for the npm registry
   before(async function () {
     const found = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
     if (found.error || found.status !== 0) {
-      console.log('      (skipped: pre-commit is not installed; `apt-get install pre-commit` installs it, as `npm test`\'s setup does)');
+      console.log(
+        "      (skipped: pre-commit is not installed; `apt-get install pre-commit` installs it, as `npm test`'s setup does)",
+      );
       this.skip();
     }
     const registry = spawnSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).stdout.trim();
@@ -115,7 +130,10 @@ describe('pre-commit hook (the real pre-commit, offline but for the npm registry
     fs.mkdirSync(path.join(blog, '_posts'), { recursive: true });
     git(blog, 'init', '-q');
     fs.writeFileSync(path.join(blog, '_config.yml'), 'theme: minima\n');
-    fs.writeFileSync(path.join(blog, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: seminar-posts\n`);
+    fs.writeFileSync(
+      path.join(blog, '.pre-commit-config.yaml'),
+      `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: seminar-posts\n`,
+    );
     fs.writeFileSync(path.join(blog, '_posts', '2020-04-02-2nd_quarter.md'), GOOD);
     // Not a post: the hook never sees it.
     fs.writeFileSync(path.join(blog, 'README.md'), '# Lab blog\n[slides](???)\n');
@@ -129,12 +147,14 @@ describe('pre-commit hook (the real pre-commit, offline but for the npm registry
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('installs with the system\'s Node and packages from the npm registry alone, and passes good staged posts', async () => {
+  it("installs with the system's Node and packages from the npm registry alone, and passes good staged posts", async () => {
     const run = await preCommit('run');
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /^seminar-posts\.+Passed$/m);
     assert.deepEqual(proxy.refused, [], `the install reached beyond the npm registry: ${proxy.refused.join(', ')}`);
-    const environments = fs.readdirSync(home).filter((name) => name.startsWith('repo'))
+    const environments = fs
+      .readdirSync(home)
+      .filter((name) => name.startsWith('repo'))
       .flatMap((repo) => fs.readdirSync(path.join(home, repo)).filter((name) => name.startsWith('node_env')));
     assert.deepEqual(environments, ['node_env-system'], 'pre-commit used the installed Node (no Node download)');
   });
@@ -145,7 +165,10 @@ describe('pre-commit hook (the real pre-commit, offline but for the npm registry
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /^seminar-posts\.+Failed$/m);
     assert.match(run.stdout, /^_posts\/2020-07-02-3rd_quarter\.md$/m);
-    assert.match(run.stdout, /^ {2}12:87 +error +Expected the address of `presentation material`, found the placeholder `\?\?\?` +link-placeholder$/m);
+    assert.match(
+      run.stdout,
+      /^ {2}12:87 +error +Expected the address of `presentation material`, found the placeholder `\?\?\?` +link-placeholder$/m,
+    );
     assert.doesNotMatch(run.stdout, /2020-04-02-2nd_quarter\.md|README/);
     assert.deepEqual(proxy.refused, []);
   });

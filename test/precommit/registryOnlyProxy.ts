@@ -23,7 +23,9 @@ export async function startRegistryOnlyProxy(registryHost: string): Promise<Regi
   const sockets = new Set<net.Socket>();
   const server = http.createServer((request, response) => {
     refused.push(`${request.method} ${request.url}`);
-    response.writeHead(403, { 'content-type': 'text/plain' }).end('only the npm registry is reachable from this test\n');
+    response
+      .writeHead(403, { 'content-type': 'text/plain' })
+      .end('only the npm registry is reachable from this test\n');
   });
   server.on('connect', (request: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     sockets.add(client);
@@ -53,9 +55,10 @@ export async function startRegistryOnlyProxy(registryHost: string): Promise<Regi
     url: `http://127.0.0.1:${port}`,
     allowed,
     refused,
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

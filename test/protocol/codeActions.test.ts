@@ -21,7 +21,7 @@ function applyEdit(text: string, uri: string, edit: WorkspaceEdit | undefined): 
   for (const change of edit.documentChanges ?? []) {
     assert.ok('edits' in change, `unexpected resource operation ${JSON.stringify(change)}`);
     assert.equal(change.textDocument.uri, uri);
-    edits.push(...change.edits as TextEdit[]);
+    edits.push(...(change.edits as TextEdit[]));
   }
   for (const list of Object.values(edit.changes ?? {})) edits.push(...list);
   return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 0, text), edits);
@@ -33,7 +33,11 @@ describe('language server: code actions', function () {
   let uri: string;
 
   const actions = (range: Diagnostic['range'], diagnostics: Diagnostic[], only?: string[]) =>
-    client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+    client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, only },
+    });
 
   beforeEach(() => {
     site = makeSite({ [POST]: BROKEN });
@@ -45,7 +49,7 @@ describe('language server: code actions', function () {
     site.remove();
   });
 
-  it('offers each diagnostic\'s quick fix; applied, the diagnostic goes', async () => {
+  it("offers each diagnostic's quick fix; applied, the diagnostic goes", async () => {
     client = await LspClient.start({ folders: [site.uri()] });
     await client.open(uri, BROKEN);
     const diagnostics = await client.diagnosticsAt(uri, 1);
@@ -55,24 +59,40 @@ describe('language server: code actions', function () {
     const fix = offered.find((a) => a.kind === 'quickfix' && a.title.startsWith('Insert `comments'));
     assert.ok(fix, offered.map((a) => a.title).join(', '));
     assert.equal(fix.isPreferred, true);
-    assert.equal((fix.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 1, 'edits name the version they were made for');
+    assert.equal(
+      (fix.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version,
+      1,
+      'edits name the version they were made for',
+    );
 
     const fixed = applyEdit(BROKEN, uri, fix.edit);
     assert.match(fixed, /comments: true\n---/);
     await client.change(uri, 2, [{ text: fixed }]);
     const after = await client.diagnosticsAt(uri, 2);
-    assert.equal(after.some((d) => d.code === 'required-field'), false);
-    assert.deepEqual(after.map((d) => d.code), ['title-format']);
+    assert.equal(
+      after.some((d) => d.code === 'required-field'),
+      false,
+    );
+    assert.deepEqual(
+      after.map((d) => d.code),
+      ['title-format'],
+    );
   });
 
   it('offers no fix for a diagnostic of an older version', async () => {
     client = await LspClient.start({ folders: [site.uri()] });
     await client.open(uri, BROKEN);
     const stale = (await client.diagnosticsAt(uri, 1)).find((d) => d.code === 'required-field')!;
-    await client.change(uri, 2, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: ' ' }]);
+    await client.change(uri, 2, [
+      { range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: ' ' },
+    ]);
     await client.diagnosticsAt(uri, 2);
     const offered = await actions(stale.range, [stale]);
-    assert.equal(offered.some((a) => a.title.startsWith('Insert')), false, offered.map((a) => a.title).join(', '));
+    assert.equal(
+      offered.some((a) => a.title.startsWith('Insert')),
+      false,
+      offered.map((a) => a.title).join(', '),
+    );
   });
 
   it('fixes every safe problem at once with source.fixAll.seminarPosts, its edit made on codeAction/resolve', async () => {
@@ -91,18 +111,27 @@ describe('language server: code actions', function () {
     const fixed = applyEdit(BROKEN, uri, resolved.edit);
     await client.change(uri, 2, [{ text: fixed }]);
     assert.deepEqual(await client.diagnosticsAt(uri, 2), []);
-    assert.equal(fixed, GOOD.replace('comments: true\n', '') .replace('mathjax: true\n', 'mathjax: true\ncomments: true\n'));
+    assert.equal(
+      fixed,
+      GOOD.replace('comments: true\n', '').replace('mathjax: true\n', 'mathjax: true\ncomments: true\n'),
+    );
     assert.deepEqual(await actions(whole, [], ['source.fixAll.seminarPosts']), [], 'nothing left to fix');
   });
 
   it('computes the fix-all edit at once for a client that cannot resolve it, the same fixes', async () => {
-    client = await LspClient.start({ folders: [site.uri()], capabilities: { textDocument: { codeAction: { resolveSupport: { properties: [] } } } } });
+    client = await LspClient.start({
+      folders: [site.uri()],
+      capabilities: { textDocument: { codeAction: { resolveSupport: { properties: [] } } } },
+    });
     await client.open(uri, BROKEN);
     await client.diagnosticsAt(uri, 1);
     const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const [fixAll] = await actions(whole, [], ['source.fixAll.seminarPosts']);
     assert.ok(fixAll?.edit, JSON.stringify(fixAll));
-    assert.equal(applyEdit(BROKEN, uri, fixAll.edit), GOOD.replace('comments: true\n', '').replace('mathjax: true\n', 'mathjax: true\ncomments: true\n'));
+    assert.equal(
+      applyEdit(BROKEN, uri, fixAll.edit),
+      GOOD.replace('comments: true\n', '').replace('mathjax: true\n', 'mathjax: true\ncomments: true\n'),
+    );
   });
 
   it('resolves fix all on the post as it is when the action is applied', async () => {
@@ -115,8 +144,15 @@ describe('language server: code actions', function () {
     const typed = BROKEN.replace('"2020_2nd_quater"', '"2020_2nd_quarter"');
     await client.change(uri, 2, [{ text: typed }]);
     const resolved = await client.connection.sendRequest<CodeAction>('codeAction/resolve', fixAll);
-    assert.equal((resolved.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 2, 'made for the version it applies to');
-    assert.equal(applyEdit(typed, uri, resolved.edit), GOOD.replace('comments: true\n', '').replace('mathjax: true\n', 'mathjax: true\ncomments: true\n'));
+    assert.equal(
+      (resolved.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version,
+      2,
+      'made for the version it applies to',
+    );
+    assert.equal(
+      applyEdit(typed, uri, resolved.edit),
+      GOOD.replace('comments: true\n', '').replace('mathjax: true\n', 'mathjax: true\ncomments: true\n'),
+    );
     // A post closed meanwhile: the action resolves to nothing.
     await client.close(uri);
     const gone = await client.connection.sendRequest<CodeAction>('codeAction/resolve', fixAll);
@@ -139,10 +175,17 @@ describe('language server: code actions', function () {
     assert.match(edited, /---\n\n<!-- seminar-posts-disable-next-line content-before-first-paper -->\nIntro\n/);
 
     const forHead = await actions(head.range, [head]);
-    assert.equal(forHead.some((a) => a.title.includes('for this line')), false, 'a comment line would break the front matter');
+    assert.equal(
+      forHead.some((a) => a.title.includes('for this line')),
+      false,
+      'a comment line would break the front matter',
+    );
     const file = forHead.find((a) => a.title === 'Disable title-format for this file');
     assert.ok(file);
-    assert.match(applyEdit(text, uri, file.edit), /mathjax: true\n---\n<!-- seminar-posts-disable-file title-format -->\n\nIntro\n/);
+    assert.match(
+      applyEdit(text, uri, file.edit),
+      /mathjax: true\n---\n<!-- seminar-posts-disable-file title-format -->\n\nIntro\n/,
+    );
   });
 
   it('renames the file as a workspace edit, where the client can', async () => {
@@ -152,17 +195,24 @@ describe('language server: code actions', function () {
     for (const renames of [true, false]) {
       client = await LspClient.start({
         folders: [site.uri()],
-        capabilities: { workspace: { workspaceEdit: { documentChanges: true, resourceOperations: renames ? ['rename'] : [] } } },
+        capabilities: {
+          workspace: { workspaceEdit: { documentChanges: true, resourceOperations: renames ? ['rename'] : [] } },
+        },
       });
       await client.open(tempUri, GOOD);
       const format = (await client.diagnosticsAt(tempUri, 1)).find((d) => d.code === 'filename-format');
       assert.ok(format);
-      const offered = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction',
-        { textDocument: { uri: tempUri }, range: format.range, context: { diagnostics: [format] } });
+      const offered = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: tempUri },
+        range: format.range,
+        context: { diagnostics: [format] },
+      });
       const rename = offered.find((a) => a.title.startsWith('Rename the file'));
       if (renames) {
         assert.ok(rename, offered.map((a) => a.title).join(', '));
-        assert.deepEqual(rename.edit!.documentChanges, [{ kind: 'rename', oldUri: tempUri, newUri: site.uri('_posts/2020-04-02-2nd_quarter.md') }]);
+        assert.deepEqual(rename.edit!.documentChanges, [
+          { kind: 'rename', oldUri: tempUri, newUri: site.uri('_posts/2020-04-02-2nd_quarter.md') },
+        ]);
       } else {
         assert.equal(rename, undefined, 'a client that cannot rename files is not offered a rename');
       }
@@ -175,7 +225,10 @@ describe('language server: code actions', function () {
     await client.open(uri, BROKEN);
     const missing = (await client.diagnosticsAt(uri, 1)).find((d) => d.code === 'required-field')!;
     const titles = (await actions(missing.range, [missing])).map((a) => a.title);
-    assert.ok(titles.some((t) => t.startsWith('`comments') && t.endsWith('넣기')), titles.join(', '));
+    assert.ok(
+      titles.some((t) => t.startsWith('`comments') && t.endsWith('넣기')),
+      titles.join(', '),
+    );
     assert.ok(titles.includes('이 파일에서 required-field 끄기'), titles.join(', '));
     assert.ok(titles.includes('세미나 글의 문제 모두 고치기'), titles.join(', '));
   });

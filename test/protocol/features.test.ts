@@ -4,7 +4,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CompletionItem, DocumentLink, DocumentSymbol, FoldingRange, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type {
+  CompletionItem,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  MarkupContent,
+} from 'vscode-languageserver-protocol';
 import { CORPUS, requireCorpus } from '../support/paths';
 import { LspClient } from './support/lspClient';
 import { makeSite, postText, type TempSite } from './support/site';
@@ -22,7 +29,8 @@ describe('language server: completion, hover, outline, folding, links', function
   let site: TempSite;
   let uri: string;
 
-  const request = <T>(method: string, params: object) => client.connection.sendRequest<T>(method, { textDocument: { uri }, ...params });
+  const request = <T>(method: string, params: object) =>
+    client.connection.sendRequest<T>(method, { textDocument: { uri }, ...params });
   const labels = (items: CompletionItem[]) => items.map((i) => i.label);
 
   /** Opens `text` (as version 1 of the post) and waits until it is checked. */
@@ -34,7 +42,10 @@ describe('language server: completion, hover, outline, folding, links', function
   beforeEach(async () => {
     site = makeSite({
       [POST]: TEXT,
-      '_posts/2019-10-03-4th_quarter.md': postText('2019-10-03', [{ title: 'Generative Adversarial Networks', presenter: '박지민' }, { title: 'Dropout', presenter: '김하늘' }]),
+      '_posts/2019-10-03-4th_quarter.md': postText('2019-10-03', [
+        { title: 'Generative Adversarial Networks', presenter: '박지민' },
+        { title: 'Dropout', presenter: '김하늘' },
+      ]),
       'assets/figure.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]),
       '_layouts/seminar.html': '<html>{{ content }}</html>\n',
     });
@@ -49,47 +60,81 @@ describe('language server: completion, hover, outline, folding, links', function
   });
 
   it('completes the front matter keys a post is missing, required ones first, with their documentation', async () => {
-    const text = TEXT.replace('image_url: https://user-images.githubusercontent.com/1/0.png\n', '').replace('comments: true\n', 'com\n');
+    const text = TEXT.replace('image_url: https://user-images.githubusercontent.com/1/0.png\n', '').replace(
+      'comments: true\n',
+      'com\n',
+    );
     await open(text);
     const line = text.split('\n').indexOf('com');
     const items = await request<CompletionItem[]>('textDocument/completion', { position: { line, character: 3 } });
     const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
     assert.deepEqual(labels(sorted).slice(0, 2), ['image_url', 'comments'], 'the missing required keys come first');
-    for (const present of ['layout', 'title', 'date', 'mathjax']) assert.equal(labels(items).includes(present), false, present);
+    for (const present of ['layout', 'title', 'date', 'mathjax'])
+      assert.equal(labels(items).includes(present), false, present);
     const comments = items.find((i) => i.label === 'comments')!;
     assert.equal(comments.textEdit!.newText, 'comments: true');
-    assert.deepEqual((comments.textEdit as { range: unknown }).range, { start: { line, character: 0 }, end: { line, character: 3 } });
+    assert.deepEqual((comments.textEdit as { range: unknown }).range, {
+      start: { line, character: 0 },
+      end: { line, character: 3 },
+    });
     assert.match((comments.documentation as MarkupContent).value, /comment box/);
-    assert.equal(items.find((i) => i.label === 'image_url')!.textEdit!.newText, 'image_url: https://user-images.githubusercontent.com/1/0.png',
-      'the post\'s first image as the thumbnail');
+    assert.equal(
+      items.find((i) => i.label === 'image_url')!.textEdit!.newText,
+      'image_url: https://user-images.githubusercontent.com/1/0.png',
+      "the post's first image as the thumbnail",
+    );
   });
 
-  it('completes front matter values: the site\'s layouts, booleans, the quarter\'s title', async () => {
-    const text = TEXT.replace('layout: post', 'layout: ').replace('mathjax: true', 'mathjax: ').replace('title: "2020_2nd_quarter"', 'title: ');
+  it("completes front matter values: the site's layouts, booleans, the quarter's title", async () => {
+    const text = TEXT.replace('layout: post', 'layout: ')
+      .replace('mathjax: true', 'mathjax: ')
+      .replace('title: "2020_2nd_quarter"', 'title: ');
     await open(text);
     const lines = text.split('\n');
     const at = (prefix: string) => ({ line: lines.indexOf(prefix), character: prefix.length });
-    assert.deepEqual(labels(await request('textDocument/completion', { position: at('layout: ') })), ['default', 'home', 'page', 'post', 'seminar']);
-    assert.deepEqual(labels(await request('textDocument/completion', { position: at('mathjax: ') })), ['true', 'false']);
-    assert.deepEqual(labels(await request('textDocument/completion', { position: at('title: ') })), ['"2020_2nd_quarter"']);
+    assert.deepEqual(labels(await request('textDocument/completion', { position: at('layout: ') })), [
+      'default',
+      'home',
+      'page',
+      'post',
+      'seminar',
+    ]);
+    assert.deepEqual(labels(await request('textDocument/completion', { position: at('mathjax: ') })), [
+      'true',
+      'false',
+    ]);
+    assert.deepEqual(labels(await request('textDocument/completion', { position: at('title: ') })), [
+      '"2020_2nd_quarter"',
+    ]);
   });
 
   it('completes the presenter label, presenter names from every post, link labels and <img> attributes', async () => {
     const text = `${TEXT}\n# A New Paper\n## Someone, ICML 2020\n### \n`;
     await open(text);
     const line = text.split('\n').indexOf('### ');
-    assert.deepEqual(labels(await request('textDocument/completion', { position: { line, character: 4 } })), ['발표자:']);
+    assert.deepEqual(labels(await request('textDocument/completion', { position: { line, character: 4 } })), [
+      '발표자:',
+    ]);
 
-    await client.change(uri, 2, [{ range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: '발표자: ' }]);
+    await client.change(uri, 2, [
+      { range: { start: { line, character: 4 }, end: { line, character: 4 } }, text: '발표자: ' },
+    ]);
     const names = labels(await request('textDocument/completion', { position: { line, character: 9 } }));
     assert.deepEqual(names, ['김하늘', '박지민', '이승현'], 'most frequent first, from this post and the other');
 
-    await client.change(uri, 3, [{ range: { start: { line, character: 9 }, end: { line, character: 9 } }, text: '김하늘 [[' }]);
-    assert.deepEqual(labels(await request('textDocument/completion', { position: { line, character: 15 } })), ['paper link', 'presentation material']);
+    await client.change(uri, 3, [
+      { range: { start: { line, character: 9 }, end: { line, character: 9 } }, text: '김하늘 [[' },
+    ]);
+    assert.deepEqual(labels(await request('textDocument/completion', { position: { line, character: 15 } })), [
+      'paper link',
+      'presentation material',
+    ]);
 
     const img = text.split('\n').findIndex((l) => l.includes('<img'));
     const imgLine = text.split('\n')[img]!;
-    const items = await request<CompletionItem[]>('textDocument/completion', { position: { line: img, character: imgLine.indexOf(' width') + 1 } });
+    const items = await request<CompletionItem[]>('textDocument/completion', {
+      position: { line: img, character: imgLine.indexOf(' width') + 1 },
+    });
     assert.deepEqual(labels(items), ['alt', 'height'], 'the attributes the tag does not have yet');
   });
 
@@ -98,7 +143,10 @@ describe('language server: completion, hover, outline, folding, links', function
     await open(text);
     const lines = text.split('\n');
     const hover = async (line: number, character: number) =>
-      ((await request<Hover | null>('textDocument/hover', { position: { line, character } }))?.contents as MarkupContent | undefined)?.value ?? '';
+      (
+        (await request<Hover | null>('textDocument/hover', { position: { line, character } }))?.contents as
+          MarkupContent | undefined
+      )?.value ?? '';
 
     assert.match(await hover(lines.indexOf('mathjax: true'), 2), /MathJax/);
     const presenterLine = lines.findIndex((l) => l.includes('발표자: 김하늘'));
@@ -107,7 +155,10 @@ describe('language server: completion, hover, outline, folding, links', function
     assert.match(talks, /BERT/);
     assert.match(talks, /Dropout/);
     assert.doesNotMatch(talks, /Attention/, 'not the talk hovered');
-    assert.match(await hover(presenterLine, lines[presenterLine]!.indexOf('arxiv') + 2), /Opens <https:\/\/arxiv\.org\/abs\/2001\.00000>/);
+    assert.match(
+      await hover(presenterLine, lines[presenterLine]!.indexOf('arxiv') + 2),
+      /Opens <https:\/\/arxiv\.org\/abs\/2001\.00000>/,
+    );
     const diagnostic = await hover(2, 10);
     assert.match(diagnostic, /\*\*title-format\*\*/);
     assert.match(diagnostic, /docs\/rules\/title-format\.md\)/);
@@ -117,10 +168,15 @@ describe('language server: completion, hover, outline, folding, links', function
     await open(TEXT);
     const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', {});
     // `postText`'s layout: the front matter on lines 0-7, a blank line, then a section every 9 lines.
-    assert.deepEqual(symbols.slice(1).map((s) => [s.name, s.detail, s.range.start.line]),
-      PAPERS.map((paper, i) => [paper.title, paper.presenter, 9 + 9 * i]));
+    assert.deepEqual(
+      symbols.slice(1).map((s) => [s.name, s.detail, s.range.start.line]),
+      PAPERS.map((paper, i) => [paper.title, paper.presenter, 9 + 9 * i]),
+    );
     assert.equal(symbols[0]!.name, 'front matter');
-    assert.deepEqual(symbols[0]!.children!.map((c) => c.name), ['layout', 'title', 'date', 'image_url', 'mathjax', 'comments']);
+    assert.deepEqual(
+      symbols[0]!.children!.map((c) => c.name),
+      ['layout', 'title', 'date', 'image_url', 'mathjax', 'comments'],
+    );
   });
 
   it('outlines the sections of a real post', async function () {
@@ -129,7 +185,13 @@ describe('language server: completion, hover, outline, folding, links', function
     await open(text);
     const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', {});
     const papers = symbols.filter((s) => s.name !== 'front matter');
-    assert.deepEqual(papers.map((s) => s.name), text.split('\n').filter((l) => /^# /.test(l)).map((l) => l.slice(2).trim()));
+    assert.deepEqual(
+      papers.map((s) => s.name),
+      text
+        .split('\n')
+        .filter((l) => /^# /.test(l))
+        .map((l) => l.slice(2).trim()),
+    );
     assert.equal(papers.length, 11);
   });
 
@@ -138,12 +200,24 @@ describe('language server: completion, hover, outline, folding, links', function
     const ranges = await request<FoldingRange[]>('textDocument/foldingRange', {});
     // `postText`'s layout: each section is 9 lines from line 9 (title, authors, presenter, bullet,
     // blank, `<p>`, `<img>`, `</p>`, blank); a section folds from its title to its `</p>`.
-    const expected = [[0, 7], ...PAPERS.flatMap((_, i) => [[9 + 9 * i, 16 + 9 * i], [14 + 9 * i, 16 + 9 * i]])];
-    assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), expected);
+    const expected = [
+      [0, 7],
+      ...PAPERS.flatMap((_, i) => [
+        [9 + 9 * i, 16 + 9 * i],
+        [14 + 9 * i, 16 + 9 * i],
+      ]),
+    ];
+    assert.deepEqual(
+      ranges.map((r) => [r.startLine, r.endLine]),
+      expected,
+    );
   });
 
-  it('links the presenter\'s links and image sources, site paths to the workspace file', async () => {
-    const text = TEXT.replace('https://user-images.githubusercontent.com/1/1.png', '/assets/figure.png').replace('https://user-images.githubusercontent.com/1/2.png', '/assets/missing.png');
+  it("links the presenter's links and image sources, site paths to the workspace file", async () => {
+    const text = TEXT.replace('https://user-images.githubusercontent.com/1/1.png', '/assets/figure.png').replace(
+      'https://user-images.githubusercontent.com/1/2.png',
+      '/assets/missing.png',
+    );
     await open(text);
     const links = await request<DocumentLink[]>('textDocument/documentLink', {});
     const targets = links.map((l) => l.target);
@@ -151,7 +225,11 @@ describe('language server: completion, hover, outline, folding, links', function
     assert.ok(targets.includes('https://example.com/0.pdf'));
     assert.ok(targets.includes('https://user-images.githubusercontent.com/1/0.png'));
     assert.ok(targets.includes(site.uri('assets/figure.png')), targets.join('\n'));
-    assert.equal(targets.some((t) => t?.includes('missing')), false, 'no link to a file that does not exist');
+    assert.equal(
+      targets.some((t) => t?.includes('missing')),
+      false,
+      'no link to a file that does not exist',
+    );
     assert.equal(links.length, 3 * 3 - 1);
   });
 });

@@ -17,7 +17,7 @@ import { makeSite, type TempSite } from './support/site';
 
 const FIX_ALL = 'source.fixAll.seminarPosts';
 
-describe('language server: fix all agrees with the CLI\'s --fix', function () {
+describe("language server: fix all agrees with the CLI's --fix", function () {
   this.timeout(180_000);
   let site: TempSite | undefined;
   let client: LspClient | undefined;
@@ -31,7 +31,11 @@ describe('language server: fix all agrees with the CLI\'s --fix', function () {
     if (!corpusAvailable()) requireCorpus(this);
     const { published, drafts } = corpusPosts();
     // One folder per post under _posts/ (drafts share names): both sides see every post of the site.
-    const posts = [...published, ...drafts].map((file, i) => ({ folder: `_posts/${String(i).padStart(2, '0')}`, name: path.basename(file), text: fs.readFileSync(file, 'utf8') }));
+    const posts = [...published, ...drafts].map((file, i) => ({
+      folder: `_posts/${String(i).padStart(2, '0')}`,
+      name: path.basename(file),
+      text: fs.readFileSync(file, 'utf8'),
+    }));
     site = makeSite(Object.fromEntries(posts.map((p) => [`${p.folder}/${p.name}`, p.text])));
 
     client = await LspClient.start({ folders: [site.uri()] });
@@ -43,25 +47,38 @@ describe('language server: fix all agrees with the CLI\'s --fix', function () {
       await client.open(uri, text);
       await client.diagnosticsAt(uri, 1);
       const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      const [action] = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: whole, context: { diagnostics: [], only: [FIX_ALL] } });
+      const [action] = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: whole,
+        context: { diagnostics: [], only: [FIX_ALL] },
+      });
       let fixed = text;
       if (action) {
         const resolved = await client.connection.sendRequest<CodeAction>('codeAction/resolve', action);
-        const edits = (resolved.edit?.documentChanges ?? []).flatMap((change) => (change as TextDocumentEdit).edits as TextEdit[]);
+        const edits = (resolved.edit?.documentChanges ?? []).flatMap(
+          (change) => (change as TextDocumentEdit).edits as TextEdit[],
+        );
         fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits);
       }
       fromEditor.push(fixed);
       await client.close(uri);
     }
 
-    const cli = spawnSync(process.execPath, [CLI, 'lint', '--fix', '--locale', 'en', '_posts'], { cwd: site.dir, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [CLI, 'lint', '--fix', '--locale', 'en', '_posts'], {
+      cwd: site.dir,
+      encoding: 'utf8',
+    });
     assert.ok(cli.status === 0 || cli.status === 1, `the CLI failed: ${cli.stderr}`);
     let fixedSome = 0;
     posts.forEach((post, i) => {
       const left = fs.readdirSync(path.join(site!.dir, post.folder)).filter((name) => !name.startsWith('.'));
       assert.equal(left.length, 1, `${post.folder}: ${left.join(', ')}`);
       const fromCli = fs.readFileSync(path.join(site!.dir, post.folder, left[0]!), 'utf8').replace(/^\ufeff/, '');
-      assert.equal(fromEditor[i], fromCli, `${post.folder}/${post.name}: the editor's Fix All and the CLI's --fix differ`);
+      assert.equal(
+        fromEditor[i],
+        fromCli,
+        `${post.folder}/${post.name}: the editor's Fix All and the CLI's --fix differ`,
+      );
       if (fromCli !== post.text.replace(/^\ufeff/, '')) fixedSome++;
     });
     assert.ok(fixedSome > 0, 'no corpus post had anything to fix: the comparison proved nothing');

@@ -5,7 +5,12 @@
 import * as assert from 'node:assert/strict';
 import { fork, spawn } from 'node:child_process';
 import { CodeActionKind, ErrorCodes } from 'vscode-languageserver-protocol';
-import { createProtocolConnection, InitializeRequest, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import { SERVER } from '../support/paths';
 import { LspClient } from './support/lspClient';
 import { makeSite, postText, type TempSite } from './support/site';
@@ -28,11 +33,19 @@ describe('language server: lifecycle, limits and bad input', function () {
     client = await LspClient.start();
     const capabilities = client.initializeResult.capabilities;
     assert.equal(client.initializeResult.serverInfo?.name, 'seminar-posts');
-    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 }, 'incremental sync for diagnostics as you type');
-    assert.deepEqual(capabilities.codeActionProvider, {
-      codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.seminarPosts'],
-      resolveProvider: true,
-    }, 'fix all is resolved: its edit is computed when the client applies it');
+    assert.deepEqual(
+      capabilities.textDocumentSync,
+      { openClose: true, change: 2 },
+      'incremental sync for diagnostics as you type',
+    );
+    assert.deepEqual(
+      capabilities.codeActionProvider,
+      {
+        codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.seminarPosts'],
+        resolveProvider: true,
+      },
+      'fix all is resolved: its edit is computed when the client applies it',
+    );
     assert.ok(capabilities.completionProvider);
     assert.equal(capabilities.hoverProvider, true);
     assert.equal(capabilities.documentSymbolProvider, true);
@@ -53,7 +66,11 @@ describe('language server: lifecycle, limits and bad input', function () {
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     connection.listen();
     try {
-      const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+      const result = await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {},
+      });
       assert.equal(result.serverInfo?.name, 'seminar-posts');
     } finally {
       connection.dispose();
@@ -71,7 +88,10 @@ describe('language server: lifecycle, limits and bad input', function () {
   });
 
   it('indexes the workspace with progress, then says it is ready', async () => {
-    site = makeSite({ [POST]: GOOD, '_posts/2020-07-02-3rd_quarter.md': postText('2020-07-02', [{ title: 'BERT', presenter: '이승현' }]) });
+    site = makeSite({
+      [POST]: GOOD,
+      '_posts/2020-07-02-3rd_quarter.md': postText('2020-07-02', [{ title: 'BERT', presenter: '이승현' }]),
+    });
     client = await LspClient.start({ folders: [site.uri()] });
     const ready = await client.waitForStatus((s) => s.state === 'ready');
     assert.equal(ready.posts, 2);
@@ -79,7 +99,10 @@ describe('language server: lifecycle, limits and bad input', function () {
     const kinds = client.progress.map((p) => (p as { value: { kind: string } }).value.kind);
     assert.equal(kinds[0], 'begin');
     assert.equal(kinds[kinds.length - 1], 'end');
-    assert.deepEqual(client.registrations.map((r) => r.method).sort(), ['workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']);
+    assert.deepEqual(client.registrations.map((r) => r.method).sort(), [
+      'workspace/didChangeConfiguration',
+      'workspace/didChangeWatchedFiles',
+    ]);
   });
 
   it('pauses checks of a 10 MB post with one diagnostic, and keeps answering', async () => {
@@ -92,7 +115,9 @@ describe('language server: lifecycle, limits and bad input', function () {
     const [paused, ...rest] = await client.diagnosticsAt(uri, 1);
     assert.equal(rest.length, 0);
     assert.match(paused!.message as string, /paused its checks.*over the 2 MB limit/);
-    await client.change(uri, 2, [{ range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: 'x' }]);
+    await client.change(uri, 2, [
+      { range: { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } }, text: 'x' },
+    ]);
     assert.equal((await client.diagnosticsAt(uri, 2)).length, 1);
     assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), []);
     await client.open(site.uri(POST), GOOD);
@@ -112,13 +137,21 @@ describe('language server: lifecycle, limits and bad input', function () {
   it('pauses checks of a binary file, and keeps answering', async () => {
     site = makeSite({ [POST]: GOOD });
     client = await LspClient.start({ folders: [site.uri()] });
-    const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]);
+    const binary = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe,
+    ]);
     const uri = site.uri('_posts/2020-04-03-image.md');
     await client.open(uri, binary.toString('utf8'));
     const diagnostics = await client.diagnosticsAt(uri, 1);
     assert.equal(diagnostics.length, 1);
     assert.match(diagnostics[0]!.message as string, /binary content/);
-    assert.deepEqual(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } }), []);
+    assert.deepEqual(
+      await client.connection.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 0, character: 0 },
+      }),
+      [],
+    );
     assert.ok(client.alive);
   });
 
@@ -130,7 +163,14 @@ describe('language server: lifecycle, limits and bad input', function () {
     assert.deepEqual(await request('textDocument/completion', { ...unknown, position: { line: 0, character: 0 } }), []);
     assert.equal(await request('textDocument/hover', { ...unknown, position: { line: 0, character: 0 } }), null);
     assert.deepEqual(await request('textDocument/documentSymbol', unknown), []);
-    assert.deepEqual(await request('textDocument/codeAction', { ...unknown, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
+    assert.deepEqual(
+      await request('textDocument/codeAction', {
+        ...unknown,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [] },
+      }),
+      [],
+    );
 
     const uri = site.uri(POST);
     await client.open(uri, GOOD);
@@ -138,17 +178,33 @@ describe('language server: lifecycle, limits and bad input', function () {
     assert.deepEqual(await request('textDocument/documentSymbol', { textDocument: { uri } }), [], 'a closed document');
 
     await client.open(uri, GOOD, 2);
-    for (const position of [{ line: 9999, character: 0 }, { line: -1, character: 0 }, { line: 1.5, character: 2 }, { line: 0, character: -4 }]) {
-      assert.deepEqual(await request('textDocument/completion', { textDocument: { uri }, position }), [], JSON.stringify(position));
-      assert.equal(await request('textDocument/hover', { textDocument: { uri }, position }), null, JSON.stringify(position));
+    for (const position of [
+      { line: 9999, character: 0 },
+      { line: -1, character: 0 },
+      { line: 1.5, character: 2 },
+      { line: 0, character: -4 },
+    ]) {
+      assert.deepEqual(
+        await request('textDocument/completion', { textDocument: { uri }, position }),
+        [],
+        JSON.stringify(position),
+      );
+      assert.equal(
+        await request('textDocument/hover', { textDocument: { uri }, position }),
+        null,
+        JSON.stringify(position),
+      );
     }
     assert.ok(client.alive);
   });
 
   it('answers a request without a document with a clear error, and goes on', async () => {
     client = await LspClient.start();
-    await assert.rejects(client.connection.sendRequest('textDocument/hover', { position: { line: 0, character: 0 } }),
-      (error: { code: number; message: string }) => error.code === ErrorCodes.InvalidParams && /names no document/.test(error.message));
+    await assert.rejects(
+      client.connection.sendRequest('textDocument/hover', { position: { line: 0, character: 0 } }),
+      (error: { code: number; message: string }) =>
+        error.code === ErrorCodes.InvalidParams && /names no document/.test(error.message),
+    );
     await assert.rejects(client.connection.sendRequest('textDocument/documentSymbol', null));
     assert.deepEqual(await client.connection.sendRequest('workspace/symbol', { query: 42 }), []);
     assert.ok(client.alive);

@@ -8,7 +8,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CancellationTokenSource, WorkspaceDiagnosticRequest, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import {
+  CancellationTokenSource,
+  WorkspaceDiagnosticRequest,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
 import { CheckLinksRequest, type CheckLinksResult } from '../../server/src/protocol';
 import { answer, hang, startLocalServer, type LocalServer } from '../support/localServer';
 import { LspClient } from './support/lspClient';
@@ -16,15 +20,28 @@ import { makeSite, type TempSite } from './support/site';
 
 function postWith(date: string, title: string, paper: string, slides: string): string {
   return [
-    '---', 'layout: post', `title: "${title}"`, `date: ${date}`, 'image_url: /assets/a.png', 'mathjax: true', 'comments: true', '---', '',
-    '# Attention Is All You Need', '## Ashish Vaswani et al., NeurIPS 2017',
+    '---',
+    'layout: post',
+    `title: "${title}"`,
+    `date: ${date}`,
+    'image_url: /assets/a.png',
+    'mathjax: true',
+    'comments: true',
+    '---',
+    '',
+    '# Attention Is All You Need',
+    '## Ashish Vaswani et al., NeurIPS 2017',
     `### 발표자: 김하늘 [[paper link](${paper}), [presentation material](${slides})]`,
-    '- 요약입니다.', '',
+    '- 요약입니다.',
+    '',
   ].join('\n');
 }
 
 const CHECKING = 'Checking seminar posts';
-const linkDead = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.code === 'link-dead').map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+const linkDead = (diagnostics: readonly Diagnostic[]) =>
+  diagnostics
+    .filter((d) => d.code === 'link-dead')
+    .map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
 
 describe('language server: Check Links', function () {
   this.timeout(60_000);
@@ -37,7 +54,14 @@ describe('language server: Check Links', function () {
   let textA: string;
 
   before(async () => {
-    server = await startLocalServer({ '/ok': answer(200), '/missing': answer(404), '/gone': answer(410), '/private': answer(403), '/hang': hang(), '/slow': answer(200, {}, 150) });
+    server = await startLocalServer({
+      '/ok': answer(200),
+      '/missing': answer(404),
+      '/gone': answer(410),
+      '/private': answer(403),
+      '/hang': hang(),
+      '/slow': answer(200, {}, 150),
+    });
   });
   after(() => server.close());
   beforeEach(() => {
@@ -46,7 +70,12 @@ describe('language server: Check Links', function () {
       '_config.yml': 'theme: minima\n',
       'assets/a.png': '',
       '_posts/2020-04-02-2nd_quarter.md': textA,
-      '_posts/2020-07-02-3rd_quarter.md': postWith('2020-07-02', '2020_3rd_quarter', server.url('/gone'), server.url('/private')),
+      '_posts/2020-07-02-3rd_quarter.md': postWith(
+        '2020-07-02',
+        '2020_3rd_quarter',
+        server.url('/gone'),
+        server.url('/private'),
+      ),
     });
     storage = fs.mkdtempSync(path.join(os.tmpdir(), 'seminar-posts-storage-'));
     A = site.uri('_posts/2020-04-02-2nd_quarter.md');
@@ -60,12 +89,18 @@ describe('language server: Check Links', function () {
   });
 
   const start = async (capabilities = {}) => {
-    client = await LspClient.start({ folders: [site.uri()], capabilities, initializationOptions: { storagePath: storage } });
+    client = await LspClient.start({
+      folders: [site.uri()],
+      capabilities,
+      initializationOptions: { storagePath: storage },
+    });
     await client.waitForStatus((s) => s.state === 'ready' && s.posts === 2);
     return client;
   };
   const check = (c: LspClient, params: object, token?: CancellationTokenSource) =>
-    (token ? c.connection.sendRequest<CheckLinksResult>(CheckLinksRequest.method, params, token.token) : c.connection.sendRequest<CheckLinksResult>(CheckLinksRequest.method, params));
+    token
+      ? c.connection.sendRequest<CheckLinksResult>(CheckLinksRequest.method, params, token.token)
+      : c.connection.sendRequest<CheckLinksResult>(CheckLinksRequest.method, params);
 
   it('never asks the network while posts are opened and edited', async () => {
     const c = await start();
@@ -82,12 +117,22 @@ describe('language server: Check Links', function () {
     await c.open(A, textA);
     await c.diagnosticsAt(A, 1);
     const result = await check(c, { scope: 'post', textDocument: { uri: A }, workDoneToken: 'tok-1' });
-    assert.deepEqual({ ...result, problems: result.problems }, {
-      posts: 1, links: 2, requested: 2, fromCache: 0, problems: { dead: 1, signIn: 0, unchecked: 0, moved: 0 }, cancelled: false,
-    });
+    assert.deepEqual(
+      { ...result, problems: result.problems },
+      {
+        posts: 1,
+        links: 2,
+        requested: 2,
+        fromCache: 0,
+        problems: { dead: 1, signIn: 0, unchecked: 0, moved: 0 },
+        cancelled: false,
+      },
+    );
     const shown = await c.waitForDiagnostics(A, (p) => linkDead(p.diagnostics).length === 1);
     assert.match(linkDead(shown)[0] ?? '', /HTTP 404 Not Found/);
-    const kinds = (c.progress as { token: string; value: { kind: string } }[]).filter((p) => p.token === 'tok-1').map((p) => p.value.kind);
+    const kinds = (c.progress as { token: string; value: { kind: string } }[])
+      .filter((p) => p.token === 'tok-1')
+      .map((p) => p.value.kind);
     assert.deepEqual([kinds[0], kinds.at(-1)], ['begin', 'end']);
     assert.ok(kinds.filter((k) => k === 'report').length >= 2);
 
@@ -95,7 +140,7 @@ describe('language server: Check Links', function () {
     assert.equal(linkDead(await c.diagnosticsAt(A, 2)).length, 1, 'an edit elsewhere keeps the result');
     await c.change(A, 3, [{ text: textA.replace(server.url('/missing'), server.url('/ok')) }]);
     assert.equal(linkDead(await c.diagnosticsAt(A, 3)).length, 0, 'a changed address has no result');
-    assert.ok(fs.existsSync(path.join(storage, 'cache', 'links.json')), 'results kept in the client\'s storage');
+    assert.ok(fs.existsSync(path.join(storage, 'cache', 'links.json')), "results kept in the client's storage");
   });
 
   it('checks every post: a closed post gets its link-dead diagnostics pushed, replaced by the full list when it opens', async () => {
@@ -104,28 +149,46 @@ describe('language server: Check Links', function () {
     assert.equal(result.posts, 2);
     assert.deepEqual(result.problems, { dead: 2, signIn: 1, unchecked: 0, moved: 0 });
     const closed = await c.waitForDiagnostics(B, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(closed.map((d) => [d.code, d.severity]), [['link-dead', 2], ['link-dead', 3]]);
-    assert.ok(closed.every((d) => d.code === 'link-dead'), 'only the check\'s results for a closed post');
+    assert.deepEqual(
+      closed.map((d) => [d.code, d.severity]),
+      [
+        ['link-dead', 2],
+        ['link-dead', 3],
+      ],
+    );
+    assert.ok(
+      closed.every((d) => d.code === 'link-dead'),
+      "only the check's results for a closed post",
+    );
 
     const textB = fs.readFileSync(new URL(B), 'utf8');
     await c.open(B, textB);
     const open = await c.diagnosticsAt(B, 1);
     assert.equal(linkDead(open).length, 2);
     await c.close(B);
-    const again = await c.waitForDiagnostics(B, (p) => p.version === undefined || p.version === null ? p.diagnostics.length === 2 : false);
+    const again = await c.waitForDiagnostics(B, (p) =>
+      p.version === undefined || p.version === null ? p.diagnostics.length === 2 : false,
+    );
     assert.equal(linkDead(again).length, 2, 'closed again: pushed again');
   });
 
   it('with a client that pulls: the refresh brings link-dead into the pulled list; a closed post is pushed and taken back on open', async () => {
-    const c = await start({ textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } });
-    const pull = (uri: string) => c.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    const c = await start({
+      textDocument: { diagnostic: { dynamicRegistration: false } },
+      workspace: { diagnostics: { refreshSupport: true } },
+    });
+    const pull = (uri: string) =>
+      c.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     await c.open(A, textA);
     assert.equal(linkDead((await pull(A)).items).length, 0);
     const refreshes = c.refreshes;
     await check(c, { scope: 'workspace' });
     assert.ok(c.refreshes > refreshes, 'asked to pull again');
     assert.equal(linkDead((await pull(A)).items).length, 1);
-    assert.ok(!c.published.some((p) => p.uri === A && p.diagnostics.length > 0), 'an open post is never pushed to a pulling client');
+    assert.ok(
+      !c.published.some((p) => p.uri === A && p.diagnostics.length > 0),
+      'an open post is never pushed to a pulling client',
+    );
     await c.waitForDiagnostics(B, (p) => p.diagnostics.length === 2);
     await c.open(B, fs.readFileSync(new URL(B), 'utf8'));
     await c.waitForDiagnostics(B, (p) => p.diagnostics.length === 0);
@@ -140,11 +203,24 @@ describe('language server: Check Links', function () {
       for (let i = 0; i < others; i++) {
         const year = 2001 + Math.floor(i / 4);
         const month = String((i % 4) * 3 + 1).padStart(2, '0');
-        site.write(`_posts/${year}-${month}-03-${['1st', '2nd', '3rd', '4th'][i % 4]}_quarter.md`,
-          postWith(`${year}-${month}-03`, `${year}_${['1st', '2nd', '3rd', '4th'][i % 4]}_quarter`, server.url('/ok'), `${server.url('/ok')}?p=${i}`));
+        site.write(
+          `_posts/${year}-${month}-03-${['1st', '2nd', '3rd', '4th'][i % 4]}_quarter.md`,
+          postWith(
+            `${year}-${month}-03`,
+            `${year}_${['1st', '2nd', '3rd', '4th'][i % 4]}_quarter`,
+            server.url('/ok'),
+            `${server.url('/ok')}?p=${i}`,
+          ),
+        );
       }
-      const c = await LspClient.start({ folders: [site.uri()], initializationOptions: { storagePath: storage },
-        capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } } });
+      const c = await LspClient.start({
+        folders: [site.uri()],
+        initializationOptions: { storagePath: storage },
+        capabilities: {
+          textDocument: { diagnostic: { dynamicRegistration: false } },
+          workspace: { diagnostics: { refreshSupport: true } },
+        },
+      });
       client = c;
       await c.waitForStatus((s) => s.state === 'ready' && s.posts === others + 2);
       await c.waitForProgressEnd(CHECKING);
@@ -155,7 +231,8 @@ describe('language server: Check Links', function () {
         return item.items;
       };
       const lastPushed = (uri: string) => c.published.filter((p) => p.uri === uri).at(-1)?.diagnostics ?? [];
-      const pull = (uri: string) => c.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+      const pull = (uri: string) =>
+        c.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
 
       await check(c, { scope: 'workspace' });
       await c.waitForDiagnostics(B, (p) => linkDead(p.diagnostics).length === 2);
@@ -175,13 +252,20 @@ describe('language server: Check Links', function () {
         const pushed = linkDead(lastPushed(uri)).length;
         const reported = linkDead(await report(uri)).length;
         assert.deepEqual([pushed, reported], [uri === A ? 1 : 2, 0], `${uri}: pushed, in the workspace report`);
-        assert.equal(linkDead((await pull(uri)).items).length, 0, `${uri}: a document pull of the closed post leaves link-dead to the push`);
+        assert.equal(
+          linkDead((await pull(uri)).items).length,
+          0,
+          `${uri}: a document pull of the closed post leaves link-dead to the push`,
+        );
       }
     });
   }
 
   it('stops when the request is cancelled, and says so', async () => {
-    site.write('_posts/2020-04-02-2nd_quarter.md', postWith('2020-04-02', '2020_2nd_quarter', server.url('/hang'), `${server.url('/hang')}?2`));
+    site.write(
+      '_posts/2020-04-02-2nd_quarter.md',
+      postWith('2020-04-02', '2020_2nd_quarter', server.url('/hang'), `${server.url('/hang')}?2`),
+    );
     const c = await start();
     const source = new CancellationTokenSource();
     const before = server.hits('/hang');
@@ -198,7 +282,10 @@ describe('language server: Check Links', function () {
     site.write('_posts/2020-04-02-2nd_quarter.md', postWith('2020-04-02', '2020_2nd_quarter', slow(1), slow(2)));
     site.write('_posts/2020-07-02-3rd_quarter.md', postWith('2020-07-02', '2020_3rd_quarter', slow(3), slow(4)));
     const c = await start();
-    const [a, b] = await Promise.all([check(c, { scope: 'post', textDocument: { uri: A } }), check(c, { scope: 'post', textDocument: { uri: B } })]);
+    const [a, b] = await Promise.all([
+      check(c, { scope: 'post', textDocument: { uri: A } }),
+      check(c, { scope: 'post', textDocument: { uri: B } }),
+    ]);
     assert.equal(a.requested + b.requested, 4);
     assert.equal(server.peakOfHost('limits.localhost'), 2);
   });

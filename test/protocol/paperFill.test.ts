@@ -16,7 +16,9 @@ import { makeSite, postText, type TempSite } from './support/site';
 const ATOM = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'paper', 'arxiv-1512.03385.atom.xml'), 'utf8');
 const POST = '_posts/2020-04-02-2nd_quarter.md';
 /** A post whose second section is the snippet's leftover, linking `link`. */
-const textWith = (link: string) => `${postText('2020-04-02', [{ title: 'Attention Is All You Need', presenter: '김하늘' }])}
+const textWith = (
+  link: string,
+) => `${postText('2020-04-02', [{ title: 'Attention Is All You Need', presenter: '김하늘' }])}
 # Paper title
 ## Authors, Venue
 ### 발표자: 이승현 [[paper link](${link}), [presentation material](https://example.com/resnet.pdf)]
@@ -30,9 +32,12 @@ describe('language server: fill from paper link', function () {
   let uri: string;
   let version = 0;
 
-  const fill = (line: number) => client.connection.sendRequest<FillSectionResult>('seminarPosts/fillSection', {
-    textDocument: { uri }, line, endpoints: { arxiv: api.url('/api') },
-  });
+  const fill = (line: number) =>
+    client.connection.sendRequest<FillSectionResult>('seminarPosts/fillSection', {
+      textDocument: { uri },
+      line,
+      endpoints: { arxiv: api.url('/api') },
+    });
   const lenses = () => client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
 
   /** Opens (or replaces) the post's text and waits until it is checked. */
@@ -47,7 +52,8 @@ describe('language server: fill from paper link', function () {
     api = await startLocalServer({
       '/api/query': (req, res) => {
         const id = new URL(req.url ?? '/', 'http://x').searchParams.get('id_list');
-        if (id?.replace(/v\d+$/, '') === '1512.03385') res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(ATOM);
+        if (id?.replace(/v\d+$/, '') === '1512.03385')
+          res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(ATOM);
         else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       },
     });
@@ -72,7 +78,10 @@ describe('language server: fill from paper link', function () {
     await show(text);
     const title = text.split('\n').indexOf('# Paper title');
     const before = await lenses();
-    assert.deepEqual(before.map((l) => [l.range.start.line, l.command?.command]), [[title, 'seminarPosts.fillFromPaperLink']]);
+    assert.deepEqual(
+      before.map((l) => [l.range.start.line, l.command?.command]),
+      [[title, 'seminarPosts.fillFromPaperLink']],
+    );
     assert.equal(api.total, 0, 'a lens asked the network');
 
     const result = await fill(title + 2);
@@ -80,13 +89,20 @@ describe('language server: fill from paper link', function () {
     if (result.kind !== 'filled') return;
     assert.equal(result.version, version);
     const filled = applyEdits(text, result.edits);
-    assert.deepEqual(filled.split('\n').slice(title, title + 2), ['# Deep Residual Learning for Image Recognition', '## Kaiming He et al., arXiv 2015']);
+    assert.deepEqual(filled.split('\n').slice(title, title + 2), [
+      '# Deep Residual Learning for Image Recognition',
+      '## Kaiming He et al., arXiv 2015',
+    ]);
     assert.equal(api.hits('/api/query'), 1);
 
     await show(filled);
     assert.deepEqual(await lenses(), [], 'a lens stayed on the filled section');
     const diagnostics = client.diagnostics.get(uri)!.diagnostics;
-    assert.deepEqual(diagnostics.filter((d) => d.range.start.line >= title && d.range.start.line <= title + 1), [], 'the filled lines are flagged');
+    assert.deepEqual(
+      diagnostics.filter((d) => d.range.start.line >= title && d.range.start.line <= title + 1),
+      [],
+      'the filled lines are flagged',
+    );
 
     // The same paper again (a leftover written back): the kept result, no second request.
     await show(text);

@@ -12,7 +12,10 @@ import { makeSite, postText, type TempSite } from './support/site';
 
 const GOOD = postText('2020-04-02', [{ title: 'Attention Is All You Need', presenter: '김하늘' }]);
 /** Another post, with a misspelled title: `title-format` says so. */
-const BROKEN = postText('2020-04-02', [{ title: 'Deep Residual Learning', presenter: '이승현' }]).replace('"2020_2nd_quarter"', '"2020_2nd_quater"');
+const BROKEN = postText('2020-04-02', [{ title: 'Deep Residual Learning', presenter: '이승현' }]).replace(
+  '"2020_2nd_quarter"',
+  '"2020_2nd_quater"',
+);
 const NOTE = 'notes/2020-04-02-2nd_quarter.md';
 
 describe('language server: which files are posts', function () {
@@ -35,7 +38,11 @@ describe('language server: which files are posts', function () {
     await client.open(site.uri('README.md'), '# A site\n');
     await client.waitForSelection(site.uri('_posts/2020-04-02-2nd_quarter.md'), true);
     await client.waitForSelection(site.uri('README.md'), false);
-    assert.equal(client.diagnostics.has(site.uri('README.md')), false, 'nothing is said about a file that is not a post');
+    assert.equal(
+      client.diagnostics.has(site.uri('README.md')),
+      false,
+      'nothing is said about a file that is not a post',
+    );
   });
 
   it('checks a post that only .seminar-posts.json makes one, and follows the file as it changes', async () => {
@@ -47,15 +54,22 @@ describe('language server: which files are posts', function () {
 
     // The repository's configuration file names the notes folder.
     site.write('.seminar-posts.json', JSON.stringify({ posts: ['**/_posts/**/*.md', 'notes/*.md'] }));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: site.uri('.seminar-posts.json'), type: FileChangeType.Created }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: site.uri('.seminar-posts.json'), type: FileChangeType.Created }],
+    });
     await client.waitForSelection(note, true);
     const diagnostics = await client.waitForDiagnostics(note, (p) => p.diagnostics.length > 0);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['title-format']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['title-format'],
+    );
     // The workspace index reads it too: the scan after the change counts both posts.
     await client.waitForStatus((s) => s.state === 'ready' && s.posts === 2);
 
     fs.rmSync(`${site.dir}/.seminar-posts.json`);
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: site.uri('.seminar-posts.json'), type: FileChangeType.Deleted }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: site.uri('.seminar-posts.json'), type: FileChangeType.Deleted }],
+    });
     await client.waitForSelection(note, false);
     await client.waitForDiagnostics(note, (p) => p.diagnostics.length === 0);
   });

@@ -11,7 +11,10 @@ import type { CodeAction, DocumentSymbol } from 'vscode-languageserver-protocol'
 import { LspClient } from './support/lspClient';
 import { makeSite, postText, type TempSite } from './support/site';
 
-const GOOD = postText('2020-04-02', [{ title: 'Attention Is All You Need', presenter: '김하늘' }, { title: 'BERT', presenter: '이하늘' }]);
+const GOOD = postText('2020-04-02', [
+  { title: 'Attention Is All You Need', presenter: '김하늘' },
+  { title: 'BERT', presenter: '이하늘' },
+]);
 const POST = '_posts/2020-04-02-2nd_quarter.md';
 
 /** Resident memory of a process, in MB, or undefined where `/proc` is absent. */
@@ -38,8 +41,14 @@ describe('language server: resilience under hostile traffic', function () {
 
   /** The valid request after each hostile step: the good post's outline, both sections. */
   async function answersCorrectly(after: string): Promise<void> {
-    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((s) => s.name), ['front matter', 'Attention Is All You Need', 'BERT'], `after ${after}`);
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri },
+    });
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['front matter', 'Attention Is All You Need', 'BERT'],
+      `after ${after}`,
+    );
     assert.ok(client.alive, `the server died after ${after}`);
   }
 
@@ -55,20 +64,35 @@ describe('language server: resilience under hostile traffic', function () {
   });
 
   after(async () => {
-    console.log(`      server memory (VmRSS, MB): ${Object.entries(memory).map(([k, v]) => `${k} ${v?.toFixed(0) ?? '?'}`).join(', ')}`);
+    console.log(
+      `      server memory (VmRSS, MB): ${Object.entries(memory)
+        .map(([k, v]) => `${k} ${v?.toFixed(0) ?? '?'}`)
+        .join(', ')}`,
+    );
     await client.stop();
     site.remove();
   });
 
   it('survives malformed JSON-RPC: a body that is not JSON, JSON that is not a message', async () => {
-    for (const body of ['{not json', '[]', '42', '{"jsonrpc":"2.0"}', '{"jsonrpc":"2.0","id":7}', '{"jsonrpc":"2.0","method":42}', '{"jsonrpc":"1.0","id":"x","method":"textDocument/hover"}']) {
+    for (const body of [
+      '{not json',
+      '[]',
+      '42',
+      '{"jsonrpc":"2.0"}',
+      '{"jsonrpc":"2.0","id":7}',
+      '{"jsonrpc":"2.0","method":42}',
+      '{"jsonrpc":"1.0","id":"x","method":"textDocument/hover"}',
+    ]) {
       client.process.stdin!.write(frame(body));
       await answersCorrectly(`the frame ${body}`);
     }
   });
 
   it('answers an unknown request with MethodNotFound and ignores an unknown notification', async () => {
-    await assert.rejects(client.connection.sendRequest('seminarPosts/noSuchThing', { a: 1 }), (e: { code: number }) => e.code === -32601);
+    await assert.rejects(
+      client.connection.sendRequest('seminarPosts/noSuchThing', { a: 1 }),
+      (e: { code: number }) => e.code === -32601,
+    );
     await client.connection.sendNotification('seminarPosts/noSuchNotification', { a: 1 });
     await client.connection.sendNotification('$/noSuchThing', null);
     await answersCorrectly('unknown methods');
@@ -76,22 +100,43 @@ describe('language server: resilience under hostile traffic', function () {
 
   it('answers positions out of the document with nothing, and never edits outside it', async () => {
     const far = { line: 1e9, character: 1e9 };
-    const request = (method: string, params: object) => client.connection.sendRequest(method, { textDocument: { uri }, ...params });
-    const forged = { range: { start: far, end: far }, message: 'x', source: 'seminar-posts', code: 'title-format',
-      data: { ruleId: 'title-format', version: 1, fixes: [{ title: 'forged', safe: true, edits: [{ range: { start: far, end: far }, newText: 'x' }] }] } };
-    const actions = await request('textDocument/codeAction', { range: { start: far, end: far }, context: { diagnostics: [forged] } }) as CodeAction[];
+    const request = (method: string, params: object) =>
+      client.connection.sendRequest(method, { textDocument: { uri }, ...params });
+    const forged = {
+      range: { start: far, end: far },
+      message: 'x',
+      source: 'seminar-posts',
+      code: 'title-format',
+      data: {
+        ruleId: 'title-format',
+        version: 1,
+        fixes: [{ title: 'forged', safe: true, edits: [{ range: { start: far, end: far }, newText: 'x' }] }],
+      },
+    };
+    const actions = (await request('textDocument/codeAction', {
+      range: { start: far, end: far },
+      context: { diagnostics: [forged] },
+    })) as CodeAction[];
     // No action edits text that is not there (a disable-for-this-file comment under the front matter may be offered).
     const edits = actions.flatMap((a) => (a.edit?.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits : [])));
-    assert.ok(edits.every((e) => e.range.start.line < GOOD.split('\n').length), JSON.stringify(actions));
+    assert.ok(
+      edits.every((e) => e.range.start.line < GOOD.split('\n').length),
+      JSON.stringify(actions),
+    );
     assert.ok(!actions.some((a) => a.title === 'forged'));
-    assert.deepEqual(await request('textDocument/completion', { position: { line: -5, character: Number.MAX_SAFE_INTEGER } }), []);
+    assert.deepEqual(
+      await request('textDocument/completion', { position: { line: -5, character: Number.MAX_SAFE_INTEGER } }),
+      [],
+    );
     assert.equal(await request('textDocument/hover', { position: { line: 'one', character: null } }), null);
     await answersCorrectly('positions out of range');
   });
 
   it('ignores changes and closes for a document never opened', async () => {
     const never = site.uri('_posts/2020-05-05-never.md');
-    await client.change(never, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    await client.change(never, 3, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' },
+    ]);
     await client.change(never, 4, [{ text: 'whole' }]);
     await client.close(never);
     await answersCorrectly('changes to a document never opened');
@@ -122,12 +167,23 @@ describe('language server: resilience under hostile traffic', function () {
     const edits = [];
     for (let version = 2; version <= 1_001; version++) {
       const end = { line: titleLine, character: 10_000 };
-      edits.push({ version, changes: [{ range: { start: { line: titleLine, character: 0 }, end }, text: version === 1_001 ? 'title: "2020_3rd_quater"' : `title: "${version}"` }] });
+      edits.push({
+        version,
+        changes: [
+          {
+            range: { start: { line: titleLine, character: 0 }, end },
+            text: version === 1_001 ? 'title: "2020_3rd_quater"' : `title: "${version}"`,
+          },
+        ],
+      });
     }
     // One write of about 200 KB: the server reads it in a few pipe-sized pieces.
     void client.changeBurst(burst, edits);
     const last = await client.diagnosticsAt(burst, 1_001);
-    assert.deepEqual(last.map((d) => d.code), ['title-format']);
+    assert.deepEqual(
+      last.map((d) => d.code),
+      ['title-format'],
+    );
     const validations = client.published.filter((p) => p.uri === burst).length - before;
     assert.ok(validations <= 10, `${validations} validations for 1,000 edits`);
     memory.burst = rssMb(client.process.pid!);

@@ -11,5 +11,8 @@ import type { PostCase } from './postArbitraries';
 export function corpusCases(): PostCase[] {
   if (!corpusAvailable()) return [];
   const { published, drafts } = corpusPosts();
-  return [...published, ...drafts].map((file) => ({ text: fs.readFileSync(file, 'utf8'), fileName: path.basename(file) }));
+  return [...published, ...drafts].map((file) => ({
+    text: fs.readFileSync(file, 'utf8'),
+    fileName: path.basename(file),
+  }));
 }

@@ -9,7 +9,11 @@ import { parsePost } from '../../server/src/core/parse/parsePost';
 export const CURSOR = '$$CURSOR$$';
 
 /** Parses `text` as the post `fileName` (in `/site/_posts/`), with the cursor where the marker was. */
-export function postWithCursor(text: string, fileName = '2020-04-02-2nd_quarter.md', version = 1): { post: Post; position: Position } {
+export function postWithCursor(
+  text: string,
+  fileName = '2020-04-02-2nd_quarter.md',
+  version = 1,
+): { post: Post; position: Position } {
   const at = text.indexOf(CURSOR);
   if (at < 0) throw new Error('the text has no $$CURSOR$$ marker');
   const clean = text.slice(0, at) + text.slice(at + CURSOR.length);

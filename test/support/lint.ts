@@ -30,7 +30,11 @@ export interface LintTextOptions {
 }
 
 export function lintText(text: string, options: LintTextOptions = {}): Diagnostic[] {
-  const post = parsePost(text, `file:///site/_posts/${encodeURIComponent(options.fileName ?? '2020-04-02-2nd_quarter.md')}`, 1);
+  const post = parsePost(
+    text,
+    `file:///site/_posts/${encodeURIComponent(options.fileName ?? '2020-04-02-2nd_quarter.md')}`,
+    1,
+  );
   return lintPost(post, {
     rules: options.rules ?? RULES,
     config: resolveConfig(options.config),
@@ -56,7 +60,11 @@ export function summarize(diagnostics: readonly Diagnostic[]): string[] {
  * them), sorted: what a fixture's expectations are compared with.
  */
 export function describeFully(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${severityName(d.severity)}`).sort(byPosition);
+  return diagnostics
+    .map(
+      (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${severityName(d.severity)}`,
+    )
+    .sort(byPosition);
 }
 
 /** One expectation of a fixture: `rule-id@column:severity`. */
@@ -79,9 +87,15 @@ export function expectationsOf(text: string): string[] {
       target = i;
       return;
     }
-    for (const entry of (m[1] ?? m[2] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const entry of (m[1] ?? m[2] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const parts = EXPECTATION.exec(entry);
-      if (!parts) throw new Error(`line ${i + 1}: expected \`rule-id@column:severity\` (say \`${entry}@1:warning\`), found \`${entry}\``);
+      if (!parts)
+        throw new Error(
+          `line ${i + 1}: expected \`rule-id@column:severity\` (say \`${entry}@1:warning\`), found \`${entry}\``,
+        );
       out.push(`${target + 1}:${parts[2]} ${parts[1]} ${parts[3]}`);
     }
   });

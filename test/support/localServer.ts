@@ -80,16 +80,17 @@ export async function startLocalServer(routes: Record<string, Handler>): Promise
     get total() {
       return log.length;
     },
-    peak: (path) => (path === undefined ? peakAll : peaks.get(`path:${path}`) ?? 0),
+    peak: (path) => (path === undefined ? peakAll : (peaks.get(`path:${path}`) ?? 0)),
     peakOfHost: (host) => peaks.get(`host:${host}`) ?? 0,
     log,
     get inFlight() {
       return inFlight;
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

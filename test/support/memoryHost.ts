@@ -16,7 +16,8 @@ export function memoryHost(files: Record<string, string>): FileSystemHost {
     readDirectory: (p) => {
       const prefix = p.replace(/\/+$/, '') + '/';
       const names = new Set<string>();
-      for (const file of normalized.keys()) if (file.startsWith(prefix)) names.add(file.slice(prefix.length).split('/')[0]!);
+      for (const file of normalized.keys())
+        if (file.startsWith(prefix)) names.add(file.slice(prefix.length).split('/')[0]!);
       return [...names].sort();
     },
   };

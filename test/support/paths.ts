@@ -25,14 +25,20 @@ export function requireCorpus(context: Mocha.Context): void {
   const title = context.currentTest?.fullTitle() ?? context.test?.parent?.fullTitle() ?? 'corpus tests';
   if (!warned.has(title)) {
     warned.add(title);
-    console.log(`      (skipped: the real corpus ${CORPUS} is absent; these tests need ../shared/corpus beside the repository)`);
+    console.log(
+      `      (skipped: the real corpus ${CORPUS} is absent; these tests need ../shared/corpus beside the repository)`,
+    );
   }
   context.skip();
 }
 
 /** Every post of the corpus: `published/*.md` and `drafts/<commit>/<name>`, as absolute paths. */
 export function corpusPosts(): { published: string[]; drafts: string[] } {
-  const list = (dir: string) => fs.readdirSync(dir).sort().map((name) => path.join(dir, name));
+  const list = (dir: string) =>
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((name) => path.join(dir, name));
   const published = list(path.join(CORPUS, 'published'));
   const drafts = list(path.join(CORPUS, 'drafts')).flatMap((dir) => list(dir));
   return { published, drafts };

@@ -44,13 +44,26 @@ import type { PostCase } from './postArbitraries';
  */
 export const HANG_BOUND_MS = Number(process.env.FUZZ_HANG_MS || 500);
 
-const site = findSite('/site/_posts/x.md', memoryHost({ '/site/_config.yml': 'theme: minima\n', '/site/assets/a.png': '' }));
+const site = findSite(
+  '/site/_posts/x.md',
+  memoryHost({ '/site/_config.yml': 'theme: minima\n', '/site/assets/a.png': '' }),
+);
 // Every rule on, the ones off by default too.
 const config = resolveConfig({ rules: { 'image-alt': 'warning' } });
 const workspace: WorkspaceView = {
-  papersWithTitle: (key) => (key.startsWith('paper') ? [{
-    uri: 'file:///site/_posts/2019-10-03-4th_quarter.md', fileName: '2019-10-03-4th_quarter.md', postTitle: '2019_4th_quarter', title: 'Paper', presenter: '홍길동', line: 9,
-  }] : []),
+  papersWithTitle: (key) =>
+    key.startsWith('paper')
+      ? [
+          {
+            uri: 'file:///site/_posts/2019-10-03-4th_quarter.md',
+            fileName: '2019-10-03-4th_quarter.md',
+            postTitle: '2019_4th_quarter',
+            title: 'Paper',
+            presenter: '홍길동',
+            line: 9,
+          },
+        ]
+      : [],
 };
 
 /** The URI a case is linted under. */
@@ -59,7 +72,10 @@ export const uriOf = (fileName: string) => `file:///site/_posts/${encodeURICompo
 /** Parses and lints `text` as the file `fileName` of the test site. */
 export function lintCase(text: string, fileName: string): { post: Post; diagnostics: Diagnostic[] } {
   const post = parsePost(text, uriOf(fileName), 1);
-  return { post, diagnostics: lintPost(post, { rules: RULES, config, site, workspace, locale: 'en', today: TEST_TODAY }) };
+  return {
+    post,
+    diagnostics: lintPost(post, { rules: RULES, config, site, workspace, locale: 'en', today: TEST_TODAY }),
+  };
 }
 
 const FAILED = /failed and was skipped/;
@@ -74,14 +90,21 @@ export function checkRobust(c: PostCase): void {
       const again = timed(c);
       ms = Math.min(ms, again.ms);
     }
-    assert.ok(ms <= bound, `parse and lint took ${ms.toFixed(0)} ms of CPU time (hang guard ${bound.toFixed(0)} ms) for ${describeCase(c)}`);
+    assert.ok(
+      ms <= bound,
+      `parse and lint took ${ms.toFixed(0)} ms of CPU time (hang guard ${bound.toFixed(0)} ms) for ${describeCase(c)}`,
+    );
   }
-  assert.deepEqual(diagnostics.filter((d) => FAILED.test(d.message)).map((d) => d.message), []);
+  assert.deepEqual(
+    diagnostics.filter((d) => FAILED.test(d.message)).map((d) => d.message),
+    [],
+  );
   const lines = post.lines;
   forEachRange(post, (range, where) => assertInside(lines, range, `model ${where}`));
   for (const d of diagnostics) {
     assertInside(lines, d.range, `${String(d.code)} diagnostic`);
-    for (const fix of fixesOf(d)) for (const edit of fix.edits) assertInside(lines, edit.range, `${String(d.code)} fix "${fix.title}"`);
+    for (const fix of fixesOf(d))
+      for (const edit of fix.edits) assertInside(lines, edit.range, `${String(d.code)} fix "${fix.title}"`);
   }
 }
 
@@ -123,15 +146,28 @@ export function checkFixes(c: PostCase): void {
   // changes nothing more.
   const fixAllOnce = applyFixAll(post, diagnostics);
   const relinted = lintCase(fixAllOnce, c.fileName);
-  assert.equal(applyFixAll(relinted.post, relinted.diagnostics), fixAllOnce, `fix all twice differs from fix all once on ${describeCase(c)}`);
+  assert.equal(
+    applyFixAll(relinted.post, relinted.diagnostics),
+    fixAllOnce,
+    `fix all twice differs from fix all once on ${describeCase(c)}`,
+  );
 }
 
 /** The text after the server's `source.fixAll.seminarPosts` action (the text itself without one). */
 export function applyFixAll(post: Post, diagnostics: Diagnostic[]): string {
   const [action] = getCodeActions(post, {
-    contextDiagnostics: [], diagnostics, only: [FIX_ALL_KIND], locale: 'en',
+    contextDiagnostics: [],
+    diagnostics,
+    only: [FIX_ALL_KIND],
+    locale: 'en',
     support: { documentChanges: false, renameFiles: false, snippetEdits: false },
-    settle: () => settleFixes(post.text, post.fileName, (text, fileName) => text === post.text ? { diagnostics, lines: post.lines } : lintCase(text, fileName), { renames: false }),
+    settle: () =>
+      settleFixes(
+        post.text,
+        post.fileName,
+        (text, fileName) => (text === post.text ? { diagnostics, lines: post.lines } : lintCase(text, fileName)),
+        { renames: false },
+      ),
   });
   const edits = action?.edit?.changes?.[post.uri];
   return edits ? applyEdits(post.text, edits) : post.text;
@@ -143,7 +179,8 @@ export function applyFixAll(post: Post, diagnostics: Diagnostic[]): string {
  */
 function assertOnlyInsideEdits(text: string, edits: readonly TextEdit[], fixed: string, label: string): void {
   const lines = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
+  const spans = edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
   let at = 0;
   let out = 0;
@@ -167,8 +204,13 @@ function timed(c: PostCase): { post: Post; diagnostics: Diagnostic[]; ms: number
 }
 
 function assertInside(lines: LineIndex, range: Range, what: string): void {
-  assert.ok(lines.contains(range), `${what} ${JSON.stringify(range)} is outside the document (${lines.lineCount} lines)`);
-  const ordered = range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character);
+  assert.ok(
+    lines.contains(range),
+    `${what} ${JSON.stringify(range)} is outside the document (${lines.lineCount} lines)`,
+  );
+  const ordered =
+    range.start.line < range.end.line ||
+    (range.start.line === range.end.line && range.start.character <= range.end.character);
   assert.ok(ordered, `${what} ${JSON.stringify(range)} ends before it starts`);
 }
 
@@ -189,7 +231,11 @@ function forEachRange(post: Post, visit: (range: Range, where: string) => void):
 
 function isRange(o: Record<string, unknown>): boolean {
   const s = o.start as Record<string, unknown> | undefined;
-  return typeof s?.line === 'number' && typeof s.character === 'number' && typeof (o.end as Record<string, unknown> | undefined)?.line === 'number';
+  return (
+    typeof s?.line === 'number' &&
+    typeof s.character === 'number' &&
+    typeof (o.end as Record<string, unknown> | undefined)?.line === 'number'
+  );
 }
 
 function fixesOf(diagnostic: Diagnostic): Fix[] {

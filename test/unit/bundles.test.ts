@@ -38,7 +38,11 @@ describe('bundles', () => {
     for (const name of ['vscode-jsonrpc', 'vscode-languageserver-protocol', 'vscode-languageserver-types']) {
       const copies = copiesOf(client, name);
       assert.equal(copies.length, 1, `${name}: ${copies.join(', ') || 'none'}`);
-      assert.match(copies[0]!, /^node_modules\/vscode-languageclient\/node_modules\//, `${name} comes from elsewhere: ${copies[0]}`);
+      assert.match(
+        copies[0]!,
+        /^node_modules\/vscode-languageclient\/node_modules\//,
+        `${name} comes from elsewhere: ${copies[0]}`,
+      );
     }
   });
 });

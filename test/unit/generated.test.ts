@@ -17,7 +17,9 @@ describe('generated files', () => {
   }
 
   it('the JSON Schema that VS Code uses agrees with the validator the linter trusts', () => {
-    const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas/seminar-posts.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(REPO_ROOT, 'schemas/seminar-posts.schema.json'), 'utf8'),
+    ) as object;
     const ajv = new Ajv({ strict: false });
     const validate = ajv.compile(schema);
     const samples: unknown[] = [

@@ -47,7 +47,10 @@ export type FolderProblem = 'absolute' | 'outside' | 'underscore';
  */
 export function imageFolder(template: string, postFileName: string): { folder: string } | { problem: FolderProblem } {
   const post = postFileName.replace(/\.[^.]*$/, '');
-  const expanded = template.trim().replace(/\{post\}/g, post).replace(/\\/g, '/');
+  const expanded = template
+    .trim()
+    .replace(/\{post\}/g, post)
+    .replace(/\\/g, '/');
   if (/^(?:\/|[A-Za-z]:)/.test(expanded)) return { problem: 'absolute' };
   const parts = expanded.split('/').filter((part) => part !== '' && part !== '.');
   if (parts.includes('..')) return { problem: 'outside' };
@@ -94,7 +97,13 @@ export function freeFileName(name: string, taken: (name: string) => boolean): st
  * the baseurl changes; the checks and the preview read that prefix too.
  */
 export function sitePathOf(relativePath: string, baseurl: string | undefined): string {
-  const path = '/' + relativePath.split('/').filter(Boolean).map((part) => encodeURIComponent(part)).join('/');
+  const path =
+    '/' +
+    relativePath
+      .split('/')
+      .filter(Boolean)
+      .map((part) => encodeURIComponent(part))
+      .join('/');
   return baseurl ? `{{ site.baseurl }}${path}` : path;
 }
 
@@ -107,7 +116,12 @@ export function altFromFileName(name: string): string {
   } catch {
     // keep the name as written
   }
-  return decoded.replace(/[-_.+]+/g, ' ').replace(/\s+/g, ' ').trim() || 'figure';
+  return (
+    decoded
+      .replace(/[-_.+]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'figure'
+  );
 }
 
 /**
@@ -115,7 +129,12 @@ export function altFromFileName(name: string): string {
  * with {@link sitePathOf} or {@link imageUrlOf}, which leave nothing an attribute cannot hold.
  */
 export function figureTag(src: string, alt: string, width: number | null): string {
-  const safeAlt = alt.replace(/\s+/g, ' ').replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const safeAlt = alt
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
   return `<img src="${src}" alt="${safeAlt}"${width ? ` width="${width}"` : ''}>`;
 }
 
@@ -141,7 +160,12 @@ export interface FigurePlacement {
  * then go after that line. Blank lines keep a new block off the text around it (kramdown reads a
  * `<p>` line right after a bullet as part of the bullet).
  */
-export function figurePlacement(lines: readonly string[], start: Position, end: Position, tags: readonly string[]): FigurePlacement | undefined {
+export function figurePlacement(
+  lines: readonly string[],
+  start: Position,
+  end: Position,
+  tags: readonly string[],
+): FigurePlacement | undefined {
   const body = bodyStartLine(lines);
   if (start.line < body || (body === 0 && /^---\s*$/.test(lines[0] ?? ''))) return undefined;
   const line = (n: number) => lines[n] ?? '';
@@ -172,7 +196,11 @@ export function figurePlacement(lines: readonly string[], start: Position, end: 
   const blockText = ['<p align="center">', ...tags.map((tag) => '  ' + tag), '</p>'].join('\n');
   const blank = (n: number) => n < body || n >= lines.length || line(n).trim() === '';
   if (splitsText) {
-    return { range: { start: lineEnd, end: lineEnd }, text: '\n\n' + blockText + (blank(end.line + 1) ? '' : '\n'), kind: 'block' };
+    return {
+      range: { start: lineEnd, end: lineEnd },
+      text: '\n\n' + blockText + (blank(end.line + 1) ? '' : '\n'),
+      kind: 'block',
+    };
   }
   const prefix = before.trim() !== '' ? '\n\n' : blank(start.line - 1) ? '' : '\n';
   const suffix = after.trim() !== '' ? '\n\n' : after === '' && !blank(end.line + 1) ? '\n' : '';
@@ -193,9 +221,10 @@ export function imageUrlOf(text: string): string | undefined {
   } catch {
     return undefined;
   }
-  const uploads = url.hostname === 'user-images.githubusercontent.com'
-    || url.hostname === 'private-user-images.githubusercontent.com'
-    || (url.hostname === 'github.com' && /^\/user-attachments\/assets\//.test(url.pathname));
+  const uploads =
+    url.hostname === 'user-images.githubusercontent.com' ||
+    url.hostname === 'private-user-images.githubusercontent.com' ||
+    (url.hostname === 'github.com' && /^\/user-attachments\/assets\//.test(url.pathname));
   if (!uploads && !isImageFileName(decodeURIComponentSafe(url.pathname))) return undefined;
   // A GitHub `blob/` page is not the image; its `raw/` address is.
   return githubRawUrl(value).replace(/"/g, '%22');

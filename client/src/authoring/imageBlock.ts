@@ -62,7 +62,10 @@ export function imageTag(url: string, width: number | null, indent = '  '): stri
 }
 
 /** The lines of the centered image block the cursor is in (from `<p align="center">` to `</p>`), or undefined. */
-export function centeredBlockAround(lines: readonly string[], line: number): { open: number; close: number } | undefined {
+export function centeredBlockAround(
+  lines: readonly string[],
+  line: number,
+): { open: number; close: number } | undefined {
   let open = -1;
   for (let i = Math.min(line, lines.length - 1); i >= 0; i--) {
     if (/<\/p\s*>/i.test(lines[i]!) && i < line) return undefined;
@@ -84,15 +87,25 @@ export function centeredBlockAround(lines: readonly string[], line: number): { o
  * centered block around the cursor, or a new block on the cursor's line when it is blank, or
  * after it.
  */
-export function imageInsertion(lines: readonly string[], cursorLine: number, url: string, width: number | null): { position: TextPosition; text: string; intoBlock: boolean } {
+export function imageInsertion(
+  lines: readonly string[],
+  cursorLine: number,
+  url: string,
+  width: number | null,
+): { position: TextPosition; text: string; intoBlock: boolean } {
   const block = centeredBlockAround(lines, cursorLine);
   if (block) {
     const after = Math.min(Math.max(cursorLine, block.open), block.close - 1);
     const indent = /^\s*<img/i.test(lines[after]!) ? /^\s*/.exec(lines[after]!)![0] : '  ';
-    return { position: { line: after, character: lines[after]!.length }, text: `\n${imageTag(url, width, indent)}`, intoBlock: true };
+    return {
+      position: { line: after, character: lines[after]!.length },
+      text: `\n${imageTag(url, width, indent)}`,
+      intoBlock: true,
+    };
   }
   const blockText = ['<p align="center">', imageTag(url, width), '</p>'].join('\n');
   const current = lines[cursorLine] ?? '';
-  if (current.trim() === '') return { position: { line: cursorLine, character: current.length }, text: blockText, intoBlock: false };
+  if (current.trim() === '')
+    return { position: { line: cursorLine, character: current.length }, text: blockText, intoBlock: false };
   return { position: { line: cursorLine, character: current.length }, text: `\n${blockText}`, intoBlock: false };
 }

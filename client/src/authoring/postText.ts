@@ -30,7 +30,8 @@ export function sectionStartLines(lines: readonly string[]): number[] {
     const line = lines[i]!;
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+        fence = undefined;
     } else if (marker) {
       fence = marker;
     } else if (/^ {0,3}#(?:[ \t]|$)/.test(line)) {
@@ -48,7 +49,11 @@ const isBlank = (line: string | undefined) => line === undefined || line.trim() 
  * the front matter or before the first section puts the new section first. `text` is inserted at
  * `position`; it already carries the blank lines that keep sections apart.
  */
-export function sectionInsertion(lines: readonly string[], cursorLine: number, section: string): { position: TextPosition; text: string } {
+export function sectionInsertion(
+  lines: readonly string[],
+  cursorLine: number,
+  section: string,
+): { position: TextPosition; text: string } {
   const body = section.endsWith('\n') ? section : `${section}\n`;
   const next = sectionStartLines(lines).find((start) => start > cursorLine);
   if (next !== undefined) {

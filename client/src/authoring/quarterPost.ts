@@ -40,7 +40,10 @@ export function formatYearQuarter({ year, quarter }: YearQuarter): string {
  * quarter from 1 to 4.
  */
 export function parseYearQuarter(text: string): YearQuarter | undefined {
-  const m = /^\s*(\d{4})(?:\s*년\s*|[-_/.,\s]+|\s*(?=q))(?:q\s*)?([1-4])(st|nd|rd|th)?(?:[_\s]*quarter|\s*분기)?\s*$/iu.exec(text);
+  const m =
+    /^\s*(\d{4})(?:\s*년\s*|[-_/.,\s]+|\s*(?=q))(?:q\s*)?([1-4])(st|nd|rd|th)?(?:[_\s]*quarter|\s*분기)?\s*$/iu.exec(
+      text,
+    );
   if (!m) return undefined;
   const year = Number(m[1]);
   const quarter = Number(m[2]) as YearQuarter['quarter'];

@@ -44,11 +44,15 @@ export const MAX_PRESENTER_CHOICES = 20;
  */
 export function paperSectionSnippet(options: PaperSectionOptions): string {
   const p = options.placeholders;
-  const names = [...new Set(options.presenters.map((name) => name.trim()).filter(Boolean))].slice(0, MAX_PRESENTER_CHOICES);
+  const names = [...new Set(options.presenters.map((name) => name.trim()).filter(Boolean))].slice(
+    0,
+    MAX_PRESENTER_CHOICES,
+  );
   const choices = names.filter((name) => name !== p.presenter);
-  const presenter = choices.length > 0
-    ? `\${4|${[p.presenter, ...choices].map(escapeSnippetChoice).join(',')}|}`
-    : `\${4:${escapeSnippetText(p.presenter)}}`;
+  const presenter =
+    choices.length > 0
+      ? `\${4|${[p.presenter, ...choices].map(escapeSnippetChoice).join(',')}|}`
+      : `\${4:${escapeSnippetText(p.presenter)}}`;
   return [
     `# \${1:${escapeSnippetText(p.title)}}`,
     `## \${2:${escapeSnippetText(p.authors)}}, \${3:${escapeSnippetText(p.venue)}}`,

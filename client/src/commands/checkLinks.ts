@@ -6,7 +6,12 @@
  * bar, no message).
  */
 import * as vscode from 'vscode';
-import { CheckLinksRequest, sendRequest, type CheckLinksParams, type CheckLinksResult } from '../../../server/src/protocol';
+import {
+  CheckLinksRequest,
+  sendRequest,
+  type CheckLinksParams,
+  type CheckLinksResult,
+} from '../../../server/src/protocol';
 import { lsp, type LanguageServerController } from '../languageServer';
 import { setting } from '../configuration';
 import { requireServer, type CommandContext } from './common';
@@ -23,14 +28,30 @@ export type CheckLinksOutcome = CheckLinksResult | { skipped: 'no-server' | 'no-
 export async function checkLinksCommand(ctx: CommandContext, args?: unknown): Promise<CheckLinksOutcome> {
   const given = (args ?? {}) as { scope?: unknown; uri?: unknown };
   const active = vscode.window.activeTextEditor?.document;
-  const uri = typeof given.uri === 'string' ? given.uri : active?.languageId === 'markdown' ? active.uri.toString() : undefined;
-  let scope: CheckLinksScope | undefined = given.scope === 'post' || given.scope === 'workspace' ? given.scope : undefined;
+  const uri =
+    typeof given.uri === 'string' ? given.uri : active?.languageId === 'markdown' ? active.uri.toString() : undefined;
+  let scope: CheckLinksScope | undefined =
+    given.scope === 'post' || given.scope === 'workspace' ? given.scope : undefined;
   if (!scope) {
     const items: (vscode.QuickPickItem & { scope: CheckLinksScope })[] = [
-      ...(uri ? [{ label: vscode.l10n.t('This post'), description: vscode.workspace.asRelativePath(vscode.Uri.parse(uri)), scope: 'post' as const }] : []),
-      { label: vscode.l10n.t('Every post'), description: vscode.l10n.t('all posts of the workspace'), scope: 'workspace' },
+      ...(uri
+        ? [
+            {
+              label: vscode.l10n.t('This post'),
+              description: vscode.workspace.asRelativePath(vscode.Uri.parse(uri)),
+              scope: 'post' as const,
+            },
+          ]
+        : []),
+      {
+        label: vscode.l10n.t('Every post'),
+        description: vscode.l10n.t('all posts of the workspace'),
+        scope: 'workspace',
+      },
     ];
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Check the links of which posts? Their addresses are requested over the network.') });
+    const picked = await vscode.window.showQuickPick(items, {
+      placeHolder: vscode.l10n.t('Check the links of which posts? Their addresses are requested over the network.'),
+    });
     if (!picked) return { skipped: 'dismissed' };
     scope = picked.scope;
   }
@@ -41,15 +62,28 @@ export async function checkLinksCommand(ctx: CommandContext, args?: unknown): Pr
   const client = requireServer(ctx);
   if (!client) return { skipped: 'no-server' };
 
-  const title = scope === 'post' ? vscode.l10n.t('Seminar Posts: checking the links of this post') : vscode.l10n.t('Seminar Posts: checking the links of every post');
-  const result = await runCheck(ctx.server, { scope, ...(scope === 'post' ? { textDocument: { uri: uri! } } : {}) }, vscode.ProgressLocation.Notification, title);
+  const title =
+    scope === 'post'
+      ? vscode.l10n.t('Seminar Posts: checking the links of this post')
+      : vscode.l10n.t('Seminar Posts: checking the links of every post');
+  const result = await runCheck(
+    ctx.server,
+    { scope, ...(scope === 'post' ? { textDocument: { uri: uri! } } : {}) },
+    vscode.ProgressLocation.Notification,
+    title,
+  );
   if (!result) return { skipped: 'no-server' };
   void say(result, scope);
   return result;
 }
 
 /** Sends the request with a work-done token and shows its progress at `location`; cancellable. */
-async function runCheck(server: LanguageServerController, params: CheckLinksParams, location: vscode.ProgressLocation, title: string): Promise<CheckLinksResult | undefined> {
+async function runCheck(
+  server: LanguageServerController,
+  params: CheckLinksParams,
+  location: vscode.ProgressLocation,
+  title: string,
+): Promise<CheckLinksResult | undefined> {
   const client = server.runningClient;
   if (!client) return undefined;
   return vscode.window.withProgress({ location, title, cancellable: true }, async (progress, token) => {
@@ -76,16 +110,33 @@ async function say(result: CheckLinksResult, scope: CheckLinksScope): Promise<vo
     return;
   }
   const { dead, signIn, unchecked, moved } = result.problems;
-  const summary = scope === 'post'
-    ? vscode.l10n.t('Checked {0} links of this post: {1} dead, {2} need a sign-in, {3} unchecked, {4} moved.', result.links, dead, signIn, unchecked, moved)
-    : vscode.l10n.t('Checked {0} links in {1} posts: {2} dead, {3} need a sign-in, {4} unchecked, {5} moved.', result.links, result.posts, dead, signIn, unchecked, moved);
+  const summary =
+    scope === 'post'
+      ? vscode.l10n.t(
+          'Checked {0} links of this post: {1} dead, {2} need a sign-in, {3} unchecked, {4} moved.',
+          result.links,
+          dead,
+          signIn,
+          unchecked,
+          moved,
+        )
+      : vscode.l10n.t(
+          'Checked {0} links in {1} posts: {2} dead, {3} need a sign-in, {4} unchecked, {5} moved.',
+          result.links,
+          result.posts,
+          dead,
+          signIn,
+          unchecked,
+          moved,
+        );
   const text = result.cancelled ? vscode.l10n.t('Link check cancelled. {0}', summary) : summary;
   if (dead + signIn + unchecked + moved === 0) {
     void vscode.window.showInformationMessage(text);
     return;
   }
   const show = vscode.l10n.t('Show Problems');
-  if ((await vscode.window.showWarningMessage(text, show)) === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  if ((await vscode.window.showWarningMessage(text, show)) === show)
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
 /**
@@ -104,8 +155,11 @@ export function checkLinksOnSave(server: LanguageServerController): vscode.Dispo
     running.set(key, source);
     // In the status bar (a save must not pop a notification up); its results arrive as diagnostics.
     const title = vscode.l10n.t('Seminar Posts: checking the links of this post');
-    void Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () =>
-      sendRequest(client, CheckLinksRequest, { scope: 'post', textDocument: { uri: key } }, source.token)))
+    void Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () =>
+        sendRequest(client, CheckLinksRequest, { scope: 'post', textDocument: { uri: key } }, source.token),
+      ),
+    )
       .catch(() => undefined)
       .finally(() => {
         if (running.get(key) === source) running.delete(key);

@@ -30,7 +30,10 @@ export function requireServer(context: CommandContext) {
   const client = context.server.runningClient;
   if (client) return client;
   const restart = vscode.l10n.t('Restart Server');
-  const reason = context.server.state === 'starting' ? vscode.l10n.t('The language server is still starting; try again in a moment.') : vscode.l10n.t('The language server is not running.');
+  const reason =
+    context.server.state === 'starting'
+      ? vscode.l10n.t('The language server is still starting; try again in a moment.')
+      : vscode.l10n.t('The language server is not running.');
   void vscode.window.showWarningMessage(reason, restart).then((choice) => {
     if (choice === restart) void context.server.restart();
   });

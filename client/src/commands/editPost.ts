@@ -36,7 +36,11 @@ export async function addPaperSection(ctx: CommandContext): Promise<vscode.Posit
   const settings = settingLabels(document.uri);
   const fromServer = await askServer(ctx, document);
   // The server's labels merge `.seminar-posts.json` over the settings, as the checks do.
-  const labels = fromServer?.labels ?? { presenter: settings.presenterLabels, paper: settings.linkLabels.paper, slides: settings.linkLabels.slides };
+  const labels = fromServer?.labels ?? {
+    presenter: settings.presenterLabels,
+    paper: settings.linkLabels.paper,
+    slides: settings.linkLabels.slides,
+  };
 
   const snippet = paperSectionSnippet({
     presenterLabel: presenterLabelIn(lines, labels.presenter),
@@ -47,12 +51,18 @@ export async function addPaperSection(ctx: CommandContext): Promise<vscode.Posit
     placeholders: placeholderTexts(toLocale(vscode.env.language)),
   });
   if (editor !== vscode.window.activeTextEditor || document.version !== version) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The post changed while the section was being prepared; run the command again.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The post changed while the section was being prepared; run the command again.'),
+    );
     return undefined;
   }
   const { position, text } = sectionInsertion(lines, editor.selection.active.line, snippet);
   const at = new vscode.Position(position.line, position.character);
-  const inserted = await editor.insertSnippet(new vscode.SnippetString(text), at, { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+  const inserted = await editor.insertSnippet(new vscode.SnippetString(text), at, {
+    undoStopBefore: true,
+    undoStopAfter: true,
+    keepWhitespace: true,
+  });
   return inserted ? at : undefined;
 }
 
@@ -65,7 +75,10 @@ export async function addPaperSection(ctx: CommandContext): Promise<vscode.Posit
  * What the language server knows for a new section of `document`: the workspace's presenter names
  * and the labels the post's configuration uses. Undefined (said in the log) when it cannot tell.
  */
-async function askServer(ctx: CommandContext, document: vscode.TextDocument): Promise<{ names: string[]; labels?: PostLabels } | undefined> {
+async function askServer(
+  ctx: CommandContext,
+  document: vscode.TextDocument,
+): Promise<{ names: string[]; labels?: PostLabels } | undefined> {
   const client = ctx.server.runningClient;
   if (!client) {
     ctx.output.info(vscode.l10n.t('The language server is not running: presenter names come from this post only.'));
@@ -75,17 +88,33 @@ async function askServer(ctx: CommandContext, document: vscode.TextDocument): Pr
   const timer = setTimeout(() => cancel.cancel(), PRESENTERS_TIMEOUT_MS);
   try {
     // Typed as the protocol promises, but read as what it is: the answer of another process.
-    const result: { names?: unknown; labels?: unknown } | undefined = await sendRequest(client, PresentersRequest, { textDocument: { uri: document.uri.toString() } }, cancel.token);
+    const result: { names?: unknown; labels?: unknown } | undefined = await sendRequest(
+      client,
+      PresentersRequest,
+      { textDocument: { uri: document.uri.toString() } },
+      cancel.token,
+    );
     const names = Array.isArray(result?.names) ? result.names.filter((n): n is string => typeof n === 'string') : [];
     return { names, labels: postLabels(result?.labels) };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === METHOD_NOT_FOUND) {
-      ctx.output.info(vscode.l10n.t('This language server does not list the workspace\'s presenters yet: names come from this post only.'));
+      ctx.output.info(
+        vscode.l10n.t(
+          "This language server does not list the workspace's presenters yet: names come from this post only.",
+        ),
+      );
     } else if (cancel.token.isCancellationRequested) {
-      ctx.output.warn(vscode.l10n.t('The language server did not list the presenters within {0} ms: names come from this post only.', PRESENTERS_TIMEOUT_MS));
+      ctx.output.warn(
+        vscode.l10n.t(
+          'The language server did not list the presenters within {0} ms: names come from this post only.',
+          PRESENTERS_TIMEOUT_MS,
+        ),
+      );
     } else {
-      ctx.output.warn(vscode.l10n.t('Listing the presenters failed ({0}): names come from this post only.', messageOf(error)));
+      ctx.output.warn(
+        vscode.l10n.t('Listing the presenters failed ({0}): names come from this post only.', messageOf(error)),
+      );
     }
     return undefined;
   } finally {
@@ -98,7 +127,9 @@ async function askServer(ctx: CommandContext, document: vscode.TextDocument): Pr
 function postLabels(value: unknown): PostLabels | undefined {
   const v = value as Partial<Record<keyof PostLabels, unknown>> | undefined;
   const list = (x: unknown): string[] | undefined =>
-    Array.isArray(x) && x.length > 0 && x.every((s) => typeof s === 'string' && s.trim() !== '') ? x as string[] : undefined;
+    Array.isArray(x) && x.length > 0 && x.every((s) => typeof s === 'string' && s.trim() !== '')
+      ? (x as string[])
+      : undefined;
   const presenter = list(v?.presenter);
   const paper = list(v?.paper);
   const slides = list(v?.slides);
@@ -140,18 +171,25 @@ export async function insertImageBlock(_ctx: CommandContext, rawArgs?: unknown):
       title: vscode.l10n.t('Insert Image Block'),
       prompt: vscode.l10n.t('Width in pixels, for side-by-side images (leave empty for none)'),
       ignoreFocusOut: true,
-      validateInput: (text) => (parseImageWidth(text) === undefined ? vscode.l10n.t('Expected a width in pixels such as 450, found "{0}"', text) : undefined),
+      validateInput: (text) =>
+        parseImageWidth(text) === undefined
+          ? vscode.l10n.t('Expected a width in pixels such as 450, found "{0}"', text)
+          : undefined,
     });
     if (typed === undefined) return undefined;
     width = parseImageWidth(typed) ?? null;
   } else if (width !== null && parseImageWidth(String(width)) === undefined) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Expected a width in pixels such as 450, found "{0}"', String(width)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Expected a width in pixels such as 450, found "{0}"', String(width)),
+    );
     return undefined;
   }
 
   const target = await editorOf(document, version);
   if (!target) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The post changed or was closed while the image block was being prepared; run the command again.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The post changed or was closed while the image block was being prepared; run the command again.'),
+    );
     return undefined;
   }
   const lines = linesOf(document.getText());
@@ -162,7 +200,10 @@ export async function insertImageBlock(_ctx: CommandContext, rawArgs?: unknown):
   // of `text` became two characters.
   const inserted = text.split('\n');
   const endLine = at.line + inserted.length - 1;
-  const end = new vscode.Position(endLine, (inserted.length === 1 ? at.character : 0) + inserted[inserted.length - 1]!.length);
+  const end = new vscode.Position(
+    endLine,
+    (inserted.length === 1 ? at.character : 0) + inserted[inserted.length - 1]!.length,
+  );
   target.selection = new vscode.Selection(end, end);
   return text;
 }
@@ -199,13 +240,16 @@ async function askImageUrl(): Promise<string | undefined> {
         box.onDidHide(() => resolve(undefined)),
       );
       box.show();
-      vscode.env.clipboard.readText().then((text) => {
-        const found = urlFromClipboard(text);
-        // Only into an empty box: never over what the person has started to type.
-        if (!open || found === undefined || box.value !== '') return;
-        box.value = found;
-        box.validationMessage = urlValidation(found);
-      }, () => undefined);
+      vscode.env.clipboard.readText().then(
+        (text) => {
+          const found = urlFromClipboard(text);
+          // Only into an empty box: never over what the person has started to type.
+          if (!open || found === undefined || box.value !== '') return;
+          box.value = found;
+          box.validationMessage = urlValidation(found);
+        },
+        () => undefined,
+      );
     });
   } finally {
     open = false;
@@ -228,7 +272,8 @@ async function editorOf(document: vscode.TextDocument, version: number): Promise
 function urlValidation(text: string): vscode.InputBoxValidationMessage | undefined {
   const problem = imageUrlProblem(text);
   if (!problem) return undefined;
-  const severity = problem === 'github-blob' ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Error;
+  const severity =
+    problem === 'github-blob' ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Error;
   return { message: urlProblemText(problem, text), severity };
 }
 
@@ -237,9 +282,14 @@ function urlProblemText(problem: ImageUrlProblem, url: string): string {
     case 'empty':
       return vscode.l10n.t('Expected the URL of an image, found nothing');
     case 'not-a-url':
-      return vscode.l10n.t('Expected an https:// URL or a path on the site such as /assets/figure.png, found "{0}"', url.trim());
+      return vscode.l10n.t(
+        'Expected an https:// URL or a path on the site such as /assets/figure.png, found "{0}"',
+        url.trim(),
+      );
     case 'inside-posts':
-      return vscode.l10n.t('Jekyll does not serve files inside _posts/: put the image in a folder such as /assets/ or use its URL');
+      return vscode.l10n.t(
+        'Jekyll does not serve files inside _posts/: put the image in a folder such as /assets/ or use its URL',
+      );
     case 'github-blob':
       return vscode.l10n.t('A GitHub blob/ URL shows a web page, not the image: the raw URL is {0}', githubRawUrl(url));
   }

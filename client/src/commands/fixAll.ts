@@ -38,14 +38,19 @@ export async function fixAllProblems(ctx: CommandContext, target?: unknown): Pro
   const before = [...problems];
   const action = await fixAllAction(document);
   if (!action || (!action.edit && !action.command)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('None of the {0} problems of this post has an automatic fix.', problems.length));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('None of the {0} problems of this post has an automatic fix.', problems.length),
+    );
     return { skipped: 'no-fixes' };
   }
   if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The fixes could not be applied: the post changed meanwhile. Try again.'));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The fixes could not be applied: the post changed meanwhile. Try again.'),
+    );
     return { skipped: 'no-fixes' };
   }
-  if (action.command) await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
+  if (action.command)
+    await vscode.commands.executeCommand(action.command.command, ...((action.command.arguments ?? []) as unknown[]));
   ctx.output.info(vscode.l10n.t('Applied "{0}" to {1}', action.title, document.uri.fsPath));
   const after = await problemsOfVersion(document, SUMMARY_WAIT_MS);
   const { summary, fixed, remaining } = fixSummary(before, after);
@@ -59,7 +64,9 @@ const SUMMARY_WAIT_MS = 5000;
 
 /** This product's problems of `uri` that the Problems panel lists (it does not list hints). */
 function listedProblems(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity !== vscode.DiagnosticSeverity.Hint);
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity !== vscode.DiagnosticSeverity.Hint);
 }
 
 /** The rule id of a diagnostic (VS Code wraps a code with a link in `{ value, target }`). */
@@ -102,8 +109,16 @@ function problemsOfVersion(document: vscode.TextDocument, timeoutMs: number): Pr
 }
 
 /** `Fixed 5 problems: title-format, required-field ×2, ...; 2 need you.` */
-export function fixSummary(before: readonly vscode.Diagnostic[], after: readonly vscode.Diagnostic[] | undefined): { summary: string; fixed: number; remaining: number | undefined } {
-  if (!after) return { summary: vscode.l10n.t('Applied the safe fixes; the post is being checked again.'), fixed: 0, remaining: undefined };
+export function fixSummary(
+  before: readonly vscode.Diagnostic[],
+  after: readonly vscode.Diagnostic[] | undefined,
+): { summary: string; fixed: number; remaining: number | undefined } {
+  if (!after)
+    return {
+      summary: vscode.l10n.t('Applied the safe fixes; the post is being checked again.'),
+      fixed: 0,
+      remaining: undefined,
+    };
   const count = (list: readonly vscode.Diagnostic[]) => {
     const counts = new Map<string, number>();
     for (const d of list) counts.set(ruleOf(d), (counts.get(ruleOf(d)) ?? 0) + 1);
@@ -119,9 +134,24 @@ export function fixSummary(before: readonly vscode.Diagnostic[], after: readonly
     gone.push(fewer > 1 ? `${rule} ×${fewer}` : rule);
   }
   const remaining = after.length;
-  const what = fixed === 1 ? vscode.l10n.t('Fixed 1 problem: {0}', gone.join(', ')) : vscode.l10n.t('Fixed {0} problems: {1}', fixed, gone.join(', '));
-  const rest = remaining === 0 ? vscode.l10n.t('nothing is left.') : remaining === 1 ? vscode.l10n.t('1 needs you.') : vscode.l10n.t('{0} need you.', remaining);
-  return { summary: fixed === 0 ? vscode.l10n.t('The fixes changed the post, but {0} problems are still there.', remaining) : `${what}; ${rest}`, fixed, remaining };
+  const what =
+    fixed === 1
+      ? vscode.l10n.t('Fixed 1 problem: {0}', gone.join(', '))
+      : vscode.l10n.t('Fixed {0} problems: {1}', fixed, gone.join(', '));
+  const rest =
+    remaining === 0
+      ? vscode.l10n.t('nothing is left.')
+      : remaining === 1
+        ? vscode.l10n.t('1 needs you.')
+        : vscode.l10n.t('{0} need you.', remaining);
+  return {
+    summary:
+      fixed === 0
+        ? vscode.l10n.t('The fixes changed the post, but {0} problems are still there.', remaining)
+        : `${what}; ${rest}`,
+    fixed,
+    remaining,
+  };
 }
 
 /** Pauses between asks: VS Code may answer nothing while code action providers still register. */
@@ -139,12 +169,21 @@ async function fixAllAction(document: vscode.TextDocument): Promise<vscode.CodeA
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     let actions: (vscode.CodeAction | vscode.Command)[];
     try {
-      actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND, 1)) ?? [];
+      actions =
+        (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+          'vscode.executeCodeActionProvider',
+          document.uri,
+          whole,
+          FIX_ALL_KIND,
+          1,
+        )) ?? [];
     } catch (error) {
       if (error instanceof Error && error.name === 'Canceled') continue;
       throw error;
     }
-    const action = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.kind !== undefined && kind.contains(a.kind) && !a.disabled);
+    const action = actions.find(
+      (a): a is vscode.CodeAction => 'kind' in a && a.kind !== undefined && kind.contains(a.kind) && !a.disabled,
+    );
     if (action) return action;
   }
   return undefined;

@@ -29,7 +29,8 @@ export const COMMANDS: Record<CommandId, CommandFactory> = {
   'seminarPosts.showOutput': (ctx) => () => ctx.output.show(true),
   'seminarPosts.openPreview': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: false }),
   'seminarPosts.openPreviewToSide': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true }),
-  'seminarPosts.showQuarterSummary': (ctx) => (uri?: unknown) => ctx.preview.open({ uri, beside: true, view: 'summary' }),
+  'seminarPosts.showQuarterSummary': (ctx) => (uri?: unknown) =>
+    ctx.preview.open({ uri, beside: true, view: 'summary' }),
   'seminarPosts.togglePreviewLock': (ctx) => () => ctx.preview.toggleLock(),
   'seminarPosts.checkLinks': (ctx) => (args?: unknown) => checkLinksCommand(ctx, args),
   'seminarPosts.showStatistics': (ctx) => () => ctx.statistics.open(),

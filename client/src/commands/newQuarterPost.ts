@@ -47,7 +47,8 @@ export async function newQuarterPost(ctx: CommandContext, rawArgs?: unknown): Pr
   const now = new Date();
   const today: CalendarDate = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 
-  const quarter = args.quarter !== undefined ? parseYearQuarter(args.quarter) : await askQuarter(quarterContaining(today));
+  const quarter =
+    args.quarter !== undefined ? parseYearQuarter(args.quarter) : await askQuarter(quarterContaining(today));
   if (!quarter) {
     if (args.quarter !== undefined) void vscode.window.showErrorMessage(quarterProblem(args.quarter));
     return undefined;
@@ -70,19 +71,34 @@ export async function newQuarterPost(ctx: CommandContext, rawArgs?: unknown): Pr
     // The command returns now: its caller (a test, another extension) must not wait until the
     // person dismisses the notification.
     const open = vscode.l10n.t('Open It');
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists; nothing was written.', vscode.workspace.asRelativePath(uri)), open).then((choice) => {
-      // The file may be gone by the time the person clicks: say so rather than fail silently.
-      if (choice === open) vscode.window.showTextDocument(uri).then(undefined, (error: unknown) => {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not open {0}: {1}', vscode.workspace.asRelativePath(uri), error instanceof Error ? error.message : String(error)));
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t('{0} already exists; nothing was written.', vscode.workspace.asRelativePath(uri)),
+        open,
+      )
+      .then((choice) => {
+        // The file may be gone by the time the person clicks: say so rather than fail silently.
+        if (choice === open)
+          vscode.window.showTextDocument(uri).then(undefined, (error: unknown) => {
+            void vscode.window.showErrorMessage(
+              vscode.l10n.t(
+                'Could not open {0}: {1}',
+                vscode.workspace.asRelativePath(uri),
+                error instanceof Error ? error.message : String(error),
+              ),
+            );
+          });
       });
-    });
     return undefined;
   }
   const sameQuarter = postsOfQuarter(await fileNamesIn(postsFolder), quarter);
   // Jekyll would publish both: ask before writing a second post for the quarter.
   if (sameQuarter.length > 0) {
     const given = args.ifQuarterHasPost;
-    const answer = given === 'create' || given === 'open' || given === 'cancel' ? given : await askAboutSecondPost(quarter, sameQuarter);
+    const answer =
+      given === 'create' || given === 'open' || given === 'cancel'
+        ? given
+        : await askAboutSecondPost(quarter, sameQuarter);
     if (answer === 'open') await vscode.window.showTextDocument(vscode.Uri.joinPath(postsFolder, sameQuarter[0]!));
     if (answer !== 'create') return undefined;
   }
@@ -106,12 +122,20 @@ export async function newQuarterPost(ctx: CommandContext, rawArgs?: unknown): Pr
 }
 
 /** Asks whether to write a second post for a quarter that has one; `cancel` when the person closes the dialog. */
-async function askAboutSecondPost(quarter: YearQuarter, existing: readonly string[]): Promise<'create' | 'open' | 'cancel'> {
+async function askAboutSecondPost(
+  quarter: YearQuarter,
+  existing: readonly string[],
+): Promise<'create' | 'open' | 'cancel'> {
   const open = vscode.l10n.t('Open {0}', existing[0]!);
   const create = vscode.l10n.t('Create a Second Post');
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('{0} already has a post: {1}.', formatYearQuarter(quarter), existing.join(', ')),
-    { modal: true, detail: vscode.l10n.t('Jekyll publishes both, and the front page then lists the quarter twice. The blog adds each talk to the quarter\'s one post.') },
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        "Jekyll publishes both, and the front page then lists the quarter twice. The blog adds each talk to the quarter's one post.",
+      ),
+    },
     open,
     create,
   );
@@ -121,7 +145,9 @@ async function askAboutSecondPost(quarter: YearQuarter, existing: readonly strin
 async function askQuarter(current: YearQuarter): Promise<YearQuarter | undefined> {
   const value = await vscode.window.showInputBox({
     title: vscode.l10n.t('New Quarter Post (1/2)'),
-    prompt: vscode.l10n.t('Year and quarter of the post, e.g. 2020 2nd (1st: Jan-Mar, 2nd: Apr-Jun, 3rd: Jul-Sep, 4th: Oct-Dec)'),
+    prompt: vscode.l10n.t(
+      'Year and quarter of the post, e.g. 2020 2nd (1st: Jan-Mar, 2nd: Apr-Jun, 3rd: Jul-Sep, 4th: Oct-Dec)',
+    ),
     value: formatYearQuarter(current),
     ignoreFocusOut: true,
     validateInput: (text) => (parseYearQuarter(text) ? undefined : quarterProblem(text)),
@@ -132,7 +158,9 @@ async function askQuarter(current: YearQuarter): Promise<YearQuarter | undefined
 async function askDate(quarter: YearQuarter, today: CalendarDate): Promise<CalendarDate | undefined> {
   const value = await vscode.window.showInputBox({
     title: vscode.l10n.t('New Quarter Post (2/2)'),
-    prompt: vscode.l10n.t('Date of the first seminar of the quarter (YYYY-MM-DD); it is the post\'s date and starts its file name'),
+    prompt: vscode.l10n.t(
+      "Date of the first seminar of the quarter (YYYY-MM-DD); it is the post's date and starts its file name",
+    ),
     value: formatDate(defaultSeminarDate(quarter, today)),
     ignoreFocusOut: true,
     validateInput: (text) => dateProblem(text, quarter),
@@ -149,7 +177,14 @@ function dateProblem(text: string, quarter: YearQuarter): string | undefined {
   if (!date) return vscode.l10n.t('Expected a date such as 2020-04-02, found "{0}"', text);
   if (isInQuarter(date, quarter)) return undefined;
   const [first, last] = quarterMonths(quarter.quarter);
-  return vscode.l10n.t('{0} is not in quarter {1} of {2} (months {3}-{4})', text.trim(), quarter.quarter, quarter.year, first, last);
+  return vscode.l10n.t(
+    '{0} is not in quarter {1} of {2} (months {3}-{4})',
+    text.trim(),
+    quarter.quarter,
+    quarter.year,
+    first,
+    last,
+  );
 }
 
 /**
@@ -164,7 +199,9 @@ async function chooseSiteRoot(ctx: CommandContext): Promise<vscode.Uri | undefin
 
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Open the blog\'s folder first: the post is created in its _posts folder.'));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t("Open the blog's folder first: the post is created in its _posts folder."),
+    );
     return undefined;
   }
   const [configs, posts] = await Promise.all([
@@ -172,7 +209,10 @@ async function chooseSiteRoot(ctx: CommandContext): Promise<vscode.Uri | undefin
     vscode.workspace.findFiles('**/_posts/**/*.{md,markdown}', EXCLUDE, 200),
   ]);
   const base = configs[0] ?? posts[0] ?? folders[0]!.uri;
-  const roots = siteRootCandidates(configs.map((u) => u.path), posts.map((u) => u.path)).map((path) => base.with({ path }));
+  const roots = siteRootCandidates(
+    configs.map((u) => u.path),
+    posts.map((u) => u.path),
+  ).map((path) => base.with({ path }));
   if (roots.length === 1) {
     ctx.output.info(vscode.l10n.t('Site root: {0}', roots[0]!.fsPath));
     return roots[0];
@@ -184,11 +224,17 @@ async function chooseSiteRoot(ctx: CommandContext): Promise<vscode.Uri | undefin
     );
     return picked?.uri;
   }
-  const folder = folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder of the site') });
+  const folder =
+    folders.length === 1
+      ? folders[0]
+      : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder of the site') });
   if (!folder) return undefined;
   const create = vscode.l10n.t('Create Here');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('No Jekyll site (_config.yml or _posts) was found in the workspace. Create the post in {0}?', vscode.Uri.joinPath(folder.uri, '_posts').fsPath),
+    vscode.l10n.t(
+      'No Jekyll site (_config.yml or _posts) was found in the workspace. Create the post in {0}?',
+      vscode.Uri.joinPath(folder.uri, '_posts').fsPath,
+    ),
     { modal: true },
     create,
   );
@@ -210,7 +256,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 async function fileNamesIn(folder: vscode.Uri): Promise<string[]> {
   try {
-    return (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+    return (await vscode.workspace.fs.readDirectory(folder))
+      .filter(([, type]) => type === vscode.FileType.File)
+      .map(([name]) => name);
   } catch {
     return [];
   }

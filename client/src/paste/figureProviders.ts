@@ -7,8 +7,17 @@
  */
 import * as vscode from 'vscode';
 import {
-  altFromFileName, figureFileName, figurePlacement, figureTag, freeFileName, IMAGE_TYPES, imageFolder, imageUrlOf,
-  isImageFileName, sitePathOf, type FolderProblem,
+  altFromFileName,
+  figureFileName,
+  figurePlacement,
+  figureTag,
+  freeFileName,
+  IMAGE_TYPES,
+  imageFolder,
+  imageUrlOf,
+  isImageFileName,
+  sitePathOf,
+  type FolderProblem,
 } from '../authoring/figure';
 import { linesOf } from '../authoring/postText';
 import { setting } from '../configuration';
@@ -40,8 +49,14 @@ export function registerFigureProviders(context: FigureProviderContext): vscode.
   const provider = new FigureProvider(context);
   const selector: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
   return vscode.Disposable.from(
-    vscode.languages.registerDocumentPasteEditProvider(selector, provider, { providedPasteEditKinds: [FIGURE_EDIT_KIND], pasteMimeTypes: MIME_TYPES }),
-    vscode.languages.registerDocumentDropEditProvider(selector, provider, { providedDropEditKinds: [FIGURE_EDIT_KIND], dropMimeTypes: MIME_TYPES }),
+    vscode.languages.registerDocumentPasteEditProvider(selector, provider, {
+      providedPasteEditKinds: [FIGURE_EDIT_KIND],
+      pasteMimeTypes: MIME_TYPES,
+    }),
+    vscode.languages.registerDocumentDropEditProvider(selector, provider, {
+      providedDropEditKinds: [FIGURE_EDIT_KIND],
+      dropMimeTypes: MIME_TYPES,
+    }),
   );
 }
 
@@ -49,8 +64,13 @@ export function registerFigureProviders(context: FigureProviderContext): vscode.
 export class FigureProvider implements vscode.DocumentPasteEditProvider, vscode.DocumentDropEditProvider {
   constructor(private readonly context: FigureProviderContext) {}
 
-  async provideDocumentPasteEdits(document: vscode.TextDocument, ranges: readonly vscode.Range[], dataTransfer: vscode.DataTransfer,
-    _context: vscode.DocumentPasteEditContext, token: vscode.CancellationToken): Promise<vscode.DocumentPasteEdit[] | undefined> {
+  async provideDocumentPasteEdits(
+    document: vscode.TextDocument,
+    ranges: readonly vscode.Range[],
+    dataTransfer: vscode.DataTransfer,
+    _context: vscode.DocumentPasteEditContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.DocumentPasteEdit[] | undefined> {
     // One figure per paste: with several cursors, plain text does better.
     if (ranges.length !== 1) return undefined;
     const made = await this.figureEdit(document, ranges[0]!, dataTransfer, token);
@@ -62,8 +82,12 @@ export class FigureProvider implements vscode.DocumentPasteEditProvider, vscode.
     return [edit];
   }
 
-  async provideDocumentDropEdits(document: vscode.TextDocument, position: vscode.Position, dataTransfer: vscode.DataTransfer,
-    token: vscode.CancellationToken): Promise<vscode.DocumentDropEdit | undefined> {
+  async provideDocumentDropEdits(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    dataTransfer: vscode.DataTransfer,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.DocumentDropEdit | undefined> {
     const made = await this.figureEdit(document, new vscode.Range(position, position), dataTransfer, token);
     if (!made) return undefined;
     const edit = new vscode.DocumentDropEdit('', made.title, FIGURE_EDIT_KIND);
@@ -75,8 +99,12 @@ export class FigureProvider implements vscode.DocumentPasteEditProvider, vscode.
    * The edit that saves the figures' files and writes their block at `range`, or undefined when
    * the data holds no figure, the document is not a post, or the figure has no place there.
    */
-  async figureEdit(document: vscode.TextDocument, range: vscode.Range, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken):
-    Promise<{ edit: vscode.WorkspaceEdit; title: string; yieldToText: boolean } | undefined> {
+  async figureEdit(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    dataTransfer: vscode.DataTransfer,
+    token: vscode.CancellationToken,
+  ): Promise<{ edit: vscode.WorkspaceEdit; title: string; yieldToText: boolean } | undefined> {
     if (!this.context.isPost(document)) return undefined;
     let asked: Promise<PostSite | null | undefined> | undefined;
     const siteOf = () => (asked ??= this.context.siteOf(document, token));
@@ -84,9 +112,10 @@ export class FigureProvider implements vscode.DocumentPasteEditProvider, vscode.
     if (!sources.length || token.isCancellationRequested) return undefined;
     const site = sources.some((s) => s.kind !== 'url') ? await siteOf() : undefined;
     if (sources.some((s) => s.kind !== 'url') && !site) {
-      const reason = site === null
-        ? vscode.l10n.t('The post is in no Jekyll site (no _config.yml above it): the figure was not saved.')
-        : vscode.l10n.t('The language server did not say where the site is: the figure was not saved.');
+      const reason =
+        site === null
+          ? vscode.l10n.t('The post is in no Jekyll site (no _config.yml above it): the figure was not saved.')
+          : vscode.l10n.t('The language server did not say where the site is: the figure was not saved.');
       this.context.output.warn(reason);
       vscode.window.setStatusBarMessage(`$(warning) ${reason}`, 8000);
       return undefined;
@@ -103,7 +132,13 @@ export class FigureProvider implements vscode.DocumentPasteEditProvider, vscode.
       }
       const root = vscode.Uri.parse(site!.root);
       if (source.kind === 'site-file') {
-        tags.push(figureTag(sitePathOf(source.relativePath, site!.baseurl ?? undefined), altFromFileName(source.relativePath), width));
+        tags.push(
+          figureTag(
+            sitePathOf(source.relativePath, site!.baseurl ?? undefined),
+            altFromFileName(source.relativePath),
+            width,
+          ),
+        );
         continue;
       }
       const folderSetting = setting('images.folder', document.uri);
@@ -119,9 +154,15 @@ export class FigureProvider implements vscode.DocumentPasteEditProvider, vscode.
       if (name === undefined) return undefined;
       chosen.add(name);
       // `overwrite: false`: should a file of that name appear meanwhile, the edit fails instead of replacing it.
-      edit.createFile(vscode.Uri.joinPath(folderUri, name), { contents: source.contents, overwrite: false, ignoreIfExists: false });
+      edit.createFile(vscode.Uri.joinPath(folderUri, name), {
+        contents: source.contents,
+        overwrite: false,
+        ignoreIfExists: false,
+      });
       const relative = folder.folder ? `${folder.folder}/${name}` : name;
-      tags.push(figureTag(sitePathOf(relative, site!.baseurl ?? undefined), altFromFileName(source.name ?? name), width));
+      tags.push(
+        figureTag(sitePathOf(relative, site!.baseurl ?? undefined), altFromFileName(source.name ?? name), width),
+      );
       saved++;
     }
     if (token.isCancellationRequested) return undefined;
@@ -131,9 +172,12 @@ export class FigureProvider implements vscode.DocumentPasteEditProvider, vscode.
     const { start, end } = placement.range;
     // The text edit comes after the files are created, so the checks find the files when they read the post.
     edit.replace(document.uri, new vscode.Range(start.line, start.character, end.line, end.character), placement.text);
-    const title = saved > 0
-      ? vscode.l10n.t('Save the image into the site and insert a centered image block')
-      : placement.kind === 'into-block' ? vscode.l10n.t('Add the image to the centered image block') : vscode.l10n.t('Insert a centered image block');
+    const title =
+      saved > 0
+        ? vscode.l10n.t('Save the image into the site and insert a centered image block')
+        : placement.kind === 'into-block'
+          ? vscode.l10n.t('Add the image to the centered image block')
+          : vscode.l10n.t('Insert a centered image block');
     const plainLine = range.isSingleLine && document.lineAt(range.start.line).text.trim() !== '';
     return { edit, title, yieldToText: saved === 0 && sources.every((s) => s.kind === 'url') && plainLine };
   }
@@ -143,7 +187,10 @@ export class FigureProvider implements vscode.DocumentPasteEditProvider, vscode.
  * The figures in a data transfer, in order of preference: image files (a clipboard image or a file
  * from the system), then image files the `text/uri-list` names, then one image URL as text.
  */
-async function sourcesOf(dataTransfer: vscode.DataTransfer, site: () => Promise<PostSite | null | undefined>): Promise<Source[]> {
+async function sourcesOf(
+  dataTransfer: vscode.DataTransfer,
+  site: () => Promise<PostSite | null | undefined>,
+): Promise<Source[]> {
   const files: Source[] = [];
   const seen = new Set<vscode.DataTransferFile>();
   dataTransfer.forEach((item, mime) => {
@@ -151,14 +198,22 @@ async function sourcesOf(dataTransfer: vscode.DataTransfer, site: () => Promise<
     if (!file || seen.has(file)) return;
     seen.add(file);
     if (IMAGE_TYPES[mime.toLowerCase()] || isImageFileName(file.name)) {
-      files.push({ kind: 'data', name: file.name, mime: IMAGE_TYPES[mime.toLowerCase()] ? mime : undefined, contents: file });
+      files.push({
+        kind: 'data',
+        name: file.name,
+        mime: IMAGE_TYPES[mime.toLowerCase()] ? mime : undefined,
+        contents: file,
+      });
     }
   });
   if (files.length) return files;
 
   const uriList = await dataTransfer.get('text/uri-list')?.asString();
   if (uriList) {
-    const uris = uriList.split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+    const uris = uriList
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
     const out: Source[] = [];
     for (const text of uris) {
       const url = imageUrlOf(text);
@@ -175,7 +230,13 @@ async function sourcesOf(dataTransfer: vscode.DataTransfer, site: () => Promise<
       if (uri.scheme === 'http' || uri.scheme === 'https' || !isImageFileName(uri.path)) continue;
       const served = servedPath(uri, await site());
       if (served) out.push({ kind: 'site-file', relativePath: served });
-      else out.push({ kind: 'data', name: uri.path.replace(/^.*\//, ''), mime: undefined, contents: await vscode.workspace.fs.readFile(uri) });
+      else
+        out.push({
+          kind: 'data',
+          name: uri.path.replace(/^.*\//, ''),
+          mime: undefined,
+          contents: await vscode.workspace.fs.readFile(uri),
+        });
     }
     if (out.length) return out;
   }
@@ -200,14 +261,25 @@ function servedPath(uri: vscode.Uri, site: PostSite | null | undefined): string 
 }
 
 /** A name in `folder` that no file has and this edit has not chosen. */
-async function freeName(folder: vscode.Uri, wanted: string, chosen: ReadonlySet<string>, token: vscode.CancellationToken): Promise<string | undefined> {
+async function freeName(
+  folder: vscode.Uri,
+  wanted: string,
+  chosen: ReadonlySet<string>,
+  token: vscode.CancellationToken,
+): Promise<string | undefined> {
   const existing = new Set<string>();
   // No folder yet: every name is free (creating the file creates the folder).
-  const isFolder = await vscode.workspace.fs.stat(folder).then((stat) => (stat.type & vscode.FileType.Directory) !== 0, () => false);
+  const isFolder = await vscode.workspace.fs.stat(folder).then(
+    (stat) => (stat.type & vscode.FileType.Directory) !== 0,
+    () => false,
+  );
   if (isFolder) for (const [name] of await vscode.workspace.fs.readDirectory(folder)) existing.add(name.toLowerCase());
   if (token.isCancellationRequested) return undefined;
   // Compared without case: on a case-insensitive disk `Figure.png` is `figure.png`.
-  return freeFileName(wanted, (name) => existing.has(name.toLowerCase()) || [...chosen].some((c) => c.toLowerCase() === name.toLowerCase()));
+  return freeFileName(
+    wanted,
+    (name) => existing.has(name.toLowerCase()) || [...chosen].some((c) => c.toLowerCase() === name.toLowerCase()),
+  );
 }
 
 /** `seminarPosts.images.width`: whole pixels, or null for none (0 or anything else). */
@@ -218,10 +290,16 @@ export function imageWidthSetting(value: unknown): number | null {
 function folderProblemText(problem: FolderProblem, folder: string): string {
   switch (problem) {
     case 'absolute':
-      return vscode.l10n.t('seminarPosts.images.folder must be a folder inside the site such as assets/img/, found "{0}"', folder);
+      return vscode.l10n.t(
+        'seminarPosts.images.folder must be a folder inside the site such as assets/img/, found "{0}"',
+        folder,
+      );
     case 'outside':
       return vscode.l10n.t('seminarPosts.images.folder must stay inside the site (no ..), found "{0}"', folder);
     case 'underscore':
-      return vscode.l10n.t('seminarPosts.images.folder names a folder Jekyll does not publish (its name starts with _ or .): "{0}"', folder);
+      return vscode.l10n.t(
+        'seminarPosts.images.folder names a folder Jekyll does not publish (its name starts with _ or .): "{0}"',
+        folder,
+      );
   }
 }

@@ -16,7 +16,15 @@ export type PreviewMessage =
    * the reader switches views): what it shows, read from its own DOM. `images` counts the post's
    * body images (the header shows no thumbnail, as the post page), `imagesLoaded` those that loaded (web images may still be loading).
    */
-  | { type: 'rendered'; version: number | undefined; view: PreviewView; title: string; sections: number; images: number; imagesLoaded: number }
+  | {
+      type: 'rendered';
+      version: number | undefined;
+      view: PreviewView;
+      title: string;
+      sections: number;
+      images: number;
+      imagesLoaded: number;
+    }
   /** A double-click on a block: reveal this line in the editor. */
   | { type: 'revealLine'; line: number }
   /** A click on a section's problem badge: put the cursor on the first problem. */
@@ -70,7 +78,8 @@ export function isOpenableLink(href: string): boolean {
 
 const line = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const count = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const version = (value: unknown): value is number | undefined => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
+const version = (value: unknown): value is number | undefined =>
+  value === undefined || (Number.isInteger(value) && (value as number) >= 0);
 
 /**
  * A message from the page, checked field by field; undefined for anything else. The page is the
@@ -83,14 +92,28 @@ export function parsePreviewMessage(data: unknown): PreviewMessage | undefined {
     case 'ready':
       return version(m.version) ? { type: 'ready', version: m.version } : undefined;
     case 'rendered':
-      return version(m.version) && (m.view === 'post' || m.view === 'summary') && typeof m.title === 'string'
-        && count(m.sections) && count(m.images) && count(m.imagesLoaded)
-        ? { type: 'rendered', version: m.version, view: m.view, title: m.title, sections: m.sections, images: m.images, imagesLoaded: m.imagesLoaded }
+      return version(m.version) &&
+        (m.view === 'post' || m.view === 'summary') &&
+        typeof m.title === 'string' &&
+        count(m.sections) &&
+        count(m.images) &&
+        count(m.imagesLoaded)
+        ? {
+            type: 'rendered',
+            version: m.version,
+            view: m.view,
+            title: m.title,
+            sections: m.sections,
+            images: m.images,
+            imagesLoaded: m.imagesLoaded,
+          }
         : undefined;
     case 'revealLine':
       return line(m.line) ? { type: 'revealLine', line: Math.floor(m.line) } : undefined;
     case 'revealProblem':
-      return line(m.line) && line(m.character) ? { type: 'revealProblem', line: Math.floor(m.line), character: Math.floor(m.character) } : undefined;
+      return line(m.line) && line(m.character)
+        ? { type: 'revealProblem', line: Math.floor(m.line), character: Math.floor(m.character) }
+        : undefined;
     case 'didScroll':
       return line(m.line) ? { type: 'didScroll', line: m.line } : undefined;
     case 'openLink':

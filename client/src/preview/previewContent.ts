@@ -61,21 +61,37 @@ function withBadges(html: string, sections: readonly SectionSummary[], locale: L
 /** The badge of the problems before the first paper (front matter, file name), under the title. */
 function headerBadge(result: RenderResult, locale: Locale): string {
   const found = result.headerProblems;
-  return found ? `<p class="sp-header-problems">${badgeAt(found.first, found.count, found.severity, text('goToHeaderProblem', locale), locale).trim()}</p>` : '';
+  return found
+    ? `<p class="sp-header-problems">${badgeAt(found.first, found.count, found.severity, text('goToHeaderProblem', locale), locale).trim()}</p>`
+    : '';
 }
 
 function badge(section: SectionSummary, locale: Locale): string {
-  return badgeAt(section.firstProblem ?? { line: section.line, character: 0 }, section.problemCount, section.problemSeverity, text('goToProblem', locale), locale);
+  return badgeAt(
+    section.firstProblem ?? { line: section.line, character: 0 },
+    section.problemCount,
+    section.problemSeverity,
+    text('goToProblem', locale),
+    locale,
+  );
 }
 
 /**
  * A badge saying `count` problems, coloured by the worst of them (`sp-badge-error`, `-warning`,
  * `-info`, as the Problems panel's icons); a click puts the cursor at `at`, the first of them.
  */
-function badgeAt(at: { line: number; character: number }, count: number, severity: ProblemSeverity | undefined, tooltip: string, locale: Locale): string {
+function badgeAt(
+  at: { line: number; character: number },
+  count: number,
+  severity: ProblemSeverity | undefined,
+  tooltip: string,
+  locale: Locale,
+): string {
   const kind = severity === 'warning' || severity === 'info' ? severity : 'error';
-  return ` <button type="button" class="sp-badge sp-badge-${kind}" data-problem-line="${at.line}" data-problem-character="${at.character}"`
-    + ` title="${escapeHtml(tooltip)}">${escapeHtml(problems(count, locale))}</button>`;
+  return (
+    ` <button type="button" class="sp-badge sp-badge-${kind}" data-problem-line="${at.line}" data-problem-character="${at.character}"` +
+    ` title="${escapeHtml(tooltip)}">${escapeHtml(problems(count, locale))}</button>`
+  );
 }
 
 /** The Quarter Summary's columns, in order. */
@@ -99,8 +115,9 @@ function summaryView(sections: readonly SectionSummary[], locale: Locale): strin
 }
 
 function summaryRow(section: SectionSummary, locale: Locale): string {
-  const title = `<a href="#" class="sp-section-link" data-reveal-line="${section.line}" title="${escapeHtml(text('goToSection', locale))}">`
-    + `${escapeHtml(section.title || text('untitled', locale))}</a>${section.problemCount > 0 ? badge(section, locale) : ''}`;
+  const title =
+    `<a href="#" class="sp-section-link" data-reveal-line="${section.line}" title="${escapeHtml(text('goToSection', locale))}">` +
+    `${escapeHtml(section.title || text('untitled', locale))}</a>${section.problemCount > 0 ? badge(section, locale) : ''}`;
   const cells = [
     String(section.index + 1),
     title,

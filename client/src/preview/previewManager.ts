@@ -89,7 +89,10 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
       return { uri: shown.uri.toString(), locked: shown.locked };
     }
     const locked = setting('preview.lockedByDefault', uri);
-    const panel = new PreviewPanel(this, uri, locked, { column: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: beside });
+    const panel = new PreviewPanel(this, uri, locked, {
+      column: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active,
+      preserveFocus: beside,
+    });
     if (view) panel.showView(view);
     this.add(panel);
     return { uri: uri.toString(), locked };
@@ -201,7 +204,8 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
       // A post just opened is known to be one once the server has checked it.
       this.server.onDidChangePostSelection((uri) => {
         const editor = vscode.window.activeTextEditor;
-        if (editor?.document.uri.toString() === uri && this.server.isPost(editor.document)) this.following()?.retarget(editor.document.uri);
+        if (editor?.document.uri.toString() === uri && this.server.isPost(editor.document))
+          this.following()?.retarget(editor.document.uri);
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor }) => {
         for (const panel of this.panelsOf(textEditor.document.uri)) panel.editorScrolled(textEditor);
@@ -231,7 +235,9 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
 async function openLink(href: unknown): Promise<boolean> {
   if (typeof href !== 'string' || !isOpenableLink(href)) {
     const shown = String(href).slice(0, 200);
-    void vscode.window.showWarningMessage(vscode.l10n.t('The preview opens only http, https and mailto links, not {0}', shown));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The preview opens only http, https and mailto links, not {0}', shown),
+    );
     return false;
   }
   return vscode.env.openExternal(vscode.Uri.parse(href.trim(), true));

@@ -7,7 +7,14 @@
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isRenderRefusal, RenderRequest, sendRequest, type RenderParams, type RenderRefusal, type RenderResult } from '../../../server/src/protocol';
+import {
+  isRenderRefusal,
+  RenderRequest,
+  sendRequest,
+  type RenderParams,
+  type RenderRefusal,
+  type RenderResult,
+} from '../../../server/src/protocol';
 import { OPEN_LINK_COMMAND, PREVIEW_VIEW_TYPE } from '../identifiers';
 import { lsp, messageOf, type LanguageServerController } from '../languageServer';
 import { setting } from '../configuration';
@@ -90,7 +97,12 @@ export class PreviewPanel implements vscode.Disposable {
       this.panel.webview.options = options;
       this.panel.title = this.title();
     } else {
-      this.panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, this.title(), { viewColumn: where.column, preserveFocus: where.preserveFocus }, options);
+      this.panel = vscode.window.createWebviewPanel(
+        PREVIEW_VIEW_TYPE,
+        this.title(),
+        { viewColumn: where.column, preserveFocus: where.preserveFocus },
+        options,
+      );
     }
     this.panel.iconPath = {
       light: vscode.Uri.joinPath(host.extensionUri, 'media', 'preview', 'preview-light.svg'),
@@ -100,7 +112,8 @@ export class PreviewPanel implements vscode.Disposable {
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((data: unknown) => {
         const message = parsePreviewMessage(data);
-        if (message) void this.onMessage(message).catch((error: unknown) => host.output.error(`preview: ${messageOf(error)}`));
+        if (message)
+          void this.onMessage(message).catch((error: unknown) => host.output.error(`preview: ${messageOf(error)}`));
       }),
       this.panel.onDidChangeViewState(({ webviewPanel }) => {
         // A hidden webview is torn down; it loads the page again, and says `ready`, when shown.
@@ -164,7 +177,10 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** The workspace folders changed: the page may load images from the new ones. */
   updateResourceRoots(): void {
-    this.panel.webview.options = { ...this.panel.webview.options, localResourceRoots: resourceRoots(this.host.extensionUri) };
+    this.panel.webview.options = {
+      ...this.panel.webview.options,
+      localResourceRoots: resourceRoots(this.host.extensionUri),
+    };
   }
 
   /** An editor of the previewed document scrolled. */
@@ -173,7 +189,8 @@ export class PreviewPanel implements vscode.Disposable {
     const expected = this.scrolledByPreview.get(editor);
     if (expected !== undefined) {
       this.scrolledByPreview.delete(editor);
-      if ((line !== undefined && Math.floor(line) === expected.line) || Date.now() - expected.at < ECHO_WINDOW_MS) return;
+      if ((line !== undefined && Math.floor(line) === expected.line) || Date.now() - expected.at < ECHO_WINDOW_MS)
+        return;
     }
     if (line !== undefined && setting('preview.scrollSync', this.uri)) this.post({ type: 'scrollToLine', line });
   }
@@ -193,11 +210,16 @@ export class PreviewPanel implements vscode.Disposable {
 
   private page(): string {
     const webview = this.panel.webview;
-    const media = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'media', ...parts)).toString();
+    const media = (...parts: string[]) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'media', ...parts)).toString();
     return previewDocument({
       nonce: randomBytes(18).toString('base64'),
       cspSource: webview.cspSource,
-      media: { script: media('preview', 'preview.js'), css: media('preview', 'preview.css'), katexCss: media('katex', 'katex.min.css') },
+      media: {
+        script: media('preview', 'preview.js'),
+        css: media('preview', 'preview.css'),
+        katexCss: media('katex', 'katex.min.css'),
+      },
       locale: this.host.locale,
     });
   }
@@ -210,18 +232,33 @@ export class PreviewPanel implements vscode.Disposable {
     // manager renders again once it runs.
     if (!client && this.host.server.state === 'starting') return;
     if (!client) {
-      this.show(noticeContent(vscode.l10n.t('The language server is not running: the preview shows the post again when it runs.')), undefined);
+      this.show(
+        noticeContent(
+          vscode.l10n.t('The language server is not running: the preview shows the post again when it runs.'),
+        ),
+        undefined,
+      );
       return;
     }
     let answer: RenderResult | RenderRefusal | undefined;
     try {
-      for (let attempt = 0; attempt < 2 && (!answer || (isRenderRefusal(answer) && answer.refused === 'notOpen')); attempt++) {
+      for (
+        let attempt = 0;
+        attempt < 2 && (!answer || (isRenderRefusal(answer) && answer.refused === 'notOpen'));
+        attempt++
+      ) {
         // A post whose editor was closed is opened again (not shown): the server renders open documents.
-        if (answer || !vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.uri.toString())) await vscode.workspace.openTextDocument(this.uri);
-        const params: RenderParams = { textDocument: { uri: this.uri.toString() }, resourceBase: this.panel.webview.asWebviewUri(vscode.Uri.file('/')).toString() };
+        if (answer || !vscode.workspace.textDocuments.some((d) => d.uri.toString() === this.uri.toString()))
+          await vscode.workspace.openTextDocument(this.uri);
+        const params: RenderParams = {
+          textDocument: { uri: this.uri.toString() },
+          resourceBase: this.panel.webview.asWebviewUri(vscode.Uri.file('/')).toString(),
+        };
         const started = Date.now();
         answer = await sendRequest(client, RenderRequest, params);
-        this.host.output.trace(`preview: ${this.uri.path} version ${answer.version ?? '-'} rendered by the server in ${Date.now() - started} ms`);
+        this.host.output.trace(
+          `preview: ${this.uri.path} version ${answer.version ?? '-'} rendered by the server in ${Date.now() - started} ms`,
+        );
       }
     } catch (error) {
       if (this.disposed || generation !== this.generation) return;
@@ -245,7 +282,10 @@ export class PreviewPanel implements vscode.Disposable {
     if (this.scrollAfterUpdate && this.ready) {
       this.scrollAfterUpdate = false;
       const editor = this.editor();
-      this.post({ type: 'scrollToLine', line: (editor && setting('preview.scrollSync', this.uri) && topLine(editor)) || 0 });
+      this.post({
+        type: 'scrollToLine',
+        line: (editor && setting('preview.scrollSync', this.uri) && topLine(editor)) || 0,
+      });
     }
   }
 
@@ -284,7 +324,17 @@ export class PreviewPanel implements vscode.Disposable {
         const shows = change !== undefined && message.version !== undefined && message.version >= change.version;
         if (shows) this.lastChange = undefined;
         const { version, view, title, sections, images, imagesLoaded } = message;
-        this.state = { uri: this.uri.toString(), version, view, title, sections, images, imagesLoaded, locked: this.locked, sinceLastChange: shows ? Date.now() - change.at : undefined };
+        this.state = {
+          uri: this.uri.toString(),
+          version,
+          view,
+          title,
+          sections,
+          images,
+          imagesLoaded,
+          locked: this.locked,
+          sinceLastChange: shows ? Date.now() - change.at : undefined,
+        };
         this.host.rendered(this, this.state);
         return;
       }
@@ -307,8 +357,13 @@ export class PreviewPanel implements vscode.Disposable {
   private async revealInEditor(line: number, character: number): Promise<void> {
     const document = await vscode.workspace.openTextDocument(this.uri);
     const position = document.validatePosition(new vscode.Position(line, character));
-    const column = this.editor()?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(position, position) });
+    const column =
+      this.editor()?.viewColumn ??
+      (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, {
+      viewColumn: column,
+      selection: new vscode.Range(position, position),
+    });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
@@ -328,7 +383,9 @@ export class PreviewPanel implements vscode.Disposable {
   private editor(): vscode.TextEditor | undefined {
     const uri = this.uri.toString();
     const active = vscode.window.activeTextEditor;
-    return active?.document.uri.toString() === uri ? active : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+    return active?.document.uri.toString() === uri
+      ? active
+      : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
   }
 }
 

@@ -28,7 +28,10 @@ export class RenderScheduler {
 
   constructor(
     private readonly render: () => Promise<void>,
-    private readonly timers: SchedulerTimers = { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    private readonly timers: SchedulerTimers = {
+      setTimeout: (f, ms) => setTimeout(f, ms),
+      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    },
     private readonly delayMs = RENDER_DELAY_MS,
   ) {}
 
@@ -45,10 +48,11 @@ export class RenderScheduler {
       this.timer = undefined;
     }
     if (now) void this.run();
-    else this.timer = this.timers.setTimeout(() => {
-      this.timer = undefined;
-      void this.run();
-    }, this.delayMs);
+    else
+      this.timer = this.timers.setTimeout(() => {
+        this.timer = undefined;
+        void this.run();
+      }, this.delayMs);
   }
 
   /** True while a render runs or waits to. */

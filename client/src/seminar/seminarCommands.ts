@@ -11,7 +11,11 @@ import { postOfNode } from './seminarView';
 /** The row a command was run on, if it is one of the Seminar view's. */
 function nodeOf(argument: unknown): SeminarNode | undefined {
   const node = argument as Partial<SeminarNode> | undefined;
-  return node && typeof node === 'object' && (node.kind === 'talk' || node.kind === 'quarter' || node.kind === 'presenter') ? node as SeminarNode : undefined;
+  return node &&
+    typeof node === 'object' &&
+    (node.kind === 'talk' || node.kind === 'quarter' || node.kind === 'presenter')
+    ? (node as SeminarNode)
+    : undefined;
 }
 
 function pickARow(): undefined {
@@ -23,14 +27,20 @@ function pickARow(): undefined {
  * Opens a talk's post with the cursor on the talk's `#` line, shown at the top of the editor
  * (a quarter's row: its post, at the top). Returns the editor.
  */
-export async function openTalk(argument: unknown, options: { preserveFocus?: boolean } = {}): Promise<vscode.TextEditor | undefined> {
+export async function openTalk(
+  argument: unknown,
+  options: { preserveFocus?: boolean } = {},
+): Promise<vscode.TextEditor | undefined> {
   const node = nodeOf(argument);
   const post = postOfNode(node);
   if (!post) return pickARow();
   const line = node?.kind === 'talk' ? node.ref.talk.line : 0;
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(post.uri));
   const position = new vscode.Position(Math.min(line, document.lineCount - 1), 0);
-  const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preserveFocus: options.preserveFocus === true });
+  const editor = await vscode.window.showTextDocument(document, {
+    selection: new vscode.Range(position, position),
+    preserveFocus: options.preserveFocus === true,
+  });
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
   return editor;
 }
@@ -54,9 +64,11 @@ function paperLink(argument: unknown): vscode.Uri | undefined {
     uri = undefined;
   }
   if (!uri || (uri.scheme !== 'http' && uri.scheme !== 'https')) {
-    void vscode.window.showWarningMessage(url
-      ? vscode.l10n.t('The paper link of "{0}" is not an http(s) address: {1}', node.ref.talk.title, url)
-      : vscode.l10n.t('"{0}" has no paper link.', node.ref.talk.title));
+    void vscode.window.showWarningMessage(
+      url
+        ? vscode.l10n.t('The paper link of "{0}" is not an http(s) address: {1}', node.ref.talk.title, url)
+        : vscode.l10n.t('"{0}" has no paper link.', node.ref.talk.title),
+    );
     return undefined;
   }
   return uri;

@@ -5,7 +5,13 @@
  * `vscode` import: the unit tests and the benchmark drive it in plain Node.
  */
 import {
-  groupByPresenter, groupByQuarter, newestFirst, type PresenterGroup, type ProblemCounts, type QuarterGroup, type SeminarPost,
+  groupByPresenter,
+  groupByQuarter,
+  newestFirst,
+  type PresenterGroup,
+  type ProblemCounts,
+  type QuarterGroup,
+  type SeminarPost,
 } from '../../../server/src/core/index/seminar';
 import type { ProblemsReach, SeminarResult, ServerStatus } from '../../../server/src/protocol';
 
@@ -136,7 +142,11 @@ export class SeminarStore {
   checkedOnDisk(uri: string): boolean {
     const reach = this.problems;
     if (!reach || reach.scope !== 'workspace') return false;
-    this.newest ??= new Set(newestFirst(this.posts.values()).slice(0, reach.maxPosts).map((p) => p.uri));
+    this.newest ??= new Set(
+      newestFirst(this.posts.values())
+        .slice(0, reach.maxPosts)
+        .map((p) => p.uri),
+    );
     return this.newest.has(uri);
   }
 }

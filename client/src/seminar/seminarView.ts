@@ -11,9 +11,26 @@
  * trees' message.
  */
 import * as vscode from 'vscode';
-import { isEmptyFilter, parseTalkFilter, type SeminarPost, type TalkFilter } from '../../../server/src/core/index/seminar';
-import { sendRequest, SeminarChangedNotification, SeminarRequest, type SeminarChange, type SeminarResult } from '../../../server/src/protocol';
-import { DIAGNOSTIC_SOURCE, SEMINAR_FILTERED_CONTEXT, SEMINAR_ITEM_SCHEME, SEMINAR_STATE_CONTEXT, SEMINAR_VIEWS } from '../identifiers';
+import {
+  isEmptyFilter,
+  parseTalkFilter,
+  type SeminarPost,
+  type TalkFilter,
+} from '../../../server/src/core/index/seminar';
+import {
+  sendRequest,
+  SeminarChangedNotification,
+  SeminarRequest,
+  type SeminarChange,
+  type SeminarResult,
+} from '../../../server/src/protocol';
+import {
+  DIAGNOSTIC_SOURCE,
+  SEMINAR_FILTERED_CONTEXT,
+  SEMINAR_ITEM_SCHEME,
+  SEMINAR_STATE_CONTEXT,
+  SEMINAR_VIEWS,
+} from '../identifiers';
 import { messageOf, type LanguageServerController } from '../languageServer';
 import { countPostProblems, type PostProblems, SeminarStore } from './seminarStore';
 import { problemsText, SeminarTreeProvider, type SeminarNode, type SeminarTreeHost } from './seminarTree';
@@ -54,13 +71,25 @@ export class SeminarView implements vscode.Disposable, SeminarTreeHost, vscode.F
   private loading: { resolve: () => void } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly server: LanguageServerController, private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly server: LanguageServerController,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
     this.quartersProvider = new SeminarTreeProvider(this, 'quarters');
     this.presentersProvider = new SeminarTreeProvider(this, 'presenters');
-    this.quarters = vscode.window.createTreeView(SEMINAR_VIEWS.quarters, { treeDataProvider: this.quartersProvider, showCollapseAll: true });
-    this.presenters = vscode.window.createTreeView(SEMINAR_VIEWS.presenters, { treeDataProvider: this.presentersProvider, showCollapseAll: true });
+    this.quarters = vscode.window.createTreeView(SEMINAR_VIEWS.quarters, {
+      treeDataProvider: this.quartersProvider,
+      showCollapseAll: true,
+    });
+    this.presenters = vscode.window.createTreeView(SEMINAR_VIEWS.presenters, {
+      treeDataProvider: this.presentersProvider,
+      showCollapseAll: true,
+    });
     this.disposables.push(
-      this.quarters, this.presenters, this.updated, this.decorationsChanged,
+      this.quarters,
+      this.presenters,
+      this.updated,
+      this.decorationsChanged,
       vscode.window.registerFileDecorationProvider(this),
       server.onNotification(SeminarChangedNotification, (change) => this.onChange(change)),
       server.onDidChangeState((state) => {
@@ -83,7 +112,12 @@ export class SeminarView implements vscode.Disposable, SeminarTreeHost, vscode.F
       quartersProvider: this.quartersProvider,
       presentersProvider: this.presentersProvider,
       onDidUpdate: this.updated.event,
-      snapshot: () => ({ revision: this.store.revision, state: this.viewState ?? 'starting', posts: this.store.size, talks: this.store.talkCount }),
+      snapshot: () => ({
+        revision: this.store.revision,
+        state: this.viewState ?? 'starting',
+        posts: this.store.size,
+        talks: this.store.talkCount,
+      }),
       setFilter: (text) => this.setFilter(text),
     };
     this.updateState();
@@ -95,7 +129,9 @@ export class SeminarView implements vscode.Disposable, SeminarTreeHost, vscode.F
     const text = await vscode.window.showInputBox({
       title: vscode.l10n.t('Filter the Seminar view'),
       value: this.filterText,
-      prompt: vscode.l10n.t('Words in the title, presenter, authors, venue or quarter (2020 Q3); has:problems or has:errors for the talks of posts with problems. Empty shows every talk.'),
+      prompt: vscode.l10n.t(
+        'Words in the title, presenter, authors, venue or quarter (2020 Q3); has:problems or has:errors for the talks of posts with problems. Empty shows every talk.',
+      ),
       placeHolder: vscode.l10n.t('e.g. 이승현 cvpr'),
     });
     if (text !== undefined) this.setFilter(text);
@@ -121,7 +157,8 @@ export class SeminarView implements vscode.Disposable, SeminarTreeHost, vscode.F
     const post = this.store.post(uri);
     let problems: PostProblems | undefined;
     if (post && (this.store.checkedOnDisk(uri) || isOpen(uri))) {
-      const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.parse(uri))
+      const diagnostics = vscode.languages
+        .getDiagnostics(vscode.Uri.parse(uri))
         .filter((d) => d.source === DIAGNOSTIC_SOURCE)
         .map((d) => ({ severity: d.severity, line: d.range.start.line }));
       problems = countPostProblems(post, diagnostics);
@@ -138,7 +175,11 @@ export class SeminarView implements vscode.Disposable, SeminarTreeHost, vscode.F
     if (!counts) return undefined;
     const total = counts.errors + counts.warnings + counts.infos;
     if (total === 0) return undefined;
-    const color = counts.errors ? new vscode.ThemeColor('list.errorForeground') : counts.warnings ? new vscode.ThemeColor('list.warningForeground') : undefined;
+    const color = counts.errors
+      ? new vscode.ThemeColor('list.errorForeground')
+      : counts.warnings
+        ? new vscode.ThemeColor('list.warningForeground')
+        : undefined;
     return new vscode.FileDecoration(total > 9 ? '9+' : String(total), problemsText(counts), color);
   }
 
@@ -189,16 +230,18 @@ export class SeminarView implements vscode.Disposable, SeminarTreeHost, vscode.F
     this.fetching = true;
     this.showLoading();
     const since = this.store.revision;
-    void sendRequest(client, SeminarRequest, since === undefined ? {} : { since }).then(
-      (result) => this.applied(result),
-      (error: unknown) => this.output.warn(`seminar view: ${messageOf(error)}`),
-    ).finally(() => {
-      this.fetching = false;
-      if (this.fetchAgain) {
-        this.fetchAgain = false;
-        this.fetch();
-      }
-    });
+    void sendRequest(client, SeminarRequest, since === undefined ? {} : { since })
+      .then(
+        (result) => this.applied(result),
+        (error: unknown) => this.output.warn(`seminar view: ${messageOf(error)}`),
+      )
+      .finally(() => {
+        this.fetching = false;
+        if (this.fetchAgain) {
+          this.fetchAgain = false;
+          this.fetch();
+        }
+      });
   }
 
   private applied(result: SeminarResult): void {
@@ -236,15 +279,22 @@ export class SeminarView implements vscode.Disposable, SeminarTreeHost, vscode.F
   private updateMessage(): void {
     const lines: string[] = [];
     const { store } = this;
-    if (store.state === 'indexing') lines.push(vscode.l10n.t('Reading the workspace\'s posts… {0} so far.', store.size));
+    if (store.state === 'indexing') lines.push(vscode.l10n.t("Reading the workspace's posts… {0} so far.", store.size));
     if (!isEmptyFilter(this.filter)) {
-      const shown = this.quartersProvider.getChildren().reduce((n, node) => n + this.quartersProvider.getChildren(node).length, 0);
+      const shown = this.quartersProvider
+        .getChildren()
+        .reduce((n, node) => n + this.quartersProvider.getChildren(node).length, 0);
       lines.push(vscode.l10n.t('Filter "{0}": {1} of {2} talks.', this.filterText, shown, store.talkCount));
     }
     const reach = store.problems;
-    if (reach?.checking) lines.push(vscode.l10n.t('Checking the posts for problems: {0} of {1}.', reach.checking.done, reach.checking.total));
-    else if (reach?.scope === 'workspace' && store.size > reach.maxPosts) lines.push(vscode.l10n.t('Problems are listed for the {0} newest of {1} posts.', reach.maxPosts, store.size));
-    else if (reach?.scope === 'open' && store.size > 0) lines.push(vscode.l10n.t('Problems are counted for open posts only.'));
+    if (reach?.checking)
+      lines.push(
+        vscode.l10n.t('Checking the posts for problems: {0} of {1}.', reach.checking.done, reach.checking.total),
+      );
+    else if (reach?.scope === 'workspace' && store.size > reach.maxPosts)
+      lines.push(vscode.l10n.t('Problems are listed for the {0} newest of {1} posts.', reach.maxPosts, store.size));
+    else if (reach?.scope === 'open' && store.size > 0)
+      lines.push(vscode.l10n.t('Problems are counted for open posts only.'));
     const message = lines.join(' ') || undefined;
     this.quarters.message = message;
     this.presenters.message = message;

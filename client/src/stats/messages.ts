@@ -24,10 +24,13 @@ export function parseStatisticsMessage(data: unknown): StatisticsPageMessage | u
     case 'ready':
       return { type: 'ready' };
     case 'rendered':
-      return Number.isInteger(m.charts) && Number.isInteger(m.tables) ? { type: 'rendered', charts: m.charts as number, tables: m.tables as number } : undefined;
+      return Number.isInteger(m.charts) && Number.isInteger(m.tables)
+        ? { type: 'rendered', charts: m.charts as number, tables: m.tables as number }
+        : undefined;
     case 'export':
       return (CHART_IDS as readonly unknown[]).includes(m.chart) && (m.format === 'svg' || m.format === 'csv')
-        ? { type: 'export', chart: m.chart as ChartId, format: m.format } : undefined;
+        ? { type: 'export', chart: m.chart as ChartId, format: m.format }
+        : undefined;
     default:
       return undefined;
   }

@@ -41,7 +41,9 @@ export function statisticsContent(result: StatisticsResult, locale: Locale): str
   const { totals } = result;
   const notes = [
     result.state === 'indexing' ? `<p class="sp-note" role="status">${escapeHtml(text('indexing', locale))}</p>` : '',
-    totals.undatedTalks ? `<p class="sp-note">${escapeHtml(text('undatedTalks', locale, { n: totals.undatedTalks }))}</p>` : '',
+    totals.undatedTalks
+      ? `<p class="sp-note">${escapeHtml(text('undatedTalks', locale, { n: totals.undatedTalks }))}</p>`
+      : '',
   ].join('');
   return `<p class="sp-totals">${escapeHtml(totalsText(totals, locale))}</p>${notes}\n${result.charts.map((chart) => chartSection(chart, locale)).join('\n')}`;
 }
@@ -49,20 +51,38 @@ export function statisticsContent(result: StatisticsResult, locale: Locale): str
 function chartSection(chart: PageChart, locale: Locale): string {
   const id = escapeHtml(chart.id);
   const title = escapeHtml(chart.title);
-  const drawnRows = chart.svg ? (chart.svg.match(/<text class="sp-label" x="\d+" y="\d+" text-anchor="end">/g) ?? []).length : 0;
-  const more = chart.id !== 'quarters' && chart.svg && drawnRows < chart.table.rows.length
-    ? `<p class="sp-note">${escapeHtml(text('more', locale, { shown: drawnRows, total: chart.table.rows.length }))}</p>` : '';
-  const figure = chart.svg ? `<div class="sp-figure">${chart.svg}</div>${more}` : `<p class="sp-empty">${escapeHtml(chart.empty ?? '')}</p>`;
-  const rows = chart.table.rows.map((row) => `<tr>${row.map((cell, i) => i === 0
-    ? `<th scope="row">${escapeHtml(String(cell))}</th>`
-    : `<td${typeof cell === 'number' ? ' class="sp-number"' : ''}>${escapeHtml(String(cell))}</td>`).join('')}</tr>`).join('');
+  const drawnRows = chart.svg
+    ? (chart.svg.match(/<text class="sp-label" x="\d+" y="\d+" text-anchor="end">/g) ?? []).length
+    : 0;
+  const more =
+    chart.id !== 'quarters' && chart.svg && drawnRows < chart.table.rows.length
+      ? `<p class="sp-note">${escapeHtml(text('more', locale, { shown: drawnRows, total: chart.table.rows.length }))}</p>`
+      : '';
+  const figure = chart.svg
+    ? `<div class="sp-figure">${chart.svg}</div>${more}`
+    : `<p class="sp-empty">${escapeHtml(chart.empty ?? '')}</p>`;
+  const rows = chart.table.rows
+    .map(
+      (row) =>
+        `<tr>${row
+          .map((cell, i) =>
+            i === 0
+              ? `<th scope="row">${escapeHtml(String(cell))}</th>`
+              : `<td${typeof cell === 'number' ? ' class="sp-number"' : ''}>${escapeHtml(String(cell))}</td>`,
+          )
+          .join('')}</tr>`,
+    )
+    .join('');
   const table = `<table><caption>${escapeHtml(chart.table.caption)}</caption><thead><tr>${chart.table.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>`;
   const svgButton = chart.svg
-    ? `<button type="button" data-export="svg" data-chart="${id}" aria-label="${escapeHtml(text('exportSvgLabel', locale, { title: chart.title }))}">${escapeHtml(text('exportSvg', locale))}</button>` : '';
+    ? `<button type="button" data-export="svg" data-chart="${id}" aria-label="${escapeHtml(text('exportSvgLabel', locale, { title: chart.title }))}">${escapeHtml(text('exportSvg', locale))}</button>`
+    : '';
   const csvButton = chart.table.rows.length
-    ? `<button type="button" data-export="csv" data-chart="${id}" aria-label="${escapeHtml(text('exportCsvLabel', locale, { title: chart.title }))}">${escapeHtml(text('exportCsv', locale))}</button>` : '';
+    ? `<button type="button" data-export="csv" data-chart="${id}" aria-label="${escapeHtml(text('exportCsvLabel', locale, { title: chart.title }))}">${escapeHtml(text('exportCsv', locale))}</button>`
+    : '';
   const tableButton = chart.table.rows.length
-    ? `<button type="button" data-toggle-table="${id}" aria-expanded="false" aria-controls="sp-table-${id}" data-show-label="${escapeHtml(text('showTable', locale))}" data-hide-label="${escapeHtml(text('hideTable', locale))}">${escapeHtml(text('showTable', locale))}</button>` : '';
+    ? `<button type="button" data-toggle-table="${id}" aria-expanded="false" aria-controls="sp-table-${id}" data-show-label="${escapeHtml(text('showTable', locale))}" data-hide-label="${escapeHtml(text('hideTable', locale))}">${escapeHtml(text('showTable', locale))}</button>`
+    : '';
   return `<section class="sp-chart-section" id="sp-section-${id}" aria-labelledby="sp-heading-${id}">
 <h2 id="sp-heading-${id}">${title}</h2>
 <p class="sp-description">${escapeHtml(chart.description)}</p>
@@ -85,9 +105,18 @@ export interface StatisticsDocumentOptions {
 }
 
 /** The full HTML page of the statistics. */
-export function statisticsDocument({ result, notice, nonce, cspSource, media, locale }: StatisticsDocumentOptions): string {
+export function statisticsDocument({
+  result,
+  notice,
+  nonce,
+  cspSource,
+  media,
+  locale,
+}: StatisticsDocumentOptions): string {
   const csp = statisticsPolicy(nonce, cspSource);
-  const content = result ? statisticsContent(result, locale) : `<p class="sp-empty" role="status">${escapeHtml(notice ?? text('loading', locale))}</p>`;
+  const content = result
+    ? statisticsContent(result, locale)
+    : `<p class="sp-empty" role="status">${escapeHtml(notice ?? text('loading', locale))}</p>`;
   return `<!DOCTYPE html>
 <html lang="${locale}">
 <head>

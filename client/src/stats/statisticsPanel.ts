@@ -10,7 +10,12 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { toLocale } from '../../../server/src/core/engine/messages';
 import type { ChartId } from '../../../server/src/core/stats/charts';
-import { sendRequest, StatisticsExportRequest, StatisticsRequest, type StatisticsResult } from '../../../server/src/protocol';
+import {
+  sendRequest,
+  StatisticsExportRequest,
+  StatisticsRequest,
+  type StatisticsResult,
+} from '../../../server/src/protocol';
 import { STATISTICS_VIEW_TYPE } from '../identifiers';
 import { messageOf, type LanguageServerController } from '../languageServer';
 import { parseStatisticsMessage, type StatisticsPageMessage, type StatisticsPanelMessage } from './messages';
@@ -56,22 +61,35 @@ export class StatisticsManager implements vscode.Disposable {
       return this.panel;
     }
     const title = text('documentTitle', this.locale);
-    const panel = (this.panel = vscode.window.createWebviewPanel(STATISTICS_VIEW_TYPE, title, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      enableForms: false,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media', 'stats')],
-    }));
+    const panel = (this.panel = vscode.window.createWebviewPanel(
+      STATISTICS_VIEW_TYPE,
+      title,
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        enableForms: false,
+        enableFindWidget: true,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media', 'stats')],
+      },
+    ));
     this.ready = false;
     this.result = undefined;
     const webview = panel.webview;
-    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'stats', name)).toString();
+    const media = (name: string) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'stats', name)).toString();
     const notice = this.server.runningClient ? undefined : vscode.l10n.t('The language server is not running.');
-    webview.html = statisticsDocument({ notice, nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, media: { script: media('stats.js'), css: media('stats.css') }, locale: this.locale });
+    webview.html = statisticsDocument({
+      notice,
+      nonce: randomBytes(18).toString('base64'),
+      cspSource: webview.cspSource,
+      media: { script: media('stats.js'), css: media('stats.css') },
+      locale: this.locale,
+    });
     this.panelDisposables = [
       webview.onDidReceiveMessage((data: unknown) => {
         const message = parseStatisticsMessage(data);
-        if (message) void this.onMessage(message).catch((error: unknown) => this.output.error(`statistics: ${messageOf(error)}`));
+        if (message)
+          void this.onMessage(message).catch((error: unknown) => this.output.error(`statistics: ${messageOf(error)}`));
       }),
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (!webviewPanel.visible) this.ready = false;
@@ -105,12 +123,14 @@ export class StatisticsManager implements vscode.Disposable {
     }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `seminar-${chart}.${format}`;
-    const uri = target ?? await vscode.window.showSaveDialog({
-      title: format === 'svg' ? vscode.l10n.t('Export the chart as SVG') : vscode.l10n.t('Export the table as CSV'),
-      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-      filters: format === 'svg' ? { SVG: ['svg'] } : { CSV: ['csv'] },
-      saveLabel: vscode.l10n.t('Export'),
-    });
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        title: format === 'svg' ? vscode.l10n.t('Export the chart as SVG') : vscode.l10n.t('Export the table as CSV'),
+        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+        filters: format === 'svg' ? { SVG: ['svg'] } : { CSV: ['csv'] },
+        saveLabel: vscode.l10n.t('Export'),
+      }));
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
     vscode.window.setStatusBarMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(uri)), 5000);
@@ -147,16 +167,21 @@ export class StatisticsManager implements vscode.Disposable {
     const client = this.server.runningClient;
     if (!client) return;
     this.fetching = true;
-    void sendRequest(client, StatisticsRequest, {}).then((result) => {
-      this.result = result;
-      this.post();
-    }, (error: unknown) => this.output.warn(`statistics: ${messageOf(error)}`)).finally(() => {
-      this.fetching = false;
-      if (this.fetchAgain) {
-        this.fetchAgain = false;
-        this.fetch();
-      }
-    });
+    void sendRequest(client, StatisticsRequest, {})
+      .then(
+        (result) => {
+          this.result = result;
+          this.post();
+        },
+        (error: unknown) => this.output.warn(`statistics: ${messageOf(error)}`),
+      )
+      .finally(() => {
+        this.fetching = false;
+        if (this.fetchAgain) {
+          this.fetchAgain = false;
+          this.fetch();
+        }
+      });
   }
 
   private post(): void {

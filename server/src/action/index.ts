@@ -14,13 +14,16 @@ if (isLintWorker()) {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
-  }).then((code) => {
-    process.exitCode = code;
-  }, (error: unknown) => {
-    // A bug, not a finding: say so in one annotation, with the stack in the log.
-    const message = error instanceof Error ? error.message : String(error);
-    process.stdout.write(workflowCommand('error', { title: 'seminar-posts' }, `internal error: ${message}`) + '\n');
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 2;
-  });
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // A bug, not a finding: say so in one annotation, with the stack in the log.
+      const message = error instanceof Error ? error.message : String(error);
+      process.stdout.write(workflowCommand('error', { title: 'seminar-posts' }, `internal error: ${message}`) + '\n');
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -26,11 +26,16 @@ export function input(env: NodeJS.ProcessEnv, name: string): string {
 
 /** Reads every input, failing on a value it cannot use. */
 export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
-  const paths = input(env, 'paths').split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean);
+  const paths = input(env, 'paths')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const failOn = input(env, 'fail-on') || 'error';
-  if (failOn !== 'error' && failOn !== 'warning') throw new InputError(`input fail-on must be error or warning, not '${failOn}'`);
+  if (failOn !== 'error' && failOn !== 'warning')
+    throw new InputError(`input fail-on must be error or warning, not '${failOn}'`);
   const locale = input(env, 'locale');
-  if (locale !== '' && locale !== 'en' && locale !== 'ko') throw new InputError(`input locale must be en or ko, not '${locale}'`);
+  if (locale !== '' && locale !== 'en' && locale !== 'ko')
+    throw new InputError(`input locale must be en or ko, not '${locale}'`);
   return {
     paths: paths.length ? paths : ['.'],
     config: input(env, 'config') || undefined,

@@ -45,10 +45,14 @@ export async function runAction(io: ActionIO): Promise<number> {
 
     io.stdout(formatStylish(results, { color: false, cwd: workspace, locale }) + '\n');
     for (const line of annotations(results, workspace)) io.stdout(line + '\n');
-    const blobBase = io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA
-      ? `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}`
-      : undefined;
-    appendTo(io.env.GITHUB_STEP_SUMMARY, jobSummary(results, { workspace, locale, fixed: inputs.fix, failOn: inputs.failOn, blobBase }));
+    const blobBase =
+      io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY && io.env.GITHUB_SHA
+        ? `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}/blob/${io.env.GITHUB_SHA}`
+        : undefined;
+    appendTo(
+      io.env.GITHUB_STEP_SUMMARY,
+      jobSummary(results, { workspace, locale, fixed: inputs.fix, failOn: inputs.failOn, blobBase }),
+    );
     if (inputs.sarif) {
       const file = path.resolve(workspace, inputs.sarif);
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -56,11 +60,20 @@ export async function runAction(io: ActionIO): Promise<number> {
     }
 
     const counts = countSeverities(results);
-    appendTo(io.env.GITHUB_OUTPUT, `errors=${counts.error}\nwarnings=${counts.warning}\nnotes=${counts.info + counts.hint}\n`);
+    appendTo(
+      io.env.GITHUB_OUTPUT,
+      `errors=${counts.error}\nwarnings=${counts.warning}\nnotes=${counts.info + counts.hint}\n`,
+    );
     const failing = counts.error > 0 || (inputs.failOn === 'warning' && counts.warning > 0);
     return failing ? ACTION_EXIT.problems : ACTION_EXIT.ok;
   } catch (error) {
-    if (!(error instanceof InputError || error instanceof UsageError || error instanceof PathError || error instanceof FatalError)) throw error;
+    if (!(
+      error instanceof InputError ||
+      error instanceof UsageError ||
+      error instanceof PathError ||
+      error instanceof FatalError
+    ))
+      throw error;
     io.stdout(workflowCommand('error', { title: 'seminar-posts' }, error.message) + '\n');
     appendTo(io.env.GITHUB_STEP_SUMMARY, failureSummary(error.message, locale));
     return ACTION_EXIT.failure;

@@ -29,7 +29,8 @@ const TEXT = {
     clean: (posts: number) => `✅ No problems in ${posts} post${posts === 1 ? '' : 's'}.`,
     problems: (total: number, posts: number, checked: number, counts: string) =>
       `${total} problem${total === 1 ? '' : 's'} (${counts}) in ${posts} of ${checked} post${checked === 1 ? '' : 's'}.`,
-    counts: (e: number, w: number, n: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${n} note${n === 1 ? '' : 's'}`,
+    counts: (e: number, w: number, n: number) =>
+      `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${n} note${n === 1 ? '' : 's'}`,
     fails: (failOn: string) => `❌ The step fails (\`fail-on: ${failOn}\`).`,
     passes: (failOn: string) => `⚠️ The step passes (\`fail-on: ${failOn}\`).`,
     fixed: 'The safe fixes were applied first (`fix: true`); the table lists what is left.',
@@ -94,9 +95,10 @@ function row(filePath: string, d: Diagnostic, options: SummaryOptions): string {
   const r = toOneBased(d.range);
   const where = `${r.line}:${r.column}`;
   const fileCell = `\`${file.replace(/`/g, "'")}\``;
-  const lineCell = options.blobBase && file !== filePath
-    ? `[${where}](${options.blobBase}/${file.split('/').map(encodeURIComponent).join('/')}#L${r.line})`
-    : where;
+  const lineCell =
+    options.blobBase && file !== filePath
+      ? `[${where}](${options.blobBase}/${file.split('/').map(encodeURIComponent).join('/')}#L${r.line})`
+      : where;
   const id = String(d.code);
   const severity = TEXT[options.locale].severity[severityName(d.severity)];
   return `| ${cell(fileCell)} | ${lineCell} | ${severity} | [${cell(id)}](${ruleDocsUrl(id)}) | ${cell(d.message)} |`;
@@ -109,7 +111,12 @@ function row(filePath: string, d: Diagnostic, options: SummaryOptions): string {
  */
 export function cell(text: string): string {
   const oneLine = text.replace(/\r\n|\r|\n/g, ' ');
-  return oneLine.split(/(`[^`]*`)/).map((part, i) => (i % 2 === 1
-    ? part.replace(/\|/g, '\\|')
-    : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|'))).join('');
+  return oneLine
+    .split(/(`[^`]*`)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part.replace(/\|/g, '\\|')
+        : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|'),
+    )
+    .join('');
 }

@@ -29,7 +29,9 @@ export function escapeProperty(text: string): string {
 
 /** One workflow command line (without its line break). */
 export function workflowCommand(name: string, properties: Record<string, string | number>, message: string): string {
-  const props = Object.entries(properties).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');
+  const props = Object.entries(properties)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',');
   return `::${name}${props ? ' ' + props : ''}::${escapeData(message)}`;
 }
 
@@ -46,15 +48,21 @@ export function workspacePath(file: string, workspace: string): string {
 
 /** The annotations of every problem, in the order of the results. */
 export function annotations(results: readonly FileResult[], workspace: string): string[] {
-  return results.flatMap((result) => result.diagnostics.map((d) => {
-    const r = toOneBased(d.range);
-    return workflowCommand(annotationKind(d), {
-      file: workspacePath(result.filePath, workspace),
-      line: r.line,
-      col: r.column,
-      endLine: r.endLine,
-      endColumn: r.endColumn,
-      title: String(d.code),
-    }, d.message);
-  }));
+  return results.flatMap((result) =>
+    result.diagnostics.map((d) => {
+      const r = toOneBased(d.range);
+      return workflowCommand(
+        annotationKind(d),
+        {
+          file: workspacePath(result.filePath, workspace),
+          line: r.line,
+          col: r.column,
+          endLine: r.endLine,
+          endColumn: r.endColumn,
+          title: String(d.code),
+        },
+        d.message,
+      );
+    }),
+  );
 }

@@ -120,12 +120,22 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (first === '-h' || first === '--help' || first === 'help') return { kind: 'help' };
   if (first === '-v' || first === '--version') return { kind: 'version' };
   const command = args.shift()!;
-  if (command !== 'lint' && command !== 'rules' && command !== 'fill' && command !== 'stats') throw new UsageError(`unknown command '${command}' (expected lint, fill, rules or stats)`);
+  if (command !== 'lint' && command !== 'rules' && command !== 'fill' && command !== 'stats')
+    throw new UsageError(`unknown command '${command}' (expected lint, fill, rules or stats)`);
 
   const options = new Map<string, string | true>();
   const positional: string[] = [];
   const valued = new Set(['--format', '--config', '--max-warnings', '--locale', '--cache-dir']);
-  const flags = new Set(['--quiet', '--fix', '--fix-dry-run', '--help', '-h', '--check-links', '--dry-run', '--no-cache']);
+  const flags = new Set([
+    '--quiet',
+    '--fix',
+    '--fix-dry-run',
+    '--help',
+    '-h',
+    '--check-links',
+    '--dry-run',
+    '--no-cache',
+  ]);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
@@ -161,7 +171,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
     for (const name of ['--format', '--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--check-links']) {
       if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'fill'`);
     }
-    if (options.has('--cache-dir') && options.has('--no-cache')) throw new UsageError('use --cache-dir or --no-cache, not both');
+    if (options.has('--cache-dir') && options.has('--no-cache'))
+      throw new UsageError('use --cache-dir or --no-cache, not both');
     return {
       kind: 'fill',
       paths: positional.length ? positional : ['.'],
@@ -172,26 +183,46 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
     };
   }
   // --cache-dir and --no-cache are fill's and lint --check-links' (checked below); --dry-run is fill's.
-  if (options.has('--dry-run')) throw new UsageError(`option --dry-run applies to 'fill' only (lint has --fix-dry-run)`);
+  if (options.has('--dry-run'))
+    throw new UsageError(`option --dry-run applies to 'fill' only (lint has --fix-dry-run)`);
 
   if (command === 'rules') {
-    for (const name of ['--config', '--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--check-links', '--cache-dir', '--no-cache']) {
+    for (const name of [
+      '--config',
+      '--max-warnings',
+      '--quiet',
+      '--fix',
+      '--fix-dry-run',
+      '--check-links',
+      '--cache-dir',
+      '--no-cache',
+    ]) {
       if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'rules'`);
     }
     if (positional.length) throw new UsageError(`'rules' takes no paths`);
-    if (format !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`--format of rules must be text or json, not '${String(format)}'`);
+    if (format !== undefined && format !== 'text' && format !== 'json')
+      throw new UsageError(`--format of rules must be text or json, not '${String(format)}'`);
     return { kind: 'rules', format: format ?? 'text', locale };
   }
 
   if (command === 'stats') {
-    for (const name of ['--max-warnings', '--quiet', '--fix', '--fix-dry-run', '--check-links', '--cache-dir', '--no-cache']) {
+    for (const name of [
+      '--max-warnings',
+      '--quiet',
+      '--fix',
+      '--fix-dry-run',
+      '--check-links',
+      '--cache-dir',
+      '--no-cache',
+    ]) {
       if (options.has(name)) throw new UsageError(`option ${name} does not apply to 'stats'`);
     }
-    if (format !== undefined && format !== 'table' && format !== 'json') throw new UsageError(`--format of stats must be table or json, not '${String(format)}'`);
+    if (format !== undefined && format !== 'table' && format !== 'json')
+      throw new UsageError(`--format of stats must be table or json, not '${String(format)}'`);
     return {
       kind: 'stats',
       paths: positional.length ? positional : ['.'],
-      format: (format) ?? 'table',
+      format: format ?? 'table',
       config: options.get('--config') as string | undefined,
       locale,
     };
@@ -200,19 +231,23 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Comm
   if (format !== undefined && format !== 'stylish' && format !== 'json' && format !== 'sarif') {
     throw new UsageError(`--format must be stylish, json or sarif, not '${String(format)}'`);
   }
-  if (options.has('--fix') && options.has('--fix-dry-run')) throw new UsageError('use --fix or --fix-dry-run, not both');
+  if (options.has('--fix') && options.has('--fix-dry-run'))
+    throw new UsageError('use --fix or --fix-dry-run, not both');
   if (options.has('--fix-dry-run') && format !== undefined && format !== 'stylish') {
     throw new UsageError('--fix-dry-run prints a diff; --format does not apply to it');
   }
   for (const name of ['--cache-dir', '--no-cache']) {
-    if (options.has(name) && !options.has('--check-links')) throw new UsageError(`${name} applies to --check-links only`);
+    if (options.has(name) && !options.has('--check-links'))
+      throw new UsageError(`${name} applies to --check-links only`);
   }
-  if (options.has('--cache-dir') && options.has('--no-cache')) throw new UsageError('use --cache-dir or --no-cache, not both');
+  if (options.has('--cache-dir') && options.has('--no-cache'))
+    throw new UsageError('use --cache-dir or --no-cache, not both');
   let maxWarnings: number | undefined;
   const max = options.get('--max-warnings');
   if (max !== undefined) {
     maxWarnings = Number(max);
-    if (!/^\d+$/.test(String(max)) || !Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings must be a whole number, not '${String(max)}'`);
+    if (!/^\d+$/.test(String(max)) || !Number.isSafeInteger(maxWarnings))
+      throw new UsageError(`--max-warnings must be a whole number, not '${String(max)}'`);
   }
   return {
     kind: 'lint',

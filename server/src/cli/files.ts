@@ -49,8 +49,10 @@ export function expandPaths(inputs: readonly string[], cwd: string): string[] {
 
 function postsInFolder(folder: string): string[] {
   const markdown = walk(folder).filter((file) => MARKDOWN.test(file));
-  const inPosts = markdown.filter((file) => path.relative(folder, file).split(path.sep).includes('_posts') ||
-    folder.split(path.sep).includes('_posts'));
+  const inPosts = markdown.filter(
+    (file) =>
+      path.relative(folder, file).split(path.sep).includes('_posts') || folder.split(path.sep).includes('_posts'),
+  );
   if (inPosts.length) return inPosts;
   return markdown.filter(looksLikePost);
 }

@@ -23,12 +23,16 @@ export class RenameConflictError extends Error {}
  */
 export function writePost(file: string, newFile: string, text: string | undefined): void {
   const mode = fs.statSync(file).mode & 0o7777;
-  if (newFile !== file && fs.existsSync(newFile)) throw new RenameConflictError(`${path.basename(newFile)} already exists`);
+  if (newFile !== file && fs.existsSync(newFile))
+    throw new RenameConflictError(`${path.basename(newFile)} already exists`);
   if (text === undefined) {
     moveWithoutClobbering(file, newFile);
     return;
   }
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}${TEMPORARY_SUFFIX}`);
+  const temporary = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${Date.now()}${TEMPORARY_SUFFIX}`,
+  );
   fs.writeFileSync(temporary, text, { mode, flag: 'wx' });
   try {
     if (newFile === file) {

@@ -31,25 +31,34 @@ export function countSeverities(results: readonly FileResult[]): Counts {
 
 /** ESLint-shaped JSON. */
 export function formatJson(results: readonly FileResult[]): string {
-  return JSON.stringify(results.map((result) => {
-    const counts = countSeverities([result]);
-    return {
-      filePath: result.filePath,
-      messages: result.diagnostics.map((d) => ({
-        ruleId: String(d.code),
-        severity: severityName(d.severity),
-        message: d.message,
-        ...toOneBased(d.range),
-      })),
-      errorCount: counts.error,
-      warningCount: counts.warning,
-      infoCount: counts.info,
-      hintCount: counts.hint,
-    };
-  }), null, 2);
+  return JSON.stringify(
+    results.map((result) => {
+      const counts = countSeverities([result]);
+      return {
+        filePath: result.filePath,
+        messages: result.diagnostics.map((d) => ({
+          ruleId: String(d.code),
+          severity: severityName(d.severity),
+          message: d.message,
+          ...toOneBased(d.range),
+        })),
+        errorCount: counts.error,
+        warningCount: counts.warning,
+        infoCount: counts.info,
+        hintCount: counts.hint,
+      };
+    }),
+    null,
+    2,
+  );
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 /** SARIF 2.1.0, one run, with every rule described. */
 export function formatSarif(
@@ -60,45 +69,50 @@ export function formatSarif(
   locale: Locale,
 ): string {
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
-  const sarifResults = results.flatMap((result) => result.diagnostics.map((d) => {
-    const id = String(d.code);
-    const r = toOneBased(d.range);
-    return {
-      ruleId: id,
-      ...(ruleIndex.has(id) ? { ruleIndex: ruleIndex.get(id) } : {}),
-      level: SARIF_LEVEL[severityName(d.severity)],
-      message: { text: d.message },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: artifactLocation(result.filePath, cwd),
-          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
-        },
-      }],
-    };
-  }));
+  const sarifResults = results.flatMap((result) =>
+    result.diagnostics.map((d) => {
+      const id = String(d.code);
+      const r = toOneBased(d.range);
+      return {
+        ruleId: id,
+        ...(ruleIndex.has(id) ? { ruleIndex: ruleIndex.get(id) } : {}),
+        level: SARIF_LEVEL[severityName(d.severity)],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(result.filePath, cwd),
+              region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+            },
+          },
+        ],
+      };
+    }),
+  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'seminar-posts',
-          version,
-          informationUri: 'https://github.com/seminar-posts/seminar-posts',
-          rules: rules.map((rule) => ({
-            id: rule.id,
-            shortDescription: { text: formatMessage(rule.description, locale) },
-            helpUri: ruleDocsUrl(rule.id),
-            defaultConfiguration: rule.defaultSeverity === 'off'
-              ? { enabled: false }
-              : { level: SARIF_LEVEL[rule.defaultSeverity] },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'seminar-posts',
+            version,
+            informationUri: 'https://github.com/seminar-posts/seminar-posts',
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: formatMessage(rule.description, locale) },
+              helpUri: ruleDocsUrl(rule.id),
+              defaultConfiguration:
+                rule.defaultSeverity === 'off' ? { enabled: false } : { level: SARIF_LEVEL[rule.defaultSeverity] },
+            })),
+          },
         },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
       },
-      originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
-      columnKind: 'utf16CodeUnits',
-      results: sarifResults,
-    }],
+    ],
   };
   return JSON.stringify(log, null, 2);
 }
@@ -128,26 +142,36 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     lines.push(paint('4', shown.startsWith('..') ? result.filePath : shown));
     const rows = result.diagnostics.map((d) => {
       const r = toOneBased(d.range);
-      return { where: `${r.line}:${r.column}`, severity: severityName(d.severity), message: d.message, rule: String(d.code) };
+      return {
+        where: `${r.line}:${r.column}`,
+        severity: severityName(d.severity),
+        message: d.message,
+        rule: String(d.code),
+      };
     });
     const whereWidth = Math.max(...rows.map((row) => row.where.length));
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));
     for (const row of rows) {
-      lines.push(`  ${paint('2', row.where.padEnd(whereWidth))}  ${paint(severityColor[row.severity], row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('2', row.rule)}`);
+      lines.push(
+        `  ${paint('2', row.where.padEnd(whereWidth))}  ${paint(severityColor[row.severity], row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('2', row.rule)}`,
+      );
     }
     lines.push('');
   }
   const counts = countSeverities(results);
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) {
-    lines.push(options.locale === 'ko'
-      ? `${results.length}개 파일에 문제가 없습니다.`
-      : `No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`);
+    lines.push(
+      options.locale === 'ko'
+        ? `${results.length}개 파일에 문제가 없습니다.`
+        : `No problems in ${results.length} file${results.length === 1 ? '' : 's'}.`,
+    );
   } else {
-    const summary = options.locale === 'ko'
-      ? `문제 ${total}개 (오류 ${counts.error}, 경고 ${counts.warning}, 정보 ${counts.info}, 힌트 ${counts.hint})`
-      : `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ` +
-        `${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info, ${counts.hint} hint${counts.hint === 1 ? '' : 's'})`;
+    const summary =
+      options.locale === 'ko'
+        ? `문제 ${total}개 (오류 ${counts.error}, 경고 ${counts.warning}, 정보 ${counts.info}, 힌트 ${counts.hint})`
+        : `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ` +
+          `${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info, ${counts.hint} hint${counts.hint === 1 ? '' : 's'})`;
     lines.push(paint(counts.error ? '31;1' : '33;1', `✖ ${summary}`));
   }
   return lines.join('\n');

@@ -23,8 +23,14 @@ export const LINK_CACHE_ENTRIES = 50_000;
 
 /** The lines this check writes to stderr, in the language of `--locale`. */
 const TEXT = {
-  progress: { en: 'seminar-posts: checked {done} of {total} links', ko: 'seminar-posts: 링크 {total}개 중 {done}개 검사함' },
-  summary: { en: 'seminar-posts: checked {count} {links} in {seconds} s ({requested} asked{cached})', ko: 'seminar-posts: 링크 {count}개를 {seconds}초에 검사했습니다(요청 {requested}개{cached})' },
+  progress: {
+    en: 'seminar-posts: checked {done} of {total} links',
+    ko: 'seminar-posts: 링크 {total}개 중 {done}개 검사함',
+  },
+  summary: {
+    en: 'seminar-posts: checked {count} {links} in {seconds} s ({requested} asked{cached})',
+    ko: 'seminar-posts: 링크 {count}개를 {seconds}초에 검사했습니다(요청 {requested}개{cached})',
+  },
   cached: { en: ', {count} from the cache', ko: ', 캐시에서 {count}개' },
 };
 
@@ -46,24 +52,41 @@ export interface LinkCheckIO {
 }
 
 /** Checks the addresses of `inputs`; the results, for the engine. */
-export async function checkLinksOf(inputs: readonly Input[], command: LinkCheckCommand, io: LinkCheckIO): Promise<LinkResultLookup> {
-  const addresses = [...new Set(inputs.flatMap((input) => uniqueAddresses(linkTargets(input.post, input.setup.config))))];
-  const folder = command.cacheDir !== undefined ? path.resolve(io.cwd, command.cacheDir) : defaultCacheFolder(io.env, process.platform, os.homedir());
+export async function checkLinksOf(
+  inputs: readonly Input[],
+  command: LinkCheckCommand,
+  io: LinkCheckIO,
+): Promise<LinkResultLookup> {
+  const addresses = [
+    ...new Set(inputs.flatMap((input) => uniqueAddresses(linkTargets(input.post, input.setup.config)))),
+  ];
+  const folder =
+    command.cacheDir !== undefined
+      ? path.resolve(io.cwd, command.cacheDir)
+      : defaultCacheFolder(io.env, process.platform, os.homedir());
   const cache = command.noCache
     ? undefined
-    : new ResultCache<LinkResult>('links', new JsonFileCacheStore(folder, (message) => io.stderr(`seminar-posts: ${message}\n`)), {
-      maxEntries: LINK_CACHE_ENTRIES, isValue: isLinkResult,
-    });
+    : new ResultCache<LinkResult>(
+        'links',
+        new JsonFileCacheStore(folder, (message) => io.stderr(`seminar-posts: ${message}\n`)),
+        {
+          maxEntries: LINK_CACHE_ENTRIES,
+          isValue: isLinkResult,
+        },
+      );
   const started = Date.now();
   const run = await checkLinks(addresses, createHttpClient(LINK_CHECK_LIMITS), {
     cache,
     onProgress: (done, total) => {
-      if (io.progress && (done % PROGRESS_EVERY === 0 || done === total)) io.stderr(`${formatMessage(TEXT.progress, command.locale, { done, total })}\n`);
+      if (io.progress && (done % PROGRESS_EVERY === 0 || done === total))
+        io.stderr(`${formatMessage(TEXT.progress, command.locale, { done, total })}\n`);
     },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const cached = run.fromCache ? formatMessage(TEXT.cached, command.locale, { count: run.fromCache }) : '';
   const links = addresses.length === 1 ? 'link' : 'links';
-  io.stderr(`${formatMessage(TEXT.summary, command.locale, { count: addresses.length, links, seconds, requested: run.requested, cached })}\n`);
+  io.stderr(
+    `${formatMessage(TEXT.summary, command.locale, { count: addresses.length, links, seconds, requested: run.requested, cached })}\n`,
+  );
   return lookupOf(run.results);
 }

@@ -70,19 +70,27 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 
 function listRules(command: RulesCommand, io: CliIO): number {
   if (command.format === 'json') {
-    io.stdout(JSON.stringify(RULES.map((rule) => ({
-      id: rule.id,
-      category: rule.category,
-      defaultSeverity: rule.defaultSeverity,
-      description: formatMessage(rule.description, command.locale),
-      fixable: rule.docs.fix !== undefined,
-      needsSite: rule.needsSite === true,
-    })), null, 2) + '\n');
+    io.stdout(
+      JSON.stringify(
+        RULES.map((rule) => ({
+          id: rule.id,
+          category: rule.category,
+          defaultSeverity: rule.defaultSeverity,
+          description: formatMessage(rule.description, command.locale),
+          fixable: rule.docs.fix !== undefined,
+          needsSite: rule.needsSite === true,
+        })),
+        null,
+        2,
+      ) + '\n',
+    );
     return EXIT.ok;
   }
   const width = Math.max(...RULES.map((rule) => rule.id.length));
   for (const rule of RULES) {
-    io.stdout(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${formatMessage(rule.description, command.locale)}\n`);
+    io.stdout(
+      `${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${formatMessage(rule.description, command.locale)}\n`,
+    );
   }
   return EXIT.ok;
 }
@@ -107,7 +115,9 @@ export async function lintPaths(command: LintCommand, io: CliIO): Promise<LintRu
   const files = expandPaths(command.paths, io.cwd);
   // A CI step pointed at the wrong folder must not pass in silence.
   if (files.length === 0) {
-    throw new FatalError(`no post found in ${command.paths.join(', ')} (a post is a Markdown file under _posts/, or one that opens with front matter)`);
+    throw new FatalError(
+      `no post found in ${command.paths.join(', ')} (a post is a Markdown file under _posts/, or one that opens with front matter)`,
+    );
   }
   const configFile = configFileOf(command.config, io.cwd);
   const settings: RunSettings = { locale: command.locale, startedAt: Date.now(), configFile };
@@ -122,9 +132,8 @@ export async function lintPaths(command: LintCommand, io: CliIO): Promise<LintRu
 
   // Many posts without fixes: read, parse and lint them on every core (the results are the same).
   const workers = command.fix === 'off' ? workerCount(files.length, io.env) : 0;
-  const results = workers > 1
-    ? await lintInWorkers(files, workers, { cwd: io.cwd, quiet: command.quiet, ...settings })
-    : undefined;
+  const results =
+    workers > 1 ? await lintInWorkers(files, workers, { cwd: io.cwd, quiet: command.quiet, ...settings }) : undefined;
   return results ?? lintHere(command, io, readPosts(files, settings, shown), shown);
 }
 
@@ -145,7 +154,11 @@ export function configFileOf(option: string | undefined, cwd: string): string | 
  * Reads and parses every post of the run first (duplicate-paper compares the posts of one site),
  * with the run's post service; the papers of each site are indexed before any post is linted.
  */
-function readPosts(files: string[], settings: RunSettings, shown: (file: string) => string): { service: PostService; inputs: Input[] } {
+function readPosts(
+  files: string[],
+  settings: RunSettings,
+  shown: (file: string) => string,
+): { service: PostService; inputs: Input[] } {
   const indexes = new Map<string, PostIndex>();
   const service = createCliService(settings, indexes);
   const inputs = files.map((file) => readInput(file, service, shown));
@@ -160,8 +173,12 @@ function readPosts(files: string[], settings: RunSettings, shown: (file: string)
 }
 
 /** Lints (and fixes, as asked) the posts read, in this thread; the results and the diff of `--fix-dry-run`. */
-function lintHere(command: LintCommand, io: CliIO, { service, inputs }: { service: PostService; inputs: Input[] },
-  shown: (file: string) => string): LintRun {
+function lintHere(
+  command: LintCommand,
+  io: CliIO,
+  { service, inputs }: { service: PostService; inputs: Input[] },
+  shown: (file: string) => string,
+): LintRun {
   const results: FileResult[] = [];
   let diff = '';
   for (const input of inputs) {
@@ -181,8 +198,13 @@ function lintHere(command: LintCommand, io: CliIO, { service, inputs }: { servic
  * `--fix` and `--fix-dry-run` on one post: the post service's "fix all" with renames, then the
  * file written (or the diff made); the diagnostics of what is left.
  */
-function fixInput(command: LintCommand, io: CliIO, input: Input, service: PostService, shown: (file: string) => string):
-  { filePath: string; diagnostics: readonly Diagnostic[]; diff: string } {
+function fixInput(
+  command: LintCommand,
+  io: CliIO,
+  input: Input,
+  service: PostService,
+  shown: (file: string) => string,
+): { filePath: string; diagnostics: readonly Diagnostic[]; diff: string } {
   if (!input.utf8 || (command.fix === 'write' && !writable(input.file))) {
     io.stderr(`seminar-posts: ${shown(input.file)} ${input.utf8 ? 'is read-only' : 'is not UTF-8 text'}; not fixed\n`);
     return { filePath: input.file, diagnostics: service.lint(input), diff: '' };
@@ -192,9 +214,14 @@ function fixInput(command: LintCommand, io: CliIO, input: Input, service: PostSe
   const textChanged = fixed.text !== input.text;
   if (command.fix === 'dry-run') {
     const relative = (name: string) => shown(path.join(folder, name)).split(path.sep).join('/');
-    return { filePath: input.file, diagnostics: fixed.diagnostics, diff: unifiedDiff(input.text, fixed.text, relative(input.post.fileName), relative(fixed.fileName)) };
+    return {
+      filePath: input.file,
+      diagnostics: fixed.diagnostics,
+      diff: unifiedDiff(input.text, fixed.text, relative(input.post.fileName), relative(fixed.fileName)),
+    };
   }
-  if (!textChanged && fixed.fileName === input.post.fileName) return { filePath: input.file, diagnostics: fixed.diagnostics, diff: '' };
+  if (!textChanged && fixed.fileName === input.post.fileName)
+    return { filePath: input.file, diagnostics: fixed.diagnostics, diff: '' };
   const fileName = writeFixed(input, fixed.text, fixed.fileName, textChanged, io, shown);
   // A rename that could not be done: what is left is that of the fixed text under the old name.
   const diagnostics = fileName === fixed.fileName ? fixed.diagnostics : service.lintAs(input, fixed.text, fileName);
@@ -208,9 +235,14 @@ function report(command: LintCommand, io: CliIO, { results, diff }: LintRun): nu
     const remaining = formatStylish(results, { color: io.color, cwd: io.cwd, locale: command.locale }) + '\n';
     if (diff) {
       io.stdout(diff);
-      io.stderr((command.locale === 'ko' ? '이 수정 뒤에 남을 문제:\n' : 'What would remain after these fixes:\n') + remaining);
+      io.stderr(
+        (command.locale === 'ko' ? '이 수정 뒤에 남을 문제:\n' : 'What would remain after these fixes:\n') + remaining,
+      );
     } else {
-      io.stdout((command.locale === 'ko' ? '안전한 수정으로 바뀔 것이 없습니다.\n' : 'No safe fix would change anything.\n') + remaining);
+      io.stdout(
+        (command.locale === 'ko' ? '안전한 수정으로 바뀔 것이 없습니다.\n' : 'No safe fix would change anything.\n') +
+          remaining,
+      );
     }
   } else {
     switch (command.format) {
@@ -240,14 +272,22 @@ function writable(file: string): boolean {
 }
 
 /** Writes a fixed post; returns its base name (the old one when the rename could not be done). */
-function writeFixed(input: Input, text: string, fileName: string, textChanged: boolean, io: CliIO, shown: (file: string) => string): string {
+function writeFixed(
+  input: Input,
+  text: string,
+  fileName: string,
+  textChanged: boolean,
+  io: CliIO,
+  shown: (file: string) => string,
+): string {
   const folder = path.dirname(input.file);
   const content = textChanged ? (input.bom ? '\ufeff' : '') + text : undefined;
   try {
     writePost(input.file, path.join(folder, fileName), content);
     return fileName;
   } catch (error) {
-    if (!(error instanceof RenameConflictError)) throw new FatalError(`cannot write ${shown(input.file)}: ${describe(error)}`);
+    if (!(error instanceof RenameConflictError))
+      throw new FatalError(`cannot write ${shown(input.file)}: ${describe(error)}`);
     io.stderr(`seminar-posts: ${shown(input.file)} not renamed: ${error.message}\n`);
     if (content !== undefined) writePost(input.file, input.file, content);
     return input.post.fileName;

@@ -31,7 +31,17 @@ export class PostIndex implements WorkspaceView {
     const out: KeyedPaper[] = [];
     const quarter = publishedQuarter(post);
     if (quarter) {
-      out.push({ key: `${QUARTER_KEY}${quarter}`, paper: { uri: post.uri, fileName: post.fileName, postTitle: postTitle || undefined, title: '', presenter: undefined, line: 0 } });
+      out.push({
+        key: `${QUARTER_KEY}${quarter}`,
+        paper: {
+          uri: post.uri,
+          fileName: post.fileName,
+          postTitle: postTitle || undefined,
+          title: '',
+          presenter: undefined,
+          line: 0,
+        },
+      });
     }
     for (const section of post.sections) {
       const key = paperTitleKey(section.title.text);

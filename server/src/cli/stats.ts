@@ -20,7 +20,9 @@ import type { CliIO } from './main';
 export function runStats(command: StatsCommand, io: CliIO, configFile: string | undefined): number {
   const files = expandPaths(command.paths, io.cwd);
   if (files.length === 0) {
-    throw new FatalError(`no post found in ${command.paths.join(', ')} (a post is a Markdown file under _posts/, or one that opens with front matter)`);
+    throw new FatalError(
+      `no post found in ${command.paths.join(', ')} (a post is a Markdown file under _posts/, or one that opens with front matter)`,
+    );
   }
   // The run's post service reads each post's setup (its link labels); nothing is linted.
   const service = createCliService({ locale: command.locale, startedAt: Date.now(), configFile }, new Map());
@@ -43,6 +45,10 @@ export function runStats(command: StatsCommand, io: CliIO, configFile: string | 
     return 0;
   }
   const header = totalsText(statistics.totals, command.locale);
-  io.stdout(`${header}\n\n${seminarCharts(statistics, command.locale).map((chart) => `${tableText(chart.table)}${chart.table.rows.length ? '' : `${chart.empty ?? ''}\n`}`).join('\n')}`);
+  io.stdout(
+    `${header}\n\n${seminarCharts(statistics, command.locale)
+      .map((chart) => `${tableText(chart.table)}${chart.table.rows.length ? '' : `${chart.empty ?? ''}\n`}`)
+      .join('\n')}`,
+  );
   return 0;
 }

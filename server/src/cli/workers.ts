@@ -36,7 +36,11 @@ type ToWorker =
   | { type: 'lint'; papers: [root: string, papers: KeyedPaper[]][] };
 
 type FromWorker =
-  | { type: 'parsed'; posts: { index: number; root: string | undefined; papers: KeyedPaper[] }[]; errors: { index: number; message: string }[] }
+  | {
+      type: 'parsed';
+      posts: { index: number; root: string | undefined; papers: KeyedPaper[] }[];
+      errors: { index: number; message: string }[];
+    }
   | { type: 'linted'; results: { index: number; result: FileResult }[] }
   | { type: 'failed'; message: string };
 
@@ -60,22 +64,31 @@ export function isLintWorker(): boolean {
 }
 
 /** Lints `files` (no fixes) with `count` workers; the results in the order of `files`. */
-export async function lintInWorkers(files: readonly string[], count: number, settings: WorkerSettings): Promise<{ results: FileResult[]; diff: string }> {
-  const workers = Array.from({ length: count }, () => new Worker(__filename, { workerData: { ...settings, role: ROLE } }));
+export async function lintInWorkers(
+  files: readonly string[],
+  count: number,
+  settings: WorkerSettings,
+): Promise<{ results: FileResult[]; diff: string }> {
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(__filename, { workerData: { ...settings, role: ROLE } }),
+  );
   try {
     const parsed = new Map<number, { root: string | undefined; papers: KeyedPaper[] }>();
     const errors: { index: number; message: string }[] = [];
     let next = 0;
-    await Promise.all(workers.map(async (worker) => {
-      while (next < files.length) {
-        const batch = files.slice(next, next + BATCH).map((file, i) => ({ index: next + i, file }));
-        next += batch.length;
-        const reply = await ask(worker, { type: 'parse', files: batch });
-        if (reply.type !== 'parsed') throw new Error('a lint worker answered out of turn');
-        for (const post of reply.posts) parsed.set(post.index, post);
-        errors.push(...reply.errors);
-      }
-    }));
+    await Promise.all(
+      workers.map(async (worker) => {
+        while (next < files.length) {
+          const batch = files.slice(next, next + BATCH).map((file, i) => ({ index: next + i, file }));
+          next += batch.length;
+          const reply = await ask(worker, { type: 'parse', files: batch });
+          if (reply.type !== 'parsed') throw new Error('a lint worker answered out of turn');
+          for (const post of reply.posts) parsed.set(post.index, post);
+          errors.push(...reply.errors);
+        }
+      }),
+    );
     // As in one thread: the first file that cannot be read (or is badly configured) stops the run.
     const first = errors.sort((a, b) => a.index - b.index)[0];
     if (first) throw new FatalError(first.message);
@@ -89,11 +102,13 @@ export async function lintInWorkers(files: readonly string[], count: number, set
       byRoot.set(post.root, papers);
     }
     const results = new Array<FileResult>(files.length);
-    await Promise.all(workers.map(async (worker) => {
-      const reply = await ask(worker, { type: 'lint', papers: [...byRoot] });
-      if (reply.type !== 'linted') throw new Error('a lint worker answered out of turn');
-      for (const { index, result } of reply.results) results[index] = result;
-    }));
+    await Promise.all(
+      workers.map(async (worker) => {
+        const reply = await ask(worker, { type: 'lint', papers: [...byRoot] });
+        if (reply.type !== 'linted') throw new Error('a lint worker answered out of turn');
+        for (const { index, result } of reply.results) results[index] = result;
+      }),
+    );
     return { results, diff: '' };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -119,7 +134,10 @@ export function runLintWorker(): void {
     try {
       port.postMessage(message.type === 'parse' ? parse(message.files) : lint(message.papers));
     } catch (error) {
-      port.postMessage({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker);
+      port.postMessage({
+        type: 'failed',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies FromWorker);
     }
   });
 
@@ -131,7 +149,11 @@ export function runLintWorker(): void {
         const input = readInput(file, service, shown);
         held.set(index, input);
         const root = input.setup.site?.root;
-        posts.push({ index, root, papers: root === undefined ? [] : PostIndex.papersOf(input.post, input.setup.config) });
+        posts.push({
+          index,
+          root,
+          papers: root === undefined ? [] : PostIndex.papersOf(input.post, input.setup.config),
+        });
       } catch (error) {
         if (!(error instanceof FatalError)) throw error;
         errors.push({ index, message: error.message });

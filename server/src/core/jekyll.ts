@@ -84,9 +84,30 @@ export function parsePostFileName(name: string): { date: CalendarDate; slug: str
  * list and the configured required fields is reported by `unknown-field`.
  */
 export const KNOWN_JEKYLL_KEYS = [
-  'layout', 'title', 'date', 'permalink', 'published', 'categories', 'category', 'tags', 'excerpt',
-  'excerpt_separator', 'author', 'authors', 'content', 'description', 'image', 'slug', 'lang',
-  'last_modified_at', 'redirect_from', 'redirect_to', 'sitemap', 'render_with_liquid', 'toc', 'math',
+  'layout',
+  'title',
+  'date',
+  'permalink',
+  'published',
+  'categories',
+  'category',
+  'tags',
+  'excerpt',
+  'excerpt_separator',
+  'author',
+  'authors',
+  'content',
+  'description',
+  'image',
+  'slug',
+  'lang',
+  'last_modified_at',
+  'redirect_from',
+  'redirect_to',
+  'sitemap',
+  'render_with_liquid',
+  'toc',
+  'math',
 ] as const;
 
 /** Keys of the blog's posts, in the order the blog writes them. */
@@ -112,7 +133,8 @@ export function closest(word: string, candidates: readonly string[], maxDistance
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (const candidate of candidates) {
-    const d = candidate.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const d =
+      candidate.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

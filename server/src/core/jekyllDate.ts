@@ -193,7 +193,8 @@ export function isTimeZone(name: string): boolean {
 export function inBuildZone(date: JekyllDate, timeZone: string): BuildDate {
   const { written, time } = date;
   const wall = wallTime(written, time);
-  const instant = date.offsetMinutes !== undefined ? wall - date.offsetMinutes * 60_000 : zonedToInstant(wall, timeZone);
+  const instant =
+    date.offsetMinutes !== undefined ? wall - date.offsetMinutes * 60_000 : zonedToInstant(wall, timeZone);
   return { date: dayIn(instant, timeZone), instant };
 }
 
@@ -226,17 +227,39 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function wallClock(instant: number, timeZone: string): CalendarDate & { hour: number; minute: number; second: number } {
   if (timeZone === 'UTC') {
     const d = new Date(instant);
-    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+    };
   }
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, format);
   }
-  const value = (type: string) => Number(format.formatToParts(new Date(instant)).find((p) => p.type === type)?.value ?? 0);
-  return { year: value('year'), month: value('month'), day: value('day'), hour: value('hour'), minute: value('minute'), second: value('second') };
+  const value = (type: string) =>
+    Number(format.formatToParts(new Date(instant)).find((p) => p.type === type)?.value ?? 0);
+  return {
+    year: value('year'),
+    month: value('month'),
+    day: value('day'),
+    hour: value('hour'),
+    minute: value('minute'),
+    second: value('second'),
+  };
 }
 
 /** The instant at which the clocks of `timeZone` show `wall` (a UTC-based wall time). */

@@ -39,7 +39,10 @@ export type SkippedName =
 const DATE_FILENAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)\.([^.]+)$/;
 
 /** How Jekyll reads the file name `name` of a file in `_posts/`. */
-export function readPostName(name: string, markdownExtensions: readonly string[] = DEFAULT_MARKDOWN_EXTENSIONS): PostName | SkippedName {
+export function readPostName(
+  name: string,
+  markdownExtensions: readonly string[] = DEFAULT_MARKDOWN_EXTENSIONS,
+): PostName | SkippedName {
   if (/^[._#~]/.test(name) || name.endsWith('~')) return { kind: 'skipped', reason: 'special' };
   const m = DATE_FILENAME.exec(name);
   if (!m) return { kind: 'skipped', reason: 'pattern' };
@@ -60,7 +63,10 @@ export function readPostName(name: string, markdownExtensions: readonly string[]
 /** `markdown_ext` of `_config.yml` (`"md,markdown"`) as a list, or Jekyll's default when unset or not a string. */
 export function markdownExtensionsOf(value: unknown): readonly string[] {
   if (typeof value !== 'string') return DEFAULT_MARKDOWN_EXTENSIONS;
-  const list = value.split(',').map((ext) => ext.trim().replace(/^\./, '').toLowerCase()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((ext) => ext.trim().replace(/^\./, '').toLowerCase())
+    .filter(Boolean);
   return list.length ? list : DEFAULT_MARKDOWN_EXTENSIONS;
 }
 
@@ -69,5 +75,8 @@ export function markdownExtensionsOf(value: unknown): readonly string[] {
  * capitalized as Ruby's `capitalize` does (`2nd_quarter` stays `2nd_quarter`, `my-post` is `My Post`).
  */
 export function titleFromSlug(slug: string): string {
-  return slug.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join(' ');
+  return slug
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
+    .join(' ');
 }

@@ -3,7 +3,14 @@
  * nearest `.seminar-posts.json` above it) and its Jekyll site. Both are read through the host and
  * cached per folder until `clear()`.
  */
-import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ConfigProblem, type ResolvedConfig, type SeminarPostsConfig } from './config/config';
+import {
+  CONFIG_FILE_NAME,
+  parseConfigText,
+  resolveConfig,
+  type ConfigProblem,
+  type ResolvedConfig,
+  type SeminarPostsConfig,
+} from './config/config';
 import type { RuleDefinition } from './engine/rule';
 import { dirname, joinPath, type FileSystemHost } from './host';
 import { findSite, type SiteContext } from './site/site';
@@ -59,7 +66,9 @@ export class Project {
    * per configuration object, from one keystroke to the next.
    */
   private resolved(parts: (SeminarPostsConfig | undefined)[]): ResolvedConfig {
-    const known = this.lastResolved.find((r) => r.parts.length === parts.length && r.parts.every((p, i) => p === parts[i]));
+    const known = this.lastResolved.find(
+      (r) => r.parts.length === parts.length && r.parts.every((p, i) => p === parts[i]),
+    );
     if (known) return known.config;
     const config = resolveConfig(...parts);
     this.lastResolved.unshift({ parts, config });
@@ -72,9 +81,10 @@ export class Project {
     let parsed = this.parsedConfigs.get(file);
     if (!parsed) {
       const text = this.fs.readFile(file);
-      parsed = text === undefined
-        ? { config: {}, problems: [{ source: file, path: '(root)', message: 'cannot be read' }] }
-        : parseConfigText(text, file, this.rules);
+      parsed =
+        text === undefined
+          ? { config: {}, problems: [{ source: file, path: '(root)', message: 'cannot be read' }] }
+          : parseConfigText(text, file, this.rules);
       this.parsedConfigs.set(file, parsed);
     }
     return parsed;

@@ -45,7 +45,8 @@ const EARLIER: Partial<Record<PlaceholderPart, readonly string[]>> = {
 
 const byText = new Map<string, PlaceholderPart>();
 for (const part of Object.keys(PLACEHOLDERS) as PlaceholderPart[]) {
-  for (const text of [PLACEHOLDERS[part].en, PLACEHOLDERS[part].ko, ...(EARLIER[part] ?? [])]) byText.set(normalize(text), part);
+  for (const text of [PLACEHOLDERS[part].en, PLACEHOLDERS[part].ko, ...(EARLIER[part] ?? [])])
+    byText.set(normalize(text), part);
 }
 
 function normalize(text: string): string {
@@ -65,7 +66,12 @@ export function allPlaceholderTexts(): string[] {
 /** True when `url` is an address a template wrote in place of the real one (`https://`, `https://arxiv.org/abs/`). */
 export function isPlaceholderUrl(url: string): boolean {
   const value = url.trim().toLowerCase();
-  return value === PLACEHOLDER_URLS.any || value === 'http://' || value === PLACEHOLDER_URLS.paper || value === 'http://arxiv.org/abs/';
+  return (
+    value === PLACEHOLDER_URLS.any ||
+    value === 'http://' ||
+    value === PLACEHOLDER_URLS.paper ||
+    value === 'http://arxiv.org/abs/'
+  );
 }
 
 /** A snippet as VS Code reads it from `snippets/markdown.json`. */
@@ -88,7 +94,8 @@ function presenterLine(first: number): string {
 export const SNIPPETS: Record<string, SnippetDefinition> = {
   post: {
     prefix: 'post',
-    description: 'Quarter post front matter (layout, title, date, image, MathJax, comments) · 분기 포스트 머리말 (layout, title, date, 이미지, MathJax, 댓글)',
+    description:
+      'Quarter post front matter (layout, title, date, image, MathJax, comments) · 분기 포스트 머리말 (layout, title, date, 이미지, MathJax, 댓글)',
     body: [
       '---',
       'layout: post',
@@ -104,7 +111,8 @@ export const SNIPPETS: Record<string, SnippetDefinition> = {
   },
   paper: {
     prefix: 'paper',
-    description: 'Paper section: title, authors, presenter line, bullets, image block · 논문 섹션: 제목, 저자, 발표자 줄, 글머리표, 이미지 블록',
+    description:
+      'Paper section: title, authors, presenter line, bullets, image block · 논문 섹션: 제목, 저자, 발표자 줄, 글머리표, 이미지 블록',
     body: [
       `# \${1:${P.title}}`,
       `## \${2:${P.authors}}, \${3:${P.venue}}`,
@@ -131,7 +139,13 @@ export const SNIPPETS: Record<string, SnippetDefinition> = {
   figure2: {
     prefix: 'figure2',
     description: 'Two images side by side, with width · 너비를 지정한 이미지 두 개를 나란히',
-    body: ['<p align="center">', `  <img src="\${1:${U.any}}" width="\${2:450}">`, `  <img src="\${3:${U.any}}" width="\${4:$2}">`, '</p>', '$0'],
+    body: [
+      '<p align="center">',
+      `  <img src="\${1:${U.any}}" width="\${2:450}">`,
+      `  <img src="\${3:${U.any}}" width="\${4:$2}">`,
+      '</p>',
+      '$0',
+    ],
   },
   bullet: {
     prefix: 'bullet',

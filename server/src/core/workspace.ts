@@ -49,4 +49,5 @@ export const paperTitleKey: (title: string) => string = memoizeText((title) =>
     .toLowerCase()
     .replace(/[*_`~]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim());
+    .trim(),
+);

@@ -4,5 +4,5 @@
 
 /** The error's stack (or message) for the log. */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.stack ?? error.message : String(error);
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

@@ -5,8 +5,15 @@
  * without a document gets a clear error.
  */
 import {
-  DocumentDiagnosticReportKind, ErrorCodes, LSPErrorCodes, ResponseError, type ClientCapabilities, type CodeAction, type Connection,
-  type Position, type TextDocuments,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type ClientCapabilities,
+  type CodeAction,
+  type Connection,
+  type Position,
+  type TextDocuments,
 } from 'vscode-languageserver/node';
 import type { CodeAction as CoreCodeAction } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -48,7 +55,11 @@ export function registerFeatures(
   closedReport: (uri: string) => { resultId: string; diagnostics: Diagnostic[] } | undefined = () => undefined,
 ): void {
   /** Runs `answer` on the open post `params` names; `empty` wherever there is none. */
-  async function withPost<T>(params: DocumentParams | undefined, empty: T, answer: (analysis: PostAnalysis, checked: Checked) => T): Promise<T> {
+  async function withPost<T>(
+    params: DocumentParams | undefined,
+    empty: T,
+    answer: (analysis: PostAnalysis, checked: Checked) => T,
+  ): Promise<T> {
     const uri = requireUri(params, locale());
     const document = documents.get(uri);
     if (!document) return empty;
@@ -57,8 +68,11 @@ export function registerFeatures(
   }
 
   /** Runs `answer` at the request's position; `empty` when the position is not in the post. */
-  function atPosition<T>(params: DocumentParams & { position?: Position } | undefined, empty: T,
-    answer: (analysis: PostAnalysis, position: Position, checked: Checked) => T): Promise<T> {
+  function atPosition<T>(
+    params: (DocumentParams & { position?: Position }) | undefined,
+    empty: T,
+    answer: (analysis: PostAnalysis, position: Position, checked: Checked) => T,
+  ): Promise<T> {
     return withPost(params, empty, (analysis, checked) => {
       const position = positionIn(analysis.post, params?.position);
       return position ? answer(analysis, position, checked) : empty;
@@ -66,39 +80,72 @@ export function registerFeatures(
   }
 
   connection.onCompletion(async (params) => {
-    const items = await atPosition(params, [], (analysis, position) => service.completions(analysis, position, {
-      presenters: index.presenterNames(),
-      snippets: capabilities().textDocument?.completion?.completionItem?.snippetSupport === true,
-    }));
+    const items = await atPosition(params, [], (analysis, position) =>
+      service.completions(analysis, position, {
+        presenters: index.presenterNames(),
+        snippets: capabilities().textDocument?.completion?.completionItem?.snippetSupport === true,
+      }),
+    );
     // The title line of a section with a paper link: the kept paper, or an item that asks for it.
-    const fill = paper && await atPosition(params, undefined, ({ post, setup }, position) => {
-      const target = fillTargetAtTitle(post, setup.config, position);
-      return target && { post, target, position };
-    });
+    const fill =
+      paper &&
+      (await atPosition(params, undefined, ({ post, setup }, position) => {
+        const target = fillTargetAtTitle(post, setup.config, position);
+        return target && { post, target, position };
+      }));
     if (!paper || !fill) return items;
-    return [...items, ...getFillCompletions(fill.post, fill.target, fill.position, await paper.cached(fill.target.url), locale())];
+    return [
+      ...items,
+      ...getFillCompletions(fill.post, fill.target, fill.position, await paper.cached(fill.target.url), locale()),
+    ];
   });
 
-  connection.onHover((params) => atPosition(params, null, (analysis, position, checked) => service.hover(analysis, position, {
-    diagnostics: checked.diagnostics,
-    talksOf: (name) => index.talksOf(name),
-  })));
+  connection.onHover((params) =>
+    atPosition(params, null, (analysis, position, checked) =>
+      service.hover(analysis, position, {
+        diagnostics: checked.diagnostics,
+        talksOf: (name) => index.talksOf(name),
+      }),
+    ),
+  );
 
   connection.onDocumentSymbol((params) => withPost(params, [], (analysis) => service.documentSymbols(analysis)));
 
   connection.onFoldingRanges((params) => withPost(params, [], (analysis) => service.foldingRanges(analysis)));
 
-  connection.onDocumentLinks((params) => withPost(params, [], (analysis) => service.documentLinks(analysis, (path) => siteFileUri(analysis.setup.site, path))));
+  connection.onDocumentLinks((params) =>
+    withPost(params, [], (analysis) =>
+      service.documentLinks(analysis, (path) => siteFileUri(analysis.setup.site, path)),
+    ),
+  );
 
-  connection.onWorkspaceSymbol((params) => service.workspaceSymbols(index.papers(), typeof params?.query === 'string' ? params.query : ''));
+  connection.onWorkspaceSymbol((params) =>
+    service.workspaceSymbols(index.papers(), typeof params?.query === 'string' ? params.query : ''),
+  );
 
-  connection.onCodeAction((params) => withPost(params, [], (analysis, checked) => [...service.codeActions(analysis, {
-    // The client sends back diagnostics this server published (plain-string messages).
-    contextDiagnostics: Array.isArray(params.context?.diagnostics) ? params.context.diagnostics as Diagnostic[] : [],
-    diagnostics: checked.diagnostics,
-    only: params.context?.only,
-    support: editSupport(capabilities()),
-  }), ...(paper ? getFillCodeActions(analysis.post, analysis.setup.config, params.range, Array.isArray(params.context?.diagnostics) ? params.context.diagnostics as Diagnostic[] : [], params.context?.only, locale()) : [])]));
+  connection.onCodeAction((params) =>
+    withPost(params, [], (analysis, checked) => [
+      ...service.codeActions(analysis, {
+        // The client sends back diagnostics this server published (plain-string messages).
+        contextDiagnostics: Array.isArray(params.context?.diagnostics)
+          ? (params.context.diagnostics as Diagnostic[])
+          : [],
+        diagnostics: checked.diagnostics,
+        only: params.context?.only,
+        support: editSupport(capabilities()),
+      }),
+      ...(paper
+        ? getFillCodeActions(
+            analysis.post,
+            analysis.setup.config,
+            params.range,
+            Array.isArray(params.context?.diagnostics) ? (params.context.diagnostics as Diagnostic[]) : [],
+            params.context?.only,
+            locale(),
+          )
+        : []),
+    ]),
+  );
 
   // Only the fix-all action is resolved: its edit is computed here, on the post's current version.
   connection.onCodeActionResolve(async (action: CodeAction) => {
@@ -108,7 +155,10 @@ export function registerFeatures(
     const checked = await validator.current(document);
     if (checked.analysis.kind !== 'post') return withoutData(action);
     // The connection's protocol types and the core's are two copies of the same LSP types.
-    return service.resolveCodeAction(checked.analysis, action as CoreCodeAction, { diagnostics: checked.diagnostics, support: editSupport(capabilities()) });
+    return service.resolveCodeAction(checked.analysis, action as CoreCodeAction, {
+      diagnostics: checked.diagnostics,
+      support: editSupport(capabilities()),
+    });
   });
 
   connection.languages.diagnostics.on(async (params) => {
@@ -116,11 +166,17 @@ export function registerFeatures(
     const document = documents.get(uri);
     if (!document) {
       const report = closedReport(uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: report?.diagnostics ?? [], ...(report ? { resultId: report.resultId } : {}) };
+      return {
+        kind: DocumentDiagnosticReportKind.Full,
+        items: report?.diagnostics ?? [],
+        ...(report ? { resultId: report.resultId } : {}),
+      };
     }
     // The client pulls again after the newer change; this version's answer would only be dropped.
     if (incoming.hasNewer(document.uri, document.version)) {
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer version of the document is on its way.', { retriggerRequest: false });
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer version of the document is on its way.', {
+        retriggerRequest: false,
+      });
     }
     const { diagnostics } = await validator.current(document);
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics };
@@ -130,13 +186,18 @@ export function registerFeatures(
     const names = index.presenterNames();
     if (typeof params?.textDocument?.uri !== 'string') return { names };
     const labels = await withPost<PostLabels | undefined>(params, undefined, ({ setup: { config } }) => ({
-      presenter: [...config.presenterLabels], paper: [...config.linkLabels.paper], slides: [...config.linkLabels.slides],
+      presenter: [...config.presenterLabels],
+      paper: [...config.linkLabels.paper],
+      slides: [...config.linkLabels.slides],
     }));
     return labels ? { names, labels } : { names };
   });
 
-  onRequest(connection, PostSiteRequest, (params) => withPost<PostSite | null>(params, null, ({ setup: { site } }) =>
-    site ? { root: URI.file(site.root).toString(), baseurl: site.baseurl ?? null } : null));
+  onRequest(connection, PostSiteRequest, (params) =>
+    withPost<PostSite | null>(params, null, ({ setup: { site } }) =>
+      site ? { root: URI.file(site.root).toString(), baseurl: site.baseurl ?? null } : null,
+    ),
+  );
 }
 
 /** A request about a document, as it may arrive from a client: every field is checked before use. */
@@ -155,7 +216,8 @@ function requireUri(params: DocumentParams | undefined, locale: Locale): string 
 function positionIn(post: Post, position: Partial<Position> | undefined): Position | undefined {
   const line = position?.line;
   const character = position?.character;
-  if (line === undefined || character === undefined || !Number.isInteger(line) || !Number.isInteger(character)) return undefined;
+  if (line === undefined || character === undefined || !Number.isInteger(line) || !Number.isInteger(character))
+    return undefined;
   if (line < 0 || line >= post.lines.lineCount || character < 0) return undefined;
   return { line, character: Math.min(character, post.lines.lineText(line).length) };
 }

@@ -86,7 +86,12 @@ export interface IndexAnswer {
  * The summary of a post whose text was read from disk, or undefined when its text is refused
  * (the same reading in the worker and in the server's thread).
  */
-export function summaryOfFileText(uri: string, text: string, maxBytes: number, labels?: SummaryConfig): PostSummary | undefined {
+export function summaryOfFileText(
+  uri: string,
+  text: string,
+  maxBytes: number,
+  labels?: SummaryConfig,
+): PostSummary | undefined {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (refusalOf(text, maxBytes)) return undefined;
   // Read once: parsed without filling the cache kept for documents being edited.
@@ -105,7 +110,8 @@ export function checkPostFile(request: LintRequest, service: PostService): Diagn
     const stat = fs.statSync(request.path);
     if (!stat.isFile()) return undefined;
     // Too large: refused without reading it.
-    if (stat.size > request.maxBytes) return [refusalDiagnostic({ kind: 'too-large', bytes: stat.size, maxBytes: request.maxBytes }, service.locale())];
+    if (stat.size > request.maxBytes)
+      return [refusalDiagnostic({ kind: 'too-large', bytes: stat.size, maxBytes: request.maxBytes }, service.locale())];
     text = fs.readFileSync(request.path, 'utf8');
   } catch {
     return undefined;
@@ -134,21 +140,40 @@ export function runIndexWorker(): void {
   // The worker's post service: the same core as the server's, with the locale and moment of the current check.
   let context: LintContext = { locale: 'en', now: Date.now() };
   const service = createPostService({
-    host: nodeFileSystem, rules: RULES, locale: () => context.locale, clock: () => new Date(context.now), workspace: () => workspace,
+    host: nodeFileSystem,
+    rules: RULES,
+    locale: () => context.locale,
+    clock: () => new Date(context.now),
+    workspace: () => workspace,
   });
   port.on('message', (message: WorkerMessage) => {
     switch (message.kind) {
       case 'read':
-        port.postMessage(message.requests.map((request): IndexAnswer => ({ uri: request.uri, summary: read(request) })));
+        port.postMessage(
+          message.requests.map((request): IndexAnswer => ({ uri: request.uri, summary: read(request) })),
+        );
         break;
       case 'papers':
-        papers = groupBy(message.papers.papers, (p) => p.key, (p) => p.paper);
-        quarters = groupBy(message.papers.quarters, (q) => q.quarter, (q) => q.post);
+        papers = groupBy(
+          message.papers.papers,
+          (p) => p.key,
+          (p) => p.paper,
+        );
+        quarters = groupBy(
+          message.papers.quarters,
+          (q) => q.quarter,
+          (q) => q.post,
+        );
         port.postMessage(true);
         break;
       case 'lint':
         context = message.context;
-        port.postMessage(message.requests.map((request): LintAnswer => ({ uri: request.uri, diagnostics: checkPostFile(request, service) })));
+        port.postMessage(
+          message.requests.map((request): LintAnswer => ({
+            uri: request.uri,
+            diagnostics: checkPostFile(request, service),
+          })),
+        );
         break;
     }
   });
@@ -182,7 +207,11 @@ export class IndexWorker {
 
   /** The summaries of `requests`, in their order. Rejects when the worker fails. */
   read(requests: IndexRequest[]): Promise<IndexAnswer[]> {
-    return callWorker<IndexAnswer[]>(this.worker, { kind: 'read', requests } satisfies WorkerMessage, 'the index worker');
+    return callWorker<IndexAnswer[]>(
+      this.worker,
+      { kind: 'read', requests } satisfies WorkerMessage,
+      'the index worker',
+    );
   }
 
   /** Sets the papers the next checks compare titles with. */
@@ -192,7 +221,11 @@ export class IndexWorker {
 
   /** The diagnostics of `requests`, in their order. Rejects when the worker fails. */
   lint(requests: LintRequest[], context: LintContext): Promise<LintAnswer[]> {
-    return callWorker<LintAnswer[]>(this.worker, { kind: 'lint', requests, context } satisfies WorkerMessage, 'the index worker');
+    return callWorker<LintAnswer[]>(
+      this.worker,
+      { kind: 'lint', requests, context } satisfies WorkerMessage,
+      'the index worker',
+    );
   }
 
   /** Stops the worker; its memory goes with it. */

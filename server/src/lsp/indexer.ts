@@ -94,7 +94,9 @@ export class WorkspaceIndexer {
             try {
               answers = worker ? await worker.read(batch) : await this.readHere(batch);
             } catch (error) {
-              this.connection.console.error(`the index worker failed, reading in the server instead: ${errorText(error)}`);
+              this.connection.console.error(
+                `the index worker failed, reading in the server instead: ${errorText(error)}`,
+              );
               void worker?.dispose();
               worker = undefined;
               answers = await this.readHere(batch);
@@ -103,7 +105,10 @@ export class WorkspaceIndexer {
             for (const answer of answers) this.apply(answer);
           }
           if (i % 10 === 9 || i === found.length - 1) {
-            progress?.report(Math.round(((i + 1) * 100) / found.length), formatMessage(TEXT.progress, locale, { done: i + 1, total: found.length }));
+            progress?.report(
+              Math.round(((i + 1) * 100) / found.length),
+              formatMessage(TEXT.progress, locale, { done: i + 1, total: found.length }),
+            );
           }
         }
       } finally {
@@ -169,7 +174,12 @@ export class WorkspaceIndexer {
     if (!classified) return 'remove';
     if (this.documents.get(uri)) return undefined;
     const { presenterLabels, linkLabels } = classified.setup.config;
-    return { uri, path: classified.path, maxBytes: classified.settings.maxFileSizeBytes, labels: { presenterLabels, linkLabels } };
+    return {
+      uri,
+      path: classified.path,
+      maxBytes: classified.settings.maxFileSizeBytes,
+      labels: { presenterLabels, linkLabels },
+    };
   }
 
   /** Reads and summarizes posts in this thread. */
@@ -223,7 +233,7 @@ export class WorkspaceIndexer {
     let best: { folder: string; length: number } | undefined;
     for (const folder of this.folders()) {
       const root = uriToCorePath(folder);
-      if (!root || !(path.startsWith(root.endsWith('/') ? root : `${root}/`))) continue;
+      if (!root || !path.startsWith(root.endsWith('/') ? root : `${root}/`)) continue;
       if (!best || root.length > best.length) best = { folder, length: root.length };
     }
     return best?.folder;

@@ -27,7 +27,10 @@ import type { CheckLinksParams, CheckLinksResult } from '../protocol';
 import type { Analyzer, PostClassification } from './analysis';
 
 const TEXT = {
-  notPost: { en: 'Check Links works on posts; {uri} is not one.', ko: '링크 검사는 포스트에서만 할 수 있습니다. {uri}은(는) 포스트가 아닙니다.' },
+  notPost: {
+    en: 'Check Links works on posts; {uri} is not one.',
+    ko: '링크 검사는 포스트에서만 할 수 있습니다. {uri}은(는) 포스트가 아닙니다.',
+  },
   begin: { en: 'Checking links', ko: '링크 검사 중' },
   progress: { en: '{done} of {total} links', ko: '링크 {total}개 중 {done}개' },
 };
@@ -63,20 +66,34 @@ export class LinkCheckService {
 
   /** Runs a check (the request's handler). */
   async check(params: CheckLinksParams, token: CancellationToken): Promise<CheckLinksResult> {
-    const empty: CheckLinksResult = { posts: 0, links: 0, requested: 0, fromCache: 0, problems: { dead: 0, signIn: 0, unchecked: 0, moved: 0 }, cancelled: false };
-    const uris = params.scope === 'post' ? [params.textDocument?.uri ?? ''] : [...new Set([...this.index.uris(), ...this.documents.all().map((d) => d.uri)])];
+    const empty: CheckLinksResult = {
+      posts: 0,
+      links: 0,
+      requested: 0,
+      fromCache: 0,
+      problems: { dead: 0, signIn: 0, unchecked: 0, moved: 0 },
+      cancelled: false,
+    };
+    const uris =
+      params.scope === 'post'
+        ? [params.textDocument?.uri ?? '']
+        : [...new Set([...this.index.uris(), ...this.documents.all().map((d) => d.uri)])];
     const posts: { uri: string; post: Post; setup: PostClassification }[] = [];
     for (const uri of uris) {
       const setup = uri ? await this.analyzer.classify(uri) : undefined;
       const post = setup && this.read(uri, setup.path);
       if (setup && post) posts.push({ uri, post, setup });
-      else if (params.scope === 'post') return { ...empty, refused: formatMessage(TEXT.notPost, this.locale(), { uri }) };
+      else if (params.scope === 'post')
+        return { ...empty, refused: formatMessage(TEXT.notPost, this.locale(), { uri }) };
     }
 
     const targets = new Map(posts.map(({ uri, post, setup }) => [uri, linkTargets(post, setup.setup.config)]));
     const addresses = [...new Set([...targets.values()].flatMap((t) => uniqueAddresses(t)))];
     // The client made the progress (its notification, with its Cancel button that cancels this request).
-    const reporter = params.workDoneToken !== undefined ? this.connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
+    const reporter =
+      params.workDoneToken !== undefined
+        ? this.connection.window.attachWorkDoneProgress(params.workDoneToken)
+        : undefined;
     reporter?.begin(formatMessage(TEXT.begin, this.locale()), 0, undefined, true);
     const controller = new AbortController();
     const stop = token.onCancellationRequested(() => controller.abort());
@@ -85,14 +102,25 @@ export class LinkCheckService {
       run = await checkLinks(addresses, (this.client ??= createHttpClient(LINK_CHECK_LIMITS)), {
         cache: this.cacheOf(),
         signal: controller.signal,
-        onProgress: (done, total) => reporter?.report(Math.round((done / total) * 100), formatMessage(TEXT.progress, this.locale(), { done, total })),
+        onProgress: (done, total) =>
+          reporter?.report(
+            Math.round((done / total) * 100),
+            formatMessage(TEXT.progress, this.locale(), { done, total }),
+          ),
       });
     } finally {
       stop.dispose();
       reporter?.done();
     }
 
-    const result: CheckLinksResult = { ...empty, posts: posts.length, links: addresses.length, requested: run.requested, fromCache: run.fromCache, cancelled: run.cancelled };
+    const result: CheckLinksResult = {
+      ...empty,
+      posts: posts.length,
+      links: addresses.length,
+      requested: run.requested,
+      fromCache: run.fromCache,
+      cancelled: run.cancelled,
+    };
     for (const { uri, setup } of posts) {
       const kept = new Map<string, LinkResult>();
       for (const target of targets.get(uri) ?? []) {
@@ -105,7 +133,8 @@ export class LinkCheckService {
       this.results.set(uri, kept);
     }
     // A workspace check replaces every post's results; results of posts it did not see go.
-    if (params.scope === 'workspace') for (const uri of [...this.results.keys()]) if (!targets.has(uri)) this.forget(uri);
+    if (params.scope === 'workspace')
+      for (const uri of [...this.results.keys()]) if (!targets.has(uri)) this.forget(uri);
     this.revalidate();
     for (const { uri } of posts) if (!this.documents.get(uri)) await this.publishClosed(uri);
     return result;
@@ -142,7 +171,9 @@ export class LinkCheckService {
       return;
     }
     // The post service lints it as the validator would (this check's results included); only `link-dead` is pushed.
-    const diagnostics: Diagnostic[] = this.service.lint({ post, setup: setup.setup }).filter((d) => d.code === 'link-dead');
+    const diagnostics: Diagnostic[] = this.service
+      .lint({ post, setup: setup.setup })
+      .filter((d) => d.code === 'link-dead');
     if (diagnostics.length) this.pushed.add(uri);
     else if (!this.pushed.delete(uri)) return;
     void this.connection.sendDiagnostics({ uri, diagnostics });
@@ -164,7 +195,9 @@ export class LinkCheckService {
   private cacheOf(): ResultCache<LinkResult> {
     if (!this.cache) {
       const folder = this.storagePath();
-      const store = folder ? new JsonFileCacheStore(path.join(folder, 'cache'), (message) => this.connection.console.warn(message)) : undefined;
+      const store = folder
+        ? new JsonFileCacheStore(path.join(folder, 'cache'), (message) => this.connection.console.warn(message))
+        : undefined;
       this.cache = new ResultCache<LinkResult>('links', store, { maxEntries: 50_000, isValue: isLinkResult });
     }
     return this.cache;

@@ -16,9 +16,15 @@ import { FillSectionRequest, onRequest, type FillSectionParams, type FillSection
 import type { Validator } from './validation';
 
 const TEXT = {
-  noLink: { en: 'This section has no paper link to fill from: add [paper link](https://arxiv.org/abs/...) to its presenter line.', ko: '이 섹션에는 채울 논문 링크가 없습니다. 발표자 줄에 [paper link](https://arxiv.org/abs/...)를 넣으세요.' },
+  noLink: {
+    en: 'This section has no paper link to fill from: add [paper link](https://arxiv.org/abs/...) to its presenter line.',
+    ko: '이 섹션에는 채울 논문 링크가 없습니다. 발표자 줄에 [paper link](https://arxiv.org/abs/...)를 넣으세요.',
+  },
   notPost: { en: 'This file is not a post the checks read.', ko: '이 파일은 검사하는 포스트가 아닙니다.' },
-  complete: { en: 'The title and authors of this section are written already.', ko: '이 섹션의 제목과 저자는 이미 쓰여 있습니다.' },
+  complete: {
+    en: 'The title and authors of this section are written already.',
+    ko: '이 섹션의 제목과 저자는 이미 쓰여 있습니다.',
+  },
 } as const;
 
 /** The paper lookup of the session, made on first use. */
@@ -76,14 +82,20 @@ export function registerPaperFill(
     const section = sectionAtLine(analysis.post, params.line);
     const target = section && fillTargetOf(section, analysis.setup.config);
     if (!target) return { kind: 'noLink', message: say(TEXT.noLink) };
-    if (!target.fillTitle && !target.fillAuthors && !params.replace) return { kind: 'complete', url: target.url, message: say(TEXT.complete) };
+    if (!target.fillTitle && !target.fillAuthors && !params.replace)
+      return { kind: 'complete', url: target.url, message: say(TEXT.complete) };
     service.setEndpoints(params.endpoints);
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
     try {
       const meta = await service.lookup.lookup(target.url, abort.signal);
       void service.lookup.flush();
-      return { kind: 'filled', version: analysis.post.version ?? document.version, url: target.url, edits: fillEdits(target, meta, params.replace === true) };
+      return {
+        kind: 'filled',
+        version: analysis.post.version ?? document.version,
+        url: target.url,
+        edits: fillEdits(target, meta, params.replace === true),
+      };
     } catch (error) {
       if (error instanceof PaperLookupError) return { kind: 'failed', message: error.describe(locale()) };
       throw error;

@@ -3,7 +3,13 @@
  * It reads the version's analysis and diagnostics that the validator keeps (the post is parsed and
  * linted once per version, whoever asks first), and hands them to the post service's `render`.
  */
-import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
+import {
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  type Connection,
+  type TextDocuments,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { formatMessage } from '../core/engine/messages';
@@ -36,12 +42,16 @@ export function registerRender(
   const locale = () => service.locale();
   onRequest(connection, RenderRequest, async (params): Promise<RenderResult | RenderRefusal> => {
     const uri = params?.textDocument?.uri;
-    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, formatMessage(NO_DOCUMENT, locale()));
+    if (typeof uri !== 'string')
+      throw new ResponseError(ErrorCodes.InvalidParams, formatMessage(NO_DOCUMENT, locale()));
     const document = documents.get(uri);
-    if (!document) return { refused: 'notOpen', version: undefined, message: formatMessage(MESSAGES.notOpen, locale(), { uri }) };
+    if (!document)
+      return { refused: 'notOpen', version: undefined, message: formatMessage(MESSAGES.notOpen, locale(), { uri }) };
     // As for pulled diagnostics: the client asks again for the newer version; this one would be dropped.
     if (incoming.hasNewer(uri, document.version)) {
-      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer version of the document is on its way.', { retriggerRequest: false });
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, 'A newer version of the document is on its way.', {
+        retriggerRequest: false,
+      });
     }
     const { analysis, diagnostics, version } = await validator.current(document);
     switch (analysis.kind) {
@@ -52,7 +62,10 @@ export function registerRender(
       case 'post': {
         const root = analysis.setup.site?.root;
         const base = typeof params?.resourceBase === 'string' ? params.resourceBase : undefined;
-        return service.render(analysis, { diagnostics, imageBase: base && root ? siteImageBase(base, root) : undefined });
+        return service.render(analysis, {
+          diagnostics,
+          imageBase: base && root ? siteImageBase(base, root) : undefined,
+        });
       }
     }
   });

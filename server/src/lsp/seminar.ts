@@ -15,8 +15,18 @@ import type { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { CHART_IDS, pageCharts, seminarCharts } from '../core/stats/charts';
 import { tableCsv } from '../core/stats/tables';
 import {
-  onRequest, sendNotification, SeminarChangedNotification, SeminarRequest, StatisticsExportRequest, StatisticsRequest, type ProblemsReach,
-  type SeminarChange, type SeminarResult, type ServerStatus, type StatisticsExportResult, type StatisticsResult,
+  onRequest,
+  sendNotification,
+  SeminarChangedNotification,
+  SeminarRequest,
+  StatisticsExportRequest,
+  StatisticsRequest,
+  type ProblemsReach,
+  type SeminarChange,
+  type SeminarResult,
+  type ServerStatus,
+  type StatisticsExportResult,
+  type StatisticsResult,
 } from '../protocol';
 
 /** Serves the Seminar view and the statistics page. */
@@ -38,19 +48,34 @@ export class SeminarFeed {
       const problems = await this.reach();
       // Read after the await: the answer is the index as it is when sent.
       const changes = this.index.changesSince(since);
-      return { revision: changes.revision, reset: changes.reset, posts: changes.summaries.map(seminarPostOf), removed: changes.removed, state: this.state(), problems };
+      return {
+        revision: changes.revision,
+        reset: changes.reset,
+        posts: changes.summaries.map(seminarPostOf),
+        removed: changes.removed,
+        state: this.state(),
+        problems,
+      };
     });
     onRequest(this.connection, StatisticsRequest, (): StatisticsResult => {
       const statistics = seminarStatistics([...this.index.summaries()].map(seminarPostOf));
       return { totals: statistics.totals, charts: pageCharts(statistics, this.locale()), state: this.state() };
     });
     onRequest(this.connection, StatisticsExportRequest, (params): StatisticsExportResult => {
-      if (!params || !(CHART_IDS as readonly unknown[]).includes(params.chart) || (params.format !== 'svg' && params.format !== 'csv')) {
-        throw new ResponseError(ErrorCodes.InvalidParams, 'seminarPosts/statisticsExport: expected { chart, format: "svg" | "csv" }');
+      if (
+        !params ||
+        !(CHART_IDS as readonly unknown[]).includes(params.chart) ||
+        (params.format !== 'svg' && params.format !== 'csv')
+      ) {
+        throw new ResponseError(
+          ErrorCodes.InvalidParams,
+          'seminarPosts/statisticsExport: expected { chart, format: "svg" | "csv" }',
+        );
       }
       const statistics = seminarStatistics([...this.index.summaries()].map(seminarPostOf));
       const chart = seminarCharts(statistics, this.locale()).find((c) => c.id === params.chart)!;
-      const content = params.format === 'svg' ? chart.standaloneSvg : chart.table.rows.length ? tableCsv(chart.table) : undefined;
+      const content =
+        params.format === 'svg' ? chart.standaloneSvg : chart.table.rows.length ? tableCsv(chart.table) : undefined;
       return { title: chart.title, content };
     });
   }
@@ -61,10 +86,12 @@ export class SeminarFeed {
     this.pending = true;
     setImmediate(() => {
       this.pending = false;
-      void this.reach().then((problems) => {
-        const change: SeminarChange = { revision: this.index.revision, state: this.state(), problems };
-        sendNotification(this.connection, SeminarChangedNotification, change);
-      }).catch(() => undefined);
+      void this.reach()
+        .then((problems) => {
+          const change: SeminarChange = { revision: this.index.revision, state: this.state(), problems };
+          sendNotification(this.connection, SeminarChangedNotification, change);
+        })
+        .catch(() => undefined);
     });
   }
 }

@@ -5,8 +5,16 @@
  */
 import * as path from 'node:path';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, type CancellationToken, DidChangeWatchedFilesNotification, TextDocuments,
-  TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeParams, type InitializeResult,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  type CancellationToken,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SETTINGS_SECTION } from '../core/config/settings';
@@ -41,10 +49,20 @@ const WATCHED = ['**/*.{md,markdown}', '**/.seminar-posts.json', '**/_config.yml
  * as the other posts, the renderer loaded on the first preview. (The fix-equivalence test builds
  * the editor's side with it, as the server does.) `links`: what the last Check Links found of a post.
  */
-export function createServerServices(rules: readonly RuleDefinition<object>[], locale: () => Locale, index: WorkspaceIndex,
-  links?: (uri: string) => LinkResultLookup | undefined): { service: PostService; features: EditorFeatures } {
+export function createServerServices(
+  rules: readonly RuleDefinition<object>[],
+  locale: () => Locale,
+  index: WorkspaceIndex,
+  links?: (uri: string) => LinkResultLookup | undefined,
+): { service: PostService; features: EditorFeatures } {
   const service = createPostService({
-    host: nodeFileSystem, rules, locale, clock: () => new Date(), workspace: () => index, renderer: loadRenderer, links,
+    host: nodeFileSystem,
+    rules,
+    locale,
+    clock: () => new Date(),
+    workspace: () => index,
+    renderer: loadRenderer,
+    links,
   });
   return { service, features: createEditorFeatures(service) };
 }
@@ -53,7 +71,11 @@ export function createServerServices(rules: readonly RuleDefinition<object>[], l
  * Starts serving on `connection` (not yet listening); `incoming` is the transport's look ahead.
  * `rules` are the registry's (the entry point passes them).
  */
-export function startServer(connection: Connection, incoming: IncomingChanges, rules: readonly RuleDefinition<object>[]): void {
+export function startServer(
+  connection: Connection,
+  incoming: IncomingChanges,
+  rules: readonly RuleDefinition<object>[],
+): void {
   let locale: Locale = 'en';
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
@@ -65,27 +87,66 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
   const index = new WorkspaceIndex();
   // Check Links' results (kept by `links`, made below) reach the rules through the post service.
   let links: LinkCheckService | undefined;
-  const { service, features } = createServerServices(rules, () => locale, index, (uri) => links?.lookupFor(uri));
+  const { service, features } = createServerServices(
+    rules,
+    () => locale,
+    index,
+    (uri) => links?.lookupFor(uri),
+  );
   const status = new StatusReporter(connection, () => locale);
-  const settings = new SettingsStore(connection, rules, () => capabilities.workspace?.configuration === true,
-    (message) => status.settingsUnreadable(message));
+  const settings = new SettingsStore(
+    connection,
+    rules,
+    () => capabilities.workspace?.configuration === true,
+    (message) => status.settingsUnreadable(message),
+  );
   const analyzer = new Analyzer(service, settings, status, () => roots);
   const pulls = () => capabilities.textDocument?.diagnostic !== undefined;
-  const validator = new Validator(connection, documents, incoming, service, analyzer, index, () => locale, pulls,
-    () => capabilities.workspace?.diagnostics?.refreshSupport === true);
-  const indexer = new WorkspaceIndexer(connection, documents, analyzer, index, status, () => locale, () => folders, () => {
-    validator.scheduleAll();
-    check.schedule();
-  });
+  const validator = new Validator(
+    connection,
+    documents,
+    incoming,
+    service,
+    analyzer,
+    index,
+    () => locale,
+    pulls,
+    () => capabilities.workspace?.diagnostics?.refreshSupport === true,
+  );
+  const indexer = new WorkspaceIndexer(
+    connection,
+    documents,
+    analyzer,
+    index,
+    status,
+    () => locale,
+    () => folders,
+    () => {
+      validator.scheduleAll();
+      check.schedule();
+    },
+  );
   const check = new WorkspaceCheck({
-    connection, documents, analyzer, validator, index, service, status,
+    connection,
+    documents,
+    analyzer,
+    validator,
+    index,
+    service,
+    status,
     locale: () => locale,
     ready: () => status.current === 'ready',
     folderOf: (uri) => indexer.folderOf(uri),
     canAskSettings: () => capabilities.workspace?.configuration === true,
     onDidChangeReach: () => feed.changed(),
   });
-  const feed = new SeminarFeed(connection, index, () => status.current, () => check.reach(), () => locale);
+  const feed = new SeminarFeed(
+    connection,
+    index,
+    () => status.current,
+    () => check.reach(),
+    () => locale,
+  );
   index.onDidChange = (uri, previous, next) => {
     check.postChanged(uri, previous, next);
     feed.changed();
@@ -95,10 +156,19 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
     check.schedule();
   };
 
-  const linkCheck = (links = new LinkCheckService(connection, documents, service, analyzer, index, () => locale, () => storagePath,
-    () => validator.scheduleAll()));
+  const linkCheck = (links = new LinkCheckService(
+    connection,
+    documents,
+    service,
+    analyzer,
+    index,
+    () => locale,
+    () => storagePath,
+    () => validator.scheduleAll(),
+  ));
 
-  const rescan = () => void indexer.scan().catch((error: unknown) => connection.console.error(`indexing failed: ${errorText(error)}`));
+  const rescan = () =>
+    void indexer.scan().catch((error: unknown) => connection.console.error(`indexing failed: ${errorText(error)}`));
   const setFolders = (uris: string[]) => {
     folders = uris;
     roots = uris.map(uriToCorePath).filter((p): p is string => p !== undefined);
@@ -114,7 +184,15 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
     return {
       capabilities: {
         // Pushed to a client that does not pull; `diagnosticProvider` for one that does.
-        ...(pulls() ? { diagnosticProvider: { identifier: 'seminar-posts', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        ...(pulls()
+          ? {
+              diagnosticProvider: {
+                identifier: 'seminar-posts',
+                interFileDependencies: true,
+                workspaceDiagnostics: true,
+              },
+            }
+          : {}),
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: [':', ' ', '['], resolveProvider: false },
         hoverProvider: true,
@@ -133,10 +211,13 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
 
   connection.onInitialized(() => {
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch(() => undefined);
     }
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) })
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) })
         .catch(() => undefined);
     }
     if (capabilities.workspace?.workspaceFolders) {
@@ -177,18 +258,38 @@ export function startServer(connection: Connection, incoming: IncomingChanges, r
     validator.closed(uri);
     analyzer.forget(uri);
     incoming.forget(uri);
-    void indexer.documentClosed(uri).catch((error: unknown) => connection.console.error(`indexing ${uri} failed: ${errorText(error)}`));
-    void linkCheck.documentClosed(uri).catch((error: unknown) => connection.console.error(`link results of ${uri}: ${errorText(error)}`));
+    void indexer
+      .documentClosed(uri)
+      .catch((error: unknown) => connection.console.error(`indexing ${uri} failed: ${errorText(error)}`));
+    void linkCheck
+      .documentClosed(uri)
+      .catch((error: unknown) => connection.console.error(`link results of ${uri}: ${errorText(error)}`));
     check.documentClosed(uri);
   });
 
-  const paper = new PaperFillService(() => (storagePath ? path.join(storagePath, 'cache') : undefined), (message) => connection.console.warn(message));
-  registerFeatures(connection, documents, incoming, validator, features, index, () => locale, () => capabilities, paper, (uri) => check.reportOf(uri));
+  const paper = new PaperFillService(
+    () => (storagePath ? path.join(storagePath, 'cache') : undefined),
+    (message) => connection.console.warn(message),
+  );
+  registerFeatures(
+    connection,
+    documents,
+    incoming,
+    validator,
+    features,
+    index,
+    () => locale,
+    () => capabilities,
+    paper,
+    (uri) => check.reportOf(uri),
+  );
   registerPaperFill(connection, documents, validator, () => locale, paper);
   check.register();
   feed.register();
   registerRender(connection, documents, incoming, validator, service);
-  onRequest(connection, CheckLinksRequest, (params, token: CancellationToken) => linkCheck.check(params ?? { scope: 'post' }, token));
+  onRequest(connection, CheckLinksRequest, (params, token: CancellationToken) =>
+    linkCheck.check(params ?? { scope: 'post' }, token),
+  );
   documents.listen(connection);
 
   // The last line of defence: a bug logs, it does not stop the server the editor depends on.

@@ -44,7 +44,10 @@ export class SettingsStore {
   private async fetch(uri: string): Promise<EditorSettings> {
     if (!this.canAsk()) return readEditorSettings(this.pushed, this.rules);
     try {
-      const raw: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+      const raw: unknown = await this.connection.workspace.getConfiguration({
+        scopeUri: uri,
+        section: SETTINGS_SECTION,
+      });
       return readEditorSettings(raw, this.rules);
     } catch (error) {
       this.onError(error instanceof Error ? error.message : String(error));

@@ -15,7 +15,10 @@ const TEXT = {
   },
   more: { en: ' (and {count} more)', ko: ' (외 {count}개)' },
   settings: { en: 'the settings', ko: '설정' },
-  unreadable: { en: 'Seminar Posts could not read the settings and uses the defaults: {error}', ko: 'Seminar Posts가 설정을 읽지 못해 기본값을 씁니다: {error}' },
+  unreadable: {
+    en: 'Seminar Posts could not read the settings and uses the defaults: {error}',
+    ko: 'Seminar Posts가 설정을 읽지 못해 기본값을 씁니다: {error}',
+  },
 };
 
 export class StatusReporter {
@@ -28,7 +31,10 @@ export class StatusReporter {
   /** Called after each state update (the Seminar view shows the state too). */
   onDidUpdate: (() => void) | undefined;
 
-  constructor(private readonly connection: Connection, private readonly locale: () => Locale) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly locale: () => Locale,
+  ) {}
 
   /** The state last sent. */
   get current(): ServerStatus['state'] {
@@ -51,7 +57,10 @@ export class StatusReporter {
     const source = first.source === 'settings' ? formatMessage(TEXT.settings, locale) : first.source;
     let message = formatMessage(TEXT.badConfig, locale, { source, path: first.path, problem: first.message });
     if (problems.length > 1) message += formatMessage(TEXT.more, locale, { count: problems.length - 1 });
-    this.problem(message, problems.map((p) => `${p.source}: ${p.path}: ${p.message}`));
+    this.problem(
+      message,
+      problems.map((p) => `${p.source}: ${p.path}: ${p.message}`),
+    );
   }
 
   /** Reports that the client did not answer a request for settings (with its error). */
@@ -80,7 +89,11 @@ export class StatusReporter {
   }
 
   private send(): void {
-    const status: ServerStatus = { state: this.state, posts: this.posts, ...(this.problemMessage !== undefined ? { message: this.problemMessage } : {}) };
+    const status: ServerStatus = {
+      state: this.state,
+      posts: this.posts,
+      ...(this.problemMessage !== undefined ? { message: this.problemMessage } : {}),
+    };
     sendNotification(this.connection, StatusNotification, status);
   }
 }

@@ -8,9 +8,21 @@
  * `didChange` version 5 runs and version 7 has already arrived, the server knows that 5 is stale.
  */
 import {
-  AbstractMessageWriter, createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader,
-  IPCMessageWriter, ProposedFeatures, StreamMessageReader, type Connection, type DataCallback, type Disposable,
-  type Message, type MessageReader, type MessageWriter, type PartialMessageInfo,
+  AbstractMessageWriter,
+  createConnection,
+  createServerPipeTransport,
+  createServerSocketTransport,
+  IPCMessageReader,
+  IPCMessageWriter,
+  ProposedFeatures,
+  StreamMessageReader,
+  type Connection,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+  type PartialMessageInfo,
 } from 'vscode-languageserver/node';
 
 /** What has arrived from the client but may not be handled yet. */
@@ -19,10 +31,16 @@ export class IncomingChanges {
 
   /** Records a message as it is read. */
   observe(message: Message): void {
-    const { method, params } = message as { method?: string; params?: { textDocument?: { uri?: unknown; version?: unknown } } };
+    const { method, params } = message as {
+      method?: string;
+      params?: { textDocument?: { uri?: unknown; version?: unknown } };
+    };
     const document = params?.textDocument;
     if (!document || typeof document.uri !== 'string') return;
-    if ((method === 'textDocument/didChange' || method === 'textDocument/didOpen') && typeof document.version === 'number') {
+    if (
+      (method === 'textDocument/didChange' || method === 'textDocument/didOpen') &&
+      typeof document.version === 'number'
+    ) {
       this.latest.set(document.uri, document.version);
     } else if (method === 'textDocument/didClose') {
       this.latest.set(document.uri, Number.POSITIVE_INFINITY);
@@ -42,7 +60,10 @@ export class IncomingChanges {
 
 /** A reader that shows every message to `observe` before passing it on. */
 class ObservedReader implements MessageReader {
-  constructor(private readonly inner: MessageReader, private readonly observe: (message: Message) => void) {}
+  constructor(
+    private readonly inner: MessageReader,
+    private readonly observe: (message: Message) => void,
+  ) {}
 
   get onError() {
     return this.inner.onError;
@@ -120,7 +141,11 @@ function transportOf(argv: readonly string[]): { reader: MessageReader; writer: 
       case '--node-ipc':
         return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process), stdio: false };
       case '--stdio':
-        return { reader: new StreamMessageReader(process.stdin), writer: new WholeMessageWriter(process.stdout), stdio: true };
+        return {
+          reader: new StreamMessageReader(process.stdin),
+          writer: new WholeMessageWriter(process.stdout),
+          stdio: true,
+        };
       case '--socket': {
         const [reader, writer] = createServerSocketTransport(Number(value ?? argv[i + 1]));
         return { reader, writer, stdio: false };
@@ -137,10 +162,17 @@ function transportOf(argv: readonly string[]): { reader: MessageReader; writer: 
 }
 
 /** The server's connection, and what it has read ahead. */
-export function createServerConnection(argv: readonly string[] = process.argv.slice(2)): { connection: Connection; incoming: IncomingChanges } {
+export function createServerConnection(argv: readonly string[] = process.argv.slice(2)): {
+  connection: Connection;
+  incoming: IncomingChanges;
+} {
   const incoming = new IncomingChanges();
   const { reader, writer, stdio } = transportOf(argv);
-  const connection = createConnection(ProposedFeatures.all, new ObservedReader(reader, (m) => incoming.observe(m)), writer);
+  const connection = createConnection(
+    ProposedFeatures.all,
+    new ObservedReader(reader, (m) => incoming.observe(m)),
+    writer,
+  );
   if (stdio) {
     // Anything written to stdout that is not a message would corrupt the stream: route console
     // output to the client's log instead, and stop when the client closes the stream.

@@ -57,7 +57,9 @@ export class Validator {
     this.scheduled.add(uri);
     setImmediate(() => {
       this.scheduled.delete(uri);
-      void this.run(uri).catch((error: unknown) => this.connection.console.error(`validation of ${uri} failed: ${errorText(error)}`));
+      void this.run(uri).catch((error: unknown) =>
+        this.connection.console.error(`validation of ${uri} failed: ${errorText(error)}`),
+      );
     });
   }
 
@@ -102,7 +104,10 @@ export class Validator {
       if (diagnostics.length) this.shown.add(uri);
       else this.shown.delete(uri);
     }
-    const papersChanged = analysis.kind === 'post' ? this.index.update(summarizePost(analysis.post, analysis.setup.config)) : this.index.remove(uri);
+    const papersChanged =
+      analysis.kind === 'post'
+        ? this.index.update(summarizePost(analysis.post, analysis.setup.config))
+        : this.index.remove(uri);
     if (papersChanged) this.scheduleAll(uri);
   }
 

@@ -22,7 +22,11 @@ import { randomBytes } from 'node:crypto';
 import type { Connection, TextDocuments, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { DEFAULT_PROBLEMS_SETTINGS, readProblemsSettings, type ProblemsSettings } from '../core/config/problemsSettings';
+import {
+  DEFAULT_PROBLEMS_SETTINGS,
+  readProblemsSettings,
+  type ProblemsSettings,
+} from '../core/config/problemsSettings';
 import { formatMessage, type Locale } from '../core/engine/messages';
 import { compareNewestFirst, quarterOfPost, type SeminarPost } from '../core/index/seminar';
 import type { PostSummary, WorkspaceIndex } from '../core/index/workspaceIndex';
@@ -30,7 +34,14 @@ import type { PostService } from '../core/service/postService';
 import type { ProblemsReach } from '../protocol';
 import type { Analyzer } from './analysis';
 import { errorText } from './errorText';
-import { checkPostFile, IndexWorker, type LintAnswer, type LintContext, type LintRequest, type PaperSnapshot } from './indexWorker';
+import {
+  checkPostFile,
+  IndexWorker,
+  type LintAnswer,
+  type LintContext,
+  type LintRequest,
+  type PaperSnapshot,
+} from './indexWorker';
 import type { StatusReporter } from './status';
 import type { Checked, Validator } from './validation';
 
@@ -94,7 +105,9 @@ export class WorkspaceCheck {
 
   /** Answers `workspace/diagnostic`, and `textDocument/diagnostic` for a post that is not open (see {@link reportOf}). */
   register(): void {
-    this.host.connection.languages.diagnostics.onWorkspace(async (params) => ({ items: await this.workspaceReport(params.previousResultIds ?? []) }));
+    this.host.connection.languages.diagnostics.onWorkspace(async (params) => ({
+      items: await this.workspaceReport(params.previousResultIds ?? []),
+    }));
   }
 
   /** The scope and progress, for the Seminar view. */
@@ -117,7 +130,8 @@ export class WorkspaceCheck {
     if (!next) this.reports.delete(uri);
     else if (!this.host.documents.get(uri)) this.markStale(uri);
     const keys = new Set<string>();
-    const papers = (summary: PostSummary | undefined) => (summary?.papers ?? []).map((p) => `${p.key}\u0000${p.presenter ?? ''}\u0000${p.line}`).join('\u0001');
+    const papers = (summary: PostSummary | undefined) =>
+      (summary?.papers ?? []).map((p) => `${p.key}\u0000${p.presenter ?? ''}\u0000${p.line}`).join('\u0001');
     // Other posts name this one in `duplicate-paper` only when its titles, presenters or their lines changed.
     if (papers(previous) !== papers(next)) {
       for (const paper of [...(previous?.papers ?? []), ...(next?.papers ?? [])]) keys.add(paper.key);
@@ -126,7 +140,8 @@ export class WorkspaceCheck {
     // Other posts of its quarter name this one in `duplicate-quarter`: those of the quarter it left and of the one it joined.
     if (previous?.quarter !== next?.quarter) {
       for (const quarter of [previous?.quarter, next?.quarter]) {
-        if (quarter !== undefined) for (const other of this.host.index.postsInQuarter(quarter, uri)) this.markStale(other.uri);
+        if (quarter !== undefined)
+          for (const other of this.host.index.postsInQuarter(quarter, uri)) this.markStale(other.uri);
       }
     }
     this.schedule();
@@ -154,7 +169,12 @@ export class WorkspaceCheck {
       this.again = true;
       return;
     }
-    setImmediate(() => void this.run().catch((error: unknown) => this.host.connection.console.error(`checking the workspace failed: ${errorText(error)}`)));
+    setImmediate(
+      () =>
+        void this.run().catch((error: unknown) =>
+          this.host.connection.console.error(`checking the workspace failed: ${errorText(error)}`),
+        ),
+    );
   }
 
   private markStale(uri: string): void {
@@ -179,7 +199,9 @@ export class WorkspaceCheck {
     if (!this.host.ready()) return;
     const scope = await this.scope();
     for (const uri of [...this.reports.keys()]) if (!scope.has(uri)) this.reports.delete(uri);
-    const todo = [...scope].filter((uri) => !this.host.documents.get(uri) && (this.stale.has(uri) || !this.reports.has(uri)));
+    const todo = [...scope].filter(
+      (uri) => !this.host.documents.get(uri) && (this.stale.has(uri) || !this.reports.has(uri)),
+    );
     if (todo.length === 0) return;
     const { connection, locale } = this.host;
     const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
@@ -191,8 +213,12 @@ export class WorkspaceCheck {
     const context: LintContext = { locale: locale(), now: Date.now() };
     try {
       for (let i = 0; i < todo.length; i += BATCH) {
-        const batch = todo.slice(i, i + BATCH).filter((uri) => !this.host.documents.get(uri) && this.host.index.has(uri));
-        const requests = (await Promise.all(batch.map((uri) => this.requestFor(uri)))).filter((r): r is LintRequest => r !== undefined);
+        const batch = todo
+          .slice(i, i + BATCH)
+          .filter((uri) => !this.host.documents.get(uri) && this.host.index.has(uri));
+        const requests = (await Promise.all(batch.map((uri) => this.requestFor(uri)))).filter(
+          (r): r is LintRequest => r !== undefined,
+        );
         // Taken off before the check: a change meanwhile marks the post again.
         for (const uri of batch) this.stale.delete(uri);
         let answers: LintAnswer[] | undefined;
@@ -212,7 +238,10 @@ export class WorkspaceCheck {
         answers ??= await this.checkHere(requests);
         for (const answer of answers) this.store(answer);
         this.progress = { done: Math.min(todo.length, i + BATCH), total: todo.length };
-        progress?.report(Math.round((this.progress.done * 100) / todo.length), formatMessage(TEXT.progress, locale(), { done: this.progress.done, total: todo.length }));
+        progress?.report(
+          Math.round((this.progress.done * 100) / todo.length),
+          formatMessage(TEXT.progress, locale(), { done: this.progress.done, total: todo.length }),
+        );
         this.host.onDidChangeReach();
         if (!this.host.ready()) break;
       }
@@ -251,7 +280,12 @@ export class WorkspaceCheck {
   private async requestFor(uri: string): Promise<LintRequest | undefined> {
     const classified = await this.host.analyzer.classify(uri, this.host.folderOf(uri) ?? uri);
     if (!classified) return undefined;
-    return { uri, path: classified.path, maxBytes: classified.settings.maxFileSizeBytes, layer: classified.settings.layer };
+    return {
+      uri,
+      path: classified.path,
+      maxBytes: classified.settings.maxFileSizeBytes,
+      layer: classified.settings.layer,
+    };
   }
 
   /** The index's papers and quarters, for the worker's `duplicate-paper` and `duplicate-quarter`. */
@@ -281,9 +315,16 @@ export class WorkspaceCheck {
         if (quarter) post.quarter = quarter;
         posts.push(post);
       }
-      uris = new Set(posts.sort(compareNewestFirst).slice(0, settings.maxPosts).map((p) => p.uri));
+      uris = new Set(
+        posts
+          .sort(compareNewestFirst)
+          .slice(0, settings.maxPosts)
+          .map((p) => p.uri),
+      );
     }
-    const changed = this.scopeCache !== undefined && (this.scopeCache.settings !== settings || this.scopeCache.uris.size !== uris.size);
+    const changed =
+      this.scopeCache !== undefined &&
+      (this.scopeCache.settings !== settings || this.scopeCache.uris.size !== uris.size);
     this.scopeCache = { revision, settings, uris };
     if (changed) this.host.onDidChangeReach();
     return uris;
@@ -311,15 +352,19 @@ export class WorkspaceCheck {
     return `${this.session}:${++this.counter}`;
   }
 
-  private async workspaceReport(previousResultIds: readonly { uri: string; value: string }[]): Promise<WorkspaceDocumentDiagnosticReport[]> {
+  private async workspaceReport(
+    previousResultIds: readonly { uri: string; value: string }[],
+  ): Promise<WorkspaceDocumentDiagnosticReport[]> {
     const previous = new Map(previousResultIds.map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const reported = new Set<string>();
     const add = (uri: string, version: number | null, resultId: string, diagnostics: Diagnostic[]) => {
       reported.add(uri);
-      items.push(previous.get(uri) === resultId
-        ? { kind: 'unchanged', uri, version, resultId }
-        : { kind: 'full', uri, version, resultId, items: diagnostics });
+      items.push(
+        previous.get(uri) === resultId
+          ? { kind: 'unchanged', uri, version, resultId }
+          : { kind: 'full', uri, version, resultId, items: diagnostics },
+      );
     };
     // Open posts: the validator's result for their version, the same the document pull answers.
     for (const document of this.host.documents.all()) {
@@ -330,8 +375,11 @@ export class WorkspaceCheck {
       add(document.uri, checked.version, id, checked.diagnostics);
     }
     const scope = await this.scope();
-    for (const [uri, report] of this.reports) if (!reported.has(uri) && scope.has(uri)) add(uri, null, report.resultId, report.diagnostics);
-    for (const [uri, value] of previous) if (!reported.has(uri) && value !== CLEARED) items.push({ kind: 'full', uri, version: null, resultId: CLEARED, items: [] });
+    for (const [uri, report] of this.reports)
+      if (!reported.has(uri) && scope.has(uri)) add(uri, null, report.resultId, report.diagnostics);
+    for (const [uri, value] of previous)
+      if (!reported.has(uri) && value !== CLEARED)
+        items.push({ kind: 'full', uri, version: null, resultId: CLEARED, items: [] });
     return items;
   }
 }

@@ -34,7 +34,8 @@ export class NodeHttpTransport implements HttpTransport {
     } catch {
       return Promise.reject(new NetError('badUrl', request.url));
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.reject(new NetError('badUrl', request.url));
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return Promise.reject(new NetError('badUrl', request.url));
     if (request.signal?.aborted) return Promise.reject(new NetError('cancelled', request.url));
     const client = url.protocol === 'https:' ? https : http;
 
@@ -54,43 +55,50 @@ export class NodeHttpTransport implements HttpTransport {
       };
       const onAbort = () => finish({ error: new NetError('cancelled', request.url) });
       const timer = setTimeout(
-        () => finish({ error: new NetError('timeout', request.url, undefined, { seconds: round(request.timeoutMs / 1000) }) }),
+        () =>
+          finish({
+            error: new NetError('timeout', request.url, undefined, { seconds: round(request.timeoutMs / 1000) }),
+          }),
         request.timeoutMs,
       );
       request.signal?.addEventListener('abort', onAbort, { once: true });
 
-      const req = client.request(url, {
-        method: request.method,
-        headers: { ...request.headers, connection: 'close' },
-        agent: false,
-        lookup: this.lookup,
-      }, (res) => {
-        const answer = (body: Buffer, truncated: boolean): HttpResponse => ({
-          url: request.url,
-          status: res.statusCode ?? 0,
-          statusText: res.statusMessage ?? '',
-          headers: flattenHeaders(res.headers),
-          body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-          truncated,
-        });
-        if (request.maxBodyBytes <= 0 || request.method === 'HEAD') {
-          finish({ response: answer(Buffer.alloc(0), false) });
-          return;
-        }
-        res.on('data', (chunk: Buffer) => {
-          const room = request.maxBodyBytes - received;
-          if (chunk.length >= room) {
-            chunks.push(chunk.subarray(0, room));
-            received += room;
-            finish({ response: answer(Buffer.concat(chunks), chunk.length > room || !res.complete) });
+      const req = client.request(
+        url,
+        {
+          method: request.method,
+          headers: { ...request.headers, connection: 'close' },
+          agent: false,
+          lookup: this.lookup,
+        },
+        (res) => {
+          const answer = (body: Buffer, truncated: boolean): HttpResponse => ({
+            url: request.url,
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: flattenHeaders(res.headers),
+            body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+            truncated,
+          });
+          if (request.maxBodyBytes <= 0 || request.method === 'HEAD') {
+            finish({ response: answer(Buffer.alloc(0), false) });
             return;
           }
-          chunks.push(chunk);
-          received += chunk.length;
-        });
-        res.on('end', () => finish({ response: answer(Buffer.concat(chunks), false) }));
-        res.on('error', (error) => finish({ error: toNetError(error, request.url) }));
-      });
+          res.on('data', (chunk: Buffer) => {
+            const room = request.maxBodyBytes - received;
+            if (chunk.length >= room) {
+              chunks.push(chunk.subarray(0, room));
+              received += room;
+              finish({ response: answer(Buffer.concat(chunks), chunk.length > room || !res.complete) });
+              return;
+            }
+            chunks.push(chunk);
+            received += chunk.length;
+          });
+          res.on('end', () => finish({ response: answer(Buffer.concat(chunks), false) }));
+          res.on('error', (error) => finish({ error: toNetError(error, request.url) }));
+        },
+      );
       req.on('error', (error) => finish({ error: toNetError(error, request.url) }));
       req.end();
     });
@@ -149,14 +157,18 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` that answers the special names of RFC 6761 itself (`localhost`, `*.localhost`: the
  * loopback address; `*.invalid`: not found) and hands every other name to `fallback`.
  */
 export function specialNameLookup(fallback: LookupFunction): LookupFunction {
-  return ((hostname: string, options: dns.LookupOptions, callback: LookupCallback) => {
+  return (hostname: string, options: dns.LookupOptions, callback: LookupCallback) => {
     const name = hostname.toLowerCase().replace(/\.$/, '');
     if (name === 'localhost' || name.endsWith('.localhost')) {
       const v6 = options.family === 6;
@@ -167,10 +179,13 @@ export function specialNameLookup(fallback: LookupFunction): LookupFunction {
       return;
     }
     if (name === 'invalid' || name.endsWith('.invalid')) {
-      const error: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+      const error: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+        code: 'ENOTFOUND',
+        hostname,
+      });
       process.nextTick(() => callback(error, options.all ? [] : ''));
       return;
     }
-    (fallback)(hostname, options, callback);
-  });
+    fallback(hostname, options, callback);
+  };
 }

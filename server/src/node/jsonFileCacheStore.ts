@@ -28,7 +28,11 @@ export class JsonFileCacheStore implements CacheStore {
     return this.read(this.fileOf(namespace), true);
   }
 
-  async save(namespace: string, entries: Record<string, CacheEntry>, bounds: { now: number; maxEntries: number }): Promise<void> {
+  async save(
+    namespace: string,
+    entries: Record<string, CacheEntry>,
+    bounds: { now: number; maxEntries: number },
+  ): Promise<void> {
     const file = this.fileOf(namespace);
     const merged = { ...(await this.read(file, false)) };
     for (const [key, entry] of Object.entries(entries)) {
@@ -36,7 +40,10 @@ export class JsonFileCacheStore implements CacheStore {
       if (!other || other.storedAt <= entry.storedAt) merged[key] = entry;
     }
     const kept = Object.entries(merged)
-      .filter(([, entry]) => typeof entry?.expiresAt === 'number' && entry.expiresAt > bounds.now && typeof entry.storedAt === 'number')
+      .filter(
+        ([, entry]) =>
+          typeof entry?.expiresAt === 'number' && entry.expiresAt > bounds.now && typeof entry.storedAt === 'number',
+      )
       .sort(([, a], [, b]) => b.storedAt - a.storedAt)
       .slice(0, bounds.maxEntries);
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -51,7 +58,9 @@ export class JsonFileCacheStore implements CacheStore {
   }
 
   async clear(namespace: string): Promise<void> {
-    await fs.promises.rm(this.fileOf(namespace), { force: true }).catch((error: Error) => this.onProblem(`cannot remove the cache: ${error.message}`));
+    await fs.promises
+      .rm(this.fileOf(namespace), { force: true })
+      .catch((error: Error) => this.onProblem(`cannot remove the cache: ${error.message}`));
   }
 
   private async read(file: string, say: boolean): Promise<Record<string, CacheEntry>> {
@@ -64,12 +73,19 @@ export class JsonFileCacheStore implements CacheStore {
       }
       text = await fs.promises.readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && say) this.onProblem(`cannot read the cache ${file}: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && say)
+        this.onProblem(`cannot read the cache ${file}: ${(error as Error).message}`);
       return {};
     }
     try {
       const data = JSON.parse(text) as { format?: unknown; entries?: unknown };
-      if (data?.format !== FORMAT || typeof data.entries !== 'object' || data.entries === null || Array.isArray(data.entries)) throw new Error('not a cache file');
+      if (
+        data?.format !== FORMAT ||
+        typeof data.entries !== 'object' ||
+        data.entries === null ||
+        Array.isArray(data.entries)
+      )
+        throw new Error('not a cache file');
       return data.entries as Record<string, CacheEntry>;
     } catch (error) {
       if (say) this.onProblem(`the cache ${file} is unreadable (${(error as Error).message}); starting a new one`);
@@ -84,7 +100,11 @@ export class JsonFileCacheStore implements CacheStore {
  * `%LOCALAPPDATA%\seminar-posts\Cache` on Windows.
  */
 export function defaultCacheFolder(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string {
-  if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'seminar-posts', 'Cache');
+  if (platform === 'win32')
+    return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'seminar-posts', 'Cache');
   if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'seminar-posts');
-  return path.join(env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache'), 'seminar-posts');
+  return path.join(
+    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache'),
+    'seminar-posts',
+  );
 }

@@ -39,7 +39,13 @@ export function createPaperLookup(setup: PaperLookupSetup): PaperLookup {
     return resolved.base;
   };
   const store = setup.cacheFolder ? new JsonFileCacheStore(setup.cacheFolder, say) : undefined;
-  const cache = new ResultCache<PaperMetadata>(PAPER_CACHE_NAMESPACE, store, { maxEntries: 5000, isValue: isPaperMetadata });
-  const client = createHttpClient({ ...PAPER_LOOKUP_LIMITS, ...(setup.timeoutMs ? { timeoutMs: setup.timeoutMs } : {}) }, setup.transport);
+  const cache = new ResultCache<PaperMetadata>(PAPER_CACHE_NAMESPACE, store, {
+    maxEntries: 5000,
+    isValue: isPaperMetadata,
+  });
+  const client = createHttpClient(
+    { ...PAPER_LOOKUP_LIMITS, ...(setup.timeoutMs ? { timeoutMs: setup.timeoutMs } : {}) },
+    setup.transport,
+  );
   return new PaperLookup({ client, cache, endpoints: () => ({ arxiv: endpoint('arxiv'), doi: endpoint('doi') }) });
 }

@@ -8,8 +8,15 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumOrThrow } from '../../launch/chromiumPath';
 
-
-const ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check', '--lang=en-US'];
+const ARGS = [
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--lang=en-US',
+];
 
 export interface Chromium {
   context: BrowserContext;

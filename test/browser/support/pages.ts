@@ -15,7 +15,9 @@ export async function openPreview(context: BrowserContext, recorder: Recorder, u
   const page = await context.newPage();
   watchPage(page, recorder);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
+  await page.waitForFunction(() =>
+    (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'),
+  );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.waitForLoadState('networkidle');
   return page;
@@ -23,7 +25,10 @@ export async function openPreview(context: BrowserContext, recorder: Recorder, u
 
 /** The last message of `type` the page posted, once it has posted one. */
 export async function lastPosted(page: Page, type: string): Promise<Record<string, unknown>> {
-  await page.waitForFunction((t) => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === t), type);
+  await page.waitForFunction(
+    (t) => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === t),
+    type,
+  );
   const messages = (await posted(page)).filter((m) => m.type === type);
   return messages[messages.length - 1]!;
 }

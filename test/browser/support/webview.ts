@@ -85,11 +85,16 @@ export async function installWebviewHost(context: BrowserContext, documents: Map
     }
     const pathname = new URL(url).pathname;
     const document = documents.get(pathname);
-    if (document !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: document });
+    if (document !== undefined)
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: document });
     if (pathname.startsWith('/media/')) {
       const file = path.join(REPO_ROOT, ...pathname.split('/').filter(Boolean));
       if (file.startsWith(path.join(REPO_ROOT, 'media')) && fs.existsSync(file)) {
-        return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: fs.readFileSync(file) });
+        return route.fulfill({
+          status: 200,
+          contentType: TYPES[path.extname(file)] ?? 'application/octet-stream',
+          body: fs.readFileSync(file),
+        });
       }
     }
     return route.fulfill({ status: 404, body: '' });

@@ -34,14 +34,19 @@ export async function codeActionsUntil(
   const deadline = Date.now() + timeoutMs;
   let asked = 0;
   for (;;) {
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind, resolve).then(undefined, (error: unknown) => {
-      if (isCancellation(error)) return [];
-      throw error;
-    })) ?? [];
+    const actions =
+      (await vscode.commands
+        .executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind, resolve)
+        .then(undefined, (error: unknown) => {
+          if (isCancellation(error)) return [];
+          throw error;
+        })) ?? [];
     asked++;
     if (accept(actions)) return actions;
     if (Date.now() > deadline) {
-      throw new Error(`No ${what} among the code actions of ${uri.path} after ${asked} requests in ${timeoutMs} ms; the last answer: ${describeActions(actions)}`);
+      throw new Error(
+        `No ${what} among the code actions of ${uri.path} after ${asked} requests in ${timeoutMs} ms; the last answer: ${describeActions(actions)}`,
+      );
     }
   }
 }

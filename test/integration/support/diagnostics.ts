@@ -43,7 +43,11 @@ export function waitForDiagnostics(
     });
     const timer = setTimeout(() => {
       stop();
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what} on ${uri.path}; last diagnostics: ${describeDiagnostics(productDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `Timed out after ${timeoutMs} ms waiting for ${what} on ${uri.path}; last diagnostics: ${describeDiagnostics(productDiagnostics(uri))}`,
+        ),
+      );
     }, timeoutMs);
     const stop = (): void => {
       subscription.dispose();
@@ -74,5 +78,10 @@ export function waitForCurrentDiagnostics(
   timeoutMs?: number,
 ): Promise<vscode.Diagnostic[]> {
   const current = (found: vscode.Diagnostic[]) => found.every((d) => diagnosticVersion(d) === document.version);
-  return waitForDiagnostics(document.uri, (found) => current(found) && until(found), `${what} (document version ${document.version})`, timeoutMs);
+  return waitForDiagnostics(
+    document.uri,
+    (found) => current(found) && until(found),
+    `${what} (document version ${document.version})`,
+    timeoutMs,
+  );
 }

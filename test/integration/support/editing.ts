@@ -69,10 +69,12 @@ async function saveWithRetries(document: vscode.TextDocument): Promise<boolean> 
 
 /** Closes every editor tab showing `uri` (by its tab, not through the active editor). */
 export async function closeEditorsOf(uri: vscode.Uri): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => {
-    const input = tab.input;
-    return input instanceof vscode.TabInputText && input.uri.toString() === uri.toString();
-  });
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => {
+      const input = tab.input;
+      return input instanceof vscode.TabInputText && input.uri.toString() === uri.toString();
+    });
   if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
 }
 

@@ -28,7 +28,11 @@ export function describePreview(state: PreviewState | undefined): string {
  * last reports; unless `onlyNew`), or the next ones. Rejects after `timeoutMs`, saying what was
  * awaited and what came.
  */
-export function waitForPreview(until: (state: PreviewState) => boolean, what: string, { timeoutMs = 30_000, onlyNew = false } = {}): Promise<PreviewState> {
+export function waitForPreview(
+  until: (state: PreviewState) => boolean,
+  what: string,
+  { timeoutMs = 30_000, onlyNew = false } = {},
+): Promise<PreviewState> {
   const api = extensionApi().preview;
   const seen: PreviewState[] = [];
   return new Promise((resolve, reject) => {
@@ -42,7 +46,11 @@ export function waitForPreview(until: (state: PreviewState) => boolean, what: st
     const subscription = api.onDidRender(done);
     const timer = setTimeout(() => {
       stop();
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for the preview to show ${what}; it reported: ${seen.map(describePreview).join('; ') || 'nothing'}`));
+      reject(
+        new Error(
+          `Timed out after ${timeoutMs} ms waiting for the preview to show ${what}; it reported: ${seen.map(describePreview).join('; ') || 'nothing'}`,
+        ),
+      );
     }, timeoutMs);
     const stop = (): void => {
       subscription.dispose();

@@ -22,6 +22,9 @@ export function serverProcesses(extension: vscode.Extension<unknown>): number[] 
 /** The one running server's process id; fails when there is none, or more than one. */
 export function serverProcessId(extension: vscode.Extension<unknown>): number {
   const found = serverProcesses(extension);
-  if (found.length !== 1) throw new Error(`expected one server process of ${extension.id} under the extension host ${process.pid}, found ${found.length} (${found.join(', ')})`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one server process of ${extension.id} under the extension host ${process.pid}, found ${found.length} (${found.join(', ')})`,
+    );
   return found[0]!;
 }

@@ -62,14 +62,27 @@ export function check(text: string, relativePath: string, siteDir: string, now: 
   const post = parsePost(text, pathToUri(file), 1);
   const site = readSite(toCorePath(siteDir), nodeFileSystem);
   const config = resolveConfig();
-  const today = formatDate({ year: new Date(now).getUTCFullYear(), month: new Date(now).getUTCMonth() + 1, day: new Date(now).getUTCDate() });
+  const today = formatDate({
+    year: new Date(now).getUTCFullYear(),
+    month: new Date(now).getUTCMonth() + 1,
+    day: new Date(now).getUTCDate(),
+  });
   const claims: Claim[] = [];
   for (const rule of RULES) {
     if (rule.defaultSeverity === 'off' || (rule.needsSite && !site)) continue;
     const context: RuleContext<object> = {
-      options: { ...(rule.defaultOptions ?? {}) }, config, site, workspace: undefined, today, now, locale: 'en', severity: 'warning',
+      options: { ...(rule.defaultOptions ?? {}) },
+      config,
+      site,
+      workspace: undefined,
+      today,
+      now,
+      locale: 'en',
+      severity: 'warning',
     };
-    rule.check(post, context, (d: ReportDescriptor) => claims.push({ ruleId: rule.id, messageId: d.messageId, data: d.data ?? {} }));
+    rule.check(post, context, (d: ReportDescriptor) =>
+      claims.push({ ruleId: rule.id, messageId: d.messageId, data: d.data ?? {} }),
+    );
   }
   const linted = lintPost(post, { rules: RULES, config, site, locale: 'en', today, now }).map((d) => String(d.code));
   return { post, site, claims, linted };
@@ -80,7 +93,8 @@ const has = (claims: readonly Claim[], ruleId: string, ...messageIds: string[]) 
 
 /** The outcome the checks claim for a checked post. */
 export function claimedOutcome({ post, site, claims }: Checked): Outcome {
-  if (has(claims, 'field-type', 'dateInvalid', 'dateEmpty') || has(claims, 'filename-format', 'nameDate')) return { kind: 'build-fails' };
+  if (has(claims, 'field-type', 'dateInvalid', 'dateEmpty') || has(claims, 'filename-format', 'nameDate'))
+    return { kind: 'build-fails' };
   if (has(claims, 'filename-format', 'format') || has(claims, 'future-date')) return { kind: 'skipped' };
   const name = readPostName(post.fileName, site.markdownExtensions);
   if (name.kind !== 'post') throw new Error(`${post.fileName}: no rule says Jekyll skips it`);
@@ -88,9 +102,19 @@ export function claimedOutcome({ post, site, claims }: Checked): Outcome {
   const broken = has(claims, 'front-matter-syntax', 'yamlPublished', 'notAMappingPublished');
   if (broken) {
     const whole = post.fileName.slice(0, post.fileName.length - name.extension.length - 1);
-    return { kind: 'published', url: `/build-day/${whole}${ext}`, date: 'build-day', title: null, layout: null, converted: name.markdown, frontMatterShown: false };
+    return {
+      kind: 'published',
+      url: `/build-day/${whole}${ext}`,
+      date: 'build-day',
+      title: null,
+      layout: null,
+      converted: name.markdown,
+      frontMatterShown: false,
+    };
   }
-  const noFrontMatter = has(claims, 'front-matter-missing', 'missing', 'blankLinesBefore') ?? has(claims, 'front-matter-syntax', 'unclosed');
+  const noFrontMatter =
+    has(claims, 'front-matter-missing', 'missing', 'blankLinesBefore') ??
+    has(claims, 'front-matter-syntax', 'unclosed');
   const fm = noFrontMatter ? undefined : readableFrontMatter(post);
   if (fm && entryOf(fm, 'published')?.value === false) return { kind: 'skipped' };
   const used = jekyllPostDate(post, { site });
@@ -100,7 +124,9 @@ export function claimedOutcome({ post, site, claims }: Checked): Outcome {
   const layoutEntry = fm ? entryOf(fm, 'layout') : undefined;
   const title = noFrontMatter
     ? String(noFrontMatter.data.title)
-    : typeof titleEntry?.value === 'string' ? titleEntry.value : titleFromSlug(name.slug);
+    : typeof titleEntry?.value === 'string'
+      ? titleEntry.value
+      : titleFromSlug(name.slug);
   return {
     kind: 'published',
     url: `/${date.replace(/-/g, '/')}/${name.slug}${ext}`,
@@ -118,8 +144,13 @@ export function claimedOutcome({ post, site, claims }: Checked): Outcome {
  */
 export function claimedDates(claims: readonly Claim[]): string[] {
   return claims
-    .filter((c) => (c.ruleId === 'field-type' && ['dateRange', 'dateRolledOver', 'dateShort'].includes(c.messageId)) ||
-      c.ruleId === 'filename-date-mismatch' || (c.ruleId === 'title-date-mismatch' && c.messageId === 'date') || (c.ruleId === 'filename-convention' && c.messageId.startsWith('notADay')))
+    .filter(
+      (c) =>
+        (c.ruleId === 'field-type' && ['dateRange', 'dateRolledOver', 'dateShort'].includes(c.messageId)) ||
+        c.ruleId === 'filename-date-mismatch' ||
+        (c.ruleId === 'title-date-mismatch' && c.messageId === 'date') ||
+        (c.ruleId === 'filename-convention' && c.messageId.startsWith('notADay')),
+    )
     .map((c) => String(c.data.date));
 }
 
@@ -130,7 +161,10 @@ export function actualOutcome(published: PublishedPost | undefined, buildDays: r
   const onBuildDay = buildDays.includes(day) && published.url.startsWith(`/${day.replace(/-/g, '/')}/`);
   return {
     kind: 'published',
-    url: onBuildDay && published.slug === null ? published.url.replace(/^\/\d{4}\/\d{2}\/\d{2}\//, '/build-day/') : published.url,
+    url:
+      onBuildDay && published.slug === null
+        ? published.url.replace(/^\/\d{4}\/\d{2}\/\d{2}\//, '/build-day/')
+        : published.url,
     date: onBuildDay && published.slug === null ? 'build-day' : day,
     title: published.title,
     layout: published.layout,

@@ -69,8 +69,11 @@ export interface BuildOptions {
 export function jekyllUnavailable(): string | undefined {
   const version = spawnSync('jekyll', ['--version'], { encoding: 'utf8' });
   if (version.error || version.status !== 0) return 'jekyll is not installed (npm test installs it: scripts/setup.ts)';
-  const gems = spawnSync('ruby', ['-e', 'gem "minima"; gem "jekyll-feed"; require "kramdown-parser-gfm"'], { encoding: 'utf8' });
-  if (gems.status !== 0) return 'the minima theme, jekyll-feed or kramdown-parser-gfm is missing (npm test installs them: scripts/setup.ts)';
+  const gems = spawnSync('ruby', ['-e', 'gem "minima"; gem "jekyll-feed"; require "kramdown-parser-gfm"'], {
+    encoding: 'utf8',
+  });
+  if (gems.status !== 0)
+    return 'the minima theme, jekyll-feed or kramdown-parser-gfm is missing (npm test installs them: scripts/setup.ts)';
   return undefined;
 }
 
@@ -92,7 +95,10 @@ export function tryBuildSite(files: readonly SiteFile[], options: BuildOptions =
 
 /** `jekyll build` exited with an error; `log` is what it printed. */
 export class BuildFailure extends Error {
-  constructor(readonly log: string, status: number | null) {
+  constructor(
+    readonly log: string,
+    status: number | null,
+  ) {
     super(`jekyll build failed (exit ${status}):\n${log}`);
   }
 }
@@ -119,7 +125,8 @@ export function buildSite(files: readonly SiteFile[], options: BuildOptions = {}
   if (result.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
     // A build that never ran (no jekyll, a timeout) is no failure of the site's.
-    if (result.error || result.status === null) throw new Error(`jekyll build did not run: ${result.error?.message ?? result.signal}\n${log}`);
+    if (result.error || result.status === null)
+      throw new Error(`jekyll build did not run: ${result.error?.message ?? result.signal}\n${log}`);
     throw new BuildFailure(log, result.status);
   }
   const listing = JSON.parse(fs.readFileSync(path.join(out, 'published-posts.json'), 'utf8')) as PublishedPost[];
@@ -152,5 +159,7 @@ export function requireJekyll(context: Mocha.Context): void {
     console.log(`      (skipped: ${why}; ${SKIP_JEKYLL_VARIABLE}=1 is set)`);
     context.skip();
   }
-  throw new Error(`${why}. The Jekyll parity suites need the real jekyll build; set ${SKIP_JEKYLL_VARIABLE}=1 to skip them.`);
+  throw new Error(
+    `${why}. The Jekyll parity suites need the real jekyll build; set ${SKIP_JEKYLL_VARIABLE}=1 to skip them.`,
+  );
 }

@@ -26,7 +26,10 @@ export function readKnownDifferences(file = KNOWN_DIFFERENCES): Map<string, Map<
     }
     const item = /^- `([^`]+)`: (.+)$/.exec(line);
     if (!item) return;
-    if (!post) throw new Error(`${path.basename(file)}:${i + 1}: a difference outside a \`## fixtures/...\` or \`## corpus/...\` section`);
+    if (!post)
+      throw new Error(
+        `${path.basename(file)}:${i + 1}: a difference outside a \`## fixtures/...\` or \`## corpus/...\` section`,
+      );
     if (post.has(item[1]!)) throw new Error(`${path.basename(file)}:${i + 1}: ${item[1]} is listed twice`);
     post.set(item[1]!, item[2]!.trim());
   });
@@ -34,7 +37,10 @@ export function readKnownDifferences(file = KNOWN_DIFFERENCES): Map<string, Map<
 }
 
 /** One post's differences held against its list: each hunk not listed, and each listed one that is gone. */
-export function unexplained(hunks: readonly Hunk[], listed: ReadonlyMap<string, string>): { unexpected: Hunk[]; gone: string[] } {
+export function unexplained(
+  hunks: readonly Hunk[],
+  listed: ReadonlyMap<string, string>,
+): { unexpected: Hunk[]; gone: string[] } {
   return {
     unexpected: hunks.filter((h) => !listed.has(h.at)),
     gone: [...listed.keys()].filter((at) => !hunks.some((h) => h.at === at)),

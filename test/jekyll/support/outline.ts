@@ -36,7 +36,33 @@ export function previewOutline(html: string): OutlineEntry[] {
   return outline(fromHtml(html, { fragment: true }));
 }
 
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'pre', 'blockquote', 'table', 'tr', 'hr', 'div', 'section', 'center', 'thead', 'tbody', 'dl', 'dt', 'dd', 'details', 'summary']);
+const BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'pre',
+  'blockquote',
+  'table',
+  'tr',
+  'hr',
+  'div',
+  'section',
+  'center',
+  'thead',
+  'tbody',
+  'dl',
+  'dt',
+  'dd',
+  'details',
+  'summary',
+]);
 /** Blocks that are only containers: their children are the entries. */
 const TRANSPARENT = new Set(['div', 'section', 'center', 'thead', 'tbody', 'details']);
 
@@ -92,12 +118,18 @@ function outline(root: Root): OutlineEntry[] {
     if (tag === 'p' && onlyDisplayMath(node)) return void push(parent, 'math-display', texOf(onlyDisplayMath(node)!));
     if (tag === 'li') {
       // A loose item's paragraphs are its text, as a tight item's.
-      const own = node.children.flatMap((c) => (c.type === 'element' && c.tagName === 'p' ? [...c.children, { type: 'text', value: ' ' } as const] : [c]));
+      const own = node.children.flatMap((c) =>
+        c.type === 'element' && c.tagName === 'p' ? [...c.children, { type: 'text', value: ' ' } as const] : [c],
+      );
       const inline = own.filter((c) => !(c.type === 'element' && BLOCKS.has(c.tagName)));
       const path = push(parent, 'li', inlineText(inline), idOf(node));
-      return walk(own.filter((c) => c.type === 'element' && BLOCKS.has(c.tagName)), path);
+      return walk(
+        own.filter((c) => c.type === 'element' && BLOCKS.has(c.tagName)),
+        path,
+      );
     }
-    if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'summary') return void push(parent, tag, inlineText(node.children));
+    if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'summary')
+      return void push(parent, tag, inlineText(node.children));
     const path = push(parent, tag, '');
     walk(node.children, path);
   };

@@ -7,14 +7,38 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import {
-  ConfigurationRequest, createProtocolConnection, DiagnosticRefreshRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification,
-  PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  WorkDoneProgressCreateRequest, type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection,
-  type PublishDiagnosticsParams, type Registration, type TextDocumentContentChangeEvent,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DiagnosticRefreshRequest,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
+  type ClientCapabilities,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Registration,
+  type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import {
-  onNotification, PostSelectionNotification, SeminarChangedNotification, StatusNotification, type PostSelection, type SeminarChange, type ServerStatus,
+  onNotification,
+  PostSelectionNotification,
+  SeminarChangedNotification,
+  StatusNotification,
+  type PostSelection,
+  type SeminarChange,
+  type ServerStatus,
 } from '../../../server/src/protocol';
 import { SERVER } from '../../support/paths';
 
@@ -95,14 +119,19 @@ export class LspClient {
   private exited: number | null | undefined;
   private readonly exit: Promise<number | null>;
 
-  private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {
     process.stderr!.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString('utf8');
     });
-    this.exit = new Promise((resolve) => process.on('exit', (code) => {
-      this.exited = code;
-      resolve(code);
-    }));
+    this.exit = new Promise((resolve) =>
+      process.on('exit', (code) => {
+        this.exited = code;
+        resolve(code);
+      }),
+    );
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params);
       this.published.push(params);
@@ -119,24 +148,34 @@ export class LspClient {
     connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
     });
-    connection.onNotification('$/progress', (params: { token?: unknown; value?: { kind?: string; title?: string } }) => {
-      this.progress.push(params);
-      if (params?.value?.kind === 'begin') this.progressTitles.set(params.token, params.value.title ?? '');
-      if (params?.value?.kind === 'end') {
-        const title = this.progressTitles.get(params.token) ?? '';
-        this.progressEnded.push(title);
-        settle(this.progressWaiters, title);
-      }
-    });
+    connection.onNotification(
+      '$/progress',
+      (params: { token?: unknown; value?: { kind?: string; title?: string } }) => {
+        this.progress.push(params);
+        if (params?.value?.kind === 'begin') this.progressTitles.set(params.token, params.value.title ?? '');
+        if (params?.value?.kind === 'end') {
+          const title = this.progressTitles.get(params.token) ?? '';
+          this.progressEnded.push(title);
+          settle(this.progressWaiters, title);
+        }
+      },
+    );
     onNotification(connection, SeminarChangedNotification, (params) => {
       this.seminarChanges.push(params);
       settle(this.seminarWaiters, params);
     });
     // A section below `seminarPosts` (`seminarPosts.problems`) gets that part of the settings.
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => {
-      const path = (item.section ?? 'seminarPosts').split('.').slice(1);
-      return path.reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], this.settings) ?? null;
-    }));
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => {
+        const path = (item.section ?? 'seminarPosts').split('.').slice(1);
+        return (
+          path.reduce<unknown>(
+            (value, key) => (value as Record<string, unknown> | null | undefined)?.[key],
+            this.settings,
+          ) ?? null
+        );
+      }),
+    );
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
     });
@@ -150,8 +189,13 @@ export class LspClient {
   /** Starts the bundled server and initializes it. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const connection = createProtocolConnection(
+      new StreamMessageReader(child.stdout),
+      new StreamMessageWriter(child.stdin),
+    );
     const client = new LspClient(child, connection);
     client.settings = options.settings;
     client.waitLimitMs = options.waitLimitMs ?? WAIT_LIMIT_MS;
@@ -179,11 +223,16 @@ export class LspClient {
   }
 
   async open(uri: string, text: string, version = 1, languageId = 'markdown'): Promise<void> {
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
   async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
   }
 
   /**
@@ -192,16 +241,26 @@ export class LspClient {
    * by one, the server may wake for each, and whether it can coalesce them depends on the machine.)
    * Stdio only.
    */
-  async changeBurst(uri: string, edits: { version: number; changes: TextDocumentContentChangeEvent[] }[]): Promise<void> {
+  async changeBurst(
+    uri: string,
+    edits: { version: number; changes: TextDocumentContentChangeEvent[] }[],
+  ): Promise<void> {
     const frames = edits.map(({ version, changes }) => {
-      const body = Buffer.from(JSON.stringify({
-        jsonrpc: '2.0', method: DidChangeTextDocumentNotification.method, params: { textDocument: { uri, version }, contentChanges: changes },
-      }), 'utf8');
+      const body = Buffer.from(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          method: DidChangeTextDocumentNotification.method,
+          params: { textDocument: { uri, version }, contentChanges: changes },
+        }),
+        'utf8',
+      );
       return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
     });
     const stdin = this.process.stdin;
     if (!stdin) throw new Error('changeBurst needs a server started over stdio');
-    await new Promise<void>((resolve, reject) => stdin.write(Buffer.concat(frames), (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      stdin.write(Buffer.concat(frames), (error) => (error ? reject(error) : resolve())),
+    );
   }
 
   async close(uri: string): Promise<void> {
@@ -212,7 +271,10 @@ export class LspClient {
    * The first diagnostics published for `uri` (now or later) for which `accept` holds; by default,
    * any for `version` or later.
    */
-  waitForDiagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+  waitForDiagnostics(
+    uri: string,
+    accept: (params: PublishDiagnosticsParams) => boolean = () => true,
+  ): Promise<Diagnostic[]> {
     const test = (p: PublishDiagnosticsParams) => p.uri === uri && accept(p);
     const known = this.diagnostics.get(uri);
     if (known && test(known)) return Promise.resolve(known.diagnostics);
@@ -238,13 +300,21 @@ export class LspClient {
   waitForSelection(uri: string, isPost: boolean): Promise<PostSelection> {
     const last = [...this.selections].reverse().find((s) => s.uri === uri);
     if (last?.isPost === isPost) return Promise.resolve(last);
-    return this.waitFor(this.selectionWaiters, (s) => s.uri === uri && s.isPost === isPost, `postSelection ${isPost} for ${uri}`);
+    return this.waitFor(
+      this.selectionWaiters,
+      (s) => s.uri === uri && s.isPost === isPost,
+      `postSelection ${isPost} for ${uri}`,
+    );
   }
 
   /** Resolves when work-done progress titled `title` has ended `count` times in all (counting those already ended). */
   waitForProgressEnd(title: string, count = 1): Promise<void> {
     if (this.progressEnded.filter((t) => t === title).length >= count) return Promise.resolve();
-    return this.waitFor(this.progressWaiters, () => this.progressEnded.filter((t) => t === title).length >= count, `the end of "${title}" (#${count})`).then(() => undefined);
+    return this.waitFor(
+      this.progressWaiters,
+      () => this.progressEnded.filter((t) => t === title).length >= count,
+      `the end of "${title}" (#${count})`,
+    ).then(() => undefined);
   }
 
   /** The first `seminarPosts/seminarChanged` notification (already received or to come) for which `accept` holds. */
@@ -265,7 +335,10 @@ export class LspClient {
       await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
       await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
     }
-    const code = await Promise.race([this.exit, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), WAIT_LIMIT_MS).unref())]);
+    const code = await Promise.race([
+      this.exit,
+      new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), WAIT_LIMIT_MS).unref()),
+    ]);
     if (code === 'timeout') this.process.kill();
     this.connection.dispose();
     return code === 'timeout' ? null : code;
@@ -275,7 +348,9 @@ export class LspClient {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         waiters.splice(waiters.indexOf(waiter), 1);
-        reject(new Error(`no ${what} within ${this.waitLimitMs} ms${this.stderr ? `; server stderr:\n${this.stderr}` : ''}`));
+        reject(
+          new Error(`no ${what} within ${this.waitLimitMs} ms${this.stderr ? `; server stderr:\n${this.stderr}` : ''}`),
+        );
       }, this.waitLimitMs);
       const waiter: Waiter<T> = {
         test,

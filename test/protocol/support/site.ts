@@ -43,17 +43,19 @@ export interface PaperSpec {
 export function postText(date: string, papers: readonly PaperSpec[]): string {
   const [year, month] = date.split('-').map(Number) as [number, number];
   const quarter = ['1st', '2nd', '3rd', '4th'][Math.floor((month - 1) / 3)];
-  const sections = papers.map((paper, i) => [
-    `# ${paper.title}`,
-    '## Jane Doe et al., NeurIPS 2020',
-    `### 발표자: ${paper.presenter} [[paper link](https://arxiv.org/abs/2001.0000${i}), [presentation material](https://example.com/${i}.pdf)]`,
-    '- 이 논문의 핵심 아이디어를 요약합니다.',
-    '',
-    '<p align="center">',
-    `  <img src="https://user-images.githubusercontent.com/1/${i}.png" width="450">`,
-    '</p>',
-    '',
-  ].join('\n'));
+  const sections = papers.map((paper, i) =>
+    [
+      `# ${paper.title}`,
+      '## Jane Doe et al., NeurIPS 2020',
+      `### 발표자: ${paper.presenter} [[paper link](https://arxiv.org/abs/2001.0000${i}), [presentation material](https://example.com/${i}.pdf)]`,
+      '- 이 논문의 핵심 아이디어를 요약합니다.',
+      '',
+      '<p align="center">',
+      `  <img src="https://user-images.githubusercontent.com/1/${i}.png" width="450">`,
+      '</p>',
+      '',
+    ].join('\n'),
+  );
   return [
     '---',
     'layout: post',

@@ -32,13 +32,17 @@ comments: true
 </p>
 `;
 /** A warning whose message holds `%`, an error, and a warning with a safe fix. */
-const BAD = GOOD
-  .replace('"2020_2nd_quarter"', '"2020_3rd_quater 100%"').replace('2020-04-02', '2020-07-02')
-  .replace('(https://example.com/t.pdf)', '(???)').replace('width="450"', 'width="450 px"')
-  .replace('Attention Is All You Need', 'Deep Residual Learning').replace('Ashish Vaswani et al., NeurIPS 2017', 'Kaiming He et al., CVPR 2016');
+const BAD = GOOD.replace('"2020_2nd_quarter"', '"2020_3rd_quater 100%"')
+  .replace('2020-04-02', '2020-07-02')
+  .replace('(https://example.com/t.pdf)', '(???)')
+  .replace('width="450"', 'width="450 px"')
+  .replace('Attention Is All You Need', 'Deep Residual Learning')
+  .replace('Ashish Vaswani et al., NeurIPS 2017', 'Kaiming He et al., CVPR 2016');
 /** Warnings only: the title. */
-const WARNED = GOOD.replace('"2020_2nd_quarter"', '"2020_4th_quater"').replace('2020-04-02', '2020-10-08')
-  .replace('Attention Is All You Need', 'Adam').replace('Ashish Vaswani et al., NeurIPS 2017', 'Diederik P. Kingma and Jimmy Ba, ICLR 2015');
+const WARNED = GOOD.replace('"2020_2nd_quarter"', '"2020_4th_quater"')
+  .replace('2020-04-02', '2020-10-08')
+  .replace('Attention Is All You Need', 'Adam')
+  .replace('Ashish Vaswani et al., NeurIPS 2017', 'Diederik P. Kingma and Jimmy Ba, ICLR 2015');
 
 /** A folder whose name holds the characters an annotation's `file=` must escape. */
 const BLOG = 'blog:1,2';
@@ -77,7 +81,14 @@ describe('GitHub Action (the committed bundle, run as GitHub runs it)', function
       ...extraEnv,
     };
     // GitHub passes every input declared in action.yml, the unset ones with their default.
-    const defaults: Record<string, string> = { paths: '.', config: '', fix: 'false', sarif: '', 'fail-on': 'error', locale: '' };
+    const defaults: Record<string, string> = {
+      paths: '.',
+      config: '',
+      fix: 'false',
+      sarif: '',
+      'fail-on': 'error',
+      locale: '',
+    };
     for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
     const result = spawnSync(process.execPath, [ACTION_BUNDLE], { cwd: workspace, env, encoding: 'utf8' });
     const summary = fs.readFileSync(summaryFile, 'utf8');
@@ -94,8 +105,23 @@ describe('GitHub Action (the committed bundle, run as GitHub runs it)', function
 
   /** The CLI's JSON report of `paths` in the workspace: what the annotations must say. */
   function cliReport(...paths: string[]) {
-    const result = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', ...paths], { cwd: workspace, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C.UTF-8' } });
-    return JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] }[];
+    const result = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', ...paths], {
+      cwd: workspace,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, LANG: 'C.UTF-8' },
+    });
+    return JSON.parse(result.stdout) as {
+      filePath: string;
+      messages: {
+        ruleId: string;
+        severity: string;
+        message: string;
+        line: number;
+        column: number;
+        endLine: number;
+        endColumn: number;
+      }[];
+    }[];
   }
 
   before(function () {
@@ -114,32 +140,49 @@ describe('GitHub Action (the committed bundle, run as GitHub runs it)', function
   it('annotates every problem at its place, with the properties and message escaped as GitHub reads them', () => {
     const run = runAction({ paths: BLOG, 'fail-on': 'error' });
     assert.equal(run.code, 1, run.stdout + run.stderr);
-    const expected = cliReport(BLOG).flatMap((file) => file.messages.map((m) => {
-      const kind = m.severity === 'error' ? 'error' : m.severity === 'warning' ? 'warning' : 'notice';
-      const relative = path.relative(workspace, file.filePath).replace(/:/g, '%3A').replace(/,/g, '%2C');
-      return `::${kind} file=${relative},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${m.ruleId}::${m.message.replace(/%/g, '%25')}`;
-    }));
+    const expected = cliReport(BLOG).flatMap((file) =>
+      file.messages.map((m) => {
+        const kind = m.severity === 'error' ? 'error' : m.severity === 'warning' ? 'warning' : 'notice';
+        const relative = path.relative(workspace, file.filePath).replace(/:/g, '%3A').replace(/,/g, '%2C');
+        return `::${kind} file=${relative},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},title=${m.ruleId}::${m.message.replace(/%/g, '%25')}`;
+      }),
+    );
     assert.deepEqual(run.annotations, expected);
-    assert.deepEqual(expected.map((line) => /title=([a-z-]+)/.exec(line)![1]).sort(), ['image-width', 'link-placeholder', 'title-format']);
-    assert.ok(run.annotations.includes('::warning file=blog%3A1%2C2/_posts/2020-07-02-3rd_quarter.md,line=3,col=8,endLine=3,endColumn=30,' +
-      'title=title-format::Expected a title matching `^\\d{4}_(1st|2nd|3rd|4th)_quarter$`, found `2020_3rd_quater 100%25`'), run.stdout);
+    assert.deepEqual(expected.map((line) => /title=([a-z-]+)/.exec(line)![1]).sort(), [
+      'image-width',
+      'link-placeholder',
+      'title-format',
+    ]);
+    assert.ok(
+      run.annotations.includes(
+        '::warning file=blog%3A1%2C2/_posts/2020-07-02-3rd_quarter.md,line=3,col=8,endLine=3,endColumn=30,' +
+          'title=title-format::Expected a title matching `^\\d{4}_(1st|2nd|3rd|4th)_quarter$`, found `2020_3rd_quater 100%25`',
+      ),
+      run.stdout,
+    );
     // The log also reads as the CLI's report.
     assert.match(run.stdout, /^blog:1,2\/_posts\/2020-07-02-3rd_quarter\.md$/m);
     assert.match(run.stdout, /✖ 3 problems \(1 error, 2 warnings, 0 info, 0 hints\)/);
     assert.equal(run.outputs, 'errors=1\nwarnings=2\nnotes=0\n');
   });
 
-  it('appends a summary table of every problem, linked to its line and rule, that escapes the table\'s `|`', () => {
-    const run = runAction({ paths: BLOG }, { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'lab/blog', GITHUB_SHA: '0123abc' });
+  it("appends a summary table of every problem, linked to its line and rule, that escapes the table's `|`", () => {
+    const run = runAction(
+      { paths: BLOG },
+      { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'lab/blog', GITHUB_SHA: '0123abc' },
+    );
     const lines = run.summary.split('\n');
     assert.equal(lines[0], '## seminar-posts');
     assert.ok(lines.includes('3 problems (1 error, 2 warnings, 0 notes) in 1 of 2 posts.'), run.summary);
     assert.ok(lines.includes('❌ The step fails (`fail-on: error`).'), run.summary);
     const rows = lines.filter((line) => line.startsWith('| `'));
     assert.equal(rows.length, 3);
-    assert.equal(rows[0], '| `blog:1,2/_posts/2020-07-02-3rd_quarter.md` | [3:8](https://github.com/lab/blog/blob/0123abc/blog%3A1%2C2/_posts/2020-07-02-3rd_quarter.md#L3) | warning | ' +
-      '[title-format](https://github.com/seminar-posts/seminar-posts/blob/main/docs/rules/title-format.md) | ' +
-      'Expected a title matching `^\\d{4}_(1st\\|2nd\\|3rd\\|4th)_quarter$`, found `2020_3rd_quater 100%` |');
+    assert.equal(
+      rows[0],
+      '| `blog:1,2/_posts/2020-07-02-3rd_quarter.md` | [3:8](https://github.com/lab/blog/blob/0123abc/blog%3A1%2C2/_posts/2020-07-02-3rd_quarter.md#L3) | warning | ' +
+        '[title-format](https://github.com/seminar-posts/seminar-posts/blob/main/docs/rules/title-format.md) | ' +
+        'Expected a title matching `^\\d{4}_(1st\\|2nd\\|3rd\\|4th)_quarter$`, found `2020_3rd_quater 100%` |',
+    );
     for (const row of rows) assert.equal(row.replace(/\\\|/g, '').split('|').length, 7, row);
   });
 
@@ -147,29 +190,50 @@ describe('GitHub Action (the committed bundle, run as GitHub runs it)', function
     const run = runAction({ paths: BLOG, sarif: 'reports/seminar-posts.sarif' });
     assert.equal(run.code, 1);
     const log = JSON.parse(fs.readFileSync(path.join(workspace, 'reports', 'seminar-posts.sarif'), 'utf8')) as {
-      runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[]; tool: { driver: { rules: { id: string }[] } } }[];
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+        tool: { driver: { rules: { id: string }[] } };
+      }[];
     };
-    const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+    ) as object;
     // The published schema has a pattern (`...{2}]?$`) that is only valid without the `u` flag.
     const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const results = log.runs[0]!.results;
-    assert.deepEqual(results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine]).sort(), [['image-width', 16], ['link-placeholder', 12], ['title-format', 3]]);
-    assert.equal(results[0]!.locations[0]!.physicalLocation.artifactLocation.uri, 'blog%3A1%2C2/_posts/2020-07-02-3rd_quarter.md');
-    assert.deepEqual(log.runs[0]!.tool.driver.rules.map((r) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine]).sort(), [
+      ['image-width', 16],
+      ['link-placeholder', 12],
+      ['title-format', 3],
+    ]);
+    assert.equal(
+      results[0]!.locations[0]!.physicalLocation.artifactLocation.uri,
+      'blog%3A1%2C2/_posts/2020-07-02-3rd_quarter.md',
+    );
+    assert.deepEqual(
+      log.runs[0]!.tool.driver.rules.map((r) => r.id),
+      RULES.map((r) => r.id),
+    );
   });
 
   it('fails on warnings only with `fail-on: warning`', () => {
     const lenient = runAction({ paths: 'warned', 'fail-on': 'error' });
     assert.equal(lenient.code, 0, lenient.stdout);
-    assert.ok(lenient.annotations.length > 0 && lenient.annotations.every((line) => line.startsWith('::warning ')), lenient.stdout);
+    assert.ok(
+      lenient.annotations.length > 0 && lenient.annotations.every((line) => line.startsWith('::warning ')),
+      lenient.stdout,
+    );
     assert.ok(lenient.summary.includes('⚠️ The step passes (`fail-on: error`).'), lenient.summary);
     const strict = runAction({ paths: 'warned', 'fail-on': 'warning' });
     assert.equal(strict.code, 1, strict.stdout);
     assert.ok(strict.summary.includes('❌ The step fails (`fail-on: warning`).'), strict.summary);
   });
 
-  it('reads the inputs by GitHub\'s names (`INPUT_FAIL-ON`), not by look-alikes', () => {
+  it("reads the inputs by GitHub's names (`INPUT_FAIL-ON`), not by look-alikes", () => {
     const run = runAction({ paths: 'warned', 'fail-on': '' }, { INPUT_FAIL_ON: 'warning' });
     assert.equal(run.code, 0, 'INPUT_FAIL_ON is not an input GitHub sets; the default `error` applies');
   });
@@ -180,8 +244,13 @@ describe('GitHub Action (the committed bundle, run as GitHub runs it)', function
     assert.ok(both.summary.includes('in 1 of 2 posts.'), both.summary);
     const none = runAction({ paths: 'no-such-folder' });
     assert.equal(none.code, 2);
-    assert.deepEqual(none.annotations, ['::error title=seminar-posts::cannot read no-such-folder: no such file or folder']);
-    assert.equal(none.summary, '## seminar-posts\n\n❌ seminar-posts could not check the posts: cannot read no-such-folder: no such file or folder\n');
+    assert.deepEqual(none.annotations, [
+      '::error title=seminar-posts::cannot read no-such-folder: no such file or folder',
+    ]);
+    assert.equal(
+      none.summary,
+      '## seminar-posts\n\n❌ seminar-posts could not check the posts: cannot read no-such-folder: no such file or folder\n',
+    );
   });
 
   it('refuses an input it cannot use, in one annotation', () => {
@@ -204,13 +273,19 @@ describe('GitHub Action (the committed bundle, run as GitHub runs it)', function
     assert.equal(run.code, 1, run.stdout);
     const text = fs.readFileSync(post, 'utf8');
     assert.equal(text, BAD.replace('width="450 px"', 'width="450"'));
-    assert.deepEqual(run.annotations.map((line) => /title=([a-z-]+)/.exec(line)![1]), ['title-format', 'link-placeholder']);
-    assert.ok(run.summary.includes('안전한 수정을 먼저 적용했습니다 (`fix: true`). 표는 남은 문제입니다.'), run.summary);
+    assert.deepEqual(
+      run.annotations.map((line) => /title=([a-z-]+)/.exec(line)![1]),
+      ['title-format', 'link-placeholder'],
+    );
+    assert.ok(
+      run.summary.includes('안전한 수정을 먼저 적용했습니다 (`fix: true`). 표는 남은 문제입니다.'),
+      run.summary,
+    );
     assert.ok(run.summary.includes('| 게시물 | 줄 | 심각도 | 규칙 | 메시지 |'), run.summary);
     assert.ok(run.summary.includes('| 오류 |'), run.summary);
   });
 
-  it('runs the CLI\'s lint workers from its own bundle', () => {
+  it("runs the CLI's lint workers from its own bundle", () => {
     const run = runAction({ paths: `${BLOG}\nwarned` }, { SEMINAR_POSTS_WORKERS: '2' });
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.equal(run.annotations.length, 3 + cliReport('warned')[0]!.messages.length);

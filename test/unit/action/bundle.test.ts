@@ -14,7 +14,11 @@ import { ACTION_BUNDLE, actionBuildOptions, ROOT } from '../../../scripts/action
 function committedBundle(): string | undefined {
   const inGit = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: ROOT, encoding: 'utf8' });
   if (inGit.status !== 0 || inGit.stdout.trim() !== 'true') return undefined;
-  const shown = spawnSync('git', ['show', `:${ACTION_BUNDLE}`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const shown = spawnSync('git', ['show', `:${ACTION_BUNDLE}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return shown.status === 0 ? shown.stdout : '';
 }
 
@@ -37,11 +41,21 @@ describe('GitHub Action bundle', function () {
     const committed = committedBundle();
     if (committed === undefined) {
       console.log(`      (not a git checkout: ${ACTION_BUNDLE} is compared with the file on disk only)`);
-      assert.equal(fs.readFileSync(path.join(ROOT, ACTION_BUNDLE), 'utf8'), built, `${ACTION_BUNDLE} is stale: run \`npm run build\``);
+      assert.equal(
+        fs.readFileSync(path.join(ROOT, ACTION_BUNDLE), 'utf8'),
+        built,
+        `${ACTION_BUNDLE} is stale: run \`npm run build\``,
+      );
       return;
     }
-    assert.ok(committed !== '', `${ACTION_BUNDLE} is not in git: run \`npm run build\` and commit it (\`git add ${ACTION_BUNDLE}\`)`);
+    assert.ok(
+      committed !== '',
+      `${ACTION_BUNDLE} is not in git: run \`npm run build\` and commit it (\`git add ${ACTION_BUNDLE}\`)`,
+    );
     // Not assert.equal: a diff of two 900 KB texts would drown the message.
-    assert.ok(committed === built, `${ACTION_BUNDLE} in git is not what the sources build: run \`npm run build\` and commit it (\`git add ${ACTION_BUNDLE}\`)`);
+    assert.ok(
+      committed === built,
+      `${ACTION_BUNDLE} in git is not what the sources build: run \`npm run build\` and commit it (\`git add ${ACTION_BUNDLE}\`)`,
+    );
   });
 });

@@ -29,7 +29,10 @@ comments: true
   <img src="https://user-images.githubusercontent.com/1/a.png" width="450">
 </p>
 `;
-const BROKEN_YAML = GOOD.replace('title: "2020_2nd_quarter"', 'title: 2020_3rd_quarter: draft').replace('2020-04-02', '2020-07-02');
+const BROKEN_YAML = GOOD.replace('title: "2020_2nd_quarter"', 'title: 2020_3rd_quarter: draft').replace(
+  '2020-04-02',
+  '2020-07-02',
+);
 
 interface Run {
   code: number | null;
@@ -70,19 +73,41 @@ describe('CLI', function () {
     assert.match(r.stdout, /✖ \d+ problems \(2 errors/);
   });
 
-  it('prints ESLint-shaped JSON with 1-based positions, broken YAML at the parser\'s line and column', () => {
+  it("prints ESLint-shaped JSON with 1-based positions, broken YAML at the parser's line and column", () => {
     const r = run(['lint', '_posts', '--format', 'json']);
     assert.equal(r.code, 1);
-    const results = JSON.parse(r.stdout) as { filePath: string; messages: Record<string, unknown>[]; errorCount: number }[];
-    assert.deepEqual(results.map((x) => path.basename(x.filePath)), ['2020-04-02-2nd_quarter.md', '2020-07-02-3rd_quarter.md', 'temp.md']);
+    const results = JSON.parse(r.stdout) as {
+      filePath: string;
+      messages: Record<string, unknown>[];
+      errorCount: number;
+    }[];
+    assert.deepEqual(
+      results.map((x) => path.basename(x.filePath)),
+      ['2020-04-02-2nd_quarter.md', '2020-07-02-3rd_quarter.md', 'temp.md'],
+    );
     // The three posts of the site share their paper: the other posts of a site are known to duplicate-paper.
-    assert.deepEqual(results[0]!.messages.map((m) => [m.ruleId, m.severity, m.message]), [
-      ['duplicate-paper', 'info', 'Expected a paper new to the blog, found it also presented in `2020-07-02-3rd_quarter.md` by 김하늘'],
-    ]);
+    assert.deepEqual(
+      results[0]!.messages.map((m) => [m.ruleId, m.severity, m.message]),
+      [
+        [
+          'duplicate-paper',
+          'info',
+          'Expected a paper new to the blog, found it also presented in `2020-07-02-3rd_quarter.md` by 김하늘',
+        ],
+      ],
+    );
     const yaml = results[1]!.messages.find((m) => m.ruleId === 'front-matter-syntax')!;
     // `title: 2020_3rd_quarter: draft`: the parser stops at the value, line 3, column 8.
     assert.deepEqual({ line: yaml.line, column: yaml.column }, { line: 3, column: 8 });
-    assert.deepEqual(Object.keys(yaml).sort(), ['column', 'endColumn', 'endLine', 'line', 'message', 'ruleId', 'severity']);
+    assert.deepEqual(Object.keys(yaml).sort(), [
+      'column',
+      'endColumn',
+      'endLine',
+      'line',
+      'message',
+      'ruleId',
+      'severity',
+    ]);
     assert.equal(yaml.severity, 'error');
     assert.ok(path.isAbsolute(results[0]!.filePath));
   });
@@ -90,14 +115,29 @@ describe('CLI', function () {
   it('writes SARIF 2.1.0 that validates against the schema', () => {
     const r = run(['lint', '.', '--format', 'sarif']);
     assert.equal(r.code, 1);
-    const log = JSON.parse(r.stdout) as { runs: { results: unknown[]; tool: { driver: { rules: { id: string }[] } } }[] };
-    const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const log = JSON.parse(r.stdout) as {
+      runs: { results: unknown[]; tool: { driver: { rules: { id: string }[] } } }[];
+    };
+    const schema = JSON.parse(
+      fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+    );
     // The published schema has a pattern (`...{2}]?$`) that is only valid without the `u` flag.
     const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
-    const results = log.runs[0]!.results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
-    assert.ok(results.some((x) => x.ruleId === 'filename-format' && x.locations[0]!.physicalLocation.artifactLocation.uri === '_posts/temp.md'));
-    assert.deepEqual(log.runs[0]!.tool.driver.rules.map((x) => x.id), RULES.map((x) => x.id));
+    const results = log.runs[0]!.results as {
+      ruleId: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+    }[];
+    assert.ok(
+      results.some(
+        (x) =>
+          x.ruleId === 'filename-format' && x.locations[0]!.physicalLocation.artifactLocation.uri === '_posts/temp.md',
+      ),
+    );
+    assert.deepEqual(
+      log.runs[0]!.tool.driver.rules.map((x) => x.id),
+      RULES.map((x) => x.id),
+    );
   });
 
   it('exits 0 on a clean post, and with 1 when warnings pass --max-warnings', () => {
@@ -116,7 +156,10 @@ describe('CLI', function () {
 
   it('expands globs', () => {
     const r = run(['lint', '_posts/*_quarter.md', '--format', 'json']);
-    assert.deepEqual(JSON.parse(r.stdout).map((x: { filePath: string }) => path.basename(x.filePath)), ['2020-04-02-2nd_quarter.md', '2020-07-02-3rd_quarter.md']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).map((x: { filePath: string }) => path.basename(x.filePath)),
+      ['2020-04-02-2nd_quarter.md', '2020-07-02-3rd_quarter.md'],
+    );
   });
 
   it('speaks Korean with --locale ko or a Korean LANG', () => {
@@ -129,10 +172,16 @@ describe('CLI', function () {
   it('exits 2 with one line for a missing path, bad usage or a bad configuration', () => {
     const checks: [string[], RegExp][] = [
       [['lint', 'no-such-folder'], /^seminar-posts: cannot read no-such-folder: no such file or folder\n$/],
-      [['lint', '--format', 'xml'], /^seminar-posts: --format must be stylish, json or sarif, not 'xml' \(see seminar-posts --help\)\n$/],
+      [
+        ['lint', '--format', 'xml'],
+        /^seminar-posts: --format must be stylish, json or sarif, not 'xml' \(see seminar-posts --help\)\n$/,
+      ],
       [['lint', '--max-warnings', 'many'], /--max-warnings must be a whole number/],
       [['frobnicate'], /^seminar-posts: unknown command 'frobnicate'/],
-      [['lint', '--config', 'nope.json'], /^seminar-posts: cannot read configuration nope\.json: no such file or folder\n$/],
+      [
+        ['lint', '--config', 'nope.json'],
+        /^seminar-posts: cannot read configuration nope\.json: no such file or folder\n$/,
+      ],
       [[], /missing command/],
     ];
     for (const [args, pattern] of checks) {
@@ -147,16 +196,25 @@ describe('CLI', function () {
     try {
       const r = run(['lint', '.']);
       assert.equal(r.code, 2);
-      assert.equal(r.stderr, 'seminar-posts: bad configuration .seminar-posts.json: rules.title-formatt: unknown key\n');
+      assert.equal(
+        r.stderr,
+        'seminar-posts: bad configuration .seminar-posts.json: rules.title-formatt: unknown key\n',
+      );
       fs.writeFileSync(config, '{ "rules": ');
-      assert.match(run(['lint', '.']).stderr, /^seminar-posts: bad configuration \.seminar-posts\.json: \(root\): not valid JSON/);
+      assert.match(
+        run(['lint', '.']).stderr,
+        /^seminar-posts: bad configuration \.seminar-posts\.json: \(root\): not valid JSON/,
+      );
     } finally {
       fs.rmSync(config);
     }
   });
 
   it('applies the configuration file it finds and the one --config names', () => {
-    fs.writeFileSync(path.join(site, 'quiet.json'), JSON.stringify({ rules: { 'filename-format': 'off', 'front-matter-syntax': 'off', 'empty-post': 'off' } }));
+    fs.writeFileSync(
+      path.join(site, 'quiet.json'),
+      JSON.stringify({ rules: { 'filename-format': 'off', 'front-matter-syntax': 'off', 'empty-post': 'off' } }),
+    );
     assert.equal(run(['lint', '.', '--config', 'quiet.json']).code, 0);
     fs.rmSync(path.join(site, 'quiet.json'));
   });
@@ -165,7 +223,10 @@ describe('CLI', function () {
     const r = run(['rules', '--format', 'json']);
     assert.equal(r.code, 0);
     const listed = JSON.parse(r.stdout) as { id: string; defaultSeverity: string; description: string }[];
-    assert.deepEqual(listed.map((x) => [x.id, x.defaultSeverity]), RULES.map((x) => [x.id, x.defaultSeverity]));
+    assert.deepEqual(
+      listed.map((x) => [x.id, x.defaultSeverity]),
+      RULES.map((x) => [x.id, x.defaultSeverity]),
+    );
     assert.ok(listed.every((x) => x.description.length > 10));
     assert.match(run(['rules']).stdout, /^front-matter-missing\s+error\s+The post has no front matter/m);
   });

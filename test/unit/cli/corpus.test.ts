@@ -26,10 +26,15 @@ function lintCorpus(): Findings {
     maxBuffer: 64 * 1024 * 1024,
   });
   assert.equal(r.stderr, '');
-  const results = JSON.parse(r.stdout) as { filePath: string; messages: { line: number; ruleId: string; severity: string }[] }[];
+  const results = JSON.parse(r.stdout) as {
+    filePath: string;
+    messages: { line: number; ruleId: string; severity: string }[];
+  }[];
   const out: Findings = {};
   for (const result of results) {
-    out[path.relative(CORPUS, result.filePath).split(path.sep).join('/')] = result.messages.map((m) => `${m.line}:${m.ruleId}:${m.severity}`);
+    out[path.relative(CORPUS, result.filePath).split(path.sep).join('/')] = result.messages.map(
+      (m) => `${m.line}:${m.ruleId}:${m.severity}`,
+    );
   }
   return out;
 }
@@ -90,7 +95,11 @@ describe('the real corpus', function () {
       ['a _posts/ image path', 'drafts/20200827_bfa0465/2020-07-02-3rd_quarter.md', '41:image-src'],
       ['a blob/ URL', 'drafts/20200827_e41ee1e/2020-07-02-3rd_quarter.md', '37:image-src'],
       ['a ??? placeholder', 'drafts/20200921_19c404c/2020-07-02-3rd_quarter.md', '98:link-placeholder'],
-      ['a presenter line with no links', 'drafts/20200904_13cac8e/2020-07-02-3rd_quarter.md', '43:presenter-links-missing'],
+      [
+        'a presenter line with no links',
+        'drafts/20200904_13cac8e/2020-07-02-3rd_quarter.md',
+        '43:presenter-links-missing',
+      ],
       ['a title copied from another quarter', 'drafts/20210102_b7c4f15/2020-4th_quarter.md', '3:title-date-mismatch'],
       ['an image block never closed', 'drafts/20210103_014c134/2020-10-08-4th_quarter.md', '30:image-block-unclosed'],
       ['the venue on a second ## line', 'drafts/20210103_19eeb60/2020-10-08-4th_quarter.md', '12:heading-structure'],
@@ -98,13 +107,20 @@ describe('the real corpus', function () {
       ['empty summary bullets', 'drafts/20200821_9084649/2020-04-02-2nd_quater.md', '55:summary-missing'],
       ['a bare address the blog shows as text', 'published/2020-07-02-3rd_quarter.md', '130:bare-url'],
       ['the quater typo in the address', 'drafts/20200821_1b4815c/2020-07-02-3rd_quater.md', '1:filename-convention'],
-      ['a range date Jekyll reads as its first day, also in the URL', 'drafts/20200820_0ec3bbc/2020-02-23-testing.markdown', '4:filename-date-mismatch'],
+      [
+        'a range date Jekyll reads as its first day, also in the URL',
+        'drafts/20200820_0ec3bbc/2020-02-23-testing.markdown',
+        '4:filename-date-mismatch',
+      ],
     ];
     for (const [defect, post, expected] of cases) {
       it(`${defect}: ${post}:${expected}`, () => {
         const found = findings[post];
         assert.ok(found, `${post} was not linted`);
-        assert.ok(found.some((f) => f.startsWith(`${expected}:`)), `${expected} not in ${JSON.stringify(found)}`);
+        assert.ok(
+          found.some((f) => f.startsWith(`${expected}:`)),
+          `${expected} not in ${JSON.stringify(found)}`,
+        );
       });
     }
   });

@@ -19,19 +19,35 @@ const BODY = `
 `;
 
 const head = (lines: string[]) => ['---', ...lines, '---', ''].join('\n');
-const BASE = ['layout: post', 'title: "2020_2nd_quarter"', 'date: 2020-04-02', 'image_url: https://user-images.githubusercontent.com/1/a.png', 'mathjax: true'];
+const BASE = [
+  'layout: post',
+  'title: "2020_2nd_quarter"',
+  'date: 2020-04-02',
+  'image_url: https://user-images.githubusercontent.com/1/a.png',
+  'mathjax: true',
+];
 
 let site: string;
 const posts = () => path.join(site, '_posts');
 const read = (name: string) => fs.readFileSync(path.join(posts(), name), 'utf8');
 const write = (name: string, text: string) => fs.writeFileSync(path.join(posts(), name), text);
 
-function run(args: string[], env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: site, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...env }, encoding: 'utf8' });
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: site,
+    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...env },
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface JsonResult { filePath: string; messages: { ruleId: string; message: string; line: number }[] }
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; message: string; line: number }[];
+}
 const lintJson = (...args: string[]) => JSON.parse(run(['lint', ...args, '--format', 'json']).stdout) as JsonResult[];
 
 describe('CLI on a first real post (issue 14)', () => {
@@ -57,7 +73,9 @@ describe('CLI on a first real post (issue 14)', () => {
       write('2020-04-02-2nd_quarter.md', text);
       run(['lint', '--fix']);
       assert.equal(read('2020-04-02-2nd_quarter.md'), text);
-      const messages = lintJson()[0]!.messages.map((m) => m.ruleId).sort();
+      const messages = lintJson()[0]!
+        .messages.map((m) => m.ruleId)
+        .sort();
       assert.deepEqual(messages, ['required-field', 'unknown-field', 'unknown-field']);
     });
 
@@ -74,7 +92,10 @@ describe('CLI on a first real post (issue 14)', () => {
       const blob = 'https://github.com/lab/lab.github.io/blob/master/assets/a.png';
       const raw = 'https://github.com/lab/lab.github.io/raw/master/assets/a.png';
       const fm = BASE.filter((l) => !l.startsWith('image_url')).concat('comments: true');
-      write('2020-04-02-2nd_quarter.md', head(fm) + BODY + `\n<p align="center">\n  <img src="${blob}" width="450">\n</p>\n`);
+      write(
+        '2020-04-02-2nd_quarter.md',
+        head(fm) + BODY + `\n<p align="center">\n  <img src="${blob}" width="450">\n</p>\n`,
+      );
       const r = run(['lint', '--fix', '--format', 'json']);
       assert.equal(r.code, 0, r.stdout + r.stderr);
       const fixed = read('2020-04-02-2nd_quarter.md');
@@ -89,39 +110,75 @@ describe('CLI on a first real post (issue 14)', () => {
       const fm = BASE.filter((l) => !l.startsWith('image_url')).concat('comments: true');
       write('2020-04-02-2nd_quarter.md', head([...fm, `image_url: ${blob}`]) + BODY);
       const other = (title: string) => BODY.replace('Attention Is All You Need', title);
-      write('2020-07-02-3rd_quarter.md', head([...fm.map((l) => l.replace('2020-04-02', '2020-07-02').replace('2nd', '3rd')), 'image_url: /assets/missing.png']) + other('Deep Residual Learning'));
-      write('2020-10-08-4th_quarter.md', head([...fm.map((l) => l.replace('2020-04-02', '2020-10-08').replace('2nd', '4th')), 'image_url: /_posts/a.png']) + other('Generative Adversarial Nets'));
+      write(
+        '2020-07-02-3rd_quarter.md',
+        head([
+          ...fm.map((l) => l.replace('2020-04-02', '2020-07-02').replace('2nd', '3rd')),
+          'image_url: /assets/missing.png',
+        ]) + other('Deep Residual Learning'),
+      );
+      write(
+        '2020-10-08-4th_quarter.md',
+        head([
+          ...fm.map((l) => l.replace('2020-04-02', '2020-10-08').replace('2nd', '4th')),
+          'image_url: /_posts/a.png',
+        ]) + other('Generative Adversarial Nets'),
+      );
       const results = lintJson();
       const byFile = (name: string) => results.find((x) => x.filePath.endsWith(name))!.messages;
-      assert.deepEqual(byFile('2020-04-02-2nd_quarter.md').map((m) => `${m.line}:${m.ruleId}`), ['7:image-src']);
+      assert.deepEqual(
+        byFile('2020-04-02-2nd_quarter.md').map((m) => `${m.line}:${m.ruleId}`),
+        ['7:image-src'],
+      );
       assert.match(byFile('2020-04-02-2nd_quarter.md')[0]!.message, /\/blob\//);
-      assert.deepEqual(byFile('2020-07-02-3rd_quarter.md').map((m) => `${m.line}:${m.ruleId}`), ['7:image-src']);
+      assert.deepEqual(
+        byFile('2020-07-02-3rd_quarter.md').map((m) => `${m.line}:${m.ruleId}`),
+        ['7:image-src'],
+      );
       assert.match(byFile('2020-07-02-3rd_quarter.md')[0]!.message, /missing\.png/);
-      assert.deepEqual(byFile('2020-10-08-4th_quarter.md').map((m) => `${m.line}:${m.ruleId}`), ['7:image-src']);
+      assert.deepEqual(
+        byFile('2020-10-08-4th_quarter.md').map((m) => `${m.line}:${m.ruleId}`),
+        ['7:image-src'],
+      );
       run(['lint', '--fix']);
-      assert.ok(read('2020-04-02-2nd_quarter.md').includes('image_url: https://github.com/lab/lab.github.io/raw/master/assets/a.png\n'));
+      assert.ok(
+        read('2020-04-02-2nd_quarter.md').includes(
+          'image_url: https://github.com/lab/lab.github.io/raw/master/assets/a.png\n',
+        ),
+      );
     });
   });
 
   describe('two posts of one quarter', () => {
     it('reports each against the other, whatever the dates in the quarter; a post Jekyll skips does not count', () => {
-      const fm = (date: string) => head([...BASE.map((l) => l.replace('2020-04-02', date).replace('2020_2nd', '2021_1st')), 'comments: true']);
+      const fm = (date: string) =>
+        head([...BASE.map((l) => l.replace('2020-04-02', date).replace('2020_2nd', '2021_1st')), 'comments: true']);
       write('2021-01-07-1st_quarter.md', fm('2021-01-07') + BODY);
-      write('2021-02-04-1st_quarter.md', fm('2021-02-04') + BODY.replace('Attention Is All You Need', 'Training data-efficient image transformers'));
+      write(
+        '2021-02-04-1st_quarter.md',
+        fm('2021-02-04') + BODY.replace('Attention Is All You Need', 'Training data-efficient image transformers'),
+      );
       write('2021_1st_quater.md', fm('2021-03-04') + BODY.replace('Attention Is All You Need', 'Swin Transformer'));
       const r = run(['lint', '--format', 'json']);
       const results = JSON.parse(r.stdout) as JsonResult[];
-      const of = (name: string) => results.find((x) => x.filePath.endsWith(name))!.messages.filter((m) => m.ruleId === 'duplicate-quarter');
-      assert.deepEqual(of('2021-01-07-1st_quarter.md').map((m) => `${m.line}:${m.message}`),
-        ['4:Expected one post for 2021_1st_quarter, found `2021-02-04-1st_quarter.md` too: Jekyll publishes both']);
-      assert.deepEqual(of('2021-02-04-1st_quarter.md').map((m) => m.line), [4]);
+      const of = (name: string) =>
+        results.find((x) => x.filePath.endsWith(name))!.messages.filter((m) => m.ruleId === 'duplicate-quarter');
+      assert.deepEqual(
+        of('2021-01-07-1st_quarter.md').map((m) => `${m.line}:${m.message}`),
+        ['4:Expected one post for 2021_1st_quarter, found `2021-02-04-1st_quarter.md` too: Jekyll publishes both'],
+      );
+      assert.deepEqual(
+        of('2021-02-04-1st_quarter.md').map((m) => m.line),
+        [4],
+      );
       assert.deepEqual(of('2021_1st_quater.md'), [], 'a file Jekyll skips is not published (filename-format says so)');
       // The same with the posts spread over lint workers, as a large blog is.
       assert.equal(run(['lint', '--format', 'json'], { SEMINAR_POSTS_WORKERS: '2' }).stdout, r.stdout);
     });
 
-    it('checks one file against the site\'s others only when they are checked too', () => {
-      const fm = (date: string) => head([...BASE.map((l) => l.replace('2020-04-02', date).replace('2020_2nd', '2021_1st')), 'comments: true']);
+    it("checks one file against the site's others only when they are checked too", () => {
+      const fm = (date: string) =>
+        head([...BASE.map((l) => l.replace('2020-04-02', date).replace('2020_2nd', '2021_1st')), 'comments: true']);
       write('2021-01-07-1st_quarter.md', fm('2021-01-07') + BODY);
       write('2021-02-04-1st_quarter.md', fm('2021-02-04') + BODY.replace('Attention Is All You Need', 'DeiT'));
       assert.equal(run(['lint', '_posts/2021-01-07-1st_quarter.md']).stdout.includes('duplicate-quarter'), false);
@@ -132,7 +189,11 @@ describe('CLI on a first real post (issue 14)', () => {
   describe('--fix-dry-run with nothing to fix', () => {
     it('says that nothing would change and reports what remains, as lint does', () => {
       // A warning without a safe fix: nothing for --fix to do, something left to report.
-      write('2020-04-02-2nd_quarter.md', head([...BASE, 'comments: true']) + BODY.replace(', NeurIPS 2017', '').replace('Ashish Vaswani et al.', 'Ashish Vaswani'));
+      write(
+        '2020-04-02-2nd_quarter.md',
+        head([...BASE, 'comments: true']) +
+          BODY.replace(', NeurIPS 2017', '').replace('Ashish Vaswani et al.', 'Ashish Vaswani'),
+      );
       const r = run(['lint', '--fix-dry-run']);
       const lint = run(['lint']);
       assert.equal(r.code, lint.code);
@@ -156,7 +217,11 @@ describe('CLI on a first real post (issue 14)', () => {
     /** Runs the CLI with its stdout a pipe whose reading end is closed before the CLI writes. */
     function runIntoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {
       return new Promise((resolve) => {
-        const child = spawn(process.execPath, [CLI, ...args], { cwd: site, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [CLI, ...args], {
+          cwd: site,
+          env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         child.stdout.destroy();
         let stderr = '';
         child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -179,10 +244,22 @@ describe('CLI on a first real post (issue 14)', () => {
       this.timeout(90_000);
       for (let i = 0; i < 300; i++) {
         const date = `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-02`;
-        write(`${date}-post${i}.md`, head([`title: "${i}"`, `date: ${date}`]) + BODY.replace('Attention Is All You Need', `Paper ${i}`));
+        write(
+          `${date}-post${i}.md`,
+          head([`title: "${i}"`, `date: ${date}`]) + BODY.replace('Attention Is All You Need', `Paper ${i}`),
+        );
       }
       for (const command of ['lint', 'rules']) {
-        const r = spawnSync('bash', ['--norc', '--noprofile', '-c', `"${process.execPath}" "${CLI}" ${command} | head -1; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: site, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+        const r = spawnSync(
+          'bash',
+          [
+            '--norc',
+            '--noprofile',
+            '-c',
+            `"${process.execPath}" "${CLI}" ${command} | head -1; echo "status \${PIPESTATUS[0]}" >&2`,
+          ],
+          { cwd: site, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } },
+        );
         assert.equal(r.stdout.split('\n').length, 2, r.stdout);
         assert.match(r.stderr, /^status [01]\n$/, `${command}: ${r.stderr}`);
       }

@@ -75,7 +75,11 @@ const read = (name: string) => fs.readFileSync(path.join(posts(), name), 'utf8')
 const write = (name: string, text: string | Buffer) => fs.writeFileSync(path.join(posts(), name), text);
 
 function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: site, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: site,
+    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' },
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -103,10 +107,18 @@ describe('CLI --fix and --fix-dry-run', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(read('2020-04-02-2nd_quarter.md'), BROKEN);
     assert.equal(fs.statSync(path.join(posts(), '2020-04-02-2nd_quarter.md')).mtimeMs, before.mtimeMs);
-    assert.match(r.stdout, /^--- a\/_posts\/2020-04-02-2nd_quarter\.md\n\+\+\+ b\/_posts\/2020-04-02-2nd_quarter\.md\n@@ -1,/);
+    assert.match(
+      r.stdout,
+      /^--- a\/_posts\/2020-04-02-2nd_quarter\.md\n\+\+\+ b\/_posts\/2020-04-02-2nd_quarter\.md\n@@ -1,/,
+    );
     assert.ok(r.stdout.includes('-title: "2020_2nd_quater"\n+title: "2020_2nd_quarter"\n'), r.stdout);
-    assert.ok(r.stdout.includes('-### 발표: 이바다 [[presentation material](https://example.com/bert.pdf)]\n' +
-      '+### 발표자: 이바다 [[paper link](https://arxiv.org/abs/1810.04805), [presentation material](https://example.com/bert.pdf)]\n'), r.stdout);
+    assert.ok(
+      r.stdout.includes(
+        '-### 발표: 이바다 [[presentation material](https://example.com/bert.pdf)]\n' +
+          '+### 발표자: 이바다 [[paper link](https://arxiv.org/abs/1810.04805), [presentation material](https://example.com/bert.pdf)]\n',
+      ),
+      r.stdout,
+    );
     assert.ok(r.stdout.endsWith('+</p>\n'), r.stdout);
     assert.equal(applyUnifiedDiff(BROKEN, r.stdout), FIXED, 'the diff turns the post into what --fix writes');
   });
@@ -122,9 +134,15 @@ describe('CLI --fix and --fix-dry-run', () => {
     assert.match(r.stdout, /presenter-line-missing/);
     assert.equal(read('2020-04-02-2nd_quarter.md'), CLEAN);
     assert.equal(read('2020-04-03-2nd_quarter.md'), unsafe.replace('2020-04-02', '2020-04-03'));
-    fs.readdirSync(posts()).forEach((name, i) => assert.equal(fs.statSync(path.join(posts(), name)).mtimeMs, stats[i]!.mtimeMs, name));
+    fs.readdirSync(posts()).forEach((name, i) =>
+      assert.equal(fs.statSync(path.join(posts(), name)).mtimeMs, stats[i]!.mtimeMs, name),
+    );
     const dry = run(['lint', '--fix-dry-run']);
-    assert.match(dry.stdout, /^No safe fix would change anything\.\n/, 'no diff: it says so, then reports what remains');
+    assert.match(
+      dry.stdout,
+      /^No safe fix would change anything\.\n/,
+      'no diff: it says so, then reports what remains',
+    );
     assert.equal(dry.stdout.includes('--- a/'), false);
   });
 
@@ -175,7 +193,11 @@ describe('CLI --fix and --fix-dry-run', () => {
   });
 
   it('rejects --fix with --fix-dry-run, and --fix-dry-run with a machine format', () => {
-    for (const args of [['lint', '--fix', '--fix-dry-run'], ['lint', '--fix-dry-run', '--format', 'json'], ['rules', '--fix']]) {
+    for (const args of [
+      ['lint', '--fix', '--fix-dry-run'],
+      ['lint', '--fix-dry-run', '--format', 'json'],
+      ['rules', '--fix'],
+    ]) {
       const r = run(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.stdout, '');

@@ -36,7 +36,11 @@ comments: true
 const FIXABLE = GOOD.replace('2020_2nd_quarter', '2020_2nd_quater').replace('comments: true\n', '');
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []) {
-  const r = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { cwd, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', ...env },
+    encoding: 'utf8',
+  });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -68,7 +72,10 @@ describe('CLI on a hostile file system', function () {
     assertFatal(run(['lint', '_posts/dangling.md'], root), /cannot read _posts\/dangling\.md: no such file or folder/);
     spawnSync('mkfifo', [path.join(root, '_posts', 'pipe.md')]);
     assertFatal(run(['lint', '_posts/pipe.md'], root), /cannot read _posts\/pipe\.md: not a file or folder/);
-    assertFatal(run(['lint', '--config', '_posts', '_posts/2020-04-02-2nd_quarter.md'], root), /cannot read configuration _posts: is a folder/);
+    assertFatal(
+      run(['lint', '--config', '_posts', '_posts/2020-04-02-2nd_quarter.md'], root),
+      /cannot read configuration _posts: is a folder/,
+    );
     // A folder skips what it cannot read (the dangling link, the FIFO) and checks the rest.
     const r = run(['lint', '.'], root);
     assert.equal(r.code, 0, r.stderr);
@@ -125,7 +132,10 @@ describe('CLI on a hostile file system', function () {
     fs.symlinkSync('a.md', path.join(root, '_posts', 'b'));
     const r = run(['lint', '.', '--format', 'json'], root);
     assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).map((f: { filePath: string }) => path.relative(root, f.filePath)), ['_posts/2020-04-02-2nd_quarter.md']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).map((f: { filePath: string }) => path.relative(root, f.filePath)),
+      ['_posts/2020-04-02-2nd_quarter.md'],
+    );
     assertFatal(run(['lint', '_posts/a.md'], root), /cannot read _posts\/a\.md: too many symbolic links/);
   });
 
@@ -138,7 +148,10 @@ describe('CLI on a hostile file system', function () {
     const stylish = run(['lint', '연구실 블로그'], root);
     assert.match(stylish.stdout, /연구실 블로그\/_posts\/2020-04-02-2nd_quarter\.md/);
     const sarif = JSON.parse(run(['lint', '연구실 블로그', '--format', 'sarif'], root).stdout);
-    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, '%EC%97%B0%EA%B5%AC%EC%8B%A4%20%EB%B8%94%EB%A1%9C%EA%B7%B8/_posts/2020-04-02-2nd_quarter.md');
+    assert.equal(
+      sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri,
+      '%EC%97%B0%EA%B5%AC%EC%8B%A4%20%EB%B8%94%EB%A1%9C%EA%B7%B8/_posts/2020-04-02-2nd_quarter.md',
+    );
     assert.equal(run(['lint', '--fix', '연구실 블로그'], root).code, 0);
     assert.match(fs.readFileSync(path.join(root, relative), 'utf8'), /title: "2020_2nd_quarter"[\s\S]*comments: true/);
   });
@@ -149,7 +162,10 @@ describe('CLI on a hostile file system', function () {
       // A large post, so that a half-written file would be obvious.
       const large = FIXABLE + '- 긴 요약입니다.\n'.repeat(5_000);
       write(relative, large);
-      const r = run(['lint', '--fix', '_posts'], root, { SEMINAR_POSTS_CRASH_AT: moment }, ['--require', CRASH_PRELOAD]);
+      const r = run(['lint', '--fix', '_posts'], root, { SEMINAR_POSTS_CRASH_AT: moment }, [
+        '--require',
+        CRASH_PRELOAD,
+      ]);
       assert.equal(r.signal, 'SIGKILL', `the CLI was not killed: ${r.stderr}`);
       assert.equal(fs.readFileSync(path.join(root, relative), 'utf8'), large, 'the post changed');
       // What a crash leaves: the temporary file beside the post, hidden, never a post itself.

@@ -10,7 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLI } from '../../support/paths';
 
-const FRONT = '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://a.b/x.png\nmathjax: true\ncomments: true\n---\n';
+const FRONT =
+  '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://a.b/x.png\nmathjax: true\ncomments: true\n---\n';
 const BODY = [
   '',
   '# Attention Is All You Need',
@@ -30,7 +31,12 @@ const IMG_LINE = 8 + 1 + 7;
 describe('CLI on lone carriage returns', function () {
   let site: string;
   let file: string;
-  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'lint', ...args], { cwd: site, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' } });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, 'lint', ...args], {
+      cwd: site,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' },
+    });
 
   before(function () {
     assert.ok(fs.existsSync(CLI), `${CLI} is missing: run \`npm run build\` first`);
@@ -44,7 +50,9 @@ describe('CLI on lone carriage returns', function () {
 
   it('reports 1-based lines and columns of the line index', () => {
     const result = run('--format', 'json');
-    const [report] = JSON.parse(result.stdout) as { messages: { ruleId: string; line: number; column: number; endLine: number }[] }[];
+    const [report] = JSON.parse(result.stdout) as {
+      messages: { ruleId: string; line: number; column: number; endLine: number }[];
+    }[];
     const width = report!.messages.find((m) => m.ruleId === 'image-width');
     assert.ok(width, result.stdout);
     assert.equal(width.line, IMG_LINE);

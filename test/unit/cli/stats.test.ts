@@ -12,12 +12,27 @@ import { CLI, CORPUS, requireCorpus } from '../../support/paths';
 import { postText, seminarPost } from '../seminar/support';
 
 const POSTS: [string, Record<string, string>, [string, string, string?][]][] = [
-  ['2020-04-02-2nd_quarter.md', { title: '"2020_2nd_quarter"', date: '2020-04-02' }, [['AutoSlim', '이승현', 'J. Yu, *arXiv 2019*'], ['Item2vec', '성시백', 'O. Barkan, *MLSP2016*']]],
-  ['2020-07-02-3rd_quarter.md', { title: '"2020_3rd_quarter"', date: '2020-07-02' }, [['autoslim', '김하늘', 'J. Yu, NeurIPS 2019']]],
+  [
+    '2020-04-02-2nd_quarter.md',
+    { title: '"2020_2nd_quarter"', date: '2020-04-02' },
+    [
+      ['AutoSlim', '이승현', 'J. Yu, *arXiv 2019*'],
+      ['Item2vec', '성시백', 'O. Barkan, *MLSP2016*'],
+    ],
+  ],
+  [
+    '2020-07-02-3rd_quarter.md',
+    { title: '"2020_3rd_quarter"', date: '2020-07-02' },
+    [['autoslim', '김하늘', 'J. Yu, NeurIPS 2019']],
+  ],
 ];
 
 function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' }, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' },
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -38,13 +53,27 @@ describe('CLI: seminar-posts stats', function () {
     const json = JSON.parse(stdout);
     const expected = seminarStatistics(POSTS.map(([name, fm, talks]) => seminarPost(name, fm, talks)));
     assert.deepEqual({ ...json, repeated: undefined }, { ...expected, repeated: undefined });
-    assert.deepEqual(json.repeated, [{
-      title: 'AutoSlim',
-      talks: [
-        { file: '_posts/2020-04-02-2nd_quarter.md', quarter: '2020-Q2', presenter: '이승현', fileName: '2020-04-02-2nd_quarter.md', line: 6 },
-        { file: '_posts/2020-07-02-3rd_quarter.md', quarter: '2020-Q3', presenter: '김하늘', fileName: '2020-07-02-3rd_quarter.md', line: 6 },
-      ],
-    }]);
+    assert.deepEqual(json.repeated, [
+      {
+        title: 'AutoSlim',
+        talks: [
+          {
+            file: '_posts/2020-04-02-2nd_quarter.md',
+            quarter: '2020-Q2',
+            presenter: '이승현',
+            fileName: '2020-04-02-2nd_quarter.md',
+            line: 6,
+          },
+          {
+            file: '_posts/2020-07-02-3rd_quarter.md',
+            quarter: '2020-Q3',
+            presenter: '김하늘',
+            fileName: '2020-07-02-3rd_quarter.md',
+            line: 6,
+          },
+        ],
+      },
+    ]);
   });
 
   it('prints each chart as a table, in English or Korean', () => {
@@ -77,8 +106,14 @@ describe('CLI: seminar-posts stats', function () {
     const { code, stdout } = run(['stats', '--format', 'json', path.join(CORPUS, 'published')], site);
     assert.equal(code, 0);
     const json = JSON.parse(stdout);
-    assert.deepEqual(json.perQuarter.map((q: { id: string }) => q.id), ['2020-Q2', '2020-Q3', '2020-Q4']);
+    assert.deepEqual(
+      json.perQuarter.map((q: { id: string }) => q.id),
+      ['2020-Q2', '2020-Q3', '2020-Q4'],
+    );
     assert.ok(json.totals.talks >= 20, `${json.totals.talks} talks`);
-    assert.ok(json.repeated.some((r: { title: string }) => /AutoSlim/.test(r.title)), 'the AutoSlim title written twice in the 2nd quarter');
+    assert.ok(
+      json.repeated.some((r: { title: string }) => /AutoSlim/.test(r.title)),
+      'the AutoSlim title written twice in the 2nd quarter',
+    );
   });
 });

@@ -12,7 +12,12 @@ import { WORKER_THRESHOLD, workerCount } from '../../../server/src/cli/workers';
 import { CLI } from '../../support/paths';
 import { postText } from '../../protocol/support/site';
 
-function run(site: string, args: string[], workers: string, env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
+function run(
+  site: string,
+  args: string[],
+  workers: string,
+  env: NodeJS.ProcessEnv = {},
+): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: site,
     env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', SEMINAR_POSTS_WORKERS: workers, ...env },
@@ -43,21 +48,34 @@ describe('CLI lint workers', function () {
       let text = postText(`${year}-${month}-02`, papers);
       if (i % 7 === 0) text = text.replace('https://example.com/0.pdf', '???');
       if (i % 9 === 0) text = text.replace('layout: post\n', '');
-      fs.writeFileSync(path.join(site, '_posts', `${year}-${month}-02-${['1st', '2nd', '3rd', '4th'][i % 4]}_quarter.md`), text);
+      fs.writeFileSync(
+        path.join(site, '_posts', `${year}-${month}-02-${['1st', '2nd', '3rd', '4th'][i % 4]}_quarter.md`),
+        text,
+      );
     }
   });
 
   after(() => fs.rmSync(site, { recursive: true, force: true }));
 
   it('print what one thread prints, in every format, with the same exit code', () => {
-    for (const args of [['lint', '.'], ['lint', '--format', 'json', '.'], ['lint', '--format', 'sarif', '.'], ['lint', '--quiet', '.']]) {
+    for (const args of [
+      ['lint', '.'],
+      ['lint', '--format', 'json', '.'],
+      ['lint', '--format', 'sarif', '.'],
+      ['lint', '--quiet', '.'],
+    ]) {
       const one = run(site, args, '0');
       const several = run(site, args, '3');
       assert.ok(one.stdout.length > 0 && one.code !== 2, `${args.join(' ')}: ${one.stderr}`);
       assert.deepEqual(several, one, args.join(' '));
     }
-    const json = JSON.parse(run(site, ['lint', '--format', 'json', '.'], '3').stdout) as { messages: { ruleId: string }[] }[];
-    assert.ok(json.some((file) => file.messages.some((m) => m.ruleId === 'duplicate-paper')), 'the posts of the site meet across workers');
+    const json = JSON.parse(run(site, ['lint', '--format', 'json', '.'], '3').stdout) as {
+      messages: { ruleId: string }[];
+    }[];
+    assert.ok(
+      json.some((file) => file.messages.some((m) => m.ruleId === 'duplicate-paper')),
+      'the posts of the site meet across workers',
+    );
   });
 
   it('are started as many as asked, and none in one thread (counted from outside the CLI)', () => {
@@ -65,17 +83,23 @@ describe('CLI lint workers', function () {
     // count to a file when the process exits: nothing of the CLI's own output changes.
     const counter = path.join(site, 'count-workers.cjs');
     const countFile = path.join(site, 'workers-started.txt');
-    fs.writeFileSync(counter, `const threads = require('node:worker_threads');
+    fs.writeFileSync(
+      counter,
+      `const threads = require('node:worker_threads');
 if (threads.isMainThread) {
   let started = 0;
   const Original = threads.Worker;
   threads.Worker = class extends Original { constructor(...args) { super(...args); started++; } };
   process.on('exit', () => require('node:fs').writeFileSync(process.env.COUNT_FILE, String(started)));
 }
-`);
+`,
+    );
     const started = (workers: string) => {
       fs.rmSync(countFile, { force: true });
-      const r = run(site, ['lint', '--format', 'json', '.'], workers, { NODE_OPTIONS: `--require ${counter}`, COUNT_FILE: countFile });
+      const r = run(site, ['lint', '--format', 'json', '.'], workers, {
+        NODE_OPTIONS: `--require ${counter}`,
+        COUNT_FILE: countFile,
+      });
       assert.notEqual(r.code, 2, r.stderr);
       return Number(fs.readFileSync(countFile, 'utf8'));
     };
@@ -99,7 +123,10 @@ if (threads.isMainThread) {
       const dir = path.join(site, '_posts', name);
       fs.mkdirSync(dir);
       fs.writeFileSync(path.join(dir, '.seminar-posts.json'), i === 0 ? '{ "rules": 1 }' : '{ "titlePattern": [] }');
-      fs.writeFileSync(path.join(dir, '2021-01-07-1st_quarter.md'), postText('2021-01-07', [{ title: name, presenter: '김' }]));
+      fs.writeFileSync(
+        path.join(dir, '2021-01-07-1st_quarter.md'),
+        postText('2021-01-07', [{ title: name, presenter: '김' }]),
+      );
       return dir;
     });
     try {

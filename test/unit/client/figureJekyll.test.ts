@@ -12,7 +12,18 @@ import { buildSite, jekyllUnavailable } from '../../jekyll/support/jekyllSite';
 import { gradientPng } from '../../support/png';
 
 const POST = '_posts/2020-04-02-2nd_quarter.md';
-const TEXT = ['---', 'layout: post', 'title: "2020_2nd_quarter"', 'date: 2020-04-02', '---', '', '# A Paper', '## Someone, NeurIPS 2020', '- one line', ''].join('\n');
+const TEXT = [
+  '---',
+  'layout: post',
+  'title: "2020_2nd_quarter"',
+  'date: 2020-04-02',
+  '---',
+  '',
+  '# A Paper',
+  '## Someone, NeurIPS 2020',
+  '- one line',
+  '',
+].join('\n');
 
 describe('figure: what Jekyll publishes', function () {
   this.timeout(120_000);
@@ -31,10 +42,18 @@ describe('figure: what Jekyll publishes', function () {
       const file = `${folder.folder}/figure 1.png`;
       const src = sitePathOf(file, baseurl);
       const lines = linesOf(TEXT);
-      const placement = figurePlacement(lines, { line: 9, character: 0 }, { line: 9, character: 0 }, [figureTag(src, 'figure 1', null)])!;
+      const placement = figurePlacement(lines, { line: 9, character: 0 }, { line: 9, character: 0 }, [
+        figureTag(src, 'figure 1', null),
+      ])!;
       const text = lines.slice(0, 9).join('\n') + '\n' + placement.text + '\n';
       const image = gradientPng(20, 10);
-      const site = buildSite([{ path: POST, text }, { path: file, text: image }], { extraConfig: baseurl ? `baseurl: "${baseurl}"` : undefined });
+      const site = buildSite(
+        [
+          { path: POST, text },
+          { path: file, text: image },
+        ],
+        { extraConfig: baseurl ? `baseurl: "${baseurl}"` : undefined },
+      );
       try {
         const html = site.posts.get(POST)!.content;
         const published = /<img src="([^"]+)" alt="figure 1" \/?>/.exec(html)?.[1];

@@ -26,7 +26,11 @@ const commandLinks = (text: string) => [...text.matchAll(/\]\((command:[^)]+)\)/
 const codicons = (text: string) => [...text.matchAll(/\$\([\w-]+\)/g)].map((m) => m[0]).sort();
 /** Code spans without Korean in them: identifiers, settings, files and values, never translated. */
 // `code` in Markdown, ``code`` in the walkthrough (the Welcome page's formatted text doubles its marks).
-const codeSpans = (text: string) => [...text.matchAll(/(`+)([^`]+)\1/g)].map((m) => m[2]!).filter((code) => !HANGUL.test(code)).sort();
+const codeSpans = (text: string) =>
+  [...text.matchAll(/(`+)([^`]+)\1/g)]
+    .map((m) => m[2]!)
+    .filter((code) => !HANGUL.test(code))
+    .sort();
 
 describe('Korean and English UI', () => {
   const manifest = readJson('package.json');
@@ -47,12 +51,19 @@ describe('Korean and English UI', () => {
 
   it('the manifest shows no user-facing text outside the nls files', () => {
     for (const command of manifest.contributes.commands) assert.match(command.title, /^%/);
-    for (const [name, setting] of Object.entries<{ description?: string; markdownEnumDescriptions?: string[] }>(manifest.contributes.configuration.properties)) {
+    for (const [name, setting] of Object.entries<{ description?: string; markdownEnumDescriptions?: string[] }>(
+      manifest.contributes.configuration.properties,
+    )) {
       assert.equal(setting.description, undefined, `${name}: use markdownDescription`);
       for (const text of setting.markdownEnumDescriptions ?? []) assert.match(text, /^%/);
     }
     for (const walkthrough of manifest.contributes.walkthroughs) {
-      for (const text of [walkthrough.title, walkthrough.description, ...walkthrough.steps.flatMap((s: { title: string; description: string }) => [s.title, s.description])]) assert.match(text, /^%/);
+      for (const text of [
+        walkthrough.title,
+        walkthrough.description,
+        ...walkthrough.steps.flatMap((s: { title: string; description: string }) => [s.title, s.description]),
+      ])
+        assert.match(text, /^%/);
     }
   });
 
@@ -66,17 +77,28 @@ describe('Korean and English UI', () => {
   it('every string the client localizes has its Korean form, with the same placeholders and icons', () => {
     const bundle: Record<string, string> = readJson('l10n/bundle.l10n.ko.json');
     const calls = localizedCalls(sourceFiles(path.join(REPO_ROOT, 'client', 'src')), REPO_ROOT);
-    assert.ok(calls.length > 30, 'the scan finds the client\'s l10n.t calls');
+    assert.ok(calls.length > 30, "the scan finds the client's l10n.t calls");
     const messages = new Set<string>();
     for (const call of calls) {
-      assert.ok(call.message !== undefined, `${call.where}: l10n.t needs a literal message, or it cannot be translated`);
+      assert.ok(
+        call.message !== undefined,
+        `${call.where}: l10n.t needs a literal message, or it cannot be translated`,
+      );
       messages.add(call.message);
       const korean = bundle[call.message] ?? '';
       assert.ok(korean.trim(), `${call.where}: l10n/bundle.l10n.ko.json lacks ${JSON.stringify(call.message)}`);
       if (!SAME_IN_BOTH.has(call.message)) assert.match(korean, HANGUL, `${call.where}: not in Korean: ${korean}`);
-      assert.deepEqual(placeholdersOf(korean), placeholdersOf(call.message), `${call.where}: placeholders of ${JSON.stringify(korean)}`);
+      assert.deepEqual(
+        placeholdersOf(korean),
+        placeholdersOf(call.message),
+        `${call.where}: placeholders of ${JSON.stringify(korean)}`,
+      );
       assert.deepEqual(codicons(korean), codicons(call.message), `${call.where}: icons of ${JSON.stringify(korean)}`);
     }
-    assert.deepEqual(Object.keys(bundle).filter((key) => !messages.has(key)), [], 'the bundle has no unused message');
+    assert.deepEqual(
+      Object.keys(bundle).filter((key) => !messages.has(key)),
+      [],
+      'the bundle has no unused message',
+    );
   });
 });

@@ -48,7 +48,10 @@ describe('the VSIX (npm run package)', function () {
   let entries: ZipEntry[];
 
   before(() => {
-    vsix = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'seminar-posts-vsix-')), `seminar-posts-${manifest.version}.vsix`);
+    vsix = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'seminar-posts-vsix-')),
+      `seminar-posts-${manifest.version}.vsix`,
+    );
     execFileSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: REPO_ROOT, stdio: 'pipe' });
     entries = zipEntries(vsix);
   });
@@ -62,14 +65,19 @@ describe('the VSIX (npm run package)', function () {
   it('holds only the bundles, the manifest, nls, snippets, syntaxes, l10n, media, schemas, README, LICENSE and CHANGELOG', () => {
     const unexpected = entries.map((e) => e.name).filter((name) => !KEEP.some((pattern) => pattern.test(name)));
     assert.deepEqual(unexpected, []);
-    assert.ok(!entries.some((e) => /\.map$|\/src\/|node_modules|\/test\//.test(e.name)), 'no source, map, test or node_modules');
+    assert.ok(
+      !entries.some((e) => /\.map$|\/src\/|node_modules|\/test\//.test(e.name)),
+      'no source, map, test or node_modules',
+    );
   });
 
   it('holds everything the extension needs at run time', () => {
     const names = new Set(entries.map((e) => e.name));
     for (const name of REQUIRED) assert.ok(names.has(name), name);
-    for (const grammar of manifest.contributes.grammars) assert.ok(names.has(`extension/${path.posix.normalize(grammar.path)}`), grammar.path);
-    for (const step of manifest.contributes.walkthroughs[0].steps) assert.ok(names.has(`extension/${step.media.image}`), step.media.image);
+    for (const grammar of manifest.contributes.grammars)
+      assert.ok(names.has(`extension/${path.posix.normalize(grammar.path)}`), grammar.path);
+    for (const step of manifest.contributes.walkthroughs[0].steps)
+      assert.ok(names.has(`extension/${step.media.image}`), step.media.image);
   });
 
   it(`stays under ${MAX_BYTES / 1024} KB, with minified bundles`, () => {
@@ -77,7 +85,10 @@ describe('the VSIX (npm run package)', function () {
     console.log(`      (${path.basename(vsix)}: ${(size / 1024).toFixed(0)} KB, ${entries.length} files)`);
     assert.ok(size < MAX_BYTES, `${size} bytes`);
     const client = entries.find((e) => e.name === 'extension/client/out/extension.js')!;
-    assert.ok(!fs.readFileSync(path.join(REPO_ROOT, 'client/out/extension.js'), 'utf8').includes('sourceMappingURL'), 'production bundle');
+    assert.ok(
+      !fs.readFileSync(path.join(REPO_ROOT, 'client/out/extension.js'), 'utf8').includes('sourceMappingURL'),
+      'production bundle',
+    );
     assert.ok(client.size > 0);
   });
 

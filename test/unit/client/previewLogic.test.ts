@@ -84,7 +84,11 @@ describe('RenderScheduler', () => {
     assert.deepEqual(started, [25], 'the render in flight is not joined by a second');
     await finish();
     await clock.advance(25);
-    assert.deepEqual(started, [25, 100], 'the changes typed meanwhile are rendered, one wait after the first render ends');
+    assert.deepEqual(
+      started,
+      [25, 100],
+      'the changes typed meanwhile are rendered, one wait after the first render ends',
+    );
     await finish();
     await clock.advance(1000);
     assert.deepEqual(started, [25, 100]);
@@ -110,10 +114,14 @@ describe('RenderScheduler', () => {
   it('goes on after a render that fails', async () => {
     const clock = new FakeClock();
     let calls = 0;
-    const scheduler = new RenderScheduler(() => {
-      calls++;
-      return Promise.reject(new Error('no server'));
-    }, clock, 25);
+    const scheduler = new RenderScheduler(
+      () => {
+        calls++;
+        return Promise.reject(new Error('no server'));
+      },
+      clock,
+      25,
+    );
     scheduler.request(true);
     await flush();
     scheduler.request(true);
@@ -123,11 +131,19 @@ describe('RenderScheduler', () => {
 });
 
 describe('parsePreviewMessage', () => {
-  it('takes the page\'s messages as the page sends them', () => {
+  it("takes the page's messages as the page sends them", () => {
     const messages = [
       { type: 'ready', version: 3 },
       { type: 'ready', version: undefined },
-      { type: 'rendered', version: 3, view: 'summary', title: '2020_3rd_quarter', sections: 9, images: 15, imagesLoaded: 0 },
+      {
+        type: 'rendered',
+        version: 3,
+        view: 'summary',
+        title: '2020_3rd_quarter',
+        sections: 9,
+        images: 15,
+        imagesLoaded: 0,
+      },
       { type: 'revealLine', line: 12 },
       { type: 'revealProblem', line: 12, character: 4 },
       { type: 'didScroll', line: 12.5 },
@@ -138,14 +154,25 @@ describe('parsePreviewMessage', () => {
 
   it('drops anything else: unknown types, wrong or missing fields, non-objects', () => {
     const bad: unknown[] = [
-      null, 'ready', 42, [], {}, { type: 'eval', code: 'alert(1)' },
-      { type: 'ready', version: '3' }, { type: 'ready', version: -1 }, { type: 'ready', version: 1.5 },
+      null,
+      'ready',
+      42,
+      [],
+      {},
+      { type: 'eval', code: 'alert(1)' },
+      { type: 'ready', version: '3' },
+      { type: 'ready', version: -1 },
+      { type: 'ready', version: 1.5 },
       { type: 'rendered', version: 1, view: 'raw', title: '', sections: 0, images: 0, imagesLoaded: 0 },
       { type: 'rendered', version: 1, view: 'post', title: 7, sections: 0, images: 0, imagesLoaded: 0 },
       { type: 'rendered', version: 1, view: 'post', title: '', sections: -1, images: 0, imagesLoaded: 0 },
       { type: 'rendered', version: 1, view: 'post', title: '', sections: 0 },
-      { type: 'revealLine', line: -1 }, { type: 'revealLine', line: Number.NaN }, { type: 'revealLine', line: '3' },
-      { type: 'revealProblem', line: 3 }, { type: 'didScroll', line: Infinity }, { type: 'openLink', href: { toString: () => 'x' } },
+      { type: 'revealLine', line: -1 },
+      { type: 'revealLine', line: Number.NaN },
+      { type: 'revealLine', line: '3' },
+      { type: 'revealProblem', line: 3 },
+      { type: 'didScroll', line: Infinity },
+      { type: 'openLink', href: { toString: () => 'x' } },
     ];
     for (const message of bad) assert.equal(parsePreviewMessage(message), undefined, JSON.stringify(message));
   });
@@ -157,13 +184,34 @@ describe('parsePreviewMessage', () => {
 
 describe('parseSavedState', () => {
   it('takes the post, the lock and the view a page kept', () => {
-    assert.deepEqual(parseSavedState({ uri: 'file:///site/_posts/a.md', locked: true, view: 'summary' }), { uri: 'file:///site/_posts/a.md', locked: true, view: 'summary' });
-    assert.deepEqual(parseSavedState({ uri: 'vscode-remote://host/site/a.md', view: 'post' }), { uri: 'vscode-remote://host/site/a.md', locked: false, view: 'post' });
-    assert.deepEqual(parseSavedState({ uri: 'file:///a.md', locked: 'yes', view: 'other' }), { uri: 'file:///a.md', locked: false, view: 'post' });
+    assert.deepEqual(parseSavedState({ uri: 'file:///site/_posts/a.md', locked: true, view: 'summary' }), {
+      uri: 'file:///site/_posts/a.md',
+      locked: true,
+      view: 'summary',
+    });
+    assert.deepEqual(parseSavedState({ uri: 'vscode-remote://host/site/a.md', view: 'post' }), {
+      uri: 'vscode-remote://host/site/a.md',
+      locked: false,
+      view: 'post',
+    });
+    assert.deepEqual(parseSavedState({ uri: 'file:///a.md', locked: 'yes', view: 'other' }), {
+      uri: 'file:///a.md',
+      locked: false,
+      view: 'post',
+    });
   });
 
-  it('gives nothing for a state that names no post: an older page\'s, or not ours', () => {
-    for (const state of [undefined, null, 'file:///a.md', { view: 'summary' }, { uri: 42 }, { uri: '' }, { uri: '/site/a.md' }, { uri: '../a.md' }]) {
+  it("gives nothing for a state that names no post: an older page's, or not ours", () => {
+    for (const state of [
+      undefined,
+      null,
+      'file:///a.md',
+      { view: 'summary' },
+      { uri: 42 },
+      { uri: '' },
+      { uri: '/site/a.md' },
+      { uri: '../a.md' },
+    ]) {
       assert.equal(parseSavedState(state), undefined, JSON.stringify(state));
     }
   });
@@ -172,15 +220,27 @@ describe('parseSavedState', () => {
 describe('siteImageBase', () => {
   const BASE = 'https://file+.vscode-resource.vscode-cdn.net/';
 
-  it('puts the site folder\'s path, encoded as a URI path, after the webview resource base', () => {
+  it("puts the site folder's path, encoded as a URI path, after the webview resource base", () => {
     assert.equal(siteImageBase(BASE, '/home/me/blog'), 'https://file+.vscode-resource.vscode-cdn.net/home/me/blog/');
-    assert.equal(siteImageBase(BASE, '/home/me/my blog#1'), 'https://file+.vscode-resource.vscode-cdn.net/home/me/my%20blog%231/');
-    assert.equal(siteImageBase('https://vscode-remote+localhost-3a8080.vscode-resource.vscode-cdn.net', '/srv/blog'),
-      'https://vscode-remote+localhost-3a8080.vscode-resource.vscode-cdn.net/srv/blog/');
+    assert.equal(
+      siteImageBase(BASE, '/home/me/my blog#1'),
+      'https://file+.vscode-resource.vscode-cdn.net/home/me/my%20blog%231/',
+    );
+    assert.equal(
+      siteImageBase('https://vscode-remote+localhost-3a8080.vscode-resource.vscode-cdn.net', '/srv/blog'),
+      'https://vscode-remote+localhost-3a8080.vscode-resource.vscode-cdn.net/srv/blog/',
+    );
   });
 
   it('takes an https base only, without query or fragment', () => {
-    for (const base of ['http://example.org/', 'javascript:alert(1)//', 'file:///', 'not a url', `${BASE}?x=1`, `${BASE}#top`]) {
+    for (const base of [
+      'http://example.org/',
+      'javascript:alert(1)//',
+      'file:///',
+      'not a url',
+      `${BASE}?x=1`,
+      `${BASE}#top`,
+    ]) {
       assert.equal(siteImageBase(base, '/home/me/blog'), undefined, base);
     }
   });

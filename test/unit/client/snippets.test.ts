@@ -13,7 +13,9 @@ interface SnippetEntry {
   description: string;
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  contributes: { snippets: { language: string; path: string }[] };
+};
 const contributed = manifest.contributes.snippets;
 const snippetFile = path.join(REPO_ROOT, contributed[0]!.path);
 const snippets = JSON.parse(fs.readFileSync(snippetFile, 'utf8')) as Record<string, SnippetEntry>;
@@ -23,7 +25,10 @@ const parse = (text: string) => parsePost(text, 'file:///site/_posts/2020-04-02-
 
 describe('snippets', () => {
   it('are contributed for Markdown, one file', () => {
-    assert.deepEqual(contributed.map((s) => s.language), ['markdown']);
+    assert.deepEqual(
+      contributed.map((s) => s.language),
+      ['markdown'],
+    );
   });
 
   it('are exactly post, paper, presenter, figure, figure2 and bullet, each with its own name as prefix', () => {
@@ -61,7 +66,10 @@ describe('snippets', () => {
     assert.equal(presenter.label?.text, '발표자');
     assert.equal(presenter.name?.text, 'Presenter name');
     const links = presenter.linkList?.items.filter((item) => item.kind === 'link') ?? [];
-    assert.deepEqual(links.map((l) => (l.kind === 'link' ? l.label.text : '')), ['paper link', 'presentation material']);
+    assert.deepEqual(
+      links.map((l) => (l.kind === 'link' ? l.label.text : '')),
+      ['paper link', 'presentation material'],
+    );
     assert.equal(section.bullets.length, 2);
     assert.equal(section.imageBlocks.length, 1);
     assert.equal(section.imageBlocks[0]!.images.length, 1);
@@ -81,26 +89,44 @@ describe('snippets', () => {
     const two = parse(postWith(`# T\n${expandSnippet(bodyOf('figure2'))}`)).sections[0]!;
     const images = two.imageBlocks[0]!.images;
     assert.equal(images.length, 2);
-    assert.deepEqual(images.map((img) => img.attributes.find((a) => a.name === 'width')?.value?.text), ['450', '450']);
+    assert.deepEqual(
+      images.map((img) => img.attributes.find((a) => a.name === 'width')?.value?.text),
+      ['450', '450'],
+    );
     assert.ok(two.imageBlocks[0]!.open.attributes.some((a) => a.name === 'align' && a.value?.text === 'center'));
   });
 
   it('bullet: one summary bullet', () => {
     const section = parse(postWith(`# T\n${expandSnippet(bodyOf('bullet'))}`)).sections[0]!;
-    assert.deepEqual(section.bullets.map((b) => b.text), ['One-line summary']);
+    assert.deepEqual(
+      section.bullets.map((b) => b.text),
+      ['One-line summary'],
+    );
   });
 
   it('a post from the snippets raises no front matter or file problem once its placeholders are filled', () => {
     // The quarter is a choice the writer makes (1st first); a January day agrees with it.
-    const front = expandSnippet(bodyOf('post'), { year: 2021, month: 1, day: 7 }).replace('https://', 'https://user-images.githubusercontent.com/1/thumb.png');
+    const front = expandSnippet(bodyOf('post'), { year: 2021, month: 1, day: 7 }).replace(
+      'https://',
+      'https://user-images.githubusercontent.com/1/thumb.png',
+    );
     const text = `${front}${expandSnippet(bodyOf('paper'))}`;
     const problems = summarize(lintText(text, { fileName: '2021-01-07-1st_quarter.md' }));
-    assert.deepEqual(problems.filter((p) => /front-matter|required-field|field-type|title|filename/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => /front-matter|required-field|field-type|title|filename/.test(p)),
+      [],
+    );
   });
 });
 
 describe('paperSectionSnippet (Add Paper Section)', () => {
-  const placeholders = { title: '논문 제목', authors: '저자', venue: '학회', presenter: '발표자 이름', summary: '한 줄 요약' };
+  const placeholders = {
+    title: '논문 제목',
+    authors: '저자',
+    venue: '학회',
+    presenter: '발표자 이름',
+    summary: '한 줄 요약',
+  };
 
   it('offers the presenters as a choice after the placeholder, never a real name in its place, escaping what a choice cannot hold', () => {
     const snippet = paperSectionSnippet({
@@ -114,11 +140,21 @@ describe('paperSectionSnippet (Add Paper Section)', () => {
     const section = parse(postWith(expandSnippet(snippet))).sections[0]!;
     assert.equal(section.title.text, '논문 제목');
     assert.equal(section.presenterLines[0]!.label?.text, 'Presenter');
-    assert.equal(section.presenterLines[0]!.name?.text, '발표자 이름', 'left as inserted, the talk is credited to no one');
+    assert.equal(
+      section.presenterLines[0]!.name?.text,
+      '발표자 이름',
+      'left as inserted, the talk is credited to no one',
+    );
   });
 
   it('falls back to a placeholder without names, and escapes $ and } in labels', () => {
-    const snippet = paperSectionSnippet({ presenterLabel: '발표자', paperLinkLabel: 'paper $link}', slidesLinkLabel: 's', presenters: [], placeholders });
+    const snippet = paperSectionSnippet({
+      presenterLabel: '발표자',
+      paperLinkLabel: 'paper $link}',
+      slidesLinkLabel: 's',
+      presenters: [],
+      placeholders,
+    });
     const text = expandSnippet(snippet);
     assert.match(text, /### 발표자: 발표자 이름 \[\[paper \$link\}\]\(https:\/\/arxiv\.org\/abs\/\)/);
   });

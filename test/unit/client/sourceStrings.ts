@@ -31,7 +31,8 @@ export function localizedCalls(files: readonly string[], root: string): Localize
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && /(^|\.)l10n\.t$/.test(node.expression.getText(source))) {
         const first = node.arguments[0];
-        const message = first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
+        const message =
+          first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
         const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
         calls.push({ message, where: `${path.relative(root, file)}:${line}` });
       }

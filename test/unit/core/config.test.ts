@@ -6,29 +6,49 @@ const problems = (raw: unknown) => validateConfig(raw, 'test', RULES).problems.m
 
 describe('configuration', () => {
   it('accepts every documented form', () => {
-    assert.deepEqual(problems({
-      rules: { 'title-format': 'off', 'required-field': ['warning'], 'unknown-field': ['warning', { allow: ['series'] }] },
-      presenterLabels: ['발표자', 'Presenter'],
-      linkLabels: { paper: ['paper link', 'paper'], slides: ['presentation material', 'slides'] },
-      requiredFields: { image_url: 'off', author: 'warning' },
-      titlePattern: '^\\d{4}_Q[1-4]$',
-      posts: ['_posts/**/*.md'],
-    }), []);
+    assert.deepEqual(
+      problems({
+        rules: {
+          'title-format': 'off',
+          'required-field': ['warning'],
+          'unknown-field': ['warning', { allow: ['series'] }],
+        },
+        presenterLabels: ['발표자', 'Presenter'],
+        linkLabels: { paper: ['paper link', 'paper'], slides: ['presentation material', 'slides'] },
+        requiredFields: { image_url: 'off', author: 'warning' },
+        titlePattern: '^\\d{4}_Q[1-4]$',
+        posts: ['_posts/**/*.md'],
+      }),
+      [],
+    );
   });
 
   it('names the key of every bad value', () => {
     assert.deepEqual(problems({ rules: { 'no-such-rule': 'error' } }), ['rules.no-such-rule: unknown key']);
-    assert.deepEqual(problems({ rules: { 'title-format': 'loud' } }), ['rules.title-format: expected one of "error", "warning", "info", "hint", "off", found "loud"']);
-    assert.deepEqual(problems({ rules: { 'unknown-field': ['warning', { allow: 'x' }] } }), ['rules.unknown-field[1].allow: expected an array, found "x"']);
+    assert.deepEqual(problems({ rules: { 'title-format': 'loud' } }), [
+      'rules.title-format: expected one of "error", "warning", "info", "hint", "off", found "loud"',
+    ]);
+    assert.deepEqual(problems({ rules: { 'unknown-field': ['warning', { allow: 'x' }] } }), [
+      'rules.unknown-field[1].allow: expected an array, found "x"',
+    ]);
     assert.deepEqual(problems({ presenterLabels: [] }), ['presenterLabels: expected at least 1 item(s), found 0']);
-    assert.deepEqual(problems({ titlePattern: '(' }).map((p) => p.replace(/\(.*\)$/, '')), ['titlePattern: not a valid regular expression ']);
-    assert.deepEqual(problems({ requiredFields: { layout: 'maybe' } }), ['requiredFields.layout: expected one of "error", "warning", "info", "hint", "off", found "maybe"']);
+    assert.deepEqual(
+      problems({ titlePattern: '(' }).map((p) => p.replace(/\(.*\)$/, '')),
+      ['titlePattern: not a valid regular expression '],
+    );
+    assert.deepEqual(problems({ requiredFields: { layout: 'maybe' } }), [
+      'requiredFields.layout: expected one of "error", "warning", "info", "hint", "off", found "maybe"',
+    ]);
     assert.deepEqual(problems({ colour: 'red' }), ['colour: unknown key']);
     assert.deepEqual(problems([1]), ['(root): expected an object, found an array']);
   });
 
   it('keeps the valid parts of a configuration with a bad key', () => {
-    const { config } = validateConfig({ rules: { 'title-format': 'off', 'no-such-rule': 'error' }, titlePattern: '(' }, 'test', RULES);
+    const { config } = validateConfig(
+      { rules: { 'title-format': 'off', 'no-such-rule': 'error' }, titlePattern: '(' },
+      'test',
+      RULES,
+    );
     assert.deepEqual(config, { rules: { 'title-format': 'off' } });
   });
 
@@ -52,6 +72,9 @@ describe('configuration', () => {
 
   it('describes every rule in its schema', () => {
     const schema = configSchema(RULES);
-    assert.deepEqual(Object.keys(schema.properties!.rules!.properties!), RULES.map((r) => r.id));
+    assert.deepEqual(
+      Object.keys(schema.properties!.rules!.properties!),
+      RULES.map((r) => r.id),
+    );
   });
 });

@@ -8,7 +8,8 @@ import { parsePost } from '../../../server/src/core/parse/parsePost';
 import type { Post, Range } from '../../../server/src/core/model';
 import { corpusPosts, requireCorpus } from '../../support/paths';
 
-const textOf = (post: Post, range: Range) => post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end));
+const textOf = (post: Post, range: Range) =>
+  post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end));
 const parseFile = (file: string) => parsePost(fs.readFileSync(file, 'utf8'), `file://${file}`, 1);
 
 describe('parser on the real corpus', function () {
@@ -37,8 +38,14 @@ describe('parser on the real corpus', function () {
   });
 
   it('counts the sections of the published posts', () => {
-    const counts = Object.fromEntries(corpusPosts().published.map((file) => [path.basename(file), parseFile(file).sections.length]));
-    assert.deepEqual(counts, { '2020-04-02-2nd_quarter.md': 11, '2020-07-02-3rd_quarter.md': 9, '2020-10-08-4th_quarter.md': 3 });
+    const counts = Object.fromEntries(
+      corpusPosts().published.map((file) => [path.basename(file), parseFile(file).sections.length]),
+    );
+    assert.deepEqual(counts, {
+      '2020-04-02-2nd_quarter.md': 11,
+      '2020-07-02-3rd_quarter.md': 9,
+      '2020-10-08-4th_quarter.md': 3,
+    });
   });
 
   it('places every Korean presenter name, link and image attribute exactly', () => {
@@ -70,12 +77,22 @@ describe('parser on the real corpus', function () {
     assert.ok(checked >= 70, `${checked} ranges checked`);
   });
 
-  it('finds the published posts\' image blocks, bullets and math', () => {
+  it("finds the published posts' image blocks, bullets and math", () => {
     const third = parseFile(corpusPosts().published.find((f) => f.includes('3rd'))!);
-    assert.deepEqual(third.sections.map((s) => s.imageBlocks.map((b) => b.images.length).join('+')), ['1', '3', '2', '2', '1', '1', '2', '1', '1']);
-    assert.deepEqual(third.sections.map((s) => s.bullets.length), [4, 3, 5, 4, 5, 3, 3, 3, 4]);
+    assert.deepEqual(
+      third.sections.map((s) => s.imageBlocks.map((b) => b.images.length).join('+')),
+      ['1', '3', '2', '2', '1', '1', '2', '1', '1'],
+    );
+    assert.deepEqual(
+      third.sections.map((s) => s.bullets.length),
+      [4, 3, 5, 4, 5, 3, 3, 3, 4],
+    );
     const display = third.math.filter((m) => m.display);
-    assert.equal(display.length, 1, 'the Gate Decorator formula, alone in its paragraph, is display math as kramdown renders it');
+    assert.equal(
+      display.length,
+      1,
+      'the Gate Decorator formula, alone in its paragraph, is display math as kramdown renders it',
+    );
     assert.match(display[0]!.value, /^\\Theta\(\\phi_i\)/);
     assert.ok(third.math.some((m) => !m.display && m.value === 'L_1'));
     assert.ok(third.sections.every((s) => s.imageBlocks.every((b) => b.close)));

@@ -4,14 +4,18 @@ import { lintText, summarize } from '../../support/lint';
 import type { Post, Range } from '../../../server/src/core/model';
 
 const parse = (text: string) => parsePost(text, 'file:///site/_posts/2020-04-02-2nd_quarter.md', 1);
-const textOf = (post: Post, range: Range) => post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end));
+const textOf = (post: Post, range: Range) =>
+  post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end));
 
 describe('front matter', () => {
   it('reads keys, values and their exact ranges', () => {
     const post = parse('---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nmathjax: true\n---\n\n# T\n');
     const fm = post.frontMatter!;
     assert.ok(fm.closed);
-    assert.deepEqual(fm.entries.map((e) => e.key), ['layout', 'title', 'date', 'mathjax']);
+    assert.deepEqual(
+      fm.entries.map((e) => e.key),
+      ['layout', 'title', 'date', 'mathjax'],
+    );
     for (const entry of fm.entries) assert.equal(textOf(post, entry.keyRange), entry.key);
     const title = fm.entries[1]!;
     assert.equal(title.value, '2020_2nd_quarter');
@@ -23,24 +27,33 @@ describe('front matter', () => {
     assert.equal(fm.entries[3]!.value, true);
     assert.equal(textOf(post, fm.openRange), '---');
     assert.equal(textOf(post, fm.closeRange!), '---');
-    assert.deepEqual(post.sections.map((s) => s.title.text), ['T']);
+    assert.deepEqual(
+      post.sections.map((s) => s.title.text),
+      ['T'],
+    );
   });
 
   it('keeps duplicate keys and empty values with a range right after the colon', () => {
     const post = parse('---\ndate: 2020-04-02\ntitle:\ndate: 2020-07-02\n---\n');
     const fm = post.frontMatter!;
-    assert.deepEqual(fm.entries.map((e) => e.key), ['date', 'title', 'date']);
+    assert.deepEqual(
+      fm.entries.map((e) => e.key),
+      ['date', 'title', 'date'],
+    );
     assert.equal(fm.errors.length, 0);
     const title = fm.entries[1]!;
     assert.equal(title.valueKind, 'null');
     assert.deepEqual(title.valueRange, { start: { line: 2, character: 6 }, end: { line: 2, character: 6 } });
   });
 
-  it('reports YAML errors at the parser\'s position', () => {
+  it("reports YAML errors at the parser's position", () => {
     const post = parse('---\nlayout: post\ntitle: "unclosed\ndate: 2020-04-02\n---\n');
     const fm = post.frontMatter!;
     assert.ok(fm.errors.length > 0);
-    assert.ok(fm.errors.every((e) => e.range.start.line >= 1 && e.range.end.line <= 4), JSON.stringify(fm.errors));
+    assert.ok(
+      fm.errors.every((e) => e.range.start.line >= 1 && e.range.end.line <= 4),
+      JSON.stringify(fm.errors),
+    );
   });
 
   it('knows an unclosed block, and then has no body', () => {
@@ -62,8 +75,14 @@ describe('front matter', () => {
     const dots = parse('---\nlayout: post\n...\n\n# T\n');
     assert.ok(dots.frontMatter!.closed);
     assert.equal(textOf(dots, dots.frontMatter!.closeRange!), '...');
-    assert.deepEqual(dots.frontMatter!.entries.map((e) => e.key), ['layout']);
-    assert.deepEqual(dots.sections.map((s) => s.title.text), ['T']);
+    assert.deepEqual(
+      dots.frontMatter!.entries.map((e) => e.key),
+      ['layout'],
+    );
+    assert.deepEqual(
+      dots.sections.map((s) => s.title.text),
+      ['T'],
+    );
     assert.ok(parse('---\na: 1\n---  \n# T\n').frontMatter!.closed);
     for (const closer of ['----', '--- x', '---x', '....', '... more']) {
       const post = parse(`---\na: 1\n${closer}\n\n# T\n`);
@@ -77,7 +96,8 @@ describe('front matter', () => {
   });
 
   it('lints a post closed by `...` and reports one closed by `----` as unclosed', () => {
-    const head = 'layout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://example.org/a.png\nmathjax: true\ncomments: true';
+    const head =
+      'layout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://example.org/a.png\nmathjax: true\ncomments: true';
     const dots = summarize(lintText(`---\n${head}\n...\n\n# T\n`));
     assert.ok(!dots.some((d) => d.endsWith(':front-matter-syntax')), dots.join(' '));
     assert.ok(dots.includes('10:presenter-line-missing'), dots.join(' '));
@@ -88,19 +108,40 @@ describe('front matter', () => {
   it('reads booleans as Jekyll (Psych) does: y and n are strings, yes/no/on/off/true/false in any case are booleans', () => {
     const values = (text: string) => parse(`---\n${text}\n---\n`).frontMatter!.entries.map((e) => e.value);
     assert.deepEqual(values('a: y\nb: n\nc: Y\nd: N'), ['y', 'n', 'Y', 'N']);
-    assert.deepEqual(values('a: yes\nb: No\nc: ON\nd: off\ne: TRUE\nf: False\ng: YeS'), [true, false, true, false, true, false, true]);
+    assert.deepEqual(values('a: yes\nb: No\nc: ON\nd: off\ne: TRUE\nf: False\ng: YeS'), [
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+    ]);
     const head = 'layout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://example.org/a.png';
     const found = summarize(lintText(`---\n${head}\nmathjax: n\ncomments: y\n---\n\n# T\n`));
     assert.ok(found.includes('6:field-type'), found.join(' '));
     assert.ok(found.includes('7:field-type'), found.join(' '));
-    assert.ok(!summarize(lintText(`---\n${head}\nmathjax: yes\ncomments: on\n---\n\n# T\n`)).some((d) => d.endsWith(':field-type')));
+    assert.ok(
+      !summarize(lintText(`---\n${head}\nmathjax: yes\ncomments: on\n---\n\n# T\n`)).some((d) =>
+        d.endsWith(':field-type'),
+      ),
+    );
   });
 
   it('handles CRLF, a byte order mark and a final line without a line break', () => {
     const crlf = parse('---\r\nlayout: post\r\ntitle: x\r\n---\r\n# T\r\n');
-    assert.deepEqual(crlf.frontMatter!.entries.map((e) => [e.key, e.valueSource]), [['layout', 'post'], ['title', 'x']]);
+    assert.deepEqual(
+      crlf.frontMatter!.entries.map((e) => [e.key, e.valueSource]),
+      [
+        ['layout', 'post'],
+        ['title', 'x'],
+      ],
+    );
     assert.equal(textOf(crlf, crlf.frontMatter!.entries[1]!.valueRange), 'x');
-    assert.deepEqual(crlf.sections.map((s) => s.title.text), ['T']);
+    assert.deepEqual(
+      crlf.sections.map((s) => s.title.text),
+      ['T'],
+    );
 
     const bom = parse('\uFEFF---\nlayout: post\n---\n# T\n');
     assert.equal(bom.frontMatter!.entries[0]!.key, 'layout');

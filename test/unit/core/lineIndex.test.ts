@@ -38,7 +38,12 @@ describe('LineIndex', () => {
   });
 
   it('converts to 1-based positions in one place', () => {
-    assert.deepEqual(toOneBased({ start: { line: 0, character: 0 }, end: { line: 2, character: 5 } }), { line: 1, column: 1, endLine: 3, endColumn: 6 });
+    assert.deepEqual(toOneBased({ start: { line: 0, character: 0 }, end: { line: 2, character: 5 } }), {
+      line: 1,
+      column: 1,
+      endLine: 3,
+      endColumn: 6,
+    });
   });
 });
 
@@ -54,15 +59,19 @@ describe('applyEdits', () => {
   });
 
   it('refuses overlapping edits', () => {
-    assert.throws(() => applyEdits('abcdef', [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, newText: '' },
-      { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } }, newText: '' },
-    ]), OverlappingEditsError);
+    assert.throws(
+      () =>
+        applyEdits('abcdef', [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, newText: '' },
+          { range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 } }, newText: '' },
+        ]),
+      OverlappingEditsError,
+    );
   });
 });
 
 describe('snippetToText', () => {
-  it('keeps placeholders\' defaults and drops tab stops', () => {
+  it("keeps placeholders' defaults and drops tab stops", () => {
     assert.equal(snippetToText('## ${1:Authors}, ${2:Venue}$0'), '## Authors, Venue');
     assert.equal(snippetToText('cost \\$5 ${1:a \\} b}'), 'cost $5 a } b');
   });

@@ -23,8 +23,10 @@ import { lintCase } from '../../support/postProperties';
 
 const NAME = '2020-04-02-2nd_quarter.md';
 const parse = (text: string) => parsePost(text, `file:///site/_posts/${NAME}`, 1);
-const textOf = (post: Post, range: Range) => post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end));
-const FM = '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://a.b/x.png\nmathjax: true\ncomments: true\n---\n';
+const textOf = (post: Post, range: Range) =>
+  post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end));
+const FM =
+  '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://a.b/x.png\nmathjax: true\ncomments: true\n---\n';
 const SECTION = (title: string, presenter: string) =>
   `# ${title}\r## A. Author, ICML 2020\r### 발표자: ${presenter} [[paper link](https://a.b/p), [presentation material](https://a.b/s.pdf)]\r- 요약\r`;
 
@@ -44,15 +46,24 @@ describe('a lone carriage return', () => {
       assert.equal(post.frontMatter, undefined);
       assert.equal(findFrontMatter(post.text), undefined);
       // kramdown reads every `\r` as a line break: the `#` line is a heading.
-      assert.deepEqual(post.sections.map((s) => [s.title.text, s.title.range.start.line]), [['Heading', 4]]);
+      assert.deepEqual(
+        post.sections.map((s) => [s.title.text, s.title.range.start.line]),
+        [['Heading', 4]],
+      );
     });
 
     it('opens on `---`, spaces and lone CRs up to a `\\n` (Jekyll read the front matter)', () => {
       for (const opener of ['---\r\n', '--- \r \n', '---\r\r\n']) {
         const post = parse(`${opener}layout: post\ntitle: x\n---\n# T\n`);
         assert.ok(post.frontMatter?.closed, JSON.stringify(opener));
-        assert.deepEqual(post.frontMatter.entries.map((e) => [e.key, textOf(post, e.keyRange), e.keyRange.start.line]),
-          [['layout', 'layout', post.lines.lineCount - 5], ['title', 'title', post.lines.lineCount - 4]], JSON.stringify(opener));
+        assert.deepEqual(
+          post.frontMatter.entries.map((e) => [e.key, textOf(post, e.keyRange), e.keyRange.start.line]),
+          [
+            ['layout', 'layout', post.lines.lineCount - 5],
+            ['title', 'title', post.lines.lineCount - 4],
+          ],
+          JSON.stringify(opener),
+        );
         assert.equal(textOf(post, post.frontMatter.openRange).trimEnd(), '---');
       }
     });
@@ -67,7 +78,10 @@ describe('a lone carriage return', () => {
       assert.ok(post.frontMatter?.closed);
       assert.equal(textOf(post, post.frontMatter.closeRange!), '---');
       assert.deepEqual(post.bodyRange.start, { line: 4, character: 0 });
-      assert.deepEqual(post.sections.map((s) => [s.title.text, s.title.range.start.line]), [['T', 4]]);
+      assert.deepEqual(
+        post.sections.map((s) => [s.title.text, s.title.range.start.line]),
+        [['T', 4]],
+      );
     });
   });
 
@@ -76,8 +90,14 @@ describe('a lone carriage return', () => {
       const post = parse('---\nlayout: post\ntitle: c2\rmathjax: true\n---\n# T\n');
       const fm = post.frontMatter!;
       assert.deepEqual(fm.errors, []);
-      assert.deepEqual(fm.entries.map((e) => [e.key, e.value, e.keyRange.start.line, textOf(post, e.valueRange)]),
-        [['layout', 'post', 1, 'post'], ['title', 'c2', 2, 'c2'], ['mathjax', true, 3, 'true']]);
+      assert.deepEqual(
+        fm.entries.map((e) => [e.key, e.value, e.keyRange.start.line, textOf(post, e.valueRange)]),
+        [
+          ['layout', 'post', 1, 'post'],
+          ['title', 'c2', 2, 'c2'],
+          ['mathjax', true, 3, 'true'],
+        ],
+      );
     });
 
     it('makes `mathjax:` then `true` on the next line a syntax error on that line, with no fix that joins them', () => {
@@ -87,7 +107,10 @@ describe('a lone carriage return', () => {
       const syntax = diagnostics.filter((d) => d.code === 'front-matter-syntax');
       assert.equal(syntax.length, 1, JSON.stringify(diagnostics));
       assert.equal(syntax[0]!.range.start.line, post.lines.lineAt(text.indexOf('true\ncomments')));
-      assert.deepEqual(diagnostics.filter((d) => d.code === 'field-type'), []);
+      assert.deepEqual(
+        diagnostics.filter((d) => d.code === 'field-type'),
+        [],
+      );
     });
   });
 
@@ -103,7 +126,13 @@ describe('a lone carriage return', () => {
     });
 
     it('builds sections, authors and presenter lines on the lines of the line index', () => {
-      assert.deepEqual(post.sections.map((s) => [s.title.text, s.title.range.start.line]), [['First', lineOf('# First')], ['Second', lineOf('# Second')]]);
+      assert.deepEqual(
+        post.sections.map((s) => [s.title.text, s.title.range.start.line]),
+        [
+          ['First', lineOf('# First')],
+          ['Second', lineOf('# Second')],
+        ],
+      );
       const [first, second] = post.sections;
       assert.equal(first!.range.end.line, lineOf('</p>'));
       assert.equal(first!.authors?.range.start.line, lineOf('## A.'));
@@ -124,7 +153,10 @@ describe('a lone carriage return', () => {
 
     it('keeps a line nested too deep after a lone CR from the Markdown parser', () => {
       const guarded = guardMarkdown(`a\r${'> '.repeat(20)}x\r`);
-      assert.deepEqual(guarded.simplified.map((s) => s.reason), ['nesting']);
+      assert.deepEqual(
+        guarded.simplified.map((s) => s.reason),
+        ['nesting'],
+      );
       assert.equal(guarded.simplified[0]!.start, 2);
     });
   });
@@ -132,25 +164,34 @@ describe('a lone carriage return', () => {
   it('lets "fix all" replace only the lines it changes', () => {
     const text = `${FM}\r${SECTION('T', '홍길동')}\r<p align="center">\r<img src="https://a.b/x.png" width="450 px" alt="x">\r</p>\r\r- more\r- lines\r`;
     const { post, diagnostics } = lintCase(text, NAME);
-    assert.ok(diagnostics.some((d) => d.code === 'image-width'), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((d) => d.code === 'image-width'),
+      JSON.stringify(diagnostics),
+    );
     const [action] = getCodeActions(post, {
-      contextDiagnostics: [], diagnostics, only: [FIX_ALL_KIND], locale: 'en',
+      contextDiagnostics: [],
+      diagnostics,
+      only: [FIX_ALL_KIND],
+      locale: 'en',
       support: { documentChanges: false, renameFiles: false, snippetEdits: false },
       settle: () => settleFixes(text, NAME, (t) => lintCase(t, NAME), { renames: false }),
     });
     const edits: TextEdit[] = action!.edit!.changes![post.uri]!;
     const imgLine = post.lines.lineAt(text.indexOf('<img'));
-    assert.deepEqual(edits.map((e) => [e.range.start.line, e.range.end.line]), [[imgLine, imgLine + 1]]);
+    assert.deepEqual(
+      edits.map((e) => [e.range.start.line, e.range.end.line]),
+      [[imgLine, imgLine + 1]],
+    );
     assert.equal(applyEdits(text, edits), text.replace('"450 px"', '"450"'));
   });
 
-  it('ends a line in the outline\'s value of a key', () => {
+  it("ends a line in the outline's value of a key", () => {
     const post = parse('---\ntitle: |\r  first\r  second\n---\n');
     const [fm] = getDocumentSymbols(post, 'en');
     assert.equal(fm!.children![0]!.detail, '|');
   });
 
-  it('ends a line in the unified diff, whose line numbers are then the line index\'s', () => {
+  it("ends a line in the unified diff, whose line numbers are then the line index's", () => {
     const before = 'a\rb\rc\rd\r';
     const diff = unifiedDiff(before, before.replace('c', 'C'), 'p.md', 'p.md');
     assert.equal(diff, '--- a/p.md\n+++ b/p.md\n@@ -1,4 +1,4 @@\n a\r\n b\r\n-c\r\n+C\r\n d\r\n');

@@ -31,17 +31,72 @@ function random(seed: number): { int(max: number): number; pick<T>(items: readon
 }
 
 const FRONT_MATTERS = [
-  '', '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\n---\n\n', '---\r\ntitle: x\r\n---\r\n',
-  '---\ntitle: [unclosed\n---\n', '---\nlayout: post\n', '\ufeff---\ntitle: a\n---\n', '---\n---\n', '--- \ntags: [a, b]\n---',
+  '',
+  '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\n---\n\n',
+  '---\r\ntitle: x\r\n---\r\n',
+  '---\ntitle: [unclosed\n---\n',
+  '---\nlayout: post\n',
+  '\ufeff---\ntitle: a\n---\n',
+  '---\n---\n',
+  '--- \ntags: [a, b]\n---',
 ];
 const LINES = [
-  '# A paper title', '# ', '## Alice, Bob, CVPR 2020', '### 발표자: 김하늘 [[paper link](https://a.b/1), [presentation material](https://a.b/2)]',
-  '### 발표자 이름', '- 요약 bullet 입니다', '  - nested', '    1. ordered', '1. item', '', '', '<p align="center">',
-  '  <img src="https://a.b/x.png" width="450">', '<img alt="그림" src="y.png">', '</p>', '***', '```', '~~~', '$$', 'x = 1 $$L_1$$',
-  '<!-- note', '-->', '<!-- seminar-posts-disable-next-line summary-missing -->', '[paper link](https://x)', '![alt](a.png)',
-  'plain text', '---', '> quote', '   # indented heading', '\t# tab', 'text *em* and `code`',
+  '# A paper title',
+  '# ',
+  '## Alice, Bob, CVPR 2020',
+  '### 발표자: 김하늘 [[paper link](https://a.b/1), [presentation material](https://a.b/2)]',
+  '### 발표자 이름',
+  '- 요약 bullet 입니다',
+  '  - nested',
+  '    1. ordered',
+  '1. item',
+  '',
+  '',
+  '<p align="center">',
+  '  <img src="https://a.b/x.png" width="450">',
+  '<img alt="그림" src="y.png">',
+  '</p>',
+  '***',
+  '```',
+  '~~~',
+  '$$',
+  'x = 1 $$L_1$$',
+  '<!-- note',
+  '-->',
+  '<!-- seminar-posts-disable-next-line summary-missing -->',
+  '[paper link](https://x)',
+  '![alt](a.png)',
+  'plain text',
+  '---',
+  '> quote',
+  '   # indented heading',
+  '\t# tab',
+  'text *em* and `code`',
 ];
-const INSERTS = ['a', '가', ' ', '\n', '\r\n', '\r', '#', '# ', '- ', '`', '```', '<', '>', '-', '$$', '[', ']', '(', ')', '\n# New\n', '---', '\ufeff'];
+const INSERTS = [
+  'a',
+  '가',
+  ' ',
+  '\n',
+  '\r\n',
+  '\r',
+  '#',
+  '# ',
+  '- ',
+  '`',
+  '```',
+  '<',
+  '>',
+  '-',
+  '$$',
+  '[',
+  ']',
+  '(',
+  ')',
+  '\n# New\n',
+  '---',
+  '\ufeff',
+];
 const BREAKS = ['\n', '\n', '\n', '\r\n', '\r'];
 
 function randomPost(r: ReturnType<typeof random>): string {
@@ -56,7 +111,9 @@ function randomEdit(r: ReturnType<typeof random>, text: string): string {
     // A line becomes a heading (or stops being one): sections renumber, no line moves.
     const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
     const at = r.pick(starts);
-    return text.startsWith('# ', at) ? text.slice(0, at) + text.slice(at + 2) : text.slice(0, at) + '# ' + text.slice(at);
+    return text.startsWith('# ', at)
+      ? text.slice(0, at) + text.slice(at + 2)
+      : text.slice(0, at) + '# ' + text.slice(at);
   }
   const at = r.int(text.length + 1);
   const removed = r.int(3) === 0 ? r.int(6) : 0;
@@ -84,7 +141,11 @@ describe('parse caches', () => {
       texts.forEach((text, version) => {
         const cold = parsePost(text, URI, version, { cache: new ParseCache() });
         assert.deepStrictEqual(warm[version], cold, `seed ${seed}, version ${version}: ${JSON.stringify(text)}`);
-        assert.deepStrictEqual(warm[version].lines, new LineIndex(text), `seed ${seed}, version ${version}: line index`);
+        assert.deepStrictEqual(
+          warm[version].lines,
+          new LineIndex(text),
+          `seed ${seed}, version ${version}: line index`,
+        );
         assert.deepStrictEqual(parsePost(text, URI, version), cold, `seed ${seed}, version ${version}: uncached`);
       });
     }
@@ -100,7 +161,14 @@ describe('parse caches', () => {
     assert.equal(moved.sections[1]!.range.start.line, first.sections[1]!.range.start.line + 1);
     // A line turned into a heading: the next section keeps its lines and takes the next number.
     const renumbered = parsePost(`---\ntitle: x\n---\n${body.replace('- one', '# one')}`, URI, 4, { cache });
-    assert.deepEqual(renumbered.sections.map((s) => [s.index, s.title.text]), [[0, 'A'], [1, 'one'], [2, 'B']]);
+    assert.deepEqual(
+      renumbered.sections.map((s) => [s.index, s.title.text]),
+      [
+        [0, 'A'],
+        [1, 'one'],
+        [2, 'B'],
+      ],
+    );
   });
 
   it('know how far the front matter reaches', () => {

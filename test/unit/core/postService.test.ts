@@ -31,18 +31,29 @@ comments: true
 
 const FILES = {
   '/blog/_config.yml': 'theme: minima\n',
-  '/blog/.seminar-posts.json': JSON.stringify({ posts: ['**/_posts/**/*.md', 'notes/*.md'], rules: { 'venue-missing': 'off' } }),
+  '/blog/.seminar-posts.json': JSON.stringify({
+    posts: ['**/_posts/**/*.md', 'notes/*.md'],
+    rules: { 'venue-missing': 'off' },
+  }),
   '/blog/_posts/2020-04-02-2nd_quarter.md': POST,
 };
 
 function service(options: Partial<PostServiceOptions> = {}) {
-  return createPostService({ host: memoryHost(FILES), rules: RULES, locale: 'en', clock: () => new Date(2026, 10, 27, 12), ...options });
+  return createPostService({
+    host: memoryHost(FILES),
+    rules: RULES,
+    locale: 'en',
+    clock: () => new Date(2026, 10, 27, 12),
+    ...options,
+  });
 }
 
 describe('post service', () => {
-  it('layers the configuration: defaults < the editor\'s settings < .seminar-posts.json', () => {
+  it("layers the configuration: defaults < the editor's settings < .seminar-posts.json", () => {
     const s = service();
-    const setup = s.setupFor('/blog/_posts/2020-04-02-2nd_quarter.md', [{ rules: { 'venue-missing': 'error', 'summary-missing': 'hint' } }]);
+    const setup = s.setupFor('/blog/_posts/2020-04-02-2nd_quarter.md', [
+      { rules: { 'venue-missing': 'error', 'summary-missing': 'hint' } },
+    ]);
     assert.equal(setup.config.rules['venue-missing']!.severity, 'off', 'the file wins');
     assert.equal(setup.config.rules['summary-missing']!.severity, 'hint', 'the settings win over the defaults');
     assert.equal(setup.site?.root, '/blog');
@@ -65,7 +76,10 @@ describe('post service', () => {
     assert.equal(typed.sections[1], first.sections[1], 'the untouched section is the same object');
     // Another service (a test's, a worker's) shares nothing with this one; nor does a parse once.
     const b = service();
-    assert.notEqual(b.parseForEditing(uri, 2, POST.replace('attention만으로', 'attention만으로!')).sections[1], first.sections[1]);
+    assert.notEqual(
+      b.parseForEditing(uri, 2, POST.replace('attention만으로', 'attention만으로!')).sections[1],
+      first.sections[1],
+    );
     assert.notEqual(a.parseOnce(POST, uri, 3).sections[1], first.sections[1]);
   });
 
@@ -73,18 +87,34 @@ describe('post service', () => {
     const uri = 'file:///blog/_posts/2020-04-02-2nd_quarter.md';
     // A workspace that holds this post's papers under its old URI, as the CLI's index does.
     const workspace: WorkspaceView = {
-      papersWithTitle: (key, except) => (key === 'attention is all you need' && except !== uri
-        ? [{ uri, fileName: '2020-04-02-2nd_quarter.md', postTitle: '2020_2nd_quarter', title: 'Attention Is All You Need', presenter: '김하늘', line: 9 }]
-        : []),
+      papersWithTitle: (key, except) =>
+        key === 'attention is all you need' && except !== uri
+          ? [
+              {
+                uri,
+                fileName: '2020-04-02-2nd_quarter.md',
+                postTitle: '2020_2nd_quarter',
+                title: 'Attention Is All You Need',
+                presenter: '김하늘',
+                line: 9,
+              },
+            ]
+          : [],
     };
     const s = service({ workspace: () => workspace });
     const path = '/blog/_posts/2020-04-02-2nd_quarter.md';
     const post = { post: s.parseOnce(POST, uri), setup: s.setupFor(path) };
-    assert.deepEqual(s.lint(post).map((d) => d.code), []);
+    assert.deepEqual(
+      s.lint(post).map((d) => d.code),
+      [],
+    );
     // Linted plainly under the new name, the post meets itself.
     const renamed = { post: s.parseOnce(POST, 'file:///blog/_posts/2020-04-02-renamed.md'), setup: post.setup };
     assert.deepEqual(s.lint(renamed).filter((d) => d.code === 'duplicate-paper').length, 1);
-    assert.deepEqual(s.lintAs(post, POST, '2020-04-02-renamed.md').filter((d) => d.code === 'duplicate-paper'), []);
+    assert.deepEqual(
+      s.lintAs(post, POST, '2020-04-02-renamed.md').filter((d) => d.code === 'duplicate-paper'),
+      [],
+    );
   });
 
   it('loads the renderer on the first render only, and refuses to render without one', async () => {
@@ -95,9 +125,15 @@ describe('post service', () => {
         return import('../../../server/src/core/render/renderPost');
       },
     });
-    const post = { post: s.parseOnce(POST, 'file:///blog/_posts/2020-04-02-2nd_quarter.md', 1), setup: s.setupFor('/blog/_posts/2020-04-02-2nd_quarter.md') };
+    const post = {
+      post: s.parseOnce(POST, 'file:///blog/_posts/2020-04-02-2nd_quarter.md', 1),
+      setup: s.setupFor('/blog/_posts/2020-04-02-2nd_quarter.md'),
+    };
     assert.equal(loads, 0);
-    const [one, two] = await Promise.all([s.render(post, { diagnostics: [], imageBase: undefined }), s.render(post, { diagnostics: [], imageBase: undefined })]);
+    const [one, two] = await Promise.all([
+      s.render(post, { diagnostics: [], imageBase: undefined }),
+      s.render(post, { diagnostics: [], imageBase: undefined }),
+    ]);
     assert.equal(loads, 1);
     assert.equal(one.title, '2020_2nd_quarter');
     assert.equal(two.html, one.html);

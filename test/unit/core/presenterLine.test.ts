@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { parsePost } from '../../../server/src/core/parse/parsePost';
 import type { MarkdownLink, Post, PresenterLine, Range } from '../../../server/src/core/model';
 
-const textOf = (post: Post, range: Range) => post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end));
+const textOf = (post: Post, range: Range) =>
+  post.text.slice(post.lines.offsetAt(range.start), post.lines.offsetAt(range.end));
 
 function presenter(line: string): { post: Post; p: PresenterLine } {
   const post = parsePost(`# Paper\n## A, B\n${line}\n`, 'file:///s/_posts/2020-04-02-x.md');
@@ -13,7 +14,9 @@ function presenter(line: string): { post: Post; p: PresenterLine } {
 
 describe('presenter line', () => {
   it('reads label, name and links with exact ranges', () => {
-    const { post, p } = presenter('### 발표자: 이승현 [[paper link](https://arxiv.org/abs/1), [Presentation material](https://x.io/a.pdf)]');
+    const { post, p } = presenter(
+      '### 발표자: 이승현 [[paper link](https://arxiv.org/abs/1), [Presentation material](https://x.io/a.pdf)]',
+    );
     assert.equal(p.label!.text, '발표자');
     assert.equal(textOf(post, p.label!.range), '발표자');
     assert.equal(textOf(post, p.colon!), ':');
@@ -22,12 +25,18 @@ describe('presenter line', () => {
     const list = p.linkList!;
     assert.ok(list.bracketed);
     assert.ok(list.close);
-    assert.equal(textOf(post, list.range), '[[paper link](https://arxiv.org/abs/1), [Presentation material](https://x.io/a.pdf)]');
+    assert.equal(
+      textOf(post, list.range),
+      '[[paper link](https://arxiv.org/abs/1), [Presentation material](https://x.io/a.pdf)]',
+    );
     const links = list.items as MarkdownLink[];
-    assert.deepEqual(links.map((l) => [l.kind, l.label.text, l.url!.text]), [
-      ['link', 'paper link', 'https://arxiv.org/abs/1'],
-      ['link', 'Presentation material', 'https://x.io/a.pdf'],
-    ]);
+    assert.deepEqual(
+      links.map((l) => [l.kind, l.label.text, l.url!.text]),
+      [
+        ['link', 'paper link', 'https://arxiv.org/abs/1'],
+        ['link', 'Presentation material', 'https://x.io/a.pdf'],
+      ],
+    );
     for (const link of links) {
       assert.equal(textOf(post, link.label.range), link.label.text);
       assert.equal(textOf(post, link.url!.range), link.url!.text);
@@ -35,8 +44,13 @@ describe('presenter line', () => {
   });
 
   it('keeps text items, such as "presentation material unavailable"', () => {
-    const { p } = presenter('### 발표자: 주동욱 [[paper link](https://arxiv.org/pdf/2001.00248), presentation material unavailable]');
-    assert.deepEqual(p.linkList!.items.map((i) => i.kind === 'text' ? `T:${i.text}` : `L:${i.label.text}`), ['L:paper link', 'T:presentation material unavailable']);
+    const { p } = presenter(
+      '### 발표자: 주동욱 [[paper link](https://arxiv.org/pdf/2001.00248), presentation material unavailable]',
+    );
+    assert.deepEqual(
+      p.linkList!.items.map((i) => (i.kind === 'text' ? `T:${i.text}` : `L:${i.label.text}`)),
+      ['L:paper link', 'T:presentation material unavailable'],
+    );
   });
 
   it('records what is malformed instead of giving up', () => {
@@ -49,7 +63,9 @@ describe('presenter line', () => {
     assert.equal(noLinks.linkList, undefined);
     assert.equal(noLinks.name!.text, '김성빈');
 
-    const unclosedList = presenter('### 발표자: 이 [[paper link](https://a.b/c), [presentation material](https://d.e/f)').p;
+    const unclosedList = presenter(
+      '### 발표자: 이 [[paper link](https://a.b/c), [presentation material](https://d.e/f)',
+    ).p;
     assert.equal(unclosedList.linkList!.close, undefined);
     assert.equal(unclosedList.linkList!.items.length, 2);
 
@@ -61,10 +77,14 @@ describe('presenter line', () => {
     const unclosedUrl = presenter('### 발표자: 이 [[paper link](https://a.b/c]').p;
     assert.ok((unclosedUrl.linkList!.items[0] as MarkdownLink).unclosed);
 
-    const parens = presenter('### 발표자: 이 [[paper link](https://en.wikipedia.org/wiki/A_(b)), [presentation material](https://x.y/z)]').p;
+    const parens = presenter(
+      '### 발표자: 이 [[paper link](https://en.wikipedia.org/wiki/A_(b)), [presentation material](https://x.y/z)]',
+    ).p;
     assert.equal((parens.linkList!.items[0] as MarkdownLink).url!.text, 'https://en.wikipedia.org/wiki/A_(b)');
 
-    const unbracketed = presenter('### 발표자: 이 [paper link](https://a.b/c), [presentation material](https://d.e/f)').p;
+    const unbracketed = presenter(
+      '### 발표자: 이 [paper link](https://a.b/c), [presentation material](https://d.e/f)',
+    ).p;
     assert.equal(unbracketed.linkList!.bracketed, false);
     assert.equal(unbracketed.linkList!.items.length, 2);
   });

@@ -34,13 +34,24 @@ describe('site context', () => {
     assert.equal(broken.layouts, undefined);
   });
 
-  it('reads `future` with Ruby\'s truthiness, as Jekyll tests it', () => {
-    const future = (config: string) => findSite('/b/_posts/x.md', memoryHost({ '/b/_config.yml': `theme: minima\n${config}` }))!.future;
-    for (const on of ['future: true', 'future: "true"', 'future: "false"', 'future: ""', 'future: 0', 'future: yes', 'future: n']) assert.equal(future(on), true, on);
-    for (const off of ['', 'future: false', 'future: no', 'future: off', 'future:', 'future: ~']) assert.equal(future(off), false, off);
+  it("reads `future` with Ruby's truthiness, as Jekyll tests it", () => {
+    const future = (config: string) =>
+      findSite('/b/_posts/x.md', memoryHost({ '/b/_config.yml': `theme: minima\n${config}` }))!.future;
+    for (const on of [
+      'future: true',
+      'future: "true"',
+      'future: "false"',
+      'future: ""',
+      'future: 0',
+      'future: yes',
+      'future: n',
+    ])
+      assert.equal(future(on), true, on);
+    for (const off of ['', 'future: false', 'future: no', 'future: off', 'future:', 'future: ~'])
+      assert.equal(future(off), false, off);
   });
 
-  it('resolves site paths under the baseurl to the site\'s files, for image-src', () => {
+  it("resolves site paths under the baseurl to the site's files, for image-src", () => {
     const fs = memoryHost({ '/b/_config.yml': 'theme: minima\nbaseurl: /blog\n', '/b/assets/fig.png': 'PNG' });
     const site = findSite('/b/_posts/2020-04-02-2nd_quarter.md', fs)!;
     assert.equal(site.baseurl, '/blog');
@@ -50,8 +61,12 @@ describe('site context', () => {
     assert.ok(!site.exists('/blog/assets/other.png'));
     assert.ok(!site.exists('/blogassets/fig.png'));
     assert.ok(!site.exists('/blog/../assets/fig.png'));
-    const post = (src: string) => `---\nlayout: post\n---\n\n# T\n\n<p align="center">\n  <img src="${src}" width="450">\n</p>\n`;
-    const imageSrc = (src: string) => lintText(post(src), { site }).filter((d) => d.code === 'image-src').map((d) => d.range.start.line + 1);
+    const post = (src: string) =>
+      `---\nlayout: post\n---\n\n# T\n\n<p align="center">\n  <img src="${src}" width="450">\n</p>\n`;
+    const imageSrc = (src: string) =>
+      lintText(post(src), { site })
+        .filter((d) => d.code === 'image-src')
+        .map((d) => d.range.start.line + 1);
     assert.deepEqual(imageSrc('/blog/assets/fig.png'), []);
     assert.deepEqual(imageSrc('/blog/assets/missing.png'), [8]);
     const trailing = findSite('/c/_posts/x.md', memoryHost({ '/c/_config.yml': 'baseurl: "blog/"\n' }))!;
@@ -65,12 +80,18 @@ describe('site context', () => {
 
   it('finds the nearest configuration file and reports its problems by key', () => {
     const fs = memoryHost({
-      '/blog/.seminar-posts.json': JSON.stringify({ rules: { 'title-format': 'off', 'no-such-rule': 'error' }, presenterLabels: ['Presenter'] }),
+      '/blog/.seminar-posts.json': JSON.stringify({
+        rules: { 'title-format': 'off', 'no-such-rule': 'error' },
+        presenterLabels: ['Presenter'],
+      }),
       '/blog/_posts/a.md': '',
     });
     const setup = new Project(fs, RULES).setupFor('/blog/_posts/a.md');
     assert.equal(setup.configFile, '/blog/.seminar-posts.json');
-    assert.deepEqual(setup.configProblems.map((p) => `${p.path}: ${p.message}`), ['rules.no-such-rule: unknown key']);
+    assert.deepEqual(
+      setup.configProblems.map((p) => `${p.path}: ${p.message}`),
+      ['rules.no-such-rule: unknown key'],
+    );
     assert.equal(setup.config.rules['title-format']!.severity, 'off');
     assert.deepEqual(setup.config.presenterLabels, ['Presenter']);
   });

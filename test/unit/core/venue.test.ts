@@ -25,7 +25,7 @@ describe('venue of an authors line', () => {
       ['Yu-An Chung, Wei-Hung Weng, Schrasing Tong, James Glass', undefined],
       ['Qizhe Xie, Minh-Thang Luong, Eduard Hovy, Quoc V. Le', undefined],
       ['Anonymous authors', undefined],
-      ['Ed H. Chi, Tip O\'Neill', undefined],
+      ["Ed H. Chi, Tip O'Neill", undefined],
     ];
     for (const [content, expected] of cases) assert.equal(venue(content), expected, content);
   });
@@ -35,14 +35,23 @@ describe('venue of an authors line', () => {
       const at = findTitleVenue(content);
       return at && content.slice(at.start, at.end);
     };
-    assert.equal(title('Locally Free Weight sharing for Network Width Search on ICLR2021 (under review)'), 'ICLR2021 (under review)');
-    assert.equal(title('What does a Model Learn about Non-dialectal Information? on INTERSPEECH 2020'), 'INTERSPEECH 2020');
+    assert.equal(
+      title('Locally Free Weight sharing for Network Width Search on ICLR2021 (under review)'),
+      'ICLR2021 (under review)',
+    );
+    assert.equal(
+      title('What does a Model Learn about Non-dialectal Information? on INTERSPEECH 2020'),
+      'INTERSPEECH 2020',
+    );
     assert.equal(title('Learning on Graphs'), undefined);
     assert.equal(title('wav2vec 2.0: A Framework for Self-Supervised Learning of Speech Representations'), undefined);
   });
 
   it('puts the venue on the section with its exact range', () => {
-    const post = parsePost('# Paper\n## Kaidi Cao et al. NIPS (2019)\n\n# Other on CVPR2020\n## Anonymous authors\n', 'file:///s/_posts/2020-04-02-x.md');
+    const post = parsePost(
+      '# Paper\n## Kaidi Cao et al. NIPS (2019)\n\n# Other on CVPR2020\n## Anonymous authors\n',
+      'file:///s/_posts/2020-04-02-x.md',
+    );
     const [first, second] = post.sections;
     assert.equal(first!.venue!.text, 'NIPS (2019)');
     assert.deepEqual(first!.venue!.range, { start: { line: 1, character: 20 }, end: { line: 1, character: 31 } });

@@ -34,8 +34,10 @@ describe('completion', () => {
     assert.equal(title.detail, 'missing required key (error)');
     assert.equal(items.find((i) => i.label === 'mathjax')!.textEdit!.newText, 'mathjax: true');
     assert.ok(labels(items).includes('permalink'), 'Jekyll keys too');
-    assert.deepEqual((items.find((i) => i.label === 'mathjax')!.textEdit as { range: unknown }).range,
-      { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } });
+    assert.deepEqual((items.find((i) => i.label === 'mathjax')!.textEdit as { range: unknown }).range, {
+      start: { line: 3, character: 0 },
+      end: { line: 3, character: 3 },
+    });
   });
 
   it('puts the missing required keys first, in the configured order', () => {
@@ -55,26 +57,48 @@ describe('completion', () => {
     assert.deepEqual(complete(withFrontMatter(['$$CURSOR$$layout: post'])), []);
   });
 
-  it('offers values: layouts of the site, booleans, dates, the quarter\'s title, the post\'s images', () => {
-    const site = readSite('/site', memoryHost({ '/site/_config.yml': 'theme: minima', '/site/_layouts/talk.html': '' }));
-    assert.deepEqual(labels(complete(withFrontMatter(['layout: $$CURSOR$$']), { site })), ['default', 'home', 'page', 'post', 'talk']);
-    assert.deepEqual(labels(complete(withFrontMatter(['layout: $$CURSOR$$']))), ['post'], 'outside a site, the blog\'s layout');
+  it("offers values: layouts of the site, booleans, dates, the quarter's title, the post's images", () => {
+    const site = readSite(
+      '/site',
+      memoryHost({ '/site/_config.yml': 'theme: minima', '/site/_layouts/talk.html': '' }),
+    );
+    assert.deepEqual(labels(complete(withFrontMatter(['layout: $$CURSOR$$']), { site })), [
+      'default',
+      'home',
+      'page',
+      'post',
+      'talk',
+    ]);
+    assert.deepEqual(
+      labels(complete(withFrontMatter(['layout: $$CURSOR$$']))),
+      ['post'],
+      "outside a site, the blog's layout",
+    );
     assert.deepEqual(labels(complete(withFrontMatter(['comments: t$$CURSOR$$']))), ['true', 'false']);
     assert.deepEqual(labels(complete(withFrontMatter(['date: $$CURSOR$$']))), ['2020-04-02', '2026-11-27']);
-    assert.deepEqual(labels(complete(withFrontMatter(['date: 2020-07-02', 'title: $$CURSOR$$']))), ['"2020_3rd_quarter"']);
-    assert.deepEqual(labels(complete(withFrontMatter(['image_url: $$CURSOR$$']))), ['https://user-images.githubusercontent.com/1/resnet-block.png']);
+    assert.deepEqual(labels(complete(withFrontMatter(['date: 2020-07-02', 'title: $$CURSOR$$']))), [
+      '"2020_3rd_quarter"',
+    ]);
+    assert.deepEqual(labels(complete(withFrontMatter(['image_url: $$CURSOR$$']))), [
+      'https://user-images.githubusercontent.com/1/resnet-block.png',
+    ]);
   });
 
   it('adds the space a value needs after the colon, and replaces what was typed', () => {
     const [item] = complete(withFrontMatter(['mathjax:$$CURSOR$$']));
     assert.equal(item!.textEdit!.newText, ' true');
     const [typed] = complete(withFrontMatter(['mathjax: tr$$CURSOR$$ue']));
-    assert.deepEqual((typed!.textEdit as { range: unknown }).range, { start: { line: 1, character: 9 }, end: { line: 1, character: 13 } });
+    assert.deepEqual((typed!.textEdit as { range: unknown }).range, {
+      start: { line: 1, character: 9 },
+      end: { line: 1, character: 13 },
+    });
   });
 
   it('offers the configured presenter labels after `### `', () => {
     const config = resolveConfig({ presenterLabels: ['발표자', 'Presenter'] });
-    const items = complete(examplePost(SAMPLE_FRONT_MATTER, '# A paper\n## Someone, ICML 2020\n### $$CURSOR$$\n'), { config });
+    const items = complete(examplePost(SAMPLE_FRONT_MATTER, '# A paper\n## Someone, ICML 2020\n### $$CURSOR$$\n'), {
+      config,
+    });
     assert.deepEqual(labels(items), ['발표자:', 'Presenter:']);
     assert.equal(items[0]!.textEdit!.newText, '발표자: ');
   });
@@ -82,19 +106,33 @@ describe('completion', () => {
   it('offers presenter names after the label, and the link list after a name', () => {
     const names = complete(examplePost(SAMPLE_FRONT_MATTER, '# A paper\n### 발표자: 김$$CURSOR$$\n'));
     assert.deepEqual(labels(names), ['김하늘', '이승현']);
-    assert.deepEqual((names[0]!.textEdit as { range: unknown }).range, { start: { line: 10, character: 9 }, end: { line: 10, character: 10 } });
+    assert.deepEqual((names[0]!.textEdit as { range: unknown }).range, {
+      start: { line: 10, character: 9 },
+      end: { line: 10, character: 10 },
+    });
     const list = complete(examplePost(SAMPLE_FRONT_MATTER, '# A paper\n### 발표자: 김하늘 $$CURSOR$$\n'));
     assert.deepEqual(labels(list), ['[[paper link](), [presentation material]()]']);
     assert.equal(list[0]!.textEdit!.newText, '[[paper link]($1), [presentation material]($2)]');
   });
 
   it('offers link labels inside the link list, closing the link where needed', () => {
-    const open = complete(examplePost(SAMPLE_FRONT_MATTER, '# A paper\n### 발표자: 김하늘 [[$$CURSOR$$\n'), { snippets: false });
+    const open = complete(examplePost(SAMPLE_FRONT_MATTER, '# A paper\n### 발표자: 김하늘 [[$$CURSOR$$\n'), {
+      snippets: false,
+    });
     assert.deepEqual(labels(open), ['paper link', 'presentation material']);
     assert.equal(open[0]!.textEdit!.newText, 'paper link]()');
-    const second = complete(examplePost(SAMPLE_FRONT_MATTER, '# A paper\n### 발표자: 김하늘 [[paper link](https://a.b), [pres$$CURSOR$$](x)]\n'));
+    const second = complete(
+      examplePost(
+        SAMPLE_FRONT_MATTER,
+        '# A paper\n### 발표자: 김하늘 [[paper link](https://a.b), [pres$$CURSOR$$](x)]\n',
+      ),
+    );
     assert.equal(second[1]!.textEdit!.newText, 'presentation material');
-    assert.deepEqual(complete(examplePost(SAMPLE_FRONT_MATTER, '# A paper\n### 발표자: 김하늘 [[paper link](https://$$CURSOR$$\n')), [], 'not inside a URL');
+    assert.deepEqual(
+      complete(examplePost(SAMPLE_FRONT_MATTER, '# A paper\n### 발표자: 김하늘 [[paper link](https://$$CURSOR$$\n')),
+      [],
+      'not inside a URL',
+    );
   });
 
   it('offers the <img> attributes the tag does not have, outside quoted values', () => {

@@ -18,7 +18,10 @@ describe('limits', () => {
 
   it('says so in one diagnostic on the first line, in English and Korean', () => {
     const large = refusalDiagnostic({ kind: 'too-large', bytes: 10.5 * 1024 * 1024, maxBytes: 2 * 1024 * 1024 }, 'en');
-    assert.equal(large.message, 'Seminar Posts paused its checks for this file: it is 10.5 MB, over the 2 MB limit (setting `seminarPosts.maxFileSize`).');
+    assert.equal(
+      large.message,
+      'Seminar Posts paused its checks for this file: it is 10.5 MB, over the 2 MB limit (setting `seminarPosts.maxFileSize`).',
+    );
     assert.deepEqual(large.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     assert.equal(large.source, 'seminar-posts');
     assert.match(refusalDiagnostic({ kind: 'binary', offset: 0 }, 'ko').message, /바이너리/);

@@ -10,8 +10,15 @@ import { REPO_ROOT } from '../../support/paths';
 
 describe('editor settings', () => {
   it('gives the defaults for no settings, and drops what nobody set', () => {
-    assert.deepEqual(readEditorSettings(undefined, RULES), { layer: {}, maxFileSizeBytes: 2 * 1024 * 1024, problems: [] });
-    const settings = readEditorSettings({ rules: null, posts: ['a/*.md'], maxFileSize: 5, trace: { server: 'verbose' } }, RULES);
+    assert.deepEqual(readEditorSettings(undefined, RULES), {
+      layer: {},
+      maxFileSizeBytes: 2 * 1024 * 1024,
+      problems: [],
+    });
+    const settings = readEditorSettings(
+      { rules: null, posts: ['a/*.md'], maxFileSize: 5, trace: { server: 'verbose' } },
+      RULES,
+    );
     assert.deepEqual(settings, { layer: { posts: ['a/*.md'] }, maxFileSizeBytes: 5 * 1024 * 1024, problems: [] });
   });
 
@@ -32,15 +39,24 @@ describe('editor settings', () => {
   });
 
   it('names each bad setting by its key, and keeps the good ones', () => {
-    const settings = readEditorSettings({ rules: { 'title-formatt': 'off', 'title-format': 'hint' }, titlePattern: '(', maxFileSize: -1 }, RULES);
+    const settings = readEditorSettings(
+      { rules: { 'title-formatt': 'off', 'title-format': 'hint' }, titlePattern: '(', maxFileSize: -1 },
+      RULES,
+    );
     assert.deepEqual(settings.layer, { rules: { 'title-format': 'hint' } });
-    assert.deepEqual(settings.problems.map((p) => `${p.source}: ${p.path}`), [
-      'settings: seminarPosts.rules.title-formatt',
-      'settings: seminarPosts.titlePattern',
-      'settings: seminarPosts.maxFileSize',
-    ]);
+    assert.deepEqual(
+      settings.problems.map((p) => `${p.source}: ${p.path}`),
+      [
+        'settings: seminarPosts.rules.title-formatt',
+        'settings: seminarPosts.titlePattern',
+        'settings: seminarPosts.maxFileSize',
+      ],
+    );
     assert.equal(settings.maxFileSizeBytes, 2 * 1024 * 1024);
-    assert.deepEqual(readEditorSettings('nonsense', RULES).problems.map((p) => p.message), ['expected an object']);
+    assert.deepEqual(
+      readEditorSettings('nonsense', RULES).problems.map((p) => p.message),
+      ['expected an object'],
+    );
   });
 
   it('sits between the defaults and the configuration file', () => {
@@ -49,7 +65,14 @@ describe('editor settings', () => {
       '/blog/_posts/2020-04-02-x.md': '',
     });
     const project = new Project(host, RULES);
-    const settings = readEditorSettings({ rules: { 'title-format': 'error', 'empty-post': 'hint' }, presenterLabels: ['발표자'], requiredFields: { author: 'warning' } }, RULES);
+    const settings = readEditorSettings(
+      {
+        rules: { 'title-format': 'error', 'empty-post': 'hint' },
+        presenterLabels: ['발표자'],
+        requiredFields: { author: 'warning' },
+      },
+      RULES,
+    );
     const { config } = project.setupFor('/blog/_posts/2020-04-02-x.md', [settings.layer]);
     assert.equal(config.rules['title-format']!.severity, 'off', 'the file wins');
     assert.equal(config.rules['empty-post']!.severity, 'hint', 'the settings win over the defaults');

@@ -6,19 +6,36 @@ import { examplePost, SAMPLE_FRONT_MATTER } from '../../../server/src/core/rules
 import { paperTitleKey } from '../../../server/src/core/workspace';
 
 function post(name: string, papers: [string, string][]) {
-  const body = papers.map(([title, presenter]) => `# ${title}\n## A, B 2020\n### 발표자: ${presenter} [[paper link](https://a.b)]\n- x\n`).join('\n');
+  const body = papers
+    .map(
+      ([title, presenter]) => `# ${title}\n## A, B 2020\n### 발표자: ${presenter} [[paper link](https://a.b)]\n- x\n`,
+    )
+    .join('\n');
   return summarizePost(parsePost(examplePost(SAMPLE_FRONT_MATTER, body), `file:///site/_posts/${name}`));
 }
 
 describe('workspace index', () => {
   const index = new WorkspaceIndex();
-  index.update(post('2020-04-02-2nd_quarter.md', [['AutoSlim: Towards One-Shot Architecture Search', '이승현'], ['BERT', '김하늘']]));
-  index.update(post('2020-07-02-3rd_quarter.md', [['autoslim - towards one-shot architecture search', '성시백'], ['GPT-3', '김하늘']]));
+  index.update(
+    post('2020-04-02-2nd_quarter.md', [
+      ['AutoSlim: Towards One-Shot Architecture Search', '이승현'],
+      ['BERT', '김하늘'],
+    ]),
+  );
+  index.update(
+    post('2020-07-02-3rd_quarter.md', [
+      ['autoslim - towards one-shot architecture search', '성시백'],
+      ['GPT-3', '김하늘'],
+    ]),
+  );
 
   it('is the WorkspaceView of duplicate-paper: the same paper in other posts', () => {
     const key = paperTitleKey('AutoSlim: Towards One-Shot Architecture Search');
     const others = index.papersWithTitle(key, 'file:///site/_posts/2020-04-02-2nd_quarter.md');
-    assert.deepEqual(others.map((p) => [p.fileName, p.presenter, p.postTitle, p.line]), [['2020-07-02-3rd_quarter.md', '성시백', '2020_2nd_quarter', 9]]);
+    assert.deepEqual(
+      others.map((p) => [p.fileName, p.presenter, p.postTitle, p.line]),
+      [['2020-07-02-3rd_quarter.md', '성시백', '2020_2nd_quarter', 9]],
+    );
     assert.equal(index.papersWithTitle(key, 'file:///elsewhere.md').length, 2);
   });
 
@@ -34,14 +51,20 @@ describe('workspace index', () => {
     assert.equal(copy.size, 0);
   });
 
-  it('knows every presenter, most frequent first, and each one\'s talks', () => {
+  it("knows every presenter, most frequent first, and each one's talks", () => {
     assert.deepEqual(index.presenterNames(), ['김하늘', '성시백', '이승현']);
-    assert.deepEqual(index.talksOf(' 김하늘 ').map((p) => p.title), ['BERT', 'GPT-3']);
+    assert.deepEqual(
+      index.talksOf(' 김하늘 ').map((p) => p.title),
+      ['BERT', 'GPT-3'],
+    );
   });
 
   it('finds papers by title or presenter for workspace symbols', () => {
     const names = (query: string) => getWorkspaceSymbols(index.papers(), query).map((s) => s.name);
-    assert.deepEqual(names('autoslim'), ['AutoSlim: Towards One-Shot Architecture Search', 'autoslim - towards one-shot architecture search']);
+    assert.deepEqual(names('autoslim'), [
+      'AutoSlim: Towards One-Shot Architecture Search',
+      'autoslim - towards one-shot architecture search',
+    ]);
     assert.deepEqual(names('김하늘'), ['BERT', 'GPT-3']);
     assert.deepEqual(names('하늘'), ['BERT', 'GPT-3'], 'part of a name');
     assert.deepEqual(names('gpt 김'), ['GPT-3'], 'words in any order, by their start');

@@ -23,15 +23,27 @@ const client = () => createHttpClient({ maxConcurrent: 8, maxPerHost: 2, timeout
 
 function post(links: string[], images: string[] = []): string {
   return [
-    '---', 'layout: post', 'title: "2020_2nd_quarter"', 'date: 2020-04-02', 'mathjax: true', 'comments: true', '---', '',
-    ...links.map((url, i) => `# Paper ${i}\n## A. Author, ICML 2020\n### 발표자: 홍길동 [[paper link](${url}), [presentation material](unavailable)]\n- 요약입니다.\n`),
+    '---',
+    'layout: post',
+    'title: "2020_2nd_quarter"',
+    'date: 2020-04-02',
+    'mathjax: true',
+    'comments: true',
+    '---',
+    '',
+    ...links.map(
+      (url, i) =>
+        `# Paper ${i}\n## A. Author, ICML 2020\n### 발표자: 홍길동 [[paper link](${url}), [presentation material](unavailable)]\n- 요약입니다.\n`,
+    ),
     ...images.map((url) => `<p align="center">\n  <img src="${url}" width="450">\n</p>\n`),
   ].join('\n');
 }
 
 function linkDiagnostics(text: string, results: Map<string, LinkResult>, signInHosts?: string[]): Diagnostic[] {
-  return lintText(text, { links: Object.fromEntries(results), config: signInHosts ? { links: { signInHosts } } : undefined })
-    .filter((d) => d.code === 'link-dead');
+  return lintText(text, {
+    links: Object.fromEntries(results),
+    config: signInHosts ? { links: { signInHosts } } : undefined,
+  }).filter((d) => d.code === 'link-dead');
 }
 
 describe('link check against a local server', function () {
@@ -63,8 +75,19 @@ describe('link check against a local server', function () {
   after(() => server.close());
 
   it('finds each answer, and link-dead says what it means', async () => {
-    const urls = ['/ok', '/old', '/loop-a', '/missing', '/gone', '/private', '/busy', '/always-busy', '/broken', '/hang', '/no-head']
-      .map((p) => server.url(p));
+    const urls = [
+      '/ok',
+      '/old',
+      '/loop-a',
+      '/missing',
+      '/gone',
+      '/private',
+      '/busy',
+      '/always-busy',
+      '/broken',
+      '/hang',
+      '/no-head',
+    ].map((p) => server.url(p));
     const refused = `http://127.0.0.1:${refusedPort}/slides.pdf`;
     const text = post([...urls, refused]);
     const targets = linkTargets(parsePost(text, 'file:///site/_posts/2020-04-02-2nd_quarter.md', 1), resolveConfig());
@@ -74,7 +97,10 @@ describe('link check against a local server', function () {
     assert.equal(run.cancelled, false);
     const result = (p: string) => run.results.get(server.url(p))!;
     assert.equal(result('/ok').status, 200);
-    assert.deepEqual(result('/old').redirects.map((h) => h.status), [301]);
+    assert.deepEqual(
+      result('/old').redirects.map((h) => h.status),
+      [301],
+    );
     assert.equal(result('/loop-a').failure, 'redirectLoop');
     assert.equal(result('/missing').status, 404);
     assert.equal(result('/missing').method, 'GET', 'a 404 to HEAD is asked again with GET');
@@ -107,7 +133,10 @@ describe('link check against a local server', function () {
     assert.match(on(u('/gone'))!.message, /HTTP 410 Gone/);
     assert.match(on(u('/private'))!.message, /needs a sign-in \(HTTP 401 Unauthorized\)/);
     assert.equal(on(u('/private'))!.severity, 3);
-    assert.match(on(u('/always-busy'))!.message, /HTTP 429 Too Many Requests \(2 tries, Retry-After: 1 s\): unchecked, not dead/);
+    assert.match(
+      on(u('/always-busy'))!.message,
+      /HTTP 429 Too Many Requests \(2 tries, Retry-After: 1 s\): unchecked, not dead/,
+    );
     assert.equal(on(u('/always-busy'))!.severity, 3);
     assert.match(on(u('/broken'))!.message, /HTTP 500 Internal Server Error/);
     assert.equal(on(u('/broken'))!.severity, 2);
@@ -133,13 +162,20 @@ describe('link check against a local server', function () {
     assert.equal(run.requested, 24);
     assert.equal(server.peak('/slow'), 8);
     for (const host of hosts) assert.equal(server.peakOfHost(host), 2, host);
-    assert.deepEqual(seen, Array.from({ length: 24 }, (_, i) => (i + 1) * 100 + 24));
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 24 }, (_, i) => (i + 1) * 100 + 24),
+    );
   });
 
   it('a second run within the TTL asks nothing: results come from the cache on disk', async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'seminar-posts-links-'));
     try {
-      const cache = () => new ResultCache<LinkResult>('links', new JsonFileCacheStore(folder), { maxEntries: 1000, isValue: isLinkResult });
+      const cache = () =>
+        new ResultCache<LinkResult>('links', new JsonFileCacheStore(folder), {
+          maxEntries: 1000,
+          isValue: isLinkResult,
+        });
       const urls = [server.url('/ok?cache'), server.url('/missing?cache'), server.url('/always-busy?cache')];
       const first = await checkLinks(urls, client(), { cache: cache() });
       assert.equal(first.requested, 3);
@@ -160,7 +196,10 @@ describe('link check against a local server', function () {
     const urls = Array.from({ length: 10 }, (_, i) => server.url(`/hang?c=${i}`));
     const cache = new ResultCache<LinkResult>('links', undefined, { maxEntries: 100, isValue: isLinkResult });
     const before = server.hits('/hang');
-    const running = checkLinks(urls, createHttpClient({ maxConcurrent: 8, maxPerHost: 2, timeoutMs: 10_000 }), { signal: controller.signal, cache });
+    const running = checkLinks(urls, createHttpClient({ maxConcurrent: 8, maxPerHost: 2, timeoutMs: 10_000 }), {
+      signal: controller.signal,
+      cache,
+    });
     while (server.hits('/hang') - before < 2) await new Promise((resolve) => setTimeout(resolve, 10));
     controller.abort();
     const run = await running;
@@ -173,29 +212,51 @@ describe('link check against a local server', function () {
 
   it('collects only what a post links: presenter links, images, image_url; never placeholders or ignored hosts', () => {
     const text = [
-      '---', 'layout: post', 'title: "2020_2nd_quarter"', 'date: 2020-04-02', "image_url: 'https://img.example.org/it''s.png'", '---', '',
-      '# Paper', '## A. Author, ICML 2020',
+      '---',
+      'layout: post',
+      'title: "2020_2nd_quarter"',
+      'date: 2020-04-02',
+      "image_url: 'https://img.example.org/it''s.png'",
+      '---',
+      '',
+      '# Paper',
+      '## A. Author, ICML 2020',
       '### 발표자: 홍길동 [[paper link](https://arxiv.org/abs/1706.03762), [presentation material](???), [code](https://github.com/a/b), [x](relative/path)]',
-      '- 요약 [a link in a bullet](https://not-checked.example.org/).', '',
-      '![figure](https://img.example.org/md.png)', '',
-      '<p align="center">', '  <img src="https://img.example.org/a.png" width="450">', '  <img src="https://intranet.lab.example/b.png">', '</p>',
+      '- 요약 [a link in a bullet](https://not-checked.example.org/).',
+      '',
+      '![figure](https://img.example.org/md.png)',
+      '',
+      '<p align="center">',
+      '  <img src="https://img.example.org/a.png" width="450">',
+      '  <img src="https://intranet.lab.example/b.png">',
+      '</p>',
     ].join('\n');
     const config = resolveConfig({ links: { ignore: ['*.lab.example'] } });
     const targets = linkTargets(parsePost(text, 'file:///site/_posts/2020-04-02-2nd_quarter.md', 1), config);
-    assert.deepEqual(targets.map((t) => [t.kind, t.url]), [
-      ['thumbnail', "https://img.example.org/it's.png"],
-      ['paper', 'https://arxiv.org/abs/1706.03762'],
-      ['link', 'https://github.com/a/b'],
-      ['image', 'https://img.example.org/md.png'],
-      ['image', 'https://img.example.org/a.png'],
-    ]);
+    assert.deepEqual(
+      targets.map((t) => [t.kind, t.url]),
+      [
+        ['thumbnail', "https://img.example.org/it's.png"],
+        ['paper', 'https://arxiv.org/abs/1706.03762'],
+        ['link', 'https://github.com/a/b'],
+        ['image', 'https://img.example.org/md.png'],
+        ['image', 'https://img.example.org/a.png'],
+      ],
+    );
     const lines = text.split('\n');
-    const written = (t: (typeof targets)[number]) => lines[t.range.start.line]!.slice(t.range.start.character, t.range.end.character);
-    assert.equal(written(targets[0]!), "https://img.example.org/it''s.png", 'the range covers the value inside its quotes');
+    const written = (t: (typeof targets)[number]) =>
+      lines[t.range.start.line]!.slice(t.range.start.character, t.range.end.character);
+    assert.equal(
+      written(targets[0]!),
+      "https://img.example.org/it''s.png",
+      'the range covers the value inside its quotes',
+    );
     assert.equal(targets[0]!.yamlQuote, "'");
     for (const t of targets.slice(1)) assert.equal(written(t), t.url);
     const byUrl = resolveConfig({ links: { ignore: ['https://github.com/a/**'] } });
-    assert.ok(!linkTargets(parsePost(text, 'file:///site/_posts/x.md', 1), byUrl).some((t) => t.url.includes('github')));
+    assert.ok(
+      !linkTargets(parsePost(text, 'file:///site/_posts/x.md', 1), byUrl).some((t) => t.url.includes('github')),
+    );
     assert.deepEqual(lookupOf(new Map()).resultFor('https://x.org/#a'), undefined);
   });
 });

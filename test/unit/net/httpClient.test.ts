@@ -81,7 +81,13 @@ describe('HttpClient (Node transport, local server)', function () {
   it('follows redirects by hand and records each hop, keeping the fragment', async () => {
     const result = await client().fetch(server.url('/moved-twice#sec'), { method: 'HEAD' });
     assert.equal(result.response.status, 200);
-    assert.deepEqual(result.redirects.map((h) => [new URL(h.url).pathname, h.status]), [['/moved-twice', 308], ['/moved', 301]]);
+    assert.deepEqual(
+      result.redirects.map((h) => [new URL(h.url).pathname, h.status]),
+      [
+        ['/moved-twice', 308],
+        ['/moved', 301],
+      ],
+    );
     assert.equal(result.finalUrl, server.url('/ok#sec'));
   });
 
@@ -99,7 +105,12 @@ describe('HttpClient (Node transport, local server)', function () {
   });
 
   it('gives 404, 410, 401 and 500 back as answers', async () => {
-    for (const [path, status] of [['/missing', 404], ['/gone', 410], ['/private', 401], ['/broken', 500]] as const) {
+    for (const [path, status] of [
+      ['/missing', 404],
+      ['/gone', 410],
+      ['/private', 401],
+      ['/broken', 500],
+    ] as const) {
       assert.equal((await client().fetch(server.url(path), { method: 'HEAD' })).response.status, status, path);
     }
   });
@@ -142,7 +153,10 @@ describe('HttpClient (Node transport, local server)', function () {
     const port = await closedPort();
     const refused = await failure(client().fetch(`http://127.0.0.1:${port}/x`));
     assert.equal(refused.failure, 'refused');
-    assert.match(refused.message, new RegExp(`127\\.0\\.0\\.1:${port}/x: the connection was refused \\(ECONNREFUSED\\)`));
+    assert.match(
+      refused.message,
+      new RegExp(`127\\.0\\.0\\.1:${port}/x: the connection was refused \\(ECONNREFUSED\\)`),
+    );
     const dns = await failure(client().fetch('https://no-such-host.invalid/paper.pdf'));
     assert.equal(dns.failure, 'dns');
     assert.match(dns.message, /no-such-host\.invalid\/paper\.pdf: the host name does not resolve/);
@@ -188,7 +202,13 @@ describe('HttpClient (Node transport, local server)', function () {
   });
 
   it('a transport alone follows nothing', async () => {
-    const response = await new NodeHttpTransport().send({ url: server.url('/moved'), method: 'GET', headers: {}, maxBodyBytes: 0, timeoutMs: 2000 });
+    const response = await new NodeHttpTransport().send({
+      url: server.url('/moved'),
+      method: 'GET',
+      headers: {},
+      maxBodyBytes: 0,
+      timeoutMs: 2000,
+    });
     assert.equal(response.status, 301);
     assert.equal(response.headers.location, '/ok');
   });

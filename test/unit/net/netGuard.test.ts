@@ -7,7 +7,10 @@ import { spawnSync } from 'node:child_process';
 import * as net from 'node:net';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const guard = require('../../support/netGuard.cjs') as { takeViolations(): string[]; isLoopbackName(host: string): boolean };
+const guard = require('../../support/netGuard.cjs') as {
+  takeViolations(): string[];
+  isLoopbackName(host: string): boolean;
+};
 
 function tryConnect(host: string, port: number): Promise<string> {
   return new Promise((resolve) => {
@@ -22,8 +25,10 @@ function tryConnect(host: string, port: number): Promise<string> {
 
 describe('network guard of the tests', () => {
   it('knows the loopback', () => {
-    for (const host of ['localhost', 'h1.localhost', '127.0.0.1', '127.4.5.6', '::1', '[::1]']) assert.ok(guard.isLoopbackName(host), host);
-    for (const host of ['example.com', '192.0.2.1', '10.0.0.1', '2001:db8::1', 'localhost.example.com']) assert.ok(!guard.isLoopbackName(host), host);
+    for (const host of ['localhost', 'h1.localhost', '127.0.0.1', '127.4.5.6', '::1', '[::1]'])
+      assert.ok(guard.isLoopbackName(host), host);
+    for (const host of ['example.com', '192.0.2.1', '10.0.0.1', '2001:db8::1', 'localhost.example.com'])
+      assert.ok(!guard.isLoopbackName(host), host);
   });
 
   it('blocks an address outside the loopback before it is reached, and records it', async () => {
@@ -41,7 +46,11 @@ describe('network guard of the tests', () => {
   });
 
   it('guards the processes the tests start, and reports what they tried', () => {
-    const child = spawnSync(process.execPath, ['-e', "require('net').connect({ host: '198.51.100.7', port: 443 }).on('error', (e) => console.log(e.message))"], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      ['-e', "require('net').connect({ host: '198.51.100.7', port: 443 }).on('error', (e) => console.log(e.message))"],
+      { encoding: 'utf8' },
+    );
     assert.match(child.stdout, /net guard: blocked/);
     const found = guard.takeViolations();
     assert.equal(found.length, 1);

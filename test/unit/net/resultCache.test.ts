@@ -9,7 +9,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ResultCache } from '../../../server/src/core/net/resultCache';
 import { resolveEndpoint } from '../../../server/src/core/net/endpoints';
-import { defaultCacheFolder, JsonFileCacheStore, MAX_CACHE_FILE_BYTES } from '../../../server/src/node/jsonFileCacheStore';
+import {
+  defaultCacheFolder,
+  JsonFileCacheStore,
+  MAX_CACHE_FILE_BYTES,
+} from '../../../server/src/node/jsonFileCacheStore';
 
 const isNumber = (value: unknown): value is number => typeof value === 'number';
 
@@ -18,7 +22,8 @@ describe('ResultCache and JsonFileCacheStore', () => {
   let clock: number;
   const problems: string[] = [];
   const store = () => new JsonFileCacheStore(folder, (message) => problems.push(message));
-  const cache = (maxEntries = 100) => new ResultCache<number>('links', store(), { maxEntries, isValue: isNumber, now: () => clock });
+  const cache = (maxEntries = 100) =>
+    new ResultCache<number>('links', store(), { maxEntries, isValue: isNumber, now: () => clock });
 
   beforeEach(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'seminar-posts-cache-'));
@@ -32,7 +37,10 @@ describe('ResultCache and JsonFileCacheStore', () => {
     await first.set('https://a.test/x', 404, 60_000);
     assert.equal(await first.get('https://a.test/x'), 404);
     await first.flush();
-    const saved = JSON.parse(fs.readFileSync(path.join(folder, 'links.json'), 'utf8')) as { format: number; entries: Record<string, { value: unknown }> };
+    const saved = JSON.parse(fs.readFileSync(path.join(folder, 'links.json'), 'utf8')) as {
+      format: number;
+      entries: Record<string, { value: unknown }>;
+    };
     assert.equal(saved.format, 1);
     assert.equal(saved.entries['https://a.test/x']?.value, 404);
 
@@ -73,7 +81,12 @@ describe('ResultCache and JsonFileCacheStore', () => {
 
   it('takes a damaged, foreign or oversized file for an empty cache, says so once, and replaces it', async () => {
     const file = path.join(folder, 'links.json');
-    for (const text of ['{"format":1,"entries":', '\u0000\u0001binary', '[1,2,3]', '{"format":1,"entries":{"k":{"value":"not a number","storedAt":1,"expiresAt":9e15}}}']) {
+    for (const text of [
+      '{"format":1,"entries":',
+      '\u0000\u0001binary',
+      '[1,2,3]',
+      '{"format":1,"entries":{"k":{"value":"not a number","storedAt":1,"expiresAt":9e15}}}',
+    ]) {
       fs.writeFileSync(file, text);
       problems.length = 0;
       const damaged = cache();
@@ -91,7 +104,10 @@ describe('ResultCache and JsonFileCacheStore', () => {
   it('goes on in memory when the folder cannot be written', async () => {
     const blocked = path.join(folder, 'file');
     fs.writeFileSync(blocked, '');
-    const memoryOnly = new ResultCache<number>('links', new JsonFileCacheStore(blocked, (m) => problems.push(m)), { maxEntries: 10, isValue: isNumber });
+    const memoryOnly = new ResultCache<number>('links', new JsonFileCacheStore(blocked, (m) => problems.push(m)), {
+      maxEntries: 10,
+      isValue: isNumber,
+    });
     await memoryOnly.set('k', 1, 60_000);
     await memoryOnly.flush();
     assert.equal(await memoryOnly.get('k'), 1);
@@ -100,19 +116,35 @@ describe('ResultCache and JsonFileCacheStore', () => {
 
   it('puts the CLI cache in the usual folder of each system', () => {
     assert.equal(defaultCacheFolder({}, 'linux', '/home/u'), '/home/u/.cache/seminar-posts');
-    assert.equal(defaultCacheFolder({ XDG_CACHE_HOME: '/var/cache/u' }, 'linux', '/home/u'), '/var/cache/u/seminar-posts');
-    assert.equal(defaultCacheFolder({ XDG_CACHE_HOME: 'relative' }, 'linux', '/home/u'), '/home/u/.cache/seminar-posts');
+    assert.equal(
+      defaultCacheFolder({ XDG_CACHE_HOME: '/var/cache/u' }, 'linux', '/home/u'),
+      '/var/cache/u/seminar-posts',
+    );
+    assert.equal(
+      defaultCacheFolder({ XDG_CACHE_HOME: 'relative' }, 'linux', '/home/u'),
+      '/home/u/.cache/seminar-posts',
+    );
     assert.equal(defaultCacheFolder({}, 'darwin', '/Users/u'), '/Users/u/Library/Caches/seminar-posts');
   });
 });
 
 describe('resolveEndpoint', () => {
-  const arxiv = { name: 'arXiv', defaultBase: 'https://export.arxiv.org/api/query', envVar: 'SEMINAR_POSTS_ARXIV_API', setting: 'seminarPosts.endpoints.arxiv' };
+  const arxiv = {
+    name: 'arXiv',
+    defaultBase: 'https://export.arxiv.org/api/query',
+    envVar: 'SEMINAR_POSTS_ARXIV_API',
+    setting: 'seminarPosts.endpoints.arxiv',
+  };
 
   it('takes the setting, then the environment variable, then the default', () => {
-    assert.deepEqual(resolveEndpoint(arxiv, 'http://127.0.0.1:9/api/', { SEMINAR_POSTS_ARXIV_API: 'http://127.0.0.1:8/x' }),
-      { base: 'http://127.0.0.1:9/api', source: 'setting', problems: [] });
-    assert.equal(resolveEndpoint(arxiv, undefined, { SEMINAR_POSTS_ARXIV_API: 'http://127.0.0.1:8/x' }).source, 'environment');
+    assert.deepEqual(
+      resolveEndpoint(arxiv, 'http://127.0.0.1:9/api/', { SEMINAR_POSTS_ARXIV_API: 'http://127.0.0.1:8/x' }),
+      { base: 'http://127.0.0.1:9/api', source: 'setting', problems: [] },
+    );
+    assert.equal(
+      resolveEndpoint(arxiv, undefined, { SEMINAR_POSTS_ARXIV_API: 'http://127.0.0.1:8/x' }).source,
+      'environment',
+    );
     assert.equal(resolveEndpoint(arxiv, '', {}).base, 'https://export.arxiv.org/api/query');
   });
 

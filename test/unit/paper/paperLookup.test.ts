@@ -35,15 +35,21 @@ describe('paper lookup (local server)', function () {
     server = await startLocalServer({
       '/api/query': (req, res) => {
         const id = new URL(req.url!, 'http://x').searchParams.get('id_list');
-        const body = id === '1512.03385' ? fixture('arxiv-1512.03385.atom.xml')
-          : id === '1911.04252v4' ? fixture('arxiv-journal-ref.atom.xml')
-            : id === '2001.00002' ? '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Broken'
-              : fixture('arxiv-error.atom.xml');
+        const body =
+          id === '1512.03385'
+            ? fixture('arxiv-1512.03385.atom.xml')
+            : id === '1911.04252v4'
+              ? fixture('arxiv-journal-ref.atom.xml')
+              : id === '2001.00002'
+                ? '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Broken'
+                : fixture('arxiv-error.atom.xml');
         res.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' }).end(body);
       },
       '/doi/10.1038/nature16961': (req, res) => {
         assert.match(String(req.headers.accept), /application\/vnd\.citationstyles\.csl\+json/);
-        res.writeHead(200, { 'content-type': 'application/vnd.citationstyles.csl+json' }).end(fixture('doi-10.1038-nature16961.csl.json'));
+        res
+          .writeHead(200, { 'content-type': 'application/vnd.citationstyles.csl+json' })
+          .end(fixture('doi-10.1038-nature16961.csl.json'));
       },
       '/doi/10.1000/moved': answer(302, { location: '/doi/10.1038/nature16961' }),
       '/cvf/html/Xie_CVPR_2020_paper.html': answer(200, {}, 0, fixture('cvf-page-head.html')),
@@ -74,7 +80,7 @@ describe('paper lookup (local server)', function () {
     assert.equal((await lookup().lookup('https://doi.org/10.1000/moved')).year, 2016);
   });
 
-  it('reads a page\'s citation tags', async () => {
+  it("reads a page's citation tags", async () => {
     const found = await lookup().lookup(server.url('/cvf/html/Xie_CVPR_2020_paper.html'));
     assert.deepEqual([found.venue, found.year, found.authors.length], ['CVPR', 2020, 4]);
   });
@@ -82,8 +88,14 @@ describe('paper lookup (local server)', function () {
   it('names the URL and the reason of every failure, in both languages', async () => {
     const gone = await failure(lookup().lookup(server.url('/gone.html')));
     assert.equal(gone.failure, 'notFound');
-    assert.equal(gone.describe('en'), `Could not read the paper at ${server.url('/gone.html')}: the server answered 404 (not found)`);
-    assert.equal(gone.describe('ko'), `${server.url('/gone.html')}에서 논문 정보를 읽지 못했습니다: 서버가 404(없음)로 응답했습니다`);
+    assert.equal(
+      gone.describe('en'),
+      `Could not read the paper at ${server.url('/gone.html')}: the server answered 404 (not found)`,
+    );
+    assert.equal(
+      gone.describe('ko'),
+      `${server.url('/gone.html')}에서 논문 정보를 읽지 못했습니다: 서버가 404(없음)로 응답했습니다`,
+    );
     const error = await failure(lookup().lookup(server.url('/error.html')));
     assert.match(error.describe('en'), /the server answered 500/);
     const noTags = await failure(lookup().lookup(server.url('/blog.html')));
@@ -91,7 +103,10 @@ describe('paper lookup (local server)', function () {
     assert.match(noTags.describe('en'), /no title or authors found: the page has no citation_\* meta tags/);
     const arxivError = await failure(lookup().lookup('https://arxiv.org/abs/9999.99999'));
     assert.equal(arxivError.failure, 'noMetadata');
-    assert.match(arxivError.describe('en'), /^Could not read the paper at https:\/\/arxiv\.org\/abs\/9999\.99999 \(http:\/\/127\.0\.0\.1:\d+\/api\/query\?id_list=9999\.99999&max_results=1\): no title or authors found: arXiv says: incorrect id format/);
+    assert.match(
+      arxivError.describe('en'),
+      /^Could not read the paper at https:\/\/arxiv\.org\/abs\/9999\.99999 \(http:\/\/127\.0\.0\.1:\d+\/api\/query\?id_list=9999\.99999&max_results=1\): no title or authors found: arXiv says: incorrect id format/,
+    );
     const malformed = await failure(lookup().lookup('https://arxiv.org/abs/2001.00002'));
     assert.equal(malformed.failure, 'malformed');
   });
@@ -101,7 +116,10 @@ describe('paper lookup (local server)', function () {
     const slow = await failure(lookup(undefined, 400).lookup(server.url('/hang.html')));
     assert.equal(slow.failure, 'network');
     assert.equal(slow.net?.failure, 'timeout');
-    assert.equal(slow.describe("en"), `Could not read the paper at ${server.url("/hang.html")}: no answer within 0.4 s`);
+    assert.equal(
+      slow.describe('en'),
+      `Could not read the paper at ${server.url('/hang.html')}: no answer within 0.4 s`,
+    );
     assert.ok(Date.now() - started < 5000);
   });
 
@@ -109,7 +127,12 @@ describe('paper lookup (local server)', function () {
     const port = await closedPort();
     const refused = await failure(lookup().lookup(`http://127.0.0.1:${port}/paper.html`));
     assert.equal(refused.net?.failure, 'refused');
-    assert.match(refused.describe('en'), new RegExp(`^Could not read the paper at http://127\\.0\\.0\\.1:${port}/paper\\.html: the connection was refused`));
+    assert.match(
+      refused.describe('en'),
+      new RegExp(
+        `^Could not read the paper at http://127\\.0\\.0\\.1:${port}/paper\\.html: the connection was refused`,
+      ),
+    );
     assert.match(refused.describe('ko'), /연결이 거부되었습니다/);
   });
 
@@ -130,7 +153,10 @@ describe('paper lookup (local server)', function () {
 
   it('sends one request per host at a time', async () => {
     const paper = lookup();
-    await Promise.all([paper.lookup(server.url('/slow/a.html', 'h1.localhost')), paper.lookup(server.url('/slow/b.html', 'h1.localhost'))]);
+    await Promise.all([
+      paper.lookup(server.url('/slow/a.html', 'h1.localhost')),
+      paper.lookup(server.url('/slow/b.html', 'h1.localhost')),
+    ]);
     assert.equal(server.peakOfHost('h1.localhost'), 1);
   });
 });

@@ -31,7 +31,12 @@ const seedSetting = process.env.FUZZ_SEED ?? '20261206';
 const replay = seedSetting === 'random' ? {} : { seed: Number(seedSetting), path: process.env.FUZZ_PATH };
 
 /** VS Code's workspace edit support: versioned edits, renames, snippets, and resolving an action's edit. */
-const VSCODE: WorkspaceEditSupport = { documentChanges: true, renameFiles: true, snippetEdits: true, resolveEdit: true };
+const VSCODE: WorkspaceEditSupport = {
+  documentChanges: true,
+  renameFiles: true,
+  snippetEdits: true,
+  resolveEdit: true,
+};
 
 let root: string;
 let posts: string;
@@ -58,7 +63,13 @@ function writePost(c: PostCase): { file: string; text: string } {
 
 /** The CLI's `lint --fix` on `file`: the post's text afterwards (under its new name, if renamed). */
 async function fixWithCli(file: string): Promise<{ text: string; fileName: string }> {
-  const io = { stdout: () => undefined, stderr: (text: string) => void (errors += text), cwd: root, env: {}, color: false };
+  const io = {
+    stdout: () => undefined,
+    stderr: (text: string) => void (errors += text),
+    cwd: root,
+    env: {},
+    color: false,
+  };
   let errors = '';
   await runCli(['lint', '--fix', '--locale', 'en', file], io);
   const left = fs.readdirSync(posts).filter((name) => !name.startsWith('.'));
@@ -75,7 +86,10 @@ function fixWithEditor(file: string, text: string): string {
   const post = service.parseForEditing(uri, 1, text);
   index.update(summarizePost(post));
   const diagnostics = service.lint({ post, setup });
-  const [action] = features.codeActions({ post, setup }, { contextDiagnostics: [], diagnostics, only: [FIX_ALL_KIND], support: VSCODE });
+  const [action] = features.codeActions(
+    { post, setup },
+    { contextDiagnostics: [], diagnostics, only: [FIX_ALL_KIND], support: VSCODE },
+  );
   if (!action) return text;
   assert.equal(action.edit, undefined, 'the fix-all edit waits for codeAction/resolve');
   const resolved = features.resolveCodeAction({ post, setup }, action, { diagnostics, support: VSCODE });
@@ -84,7 +98,10 @@ function fixWithEditor(file: string, text: string): string {
 
 function editsOf(action: CodeAction, uri: string): TextEdit[] {
   const changes = action.edit?.documentChanges ?? [];
-  assert.ok(changes.every((change) => 'textDocument' in change), 'the editor\'s Fix All renames nothing');
+  assert.ok(
+    changes.every((change) => 'textDocument' in change),
+    "the editor's Fix All renames nothing",
+  );
   return changes.filter((change) => change.textDocument.uri === uri).flatMap((change) => change.edits);
 }
 
@@ -92,13 +109,17 @@ async function checkSameFixes(c: PostCase): Promise<void> {
   const { file, text } = writePost(c);
   const editor = fixWithEditor(file, text);
   const cli = await fixWithCli(file);
-  assert.equal(editor, cli.text, `the editor's Fix All and the CLI's --fix differ on ${c.fileName}${cli.fileName === c.fileName ? '' : ` (renamed to ${cli.fileName})`}: ${JSON.stringify(text.slice(0, 600))}`);
+  assert.equal(
+    editor,
+    cli.text,
+    `the editor's Fix All and the CLI's --fix differ on ${c.fileName}${cli.fileName === c.fileName ? '' : ` (renamed to ${cli.fileName})`}: ${JSON.stringify(text.slice(0, 600))}`,
+  );
 }
 
 const run = (arbitrary: fc.Arbitrary<PostCase>, numRuns: number) =>
   fc.assert(fc.asyncProperty(arbitrary, checkSameFixes), { numRuns: Math.round(numRuns * scale), ...replay });
 
-describe('property: the editor\'s Fix All and the CLI\'s --fix give the same text', function () {
+describe("property: the editor's Fix All and the CLI's --fix give the same text", function () {
   this.timeout(300_000);
   const corpus = corpusCases();
 

@@ -19,7 +19,8 @@ const scale = Number(process.env.FUZZ_RUNS || 1);
 const DEFAULT_SEED = 20261127;
 const seedSetting = process.env.FUZZ_SEED ?? String(DEFAULT_SEED);
 const replay = seedSetting === 'random' ? {} : { seed: Number(seedSetting), path: process.env.FUZZ_PATH };
-const run = (property: fc.IProperty<[PostCase]>, numRuns: number) => fc.assert(property, { numRuns: Math.round(numRuns * scale), ...replay });
+const run = (property: fc.IProperty<[PostCase]>, numRuns: number) =>
+  fc.assert(property, { numRuns: Math.round(numRuns * scale), ...replay });
 
 describe('property: posts from the grammar', function () {
   this.timeout(120_000);

@@ -67,26 +67,43 @@ describe('rendering the real corpus', function () {
     const post = load(third);
     const { html, sections } = renderPost(post);
     const gate = sections.find((s) => s.title.startsWith('Gate Decorator'))!;
-    const display = [...html.matchAll(/<div data-line="(\d+)" class="math-display"><span class="katex-display"><span class="katex"><span class="katex-mathml"><math [^>]*display="block">[\s\S]*?<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)];
+    const display = [
+      ...html.matchAll(
+        /<div data-line="(\d+)" class="math-display"><span class="katex-display"><span class="katex"><span class="katex-mathml"><math [^>]*display="block">[\s\S]*?<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g,
+      ),
+    ];
     assert.equal(display.length, 1);
     const [, line, tex] = display[0]!;
-    assert.ok(Number(line) > gate.line && post.text.split('\n')[Number(line)]!.startsWith('$$'), `formula at line ${line}`);
+    assert.ok(
+      Number(line) > gate.line && post.text.split('\n')[Number(line)]!.startsWith('$$'),
+      `formula at line ${line}`,
+    );
     assert.match(tex!, /^\\Theta\(\\phi_i\) = \\sum_/);
-    assert.match(html, /<span class="katex"><span class="katex-mathml"><math xmlns="http:\/\/www\.w3\.org\/1998\/Math\/MathML"><semantics><mrow><msub><mi>L<\/mi><mn>1<\/mn><\/msub><\/mrow><annotation encoding="application\/x-tex">L_1<\/annotation>/);
+    assert.match(
+      html,
+      /<span class="katex"><span class="katex-mathml"><math xmlns="http:\/\/www\.w3\.org\/1998\/Math\/MathML"><semantics><mrow><msub><mi>L<\/mi><mn>1<\/mn><\/msub><\/mrow><annotation encoding="application\/x-tex">L_1<\/annotation>/,
+    );
     assert.ok(!html.includes('$$'), 'no math left untypeset');
   });
 
-  it('summarizes the 3rd quarter\'s sections: presenters, paper and slides links, image counts', () => {
+  it("summarizes the 3rd quarter's sections: presenters, paper and slides links, image counts", () => {
     const third = corpusPosts().published.find((f) => f.includes('3rd'))!;
     const { sections, title, date } = renderPost(load(third));
     assert.deepEqual([title, date], ['2020_3rd_quarter', 'Jul 2, 2020']);
     assert.equal(sections.length, 9);
-    assert.deepEqual(sections.map((s) => s.imageCount), [1, 3, 2, 2, 1, 1, 2, 1, 1]);
+    assert.deepEqual(
+      sections.map((s) => s.imageCount),
+      [1, 3, 2, 2, 1, 1, 2, 1, 1],
+    );
     for (const section of sections) {
       assert.match(section.presenter ?? '', /^[가-힣]{3}$/, section.title);
       assert.match(section.links.find((l) => l.kind === 'paper')?.url ?? '', /^https?:\/\//, section.title);
     }
-    assert.equal(sections.filter((s) => s.links.some((l) => l.kind === 'slides')).length, 8, 'one section writes "presentation material unavailable" as text');
+    assert.equal(
+      sections.filter((s) => s.links.some((l) => l.kind === 'slides')).length,
+      8,
+      'one section writes "presentation material unavailable" as text',
+    );
     assert.equal(sections.find((s) => s.title.startsWith('Gate Decorator'))!.venue, 'NeurIPS 2019');
   });
 });

@@ -17,19 +17,28 @@ const render = (text: string) => renderPost(parsePost(text, 'file:///site/_posts
 function tags(html: string): { name: string; attributes: Map<string, string> }[] {
   return [...html.matchAll(/<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:="[^"]*")?)*)\s*\/?>/g)].map((m) => ({
     name: m[1]!.toLowerCase(),
-    attributes: new Map([...m[2]!.matchAll(/([^\s"'>/=]+)(?:="([^"]*)")?/g)].map((a) => [a[1]!.toLowerCase(), decode(a[2] ?? '')])),
+    attributes: new Map(
+      [...m[2]!.matchAll(/([^\s"'>/=]+)(?:="([^"]*)")?/g)].map((a) => [a[1]!.toLowerCase(), decode(a[2] ?? '')]),
+    ),
   }));
 }
 
 function decode(value: string): string {
-  return value.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+  return value
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 /** The body without KaTeX's output, which is ours (typeset after sanitizing) and checked apart. */
 function withoutKatex(html: string): string {
-  return html.replace(/<span class="katex">[\s\S]*?<\/annotation><\/semantics><\/math><\/span><span class="katex-html" aria-hidden="true">[\s\S]*?<\/span><\/span><\/span>(?=[\s<])/g, '[katex]');
+  return html.replace(
+    /<span class="katex">[\s\S]*?<\/annotation><\/semantics><\/math><\/span><span class="katex-html" aria-hidden="true">[\s\S]*?<\/span><\/span><\/span>(?=[\s<])/g,
+    '[katex]',
+  );
 }
 
 describe('sanitizing hostile HTML', () => {
@@ -38,7 +47,29 @@ describe('sanitizing hostile HTML', () => {
   const authored = tags(withoutKatex(result.html));
 
   it('leaves no script, frame, form, style, meta, base, link, object, embed, SVG, MathML or template element', () => {
-    const banned = ['script', 'iframe', 'frame', 'form', 'button', 'style', 'meta', 'base', 'link', 'object', 'embed', 'svg', 'math', 'template', 'noscript', 'video', 'audio', 'animate', 'body', 'textarea', 'select'];
+    const banned = [
+      'script',
+      'iframe',
+      'frame',
+      'form',
+      'button',
+      'style',
+      'meta',
+      'base',
+      'link',
+      'object',
+      'embed',
+      'svg',
+      'math',
+      'template',
+      'noscript',
+      'video',
+      'audio',
+      'animate',
+      'body',
+      'textarea',
+      'select',
+    ];
     const found = authored.filter((t) => banned.includes(t.name)).map((t) => t.name);
     assert.deepEqual(found, []);
     assert.ok(authored.length > 40, `${authored.length} tags checked`);
@@ -48,7 +79,22 @@ describe('sanitizing hostile HTML', () => {
     for (const tag of all) {
       for (const [name, value] of tag.attributes) {
         assert.ok(!/^on/i.test(name), `<${tag.name} ${name}>`);
-        assert.ok(!['srcdoc', 'srcset', 'formaction', 'action', 'xlink:href', 'background', 'poster', 'autofocus', 'class'].includes(name) || (name === 'class' && /^(?:katex|math-display)/.test(value)) || (name === 'class' && tag.name === 'span'), `<${tag.name} ${name}="${value}">`);
+        assert.ok(
+          ![
+            'srcdoc',
+            'srcset',
+            'formaction',
+            'action',
+            'xlink:href',
+            'background',
+            'poster',
+            'autofocus',
+            'class',
+          ].includes(name) ||
+            (name === 'class' && /^(?:katex|math-display)/.test(value)) ||
+            (name === 'class' && tag.name === 'span'),
+          `<${tag.name} ${name}="${value}">`,
+        );
         if (name === 'data-line') assert.match(value, /^\d+$/);
       }
       if (tag.attributes.has('style')) assert.equal(tag.name, 'span', 'only KaTeX spans have a style');
@@ -64,8 +110,13 @@ describe('sanitizing hostile HTML', () => {
         if (value === undefined) continue;
         // eslint-disable-next-line no-control-regex -- control characters are what a browser drops from a URL
         const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(value.replace(/[\u0000-\u001f]/g, ''))?.[1]?.toLowerCase();
-        if (scheme === 'data') assert.ok(tag.name === 'img' && /^data:image\//.test(value), `<${tag.name} ${attribute}="${value}">`);
-        else assert.ok(scheme === undefined || ['http', 'https', 'mailto'].includes(scheme), `<${tag.name} ${attribute}="${value}">`);
+        if (scheme === 'data')
+          assert.ok(tag.name === 'img' && /^data:image\//.test(value), `<${tag.name} ${attribute}="${value}">`);
+        else
+          assert.ok(
+            scheme === undefined || ['http', 'https', 'mailto'].includes(scheme),
+            `<${tag.name} ${attribute}="${value}">`,
+          );
       }
     }
   });
@@ -75,7 +126,7 @@ describe('sanitizing hostile HTML', () => {
     assert.match(result.html, /&#x3C;img src=x onerror=__xss\(‘entity-img’\)>/);
   });
 
-  it('turns KaTeX\'s link and HTML commands into plain (red) text: trust is off', () => {
+  it("turns KaTeX's link and HTML commands into plain (red) text: trust is off", () => {
     for (const command of ['href', 'url', 'htmlData', 'includegraphics']) {
       assert.match(result.html, new RegExp(`<span class="mord" style="color:#cc0000;">\\\\${command}</span>`), command);
     }
@@ -83,7 +134,10 @@ describe('sanitizing hostile HTML', () => {
   });
 
   it('keeps what the blog uses: centered image blocks, image width and alt, plain links, details, tables', () => {
-    assert.match(result.html, /<p data-line="\d+" align="center">\n<img src="https:\/\/images\.example\.org\/kept\.png" width="450" alt="kept">\n<\/p>/);
+    assert.match(
+      result.html,
+      /<p data-line="\d+" align="center">\n<img src="https:\/\/images\.example\.org\/kept\.png" width="450" alt="kept">\n<\/p>/,
+    );
     assert.match(result.html, /<a href="https:\/\/example\.org\/">i<\/a>/);
     assert.match(result.html, /<img src="data:image\/svg\+xml,[^"]*" alt="an SVG in img cannot run script">/);
     assert.match(result.html, /<table data-line="\d+">/);
@@ -138,7 +192,10 @@ describe('rendering pathological input', function () {
     assert.match(html, /^<h1 data-line="4"[^>]*>Fine<\/h1>/, html.slice(0, 200));
     // The `<div>`s never close: kramdown reads the rest of the post as one HTML block, which is
     // what the preview renders (and, too deep for the tree tools, shows as its source).
-    assert.ok(html.includes('<pre data-line="8" class="render-failed">&#x3C;div&#x3E;&#x3C;div&#x3E;'), html.slice(0, 300));
+    assert.ok(
+      html.includes('<pre data-line="8" class="render-failed">&#x3C;div&#x3E;&#x3C;div&#x3E;'),
+      html.slice(0, 300),
+    );
     assert.ok(html.includes('&#x3C;script&#x3E;x&#x3C;/script&#x3E;'));
   });
 

@@ -22,7 +22,10 @@ describe('fixes over block scalar values', () => {
     const results = fixed(text, 'title-format', true);
     assert.equal(results.length, 1);
     assert.equal(results[0], `---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\n${TAIL}`);
-    assert.deepEqual(lintText(results[0]).filter((d) => d.code === 'title-format' || d.code === 'required-field'), []);
+    assert.deepEqual(
+      lintText(results[0]).filter((d) => d.code === 'title-format' || d.code === 'required-field'),
+      [],
+    );
   });
 
   it('front-matter-duplicate-key removes a literal block and not the key after it', () => {
@@ -36,7 +39,11 @@ describe('fixes over block scalar values', () => {
   });
 
   it('ends a block value at the end of its last line', () => {
-    const post = parsePost('---\ntitle: |+\n  a\n  b\n\ndate: 2020-04-02\n---\n', 'file:///site/_posts/2020-04-02-x.md', 1);
+    const post = parsePost(
+      '---\ntitle: |+\n  a\n  b\n\ndate: 2020-04-02\n---\n',
+      'file:///site/_posts/2020-04-02-x.md',
+      1,
+    );
     const title = post.frontMatter!.entries[0]!;
     assert.equal(title.valueSource, '|+\n  a\n  b');
     assert.deepEqual(title.valueRange.end, { line: 3, character: 3 });

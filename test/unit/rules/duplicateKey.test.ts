@@ -15,19 +15,33 @@ function fixesOf(dates: string[]): { line: number; fixes: { title: string; safe:
 
 describe('front-matter-duplicate-key fixes', () => {
   it('removes a repeated line automatically', () => {
-    assert.deepEqual(fixesOf(['2020-04-02', '2020-04-02']), [{
-      line: 2,
-      fixes: [{ title: 'Remove the later `date`', safe: true }, { title: 'Remove the earlier `date` (line 2)', safe: false }],
-    }]);
+    assert.deepEqual(fixesOf(['2020-04-02', '2020-04-02']), [
+      {
+        line: 2,
+        fixes: [
+          { title: 'Remove the later `date`', safe: true },
+          { title: 'Remove the earlier `date` (line 2)', safe: false },
+        ],
+      },
+    ]);
   });
 
   it('leaves the choice to the author when the values differ', () => {
-    assert.deepEqual(fixesOf(['2020-04-02', '2020-07-02']).map((d) => d.fixes.map((f) => f.safe)), [[false, false]]);
+    assert.deepEqual(
+      fixesOf(['2020-04-02', '2020-07-02']).map((d) => d.fixes.map((f) => f.safe)),
+      [[false, false]],
+    );
   });
 
   it('compares with the line just before, not the first: Jekyll publishes the last one', () => {
     // Found by the property tests: removing the third line made the broken second one count.
     const found = fixesOf(['2020-04-02', '!!timestamp x', '2020-04-02']);
-    assert.deepEqual(found.map((d) => [d.line, d.fixes.map((f) => f.safe)]), [[2, [false, false]], [3, [false, false]]]);
+    assert.deepEqual(
+      found.map((d) => [d.line, d.fixes.map((f) => f.safe)]),
+      [
+        [2, [false, false]],
+        [3, [false, false]],
+      ],
+    );
   });
 });

@@ -38,10 +38,21 @@ function linkResultsOf(file: string): LinkResultLookup | undefined {
   return lookupOf(new Map(Object.entries(JSON.parse(fs.readFileSync(sidecar, 'utf8')) as Record<string, LinkResult>)));
 }
 
-function lintFile(file: string, text = fs.readFileSync(file, 'utf8'), workspace?: WorkspaceView, links = linkResultsOf(file)): Diagnostic[] {
+function lintFile(
+  file: string,
+  text = fs.readFileSync(file, 'utf8'),
+  workspace?: WorkspaceView,
+  links = linkResultsOf(file),
+): Diagnostic[] {
   const setup = project.setupFor(toCorePath(file));
   return lintPost(parsePost(text, pathToUri(file), 1), {
-    rules: RULES, config: setup.config, site: setup.site, workspace, locale: 'en', today: TEST_TODAY, links,
+    rules: RULES,
+    config: setup.config,
+    site: setup.site,
+    workspace,
+    locale: 'en',
+    today: TEST_TODAY,
+    links,
   });
 }
 
@@ -60,7 +71,11 @@ function workspaceOf(rule: RuleDefinition<object>, file: string): WorkspaceView 
 function fixturesOf(id: string, kind: 'ok' | 'not-ok'): string[] {
   const dir = path.join(RULE_FIXTURES, id, kind);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((name) => /\.(md|markdown|mkd)$/i.test(name)).sort().map((name) => path.join(dir, name));
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /\.(md|markdown|mkd)$/i.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 function countByRule(diagnostics: readonly Diagnostic[]): Map<string, number> {
@@ -72,7 +87,8 @@ function countByRule(diagnostics: readonly Diagnostic[]): Map<string, number> {
 describe('rule fixtures', () => {
   it('has no fixture folder for a rule that is not registered', () => {
     const ids = new Set(RULES.map((r) => r.id));
-    for (const folder of fs.readdirSync(RULE_FIXTURES)) assert.ok(ids.has(folder), `fixtures for unknown rule ${folder}`);
+    for (const folder of fs.readdirSync(RULE_FIXTURES))
+      assert.ok(ids.has(folder), `fixtures for unknown rule ${folder}`);
   });
 
   for (const rule of RULES) {
@@ -89,7 +105,11 @@ describe('rule fixtures', () => {
             const text = fs.readFileSync(file, 'utf8');
             const expected = expectationsOf(text);
             const mentionsRule = expected.some((e) => e.split(' ')[1] === rule.id);
-            assert.equal(mentionsRule, kind === 'not-ok', kind === 'ok' ? 'an ok fixture expects no report of its rule' : 'a not-ok fixture must expect its rule');
+            assert.equal(
+              mentionsRule,
+              kind === 'not-ok',
+              kind === 'ok' ? 'an ok fixture expects no report of its rule' : 'a not-ok fixture must expect its rule',
+            );
             // Line, column, rule and severity of every diagnostic, exactly.
             assert.deepEqual(describeFully(lintFile(file, undefined, workspaceOf(rule, file))), expected);
           });
@@ -102,7 +122,9 @@ describe('rule fixtures', () => {
               const beforeCounts = countByRule(before);
               for (const diagnostic of before) {
                 for (const fix of dataOf(diagnostic).fixes) {
-                  const edits = fix.snippet ? fix.edits.map((e) => ({ ...e, newText: snippetToText(e.newText) })) : fix.edits;
+                  const edits = fix.snippet
+                    ? fix.edits.map((e) => ({ ...e, newText: snippetToText(e.newText) }))
+                    : fix.edits;
                   const fixedText = applyEdits(text, edits);
                   const fixedFile = fix.rename ? path.join(path.dirname(file), fix.rename) : file;
                   // A snippet leaves tab stops for the author: what is reported on the lines it inserts
@@ -113,7 +135,9 @@ describe('rule fixtures', () => {
                   const id = String(diagnostic.code);
                   const label = `${id} fix "${fix.title}"`;
                   assert.ok((after.get(id) ?? 0) < beforeCounts.get(id)!, `${label} leaves its diagnostic`);
-                  for (const [other, count] of countByRule(fixed.filter((d) => !placeholders.has(d.range.start.line)))) {
+                  for (const [other, count] of countByRule(
+                    fixed.filter((d) => !placeholders.has(d.range.start.line)),
+                  )) {
                     assert.ok(count <= (beforeCounts.get(other) ?? 0), `${label} brings a new ${other}`);
                   }
                 }

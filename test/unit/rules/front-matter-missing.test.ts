@@ -7,9 +7,11 @@ import * as assert from 'node:assert/strict';
 import { applyEdits } from '../../../server/src/core/text/edits';
 import { dataOf, lintText, summarize } from '../../support/lint';
 
-const BLOCK = '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://example.com/x.png\n' +
+const BLOCK =
+  '---\nlayout: post\ntitle: "2020_2nd_quarter"\ndate: 2020-04-02\nimage_url: https://example.com/x.png\n' +
   'mathjax: true\ncomments: true\n---\n';
-const BODY = '\n# Attention Is All You Need\n## Ashish Vaswani et al., NeurIPS 2017\n' +
+const BODY =
+  '\n# Attention Is All You Need\n## Ashish Vaswani et al., NeurIPS 2017\n' +
   '### 발표자: 김하늘 [[paper link](https://arxiv.org/abs/1706.03762), [presentation material](https://example.com/s.pdf)]\n' +
   '- 요약입니다.\n';
 
@@ -25,7 +27,10 @@ describe('front-matter-missing after blank lines', () => {
     const diagnostic = missing(text);
     assert.deepEqual(diagnostic.range, { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } });
     const fixes = dataOf(diagnostic).fixes;
-    assert.deepEqual(fixes.map((f) => f.safe), [true]);
+    assert.deepEqual(
+      fixes.map((f) => f.safe),
+      [true],
+    );
     const fixed = applyEdits(text, fixes[0]!.edits);
     assert.equal(fixed, `${BLOCK}${BODY}`);
     assert.deepEqual(summarize(lintText(fixed)), []);
@@ -39,18 +44,27 @@ describe('front-matter-missing after blank lines', () => {
 
   it('does not remove the blank lines unattended when the block after them is broken YAML', () => {
     const text = `\n${BLOCK.replace('layout: post', 'layout: [post')}${BODY}`;
-    assert.deepEqual(dataOf(missing(text)).fixes.map((f) => f.safe), [false]);
+    assert.deepEqual(
+      dataOf(missing(text)).fixes.map((f) => f.safe),
+      [false],
+    );
   });
 
   it('does not remove them unattended when the block, once read, lacks a required key', () => {
     const text = `\n${BLOCK.replace('date: 2020-04-02\n', '')}${BODY}`;
-    assert.deepEqual(dataOf(missing(text)).fixes.map((f) => f.safe), [false]);
+    assert.deepEqual(
+      dataOf(missing(text)).fixes.map((f) => f.safe),
+      [false],
+    );
   });
 
   it('still inserts a block when there is none after the blank lines', () => {
     const text = `\n${BODY}`;
     const fixes = dataOf(missing(text)).fixes;
-    assert.deepEqual(fixes.map((f) => f.safe), [true]);
+    assert.deepEqual(
+      fixes.map((f) => f.safe),
+      [true],
+    );
     assert.match(applyEdits(text, fixes[0]!.edits), /^---\nlayout: post\n/);
   });
 });

@@ -16,12 +16,16 @@ describe('front-matter-syntax with many YAML errors', () => {
     const more = Number(/and (\d+) more/.exec(found[9]!.message)![1]);
     assert.ok(more > 100, `only ${more} more`);
     assert.ok(found.slice(0, 9).every((d) => !/more after it/.test(d.message)));
-    const ko = lintText(post(`[tags: a${'[x](u), '.repeat(200)}`), { locale: 'ko' }).filter((d) => d.code === 'front-matter-syntax');
+    const ko = lintText(post(`[tags: a${'[x](u), '.repeat(200)}`), { locale: 'ko' }).filter(
+      (d) => d.code === 'front-matter-syntax',
+    );
     assert.match(ko[9]!.message, /뒤에 오류 \d+개가 더 있으며/);
   });
 
   it('lists every error when there are ten or fewer', () => {
-    const found = lintText(post('title: "2020_2nd_quarter\ndate: [2020-04-02')).filter((d) => d.code === 'front-matter-syntax');
+    const found = lintText(post('title: "2020_2nd_quarter\ndate: [2020-04-02')).filter(
+      (d) => d.code === 'front-matter-syntax',
+    );
     assert.ok(found.length >= 1 && found.length <= 10, `${found.length}`);
     assert.ok(found.every((d) => !/more after it/.test(d.message)));
   });

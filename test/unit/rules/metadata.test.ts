@@ -18,13 +18,30 @@ import { exampleWorkspace } from '../../../scripts/ruleDocs';
 const site = findSite('/site/_posts/x.md', memoryHost({ '/site/_config.yml': 'theme: minima\n' }));
 
 /** The site an example is checked in: the plain minima site, plus the files the example names. */
-const exampleSite = (example: RuleExample) => !example.site ? site : findSite('/site/_posts/x.md', memoryHost({
-  '/site/_config.yml': 'theme: minima\n', ...Object.fromEntries(Object.entries(example.site).map(([p, t]) => [`/site/${p}`, t])),
-}));
+const exampleSite = (example: RuleExample) =>
+  !example.site
+    ? site
+    : findSite(
+        '/site/_posts/x.md',
+        memoryHost({
+          '/site/_config.yml': 'theme: minima\n',
+          ...Object.fromEntries(Object.entries(example.site).map(([p, t]) => [`/site/${p}`, t])),
+        }),
+      );
 
 describe('rule metadata', () => {
   /** Rules added after the catalogue (`../shared/spec/rules.md`), in registry order. */
-  const ADDED_RULES = ['filename-convention', 'duplicate-quarter', 'mathjax-host', 'template-leftover', 'markdown-in-html-block', 'ordered-list-paren', 'bare-url', 'attribute-list', 'link-dead'];
+  const ADDED_RULES = [
+    'filename-convention',
+    'duplicate-quarter',
+    'mathjax-host',
+    'template-leftover',
+    'markdown-in-html-block',
+    'ordered-list-paren',
+    'bare-url',
+    'attribute-list',
+    'link-dead',
+  ];
 
   it('registers every rule of the catalogue (../shared/spec/rules.md) in its order, at its default severity', function () {
     const catalogue = path.resolve(REPO_ROOT, '..', 'shared', 'spec', 'rules.md');
@@ -32,20 +49,33 @@ describe('rule metadata', () => {
       console.log(`      (skipped: ${catalogue} is absent)`);
       this.skip();
     }
-    const rows = [...fs.readFileSync(catalogue, 'utf8').matchAll(/^\| `([a-z-]+)` \| (error|warning|info|hint|off)\b/gm)];
+    const rows = [
+      ...fs.readFileSync(catalogue, 'utf8').matchAll(/^\| `([a-z-]+)` \| (error|warning|info|hint|off)\b/gm),
+    ];
     const inCatalogue = new Set(rows.map((m) => m[1]));
-    assert.deepEqual(RULES.filter((r) => inCatalogue.has(r.id)).map((r) => [r.id, r.defaultSeverity]), rows.map((m) => [m[1], m[2]]));
+    assert.deepEqual(
+      RULES.filter((r) => inCatalogue.has(r.id)).map((r) => [r.id, r.defaultSeverity]),
+      rows.map((m) => [m[1], m[2]]),
+    );
     // The catalogue allows new rules under new ids; each is named here, so that none slips in unreviewed.
-    assert.deepEqual(RULES.filter((r) => !inCatalogue.has(r.id)).map((r) => r.id), ADDED_RULES);
+    assert.deepEqual(
+      RULES.filter((r) => !inCatalogue.has(r.id)).map((r) => r.id),
+      ADDED_RULES,
+    );
   });
 
   it('has a page in docs/rules/ for every rule, and none for a rule that does not exist', () => {
-    const pages = fs.readdirSync(path.join(REPO_ROOT, 'docs', 'rules')).filter((name) => name !== 'README.md').sort();
+    const pages = fs
+      .readdirSync(path.join(REPO_ROOT, 'docs', 'rules'))
+      .filter((name) => name !== 'README.md')
+      .sort();
     assert.deepEqual(pages, RULES.map((r) => `${r.id}.md`).sort());
   });
 
-  it('links each diagnostic to its rule\'s page: the repository\'s docs/rules/<id>.md on its main branch', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { repository: { url: string } };
+  it("links each diagnostic to its rule's page: the repository's docs/rules/<id>.md on its main branch", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      repository: { url: string };
+    };
     const repository = manifest.repository.url.replace(/\.git$/, '');
     assert.equal(DOCS_BASE_URL, `${repository}/blob/main/docs/rules/`);
     for (const rule of RULES) {
@@ -57,9 +87,18 @@ describe('rule metadata', () => {
       assert.equal(path.basename(file), `${rule.id}.md`);
       // And the diagnostics carry it.
       const { notOk } = rule.docs;
-      const reported = lintText(notOk.text, { fileName: notOk.fileName, site: exampleSite(notOk), workspace: exampleWorkspace(notOk), links: notOk.links, config: { rules: { [rule.id]: 'warning' } } })
-        .find((d) => d.code === rule.id);
-      assert.equal(reported?.codeDescription?.href, url, `${rule.id}: its not-ok example's diagnostic links to its page`);
+      const reported = lintText(notOk.text, {
+        fileName: notOk.fileName,
+        site: exampleSite(notOk),
+        workspace: exampleWorkspace(notOk),
+        links: notOk.links,
+        config: { rules: { [rule.id]: 'warning' } },
+      }).find((d) => d.code === rule.id);
+      assert.equal(
+        reported?.codeDescription?.href,
+        url,
+        `${rule.id}: its not-ok example's diagnostic links to its page`,
+      );
     }
   });
 
@@ -72,7 +111,11 @@ describe('rule metadata', () => {
       for (const [id, text] of Object.entries(rule.messages)) {
         if (!/\bpublish/.test(text.en) || !/\b(no|without)\b[^.:]*\blayout\b/.test(text.en)) continue;
         checked.push(`${rule.id}/${id}`);
-        if (!text.en.includes('(GitHub Pages gives it `post`)') || !text.ko.includes('(GitHub Pages는 `post`를 씁니다)')) silent.push(`${rule.id}/${id}`);
+        if (
+          !text.en.includes('(GitHub Pages gives it `post`)') ||
+          !text.ko.includes('(GitHub Pages는 `post`를 씁니다)')
+        )
+          silent.push(`${rule.id}/${id}`);
       }
     }
     assert.deepEqual(silent, []);
@@ -90,9 +133,17 @@ describe('rule metadata', () => {
         }
         for (const [id, text] of Object.entries(rule.messages)) {
           assert.match(text.en, /^Expected /, `${id}: English messages read "Expected X, found Y"`);
-          assert.match(text.ko, /필요하지만|있어야 하지만|같아야 하지만/, `${id}: Korean messages read "X가 필요하지만 Y입니다"`);
+          assert.match(
+            text.ko,
+            /필요하지만|있어야 하지만|같아야 하지만/,
+            `${id}: Korean messages read "X가 필요하지만 Y입니다"`,
+          );
           const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-          assert.deepEqual(placeholders(text.ko), placeholders(text.en), `${id}: both languages use the same placeholders`);
+          assert.deepEqual(
+            placeholders(text.ko),
+            placeholders(text.en),
+            `${id}: both languages use the same placeholders`,
+          );
         }
       });
 
@@ -101,8 +152,18 @@ describe('rule metadata', () => {
         // A rule that is off by default is documented as it behaves once enabled.
         const config = rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' as const } } : undefined;
         const run = (example: RuleExample) =>
-          lintText(example.text, { fileName: example.fileName, site: exampleSite(example), config, workspace: exampleWorkspace(example), links: example.links }).filter((d) => d.code === rule.id);
-        assert.deepEqual(run(rule.docs.ok).map((d) => d.message), [], 'the ok example is accepted');
+          lintText(example.text, {
+            fileName: example.fileName,
+            site: exampleSite(example),
+            config,
+            workspace: exampleWorkspace(example),
+            links: example.links,
+          }).filter((d) => d.code === rule.id);
+        assert.deepEqual(
+          run(rule.docs.ok).map((d) => d.message),
+          [],
+          'the ok example is accepted',
+        );
         assert.ok(run(rule.docs.notOk).length > 0, 'the not-ok example is reported');
       });
     });

@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { dataOf, lintText, summarize } from '../../support/lint';
 
-const FRONT = '---\nlayout: post\ntitle: "2020_3rd_quarter"\ndate: 2020-07-02\nimage_url: https://example.com/x.png\n' +
+const FRONT =
+  '---\nlayout: post\ntitle: "2020_3rd_quarter"\ndate: 2020-07-02\nimage_url: https://example.com/x.png\n' +
   'mathjax: true\ncomments: true\n---\n\n';
 const LINKS = '[[paper link](https://arxiv.org/abs/1706.03762), [presentation material](https://example.com/s.pdf)]';
 
@@ -27,9 +28,11 @@ describe('presenter-label: which lines are presenter lines', () => {
     });
   }
 
-  it('does not take a lone `### 발표일: ...` line for the section\'s presenter line', () => {
+  it("does not take a lone `### 발표일: ...` line for the section's presenter line", () => {
     const text = `${FRONT}# Attention Is All You Need\n## Ashish Vaswani et al., NeurIPS 2017\n### 발표일: 2020-07-02\n- 요약입니다.\n`;
-    assert.deepEqual(summarize(lintText(text, { fileName: '2020-07-02-3rd_quarter.md' })), ['10:presenter-line-missing']);
+    assert.deepEqual(summarize(lintText(text, { fileName: '2020-07-02-3rd_quarter.md' })), [
+      '10:presenter-line-missing',
+    ]);
   });
 
   it('still fixes a misspelled label unattended on an otherwise well-formed presenter line', () => {

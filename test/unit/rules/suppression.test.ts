@@ -34,14 +34,23 @@ describe('suppression comments', () => {
   });
 
   it('disable-next-line turns off the named rules on the next line only', () => {
-    const body = section('Paper A').replace('### 발표자', '<!-- seminar-posts-disable-next-line link-url -->\n### 발표자') + '\n' + section('Paper B');
+    const body =
+      section('Paper A').replace('### 발표자', '<!-- seminar-posts-disable-next-line link-url -->\n### 발표자') +
+      '\n' +
+      section('Paper B');
     assert.deepEqual(lint(body), ['17:image-width', '22:link-url', '26:image-width']);
-    const other = section('Paper A').replace('### 발표자', '<!-- seminar-posts-disable-next-line image-width -->\n### 발표자');
+    const other = section('Paper A').replace(
+      '### 발표자',
+      '<!-- seminar-posts-disable-next-line image-width -->\n### 발표자',
+    );
     assert.deepEqual(lint(other), ['13:link-url', '17:image-width']);
   });
 
   it('disable-next-line without ids turns off every rule on the next line, and a reason may follow --', () => {
-    const body = section('Paper A').replace('  <img', '<!-- seminar-posts-disable-next-line -- the lab asked for this size -->\n  <img');
+    const body = section('Paper A').replace(
+      '  <img',
+      '<!-- seminar-posts-disable-next-line -- the lab asked for this size -->\n  <img',
+    );
     assert.deepEqual(lint(body), ['12:link-url']);
   });
 
@@ -68,16 +77,25 @@ describe('suppression comments', () => {
   });
 
   it('ignores look-alikes and comments inside code', () => {
-    const lookAlike = section('Paper A').replace('### 발표자', '<!-- seminar-posts-disable-nextline link-url -->\n### 발표자');
+    const lookAlike = section('Paper A').replace(
+      '### 발표자',
+      '<!-- seminar-posts-disable-nextline link-url -->\n### 발표자',
+    );
     assert.deepEqual(lint(lookAlike), ['13:link-url', '17:image-width']);
     const inCode = '```markdown\n<!-- seminar-posts-disable-file -->\n```\n\n' + section('Paper A');
-    assert.deepEqual(lint(inCode), ['content-before-first-paper', 'link-url', 'image-width'].map((id, i) => `${[10, 16, 20][i]}:${id}`));
+    assert.deepEqual(
+      lint(inCode),
+      ['content-before-first-paper', 'link-url', 'image-width'].map((id, i) => `${[10, 16, 20][i]}:${id}`),
+    );
   });
 });
 
 describe('suppression comments naming no rule', () => {
   it('warns on a comment whose id is not a rule, suggesting the closest, and the typo suppresses nothing', () => {
-    const body = section('Paper A').replace('### 발표자', '<!-- seminar-posts-disable-next-line link-urll, image-width -->\n### 발표자');
+    const body = section('Paper A').replace(
+      '### 발표자',
+      '<!-- seminar-posts-disable-next-line link-urll, image-width -->\n### 발표자',
+    );
     const found = lintText(`${HEAD}\n${body}`);
     assert.deepEqual(summarize(found), ['12:suppression-unknown-rule', '13:link-url', '17:image-width']);
     const warning = found.find((d) => d.code === 'suppression-unknown-rule')!;
@@ -87,7 +105,9 @@ describe('suppression comments naming no rule', () => {
   });
 
   it('accepts every rule id and markdown-simplified, and a directive without ids', () => {
-    const body = '<!-- seminar-posts-disable-file markdown-simplified venue-missing -->\n<!-- seminar-posts-disable -->\n' + section('Paper A');
+    const body =
+      '<!-- seminar-posts-disable-file markdown-simplified venue-missing -->\n<!-- seminar-posts-disable -->\n' +
+      section('Paper A');
     assert.ok(!lintText(`${HEAD}\n${body}`).some((d) => d.code === 'suppression-unknown-rule'));
   });
 });

@@ -14,26 +14,56 @@ import type { SeminarResult, StatisticsResult } from '../../../server/src/protoc
 import { seminarPost } from './support';
 
 const HANGUL = /[\uac00-\ud7a3]/;
-const Q2 = seminarPost('2020-04-02-2nd_quarter.md', { title: '"2020_2nd_quarter"', date: '2020-04-02' }, [['One', '김'], ['Two', '이']]);
-const Q3 = seminarPost('2020-07-02-3rd_quarter.md', { title: '"2020_3rd_quarter"', date: '2020-07-02' }, [['Three', '김']]);
+const Q2 = seminarPost('2020-04-02-2nd_quarter.md', { title: '"2020_2nd_quarter"', date: '2020-04-02' }, [
+  ['One', '김'],
+  ['Two', '이'],
+]);
+const Q3 = seminarPost('2020-07-02-3rd_quarter.md', { title: '"2020_3rd_quarter"', date: '2020-07-02' }, [
+  ['Three', '김'],
+]);
 const reach = { scope: 'workspace' as const, maxPosts: 1 };
-const answer = (over: Partial<SeminarResult>): SeminarResult => ({ revision: 1, reset: false, posts: [], removed: [], state: 'ready', problems: reach, ...over });
+const answer = (over: Partial<SeminarResult>): SeminarResult => ({
+  revision: 1,
+  reset: false,
+  posts: [],
+  removed: [],
+  state: 'ready',
+  problems: reach,
+  ...over,
+});
 
-describe('the Seminar view\'s store', () => {
+describe("the Seminar view's store", () => {
   it('takes every post, then only the changed and removed ones', () => {
     const store = new SeminarStore();
     assert.deepEqual([...store.apply(answer({ revision: 4, reset: true, posts: [Q2, Q3] }))].length, 2);
     assert.equal(store.revision, 4);
-    assert.deepEqual(store.quarterGroups().map((g) => g.id), ['2020-Q3', '2020-Q2']);
+    assert.deepEqual(
+      store.quarterGroups().map((g) => g.id),
+      ['2020-Q3', '2020-Q2'],
+    );
     const renamed = { ...Q3, talks: [{ ...Q3.talks[0]!, title: 'Three (again)' }] };
     assert.deepEqual([...store.apply(answer({ revision: 6, posts: [renamed] }))], [Q3.uri]);
-    assert.equal(store.quarterGroups()[0]!.talks[0]!.talk.title, 'Three (again)', 'groups are computed again after a change');
-    assert.deepEqual(store.presenterGroups().map((g) => [g.name, g.talks.length]), [['김', 2], ['이', 1]]);
+    assert.equal(
+      store.quarterGroups()[0]!.talks[0]!.talk.title,
+      'Three (again)',
+      'groups are computed again after a change',
+    );
+    assert.deepEqual(
+      store.presenterGroups().map((g) => [g.name, g.talks.length]),
+      [
+        ['김', 2],
+        ['이', 1],
+      ],
+    );
     store.apply(answer({ revision: 7, removed: [Q2.uri] }));
     assert.equal(store.size, 1);
     assert.equal(store.talkCount, 1);
     store.apply(answer({ revision: 9, reset: true, posts: [Q2] }));
-    assert.deepEqual([...store.allPosts()].map((p) => p.uri), [Q2.uri], 'a reset drops what was there');
+    assert.deepEqual(
+      [...store.allPosts()].map((p) => p.uri),
+      [Q2.uri],
+      'a reset drops what was there',
+    );
   });
 
   it('knows which posts the Problems panel lists without opening them: the newest maxPosts', () => {
@@ -46,9 +76,17 @@ describe('the Seminar view\'s store', () => {
   });
 
   it('counts problems per talk, those before the first talk apart', () => {
-    const counted = countPostProblems(Q2, [{ severity: 0, line: 1 }, { severity: 1, line: Q2.talks[0]!.line }, { severity: 2, line: Q2.talks[1]!.line + 3 }, { severity: 0, line: Q2.talks[1]!.line - 1 }]);
+    const counted = countPostProblems(Q2, [
+      { severity: 0, line: 1 },
+      { severity: 1, line: Q2.talks[0]!.line },
+      { severity: 2, line: Q2.talks[1]!.line + 3 },
+      { severity: 0, line: Q2.talks[1]!.line - 1 },
+    ]);
     assert.deepEqual(counted.header, { errors: 1, warnings: 0, infos: 0 });
-    assert.deepEqual(counted.talks, [{ errors: 1, warnings: 1, infos: 0 }, { errors: 0, warnings: 0, infos: 1 }]);
+    assert.deepEqual(counted.talks, [
+      { errors: 1, warnings: 1, infos: 0 },
+      { errors: 0, warnings: 0, infos: 1 },
+    ]);
     assert.deepEqual(counted.total, { errors: 2, warnings: 1, infos: 1 });
   });
 });
@@ -63,7 +101,10 @@ describe('the statistics page', () => {
   };
 
   it('has a stricter policy than the preview: no web images, no inline style, scripts by nonce only', () => {
-    assert.equal(statisticsPolicy(NONCE, CSP_SOURCE), `default-src 'none'; img-src ${CSP_SOURCE}; font-src ${CSP_SOURCE}; style-src ${CSP_SOURCE}; script-src 'nonce-${NONCE}'; base-uri 'none'; form-action 'none'`);
+    assert.equal(
+      statisticsPolicy(NONCE, CSP_SOURCE),
+      `default-src 'none'; img-src ${CSP_SOURCE}; font-src ${CSP_SOURCE}; style-src ${CSP_SOURCE}; script-src 'nonce-${NONCE}'; base-uri 'none'; form-action 'none'`,
+    );
     assert.throws(() => statisticsPolicy('short', CSP_SOURCE));
     assert.throws(() => statisticsPolicy(NONCE, "x; script-src 'unsafe-inline'"));
     const page = statisticsDocument({ result: result(), nonce: NONCE, cspSource: CSP_SOURCE, media, locale: 'en' });
@@ -89,17 +130,27 @@ describe('the statistics page', () => {
   });
 
   it('escapes what the posts say in its tables', () => {
-    const hostile = seminarPost('2020-04-02-2nd_quarter.md', { title: '"x"', date: '2020-04-02' }, [['<img src=x onerror=alert(1)>', '</th><script>alert(1)</script>']]);
+    const hostile = seminarPost('2020-04-02-2nd_quarter.md', { title: '"x"', date: '2020-04-02' }, [
+      ['<img src=x onerror=alert(1)>', '</th><script>alert(1)</script>'],
+    ]);
     const html = statisticsContent(result([hostile]), 'en');
     assert.doesNotMatch(html, /<script|<img/);
     assert.match(html, /&lt;\/th&gt;&lt;script&gt;/);
   });
 
-  it('accepts only the page\'s own messages', () => {
-    assert.deepEqual(parseStatisticsMessage({ type: 'export', chart: 'venues', format: 'csv' }), { type: 'export', chart: 'venues', format: 'csv' });
+  it("accepts only the page's own messages", () => {
+    assert.deepEqual(parseStatisticsMessage({ type: 'export', chart: 'venues', format: 'csv' }), {
+      type: 'export',
+      chart: 'venues',
+      format: 'csv',
+    });
     assert.equal(parseStatisticsMessage({ type: 'export', chart: '../../etc/passwd', format: 'csv' }), undefined);
     assert.equal(parseStatisticsMessage({ type: 'export', chart: 'venues', format: 'exe' }), undefined);
-    assert.deepEqual(parseStatisticsMessage({ type: 'rendered', charts: 3, tables: 4 }), { type: 'rendered', charts: 3, tables: 4 });
+    assert.deepEqual(parseStatisticsMessage({ type: 'rendered', charts: 3, tables: 4 }), {
+      type: 'rendered',
+      charts: 3,
+      tables: 4,
+    });
     assert.equal(parseStatisticsMessage({ type: 'rendered', charts: '3' }), undefined);
     assert.equal(parseStatisticsMessage('ready'), undefined);
   });

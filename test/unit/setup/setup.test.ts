@@ -43,10 +43,22 @@ describe('scripts/setup.ts (the pretest step)', function () {
   afterEach(() => fs.rmSync(bin, { recursive: true, force: true }));
 
   it('searches CHROMIUM only when it is set, else the system places in order', () => {
-    assert.deepEqual(findChromium({ CHROMIUM: '/opt/chrome' }, (f) => f === '/opt/chrome'), { found: true, path: '/opt/chrome', fromVariable: true });
-    assert.deepEqual(findChromium({ CHROMIUM: '/opt/none' }, (f) => f === '/usr/bin/chromium'), { found: false, fromVariable: true, searched: ['/opt/none'] });
-    assert.deepEqual(findChromium({}, (f) => f === CHROMIUM_CANDIDATES[1]), { found: true, path: CHROMIUM_CANDIDATES[1], fromVariable: false });
-    assert.deepEqual(findChromium({}, () => false), { found: false, fromVariable: false, searched: CHROMIUM_CANDIDATES });
+    assert.deepEqual(
+      findChromium({ CHROMIUM: '/opt/chrome' }, (f) => f === '/opt/chrome'),
+      { found: true, path: '/opt/chrome', fromVariable: true },
+    );
+    assert.deepEqual(
+      findChromium({ CHROMIUM: '/opt/none' }, (f) => f === '/usr/bin/chromium'),
+      { found: false, fromVariable: true, searched: ['/opt/none'] },
+    );
+    assert.deepEqual(
+      findChromium({}, (f) => f === CHROMIUM_CANDIDATES[1]),
+      { found: true, path: CHROMIUM_CANDIDATES[1], fromVariable: false },
+    );
+    assert.deepEqual(
+      findChromium({}, () => false),
+      { found: false, fromVariable: false, searched: CHROMIUM_CANDIDATES },
+    );
   });
 
   it('stops at once with the one command to run when Jekyll is missing and nothing can install it', function () {
@@ -54,10 +66,16 @@ describe('scripts/setup.ts (the pretest step)', function () {
     // No apt-get, no jekyll on this PATH; Chromium is "found" (CHROMIUM names an existing file).
     const run = runSetup(bin, { CHROMIUM: process.execPath });
     assert.equal(run.status, 1, run.lines.join('\n'));
-    assert.ok(run.lines.some((l) => /^\[setup\] missing Jekyll .*: the Jekyll parity suite/.test(l)), run.lines.join('\n'));
+    assert.ok(
+      run.lines.some((l) => /^\[setup\] missing Jekyll .*: the Jekyll parity suite/.test(l)),
+      run.lines.join('\n'),
+    );
     const command = run.lines.filter((l) => l.startsWith('[setup] run: '));
     assert.equal(command.length, 1, run.lines.join('\n'));
-    assert.match(command[0]!, /apt-get install -y .*\bjekyll jekyll-theme-minima ruby-kramdown-parser-gfm ruby-jekyll-feed\b/);
+    assert.match(
+      command[0]!,
+      /apt-get install -y .*\bjekyll jekyll-theme-minima ruby-kramdown-parser-gfm ruby-jekyll-feed\b/,
+    );
   });
 
   it('names a CHROMIUM that points at nothing, and installs nothing', function () {
@@ -66,7 +84,9 @@ describe('scripts/setup.ts (the pretest step)', function () {
     script(path.join(bin, 'apt-get'), `echo "$@" >> ${log}`);
     const run = runSetup(bin, { CHROMIUM: path.join(bin, 'no-chromium') });
     assert.equal(run.status, 1);
-    assert.deepEqual(run.lines, [`[setup] CHROMIUM=${path.join(bin, 'no-chromium')} does not exist: point it at a Chromium or Chrome, or unset it to use the system's.`]);
+    assert.deepEqual(run.lines, [
+      `[setup] CHROMIUM=${path.join(bin, 'no-chromium')} does not exist: point it at a Chromium or Chrome, or unset it to use the system's.`,
+    ]);
     assert.equal(fs.existsSync(log), false, 'apt-get was called');
   });
 
@@ -80,15 +100,33 @@ describe('scripts/setup.ts (the pretest step)', function () {
     // A stand-in apt-get: records its arguments; "installing" writes a jekyll and a ruby that work.
     script(
       path.join(bin, 'apt-get'),
-      [`echo "$@" >> ${log}`, `case "$*" in *install*) printf '#!/bin/sh\\necho jekyll 4.3.1\\n' > ${bin}/jekyll; printf '#!/bin/sh\\nexit 0\\n' > ${bin}/ruby; printf '#!/bin/sh\\necho pre-commit 3.0.4\\n' > ${bin}/pre-commit; /bin/chmod +x ${bin}/jekyll ${bin}/ruby ${bin}/pre-commit;; esac`].join('\n'),
+      [
+        `echo "$@" >> ${log}`,
+        `case "$*" in *install*) printf '#!/bin/sh\\necho jekyll 4.3.1\\n' > ${bin}/jekyll; printf '#!/bin/sh\\nexit 0\\n' > ${bin}/ruby; printf '#!/bin/sh\\necho pre-commit 3.0.4\\n' > ${bin}/pre-commit; /bin/chmod +x ${bin}/jekyll ${bin}/ruby ${bin}/pre-commit;; esac`,
+      ].join('\n'),
     );
     const run = runSetup(bin, { CHROMIUM: process.execPath });
     assert.equal(run.status, 0, run.lines.join('\n'));
-    assert.ok(run.lines.some((l) => /^\[setup\] installing Jekyll .* \(jekyll jekyll-theme-minima ruby-kramdown-parser-gfm ruby-jekyll-feed\): the Jekyll parity suite/.test(l)), run.lines.join('\n'));
+    assert.ok(
+      run.lines.some((l) =>
+        /^\[setup\] installing Jekyll .* \(jekyll jekyll-theme-minima ruby-kramdown-parser-gfm ruby-jekyll-feed\): the Jekyll parity suite/.test(
+          l,
+        ),
+      ),
+      run.lines.join('\n'),
+    );
     const calls = fs.readFileSync(log, 'utf8').trim().split('\n');
     assert.match(calls[0]!, /\bupdate\b/);
-    assert.match(calls[1]!, /\binstall -y -qq jekyll jekyll-theme-minima ruby-kramdown-parser-gfm ruby-jekyll-feed pre-commit$/);
-    assert.ok(run.lines.includes("[setup] installing pre-commit (pre-commit): the pre-commit hook's test installs and runs the hook with the real pre-commit"), run.lines.join('\n'));
+    assert.match(
+      calls[1]!,
+      /\binstall -y -qq jekyll jekyll-theme-minima ruby-kramdown-parser-gfm ruby-jekyll-feed pre-commit$/,
+    );
+    assert.ok(
+      run.lines.includes(
+        "[setup] installing pre-commit (pre-commit): the pre-commit hook's test installs and runs the hook with the real pre-commit",
+      ),
+      run.lines.join('\n'),
+    );
     // A second run finds everything and says nothing.
     const again = runSetup(bin, { CHROMIUM: process.execPath });
     assert.deepEqual([again.status, again.lines], [0, []]);

@@ -105,7 +105,9 @@ export function configSchema(rules: readonly ConfigurableRule[]): JsonSchema {
         properties: ruleProperties,
         additionalProperties: false,
       },
-      presenterLabels: labelsSchema('Labels that open a presenter line (`### 발표자: name`), matched without regard to case.'),
+      presenterLabels: labelsSchema(
+        'Labels that open a presenter line (`### 발표자: name`), matched without regard to case.',
+      ),
       linkLabels: {
         type: 'object',
         description: 'Labels of the links in the presenter line, matched without regard to case.',
@@ -117,7 +119,8 @@ export function configSchema(rules: readonly ConfigurableRule[]): JsonSchema {
       },
       requiredFields: {
         type: 'object',
-        description: 'Front matter keys every post must have, with the severity of a missing one ("off" drops a default).',
+        description:
+          'Front matter keys every post must have, with the severity of a missing one ("off" drops a default).',
         additionalProperties: severitySchema,
       },
       titlePattern: {
@@ -133,18 +136,20 @@ export function configSchema(rules: readonly ConfigurableRule[]): JsonSchema {
       },
       links: {
         type: 'object',
-        description: 'The link check (`seminar-posts lint --check-links`, the editor\'s Check Links).',
+        description: "The link check (`seminar-posts lint --check-links`, the editor's Check Links).",
         additionalProperties: false,
         properties: {
           ignore: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
-            description: 'Hosts (`*.example.com`) or addresses (`https://example.com/private/**`) never requested, as globs.',
+            description:
+              'Hosts (`*.example.com`) or addresses (`https://example.com/private/**`) never requested, as globs.',
           },
           signInHosts: {
             type: 'array',
             items: { type: 'string', minLength: 1 },
-            description: 'Hosts (globs) whose pages need a sign-in: a 4xx answer there is reported as needing a sign-in, not as dead.',
+            description:
+              'Hosts (globs) whose pages need a sign-in: a 4xx answer there is reported as needing a sign-in, not as dead.',
           },
         },
       },

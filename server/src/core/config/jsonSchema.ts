@@ -40,11 +40,16 @@ export function validateSchema(value: unknown, schema: JsonSchema, path = ''): S
     if (results.some((r) => r.length === 0)) return [];
     // Report against the alternative of the value's own type (a list of severity and options,
     // say), or else the one with the fewest problems.
-    const sameType = schema.oneOf.map((s, i) => (typeMatches(s, value) ? results[i]! : undefined)).filter((r) => r !== undefined);
+    const sameType = schema.oneOf
+      .map((s, i) => (typeMatches(s, value) ? results[i]! : undefined))
+      .filter((r) => r !== undefined);
     return (sameType.length ? sameType : results).reduce((a, b) => (b.length < a.length ? b : a));
   }
   if (schema.enum && !schema.enum.includes(value as string)) {
-    problems.push({ path: at, message: `expected one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}, found ${describe(value)}` });
+    problems.push({
+      path: at,
+      message: `expected one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}, found ${describe(value)}`,
+    });
     return problems;
   }
   switch (schema.type) {
@@ -57,14 +62,17 @@ export function validateSchema(value: unknown, schema: JsonSchema, path = ''): S
         const childPath = path ? `${path}.${key}` : key;
         if (sub) problems.push(...validateSchema(v, sub, childPath));
         else if (schema.additionalProperties === false) problems.push({ path: childPath, message: 'unknown key' });
-        else if (typeof schema.additionalProperties === 'object') problems.push(...validateSchema(v, schema.additionalProperties, childPath));
+        else if (typeof schema.additionalProperties === 'object')
+          problems.push(...validateSchema(v, schema.additionalProperties, childPath));
       }
       return problems;
     }
     case 'array': {
       if (!Array.isArray(value)) return [{ path: at, message: `expected an array, found ${describe(value)}` }];
-      if (schema.minItems !== undefined && value.length < schema.minItems) problems.push({ path: at, message: `expected at least ${schema.minItems} item(s), found ${value.length}` });
-      if (schema.maxItems !== undefined && value.length > schema.maxItems) problems.push({ path: at, message: `expected at most ${schema.maxItems} item(s), found ${value.length}` });
+      if (schema.minItems !== undefined && value.length < schema.minItems)
+        problems.push({ path: at, message: `expected at least ${schema.minItems} item(s), found ${value.length}` });
+      if (schema.maxItems !== undefined && value.length > schema.maxItems)
+        problems.push({ path: at, message: `expected at most ${schema.maxItems} item(s), found ${value.length}` });
       const items = schema.items;
       value.forEach((item, i) => {
         const sub = items !== undefined && isSchemaList(items) ? items[i] : items;
@@ -74,7 +82,8 @@ export function validateSchema(value: unknown, schema: JsonSchema, path = ''): S
     }
     case 'string':
       if (typeof value !== 'string') return [{ path: at, message: `expected a string, found ${describe(value)}` }];
-      if (schema.minLength !== undefined && value.length < schema.minLength) problems.push({ path: at, message: 'expected a non-empty string' });
+      if (schema.minLength !== undefined && value.length < schema.minLength)
+        problems.push({ path: at, message: 'expected a non-empty string' });
       if (schema['x-regex']) {
         try {
           new RegExp(value, 'u');
@@ -84,14 +93,27 @@ export function validateSchema(value: unknown, schema: JsonSchema, path = ''): S
       }
       return problems;
     case 'boolean':
-      return typeof value === 'boolean' ? [] : [{ path: at, message: `expected true or false, found ${describe(value)}` }];
+      return typeof value === 'boolean'
+        ? []
+        : [{ path: at, message: `expected true or false, found ${describe(value)}` }];
     case 'number':
     case 'integer':
-      if (typeof value !== 'number' || !Number.isFinite(value) || (schema.type === 'integer' && !Number.isInteger(value))) {
-        return [{ path: at, message: `expected ${schema.type === 'integer' ? 'a whole number' : 'a number'}, found ${describe(value)}` }];
+      if (
+        typeof value !== 'number' ||
+        !Number.isFinite(value) ||
+        (schema.type === 'integer' && !Number.isInteger(value))
+      ) {
+        return [
+          {
+            path: at,
+            message: `expected ${schema.type === 'integer' ? 'a whole number' : 'a number'}, found ${describe(value)}`,
+          },
+        ];
       }
-      if (schema.minimum !== undefined && value < schema.minimum) problems.push({ path: at, message: `expected at least ${schema.minimum}, found ${value}` });
-      if (schema.maximum !== undefined && value > schema.maximum) problems.push({ path: at, message: `expected at most ${schema.maximum}, found ${value}` });
+      if (schema.minimum !== undefined && value < schema.minimum)
+        problems.push({ path: at, message: `expected at least ${schema.minimum}, found ${value}` });
+      if (schema.maximum !== undefined && value > schema.maximum)
+        problems.push({ path: at, message: `expected at most ${schema.maximum}, found ${value}` });
       return problems;
     default:
       return problems;

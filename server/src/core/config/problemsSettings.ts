@@ -16,7 +16,8 @@ export interface ProblemsSettings {
 
 /** The settings' defaults (the typed settings module holds them, as the manifest contributes them). */
 export const DEFAULT_PROBLEMS_SETTINGS: Readonly<ProblemsSettings> = {
-  scope: SETTINGS['problems.scope'].default, maxPosts: SETTINGS['problems.maxPosts'].default,
+  scope: SETTINGS['problems.scope'].default,
+  maxPosts: SETTINGS['problems.maxPosts'].default,
 };
 
 /** The largest `maxPosts` accepted: the workspace index's own limit of files. */
@@ -27,15 +28,19 @@ export function readProblemsSettings(raw: unknown): { settings: ProblemsSettings
   const settings: ProblemsSettings = { ...DEFAULT_PROBLEMS_SETTINGS };
   const problems: ConfigProblem[] = [];
   if (raw === undefined || raw === null) return { settings, problems };
-  const bad = (path: string, message: string) => problems.push({ source: SETTINGS_SOURCE, path: `seminarPosts.problems${path}`, message });
+  const bad = (path: string, message: string) =>
+    problems.push({ source: SETTINGS_SOURCE, path: `seminarPosts.problems${path}`, message });
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     bad('', 'expected an object');
     return { settings, problems };
   }
   const { scope, maxPosts } = raw as { scope?: unknown; maxPosts?: unknown };
   if (scope === 'open' || scope === 'workspace') settings.scope = scope;
-  else if (scope !== undefined && scope !== null) bad('.scope', `expected "open" or "workspace", found ${JSON.stringify(scope)}`);
-  if (typeof maxPosts === 'number' && Number.isInteger(maxPosts) && maxPosts >= 1 && maxPosts <= MAX_PROBLEM_POSTS) settings.maxPosts = maxPosts;
-  else if (maxPosts !== undefined && maxPosts !== null) bad('.maxPosts', `expected a whole number from 1 to ${MAX_PROBLEM_POSTS}, found ${JSON.stringify(maxPosts)}`);
+  else if (scope !== undefined && scope !== null)
+    bad('.scope', `expected "open" or "workspace", found ${JSON.stringify(scope)}`);
+  if (typeof maxPosts === 'number' && Number.isInteger(maxPosts) && maxPosts >= 1 && maxPosts <= MAX_PROBLEM_POSTS)
+    settings.maxPosts = maxPosts;
+  else if (maxPosts !== undefined && maxPosts !== null)
+    bad('.maxPosts', `expected a whole number from 1 to ${MAX_PROBLEM_POSTS}, found ${JSON.stringify(maxPosts)}`);
   return { settings, problems };
 }

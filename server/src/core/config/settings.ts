@@ -11,7 +11,14 @@
  * `problemsSettings.ts`) and `links.checkOnSave` are the editor's own. Validation of the shared keys is the configuration file's, so a bad setting is named
  * the same way. No `vscode` import: both sides and the tests read it in plain Node.
  */
-import { DEFAULTS, validateConfig, type ConfigProblem, type ConfigurableRule, type RuleSetting, type SeminarPostsConfig } from './config';
+import {
+  DEFAULTS,
+  validateConfig,
+  type ConfigProblem,
+  type ConfigurableRule,
+  type RuleSetting,
+  type SeminarPostsConfig,
+} from './config';
 import { validateSchema, type JsonSchema } from './jsonSchema';
 import { SEVERITIES, type SeverityOrOff } from './severity';
 
@@ -72,12 +79,18 @@ const severity: SettingSchema = { type: 'string', enum: SEVERITIES };
 
 /** Every setting, in the order the settings editor shows them. */
 export const SETTINGS: { readonly [N in SettingName]: SettingSpec<SettingValues[N]> } = {
-  posts: { schema: { type: 'array', items: { type: 'string', minLength: 1 } }, default: [...DEFAULTS.posts], scope: 'resource' },
+  posts: {
+    schema: { type: 'array', items: { type: 'string', minLength: 1 } },
+    default: [...DEFAULTS.posts],
+    scope: 'resource',
+  },
   rules: {
     schema: {
       type: 'object',
       propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
-      additionalProperties: { anyOf: [severity, { type: 'array', items: [severity, { type: 'object' }], minItems: 1, maxItems: 2 }] } as JsonSchema,
+      additionalProperties: {
+        anyOf: [severity, { type: 'array', items: [severity, { type: 'object' }], minItems: 1, maxItems: 2 }],
+      } as JsonSchema,
     },
     default: {},
     scope: 'resource',
@@ -101,8 +114,16 @@ export const SETTINGS: { readonly [N in SettingName]: SettingSpec<SettingValues[
   'preview.doubleClickToReveal': { schema: { type: 'boolean' }, default: true, scope: 'resource' },
   'preview.lockedByDefault': { schema: { type: 'boolean' }, default: false, scope: 'resource' },
   'links.checkOnSave': { schema: { type: 'boolean' }, default: false, scope: 'resource' },
-  'links.ignore': { schema: { type: 'array', items: { type: 'string', minLength: 1 } }, default: [...DEFAULTS.links.ignore], scope: 'resource' },
-  'links.signInHosts': { schema: { type: 'array', items: { type: 'string', minLength: 1 } }, default: [...DEFAULTS.links.signInHosts], scope: 'resource' },
+  'links.ignore': {
+    schema: { type: 'array', items: { type: 'string', minLength: 1 } },
+    default: [...DEFAULTS.links.ignore],
+    scope: 'resource',
+  },
+  'links.signInHosts': {
+    schema: { type: 'array', items: { type: 'string', minLength: 1 } },
+    default: [...DEFAULTS.links.signInHosts],
+    scope: 'resource',
+  },
   'images.folder': { schema: { type: 'string' }, default: 'assets/img/{post}/', scope: 'resource' },
   'images.width': { schema: { type: 'integer', minimum: 0, maximum: 4000 }, default: 0, scope: 'resource' },
   'endpoints.arxiv': { schema: { type: 'string' }, default: '', scope: 'machine-overridable' },
@@ -132,7 +153,8 @@ export type SettingReader = (name: SettingName) => unknown;
 export function readSetting<N extends SettingName>(read: SettingReader, name: N): SettingValues[N] {
   const value = read(name);
   const spec: SettingSpec<SettingValues[N]> = SETTINGS[name];
-  if (value === undefined || value === null || validateSchema(value, spec.schema).length > 0) return structuredClone(spec.default);
+  if (value === undefined || value === null || validateSchema(value, spec.schema).length > 0)
+    return structuredClone(spec.default);
   return value as SettingValues[N];
 }
 
@@ -182,21 +204,32 @@ function withoutEditorLinkKeys(value: unknown): unknown {
 
 /** Reads the `seminarPosts` section of the settings; anything malformed is dropped and named. */
 export function readEditorSettings(raw: unknown, rules: readonly ConfigurableRule[]): EditorSettings {
-  const defaults: EditorSettings = { layer: {}, maxFileSizeBytes: megabytes(SETTINGS.maxFileSize.default), problems: [] };
+  const defaults: EditorSettings = {
+    layer: {},
+    maxFileSizeBytes: megabytes(SETTINGS.maxFileSize.default),
+    problems: [],
+  };
   if (raw === null || raw === undefined) return defaults;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ...defaults, problems: [{ source: SETTINGS_SOURCE, path: SETTINGS_SECTION, message: 'expected an object' }] };
+    return {
+      ...defaults,
+      problems: [{ source: SETTINGS_SOURCE, path: SETTINGS_SECTION, message: 'expected an object' }],
+    };
   }
   const shared: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     // The editor sends `null` for a setting nobody set and that has no default.
-    if (!EDITOR_ONLY.has(key) && value !== null && value !== undefined) shared[key] = key === 'links' ? withoutEditorLinkKeys(value) : value;
+    if (!EDITOR_ONLY.has(key) && value !== null && value !== undefined)
+      shared[key] = key === 'links' ? withoutEditorLinkKeys(value) : value;
   }
   const { config, problems } = validateConfig(shared, SETTINGS_SOURCE, rules);
   const out: EditorSettings = {
     layer: config,
     maxFileSizeBytes: defaults.maxFileSizeBytes,
-    problems: problems.map((p) => ({ ...p, path: p.path === '(root)' ? SETTINGS_SECTION : `${SETTINGS_SECTION}.${p.path}` })),
+    problems: problems.map((p) => ({
+      ...p,
+      path: p.path === '(root)' ? SETTINGS_SECTION : `${SETTINGS_SECTION}.${p.path}`,
+    })),
   };
   const maxFileSize = (raw as Record<string, unknown>).maxFileSize;
   if (typeof maxFileSize === 'number' && Number.isFinite(maxFileSize) && maxFileSize > 0) {

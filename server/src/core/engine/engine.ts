@@ -16,7 +16,15 @@ import { closest } from '../jekyll';
 import { comparePositions } from '../text/lineIndex';
 import { formatMessage, type Locale } from './messages';
 import { applySuppressions, directiveIdRange, unknownDirectiveIds } from './suppression';
-import type { DiagnosticData, Fix, FixDescriptor, ReportDescriptor, RuleDefinition, Severity, SeverityOrOff } from './rule';
+import type {
+  DiagnosticData,
+  Fix,
+  FixDescriptor,
+  ReportDescriptor,
+  RuleDefinition,
+  Severity,
+  SeverityOrOff,
+} from './rule';
 
 /** The `source` of every diagnostic of this product. */
 export const DIAGNOSTIC_SOURCE = 'seminar-posts';
@@ -107,7 +115,13 @@ function knownIds(rules: readonly RuleDefinition<object>[]): ReadonlySet<string>
   return known;
 }
 
-function runRule(rule: RuleDefinition<object>, severity: Severity, post: Post, options: LintOptions, out: Diagnostic[]): void {
+function runRule(
+  rule: RuleDefinition<object>,
+  severity: Severity,
+  post: Post,
+  options: LintOptions,
+  out: Diagnostic[],
+): void {
   const configured = options.config.rules[rule.id]?.options;
   const context = {
     options: { ...(rule.defaultOptions ?? {}), ...(configured ?? {}) },
@@ -149,7 +163,8 @@ function checkReport(rule: RuleDefinition<object>, descriptor: ReportDescriptor,
     for (const edit of fix.edits) {
       if (!post.lines.contains(edit.range)) return `fix edit ${formatRange(edit.range)} is outside the document`;
     }
-    if (fix.rename !== undefined && (!fix.rename || /[/\\]/.test(fix.rename))) return `fix renames to a bad name '${fix.rename}'`;
+    if (fix.rename !== undefined && (!fix.rename || /[/\\]/.test(fix.rename)))
+      return `fix renames to a bad name '${fix.rename}'`;
     if (fix.snippet && fix.safe) return 'a snippet fix has placeholders to fill and cannot be safe';
   }
   const unfilled = [message, ...toArray(descriptor.fix).map((fix) => fix.title)]
@@ -227,7 +242,12 @@ const SIMPLIFIED_MESSAGE = {
 
 function simplifiedDiagnostic(part: Post['simplified'][number], post: Post, locale: Locale): Diagnostic {
   const count = String(part.range.end.line - part.range.start.line + 1);
-  return engineWarning(SIMPLIFIED_CODE, part.range, formatMessage(SIMPLIFIED_MESSAGE[part.reason], locale, { count }), post);
+  return engineWarning(
+    SIMPLIFIED_CODE,
+    part.range,
+    formatMessage(SIMPLIFIED_MESSAGE[part.reason], locale, { count }),
+    post,
+  );
 }
 
 /** A warning of the engine itself (not of a rule, so not configurable). */
@@ -257,14 +277,27 @@ const UNKNOWN_RULE_MESSAGE = {
   },
 };
 
-function unknownRuleDiagnostic(id: string, comment: HtmlComment, known: readonly string[], post: Post, locale: Locale): Diagnostic {
+function unknownRuleDiagnostic(
+  id: string,
+  comment: HtmlComment,
+  known: readonly string[],
+  post: Post,
+  locale: Locale,
+): Diagnostic {
   const suggestion = closest(id, known, 3);
   const at = directiveIdRange(post, comment, id);
   const range = at ?? comment.range;
-  const fixes: Fix[] = suggestion && at
-    // Not safe: the writer may have meant another rule than the closest spelling.
-    ? [{ title: formatMessage(UNKNOWN_RULE_MESSAGE.fix, locale, { id, suggestion }), safe: false, edits: [{ range: at, newText: suggestion }] }]
-    : [];
+  const fixes: Fix[] =
+    suggestion && at
+      ? // Not safe: the writer may have meant another rule than the closest spelling.
+        [
+          {
+            title: formatMessage(UNKNOWN_RULE_MESSAGE.fix, locale, { id, suggestion }),
+            safe: false,
+            edits: [{ range: at, newText: suggestion }],
+          },
+        ]
+      : [];
   const message = suggestion
     ? formatMessage(UNKNOWN_RULE_MESSAGE.didYouMean, locale, { id, suggestion })
     : formatMessage(UNKNOWN_RULE_MESSAGE.plain, locale, { id });

@@ -18,5 +18,6 @@ export function toLocale(tag: string | undefined): Locale {
 /** Fills `{name}` placeholders of `text[locale]` from `data`; unknown placeholders stay as written. */
 export function formatMessage(text: LocalizedText, locale: Locale, data: Record<string, string | number> = {}): string {
   return text[locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole);
+    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
+  );
 }

@@ -64,7 +64,11 @@ class Suppressions {
           break;
         }
         default:
-          this.switches.push({ at: d.kind === 'disable' ? d.comment.range.end : d.comment.range.start, disable: d.kind === 'disable', ids });
+          this.switches.push({
+            at: d.kind === 'disable' ? d.comment.range.end : d.comment.range.start,
+            disable: d.kind === 'disable',
+            ids,
+          });
       }
     }
   }
@@ -107,7 +111,10 @@ export function applySuppressions(diagnostics: Diagnostic[], comments: readonly 
  * Ids that suppression comments name but no rule has (a typo turns nothing off, silently), each
  * with its comment. `known` holds every id a directive may name.
  */
-export function unknownDirectiveIds(comments: readonly HtmlComment[], known: ReadonlySet<string>): { id: string; comment: HtmlComment }[] {
+export function unknownDirectiveIds(
+  comments: readonly HtmlComment[],
+  known: ReadonlySet<string>,
+): { id: string; comment: HtmlComment }[] {
   const out: { id: string; comment: HtmlComment }[] = [];
   for (const comment of comments) {
     const directive = parseDirective(comment);
@@ -117,7 +124,11 @@ export function unknownDirectiveIds(comments: readonly HtmlComment[], known: Rea
 }
 
 /** Where `id` is written in a directive `comment` of `post` (after its keyword); undefined if nowhere. */
-export function directiveIdRange(post: Pick<Post, 'text' | 'lines'>, comment: HtmlComment, id: string): Range | undefined {
+export function directiveIdRange(
+  post: Pick<Post, 'text' | 'lines'>,
+  comment: HtmlComment,
+  id: string,
+): Range | undefined {
   const start = post.lines.offsetAt(comment.range.start);
   const source = post.text.slice(start, post.lines.offsetAt(comment.range.end));
   const keyword = /seminar-posts-\S+/.exec(source);

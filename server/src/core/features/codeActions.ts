@@ -10,8 +10,14 @@
  * A client that cannot resolve an action's edit gets it computed at once.
  */
 import {
-  CodeActionKind, type CodeAction, type Diagnostic, type OptionalVersionedTextDocumentIdentifier,
-  type RenameFile, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
+  CodeActionKind,
+  type CodeAction,
+  type Diagnostic,
+  type OptionalVersionedTextDocumentIdentifier,
+  type RenameFile,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, UNKNOWN_SUPPRESSION_CODE } from '../engine/engine';
 import { formatMessage, type Locale, type LocalizedText } from '../engine/messages';
@@ -117,17 +123,26 @@ function currentData(post: Post, diagnostic: Diagnostic, current: readonly Diagn
   let data = diagnostic.data as DiagnosticData | undefined;
   if (!data) {
     // A client without diagnostic `data` support sends the diagnostic back without it.
-    const same = current.find((d) => d.code === diagnostic.code && d.message === diagnostic.message &&
-      comparePositions(d.range.start, diagnostic.range.start) === 0 && comparePositions(d.range.end, diagnostic.range.end) === 0);
+    const same = current.find(
+      (d) =>
+        d.code === diagnostic.code &&
+        d.message === diagnostic.message &&
+        comparePositions(d.range.start, diagnostic.range.start) === 0 &&
+        comparePositions(d.range.end, diagnostic.range.end) === 0,
+    );
     data = same?.data as DiagnosticData | undefined;
   }
   if (!data || !Array.isArray(data.fixes) || data.version !== post.version) return undefined;
-  const fixes = data.fixes.filter((fix) => Array.isArray(fix?.edits) && fix.edits.every((edit) => isRange(edit?.range) && post.lines.contains(edit.range)));
+  const fixes = data.fixes.filter(
+    (fix) =>
+      Array.isArray(fix?.edits) && fix.edits.every((edit) => isRange(edit?.range) && post.lines.contains(edit.range)),
+  );
   return fixes.length === data.fixes.length ? data : { ...data, fixes };
 }
 
 function isRange(range: unknown): boolean {
-  const r = range as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined;
+  const r = range as
+    { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined;
   return [r?.start?.line, r?.start?.character, r?.end?.line, r?.end?.character].every(Number.isInteger);
 }
 
@@ -136,7 +151,9 @@ function workspaceEdit(post: Post, fix: Fix, support: WorkspaceEditSupport): Wor
   const snippetEdits = fix.snippet === true && support.snippetEdits && support.documentChanges;
   const edits: (TextEdit | SnippetTextEdit)[] = fix.edits.map((edit) => {
     if (!fix.snippet) return edit;
-    return snippetEdits ? { range: edit.range, snippet: { kind: 'snippet', value: edit.newText } } : { range: edit.range, newText: snippetToText(edit.newText) };
+    return snippetEdits
+      ? { range: edit.range, snippet: { kind: 'snippet', value: edit.newText } }
+      : { range: edit.range, newText: snippetToText(edit.newText) };
   });
   if (fix.rename !== undefined) {
     if (!support.documentChanges || !support.renameFiles) return undefined;
@@ -160,9 +177,21 @@ function wholeLinesEdit(post: Post, text: string): TextEdit {
   while (start < old.length && start < text.length && old[start] === text[start]) start++;
   start = post.lines.lineStart(post.lines.lineAt(start));
   let suffix = 0;
-  while (suffix < old.length - start && suffix < text.length - start && old[old.length - 1 - suffix] === text[text.length - 1 - suffix]) suffix++;
+  while (
+    suffix < old.length - start &&
+    suffix < text.length - start &&
+    old[old.length - 1 - suffix] === text[text.length - 1 - suffix]
+  )
+    suffix++;
   // The kept suffix starts at a line start (after `\n`, or a `\r` without `\n`), or is empty.
-  while (suffix > 0 && !(old[old.length - 1 - suffix] === '\n' || (old[old.length - 1 - suffix] === '\r' && old[old.length - suffix] !== '\n'))) suffix--;
+  while (
+    suffix > 0 &&
+    !(
+      old[old.length - 1 - suffix] === '\n' ||
+      (old[old.length - 1 - suffix] === '\r' && old[old.length - suffix] !== '\n')
+    )
+  )
+    suffix--;
   return { range: post.lines.rangeOf(start, old.length - suffix), newText: text.slice(start, text.length - suffix) };
 }
 
@@ -177,7 +206,6 @@ function documentEdit(post: Post, edits: (TextEdit | SnippetTextEdit)[]): TextDo
   return { textDocument, edits: edits as TextEdit[] };
 }
 
-
 function disableActions(post: Post, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') return [];
   // A warning about a suppression comment is not itself suppressed by one: fix the comment instead.
@@ -190,21 +218,46 @@ function disableActions(post: Post, diagnostic: Diagnostic, options: CodeActionO
   const inFrontMatter = fm !== undefined && line <= fm.range.end.line;
   if (!inFrontMatter && line < post.lines.lineCount) {
     const indent = /^[ \t]*/.exec(post.lines.lineText(line))![0];
-    actions.push(insertAction(post, formatMessage(TEXT.disableLine!, options.locale, { id }), diagnostic, line,
-      `${indent}<!-- ${DISABLE_NEXT_LINE} ${id} -->${eol}`, options.support));
+    actions.push(
+      insertAction(
+        post,
+        formatMessage(TEXT.disableLine!, options.locale, { id }),
+        diagnostic,
+        line,
+        `${indent}<!-- ${DISABLE_NEXT_LINE} ${id} -->${eol}`,
+        options.support,
+      ),
+    );
   }
   // The file comment goes right under the front matter, where it cannot break the YAML.
   if (!fm || fm.closed) {
     const at = fm ? fm.range.end.line + 1 : 0;
     const atEnd = at >= post.lines.lineCount;
     const comment = `<!-- ${DISABLE_FILE} ${id} -->`;
-    actions.push(insertAction(post, formatMessage(TEXT.disableFile!, options.locale, { id }), diagnostic, atEnd ? post.lines.lineCount - 1 : at,
-      atEnd ? `${eol}${comment}${eol}` : `${comment}${eol}`, options.support, atEnd));
+    actions.push(
+      insertAction(
+        post,
+        formatMessage(TEXT.disableFile!, options.locale, { id }),
+        diagnostic,
+        atEnd ? post.lines.lineCount - 1 : at,
+        atEnd ? `${eol}${comment}${eol}` : `${comment}${eol}`,
+        options.support,
+        atEnd,
+      ),
+    );
   }
   return actions;
 }
 
-function insertAction(post: Post, title: string, diagnostic: Diagnostic, line: number, text: string, support: WorkspaceEditSupport, atLineEnd = false): CodeAction {
+function insertAction(
+  post: Post,
+  title: string,
+  diagnostic: Diagnostic,
+  line: number,
+  text: string,
+  support: WorkspaceEditSupport,
+  atLineEnd = false,
+): CodeAction {
   const character = atLineEnd ? post.lines.lineText(line).length : 0;
   const position = { line, character };
   const edit: TextEdit = { range: { start: position, end: position }, newText: text };
@@ -221,10 +274,16 @@ function insertAction(post: Post, title: string, diagnostic: Diagnostic, line: n
  * comes with it only for a client that cannot resolve it later.
  */
 function fixAllAction(post: Post, options: CodeActionOptions): CodeAction | undefined {
-  const current = options.diagnostics.filter((diagnostic) => currentData(post, diagnostic, options.diagnostics) !== undefined);
+  const current = options.diagnostics.filter(
+    (diagnostic) => currentData(post, diagnostic, options.diagnostics) !== undefined,
+  );
   const { fixed } = chooseFixes(current, { renames: false });
   if (!fixed.length) return undefined;
-  const action: CodeAction = { title: formatMessage(TEXT.fixAll!, options.locale), kind: FIX_ALL_KIND, diagnostics: fixed };
+  const action: CodeAction = {
+    title: formatMessage(TEXT.fixAll!, options.locale),
+    kind: FIX_ALL_KIND,
+    diagnostics: fixed,
+  };
   if (options.support.resolveEdit) {
     action.data = { fixAll: { uri: post.uri, version: post.version } } satisfies FixAllData;
     return action;
@@ -236,7 +295,11 @@ function fixAllAction(post: Post, options: CodeActionOptions): CodeAction | unde
  * Fills in the edit of a fix-all action (`codeAction/resolve`), computed on the post's current
  * version: one edit of the lines the fixes change, so that it is one step to undo.
  */
-export function resolveFixAll(post: Post, action: CodeAction, options: Pick<CodeActionOptions, 'settle' | 'support'>): CodeAction {
+export function resolveFixAll(
+  post: Post,
+  action: CodeAction,
+  options: Pick<CodeActionOptions, 'settle' | 'support'>,
+): CodeAction {
   const resolved = withFixAllEdit(post, action, options);
   if (resolved) return resolved;
   // Nothing left to fix (the post changed meanwhile): an action without an edit does nothing.
@@ -245,10 +308,18 @@ export function resolveFixAll(post: Post, action: CodeAction, options: Pick<Code
   return rest;
 }
 
-function withFixAllEdit(post: Post, action: CodeAction, options: Pick<CodeActionOptions, 'settle' | 'support'>): CodeAction | undefined {
+function withFixAllEdit(
+  post: Post,
+  action: CodeAction,
+  options: Pick<CodeActionOptions, 'settle' | 'support'>,
+): CodeAction | undefined {
   const settled = options.settle();
   if (settled.text === post.text) return undefined;
-  const edit = workspaceEdit(post, { title: '', safe: true, edits: [wholeLinesEdit(post, settled.text)] }, options.support);
+  const edit = workspaceEdit(
+    post,
+    { title: '', safe: true, edits: [wholeLinesEdit(post, settled.text)] },
+    options.support,
+  );
   if (!edit) return undefined;
   const rest = { ...action };
   delete rest.data;

@@ -5,7 +5,12 @@
  * LSP completion items whose text edits replace exactly what was typed.
  */
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type Position,
+  type Range,
 } from 'vscode-languageserver-types';
 import type { ResolvedConfig } from '../config/config';
 import { formatMessage, type Locale, type LocalizedText } from '../engine/messages';
@@ -34,14 +39,17 @@ const TEXT: Record<string, LocalizedText> = {
   layout: { en: 'a layout of the site', ko: '사이트의 레이아웃' },
   today: { en: 'today', ko: '오늘' },
   fileDate: { en: 'the date in the file name', ko: '파일 이름의 날짜' },
-  quarterTitle: { en: 'the title of the date\'s quarter', ko: '날짜가 속한 분기의 제목' },
+  quarterTitle: { en: "the title of the date's quarter", ko: '날짜가 속한 분기의 제목' },
   postImage: { en: 'an image of this post', ko: '이 글의 이미지' },
   label: { en: 'presenter label', ko: '발표자 레이블' },
-  presenter: { en: 'presenter in the workspace\'s posts', ko: '작업 영역의 글에 나온 발표자' },
+  presenter: { en: "presenter in the workspace's posts", ko: '작업 영역의 글에 나온 발표자' },
   paperLabel: { en: 'link to the paper', ko: '논문 링크' },
   slidesLabel: { en: 'link to the slides', ko: '발표 자료 링크' },
-  linkList: { en: 'the presenter\'s link list', ko: '발표자의 링크 목록' },
-  src: { en: 'the image URL (an absolute URL or a site path such as `/assets/...`)', ko: '이미지 주소(절대 URL이나 `/assets/...` 같은 사이트 경로)' },
+  linkList: { en: "the presenter's link list", ko: '발표자의 링크 목록' },
+  src: {
+    en: 'the image URL (an absolute URL or a site path such as `/assets/...`)',
+    ko: '이미지 주소(절대 URL이나 `/assets/...` 같은 사이트 경로)',
+  },
   width: { en: 'the width in pixels (or a percentage)', ko: '픽셀 단위의 너비(또는 백분율)' },
   height: { en: 'the height in pixels (or a percentage)', ko: '픽셀 단위의 높이(또는 백분율)' },
   alt: { en: 'a text for readers who cannot see the image', ko: '이미지를 볼 수 없는 독자를 위한 글' },
@@ -64,7 +72,13 @@ export function getCompletions(post: Post, position: Position, options: Completi
   ];
 }
 
-function frontMatterCompletions(post: Post, position: Position, line: string, before: string, options: CompletionOptions): CompletionItem[] {
+function frontMatterCompletions(
+  post: Post,
+  position: Position,
+  line: string,
+  before: string,
+  options: CompletionOptions,
+): CompletionItem[] {
   const { locale } = options;
   const wordEnd = position.character + /^[\w-]*/.exec(line.slice(position.character))![0].length;
   // A key is being typed on a line of its own (not in front of an existing `key: value`).
@@ -84,7 +98,9 @@ function frontMatterCompletions(post: Post, position: Position, line: string, be
         const item: CompletionItem = {
           label: key,
           kind: CompletionItemKind.Property,
-          detail: isRequired ? formatMessage(TEXT.requiredMissing!, locale, { severity }) : formatMessage(TEXT.known!, locale),
+          detail: isRequired
+            ? formatMessage(TEXT.requiredMissing!, locale, { severity })
+            : formatMessage(TEXT.known!, locale),
           sortText: `${isRequired ? 0 : 1}${String(requiredKeys.indexOf(key) + 1).padStart(2, '0')}${key}`,
           textEdit: { range, newText: value === undefined ? `${key}: ` : `${key}: ${value}` },
         };
@@ -97,7 +113,11 @@ function frontMatterCompletions(post: Post, position: Position, line: string, be
   if (!valueTyped) return [];
   const key = valueTyped[1]!;
   const valueStart = before.length - valueTyped[3]!.length;
-  const range = lineRange(position.line, valueStart, line.trimEnd().length < valueStart ? valueStart : line.trimEnd().length);
+  const range = lineRange(
+    position.line,
+    valueStart,
+    line.trimEnd().length < valueStart ? valueStart : line.trimEnd().length,
+  );
   const space = valueTyped[2] === '' ? ' ' : '';
   return frontMatterValues(post, key, options).map(({ value, detail }, i): CompletionItem => ({
     label: value,
@@ -109,8 +129,16 @@ function frontMatterCompletions(post: Post, position: Position, line: string, be
   }));
 }
 
-function frontMatterValues(post: Post, key: string, options: CompletionOptions): { value: string; detail: LocalizedText }[] {
-  if (BOOLEAN_KEYS.includes(key)) return [{ value: 'true', detail: TEXT.known! }, { value: 'false', detail: TEXT.known! }];
+function frontMatterValues(
+  post: Post,
+  key: string,
+  options: CompletionOptions,
+): { value: string; detail: LocalizedText }[] {
+  if (BOOLEAN_KEYS.includes(key))
+    return [
+      { value: 'true', detail: TEXT.known! },
+      { value: 'false', detail: TEXT.known! },
+    ];
   switch (key) {
     case 'layout': {
       const layouts = options.site?.layouts ?? ['post'];
@@ -119,7 +147,8 @@ function frontMatterValues(post: Post, key: string, options: CompletionOptions):
     case 'date': {
       const out = [{ value: options.today, detail: TEXT.today! }];
       const named = parsePostFileName(post.fileName);
-      if (named && formatDate(named.date) !== options.today) out.unshift({ value: formatDate(named.date), detail: TEXT.fileDate! });
+      if (named && formatDate(named.date) !== options.today)
+        out.unshift({ value: formatDate(named.date), detail: TEXT.fileDate! });
       return out;
     }
     case 'title': {
@@ -142,7 +171,12 @@ function frontMatterValues(post: Post, key: string, options: CompletionOptions):
   }
 }
 
-function presenterLineCompletions(position: Position, line: string, before: string, options: CompletionOptions): CompletionItem[] {
+function presenterLineCompletions(
+  position: Position,
+  line: string,
+  before: string,
+  options: CompletionOptions,
+): CompletionItem[] {
   const heading = /^ {0,3}###[ \t]+/.exec(before);
   if (!heading) return [];
   const { locale, config } = options;
@@ -166,13 +200,15 @@ function presenterLineCompletions(position: Position, line: string, before: stri
     const items: CompletionItem[] = [];
     if (!name || !/\s$/.test(typed)) {
       const range = lineRange(position.line, nameStart, position.character);
-      options.presenters.forEach((presenter, i) => items.push({
-        label: presenter,
-        kind: CompletionItemKind.Text,
-        detail: formatMessage(TEXT.presenter!, locale),
-        sortText: String(i).padStart(4, '0'),
-        textEdit: { range, newText: presenter },
-      }));
+      options.presenters.forEach((presenter, i) =>
+        items.push({
+          label: presenter,
+          kind: CompletionItemKind.Text,
+          detail: formatMessage(TEXT.presenter!, locale),
+          sortText: String(i).padStart(4, '0'),
+          textEdit: { range, newText: presenter },
+        }),
+      );
     }
     if (name && /\s$/.test(typed) && !line.includes('[')) items.push(linkListItem(position, config, options));
     return items;
@@ -182,7 +218,11 @@ function presenterLineCompletions(position: Position, line: string, before: stri
     const start = position.character - label[1]!.length;
     const rest = line.slice(position.character);
     const closes = /^[^[\]()]*\]/.exec(rest);
-    const range = lineRange(position.line, start, closes ? position.character + closes[0].length - 1 : position.character);
+    const range = lineRange(
+      position.line,
+      start,
+      closes ? position.character + closes[0].length - 1 : position.character,
+    );
     const labels = [
       ...config.linkLabels.paper.map((l) => ({ l, doc: TEXT.paperLabel! })),
       ...config.linkLabels.slides.map((l) => ({ l, doc: TEXT.slidesLabel! })),
@@ -228,7 +268,12 @@ const IMG_ATTRIBUTES: { name: string; snippet: string; text: string; doc: string
   { name: 'height', snippet: 'height="$1"', text: 'height=""', doc: 'height' },
 ];
 
-function imageAttributeCompletions(post: Post, position: Position, before: string, options: CompletionOptions): CompletionItem[] {
+function imageAttributeCompletions(
+  post: Post,
+  position: Position,
+  before: string,
+  options: CompletionOptions,
+): CompletionItem[] {
   const open = before.toLowerCase().lastIndexOf('<img');
   if (open < 0 || before.includes('>', open)) return [];
   const inside = before.slice(open + 4);
@@ -237,8 +282,9 @@ function imageAttributeCompletions(post: Post, position: Position, before: strin
   // The cursor must start an attribute name: after a space, outside any quoted value.
   if (!/\s$/.test(written) || /["']/.test(written.replace(/"[^"]*"|'[^']*'/g, ''))) return [];
   const present = new Set<string>();
-  const img = post.sections.flatMap((s) => s.images).find((tag) =>
-    tag.range.start.line <= position.line && tag.range.end.line >= position.line);
+  const img = post.sections
+    .flatMap((s) => s.images)
+    .find((tag) => tag.range.start.line <= position.line && tag.range.end.line >= position.line);
   for (const attribute of img?.attributes ?? []) present.add(attribute.name);
   for (const m of written.matchAll(/([\w-]+)\s*=/g)) present.add(m[1]!.toLowerCase());
   const range = lineRange(position.line, position.character - typed.length, position.character);

@@ -19,7 +19,8 @@ export function getDocumentLinks(post: Post, options: DocumentLinkOptions): Docu
     const text = url?.text.trim();
     if (!url || !text) return;
     let target = webUrl(text);
-    if (!target && resolve && !/^[a-z][a-z0-9+.-]*:/i.test(text) && !text.startsWith('//')) target = options.resolveSitePath(text);
+    if (!target && resolve && !/^[a-z][a-z0-9+.-]*:/i.test(text) && !text.startsWith('//'))
+      target = options.resolveSitePath(text);
     if (target) links.push({ range: url.range, target });
   };
   for (const section of post.sections) {

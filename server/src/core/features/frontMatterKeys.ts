@@ -8,7 +8,7 @@ import { BLOG_KEYS, KNOWN_JEKYLL_KEYS } from '../jekyll';
 /** Documentation of the keys this product knows something particular about. */
 export const FRONT_MATTER_KEY_DOCS: Record<string, LocalizedText> = {
   layout: {
-    en: 'The layout Jekyll wraps the post in: one of the theme\'s layouts (`minima`: `default`, `home`, `page`, `post`) or a file of `_layouts/`. The blog\'s posts use `post`.',
+    en: "The layout Jekyll wraps the post in: one of the theme's layouts (`minima`: `default`, `home`, `page`, `post`) or a file of `_layouts/`. The blog's posts use `post`.",
     ko: 'Jekyll이 글을 감싸는 레이아웃입니다. 테마의 레이아웃(`minima`: `default`, `home`, `page`, `post`)이나 `_layouts/`의 파일 중 하나이며, 블로그의 글은 `post`를 씁니다.',
   },
   title: {
@@ -20,7 +20,7 @@ export const FRONT_MATTER_KEY_DOCS: Record<string, LocalizedText> = {
     ko: '게시 날짜입니다(`YYYY-MM-DD`, 필요하면 ` HH:MM:SS +ZZZZ`). 파일 이름의 날짜보다 우선하며 글의 순서를 정합니다. `_config.yml`에 `future: true`가 없으면 Jekyll은 미래 날짜의 글을 게시하지 않습니다.',
   },
   image_url: {
-    en: 'The thumbnail the blog\'s front page shows for the post: an absolute image URL, usually one of the post\'s own images.',
+    en: "The thumbnail the blog's front page shows for the post: an absolute image URL, usually one of the post's own images.",
     ko: '블로그 첫 페이지가 글의 썸네일로 보여 주는 이미지입니다. 절대 URL이며 보통 글에 들어 있는 이미지 중 하나입니다.',
   },
   mathjax: {
@@ -36,11 +36,11 @@ export const FRONT_MATTER_KEY_DOCS: Record<string, LocalizedText> = {
     ko: '`false`이면 Jekyll이 글을 게시하지 않습니다.',
   },
   permalink: {
-    en: 'The post\'s URL path, instead of the one the site\'s `permalink` setting builds from the date and title.',
+    en: "The post's URL path, instead of the one the site's `permalink` setting builds from the date and title.",
     ko: '사이트의 `permalink` 설정이 날짜와 제목으로 만드는 주소 대신 쓸 글의 URL 경로입니다.',
   },
   categories: {
-    en: 'Categories of the post (a list or space-separated words); Jekyll puts them in the post\'s URL.',
+    en: "Categories of the post (a list or space-separated words); Jekyll puts them in the post's URL.",
     ko: '글의 분류입니다(목록이나 공백으로 나눈 단어). Jekyll은 이를 글의 URL에 넣습니다.',
   },
   tags: {
@@ -48,11 +48,11 @@ export const FRONT_MATTER_KEY_DOCS: Record<string, LocalizedText> = {
     ko: '글의 태그입니다(목록이나 공백으로 나눈 단어). 태그 페이지와 피드에 쓰입니다.',
   },
   author: {
-    en: 'The post\'s author, read by themes and by the `jekyll-seo-tag` and feed plugins.',
+    en: "The post's author, read by themes and by the `jekyll-seo-tag` and feed plugins.",
     ko: '글쓴이입니다. 테마와 `jekyll-seo-tag`, 피드 플러그인이 읽습니다.',
   },
   excerpt: {
-    en: 'The summary shown in post lists and feeds, instead of the post\'s first paragraph.',
+    en: "The summary shown in post lists and feeds, instead of the post's first paragraph.",
     ko: '글의 첫 문단 대신 글 목록과 피드에 보일 요약입니다.',
   },
   description: {
@@ -60,7 +60,7 @@ export const FRONT_MATTER_KEY_DOCS: Record<string, LocalizedText> = {
     ko: '검색 엔진과 링크 미리보기(`jekyll-seo-tag`)에 쓰이는 설명입니다.',
   },
   content: {
-    en: 'Read by nothing on this blog (Jekyll\'s own `content` is the rendered body); harmless.',
+    en: "Read by nothing on this blog (Jekyll's own `content` is the rendered body); harmless.",
     ko: '이 블로그에서는 아무것도 읽지 않습니다(Jekyll의 `content`는 렌더링된 본문입니다). 해는 없습니다.',
   },
 };
@@ -82,4 +82,12 @@ export function knownFrontMatterKeys(required: readonly string[]): string[] {
 }
 
 /** Keys whose value is `true` or `false`. */
-export const BOOLEAN_KEYS: readonly string[] = ['mathjax', 'comments', 'published', 'render_with_liquid', 'sitemap', 'toc', 'math'];
+export const BOOLEAN_KEYS: readonly string[] = [
+  'mathjax',
+  'comments',
+  'published',
+  'render_with_liquid',
+  'sitemap',
+  'toc',
+  'math',
+];

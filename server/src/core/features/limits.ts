@@ -8,9 +8,7 @@ import { DIAGNOSTIC_SOURCE } from '../engine/engine';
 import { formatMessage, type Locale } from '../engine/messages';
 
 /** Why a document is not checked. */
-export type Refusal =
-  | { kind: 'too-large'; bytes: number; maxBytes: number }
-  | { kind: 'binary'; offset: number };
+export type Refusal = { kind: 'too-large'; bytes: number; maxBytes: number } | { kind: 'binary'; offset: number };
 
 /** The size of `text` in UTF-8, counted only as far as needed to compare it with `limit`. */
 export function utf8LengthOver(text: string, limit: number): number | undefined {
@@ -57,7 +55,8 @@ const MESSAGES = {
 
 /** The one diagnostic of a refused document, on its first line. */
 export function refusalDiagnostic(refusal: Refusal, locale: Locale): Diagnostic {
-  const data: Record<string, string> = refusal.kind === 'too-large' ? { size: formatSize(refusal.bytes), limit: formatSize(refusal.maxBytes) } : {};
+  const data: Record<string, string> =
+    refusal.kind === 'too-large' ? { size: formatSize(refusal.bytes), limit: formatSize(refusal.maxBytes) } : {};
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Warning,

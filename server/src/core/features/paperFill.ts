@@ -32,7 +32,14 @@ export interface FillTarget {
  * a title or authors line still reading one of them was never filled in.
  */
 const TEMPLATE_TITLES = new Set(['paper title', '논문 제목', 'title', '제목']);
-const TEMPLATE_AUTHORS = new Set(['authors, venue', '저자, 학회', 'authors', '저자', 'authors, venue year', 'authors et al., venue']);
+const TEMPLATE_AUTHORS = new Set([
+  'authors, venue',
+  '저자, 학회',
+  'authors',
+  '저자',
+  'authors, venue year',
+  'authors et al., venue',
+]);
 
 /** True when a heading's text is empty or a placeholder of `placeholders`. */
 function isTemplate(heading: HeadingLine | undefined, placeholders: ReadonlySet<string>): boolean {
@@ -70,12 +77,16 @@ export function fillTargetOf(section: Section, config: ResolvedConfig): FillTarg
 
 /** Every section that has a paper link and a title or authors line to fill. */
 export function fillTargets(post: Post, config: ResolvedConfig): FillTarget[] {
-  return post.sections.map((s) => fillTargetOf(s, config)).filter((t): t is FillTarget => !!t && (t.fillTitle || t.fillAuthors));
+  return post.sections
+    .map((s) => fillTargetOf(s, config))
+    .filter((t): t is FillTarget => !!t && (t.fillTitle || t.fillAuthors));
 }
 
 /** The section holding `line` (0-based), if any. */
 export function sectionAtLine(post: Post, line: number): Section | undefined {
-  return post.sections.find((s) => s.range.start.line <= line && line <= Math.max(s.range.end.line, s.title.range.end.line));
+  return post.sections.find(
+    (s) => s.range.start.line <= line && line <= Math.max(s.range.end.line, s.title.range.end.line),
+  );
 }
 
 /**
@@ -89,7 +100,8 @@ export function fillEdits(target: FillTarget, meta: PaperMetadata, replace = fal
   // A missing authors line goes right after the title: one edit with the title's, when both are written.
   const inserted = authors && !target.authorsRange ? `\n${authorsLine(meta)}` : '';
   if (title) edits.push({ range: target.titleRange, newText: titleLine(meta) + inserted });
-  else if (inserted) edits.push({ range: { start: target.titleRange.end, end: target.titleRange.end }, newText: inserted });
+  else if (inserted)
+    edits.push({ range: { start: target.titleRange.end, end: target.titleRange.end }, newText: inserted });
   if (authors && target.authorsRange) edits.push({ range: target.authorsRange, newText: authorsLine(meta) });
   return edits;
 }

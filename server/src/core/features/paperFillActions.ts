@@ -6,7 +6,14 @@
  * the typing path).
  */
 import {
-  CodeActionKind, CompletionItemKind, type CodeAction, type CodeLens, type CompletionItem, type Diagnostic, type Position, type Range,
+  CodeActionKind,
+  CompletionItemKind,
+  type CodeAction,
+  type CodeLens,
+  type CompletionItem,
+  type Diagnostic,
+  type Position,
+  type Range,
 } from 'vscode-languageserver-types';
 import type { ResolvedConfig } from '../config/config';
 import { formatMessage, type Locale } from '../engine/messages';
@@ -30,22 +37,50 @@ const TEXT = {
   fromLink: { en: 'from the paper link (kept)', ko: '논문 링크에서 (저장된 정보)' },
 } as const;
 
-const command = (uri: string, target: FillTarget, title: string) => ({ title, command: FILL_COMMAND, arguments: [{ uri, line: target.titleRange.start.line } satisfies FillCommandArgs] });
+const command = (uri: string, target: FillTarget, title: string) => ({
+  title,
+  command: FILL_COMMAND,
+  arguments: [{ uri, line: target.titleRange.start.line } satisfies FillCommandArgs],
+});
 
 /** A lens above the title of every section that can be filled. */
 export function getFillCodeLenses(post: Post, config: ResolvedConfig, locale: Locale): CodeLens[] {
-  return fillTargets(post, config).map((target) => ({ range: target.titleRange, command: command(post.uri, target, formatMessage(TEXT.fill, locale)) }));
+  return fillTargets(post, config).map((target) => ({
+    range: target.titleRange,
+    command: command(post.uri, target, formatMessage(TEXT.fill, locale)),
+  }));
 }
 
 /** The quick fix for a range on the title or authors line of a section that can be filled. */
-export function getFillCodeActions(post: Post, config: ResolvedConfig, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, locale: Locale): CodeAction[] {
-  if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) return [];
-  return fillTargets(post, config).filter((target) => touches(target, range)).map((target) => ({
-    title: formatMessage(TEXT.fillTitle, locale, { url: target.url }),
-    kind: CodeActionKind.QuickFix,
-    diagnostics: diagnostics.filter((d) => d.range.start.line === target.titleRange.start.line || d.range.start.line === target.authorsRange?.start.line),
-    command: command(post.uri, target, formatMessage(TEXT.fill, locale)),
-  }));
+export function getFillCodeActions(
+  post: Post,
+  config: ResolvedConfig,
+  range: Range,
+  diagnostics: readonly Diagnostic[],
+  only: readonly string[] | undefined,
+  locale: Locale,
+): CodeAction[] {
+  if (
+    only &&
+    !only.some(
+      (kind) =>
+        kind === CodeActionKind.QuickFix ||
+        CodeActionKind.QuickFix.startsWith(`${kind}.`) ||
+        kind === CodeActionKind.Empty,
+    )
+  )
+    return [];
+  return fillTargets(post, config)
+    .filter((target) => touches(target, range))
+    .map((target) => ({
+      title: formatMessage(TEXT.fillTitle, locale, { url: target.url }),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: diagnostics.filter(
+        (d) =>
+          d.range.start.line === target.titleRange.start.line || d.range.start.line === target.authorsRange?.start.line,
+      ),
+      command: command(post.uri, target, formatMessage(TEXT.fill, locale)),
+    }));
 }
 
 /** The target whose title line holds `position`, when its title may be written. */
@@ -57,23 +92,34 @@ export function fillTargetAtTitle(post: Post, config: ResolvedConfig, position: 
  * Completion of the title line of `target`: the kept paper's `# Title` (and its authors line, when
  * that is to be written too), or, when nothing is kept, an item that runs the fill command.
  */
-export function getFillCompletions(post: Post, target: FillTarget, position: Position, kept: PaperMetadata | undefined, locale: Locale): CompletionItem[] {
+export function getFillCompletions(
+  post: Post,
+  target: FillTarget,
+  position: Position,
+  kept: PaperMetadata | undefined,
+  locale: Locale,
+): CompletionItem[] {
   const line = post.lines.lineText(position.line);
   const range = { start: { line: position.line, character: 0 }, end: { line: position.line, character: line.length } };
   if (kept) {
     const edits = fillEdits(target, kept);
-    return [{
-      label: titleLine(kept).replace(/^# /, ''),
-      kind: CompletionItemKind.Text,
-      detail: formatMessage(TEXT.fromLink, locale),
-      documentation: target.fillAuthors ? `${titleLine(kept)}\n${authorsLine(kept)}` : titleLine(kept),
-      filterText: line,
-      sortText: '0',
-      preselect: true,
-      // A missing authors line comes with the title line's text; an existing one is another line's edit.
-      textEdit: { range, newText: edits.find((e) => e.range.start.line === position.line)?.newText ?? titleLine(kept) },
-      additionalTextEdits: edits.filter((e) => e.range.start.line !== position.line),
-    }];
+    return [
+      {
+        label: titleLine(kept).replace(/^# /, ''),
+        kind: CompletionItemKind.Text,
+        detail: formatMessage(TEXT.fromLink, locale),
+        documentation: target.fillAuthors ? `${titleLine(kept)}\n${authorsLine(kept)}` : titleLine(kept),
+        filterText: line,
+        sortText: '0',
+        preselect: true,
+        // A missing authors line comes with the title line's text; an existing one is another line's edit.
+        textEdit: {
+          range,
+          newText: edits.find((e) => e.range.start.line === position.line)?.newText ?? titleLine(kept),
+        },
+        additionalTextEdits: edits.filter((e) => e.range.start.line !== position.line),
+      },
+    ];
   }
   let host = target.url;
   try {
@@ -81,14 +127,16 @@ export function getFillCompletions(post: Post, target: FillTarget, position: Pos
   } catch {
     // the link as written
   }
-  return [{
-    label: formatMessage(TEXT.fetch, locale, { host }),
-    kind: CompletionItemKind.Event,
-    filterText: line,
-    sortText: '0',
-    textEdit: { range: { start: position, end: position }, newText: '' },
-    command: command(post.uri, target, formatMessage(TEXT.fill, locale)),
-  }];
+  return [
+    {
+      label: formatMessage(TEXT.fetch, locale, { host }),
+      kind: CompletionItemKind.Event,
+      filterText: line,
+      sortText: '0',
+      textEdit: { range: { start: position, end: position }, newText: '' },
+      command: command(post.uri, target, formatMessage(TEXT.fill, locale)),
+    },
+  ];
 }
 
 function touches(target: FillTarget, range: Range): boolean {

@@ -11,7 +11,11 @@ export const MAX_WORKSPACE_SYMBOLS = 500;
  * The papers whose title or presenter contains `query`, or has a word starting with each word of
  * `query` (letter case and width do not count); every paper for an empty query.
  */
-export function getWorkspaceSymbols(papers: Iterable<IndexedPaperEntry>, query: string, limit = MAX_WORKSPACE_SYMBOLS): SymbolInformation[] {
+export function getWorkspaceSymbols(
+  papers: Iterable<IndexedPaperEntry>,
+  query: string,
+  limit = MAX_WORKSPACE_SYMBOLS,
+): SymbolInformation[] {
   const wanted = normalize(query);
   const words = wanted.split(' ').filter(Boolean);
   const out: SymbolInformation[] = [];

@@ -34,7 +34,10 @@ export interface SettleOptions {
 }
 
 /** The diagnostics of a text, as the post `fileName` in the same folder; `lines` indexes `text`. */
-export type LintCandidate = (text: string, fileName: string) => { diagnostics: readonly Diagnostic[]; lines?: LineIndex };
+export type LintCandidate = (
+  text: string,
+  fileName: string,
+) => { diagnostics: readonly Diagnostic[]; lines?: LineIndex };
 
 /** What a run of "fix all" gives. */
 export interface SettledFixes {
@@ -55,7 +58,15 @@ export interface SettledFixes {
 
 /** Applies the safe fixes of `text` (the post `fileName`) pass after pass, as the policy above says. */
 export function settleFixes(text: string, fileName: string, lint: LintCandidate, options: SettleOptions): SettledFixes {
-  const result: SettledFixes = { text, fileName, applied: 0, passes: 0, settled: false, fixedFirst: [], diagnostics: [] };
+  const result: SettledFixes = {
+    text,
+    fileName,
+    applied: 0,
+    passes: 0,
+    settled: false,
+    fixedFirst: [],
+    diagnostics: [],
+  };
   let renamed = false;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const { diagnostics, lines } = lint(result.text, result.fileName);

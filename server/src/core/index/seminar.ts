@@ -63,7 +63,11 @@ export function seminarPostOf(summary: PostSummary): SeminarPost {
  * The quarter of a post: of its date (`YYYY-MM-DD`); else of the date in its file name; else the
  * year and quarter its title, or its file name, names (`2020_3rd_quater2`); else undefined.
  */
-export function quarterOfPost(date: string | undefined, fileName: string, title: string | undefined): Quarter | undefined {
+export function quarterOfPost(
+  date: string | undefined,
+  fileName: string,
+  title: string | undefined,
+): Quarter | undefined {
   const day = (date !== undefined ? parseJekyllDate(date) : undefined) ?? parsePostFileName(fileName)?.date;
   if (day) return { year: day.year, quarter: (Math.floor((day.month - 1) / 3) + 1) as Quarter['quarter'] };
   for (const text of [title, fileName]) {
@@ -107,8 +111,12 @@ export interface QuarterGroup {
 
 /** Newer posts first: by quarter, then date, then file name (Jekyll's names start with the date), then URI. */
 export function compareNewestFirst(a: SeminarPost, b: SeminarPost): number {
-  return compareQuarters(b.quarter, a.quarter) || (b.date ?? '').localeCompare(a.date ?? '') ||
-    b.fileName.localeCompare(a.fileName) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0);
+  return (
+    compareQuarters(b.quarter, a.quarter) ||
+    (b.date ?? '').localeCompare(a.date ?? '') ||
+    b.fileName.localeCompare(a.fileName) ||
+    (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)
+  );
 }
 
 /** The posts, newest first ({@link compareNewestFirst}). */
@@ -168,7 +176,12 @@ export function groupByPresenter(posts: Iterable<SeminarPost>): PresenterGroup[]
     return { id, name, talks };
   });
   const collator = new Intl.Collator(['ko', 'en'], { sensitivity: 'base', numeric: true });
-  return out.sort((a, b) => (a.id === '' ? 1 : 0) - (b.id === '' ? 1 : 0) || collator.compare(a.name ?? '', b.name ?? '') || (a.id < b.id ? -1 : 1));
+  return out.sort(
+    (a, b) =>
+      (a.id === '' ? 1 : 0) - (b.id === '' ? 1 : 0) ||
+      collator.compare(a.name ?? '', b.name ?? '') ||
+      (a.id < b.id ? -1 : 1),
+  );
 }
 
 /** Problems counted in a talk (or a post), by severity. */
@@ -210,14 +223,24 @@ export function isEmptyFilter(filter: TalkFilter): boolean {
  * True when the talk passes `filter`. `problems` gives a talk's problems (the client counts what
  * the Problems panel shows); without it, `has:` keeps nothing.
  */
-export function talkMatches(ref: TalkRef, filter: TalkFilter, problems?: (ref: TalkRef) => ProblemCounts | undefined): boolean {
+export function talkMatches(
+  ref: TalkRef,
+  filter: TalkFilter,
+  problems?: (ref: TalkRef) => ProblemCounts | undefined,
+): boolean {
   if (filter.has) {
     const counts = problems?.(ref);
-    if (!counts || counts.errors === 0 && (filter.has === 'errors' || counts.warnings === 0)) return false;
+    if (!counts || (counts.errors === 0 && (filter.has === 'errors' || counts.warnings === 0))) return false;
   }
   if (filter.words.length === 0) return true;
   const { talk, post } = ref;
-  const quarter = post.quarter ? `${post.quarter.year} q${post.quarter.quarter} ${post.quarter.year}-q${post.quarter.quarter}` : '';
-  const haystack = FOLD([talk.title, talk.presenter, talk.authors, talk.venue, quarter, post.title, post.fileName].filter(Boolean).join('\n'));
+  const quarter = post.quarter
+    ? `${post.quarter.year} q${post.quarter.quarter} ${post.quarter.year}-q${post.quarter.quarter}`
+    : '';
+  const haystack = FOLD(
+    [talk.title, talk.presenter, talk.authors, talk.venue, quarter, post.title, post.fileName]
+      .filter(Boolean)
+      .join('\n'),
+  );
   return filter.words.every((word) => haystack.includes(word));
 }

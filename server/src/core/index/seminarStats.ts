@@ -6,7 +6,14 @@
  */
 import { KNOWN_VENUES } from '../parse/venue';
 import { paperTitleKey } from '../workspace';
-import { compareQuarters, groupByPresenter, groupByQuarter, quarterId, type Quarter, type SeminarPost } from './seminar';
+import {
+  compareQuarters,
+  groupByPresenter,
+  groupByQuarter,
+  quarterId,
+  type Quarter,
+  type SeminarPost,
+} from './seminar';
 
 /** Talks of one quarter. */
 export interface QuarterCount {
@@ -66,12 +73,48 @@ const MAX_FILLED_QUARTERS = 1200;
 
 /** Canonical spellings of the known venues; `nips` is NeurIPS under its old name. */
 const VENUE_NAMES: Record<string, string> = {
-  aaai: 'AAAI', acl: 'ACL', aistats: 'AISTATS', arxiv: 'arXiv', bmvc: 'BMVC', coling: 'COLING', colt: 'COLT', corl: 'CoRL',
-  cvpr: 'CVPR', eccv: 'ECCV', emnlp: 'EMNLP', iccv: 'ICCV', icassp: 'ICASSP', iclr: 'ICLR', icml: 'ICML', icra: 'ICRA',
-  ijcai: 'IJCAI', ijcv: 'IJCV', interspeech: 'Interspeech', iros: 'IROS', jmlr: 'JMLR', kdd: 'KDD', miccai: 'MICCAI', mlsp: 'MLSP',
-  naacl: 'NAACL', nature: 'Nature', neurips: 'NeurIPS', nips: 'NeurIPS', openreview: 'OpenReview', pami: 'TPAMI', recsys: 'RecSys',
-  rss: 'RSS', science: 'Science', siggraph: 'SIGGRAPH', sigir: 'SIGIR', tacl: 'TACL', tmlr: 'TMLR', tnnls: 'TNNLS', tpami: 'TPAMI',
-  uai: 'UAI', wacv: 'WACV', www: 'WWW',
+  aaai: 'AAAI',
+  acl: 'ACL',
+  aistats: 'AISTATS',
+  arxiv: 'arXiv',
+  bmvc: 'BMVC',
+  coling: 'COLING',
+  colt: 'COLT',
+  corl: 'CoRL',
+  cvpr: 'CVPR',
+  eccv: 'ECCV',
+  emnlp: 'EMNLP',
+  iccv: 'ICCV',
+  icassp: 'ICASSP',
+  iclr: 'ICLR',
+  icml: 'ICML',
+  icra: 'ICRA',
+  ijcai: 'IJCAI',
+  ijcv: 'IJCV',
+  interspeech: 'Interspeech',
+  iros: 'IROS',
+  jmlr: 'JMLR',
+  kdd: 'KDD',
+  miccai: 'MICCAI',
+  mlsp: 'MLSP',
+  naacl: 'NAACL',
+  nature: 'Nature',
+  neurips: 'NeurIPS',
+  nips: 'NeurIPS',
+  openreview: 'OpenReview',
+  pami: 'TPAMI',
+  recsys: 'RecSys',
+  rss: 'RSS',
+  science: 'Science',
+  siggraph: 'SIGGRAPH',
+  sigir: 'SIGIR',
+  tacl: 'TACL',
+  tmlr: 'TMLR',
+  tnnls: 'TNNLS',
+  tpami: 'TPAMI',
+  uai: 'UAI',
+  wacv: 'WACV',
+  www: 'WWW',
 };
 
 /**
@@ -116,7 +159,13 @@ export function seminarStatistics(posts: readonly SeminarPost[]): SeminarStatist
       perQuarter.push({ id: quarterId(q), year: q.year, quarter: q.quarter, talks: counts.get(quarterId(q)) ?? 0 });
     }
   } else {
-    for (const group of [...dated].reverse()) perQuarter.push({ id: group.id, year: group.quarter!.year, quarter: group.quarter!.quarter, talks: group.talks.length });
+    for (const group of [...dated].reverse())
+      perQuarter.push({
+        id: group.id,
+        year: group.quarter!.year,
+        quarter: group.quarter!.quarter,
+        talks: group.talks.length,
+      });
   }
 
   const years = [...new Set(dated.filter((g) => g.talks.length > 0).map((g) => g.quarter!.year))].sort((a, b) => a - b);
@@ -155,12 +204,20 @@ export function seminarStatistics(posts: readonly SeminarPost[]): SeminarStatist
       if (!key) continue;
       let paper = byKey.get(key);
       if (!paper) byKey.set(key, (paper = { title: talk.title, talks: [] }));
-      paper.talks.push({ quarter: quarterId(post.quarter), presenter: talk.presenter, uri: post.uri, fileName: post.fileName, line: talk.line });
+      paper.talks.push({
+        quarter: quarterId(post.quarter),
+        presenter: talk.presenter,
+        uri: post.uri,
+        fileName: post.fileName,
+        line: talk.line,
+      });
     }
   }
-  const venues = [...venueCounts].map(([venue, count]) => ({ venue, talks: count }))
+  const venues = [...venueCounts]
+    .map(([venue, count]) => ({ venue, talks: count }))
     .sort((a, b) => b.talks - a.talks || byName.compare(a.venue, b.venue));
-  const repeated = [...byKey.values()].filter((paper) => paper.talks.length > 1)
+  const repeated = [...byKey.values()]
+    .filter((paper) => paper.talks.length > 1)
     .sort((a, b) => b.talks.length - a.talks.length || byName.compare(a.title, b.title));
 
   return {

@@ -177,8 +177,13 @@ export class WorkspaceIndex implements WorkspaceView {
    * `revision` is undefined, ahead of the index, or older than the removals it remembers.
    */
   changesSince(revision: number | undefined): IndexChanges {
-    const known = revision !== undefined && Number.isInteger(revision) && revision >= this.forgottenBefore && revision <= this.currentRevision;
-    if (!known) return { revision: this.currentRevision, reset: true, summaries: [...this.posts.values()], removed: [] };
+    const known =
+      revision !== undefined &&
+      Number.isInteger(revision) &&
+      revision >= this.forgottenBefore &&
+      revision <= this.currentRevision;
+    if (!known)
+      return { revision: this.currentRevision, reset: true, summaries: [...this.posts.values()], removed: [] };
     const summaries: PostSummary[] = [];
     for (const [uri, at] of this.changedAt) if (at > revision) summaries.push(this.posts.get(uri)!);
     const removed = this.removals.filter((r) => r.revision > revision && !this.posts.has(r.uri)).map((r) => r.uri);
@@ -188,7 +193,8 @@ export class WorkspaceIndex implements WorkspaceView {
   /** The URIs of the posts other than `exceptUri` with a paper whose title key is one of `keys`. */
   urisWithKeys(keys: Iterable<string>, exceptUri: string): Set<string> {
     const out = new Set<string>();
-    for (const key of keys) for (const paper of this.byKey.get(key) ?? []) if (paper.uri !== exceptUri) out.add(paper.uri);
+    for (const key of keys)
+      for (const paper of this.byKey.get(key) ?? []) if (paper.uri !== exceptUri) out.add(paper.uri);
     return out;
   }
 
@@ -216,7 +222,8 @@ export class WorkspaceIndex implements WorkspaceView {
   postsInQuarter(quarter: string, exceptUri: string): readonly QuarterPost[] {
     const out: QuarterPost[] = [];
     for (const summary of this.posts.values()) {
-      if (summary.quarter === quarter && summary.uri !== exceptUri) out.push({ uri: summary.uri, fileName: summary.fileName, postTitle: summary.postTitle });
+      if (summary.quarter === quarter && summary.uri !== exceptUri)
+        out.push({ uri: summary.uri, fileName: summary.fileName, postTitle: summary.postTitle });
     }
     return out;
   }
@@ -260,13 +267,29 @@ export class WorkspaceIndex implements WorkspaceView {
 
 /** The same summary, field by field (ranges by their lines and characters). */
 function sameSummary(a: PostSummary, b: PostSummary): boolean {
-  if (a.uri !== b.uri || a.fileName !== b.fileName || a.postTitle !== b.postTitle || a.date !== b.date || a.quarter !== b.quarter ||
-    a.papers.length !== b.papers.length) return false;
+  if (
+    a.uri !== b.uri ||
+    a.fileName !== b.fileName ||
+    a.postTitle !== b.postTitle ||
+    a.date !== b.date ||
+    a.quarter !== b.quarter ||
+    a.papers.length !== b.papers.length
+  )
+    return false;
   return a.papers.every((p, i) => {
     const q = b.papers[i]!;
-    return p.title === q.title && p.presenter === q.presenter && p.line === q.line && p.authors === q.authors && p.venue === q.venue &&
-      p.paperUrl === q.paperUrl && p.slidesUrl === q.slidesUrl && p.range.start.character === q.range.start.character &&
-      p.range.end.line === q.range.end.line && p.range.end.character === q.range.end.character;
+    return (
+      p.title === q.title &&
+      p.presenter === q.presenter &&
+      p.line === q.line &&
+      p.authors === q.authors &&
+      p.venue === q.venue &&
+      p.paperUrl === q.paperUrl &&
+      p.slidesUrl === q.slidesUrl &&
+      p.range.start.character === q.range.start.character &&
+      p.range.end.line === q.range.end.line &&
+      p.range.end.character === q.range.end.character
+    );
   });
 }
 

@@ -41,7 +41,11 @@ export interface LinkCheckRun {
 }
 
 /** Checks `addresses` (without fragments, each once). */
-export async function checkLinks(addresses: readonly string[], client: HttpClient, options: LinkCheckOptions = {}): Promise<LinkCheckRun> {
+export async function checkLinks(
+  addresses: readonly string[],
+  client: HttpClient,
+  options: LinkCheckOptions = {},
+): Promise<LinkCheckRun> {
   const unique = [...new Set(addresses)];
   const run: LinkCheckRun = { results: new Map(), requested: 0, fromCache: 0, cancelled: false };
   const now = options.now ?? Date.now;
@@ -49,31 +53,33 @@ export async function checkLinks(addresses: readonly string[], client: HttpClien
   const progress = () => options.onProgress?.(++done, unique.length);
   const useCache = options.useCache !== false && options.cache !== undefined;
 
-  await Promise.all(unique.map(async (url) => {
-    if (useCache) {
-      const cached = await options.cache!.get(url);
-      if (cached) {
-        run.fromCache++;
-        run.results.set(url, cached);
-        progress();
+  await Promise.all(
+    unique.map(async (url) => {
+      if (useCache) {
+        const cached = await options.cache!.get(url);
+        if (cached) {
+          run.fromCache++;
+          run.results.set(url, cached);
+          progress();
+          return;
+        }
+      }
+      if (options.signal?.aborted) {
+        run.cancelled = true;
         return;
       }
-    }
-    if (options.signal?.aborted) {
-      run.cancelled = true;
-      return;
-    }
-    run.requested++;
-    try {
-      const result = await checkOne(url, client, options.signal, now);
-      run.results.set(url, result);
-      await options.cache?.set(url, result, ttlFor(result, options.ttlMs ?? DEFAULT_LINK_TTL_MS));
-      progress();
-    } catch (error) {
-      if (!isCancellation(error)) throw error;
-      run.cancelled = true;
-    }
-  }));
+      run.requested++;
+      try {
+        const result = await checkOne(url, client, options.signal, now);
+        run.results.set(url, result);
+        await options.cache?.set(url, result, ttlFor(result, options.ttlMs ?? DEFAULT_LINK_TTL_MS));
+        progress();
+      } catch (error) {
+        if (!isCancellation(error)) throw error;
+        run.cancelled = true;
+      }
+    }),
+  );
   await options.cache?.flush();
   if (options.signal?.aborted) run.cancelled = true;
   return run;
@@ -87,15 +93,27 @@ export function ttlFor(result: LinkResult, ttlMs: number): number {
 }
 
 /** `HEAD`, then `GET` where that answer is not to be trusted. Rejects only when cancelled. */
-async function checkOne(url: string, client: HttpClient, signal: AbortSignal | undefined, now: () => number): Promise<LinkResult> {
+async function checkOne(
+  url: string,
+  client: HttpClient,
+  signal: AbortSignal | undefined,
+  now: () => number,
+): Promise<LinkResult> {
   const head = await attempt(url, 'HEAD', client, signal, now);
-  const retry = head.failure === 'reset' || head.failure === 'other' || (head.status !== undefined && RETRY_WITH_GET(head.status));
+  const retry =
+    head.failure === 'reset' || head.failure === 'other' || (head.status !== undefined && RETRY_WITH_GET(head.status));
   if (!retry) return head;
   const get = await attempt(url, 'GET', client, signal, now);
   return get;
 }
 
-async function attempt(url: string, method: 'HEAD' | 'GET', client: HttpClient, signal: AbortSignal | undefined, now: () => number): Promise<LinkResult> {
+async function attempt(
+  url: string,
+  method: 'HEAD' | 'GET',
+  client: HttpClient,
+  signal: AbortSignal | undefined,
+  now: () => number,
+): Promise<LinkResult> {
   try {
     const answer = await client.fetch(url, { method, maxBodyBytes: 0, signal });
     return {

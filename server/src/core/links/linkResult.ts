@@ -80,18 +80,29 @@ function permanentTarget(result: LinkResult, written: string): string | undefine
 /** True when the host of `url` is one of the sign-in hosts (globs, any case). */
 export function isSignInHost(url: string, signInHosts: readonly string[]): boolean {
   const host = hostOf(url);
-  return host !== undefined && signInHosts.length > 0 && picomatch.isMatch(host, [...signInHosts], { nocase: true, dot: true });
+  return (
+    host !== undefined &&
+    signInHosts.length > 0 &&
+    picomatch.isMatch(host, [...signInHosts], { nocase: true, dot: true })
+  );
 }
 
 /** True for a value that has the shape of a `LinkResult` (what the cache file holds is checked with it). */
 export function isLinkResult(value: unknown): value is LinkResult {
   const r = value as Partial<LinkResult> | null;
-  return typeof r === 'object' && r !== null && typeof r.url === 'string' && typeof r.checkedAt === 'number'
-    && (r.method === 'HEAD' || r.method === 'GET') && typeof r.finalUrl === 'string' && Array.isArray(r.redirects)
-    && typeof r.retries === 'number'
-    && (r.status === undefined || typeof r.status === 'number')
-    && (r.failure === undefined || NET_FAILURES.includes(r.failure))
-    && (r.status !== undefined || r.failure !== undefined);
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.url === 'string' &&
+    typeof r.checkedAt === 'number' &&
+    (r.method === 'HEAD' || r.method === 'GET') &&
+    typeof r.finalUrl === 'string' &&
+    Array.isArray(r.redirects) &&
+    typeof r.retries === 'number' &&
+    (r.status === undefined || typeof r.status === 'number') &&
+    (r.failure === undefined || NET_FAILURES.includes(r.failure)) &&
+    (r.status !== undefined || r.failure !== undefined)
+  );
 }
 
 /** Results of one check run, looked up by the address as written (its fragment ignored). */

@@ -36,11 +36,20 @@ export function linkTargets(post: Post, config: ResolvedConfig): LinkTarget[] {
     if (CHECKABLE.test(target.url) && !ignored(target.url)) out.push(target);
   };
 
-  const image = post.frontMatter?.entries.find((e) => e.key === 'image_url' && e.valueKind === 'scalar' && typeof e.value === 'string');
+  const image = post.frontMatter?.entries.find(
+    (e) => e.key === 'image_url' && e.valueKind === 'scalar' && typeof e.value === 'string',
+  );
   if (image) {
     const range = image.quoted ? shrink(image.valueRange) : image.valueRange;
     const quote = image.quoted ? (image.valueSource.trim()[0] as '"' | "'") : undefined;
-    if (range) add({ url: String(image.value), range, kind: 'thumbnail', label: 'image_url', ...(quote ? { yamlQuote: quote } : {}) });
+    if (range)
+      add({
+        url: String(image.value),
+        range,
+        kind: 'thumbnail',
+        label: 'image_url',
+        ...(quote ? { yamlQuote: quote } : {}),
+      });
   }
 
   for (const section of post.sections) {
@@ -52,14 +61,17 @@ export function linkTargets(post: Post, config: ResolvedConfig): LinkTarget[] {
     }
     for (const img of section.images) {
       const src = img.attributes.find((a) => a.name === 'src')?.value;
-      if (src && src.text === src.text.trim() && src.text) add({ url: src.text, range: src.range, kind: 'image', label: 'img' });
+      if (src && src.text === src.text.trim() && src.text)
+        add({ url: src.text, range: src.range, kind: 'image', label: 'img' });
     }
     for (const md of section.markdownImages) {
       const range = markdownImageUrlRange(post, md.range, md.url);
       if (range) add({ url: md.url, range, kind: 'image', label: `![${md.alt}]` });
     }
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }
 
 /** The unique addresses of `targets`, without their fragments (which are never sent). */
@@ -101,7 +113,10 @@ export function hostOf(url: string): string | undefined {
 /** A one-line range without its first and last character (the quotes). */
 function shrink(range: Range): Range | undefined {
   if (range.start.line !== range.end.line || range.end.character - range.start.character < 2) return undefined;
-  return { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } };
+  return {
+    start: { line: range.start.line, character: range.start.character + 1 },
+    end: { line: range.end.line, character: range.end.character - 1 },
+  };
 }
 
 /** Where the address of `![alt](url)` is written, when it is there as read. */

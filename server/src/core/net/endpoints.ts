@@ -41,7 +41,9 @@ export function resolveEndpoint(
     if (typeof value === 'string' && /^https?:\/\/[^\s/?#]+/i.test(value.trim())) {
       return { base: value.trim().replace(/\/+$/, ''), source, problems };
     }
-    problems.push(`${name}: expected an http(s) address for the ${endpoint.name} service, found ${JSON.stringify(value)}; using the ${source === 'setting' ? 'next' : 'default'} one`);
+    problems.push(
+      `${name}: expected an http(s) address for the ${endpoint.name} service, found ${JSON.stringify(value)}; using the ${source === 'setting' ? 'next' : 'default'} one`,
+    );
   }
   return { base: endpoint.defaultBase.replace(/\/+$/, ''), source: 'default', problems };
 }

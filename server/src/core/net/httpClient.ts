@@ -77,7 +77,10 @@ export class HttpClient {
   private readonly defaultRetryWaitMs: number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
-  constructor(private readonly transport: HttpTransport, readonly options: HttpClientOptions) {
+  constructor(
+    private readonly transport: HttpTransport,
+    readonly options: HttpClientOptions,
+  ) {
     this.limiter = new RequestLimiter(options);
     this.maxRedirects = options.maxRedirects ?? 5;
     this.retries = options.retries ?? 1;
@@ -111,7 +114,14 @@ export class HttpClient {
           continue;
         }
         const asked = retryAfterMs(response.headers['retry-after'], Date.now());
-        return { url, finalUrl: current, response, redirects, retries, ...(asked !== undefined ? { retryAfterMs: asked } : {}) };
+        return {
+          url,
+          finalUrl: current,
+          response,
+          redirects,
+          retries,
+          ...(asked !== undefined ? { retryAfterMs: asked } : {}),
+        };
       }
       if (!REDIRECT.has(response.status)) {
         return { url, finalUrl: withFragment(current, fragment), response, redirects, retries };
@@ -123,20 +133,36 @@ export class HttpClient {
       } catch {
         next = undefined;
       }
-      if (!next || !isHttpUrl(next)) throw new NetError('badRedirect', current, location ? `Location: ${location}` : 'no Location');
+      if (!next || !isHttpUrl(next))
+        throw new NetError('badRedirect', current, location ? `Location: ${location}` : 'no Location');
       redirects.push({ url: current, status: response.status, location: next });
-      if (visited.has(withoutFragment(next))) throw new NetError('redirectLoop', url, redirects.map((hop) => hop.url).join(' -> '));
-      if (redirects.length > this.maxRedirects) throw new NetError('tooManyRedirects', url, undefined, { max: this.maxRedirects });
+      if (visited.has(withoutFragment(next)))
+        throw new NetError('redirectLoop', url, redirects.map((hop) => hop.url).join(' -> '));
+      if (redirects.length > this.maxRedirects)
+        throw new NetError('tooManyRedirects', url, undefined, { max: this.maxRedirects });
       visited.add(withoutFragment(next));
       current = next;
     }
   }
 
   /** One hop, inside the limits. */
-  private async send(url: string, method: HttpMethod, headers: Record<string, string>, maxBodyBytes: number, signal: AbortSignal | undefined): Promise<HttpResponse> {
+  private async send(
+    url: string,
+    method: HttpMethod,
+    headers: Record<string, string>,
+    maxBodyBytes: number,
+    signal: AbortSignal | undefined,
+  ): Promise<HttpResponse> {
     const release = await this.limiter.acquire(hostKey(url), signal, url);
     try {
-      return await this.transport.send({ url: withoutFragment(url), method, headers, maxBodyBytes, timeoutMs: this.options.timeoutMs, signal });
+      return await this.transport.send({
+        url: withoutFragment(url),
+        method,
+        headers,
+        maxBodyBytes,
+        timeoutMs: this.options.timeoutMs,
+        signal,
+      });
     } finally {
       release();
     }

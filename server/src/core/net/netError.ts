@@ -32,7 +32,18 @@ export type NetFailure =
   | 'other';
 
 export const NET_FAILURES: readonly NetFailure[] = [
-  'dns', 'refused', 'timeout', 'tls', 'reset', 'unreachable', 'tooManyRedirects', 'redirectLoop', 'badRedirect', 'badUrl', 'cancelled', 'other',
+  'dns',
+  'refused',
+  'timeout',
+  'tls',
+  'reset',
+  'unreachable',
+  'tooManyRedirects',
+  'redirectLoop',
+  'badRedirect',
+  'badUrl',
+  'cancelled',
+  'other',
 ];
 
 /** A phrase per reason, to follow "no answer from <host>:". */
@@ -66,11 +77,18 @@ export class NetError extends Error {
 }
 
 /** The phrase for `failure` in `locale`. */
-export function describeNetFailure(failure: NetFailure, locale: Locale, data: Record<string, string | number> = {}): string {
+export function describeNetFailure(
+  failure: NetFailure,
+  locale: Locale,
+  data: Record<string, string | number> = {},
+): string {
   return formatMessage(NET_FAILURE_TEXT[failure], locale, data);
 }
 
 /** True for a cancelled request (`NetError` or an `AbortError`). */
 export function isCancellation(error: unknown): boolean {
-  return (error instanceof NetError && error.failure === 'cancelled') || (error instanceof Error && error.name === 'AbortError');
+  return (
+    (error instanceof NetError && error.failure === 'cancelled') ||
+    (error instanceof Error && error.name === 'AbortError')
+  );
 }

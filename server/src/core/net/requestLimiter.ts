@@ -30,7 +30,10 @@ export class RequestLimiter {
   /** The most requests that ran at once (in all), for the progress report and the tests. */
   peak = 0;
 
-  constructor(private readonly options: LimiterOptions, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly options: LimiterOptions,
+    private readonly now: () => number = Date.now,
+  ) {
     if (!(options.maxConcurrent >= 1 && options.maxPerHost >= 1)) throw new RangeError('limits must be at least 1');
   }
 
@@ -108,9 +111,12 @@ export class RequestLimiter {
 
   private wakeAt(ms: number): void {
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimer = undefined;
-      this.pump();
-    }, Math.max(1, ms));
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeTimer = undefined;
+        this.pump();
+      },
+      Math.max(1, ms),
+    );
   }
 }

@@ -21,7 +21,11 @@ export interface CacheStore {
    * entry of a key wins), without entries expired at `bounds.now`, and at most `bounds.maxEntries`
    * of them (the newest).
    */
-  save(namespace: string, entries: Record<string, CacheEntry>, bounds: { now: number; maxEntries: number }): Promise<void>;
+  save(
+    namespace: string,
+    entries: Record<string, CacheEntry>,
+    bounds: { now: number; maxEntries: number },
+  ): Promise<void>;
   /** Drops everything saved for `namespace`. */
   clear(namespace: string): Promise<void>;
 }
@@ -100,7 +104,10 @@ export class ResultCache<T> {
       const saved = this.store ? await this.store.load(this.namespace).catch(() => ({})) : {};
       const now = this.now();
       const fresh = Object.entries(saved as Record<string, unknown>)
-        .filter((pair): pair is [string, CacheEntry] => isEntry(pair[1]) && pair[1].expiresAt > now && this.options.isValue(pair[1].value))
+        .filter(
+          (pair): pair is [string, CacheEntry] =>
+            isEntry(pair[1]) && pair[1].expiresAt > now && this.options.isValue(pair[1].value),
+        )
         .sort(([, a], [, b]) => a.storedAt - b.storedAt);
       for (const [key, entry] of fresh) entries.set(key, entry as CacheEntry<T>);
       this.trim(entries);
@@ -123,5 +130,11 @@ export class ResultCache<T> {
 
 function isEntry(value: unknown): value is CacheEntry {
   const e = value as Partial<CacheEntry> | null;
-  return typeof e === 'object' && e !== null && typeof e.storedAt === 'number' && typeof e.expiresAt === 'number' && 'value' in e;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.storedAt === 'number' &&
+    typeof e.expiresAt === 'number' &&
+    'value' in e
+  );
 }

@@ -19,12 +19,28 @@ import { parseHighwireMeta } from './parseHighwireMeta';
 
 /** The services asked, each settable (setting, then environment variable, then the default). */
 export const PAPER_ENDPOINTS = {
-  arxiv: { name: 'arXiv API', defaultBase: 'https://export.arxiv.org/api', envVar: 'SEMINAR_POSTS_ARXIV_API', setting: 'seminarPosts.endpoints.arxiv' },
-  doi: { name: 'DOI resolver', defaultBase: 'https://doi.org', envVar: 'SEMINAR_POSTS_DOI_API', setting: 'seminarPosts.endpoints.doi' },
+  arxiv: {
+    name: 'arXiv API',
+    defaultBase: 'https://export.arxiv.org/api',
+    envVar: 'SEMINAR_POSTS_ARXIV_API',
+    setting: 'seminarPosts.endpoints.arxiv',
+  },
+  doi: {
+    name: 'DOI resolver',
+    defaultBase: 'https://doi.org',
+    envVar: 'SEMINAR_POSTS_DOI_API',
+    setting: 'seminarPosts.endpoints.doi',
+  },
 } as const satisfies Record<string, EndpointDefinition>;
 
 /** The paper lookup's limits: one request per host at a time, 5 s each. */
-export const PAPER_LOOKUP_LIMITS = { maxConcurrent: 4, maxPerHost: 1, timeoutMs: 5000, maxRedirects: 5, retries: 0 } as const;
+export const PAPER_LOOKUP_LIMITS = {
+  maxConcurrent: 4,
+  maxPerHost: 1,
+  timeoutMs: 5000,
+  maxRedirects: 5,
+  retries: 0,
+} as const;
 
 /** How long a looked-up paper is kept: metadata does not change. */
 export const PAPER_CACHE_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -34,7 +50,8 @@ export const PAPER_CACHE_NAMESPACE = 'papers';
 /** The most of an answer read: a page's head is near its start. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-export type LookupFailure = 'unsupported' | 'network' | 'notFound' | 'status' | 'malformed' | 'noMetadata' | 'cancelled';
+export type LookupFailure =
+  'unsupported' | 'network' | 'notFound' | 'status' | 'malformed' | 'noMetadata' | 'cancelled';
 
 const REASONS: Record<Exclude<LookupFailure, 'network'>, { en: string; ko: string }> = {
   unsupported: { en: 'not an http(s) address', ko: 'http(s) 주소가 아닙니다' },
@@ -67,7 +84,14 @@ export class PaperLookupError extends Error {
       ? `${describeNetFailure(this.net.failure, locale, this.net.data)}${this.net.detail ? ` (${this.net.detail})` : ''}`
       : formatMessage(REASONS[this.failure as Exclude<LookupFailure, 'network'>], locale, this.data);
     const via = this.asked && this.asked !== this.url ? ` (${this.asked})` : '';
-    return formatMessage({ en: 'Could not read the paper at {url}{via}: {reason}', ko: '{url}{via}에서 논문 정보를 읽지 못했습니다: {reason}' }, locale, { url: this.url, via, reason });
+    return formatMessage(
+      {
+        en: 'Could not read the paper at {url}{via}: {reason}',
+        ko: '{url}{via}에서 논문 정보를 읽지 못했습니다: {reason}',
+      },
+      locale,
+      { url: this.url, via, reason },
+    );
   }
 }
 
@@ -118,31 +142,58 @@ export class PaperLookup {
   private async fetch(url: string, source: PaperSource, signal: AbortSignal | undefined): Promise<PaperMetadata> {
     const { client } = this.options;
     const endpoints = this.options.endpoints();
-    const request = source.kind === 'arxiv'
-      ? { asked: `${endpoints.arxiv}/query?id_list=${encodeURIComponent(source.id + (source.version ?? ''))}&max_results=1`, accept: 'application/atom+xml' }
-      : source.kind === 'doi'
-        ? { asked: `${endpoints.doi}/${source.doi.split('/').map(encodeURIComponent).join('/')}`, accept: 'application/vnd.citationstyles.csl+json' }
-        : { asked: source.url, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' };
+    const request =
+      source.kind === 'arxiv'
+        ? {
+            asked: `${endpoints.arxiv}/query?id_list=${encodeURIComponent(source.id + (source.version ?? ''))}&max_results=1`,
+            accept: 'application/atom+xml',
+          }
+        : source.kind === 'doi'
+          ? {
+              asked: `${endpoints.doi}/${source.doi.split('/').map(encodeURIComponent).join('/')}`,
+              accept: 'application/vnd.citationstyles.csl+json',
+            }
+          : { asked: source.url, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' };
     let body: string;
     let contentType: string;
     try {
-      const result = await client.fetch(request.asked, { method: 'GET', maxBodyBytes: MAX_BODY_BYTES, headers: { accept: request.accept }, signal });
+      const result = await client.fetch(request.asked, {
+        method: 'GET',
+        maxBodyBytes: MAX_BODY_BYTES,
+        headers: { accept: request.accept },
+        signal,
+      });
       const { status } = result.response;
       if (status === 404 || status === 410) throw new PaperLookupError('notFound', url, request.asked, { status });
-      if (status < 200 || status >= 300) throw new PaperLookupError('status', url, request.asked, { status: `${status}${result.response.statusText ? ` ${result.response.statusText}` : ''}` });
+      if (status < 200 || status >= 300)
+        throw new PaperLookupError('status', url, request.asked, {
+          status: `${status}${result.response.statusText ? ` ${result.response.statusText}` : ''}`,
+        });
       body = new TextDecoder('utf-8').decode(result.response.body);
       contentType = result.response.headers['content-type'] ?? '';
     } catch (error) {
       if (error instanceof PaperLookupError) throw error;
-      if (error instanceof NetError) throw new PaperLookupError(error.failure === 'cancelled' ? 'cancelled' : 'network', url, request.asked, {}, error.failure === 'cancelled' ? undefined : error);
+      if (error instanceof NetError)
+        throw new PaperLookupError(
+          error.failure === 'cancelled' ? 'cancelled' : 'network',
+          url,
+          request.asked,
+          {},
+          error.failure === 'cancelled' ? undefined : error,
+        );
       throw error;
     }
     if (source.kind === 'page' && /application\/pdf/i.test(contentType)) {
-      throw new PaperLookupError('noMetadata', url, request.asked, { detail: 'the address is a PDF, not a page with citation tags' });
+      throw new PaperLookupError('noMetadata', url, request.asked, {
+        detail: 'the address is a PDF, not a page with citation tags',
+      });
     }
-    const parsed: PaperMetadata | ParseFailure = source.kind === 'arxiv'
-      ? parseArxivAtom(body, source.id)
-      : source.kind === 'doi' ? parseCslJson(body) : parseHighwireMeta(body);
+    const parsed: PaperMetadata | ParseFailure =
+      source.kind === 'arxiv'
+        ? parseArxivAtom(body, source.id)
+        : source.kind === 'doi'
+          ? parseCslJson(body)
+          : parseHighwireMeta(body);
     if ('failure' in parsed) throw new PaperLookupError(parsed.failure, url, request.asked, { detail: parsed.detail });
     return parsed;
   }

@@ -18,11 +18,17 @@ export interface PaperMetadata {
 /** True for a value of this shape (what a cache may give back). */
 export function isPaperMetadata(value: unknown): value is PaperMetadata {
   const v = value as Partial<PaperMetadata> | null;
-  return typeof v === 'object' && v !== null && typeof v.title === 'string' && v.title.trim() !== ''
-    && Array.isArray(v.authors) && v.authors.every((a) => typeof a === 'string')
-    && (v.venue === undefined || typeof v.venue === 'string')
-    && (v.year === undefined || (typeof v.year === 'number' && Number.isInteger(v.year)))
-    && (v.source === 'arxiv' || v.source === 'page' || v.source === 'doi');
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.title === 'string' &&
+    v.title.trim() !== '' &&
+    Array.isArray(v.authors) &&
+    v.authors.every((a) => typeof a === 'string') &&
+    (v.venue === undefined || typeof v.venue === 'string') &&
+    (v.year === undefined || (typeof v.year === 'number' && Number.isInteger(v.year))) &&
+    (v.source === 'arxiv' || v.source === 'page' || v.source === 'doi')
+  );
 }
 
 /** Whitespace (line breaks of XML and HTML included) collapsed, ends trimmed. */
@@ -70,5 +76,7 @@ export function venueAndYear(meta: PaperMetadata): string {
 
 /** Characters that would start Markdown or HTML inside a heading, escaped; line breaks removed. */
 function markdownSafe(text: string): string {
-  return cleanText(text).replace(/([\\`*_<>[\]])/g, '\\$1').replace(/^#+\s*/, '');
+  return cleanText(text)
+    .replace(/([\\`*_<>[\]])/g, '\\$1')
+    .replace(/^#+\s*/, '');
 }

@@ -27,14 +27,21 @@ export function parseArxivAtom(xml: string, id: string): PaperMetadata | ParseFa
   }
   const entries = children(feed, ATOM, 'entry');
   // The API answers an unknown or malformed id with an entry titled "Error" whose id is the API's.
-  const entry = entries.find((e) => !/\/api\/errors/.test(text(e, ATOM, 'id') ?? '') && text(e, ATOM, 'title') !== 'Error');
+  const entry = entries.find(
+    (e) => !/\/api\/errors/.test(text(e, ATOM, 'id') ?? '') && text(e, ATOM, 'title') !== 'Error',
+  );
   if (!entry) {
     const error = entries.map((e) => text(e, ATOM, 'summary')).find(Boolean);
-    return { failure: 'noMetadata', detail: error ? `arXiv says: ${cleanText(error)}` : `the feed has no entry for ${id}` };
+    return {
+      failure: 'noMetadata',
+      detail: error ? `arXiv says: ${cleanText(error)}` : `the feed has no entry for ${id}`,
+    };
   }
   const title = cleanText(text(entry, ATOM, 'title') ?? '');
   if (!title) return { failure: 'noMetadata', detail: `the entry for ${id} has no title` };
-  const authors = children(entry, ATOM, 'author').map((a) => cleanText(text(a, ATOM, 'name') ?? '')).filter(Boolean);
+  const authors = children(entry, ATOM, 'author')
+    .map((a) => cleanText(text(a, ATOM, 'name') ?? ''))
+    .filter(Boolean);
   const journal = text(entry, ARXIV, 'journal_ref');
   const venue = journal ? shortVenue(journal.replace(/,?\s*(?:pp\.?|pages?)\s*[\d\s–-]+.*$/i, '')) : 'arXiv';
   const year = yearOf(journal ?? undefined) ?? yearOf(text(entry, ATOM, 'published') ?? undefined);
@@ -44,14 +51,15 @@ export function parseArxivAtom(xml: string, id: string): PaperMetadata | ParseFa
 function children(parent: Element, ns: string, name: string): Element[] {
   const out: Element[] = [];
   for (let node = parent.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 && (node as Element).namespaceURI === ns && (node as Element).localName === name) out.push(node as Element);
+    if (node.nodeType === 1 && (node as Element).namespaceURI === ns && (node as Element).localName === name)
+      out.push(node as Element);
   }
   return out;
 }
 
 function text(parent: Element, ns: string, name: string): string | undefined {
   const found = children(parent, ns, name)[0];
-  return found ? found.textContent ?? '' : undefined;
+  return found ? (found.textContent ?? '') : undefined;
 }
 
 function firstLine(error: unknown): string {

@@ -21,9 +21,21 @@ export function parseCslJson(json: string): PaperMetadata | ParseFailure {
   const title = cleanText(firstString(item.title) ?? '');
   if (!title) return { failure: 'noMetadata', detail: 'the CSL JSON has no title' };
   const authors = (Array.isArray(item.author) ? item.author : []).map(authorName).filter((n): n is string => !!n);
-  const event = typeof item.event === 'object' && item.event !== null ? firstString((item.event as Record<string, unknown>).name) : firstString(item.event);
-  const venue = shortVenue(firstString(item['event-title']) ?? event ?? firstString(item['container-title']) ?? firstString(item['short-container-title']));
-  const year = dateYear(item.issued) ?? dateYear(item['published-print']) ?? dateYear(item['published-online']) ?? dateYear(item.published);
+  const event =
+    typeof item.event === 'object' && item.event !== null
+      ? firstString((item.event as Record<string, unknown>).name)
+      : firstString(item.event);
+  const venue = shortVenue(
+    firstString(item['event-title']) ??
+      event ??
+      firstString(item['container-title']) ??
+      firstString(item['short-container-title']),
+  );
+  const year =
+    dateYear(item.issued) ??
+    dateYear(item['published-print']) ??
+    dateYear(item['published-online']) ??
+    dateYear(item.published);
   return { title, authors, venue, year, source: 'doi' };
 }
 
@@ -38,7 +50,9 @@ function authorName(value: unknown): string | undefined {
   if (!a || typeof a !== 'object') return undefined;
   const literal = firstString(a.literal) ?? firstString(a.name);
   if (literal) return cleanText(literal);
-  const name = [firstString(a.given), firstString(a['non-dropping-particle']), firstString(a.family)].filter(Boolean).join(' ');
+  const name = [firstString(a.given), firstString(a['non-dropping-particle']), firstString(a.family)]
+    .filter(Boolean)
+    .join(' ');
   return cleanText(name) || undefined;
 }
 

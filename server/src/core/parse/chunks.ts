@@ -26,10 +26,7 @@ const MATH_OPEN = /^ {0,3}\$\$(?!\$)(?:(?!\$\$).)*$/;
 const COMMENT_OPEN = /^ {0,3}<!--/;
 
 type Open =
-  | { kind: 'fence'; marker: string; length: number }
-  | { kind: 'math'; close: number }
-  | { kind: 'comment' }
-  | undefined;
+  { kind: 'fence'; marker: string; length: number } | { kind: 'math'; close: number } | { kind: 'comment' } | undefined;
 
 /**
  * Chunks of `text` from `from` (a line start) to its end. The first chunk holds what comes before
@@ -50,11 +47,12 @@ export function splitIntoChunks(text: string, from: number): Chunk[] {
     } else if (open || mayMatter(text, lineStart, lineEnd)) {
       const line = text.slice(lineStart, lineEnd);
       const close = open ? undefined : MATH_OPEN.test(line) ? mathClose(text, lineEnd) : undefined;
-      open = close !== undefined
-        ? { kind: 'math', close }
-        : step(line, open, () => {
-          if (lineStart > from) boundaries.push(lineStart);
-        });
+      open =
+        close !== undefined
+          ? { kind: 'math', close }
+          : step(line, open, () => {
+              if (lineStart > from) boundaries.push(lineStart);
+            });
     }
     lineStart = next;
   }
@@ -75,7 +73,7 @@ function mayMatter(text: string, start: number, end: number): boolean {
   while (i < end && i - start < 3 && text.charCodeAt(i) === 32) i++;
   if (i >= end) return false;
   const c = text.charCodeAt(i);
-  return c === 35 /* # */ || c === 96 /* ` */ || c === 126 /* ~ */ || c === 36 /* $ */ || c === 60 /* < */;
+  return c === 35 /* # */ || c === 96 /* ` */ || c === 126 /* ~ */ || c === 36 /* $ */ || c === 60; /* < */
 }
 
 /**

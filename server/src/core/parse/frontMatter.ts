@@ -184,13 +184,25 @@ function readEntry(
     // the next line: the value ends at the end of its last line, so that an edit replacing it keeps
     // the line break before the next key.
     valueEnd = valueEndOf(raw, valueStart, value.range[1]);
-    kind = isScalar(value) ? (value.value === null ? 'null' : 'scalar') : isMap(value) ? 'map' : isSeq(value) ? 'seq' : isAlias(value) ? 'alias' : 'scalar';
+    kind = isScalar(value)
+      ? value.value === null
+        ? 'null'
+        : 'scalar'
+      : isMap(value)
+        ? 'map'
+        : isSeq(value)
+          ? 'seq'
+          : isAlias(value)
+            ? 'alias'
+            : 'scalar';
   } else {
     const colon = raw.indexOf(':', keyEnd);
     valueStart = valueEnd = colon >= 0 ? colon + 1 : keyEnd;
     // A tag or an anchor with nothing after it (`mathjax: !rue`, `comments: &c`) is the value's: a
     // fix that sets the value replaces it too, or `mathjax: !rue true` would keep the unknown tag.
-    const props = value ? /^([ \t]*)((?:[!&][^\s#]*[ \t]*)+)/.exec(raw.slice(valueStart, raw.indexOf('\n', valueStart) >>> 0)) : null;
+    const props = value
+      ? /^([ \t]*)((?:[!&][^\s#]*[ \t]*)+)/.exec(raw.slice(valueStart, raw.indexOf('\n', valueStart) >>> 0))
+      : null;
     if (props) {
       valueStart += props[1]!.length;
       valueEnd = valueStart + props[2]!.trimEnd().length;

@@ -9,7 +9,15 @@
  * syntax error on the line of `true`). {@link parseJekyllYaml} hands the package each lone `\r` as
  * `\n`: the same length, so that every offset it reports is an offset of the text.
  */
-import { parseDocument, Scalar, type DocumentOptions, type ParseOptions, type ScalarTag, type SchemaOptions, type Tags } from 'yaml';
+import {
+  parseDocument,
+  Scalar,
+  type DocumentOptions,
+  type ParseOptions,
+  type ScalarTag,
+  type SchemaOptions,
+  type Tags,
+} from 'yaml';
 
 const BOOL = 'tag:yaml.org,2002:bool';
 
@@ -51,7 +59,10 @@ export const JEKYLL_YAML: ParseOptions & DocumentOptions & SchemaOptions = {
  * library makes an `Error` per problem, and broken YAML can hold thousands (a line of 500 stray
  * `[`, say). Capturing their stacks was two thirds of the parse's time; nothing reads them.
  */
-export function parseJekyllYaml(text: string, options: ParseOptions & DocumentOptions & SchemaOptions): ReturnType<typeof parseDocument> {
+export function parseJekyllYaml(
+  text: string,
+  options: ParseOptions & DocumentOptions & SchemaOptions,
+): ReturnType<typeof parseDocument> {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {

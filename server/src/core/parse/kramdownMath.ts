@@ -31,14 +31,19 @@ export function remarkKramdownMath(this: Processor): void {
   extensions[extensions.length - 1] = { ...math, flow: { [DOLLAR]: kramdownMathFlow } };
   // The spaces before an indented closing `$$` are not part of the formula (as in remark-math).
   const fromMarkdown = this.data().fromMarkdownExtensions ?? [];
-  const handlers = fromMarkdown[fromMarkdown.length - 1] as { exit?: Record<string, (this: CompileContext, token: Token) => undefined> } | undefined;
+  const handlers = fromMarkdown[fromMarkdown.length - 1] as
+    { exit?: Record<string, (this: CompileContext, token: Token) => undefined> } | undefined;
   const exitMathFlow = handlers?.exit?.mathFlow;
   if (!handlers?.exit || !exitMathFlow) throw new Error('remark-math registered no display math handler');
   handlers.exit = {
     ...handlers.exit,
     mathFlow(token) {
       // Under the formula's text, which the handler takes: [..., math node, buffer].
-      const node = this.stack[this.stack.length - 2] as unknown as { type: string; value: string; data?: { hChildren?: { children?: { value?: string }[] }[] } };
+      const node = this.stack[this.stack.length - 2] as unknown as {
+        type: string;
+        value: string;
+        data?: { hChildren?: { children?: { value?: string }[] }[] };
+      };
       exitMathFlow.call(this, token);
       if (node?.type !== 'math' || typeof node.value !== 'string') return;
       const trimmed = node.value.replace(/(?:\r?\n|\r)[ \t]*$/, '');

@@ -80,7 +80,7 @@ export function guardMarkdown(text: string): GuardedMarkdown {
   const simplify = new Map<number, SimplifiedReason>();
   const lines: Line[] = [];
   let run: Line[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     // A lone `\r` ends a line for micromark too.
     const { start: end, end: next } = nextLineBreak(text, start);
     const line = measure(text, lines.length, start, end);
@@ -187,7 +187,7 @@ function isBlank(text: string, start: number, end: number): boolean {
 /** The line with its Markdown marks replaced by `x`, same length; heading (and list) marks kept. */
 function plain(line: string, reason: SimplifiedReason): string {
   const heading = ATX.exec(line)?.[0] ?? '';
-  const containers = reason === 'syntax' && !heading ? CONTAINERS.exec(line)?.[0] ?? '' : '';
+  const containers = reason === 'syntax' && !heading ? (CONTAINERS.exec(line)?.[0] ?? '') : '';
   const kept = heading || containers;
   return kept + line.slice(kept.length).replace(PUNCTUATION, 'x');
 }

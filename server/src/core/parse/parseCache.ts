@@ -81,8 +81,14 @@ export class ParseCache {
  * of the section being typed in are garbage by the next keystroke, and kept in the cache they
  * would survive into the old generation and make the collector's pauses longer.
  */
-export function chunkAt(text: string, delta: number, firstIndex: number, cache: ParseCache | undefined,
-  previous: readonly ChunkEntry[] = [], position = 0): { model: ChunkModel; lines: LineIndex; entry: ChunkEntry } {
+export function chunkAt(
+  text: string,
+  delta: number,
+  firstIndex: number,
+  cache: ParseCache | undefined,
+  previous: readonly ChunkEntry[] = [],
+  position = 0,
+): { model: ChunkModel; lines: LineIndex; entry: ChunkEntry } {
   let entry: ChunkEntry | undefined;
   if (cache) {
     const same = (e: ChunkEntry | undefined) => e !== undefined && e.text.length === text.length && e.text === text;
@@ -96,7 +102,8 @@ export function chunkAt(text: string, delta: number, firstIndex: number, cache: 
     entry = { text, model: buildChunkModel(text, lines), lines, placed: undefined };
   }
   const placed = entry.placed;
-  if (placed?.delta === delta && placed.firstIndex === firstIndex) return { model: placed.model, lines: entry.lines, entry };
+  if (placed?.delta === delta && placed.firstIndex === firstIndex)
+    return { model: placed.model, lines: entry.lines, entry };
   let model = placed?.delta === delta ? placed.model : shiftLines(entry.model, delta);
   if (model.sections.some((section, i) => section.index !== firstIndex + i)) {
     model = { ...model, sections: model.sections.map((section, i) => ({ ...section, index: firstIndex + i })) };
@@ -143,7 +150,8 @@ function shift(value: unknown, delta: number): unknown {
     return out;
   }
   const o = value as Record<string, unknown>;
-  if (typeof o.line === 'number' && typeof o.character === 'number') return { line: o.line + delta, character: o.character };
+  if (typeof o.line === 'number' && typeof o.character === 'number')
+    return { line: o.line + delta, character: o.character };
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(o)) copy[key] = shift(o[key], delta);
   return copy;

@@ -138,7 +138,13 @@ function scanLink(
     // The label never closes: the rest of the line is the label.
     const end = lastNonSpace(content);
     return {
-      item: { kind: 'link', range: toRange(offset + start, offset + end), label: span(start + 1, end), url: undefined, unclosed: false },
+      item: {
+        kind: 'link',
+        range: toRange(offset + start, offset + end),
+        label: span(start + 1, end),
+        url: undefined,
+        unclosed: false,
+      },
       end: content.length,
     };
   }
@@ -160,7 +166,13 @@ function scanLink(
     let urlEnd = lastNonSpace(content);
     if (content[urlEnd - 1] === ']') urlEnd--;
     return {
-      item: { kind: 'link', range: toRange(offset + start, offset + urlEnd), label, url: span(q + 2, urlEnd), unclosed: true },
+      item: {
+        kind: 'link',
+        range: toRange(offset + start, offset + urlEnd),
+        label,
+        url: span(q + 2, urlEnd),
+        unclosed: true,
+      },
       end: urlEnd,
     };
   }

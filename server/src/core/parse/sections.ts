@@ -6,8 +6,20 @@
 import type { Heading, Html, Link, List, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type {
-  Block, Bullet, HeadingLine, HtmlAttribute, HtmlComment, HtmlTag, ImageBlock,
-  MarkdownImage, MarkdownLink, MathSpan, Range, Section, SimplifiedPart, Span,
+  Block,
+  Bullet,
+  HeadingLine,
+  HtmlAttribute,
+  HtmlComment,
+  HtmlTag,
+  ImageBlock,
+  MarkdownImage,
+  MarkdownLink,
+  MathSpan,
+  Range,
+  Section,
+  SimplifiedPart,
+  Span,
 } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { scanHtml, type RawTag } from './htmlTags';
@@ -48,12 +60,21 @@ export function buildChunkModel(text: string, lines = new LineIndex(text)): Chun
 }
 
 class ChunkBuilder {
-  private readonly model: ChunkModel = { leading: { blocks: [], headings: [] }, sections: [], comments: [], math: [], simplified: [] };
+  private readonly model: ChunkModel = {
+    leading: { blocks: [], headings: [] },
+    sections: [],
+    comments: [],
+    math: [],
+    simplified: [],
+  };
   private section: Section | undefined;
   private sectionEnd = 0;
   private tags: { tag: RawTag }[] = [];
 
-  constructor(private readonly text: string, private readonly lines: LineIndex) {}
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {}
 
   add(node: RootContent): void {
     const at = offsets(node);
@@ -92,11 +113,16 @@ class ChunkBuilder {
       case 'heading': {
         const heading = this.headingLine(node, at);
         // Comments are invisible on the page, so they do not come between the title and the authors.
-        if (node.depth === 2 && !section.authors && section.blocks.every((b) => b.kind === 'comment')) section.authors = heading;
+        if (node.depth === 2 && !section.authors && section.blocks.every((b) => b.kind === 'comment'))
+          section.authors = heading;
         if (node.depth === 3) {
           section.presenterLines.push(
-            scanPresenterLine(heading.content.text, this.lines.offsetAt(heading.content.range.start), heading.range,
-              (s, e) => this.lines.rangeOf(s, e)),
+            scanPresenterLine(
+              heading.content.text,
+              this.lines.offsetAt(heading.content.range.start),
+              heading.range,
+              (s, e) => this.lines.rangeOf(s, e),
+            ),
           );
         }
         section.headings.push(heading);
@@ -129,7 +155,8 @@ class ChunkBuilder {
     section.range = this.lines.rangeOf(this.lines.offsetAt(section.title.range.start), this.sectionEnd);
     let venue = this.venueIn(section.authors, findAuthorsVenue);
     // A venue written on a `##` line of its own (a second authors line) still names the venue.
-    for (const heading of section.headings) if (!venue && heading.depth === 2) venue = this.venueIn(heading, findAuthorsVenue);
+    for (const heading of section.headings)
+      if (!venue && heading.depth === 2) venue = this.venueIn(heading, findAuthorsVenue);
     venue ??= this.venueIn(section.title, findTitleVenue);
     if (venue) section.venue = venue;
     this.buildImageBlocks(section);
@@ -138,12 +165,18 @@ class ChunkBuilder {
     this.tags = [];
   }
 
-  private venueIn(heading: HeadingLine | undefined, find: (content: string) => VenueOffsets | undefined): Span | undefined {
+  private venueIn(
+    heading: HeadingLine | undefined,
+    find: (content: string) => VenueOffsets | undefined,
+  ): Span | undefined {
     if (!heading) return undefined;
     const found = find(heading.content.text);
     if (!found) return undefined;
     const base = this.lines.offsetAt(heading.content.range.start);
-    return { text: heading.content.text.slice(found.start, found.end), range: this.lines.rangeOf(base + found.start, base + found.end) };
+    return {
+      text: heading.content.text.slice(found.start, found.end),
+      range: this.lines.rangeOf(base + found.start, base + found.end),
+    };
   }
 
   private headingLine(node: Heading, at: Offsets): HeadingLine {
@@ -182,7 +215,9 @@ class ChunkBuilder {
     for (const item of list.children) {
       const at = offsets(item);
       if (!at) continue;
-      const firstLine = this.lines.lineText(this.lines.lineAt(at.start)).slice(this.lines.positionAt(at.start).character);
+      const firstLine = this.lines
+        .lineText(this.lines.lineAt(at.start))
+        .slice(this.lines.positionAt(at.start).character);
       const bullet: Bullet = {
         range: this.lines.rangeOf(at.start, at.end),
         text: firstLine.replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s*/, '').trimEnd(),
@@ -235,13 +270,22 @@ class ChunkBuilder {
           return;
         case 'image':
           if (at && this.section) {
-            const image: MarkdownImage = { range: this.lines.rangeOf(at.start, at.end), alt: node.alt ?? '', url: node.url };
+            const image: MarkdownImage = {
+              range: this.lines.rangeOf(at.start, at.end),
+              alt: node.alt ?? '',
+              url: node.url,
+            };
             this.section.markdownImages.push(image);
           }
           return;
         case 'math':
         case 'inlineMath':
-          if (at) this.model.math.push({ range: this.lines.rangeOf(at.start, at.end), display: node.type === 'math', value: node.value });
+          if (at)
+            this.model.math.push({
+              range: this.lines.rangeOf(at.start, at.end),
+              display: node.type === 'math',
+              value: node.value,
+            });
           return;
         case 'paragraph': {
           // kramdown renders `$$...$$` standing alone in its paragraph as display math.
@@ -250,7 +294,11 @@ class ChunkBuilder {
           const math = only?.type === 'inlineMath' ? only : undefined;
           const mathAt = math && offsets(math);
           if (math && mathAt && this.text.startsWith('$$', mathAt.start)) {
-            this.model.math.push({ range: this.lines.rangeOf(mathAt.start, mathAt.end), display: true, value: math.value });
+            this.model.math.push({
+              range: this.lines.rangeOf(mathAt.start, mathAt.end),
+              display: true,
+              value: math.value,
+            });
             return;
           }
           for (const child of node.children) visit(child);

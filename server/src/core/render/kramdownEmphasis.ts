@@ -24,7 +24,8 @@ export const LITERAL_UNDERSCORE = '\uE001';
 const ALPHA = /\p{Alphabetic}/u;
 const ALNUM = /[\p{Alphabetic}\p{Nd}]/u;
 /** Ruby's `\s`: ASCII whitespace only. */
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+const isSpace = (c: string | undefined): boolean =>
+  c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
 
 type Kind = 'strong' | 'emphasis';
 /** A parsed stretch: a range of the flattened text, or an emphasis holding stretches. */
@@ -160,7 +161,8 @@ class Parser {
     const kind: Kind = length === 2 ? 'strong' : 'emphasis';
     const bit = kind === 'strong' ? STRONG : EM;
     const before = this.text[i - 1];
-    const afterAlpha = before !== undefined && (ALPHA.test(before) || (before === '-' && ALPHA.test(this.text[i - 2] ?? '')));
+    const afterAlpha =
+      before !== undefined && (ALPHA.test(before) || (before === '-' && ALPHA.test(this.text[i - 2] ?? '')));
     const next = this.text[i + length];
     if ((c === '_' && afterAlpha) || isSpace(next) || open & bit) return { end: i, skip: length };
     let attempt = this.spans(i + length, { delimiter: c.repeat(length), kind }, open | bit);
@@ -174,7 +176,12 @@ class Parser {
   }
 }
 
-function materialize(pieces: Piece[], text: string, atoms: Map<number, PhrasingContent>, created: WeakSet<object>): PhrasingContent[] {
+function materialize(
+  pieces: Piece[],
+  text: string,
+  atoms: Map<number, PhrasingContent>,
+  created: WeakSet<object>,
+): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   for (const piece of pieces) {
     if ('kind' in piece) {

@@ -17,10 +17,57 @@ import type { Html, Paragraph, PhrasingContent, Root, RootContent, Table } from 
 
 /** Tags kramdown reads as span-level, or as elements without a body (`HTML_SPAN_ELEMENTS`, ...). */
 const SPAN_TAGS = new Set([
-  'a', 'abbr', 'acronym', 'b', 'big', 'bdo', 'br', 'button', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'input',
-  'ins', 'kbd', 'label', 'mark', 'option', 'q', 'rb', 'rbc', 'rp', 'rt', 'rtc', 'ruby', 'samp', 'select', 'small',
-  'span', 'strong', 'sub', 'sup', 'tt', 'u', 'var', 'area', 'base', 'col', 'command', 'embed', 'hr', 'keygen', 'link',
-  'meta', 'param', 'source', 'track', 'wbr',
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'big',
+  'bdo',
+  'br',
+  'button',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'input',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'option',
+  'q',
+  'rb',
+  'rbc',
+  'rp',
+  'rt',
+  'rtc',
+  'ruby',
+  'samp',
+  'select',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'tt',
+  'u',
+  'var',
+  'area',
+  'base',
+  'col',
+  'command',
+  'embed',
+  'hr',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
 ]);
 /** Block elements whose content kramdown reads as span-level Markdown under `markdown="1"`. */
 const SPAN_CONTENT = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'th', 'caption', 'legend', 'summary']);
@@ -67,7 +114,7 @@ function lineEnd(text: string, offset: number): number {
  */
 export function unclosedBlock(text: string, from: number, to: number): { start: number; end: number } | undefined {
   let fence: string | undefined;
-  for (let start = from; start < to; ) {
+  for (let start = from; start < to;) {
     const end = lineEnd(text, start);
     const line = text.slice(start, Math.min(end, start + 200));
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
@@ -104,7 +151,11 @@ export function kramdownHtmlBlocks(tree: Root, text: string, parse: ParseMarkdow
     const opener = blockOpener(text, start);
     if (!opener) {
       // Span-level HTML on a line of its own: a paragraph.
-      const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'html', value: node.value, position: node.position }], position: node.position };
+      const paragraph: Paragraph = {
+        type: 'paragraph',
+        children: [{ type: 'html', value: node.value, position: node.position }],
+        position: node.position,
+      };
       out.push(/^ {0,3}<[a-zA-Z]/.test(node.value) ? paragraph : node);
       continue;
     }
@@ -175,7 +226,14 @@ function parseAt(text: string, from: number, to: number, parse: ParseMarkdown): 
 }
 
 /** An element with `markdown="1"`: its tags as HTML, its content as Markdown. */
-function markdownElement(text: string, start: number, contentStart: number, close: number, tag: string, parse: ParseMarkdown): RootContent[] {
+function markdownElement(
+  text: string,
+  start: number,
+  contentStart: number,
+  close: number,
+  tag: string,
+  parse: ParseMarkdown,
+): RootContent[] {
   const closeStart = text.lastIndexOf('<', close - 1);
   const opening = htmlNode(text, start, contentStart);
   opening.value = opening.value.replace(MARKDOWN_ATTRIBUTE, '');

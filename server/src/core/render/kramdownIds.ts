@@ -102,7 +102,13 @@ function backLinks(parent: Element): void {
       const repeat = Number(/:(\d+)$/.exec(ref.id.slice('fnref:'.length + ref.label.length))?.[1] ?? 0);
       node.properties = { href: `#${ref.id}`, className: ['reversefootnote'] };
       node.children = [{ type: 'text', value: '\u21A9' }];
-      if (repeat > 0) node.children.push({ type: 'element', tagName: 'sup', properties: {}, children: [{ type: 'text', value: String(repeat + 1) }] });
+      if (repeat > 0)
+        node.children.push({
+          type: 'element',
+          tagName: 'sup',
+          properties: {},
+          children: [{ type: 'text', value: String(repeat + 1) }],
+        });
     } else {
       backLinks(node);
     }

@@ -73,7 +73,8 @@ const escapesFromMarkdown: FromMarkdownExtension = {
       const tail = this.stack.pop() as { value: string; position?: { end: unknown } };
       const value = this.sliceSerialize(token);
       tail.value += value === '*' ? LITERAL_STAR : value === '_' ? LITERAL_UNDERSCORE : value;
-      if (tail.position) tail.position.end = { line: token.end.line, column: token.end.column, offset: token.end.offset };
+      if (tail.position)
+        tail.position.end = { line: token.end.line, column: token.end.column, offset: token.end.offset };
     },
   },
 };
@@ -81,7 +82,13 @@ const escapesFromMarkdown: FromMarkdownExtension = {
 /** The remark plugin (see the module comment). Use it instead of remark-gfm. */
 export function remarkKramdown(this: Processor): (tree: Root, file: VFile) => void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmStrikethrough({ singleTilde: false }), gfmTable(), gfmTaskListItem(), micromarkKramdown);
+  (data.micromarkExtensions ??= []).push(
+    gfmFootnote(),
+    gfmStrikethrough({ singleTilde: false }),
+    gfmTable(),
+    gfmTaskListItem(),
+    micromarkKramdown,
+  );
   (data.fromMarkdownExtensions ??= []).push(
     gfmFootnoteFromMarkdown(),
     gfmStrikethroughFromMarkdown(),
@@ -117,7 +124,8 @@ export function hideParenMarkers(text: string): string {
 
 function restoreParens(tree: Root): void {
   const visit = (node: Root | RootContent): void => {
-    if ('value' in node && typeof node.value === 'string' && node.value.includes(PAREN)) node.value = node.value.replaceAll(PAREN, ')');
+    if ('value' in node && typeof node.value === 'string' && node.value.includes(PAREN))
+      node.value = node.value.replaceAll(PAREN, ')');
     if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(tree);
@@ -181,7 +189,9 @@ function attributeLists(tree: Root): void {
       if (node.type === 'paragraph') blockAttributes(node);
       if ('children' in node) visit(node);
     }
-    parent.children = children.filter((c) => !(c.type === 'text' && c.value === '') && !(c.type === 'paragraph' && c.children.length === 0));
+    parent.children = children.filter(
+      (c) => !(c.type === 'text' && c.value === '') && !(c.type === 'paragraph' && c.children.length === 0),
+    );
   };
   visit(tree);
 }

@@ -74,7 +74,8 @@ function quote(text: string, at: number): string {
   }
   // Nothing before it in this text.
   if (next !== undefined && /^[_*]{1,2}\S/.test(text.slice(at + 1, at + 4))) return open;
-  if (next !== undefined && PUNCT.test(next) && !text.startsWith('..', at + 1) && !WORD.test(text[at + 2] ?? '')) return close;
+  if (next !== undefined && PUNCT.test(next) && !text.startsWith('..', at + 1) && !WORD.test(text[at + 2] ?? ''))
+    return close;
   if (q === "'" && /^\d\ds/.test(rest)) return RSQUO;
   if (next === undefined || isSpace(next) || (next === 's' && !WORD.test(text[at + 2] ?? ''))) return close;
   return open;

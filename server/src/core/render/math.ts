@@ -26,7 +26,14 @@ export function displayMathParagraphs(text: string): (tree: MdastRoot) => void {
             position: node.position,
             data: {
               hName: 'pre',
-              hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value: math }] }],
+              hChildren: [
+                {
+                  type: 'element',
+                  tagName: 'code',
+                  properties: { className: ['language-math', 'math-display'] },
+                  children: [{ type: 'text', value: math }],
+                },
+              ],
             },
           };
         }
@@ -96,7 +103,14 @@ export function typesetMath(text: string, typeset: boolean, cache?: TypesetCache
       return [{ type: 'raw', value: typesetCached(value, display, cache) } as unknown as ElementContent];
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return [{ type: 'element', tagName: 'span', properties: { className: ['katex-error'], title: message }, children: [{ type: 'text', value: written }] }];
+      return [
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['katex-error'], title: message },
+          children: [{ type: 'text', value: written }],
+        },
+      ];
     }
   };
   const visit = (parent: HastRoot | Element): void => {
@@ -106,7 +120,7 @@ export function typesetMath(text: string, typeset: boolean, cache?: TypesetCache
       if (code && node.tagName === 'pre') {
         const value = textOf(code);
         // Without MathJax the page shows what kramdown wrote: `\[...\]`.
-        const written = typeset ? source(node) ?? `$$${value}$$` : `\\[${value}\\]`;
+        const written = typeset ? (source(node) ?? `$$${value}$$`) : `\\[${value}\\]`;
         const block: Element = {
           type: 'element',
           tagName: typeset ? 'div' : 'p',
@@ -119,7 +133,7 @@ export function typesetMath(text: string, typeset: boolean, cache?: TypesetCache
         const value = textOf(node);
         const display = (node.properties.className as string[]).includes('math-display');
         const found = (node.data as { written?: string } | undefined)?.written;
-        const written = found ?? (typeset ? source(node) ?? `$$${value}$$` : `\\(${value}\\)`);
+        const written = found ?? (typeset ? (source(node) ?? `$$${value}$$`) : `\\(${value}\\)`);
         parent.children.splice(i, 1, ...render(value, display, written));
       } else {
         visit(node);

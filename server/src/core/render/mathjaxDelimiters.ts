@@ -63,7 +63,10 @@ export function findDelimitedMath(tree: Root | Element, delimiters: MathDelimite
 /** Formulas already marked or typeset, and text MathJax is told to ignore. */
 function isSet(node: Element): boolean {
   const classes = node.properties.className;
-  return Array.isArray(classes) && classes.some((c) => c === 'language-math' || c === 'katex' || c === 'katex-display' || c === 'tex2jax_ignore');
+  return (
+    Array.isArray(classes) &&
+    classes.some((c) => c === 'language-math' || c === 'katex' || c === 'katex-display' || c === 'tex2jax_ignore')
+  );
 }
 
 /** How far past a formula's first closing delimiter its braces may still balance (characters). */
@@ -81,7 +84,13 @@ class Scanner {
     for (const [open, close] of config.display) this.add(starts, open, close, true);
     const parts: string[] = [];
     // Longest first, as tex2jax sorts them: `$$` before `$`.
-    if (starts.length) parts.push(starts.sort((a, b) => b.length - a.length).map(quote).join('|'));
+    if (starts.length)
+      parts.push(
+        starts
+          .sort((a, b) => b.length - a.length)
+          .map(quote)
+          .join('|'),
+      );
     if (config.processEnvironments) parts.push('\\\\begin\\{([^}]*)\\}');
     if (config.processEscapes) parts.push('\\\\*\\\\\\$');
     if (config.processRefs) parts.push('\\\\(?:eq)?ref\\{[^}]*\\}');
@@ -158,13 +167,25 @@ class Scanner {
         const close = this.close(text, open + token.length, delimiter.pattern, delimiter.end);
         // Never closed: tex2jax stops reading this run of text.
         if (!close) break;
-        found.push({ start: open, end: close.end, tex: text.slice(open + token.length, close.start), display: delimiter.display, written: text.slice(open, close.end) });
+        found.push({
+          start: open,
+          end: close.end,
+          tex: text.slice(open + token.length, close.start),
+          display: delimiter.display,
+          written: text.slice(open, close.end),
+        });
         start.lastIndex = close.end;
       } else if (token.startsWith('\\begin')) {
         const endTag = `\\end{${match[1]}}`;
         const close = this.close(text, open + token.length, new RegExp(`${quote(endTag)}|\\\\.|[{}]`, 'g'), endTag);
         if (!close) break;
-        found.push({ start: open, end: close.end, tex: text.slice(open, close.end), display: true, written: text.slice(open, close.end) });
+        found.push({
+          start: open,
+          end: close.end,
+          tex: text.slice(open, close.end),
+          display: true,
+          written: text.slice(open, close.end),
+        });
         start.lastIndex = close.end;
       } else if (/^\\(?:eq)?ref\{/.test(token)) {
         found.push({ start: open, end: open + token.length, tex: token, display: false, written: token });
@@ -172,11 +193,23 @@ class Scanner {
         // Backslashes and a dollar: an odd count escapes the dollar, which is then plain text.
         const slashes = token.slice(0, -1);
         if (slashes.length % 2 === 0) {
-          found.push({ start: open, end: open + slashes.length, tex: '', display: false, escape: slashes.slice(slashes.length / 2) } as Found);
+          found.push({
+            start: open,
+            end: open + slashes.length,
+            tex: '',
+            display: false,
+            escape: slashes.slice(slashes.length / 2),
+          } as Found);
           start.lastIndex = open + slashes.length;
         } else {
           const kept = slashes.slice(1);
-          found.push({ start: open, end: open + token.length, tex: '', display: false, escape: kept.slice(kept.length / 2) + '$' } as Found);
+          found.push({
+            start: open,
+            end: open + token.length,
+            tex: '',
+            display: false,
+            escape: kept.slice(kept.length / 2) + '$',
+          } as Found);
         }
       }
     }
@@ -209,7 +242,8 @@ function mergeText(nodes: (RootContent | ElementContent)[]): (RootContent | Elem
   const out: (RootContent | ElementContent)[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
-    if (node.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + node.value };
+    if (node.type === 'text' && last?.type === 'text')
+      out[out.length - 1] = { type: 'text', value: last.value + node.value };
     else if (!(node.type === 'text' && node.value === '')) out.push(node);
   }
   return out;

@@ -46,7 +46,11 @@ export interface ChunkRenderOptions {
  * `/blog/assets/x.png` under the baseurl `/blog`) from: the site folder's file under `imageBase`.
  * Undefined for any other URL.
  */
-export function siteImageUrl(src: string, imageBase: string | undefined, baseurl: string | undefined): string | undefined {
+export function siteImageUrl(
+  src: string,
+  imageBase: string | undefined,
+  baseurl: string | undefined,
+): string | undefined {
   // `{{ site.baseurl }}/assets/x.png`: Jekyll puts the baseurl there, so the rest is a site path.
   const liquid = /^\{\{\s*site\.baseurl\s*\}\}(?=\/)/.exec(src);
   if (liquid) src = src.slice(liquid[0].length);
@@ -57,8 +61,28 @@ export function siteImageUrl(src: string, imageBase: string | undefined, baseurl
 
 /** Elements that get a `data-line`: those that start a line of their own on the page. */
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'center', 'blockquote', 'pre', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'table', 'tr', 'details', 'section',
+  'p',
+  'div',
+  'center',
+  'blockquote',
+  'pre',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'details',
+  'section',
 ]);
 
 // Markdown read as kramdown reads it (`kramdownMarkdown.ts`). kramdown reads `$$` only: a single `$`
@@ -88,7 +112,10 @@ export function renderChunk(text: string, options: ChunkRenderOptions): string {
     let hast: HastRoot;
     if (options.raw) {
       const end = { line: text.split('\n').length, column: 1, offset: text.length };
-      const html: MdastRoot = { type: 'root', children: [{ type: 'html', value: text, position: { start: { line: 1, column: 1, offset: 0 }, end } }] };
+      const html: MdastRoot = {
+        type: 'root',
+        children: [{ type: 'html', value: text, position: { start: { line: 1, column: 1, offset: 0 }, end } }],
+      };
       hast = toHast.runSync(html, text);
     } else {
       if (guardMarkdown(text).simplified.length > 0) throw new Error('too complex to render');

@@ -41,7 +41,7 @@ export interface RenderOptions {
 /** Renders `post` for the preview. Never throws on hostile input: what is not allowed is dropped. */
 export function renderPost(post: Post, options: RenderOptions = {}): RenderResult {
   const chunkOptions: ChunkRenderOptions = {
-    math: mathjaxOn(post) ? options.mathjax ?? BLOG_MATHJAX : undefined,
+    math: mathjaxOn(post) ? (options.mathjax ?? BLOG_MATHJAX) : undefined,
     imageBase: options.imageBase,
     baseurl: options.baseurl,
     typeset: options.cache?.typeset,
@@ -53,7 +53,14 @@ export function renderPost(post: Post, options: RenderOptions = {}): RenderResul
     // As the parser does: a byte order mark becomes a space, so `# title` after it is a heading.
     if (chunk.start === 0 && text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
     if (!text.trim()) continue;
-    parts.push(cachedChunk(text, chunk.raw ? { ...chunkOptions, raw: true } : chunkOptions, post.lines.lineAt(chunk.start), options.cache));
+    parts.push(
+      cachedChunk(
+        text,
+        chunk.raw ? { ...chunkOptions, raw: true } : chunkOptions,
+        post.lines.lineAt(chunk.start),
+        options.cache,
+      ),
+    );
   }
   const date = postDate(post);
   return {
@@ -116,7 +123,10 @@ function postTitle(post: Post): string | undefined {
   const value = entry(post, 'title')?.value;
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   const slug = parsePostFileName(post.fileName)?.slug;
-  return slug?.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  return slug
+    ?.split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 function postDate(post: Post): CalendarDate | undefined {
@@ -163,7 +173,10 @@ function thumbnailOf(post: Post, imageBase: string | undefined, baseurl: string 
  */
 function shiftDataLines(html: string, delta: number): string {
   if (delta === 0) return html;
-  return html.replace(/(<[a-z][a-z0-9]* data-line=")(\d+)"/g, (_, open: string, line: string) => `${open}${Number(line) + delta}"`);
+  return html.replace(
+    /(<[a-z][a-z0-9]* data-line=")(\d+)"/g,
+    (_, open: string, line: string) => `${open}${Number(line) + delta}"`,
+  );
 }
 
 /** A rendered chunk, and its last copy moved to its line in the post. */
@@ -179,7 +192,10 @@ interface RenderedChunk {
  */
 export class RenderCache {
   /** Sized by characters: the key (the chunk's text), the chunk's HTML and its placed copy. */
-  readonly chunks = new Lru<string, RenderedChunk>({ maxWeight: 8_000_000, weigh: (key, entry) => key.length + 2 * entry.html.length });
+  readonly chunks = new Lru<string, RenderedChunk>({
+    maxWeight: 8_000_000,
+    weigh: (key, entry) => key.length + 2 * entry.html.length,
+  });
   readonly typeset: TypesetCache = createTypesetCache();
 
   /** Empties both (for tests and benchmarks that measure a cold render). */

@@ -12,9 +12,51 @@
  */
 import type { Options as Schema } from 'rehype-sanitize';
 
-const BLOCKS = ['p', 'div', 'blockquote', 'pre', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'center'];
+const BLOCKS = [
+  'p',
+  'div',
+  'blockquote',
+  'pre',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'center',
+];
 const TABLES = ['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'];
-const INLINE = ['a', 'b', 'strong', 'i', 'em', 'u', 'del', 's', 'strike', 'ins', 'mark', 'small', 'sub', 'sup', 'code', 'kbd', 'q', 'cite', 'abbr', 'br', 'span', 'img'];
+const INLINE = [
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'del',
+  's',
+  'strike',
+  'ins',
+  'mark',
+  'small',
+  'sub',
+  'sup',
+  'code',
+  'kbd',
+  'q',
+  'cite',
+  'abbr',
+  'br',
+  'span',
+  'img',
+];
 const OTHER = ['details', 'summary', 'section', 'input'];
 
 /**
@@ -22,8 +64,28 @@ const OTHER = ['details', 'summary', 'section', 'input'];
  * which is right for, say, `<font>`, but would show a script's or a style sheet's source as text.
  */
 const STRIP = [
-  'script', 'style', 'template', 'noscript', 'textarea', 'title', 'xmp', 'plaintext', 'iframe', 'frame', 'frameset',
-  'noembed', 'noframes', 'object', 'embed', 'applet', 'svg', 'math', 'select', 'option', 'head', 'button',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'textarea',
+  'title',
+  'xmp',
+  'plaintext',
+  'iframe',
+  'frame',
+  'frameset',
+  'noembed',
+  'noframes',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'select',
+  'option',
+  'head',
+  'button',
 ];
 
 /** The `data:` URLs an `<img>` may keep (the sanitizer's protocol check only sees `data:`). */
@@ -40,7 +102,15 @@ export const SANITIZE_SCHEMA: Schema = {
   allowDoctypes: false,
   attributes: {
     '*': ['align', 'title', 'lang', 'dir'],
-    a: ['href', 'id', 'ariaDescribedBy', 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref']],
+    a: [
+      'href',
+      'id',
+      'ariaDescribedBy',
+      'ariaLabel',
+      'dataFootnoteRef',
+      'dataFootnoteBackref',
+      ['className', 'data-footnote-backref'],
+    ],
     img: ['src', 'alt', 'width', 'height'],
     code: [['className', /^language-./, 'math-inline', 'math-display']],
     ol: ['start', ['className', 'contains-task-list']],
@@ -59,7 +129,16 @@ export const SANITIZE_SCHEMA: Schema = {
     details: ['open'],
   },
   required: { input: { type: 'checkbox', disabled: true } },
-  ancestors: { input: ['li'], tbody: ['table'], thead: ['table'], tfoot: ['table'], tr: ['table'], th: ['table'], td: ['table'], caption: ['table'] },
+  ancestors: {
+    input: ['li'],
+    tbody: ['table'],
+    thead: ['table'],
+    tfoot: ['table'],
+    tr: ['table'],
+    th: ['table'],
+    td: ['table'],
+    caption: ['table'],
+  },
   protocols: {
     href: ['http', 'https', 'mailto'],
     src: ['http', 'https', 'data'],

@@ -35,7 +35,11 @@ function worstSeverity(found: readonly Diagnostic[]): ProblemSeverity | undefine
 }
 
 /** One summary per section of `post`, in order. */
-export function summarizeSections(post: Post, config: SummaryConfig, diagnostics: readonly Diagnostic[]): SectionSummary[] {
+export function summarizeSections(
+  post: Post,
+  config: SummaryConfig,
+  diagnostics: readonly Diagnostic[],
+): SectionSummary[] {
   const starts = post.sections.map((s) => s.range.start.line);
   const problems = post.sections.map(() => [] as Diagnostic[]);
   for (const diagnostic of diagnostics) {
@@ -62,11 +66,20 @@ export function summarizeSections(post: Post, config: SummaryConfig, diagnostics
  * The problems before the first section (or anywhere, in a post without one): the front matter's,
  * the file name's, text before the first paper. The header's badge counts them.
  */
-export function summarizeHeaderProblems(post: Post, diagnostics: readonly Diagnostic[]): RenderResult['headerProblems'] {
+export function summarizeHeaderProblems(
+  post: Post,
+  diagnostics: readonly Diagnostic[],
+): RenderResult['headerProblems'] {
   const firstSection = post.sections[0]?.range.start.line ?? Infinity;
   const found = diagnostics.filter((d) => d.range.start.line < firstSection && listedInProblems(d));
   const first = [...found].sort(byPosition)[0];
-  return first && { count: found.length, severity: worstSeverity(found), first: { line: first.range.start.line, character: first.range.start.character } };
+  return (
+    first && {
+      count: found.length,
+      severity: worstSeverity(found),
+      first: { line: first.range.start.line, character: first.range.start.character },
+    }
+  );
 }
 
 type SectionDescription = Omit<SectionSummary, 'problemCount' | 'problemSeverity' | 'firstProblem'>;
@@ -102,7 +115,8 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 const YEAR = /(?:19|20)\d{2}/;
-const VENUE_WORDS = /\b(?:arxiv|neurips|nips|iclr|icml|cvpr|iccv|eccv|aaai|ijcai|acl|emnlp|naacl|coling|interspeech|icassp|mlsp|kdd|www|sigir|recsys|uai|aistats|colt|corl|rss|icra|iros|tpami|jmlr|tacl|nature|science|journal|conference|workshop|proceedings|under review)\b/i;
+const VENUE_WORDS =
+  /\b(?:arxiv|neurips|nips|iclr|icml|cvpr|iccv|eccv|aaai|ijcai|acl|emnlp|naacl|coling|interspeech|icassp|mlsp|kdd|www|sigir|recsys|uai|aistats|colt|corl|rss|icra|iros|tpami|jmlr|tacl|nature|science|journal|conference|workshop|proceedings|under review)\b/i;
 
 /**
  * Authors and venue of a `## Authors, Venue` line, as the blog writes it: the venue after a
@@ -121,7 +135,8 @@ export function splitAuthors(section: Section): { authors: string | undefined; v
   const comma = text.lastIndexOf(',');
   if (comma >= 0) {
     const last = text.slice(comma + 1).trim();
-    if (VENUE_WORDS.test(last) || YEAR.test(last)) return { authors: text.slice(0, comma).trim() || undefined, venue: last };
+    if (VENUE_WORDS.test(last) || YEAR.test(last))
+      return { authors: text.slice(0, comma).trim() || undefined, venue: last };
   }
   return { authors: text || undefined, venue: undefined };
 }
@@ -132,7 +147,9 @@ function plain(markdown: string): string {
 
 function presenterOf(section: Section, config: SummaryConfig): string | undefined {
   const labels = config.presenterLabels.map((l) => l.toLowerCase());
-  const line = section.presenterLines.find((p) => p.label && labels.includes(p.label.text.toLowerCase())) ?? section.presenterLines[0];
+  const line =
+    section.presenterLines.find((p) => p.label && labels.includes(p.label.text.toLowerCase())) ??
+    section.presenterLines[0];
   return line?.name?.text;
 }
 

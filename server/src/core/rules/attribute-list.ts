@@ -12,7 +12,20 @@ import type { Post, Range } from '../model';
 import { examplePost, SAMPLE_FRONT_MATTER, SAMPLE_SECTION } from './support/examples';
 
 /** Attributes an image takes (and kramdown's own), for telling a misspelling from a deliberate name. */
-const IMAGE_ATTRIBUTES = ['width', 'height', 'alt', 'title', 'class', 'style', 'align', 'id', 'loading', 'border', 'srcset', 'sizes'];
+const IMAGE_ATTRIBUTES = [
+  'width',
+  'height',
+  'alt',
+  'title',
+  'class',
+  'style',
+  'align',
+  'id',
+  'loading',
+  'border',
+  'srcset',
+  'sizes',
+];
 
 /** One token of a list's content, as kramdown's `ALD_TYPE_ANY` splits it. */
 const TOKEN = /\S+?=(?:"[^"]*"|'[^']*')|\S+/g;
@@ -47,7 +60,7 @@ export const attributeList: RuleDefinition = {
       ko: '`{suggestion}` 같은 이미지 속성이 필요하지만 `{name}`입니다: 브라우저가 이를 무시합니다',
     },
     nextLine: {
-      en: 'Expected the attribute list on the image\'s line, found it on the next line: kramdown gives it to the paragraph, not the image',
+      en: "Expected the attribute list on the image's line, found it on the next line: kramdown gives it to the paragraph, not the image",
       ko: '속성 목록이 이미지와 같은 줄에 있어야 하지만 다음 줄에 있습니다: kramdown은 이를 이미지가 아닌 문단에 적용합니다',
     },
   },
@@ -58,9 +71,20 @@ export const attributeList: RuleDefinition = {
       '`{: width=450px}`) is dropped without a word; a misspelled name (`{: widht="450"}`) reaches the browser, which ignores ' +
       'it; and a list on the line after the image applies to the paragraph around it, not to the image. Each way, the ' +
       'figure keeps its full size.',
-    ok: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}\n\n![ResNet block](https://user-images.githubusercontent.com/1/resnet.png){: width="450"}`) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}\n\n![ResNet block](https://user-images.githubusercontent.com/1/resnet.png){: widht="450"}`) },
-    fix: 'Removes the space, adds the `:` or the `}`, quotes the value, corrects the name, or moves the list onto the image\'s ' +
+    ok: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        `${SAMPLE_SECTION}\n\n![ResNet block](https://user-images.githubusercontent.com/1/resnet.png){: width="450"}`,
+      ),
+    },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        `${SAMPLE_SECTION}\n\n![ResNet block](https://user-images.githubusercontent.com/1/resnet.png){: widht="450"}`,
+      ),
+    },
+    fix:
+      "Removes the space, adds the `:` or the `}`, quotes the value, corrects the name, or moves the list onto the image's " +
       'line: applied automatically, since what the author meant is plain.',
   },
   check(post, _context, report) {
@@ -79,11 +103,23 @@ type Reporter = Parameters<RuleDefinition['check']>[2];
 
 function checkAfterImage(post: Post, line: number, text: string, after: number, report: Reporter): void {
   const rest = text.slice(after);
-  const at = (from: number, to: number): Range => ({ start: { line, character: after + from }, end: { line, character: after + to } });
-  const fix = (en: string, ko: string, range: Range, newText: string): FixDescriptor => ({ title: { en, ko }, safe: true, edits: [{ range, newText }] });
+  const at = (from: number, to: number): Range => ({
+    start: { line, character: after + from },
+    end: { line, character: after + to },
+  });
+  const fix = (en: string, ko: string, range: Range, newText: string): FixDescriptor => ({
+    title: { en, ko },
+    safe: true,
+    edits: [{ range, newText }],
+  });
   const spaced = /^([ \t]+)(\{:?[^}]*\}?)/.exec(rest);
   if (spaced && /^\{:|^\{\s*[\w.#-]+=/.test(spaced[2]!)) {
-    report({ range: at(0, spaced[0].length), messageId: 'spaced', data: { list: spaced[2]! }, fix: fix('Remove the space', '공백 지우기', at(0, spaced[1]!.length), '') });
+    report({
+      range: at(0, spaced[0].length),
+      messageId: 'spaced',
+      data: { list: spaced[2]! },
+      fix: fix('Remove the space', '공백 지우기', at(0, spaced[1]!.length), ''),
+    });
     return;
   }
   if (rest.trim() === '' && line + 1 < post.lines.lineCount) {
@@ -94,14 +130,24 @@ function checkAfterImage(post: Post, line: number, text: string, after: number, 
       report({
         range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: next.length } },
         messageId: 'nextLine',
-        fix: fix('Move the list onto the image\'s line', '속성 목록을 이미지 줄로 옮기기', { start: { line, character: after }, end: range.end }, next.trim()),
+        fix: fix(
+          "Move the list onto the image's line",
+          '속성 목록을 이미지 줄로 옮기기',
+          { start: { line, character: after }, end: range.end },
+          next.trim(),
+        ),
       });
     }
     return;
   }
   if (/^\{(?!:)\s*[\w-]+=["']/.test(rest) || /^\{(?!:)\s*\.[\w-]+\s*\}/.test(rest)) {
     const list = /^\{[^}]*\}?/.exec(rest)![0];
-    report({ range: at(0, list.length), messageId: 'noColon', data: { list }, fix: fix('Write `{:`', '`{:`(으)로 쓰기', at(1, 1), ':') });
+    report({
+      range: at(0, list.length),
+      messageId: 'noColon',
+      data: { list },
+      fix: fix('Write `{:`', '`{:`(으)로 쓰기', at(1, 1), ':'),
+    });
     return;
   }
   if (!rest.startsWith('{:')) return;
@@ -123,14 +169,24 @@ function checkAfterImage(post: Post, line: number, text: string, after: number, 
       const suggestion = closest(name, IMAGE_ATTRIBUTES);
       if (!suggestion) continue;
       const nameRange = at(from, from + name.length);
-      report({ range: nameRange, messageId: 'misspelled', data: { name, suggestion }, fix: fix(`Write \`${suggestion}\``, `\`${suggestion}\`(으)로 쓰기`, nameRange, suggestion) });
+      report({
+        range: nameRange,
+        messageId: 'misspelled',
+        data: { name, suggestion },
+        fix: fix(`Write \`${suggestion}\``, `\`${suggestion}\`(으)로 쓰기`, nameRange, suggestion),
+      });
       continue;
     }
     // `width=450`, `width=450px`: a value without quotes.
     const unquoted = /^([A-Za-z][\w-]*)=([^"'\s]+)$/.exec(written);
     if (unquoted) {
       const fixed = `${unquoted[1]}="${unquoted[2]}"`;
-      report({ range, messageId: 'unquoted', data: { fixed, written }, fix: fix(`Write \`${fixed}\``, `\`${fixed}\`(으)로 쓰기`, range, fixed) });
+      report({
+        range,
+        messageId: 'unquoted',
+        data: { fixed, written },
+        fix: fix(`Write \`${fixed}\``, `\`${fixed}\`(으)로 쓰기`, range, fixed),
+      });
     }
   }
   // `width: 450`: a colon instead of `=` and no quotes.
@@ -139,6 +195,11 @@ function checkAfterImage(post: Post, line: number, text: string, after: number, 
     const from = 2 + m.index;
     const range = at(from, from + m[0].length);
     const fixed = `${m[1]}="${m[2]}"`;
-    report({ range, messageId: 'unquoted', data: { fixed, written: m[0] }, fix: fix(`Write \`${fixed}\``, `\`${fixed}\`(으)로 쓰기`, range, fixed) });
+    report({
+      range,
+      messageId: 'unquoted',
+      data: { fixed, written: m[0] },
+      fix: fix(`Write \`${fixed}\``, `\`${fixed}\`(으)로 쓰기`, range, fixed),
+    });
   }
 }

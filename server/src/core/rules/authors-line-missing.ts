@@ -49,8 +49,13 @@ export const authorsLineMissing: RuleDefinition = {
           title: { en: 'Insert an authors line', ko: '저자 줄 넣기' },
           safe: false,
           snippet: true,
-          edits: [insertLineAfter(post, section.title.range.end.line,
-            `## \${1:${escapeSnippet(PLACEHOLDERS.authors[context.locale])}}, \${2:${escapeSnippet(PLACEHOLDERS.venue[context.locale])}}`)],
+          edits: [
+            insertLineAfter(
+              post,
+              section.title.range.end.line,
+              `## \${1:${escapeSnippet(PLACEHOLDERS.authors[context.locale])}}, \${2:${escapeSnippet(PLACEHOLDERS.venue[context.locale])}}`,
+            ),
+          ],
         },
       });
     }

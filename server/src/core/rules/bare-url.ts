@@ -32,8 +32,24 @@ export const bareUrl: RuleDefinition = {
       'kramdown, which renders the blog, makes a link of `<https://...>` and `[text](https://...)` only. A bare address is ' +
       'plain text on the blog, though GitHub and the editor link it; written against Korean text, as in ' +
       '`(https://arxiv.org/abs/1807.07665)에서` (a real published post), they even take `)에서` into the address.',
-    ok: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('- 152층', '- 코드는 <https://github.com/KaimingHe/deep-residual-networks>에서 볼 수 있습니다.\n- 152층')) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('- 152층', '- 코드는 (https://github.com/KaimingHe/deep-residual-networks)에서 볼 수 있습니다.\n- 152층')) },
+    ok: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          '- 152층',
+          '- 코드는 <https://github.com/KaimingHe/deep-residual-networks>에서 볼 수 있습니다.\n- 152층',
+        ),
+      ),
+    },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          '- 152층',
+          '- 코드는 (https://github.com/KaimingHe/deep-residual-networks)에서 볼 수 있습니다.\n- 152층',
+        ),
+      ),
+    },
     fix: 'Puts the address between `<` and `>`, which kramdown links (applied automatically).',
   },
   check(post, _context, report) {
@@ -45,14 +61,22 @@ export const bareUrl: RuleDefinition = {
         const url = trimUrl(m[0]);
         const before = text.slice(0, start);
         // A link's target, an autolink, an HTML attribute, or a link's label: not bare.
-        if (/\]\(\s*<?$/.test(before) || /<$/.test(before) || /=\s*["']?$/.test(before) || /[A-Za-z0-9]$/.test(before)) continue;
+        if (/\]\(\s*<?$/.test(before) || /<$/.test(before) || /=\s*["']?$/.test(before) || /[A-Za-z0-9]$/.test(before))
+          continue;
         if (text.slice(start + url.length).startsWith('](')) continue;
-        const range = { start: { line: line.line, character: start }, end: { line: line.line, character: start + url.length } };
+        const range = {
+          start: { line: line.line, character: start },
+          end: { line: line.line, character: start + url.length },
+        };
         report({
           range,
           messageId: 'bare',
           data: { url },
-          fix: { title: { en: 'Write `<…>` around the address', ko: '주소를 `<…>`로 감싸기' }, safe: true, edits: [{ range, newText: `<${url}>` }] },
+          fix: {
+            title: { en: 'Write `<…>` around the address', ko: '주소를 `<…>`로 감싸기' },
+            safe: true,
+            edits: [{ range, newText: `<${url}>` }],
+          },
         });
       }
     }

@@ -21,7 +21,7 @@ export const contentBeforeFirstPaper: RuleDefinition = {
   },
   docs: {
     rationale:
-      'The blog\'s posts open with the first paper. Text above it is shown before every paper and is usually a leftover. ' +
+      "The blog's posts open with the first paper. Text above it is shown before every paper and is usually a leftover. " +
       'Comments (`<!-- ... -->`) do not count; headings there are reported by `heading-structure`.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `이번 분기 발표 목록입니다.\n\n${SAMPLE_SECTION}`) },

@@ -37,7 +37,9 @@ export const duplicatePaper: RuleDefinition = {
       'letter case, punctuation or emphasis. In the editor, a paper already presented in another post of the blog is ' +
       'noted too (as information: presenting a paper again can be deliberate).',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}\n\n${SAMPLE_SECTION.replace('홍길동', '김철수')}`) },
+    notOk: {
+      text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}\n\n${SAMPLE_SECTION.replace('홍길동', '김철수')}`),
+    },
   },
   check(post, context, report) {
     const first = new Map<string, number>();
@@ -72,8 +74,12 @@ export const duplicatePaper: RuleDefinition = {
 function earliest(papers: readonly IndexedPaper[]): IndexedPaper | undefined {
   let best: IndexedPaper | undefined;
   for (const paper of papers) {
-    if (!best || paper.fileName.localeCompare(best.fileName) < 0 ||
-      (paper.fileName === best.fileName && (paper.uri.localeCompare(best.uri) || paper.line - best.line) < 0)) best = paper;
+    if (
+      !best ||
+      paper.fileName.localeCompare(best.fileName) < 0 ||
+      (paper.fileName === best.fileName && (paper.uri.localeCompare(best.uri) || paper.line - best.line) < 0)
+    )
+      best = paper;
   }
   return best;
 }

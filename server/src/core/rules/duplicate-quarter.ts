@@ -29,18 +29,25 @@ export const duplicateQuarter: RuleDefinition = {
   docs: {
     rationale:
       'The blog writes one post per quarter and adds a section per talk as the quarter goes on. A second post dated in the ' +
-      'same quarter (New Quarter Post run again with another date, or last quarter\'s post copied and not redated) is ' +
+      "same quarter (New Quarter Post run again with another date, or last quarter's post copied and not redated) is " +
       'published too: the front page then lists the quarter twice, and the talks are split between two pages. The quarter ' +
-      'is read from the date Jekyll uses (the front matter\'s, else the file name\'s); files Jekyll skips and posts with ' +
+      "is read from the date Jekyll uses (the front matter's, else the file name's); files Jekyll skips and posts with " +
       '`published: false` do not count. Only posts of the same site are compared: the editor knows every post of the ' +
       'workspace, the command line the posts it was asked to check.',
     ok: {
       text: examplePost(frontMatterWith({})),
-      otherPosts: [{ fileName: '2020-07-02-3rd_quarter.md', text: examplePost(frontMatterWith({ title: '"2020_3rd_quarter"', date: '2020-07-02' })) }],
+      otherPosts: [
+        {
+          fileName: '2020-07-02-3rd_quarter.md',
+          text: examplePost(frontMatterWith({ title: '"2020_3rd_quarter"', date: '2020-07-02' })),
+        },
+      ],
     },
     notOk: {
       text: examplePost(frontMatterWith({})),
-      otherPosts: [{ fileName: '2020-05-07-2nd_quarter.md', text: examplePost(frontMatterWith({ date: '2020-05-07' })) }],
+      otherPosts: [
+        { fileName: '2020-05-07-2nd_quarter.md', text: examplePost(frontMatterWith({ date: '2020-05-07' })) },
+      ],
     },
   },
   check(post, context, report) {
@@ -62,7 +69,9 @@ export const duplicateQuarter: RuleDefinition = {
 /** The post's date in the front matter (what sets its quarter), else its first line. */
 function where(post: Post): Range {
   const date = post.frontMatter ? entryOf(post.frontMatter, 'date') : undefined;
-  return date?.valueRange.start.line === date?.valueRange.end.line && date && date.valueSource.trim() ? date.valueRange : post.lines.lineRange(0);
+  return date?.valueRange.start.line === date?.valueRange.end.line && date && date.valueSource.trim()
+    ? date.valueRange
+    : post.lines.lineRange(0);
 }
 
 /** The other post as the author knows it: its file name (its title may be the copied one). */

@@ -19,7 +19,8 @@ export const emptyPost: RuleDefinition = {
     },
   },
   docs: {
-    rationale: 'A quarter\'s post lists the papers presented; one without any `#` section is published as an empty page.',
+    rationale:
+      "A quarter's post lists the papers presented; one without any `#` section is published as an empty page.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, '발표 내용은 곧 정리할 예정입니다.') },
   },

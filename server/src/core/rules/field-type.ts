@@ -68,7 +68,7 @@ export const fieldType: RuleDefinition = {
   },
   docs: {
     rationale:
-      'Jekyll reads `date` with Ruby\'s `Time.parse`. A value with no date in it (`TBD`, an empty `date:`), a month ' +
+      "Jekyll reads `date` with Ruby's `Time.parse`. A value with no date in it (`TBD`, an empty `date:`), a month " +
       'or a day out of range (`2020-13-01`, `2020-02-32`) or a bad time (`25:00`) stops the whole build: GitHub Pages ' +
       'then keeps serving the old site. Other values are read otherwise than written: an impossible day is counted on ' +
       'into the next month (`2020-02-30` is published on 2020-03-01), and of a range only the first date counts (the blog ' +
@@ -77,7 +77,8 @@ export const fieldType: RuleDefinition = {
       'which the layout may not treat as true, and a thumbnail URL that is not a URL shows as a broken image on the front page.',
     ok: { text: examplePost(frontMatterWith({ date: '2020-02-23 19:33:00 +0900' })) },
     notOk: { text: examplePost(frontMatterWith({ date: '2020-07-01~2020-09-30' })) },
-    fix: 'Where the intent is unambiguous: `"true"` becomes `true`, `2021-1-7` becomes `2021-01-07` (applied automatically). ' +
+    fix:
+      'Where the intent is unambiguous: `"true"` becomes `true`, `2021-1-7` becomes `2021-01-07` (applied automatically). ' +
       'A range or an impossible day can be replaced by the date Jekyll uses (offered, never applied automatically: the ' +
       'author may have meant another day).',
   },
@@ -97,8 +98,13 @@ export const fieldType: RuleDefinition = {
         range: nonEmpty(entry),
         // `published` is tested by Ruby's truthiness: a string (even "false") publishes the post.
         messageId: key === 'published' && typeof entry.value === 'string' ? 'publishedString' : 'boolean',
-        data: key === 'published' && typeof entry.value === 'string' ? { value: entry.valueSource.trim() } : { key, value: entry.valueSource.trim() },
-        fix: fixed ? fix('Write `{fixed}`', '`{fixed}`(으)로 쓰기', replaceValue(post, entry, fixed), fixed) : undefined,
+        data:
+          key === 'published' && typeof entry.value === 'string'
+            ? { value: entry.valueSource.trim() }
+            : { key, value: entry.valueSource.trim() },
+        fix: fixed
+          ? fix('Write `{fixed}`', '`{fixed}`(으)로 쓰기', replaceValue(post, entry, fixed), fixed)
+          : undefined,
       });
     }
     const title = entryOf(fm, 'title');
@@ -143,7 +149,11 @@ function checkDate(post: Post, entry: FrontMatterEntry, zone: string, report: Re
     return;
   }
   if (reading.kind === 'invalid') {
-    report({ range: nonEmpty(entry), messageId: reading.reason === 'empty' ? 'dateEmpty' : 'dateInvalid', data: { value } });
+    report({
+      range: nonEmpty(entry),
+      messageId: reading.reason === 'empty' ? 'dateEmpty' : 'dateInvalid',
+      data: { value },
+    });
     return;
   }
   const date = formatDate(inBuildZone(reading, zone).date);
@@ -154,10 +164,28 @@ function checkDate(post: Post, entry: FrontMatterEntry, zone: string, report: Re
     edits: [replaceValue(post, entry, fixed)],
   });
   if (reading.rest) {
-    report({ range: entry.valueRange, messageId: 'dateRange', data: { value, leading: reading.leading, date }, fix: write(false), severity: 'warning' });
+    report({
+      range: entry.valueRange,
+      messageId: 'dateRange',
+      data: { value, leading: reading.leading, date },
+      fix: write(false),
+      severity: 'warning',
+    });
   } else if (reading.rolledOver) {
-    report({ range: entry.valueRange, messageId: 'dateRolledOver', data: { value, date }, fix: write(false), severity: 'warning' });
+    report({
+      range: entry.valueRange,
+      messageId: 'dateRolledOver',
+      data: { value, date },
+      fix: write(false),
+      severity: 'warning',
+    });
   } else if (reading.shortParts) {
-    report({ range: entry.valueRange, messageId: 'dateShort', data: { value, fixed, date }, fix: write(true), severity: 'info' });
+    report({
+      range: entry.valueRange,
+      messageId: 'dateShort',
+      data: { value, fixed, date },
+      fix: write(true),
+      severity: 'info',
+    });
   }
 }

@@ -25,7 +25,7 @@ export const filenameConvention: RuleDefinition<Options> = {
   category: 'file',
   defaultSeverity: 'warning',
   description: {
-    en: 'Jekyll publishes the post, but its file name is not the blog\'s `YYYY-MM-DD-Nth_quarter.md`.',
+    en: "Jekyll publishes the post, but its file name is not the blog's `YYYY-MM-DD-Nth_quarter.md`.",
     ko: 'Jekyll이 포스트를 게시하지만 파일 이름이 블로그의 `YYYY-MM-DD-Nth_quarter.md` 형식이 아닙니다.',
   },
   messages: {
@@ -42,11 +42,11 @@ export const filenameConvention: RuleDefinition<Options> = {
       ko: '파일 이름에 실제 날짜가 필요하지만 `{datePart}`입니다: Jekyll은 이를 쓰지 않고 front matter에 따라 포스트 날짜를 {date}(으)로 씁니다',
     },
     extension: {
-      en: 'Expected the file name `{expected}`, found `{fileName}`: Jekyll converts `.{extension}` as Markdown all the same, but the blog\'s posts end in `.md`',
+      en: "Expected the file name `{expected}`, found `{fileName}`: Jekyll converts `.{extension}` as Markdown all the same, but the blog's posts end in `.md`",
       ko: '`{expected}` 파일 이름이 필요하지만 `{fileName}`입니다: Jekyll은 `.{extension}`도 Markdown으로 변환하지만 블로그의 포스트는 `.md`로 끝납니다',
     },
     slug: {
-      en: 'Expected the slug `{expectedSlug}` (the quarter of {date}), found `{slug}`: the post\'s address ends in `{slug}.html`',
+      en: "Expected the slug `{expectedSlug}` (the quarter of {date}), found `{slug}`: the post's address ends in `{slug}.html`",
       ko: '슬러그 `{expectedSlug}`({date}의 분기)가 필요하지만 `{slug}`입니다: 포스트 주소가 `{slug}.html`로 끝납니다',
     },
   },
@@ -54,20 +54,27 @@ export const filenameConvention: RuleDefinition<Options> = {
     rationale:
       'Jekyll publishes `2020-4-2-2nd_quarter.md`, `2020-04-02-2nd_quarter.MD` and `2020-04-02-2nd_quater.md` alike, so nothing ' +
       'breaks; but the blog finds, sorts and links its posts by names of one shape, `YYYY-MM-DD-Nth_quarter.md`. The slug is ' +
-      'the post\'s address: the real blog served its 2nd and 3rd quarters at `.../2nd_quater.html` and `.../3rd_quater.html` ' +
+      "the post's address: the real blog served its 2nd and 3rd quarters at `.../2nd_quater.html` and `.../3rd_quater.html` " +
       'for months before renaming them, which broke every link to the old address. A date in the name that is no calendar ' +
       'day is counted on (`2020-02-30` is 2020-03-01) or, when the front matter has a date, ignored.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: '2020-04-02-2nd_quarter.md' },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: '2020-4-2-2nd_quarter.md' },
-    fix: 'Renames the file to the blog\'s shape: two-digit month and day, `.md` (applied automatically: the post keeps its ' +
-      'address). A slug other than the quarter\'s becomes `Nth_quarter` (offered, never applied automatically: the address changes).',
-    options: '`quarterSlug` (default `true`): whether the slug must be the quarter\'s, `Nth_quarter`; turn it off for a blog ' +
+    fix:
+      "Renames the file to the blog's shape: two-digit month and day, `.md` (applied automatically: the post keeps its " +
+      "address). A slug other than the quarter's becomes `Nth_quarter` (offered, never applied automatically: the address changes).",
+    options:
+      "`quarterSlug` (default `true`): whether the slug must be the quarter's, `Nth_quarter`; turn it off for a blog " +
       'whose posts are not quarterly.',
   },
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    properties: { quarterSlug: { type: 'boolean', description: 'Whether the slug must be the quarter\'s, `Nth_quarter` (default true).' } },
+    properties: {
+      quarterSlug: {
+        type: 'boolean',
+        description: "Whether the slug must be the quarter's, `Nth_quarter` (default true).",
+      },
+    },
   },
   defaultOptions: { quarterSlug: true },
   check(post, context, report) {
@@ -103,12 +110,22 @@ export const filenameConvention: RuleDefinition<Options> = {
       if (name.date.shortParts) {
         // Keeping the slug keeps the address: safe to rename unattended.
         const expected = named(canonicalDate(name.date), name.slug, name.extension);
-        report({ range, messageId: 'shortDate', data: { expected, fileName: post.fileName }, fix: rename(expected, true) });
+        report({
+          range,
+          messageId: 'shortDate',
+          data: { expected, fileName: post.fileName },
+          fix: rename(expected, true),
+        });
       }
     }
     if (extension !== name.extension) {
       const expected = named(name.datePart, name.slug, extension);
-      report({ range, messageId: 'extension', data: { expected, fileName: post.fileName, extension: name.extension }, fix: rename(expected, true) });
+      report({
+        range,
+        messageId: 'extension',
+        data: { expected, fileName: post.fileName, extension: name.extension },
+        fix: rename(expected, true),
+      });
     }
     if (day && context.options.quarterSlug && !QUARTER_SLUG.test(name.slug)) {
       const expectedSlug = `${quarterOf(day)}_quarter`;
@@ -117,7 +134,9 @@ export const filenameConvention: RuleDefinition<Options> = {
         messageId: 'slug',
         data: { expectedSlug, slug: name.slug, date: formatDate(day) },
         // A slug that names another quarter than the date leaves the choice to the author, as does any rename of the address.
-        fix: namesOtherQuarter(name, day) ? undefined : rename(named(name.datePart, expectedSlug, name.extension), false),
+        fix: namesOtherQuarter(name, day)
+          ? undefined
+          : rename(named(name.datePart, expectedSlug, name.extension), false),
       });
     }
   },

@@ -23,23 +23,24 @@ export const filenameDateMismatch: RuleDefinition = {
   },
   messages: {
     mismatch: {
-      en: 'Expected the front matter date to match the file name\'s {fileDate}, found {date}',
+      en: "Expected the front matter date to match the file name's {fileDate}, found {date}",
       ko: 'front matter 날짜가 파일 이름의 {fileDate}와(과) 같아야 하지만 {date}입니다',
     },
     mismatchRead: {
-      en: 'Expected the front matter date to match the file name\'s {fileDate}, found `{value}`, which Jekyll, building in {zone}, reads as {date}',
+      en: "Expected the front matter date to match the file name's {fileDate}, found `{value}`, which Jekyll, building in {zone}, reads as {date}",
       ko: 'front matter 날짜가 파일 이름의 {fileDate}와(과) 같아야 하지만 `{value}`이며, {zone} 기준으로 빌드하는 Jekyll은 이를 {date}(으)로 읽습니다',
     },
   },
   docs: {
     rationale:
       'Jekyll dates the post, orders it and builds its URL (`/2020/04/02/...`) from the front matter `date`, while people ' +
-      'find the file by its name. When the two disagree, one of them is stale, usually after copying last quarter\'s post. ' +
-      'Jekyll reads a time with its offset in the zone the site builds in (UTC on GitHub Pages, or `_config.yml`\'s ' +
+      "find the file by its name. When the two disagree, one of them is stale, usually after copying last quarter's post. " +
+      "Jekyll reads a time with its offset in the zone the site builds in (UTC on GitHub Pages, or `_config.yml`'s " +
       '`timezone`): `2020-04-02 08:00:00 +0900` is 2020-04-01 there, and the post lands under that day.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: '2020-04-02-2nd_quarter.md' },
     notOk: { text: examplePost(frontMatterWith({ date: '2020-07-02' })), fileName: '2020-04-02-2nd_quarter.md' },
-    fix: 'Two fixes, neither applied automatically since either side may be the stale one: set the front matter date from the ' +
+    fix:
+      'Two fixes, neither applied automatically since either side may be the stale one: set the front matter date from the ' +
       'file name (keeping its time when the day stays the same), or rename the file from the date Jekyll uses.',
   },
   check(post, context, report) {
@@ -57,7 +58,8 @@ export const filenameDateMismatch: RuleDefinition = {
     const canonical = canonicalDate(used.reading);
     const withTime = `${fileDate}${canonical.slice(10)}`;
     const kept = readJekyllDate(withTime);
-    const newValue = kept.kind === 'date' && compareDates(inBuildZone(kept, zone).date, named) === 0 ? withTime : fileDate;
+    const newValue =
+      kept.kind === 'date' && compareDates(inBuildZone(kept, zone).date, named) === 0 ? withTime : fileDate;
     const newName = `${date}-${name.slug}.${name.extension}`;
     const read = formatDate(used.reading.written) !== date || used.reading.rest !== '';
     report({
@@ -65,8 +67,17 @@ export const filenameDateMismatch: RuleDefinition = {
       messageId: read ? 'mismatchRead' : 'mismatch',
       data: read ? { fileDate, date, value, zone } : { fileDate, date },
       fix: [
-        { title: { en: `Set the date to ${newValue}`, ko: `날짜를 ${newValue}(으)로 바꾸기` }, safe: false, edits: [replaceValue(post, used.entry, newValue)] },
-        { title: { en: `Rename the file to \`${newName}\``, ko: `파일 이름을 \`${newName}\`(으)로 바꾸기` }, safe: false, edits: [], rename: newName },
+        {
+          title: { en: `Set the date to ${newValue}`, ko: `날짜를 ${newValue}(으)로 바꾸기` },
+          safe: false,
+          edits: [replaceValue(post, used.entry, newValue)],
+        },
+        {
+          title: { en: `Rename the file to \`${newName}\``, ko: `파일 이름을 \`${newName}\`(으)로 바꾸기` },
+          safe: false,
+          edits: [],
+          rename: newName,
+        },
       ],
     });
   },

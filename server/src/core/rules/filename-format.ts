@@ -48,7 +48,8 @@ export const filenameFormat: RuleDefinition = {
       '(`2020-13-01`) stops the whole build.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: '2020-04-02-2nd_quarter.md' },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER), fileName: '2020_2nd_quater.md' },
-    fix: 'Renames the file from the date Jekyll reads in the front matter and its quarter (`2020-04-02-2nd_quarter.md`). It is ' +
+    fix:
+      'Renames the file from the date Jekyll reads in the front matter and its quarter (`2020-04-02-2nd_quarter.md`). It is ' +
       'applied automatically only when the title names the same quarter as the date and the old name names no other quarter. ' +
       'A file with another extension is renamed to `.md`.',
   },
@@ -61,7 +62,12 @@ export const filenameFormat: RuleDefinition = {
           range: post.lines.lineRange(0),
           messageId: 'notMarkdown',
           data: { extension: name.extension, newName },
-          fix: { title: { en: 'Rename the file to `{newName}`', ko: '파일 이름을 `{newName}`(으)로 바꾸기' }, safe: true, edits: [], rename: newName },
+          fix: {
+            title: { en: 'Rename the file to `{newName}`', ko: '파일 이름을 `{newName}`(으)로 바꾸기' },
+            safe: true,
+            edits: [],
+            rename: newName,
+          },
         });
       } else if (name.date.kind === 'invalid' && readsNameDate(post)) {
         report({ range: post.lines.lineRange(0), messageId: 'nameDate', data: { datePart: name.datePart } });
@@ -74,19 +80,30 @@ export const filenameFormat: RuleDefinition = {
     const extension = /\.markdown$/i.test(post.fileName) ? 'markdown' : 'md';
     const newName = date ? `${formatDate(date)}-${quarterOf(date)}_quarter.${extension}` : undefined;
     const title = fm ? stringValue(entryOf(fm, 'title')) : undefined;
-    const titleAgrees = date !== undefined && title !== undefined && context.config.titlePattern.test(title) &&
-      quarterNamedIn(title).quarter === quarterOf(date) && quarterNamedIn(title).year === date.year;
+    const titleAgrees =
+      date !== undefined &&
+      title !== undefined &&
+      context.config.titlePattern.test(title) &&
+      quarterNamedIn(title).quarter === quarterOf(date) &&
+      quarterNamedIn(title).year === date.year;
     // A name that says another quarter (`2020-4th_quarter.md` holding a copied 3rd-quarter front
     // matter) means the front matter may be the stale part: renaming is then the author's call.
     const named = quarterNamedIn(post.fileName);
-    const nameAgrees = date !== undefined && (named.quarter === undefined || named.quarter === quarterOf(date)) &&
+    const nameAgrees =
+      date !== undefined &&
+      (named.quarter === undefined || named.quarter === quarterOf(date)) &&
       (named.year === undefined || named.year === date.year);
     report({
       range: post.lines.lineRange(0),
       messageId: 'format',
       data: { fileName: post.fileName, newName: newName ?? '' },
       fix: newName
-        ? { title: { en: 'Rename the file to `{newName}`', ko: '파일 이름을 `{newName}`(으)로 바꾸기' }, safe: titleAgrees && nameAgrees, edits: [], rename: newName }
+        ? {
+            title: { en: 'Rename the file to `{newName}`', ko: '파일 이름을 `{newName}`(으)로 바꾸기' },
+            safe: titleAgrees && nameAgrees,
+            edits: [],
+            rename: newName,
+          }
         : undefined,
     });
   },

@@ -26,7 +26,8 @@ export const frontMatterDuplicateKey: RuleDefinition = {
       'with the second date, whatever the first says.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost([...SAMPLE_FRONT_MATTER, 'date: 2020-07-02']) },
-    fix: 'Removes the later line, or the earlier one. Removing the later line is applied automatically only when it repeats ' +
+    fix:
+      'Removes the later line, or the earlier one. Removing the later line is applied automatically only when it repeats ' +
       'the value of the line before it: then nothing is lost and Jekyll (which keeps the last value) publishes the same. ' +
       'Otherwise the author chooses which line goes.',
   },
@@ -56,7 +57,10 @@ export const frontMatterDuplicateKey: RuleDefinition = {
       }
       if (isPlainKey(post, before)) {
         fixes.push({
-          title: { en: 'Remove the earlier `{key}` (line {previous})', ko: '앞에 나온 `{key}` 지우기 ({previous}번째 줄)' },
+          title: {
+            en: 'Remove the earlier `{key}` (line {previous})',
+            ko: '앞에 나온 `{key}` 지우기 ({previous}번째 줄)',
+          },
           safe: false,
           edits: [removeEntry(post, before)],
         });
@@ -64,7 +68,11 @@ export const frontMatterDuplicateKey: RuleDefinition = {
       report({
         range: entry.keyRange,
         messageId: 'duplicate',
-        data: { key: entry.key, line: first.get(entry.key)!.keyRange.start.line + 1, previous: before.keyRange.start.line + 1 },
+        data: {
+          key: entry.key,
+          line: first.get(entry.key)!.keyRange.start.line + 1,
+          previous: before.keyRange.start.line + 1,
+        },
         fix: fixes,
       });
     }

@@ -21,7 +21,12 @@ import { frontMatterSyntax } from './front-matter-syntax';
 import { requiredField } from './required-field';
 
 /** The rules that judge a front matter block and report errors by default: what reading a block may newly raise. */
-const BLOCK_RULES: readonly RuleDefinition<object>[] = [frontMatterSyntax, frontMatterDuplicateKey, requiredField, fieldType];
+const BLOCK_RULES: readonly RuleDefinition<object>[] = [
+  frontMatterSyntax,
+  frontMatterDuplicateKey,
+  requiredField,
+  fieldType,
+];
 
 export const frontMatterMissing: RuleDefinition = {
   id: 'front-matter-missing',
@@ -51,15 +56,16 @@ export const frontMatterMissing: RuleDefinition = {
   },
   docs: {
     rationale:
-      'Jekyll reads front matter only when the file\'s first line is `---`. A file of `_posts/` with a post\'s name is ' +
+      "Jekyll reads front matter only when the file's first line is `---`. A file of `_posts/` with a post's name is " +
       'published even without it: titled from its file name (`2nd_quarter`), dated by it, with no `mathjax` (formulas show ' +
       'raw), no thumbnail on the home page and no layout: Jekyll alone shows the bare text; GitHub Pages, whose ' +
       'jekyll-default-layout plugin gives a Markdown post without one the `post` layout, shows it in the post page. A front ' +
       'matter after blank lines is not read at all: it shows as text at the top of the page.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(undefined) },
-    fix: 'Inserts a front matter block with the blog\'s keys. With a dated file name, the date comes from the name and the title from ' +
-      'its quarter; otherwise the block leaves both for the author to fill in. `image_url` is the post\'s first image. When the ' +
+    fix:
+      "Inserts a front matter block with the blog's keys. With a dated file name, the date comes from the name and the title from " +
+      "its quarter; otherwise the block leaves both for the author to fill in. `image_url` is the post's first image. When the " +
       'post has a front matter block after blank lines, removes the blank lines instead (applied automatically when the block ' +
       'is valid YAML).',
   },
@@ -119,7 +125,10 @@ export const frontMatterMissing: RuleDefinition = {
  * error; undefined when the post does not start with blank lines followed by a closed block.
  * Jekyll reads front matter only on the first line, so such a post has none as far as Jekyll knows.
  */
-function frontMatterAfterBlankLines(post: Post, context: RuleContext): { start: number; end: number; readsCleanly: boolean } | undefined {
+function frontMatterAfterBlankLines(
+  post: Post,
+  context: RuleContext,
+): { start: number; end: number; readsCleanly: boolean } | undefined {
   const text = post.text;
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const blanks = /^(?:[ \t]*(?:\r\n|\r|\n))+/.exec(text.slice(start));

@@ -34,7 +34,7 @@ export const frontMatterSyntax: RuleDefinition = {
       ko: 'front matter에 올바른 YAML이 필요하지만 오류가 있습니다: {error} (뒤에 오류 {count}개가 더 있으며 나열하지 않습니다)',
     },
     unclosed: {
-      en: 'Expected a closing `---` line after the front matter, found none: Jekyll reads no front matter and publishes the whole file as the post\'s text, titled `{title}` from its file name, without a layout (GitHub Pages gives it `post`)',
+      en: "Expected a closing `---` line after the front matter, found none: Jekyll reads no front matter and publishes the whole file as the post's text, titled `{title}` from its file name, without a layout (GitHub Pages gives it `post`)",
       ko: 'front matter 뒤에 닫는 `---` 줄이 필요하지만 없습니다: Jekyll은 front matter를 읽지 않고 파일 전체를 포스트 본문으로, 파일 이름에서 딴 `{title}` 제목으로 레이아웃 없이(GitHub Pages는 `post`를 씁니다) 게시합니다',
     },
     unclosedNotPublished: {
@@ -56,7 +56,7 @@ export const frontMatterSyntax: RuleDefinition = {
       'lines) it logs the error and publishes the post as if it had no front matter data at all: no title, no layout, ' +
       'dated the moment of the build and listed under that day, at an address made from the whole file name ' +
       '(`/2026/12/06/2020-04-02-2nd_quarter.html`). A block that is never closed is no front matter: the whole file, ' +
-      '`---` and keys included, is published as the post\'s text, titled from the file name.',
+      "`---` and keys included, is published as the post's text, titled from the file name.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(['layout: post', 'title: "2020_2nd_quarter', 'date: 2020-04-02']) },
   },
@@ -76,9 +76,15 @@ export const frontMatterSyntax: RuleDefinition = {
     const shown = fm.errors.slice(0, MAX_LISTED);
     shown.forEach((error, i) => {
       const rest = fm.errors.length - shown.length;
-      if (i === shown.length - 1 && rest > 0) report({ range: error.range, messageId: 'yamlMore', data: { error: error.message, count: String(rest) } });
+      if (i === shown.length - 1 && rest > 0)
+        report({ range: error.range, messageId: 'yamlMore', data: { error: error.message, count: String(rest) } });
       // What Jekyll then does is said once, on the first error.
-      else report({ range: error.range, messageId: i === 0 && published ? 'yamlPublished' : 'yaml', data: { error: error.message } });
+      else
+        report({
+          range: error.range,
+          messageId: i === 0 && published ? 'yamlPublished' : 'yaml',
+          data: { error: error.message },
+        });
     });
     if (fm.errors.length === 0 && fm.notAMapping) {
       report({ range: fm.contentRange, messageId: published ? 'notAMappingPublished' : 'notAMapping' });

@@ -24,14 +24,14 @@ export const futureDate: RuleDefinition = {
       ko: '지금({now} {zone}) 이전의 날짜가 필요하지만 `{value}`입니다: {at} {zone} 전에 한 빌드에서는 포스트가 빠집니다(`_config.yml`에 `future: true`를 쓰면 바뀝니다)',
     },
     futureName: {
-      en: 'Expected a date no later than now ({now} {zone}), found the file name\'s {value}: a build before {at} {zone} leaves the post out (set `future: true` in `_config.yml` to change that)',
+      en: "Expected a date no later than now ({now} {zone}), found the file name's {value}: a build before {at} {zone} leaves the post out (set `future: true` in `_config.yml` to change that)",
       ko: '지금({now} {zone}) 이전의 날짜가 필요하지만 파일 이름의 날짜가 {value}입니다: {at} {zone} 전에 한 빌드에서는 포스트가 빠집니다(`_config.yml`에 `future: true`를 쓰면 바뀝니다)',
     },
   },
   docs: {
     rationale:
       'Jekyll leaves out posts dated after the moment the build starts unless `_config.yml` sets `future: true`. It reads ' +
-      'the date in the zone the site builds in: `_config.yml`\'s `timezone`, or UTC, where GitHub Pages builds. A post ' +
+      "the date in the zone the site builds in: `_config.yml`'s `timezone`, or UTC, where GitHub Pages builds. A post " +
       'dated today in Korea (`date: 2020-04-02`) is midnight UTC, nine hours after midnight in Seoul: pushed that ' +
       'morning, it is left out, and GitHub Pages builds again only on the next push. A typo in the year keeps a post off ' +
       'the blog with no error at all. The rule needs the site, to read `_config.yml`.',
@@ -44,7 +44,17 @@ export const futureDate: RuleDefinition = {
     if (!used || used.build.instant <= context.now) return;
     const zone = zoneOf(context);
     const data = { now: formatInstant(context.now, zone), at: formatInstant(used.build.instant, zone), zone };
-    if (used.entry) report({ range: used.entry.valueRange, messageId: 'future', data: { ...data, value: used.entry.valueSource.trim() } });
-    else report({ range: post.lines.lineRange(0), messageId: 'futureName', data: { ...data, value: used.reading.leading } });
+    if (used.entry)
+      report({
+        range: used.entry.valueRange,
+        messageId: 'future',
+        data: { ...data, value: used.entry.valueSource.trim() },
+      });
+    else
+      report({
+        range: post.lines.lineRange(0),
+        messageId: 'futureName',
+        data: { ...data, value: used.reading.leading },
+      });
   },
 };

@@ -30,7 +30,7 @@ export const headingStructure: RuleDefinition = {
   },
   docs: {
     rationale:
-      'The blog\'s sections have a fixed shape: `#` title, `##` authors and venue, `###` presenter. The outline, the ' +
+      "The blog's sections have a fixed shape: `#` title, `##` authors and venue, `###` presenter. The outline, the " +
       'presenter and authors checks and readers skimming the page rely on it. A venue written as a second `##` line shows ' +
       'as a second heading; put it on the authors line (`## Authors, Venue`).',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },

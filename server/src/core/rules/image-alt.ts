@@ -21,10 +21,12 @@ export const imageAlt: RuleDefinition = {
   },
   docs: {
     rationale:
-      'Screen readers read an image\'s `alt` text, and browsers show it when the image fails to load. The 4th-quarter post ' +
+      "Screen readers read an image's `alt` text, and browsers show it when the image fails to load. The 4th-quarter post " +
       'started describing its figures (`alt="Illustration of the Noisy Student Training."`); most older figures have ' +
       'none, so the rule is off unless the blog opts in. An empty `alt=""` marks a decorative image and is accepted.',
-    ok: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('<img src=', '<img alt="잔차 블록 구조" src=')) },
+    ok: {
+      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('<img src=', '<img alt="잔차 블록 구조" src=')),
+    },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER) },
     options: 'Off by default: enable it with `"image-alt": "warning"` under `rules`.',
   },

@@ -33,7 +33,7 @@ export const imageBlockUnclosed: RuleDefinition = {
       'is not an image at all.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(/\n<\/p>$/, '')) },
-    fix: 'Inserts `</p>` on a new line after the block\'s last image.',
+    fix: "Inserts `</p>` on a new line after the block's last image.",
   },
   check(post, _context, report) {
     for (const section of post.sections) {
@@ -44,15 +44,20 @@ export const imageBlockUnclosed: RuleDefinition = {
         // A `</p>` inside a comment left open (`<p align="center"><!--`), inside an `<img>` whose
         // quoted address never closes (`src="x.png*>`), or after a `<p` whose own quote never closes
         // (`<p align='center">`: the tag runs on past it), would close nothing.
-        const swallowed = !block.open.terminated || insideComment(post, edit.range.start) || insideOpenTag(section.images, edit.range.start);
+        const swallowed =
+          !block.open.terminated ||
+          insideComment(post, edit.range.start) ||
+          insideOpenTag(section.images, edit.range.start);
         report({
           range: block.open.range,
           messageId: 'block',
-          fix: swallowed ? undefined : {
-            title: { en: 'Insert `</p>`', ko: '`</p>` 넣기' },
-            safe: true,
-            edits: [edit],
-          },
+          fix: swallowed
+            ? undefined
+            : {
+                title: { en: 'Insert `</p>`', ko: '`</p>` 넣기' },
+                safe: true,
+                edits: [edit],
+              },
         });
       }
       for (const image of section.images) {
@@ -64,7 +69,12 @@ export const imageBlockUnclosed: RuleDefinition = {
 
 /** True when `position` lies inside an `<img>` tag never closed by `>` (which runs on to it). */
 function insideOpenTag(images: readonly { terminated: boolean; range: Range }[], position: Position): boolean {
-  return images.some((image) => !image.terminated && comparePositions(image.range.start, position) < 0 && comparePositions(position, image.range.end) <= 0);
+  return images.some(
+    (image) =>
+      !image.terminated &&
+      comparePositions(image.range.start, position) < 0 &&
+      comparePositions(position, image.range.end) <= 0,
+  );
 }
 
 /**

@@ -14,11 +14,11 @@ export const imageSrcMissing: RuleDefinition = {
   },
   messages: {
     missing: {
-      en: 'Expected a `src` attribute with the image\'s address, found none',
+      en: "Expected a `src` attribute with the image's address, found none",
       ko: '이미지 주소를 담은 `src` 속성이 필요하지만 없습니다',
     },
     empty: {
-      en: 'Expected the image\'s address in `src`, found an empty value',
+      en: "Expected the image's address in `src`, found an empty value",
       ko: '`src`에 이미지 주소가 필요하지만 비어 있습니다',
     },
   },

@@ -38,7 +38,7 @@ export const imageSrc: RuleDefinition = {
       ko: '`https://` 주소나 사이트 경로가 필요하지만 `{src}`입니다',
     },
     relative: {
-      en: 'Expected a site path starting with `/`, found `{src}`: a relative path is read from the post\'s own address (`{address}`) and the image breaks',
+      en: "Expected a site path starting with `/`, found `{src}`: a relative path is read from the post's own address (`{address}`) and the image breaks",
       ko: '`/`로 시작하는 사이트 경로가 필요하지만 `{src}`입니다: 상대 경로는 포스트 자신의 주소(`{address}`)에서 읽혀 이미지가 깨집니다',
     },
   },
@@ -51,10 +51,16 @@ export const imageSrc: RuleDefinition = {
       'thumbnail the front page shows. Whether a site path exists is checked only for a post inside a Jekyll site.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: {
-      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('https://user-images.githubusercontent.com/1/resnet-block.png',
-        'https://github.com/lab/lab.github.io/blob/master/_posts/resnet-block.png')),
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          'https://user-images.githubusercontent.com/1/resnet-block.png',
+          'https://github.com/lab/lab.github.io/blob/master/_posts/resnet-block.png',
+        ),
+      ),
     },
-    fix: 'Turns a `/blob/` address into the `/raw/` one, a `_posts/` path into the file\'s path under `assets/` when ' +
+    fix:
+      "Turns a `/blob/` address into the `/raw/` one, a `_posts/` path into the file's path under `assets/` when " +
       'the site has it there, and a relative path (`assets/a.png`) into a site path (`/assets/a.png`), applied automatically ' +
       'when the site has the file there. The same for the thumbnail: `image_url` and the image it shows get the same address.',
   },
@@ -80,8 +86,9 @@ export const imageSrc: RuleDefinition = {
 /** The edit that writes the mended address, when one is known. */
 function fixOf(problem: ImageAddressProblem, range: Range): FixDescriptor | undefined {
   if (problem.fixed === undefined) return undefined;
-  const title = problem.kind === 'blob'
-    ? { en: 'Use the `/raw/` address', ko: '`/raw/` 주소로 바꾸기' }
-    : { en: `Use \`${problem.fixed}\``, ko: `\`${problem.fixed}\`(으)로 바꾸기` };
+  const title =
+    problem.kind === 'blob'
+      ? { en: 'Use the `/raw/` address', ko: '`/raw/` 주소로 바꾸기' }
+      : { en: `Use \`${problem.fixed}\``, ko: `\`${problem.fixed}\`(으)로 바꾸기` };
   return { title, safe: problem.safe, edits: [{ range, newText: problem.fixed }] };
 }

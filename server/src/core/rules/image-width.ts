@@ -41,9 +41,17 @@ export const imageWidth: RuleDefinition = {
           range: width.value && value ? width.value.range : width.range,
           messageId: 'width',
           data: { width: value },
-          fix: pixels && width.value
-            ? { title: { en: 'Write `{width}` as `' + pixels[1] + '`', ko: '`{width}`를 `' + pixels[1] + '`(으)로 쓰기' }, safe: true, edits: [{ range: width.value.range, newText: pixels[1]! }] }
-            : undefined,
+          fix:
+            pixels && width.value
+              ? {
+                  title: {
+                    en: 'Write `{width}` as `' + pixels[1] + '`',
+                    ko: '`{width}`를 `' + pixels[1] + '`(으)로 쓰기',
+                  },
+                  safe: true,
+                  edits: [{ range: width.value.range, newText: pixels[1]! }],
+                }
+              : undefined,
         });
       }
     }

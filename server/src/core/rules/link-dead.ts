@@ -42,7 +42,7 @@ export const linkDead: RuleDefinition = {
       ko: '`{url}`을(를) 확인할 응답이 필요하지만 {answer}입니다({attempts}): 죽은 링크가 아니라 확인하지 못한 것이니 나중에 다시 확인하세요',
     },
     moved: {
-      en: 'Expected the link\'s current address, found `{url}`, which moved permanently to `{target}`',
+      en: "Expected the link's current address, found `{url}`, which moved permanently to `{target}`",
       ko: '링크의 현재 주소가 필요하지만 `{url}`은(는) `{target}`(으)로 영구히 옮겨졌습니다',
     },
   },
@@ -51,7 +51,7 @@ export const linkDead: RuleDefinition = {
       'A post is a list of links: the paper, the slides, the figures. A link that looks right can be dead: the real ' +
       'posts carry slides links that now answer 403 (Trello attachments that need a sign-in) and image addresses that ' +
       'broke when moved. This rule reports what a link check found; the check runs only when asked for ' +
-      '(`seminar-posts lint --check-links`, or the editor\'s **Check Links**), never while typing. 401/403, and any 4xx of ' +
+      "(`seminar-posts lint --check-links`, or the editor's **Check Links**), never while typing. 401/403, and any 4xx of " +
       'a host listed in `links.signInHosts`, are reported as `info` (a sign-in wall is not a dead link); 429 and 503 are ' +
       'retried after their `Retry-After` and then reported as unchecked, never as dead. Hosts and addresses in ' +
       '`links.ignore` are never requested.',
@@ -60,13 +60,22 @@ export const linkDead: RuleDefinition = {
       text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION),
       links: {
         [DEAD_SLIDES]: {
-          url: DEAD_SLIDES, checkedAt: 0, method: 'GET', status: 404, statusText: 'Not Found', redirects: [], finalUrl: DEAD_SLIDES, retries: 0,
+          url: DEAD_SLIDES,
+          checkedAt: 0,
+          method: 'GET',
+          status: 404,
+          statusText: 'Not Found',
+          redirects: [],
+          finalUrl: DEAD_SLIDES,
+          retries: 0,
         },
       },
     },
-    fix: 'An address that moved permanently (301, 308) gets a fix to its new address (not applied by `--fix`: the author ' +
+    fix:
+      'An address that moved permanently (301, 308) gets a fix to its new address (not applied by `--fix`: the author ' +
       'decides). The others need the author: find the file again, or link a copy that readers can open.',
-    options: 'In the configuration (`.seminar-posts.json`) or the settings: `links.ignore` (globs of hosts, ' +
+    options:
+      'In the configuration (`.seminar-posts.json`) or the settings: `links.ignore` (globs of hosts, ' +
       '`*.example.com`, or of addresses, `https://example.com/private/**`, never requested) and `links.signInHosts` ' +
       '(globs of hosts whose pages need a sign-in; default the Trello hosts).',
   },
@@ -83,7 +92,11 @@ export const linkDead: RuleDefinition = {
           break;
         case 'dead':
           if (result.failure !== undefined) {
-            report({ range: target.range, messageId: 'noAnswer', data: { ...base, reason: reasonOf(result, context.locale) } });
+            report({
+              range: target.range,
+              messageId: 'noAnswer',
+              data: { ...base, reason: reasonOf(result, context.locale) },
+            });
           } else {
             report({ range: target.range, messageId: 'status', data: base });
           }
@@ -92,10 +105,21 @@ export const linkDead: RuleDefinition = {
           report({ range: target.range, messageId: 'signIn', data: base, severity: 'info' });
           break;
         case 'unchecked':
-          report({ range: target.range, messageId: 'unchecked', data: { ...base, attempts: attemptsText(result, context.locale) }, severity: 'info' });
+          report({
+            range: target.range,
+            messageId: 'unchecked',
+            data: { ...base, attempts: attemptsText(result, context.locale) },
+            severity: 'info',
+          });
           break;
         case 'moved':
-          report({ range: target.range, messageId: 'moved', data: { ...base, target: verdict.target }, severity: 'info', fix: movedFix(target, verdict.target) });
+          report({
+            range: target.range,
+            messageId: 'moved',
+            data: { ...base, target: verdict.target },
+            severity: 'info',
+            fix: movedFix(target, verdict.target),
+          });
           break;
       }
     }
@@ -111,7 +135,9 @@ function answerOf(result: LinkResult): string {
 
 function reasonOf(result: LinkResult, locale: Locale): string {
   const phrase = describeNetFailure(result.failure!, locale, result.failureData);
-  return result.failureDetail && /^[A-Z_]+$/.test(result.failureDetail) ? `${phrase} (${result.failureDetail})` : phrase;
+  return result.failureDetail && /^[A-Z_]+$/.test(result.failureDetail)
+    ? `${phrase} (${result.failureDetail})`
+    : phrase;
 }
 
 /** ` (redirected to X)` when the answer came from another address. */
@@ -142,7 +168,19 @@ function movedFix(target: LinkTarget, newAddress: string): FixDescriptor {
 }
 
 const REASON: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
-  408: 'Request Timeout', 410: 'Gone', 429: 'Too Many Requests', 451: 'Unavailable For Legal Reasons', 500: 'Internal Server Error',
-  501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  410: 'Gone',
+  429: 'Too Many Requests',
+  451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };

@@ -16,7 +16,7 @@ export const linkMalformed: RuleDefinition = {
   category: 'section',
   defaultSeverity: 'error',
   description: {
-    en: 'A presenter line\'s link list is malformed: unbalanced brackets, a link without `(url)`, or stray text.',
+    en: "A presenter line's link list is malformed: unbalanced brackets, a link without `(url)`, or stray text.",
     ko: '발표자 줄의 링크 목록 형식이 잘못되었습니다: 괄호 짝이 맞지 않거나, `(url)`이 없는 링크나, 엉뚱한 글이 있습니다.',
   },
   messages: {
@@ -56,7 +56,8 @@ export const linkMalformed: RuleDefinition = {
         if (!list) continue;
         for (const item of list.items) {
           if (item.kind === 'text') {
-            if (!saysUnavailable(item, context.config)) report({ range: item.range, messageId: 'text', data: { text: item.text } });
+            if (!saysUnavailable(item, context.config))
+              report({ range: item.range, messageId: 'text', data: { text: item.text } });
           } else if (!item.url) {
             report({ range: item.range, messageId: 'noTarget', data: { label: item.label.text } });
           } else if (item.unclosed) {

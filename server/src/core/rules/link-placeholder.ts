@@ -12,7 +12,7 @@ export const linkPlaceholder: RuleDefinition = {
   category: 'section',
   defaultSeverity: 'error',
   description: {
-    en: 'A presenter line\'s link has an empty or placeholder target (`???`, `#`, `TODO`, `url`, ...).',
+    en: "A presenter line's link has an empty or placeholder target (`???`, `#`, `TODO`, `url`, ...).",
     ko: '발표자 줄의 링크 주소가 비었거나 임시 값(`???`, `#`, `TODO`, `url` 등)입니다.',
   },
   messages: {

@@ -14,7 +14,7 @@ export const linkUrl: RuleDefinition = {
   category: 'section',
   defaultSeverity: 'warning',
   description: {
-    en: 'A presenter line\'s link target is not an absolute http(s) URL, or has spaces.',
+    en: "A presenter line's link target is not an absolute http(s) URL, or has spaces.",
     ko: '발표자 줄의 링크 주소가 http(s)로 시작하는 절대 주소가 아니거나 공백이 있습니다.',
   },
   messages: {
@@ -33,9 +33,15 @@ export const linkUrl: RuleDefinition = {
       'than the author meant, and a target with a space ends the link early in Markdown. Papers and slides live on other ' +
       'sites: link them by their full address.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('https://example.com/resnet.pdf', 'slides/resnet.pdf')) },
-    fix: 'Percent-encodes the spaces (`%20`) of an otherwise good address, leaving a quoted link title after it (`"..."`, ' +
-      '`\'...\'`) as it is. kramdown reads no other title: `(v2)` after a space is part of the address, and is encoded with it.',
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace('https://example.com/resnet.pdf', 'slides/resnet.pdf'),
+      ),
+    },
+    fix:
+      'Percent-encodes the spaces (`%20`) of an otherwise good address, leaving a quoted link title after it (`"..."`, ' +
+      "`'...'`) as it is. kramdown reads no other title: `(v2)` after a space is part of the address, and is encoded with it.",
   },
   check(post, context, report) {
     for (const section of post.sections) {

@@ -28,9 +28,16 @@ export const markdownImage: RuleDefinition = {
       'by side. A Markdown image renders left-aligned at full size, out of step with the rest of the post.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: {
-      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(/<p align="center">\n.*\n<\/p>/, '![resnet](https://user-images.githubusercontent.com/1/resnet-block.png)')),
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          /<p align="center">\n.*\n<\/p>/,
+          '![resnet](https://user-images.githubusercontent.com/1/resnet-block.png)',
+        ),
+      ),
     },
-    fix: 'Turns Markdown images into one `<p align="center">` block with an `<img>` per image (keeping their alt text), ' +
+    fix:
+      'Turns Markdown images into one `<p align="center">` block with an `<img>` per image (keeping their alt text), ' +
       'wherever they stand. Images on lines of their own (a paragraph of images, an image line right after a bullet) become the ' +
       'block in place, applied automatically; an image inside a sentence or bullet leaves the text and its block follows the ' +
       'paragraph or list (offered, not applied automatically: the figure moves). `image-src` checks their addresses alike.',
@@ -57,7 +64,9 @@ function groupsOf(post: Post, section: Section): MarkdownImage[][] {
   const groups: MarkdownImage[][] = [];
   let previous: MarkdownImage | undefined;
   for (const image of section.markdownImages) {
-    const between = previous ? post.text.slice(post.lines.offsetAt(previous.range.end), post.lines.offsetAt(image.range.start)) : undefined;
+    const between = previous
+      ? post.text.slice(post.lines.offsetAt(previous.range.end), post.lines.offsetAt(image.range.start))
+      : undefined;
     if (between !== undefined && /^[ \t]*(?:\r?\n[ \t]*)?$/.test(between)) groups[groups.length - 1]!.push(image);
     else groups.push([image]);
     previous = image;
@@ -92,22 +101,33 @@ function conversion(post: Post, section: Section, images: MarkdownImage[]): FixD
       // An HTML block runs to the next blank line: without one after `</p>`, the line below (a
       // presenter line, say) would become part of the block and vanish from the page. Before it, a
       // blank line ends the paragraph or list item the images continued.
-      edits: [{
-        range: { start: { line: first.line, character: 0 }, end: { line: last.line, character: post.lines.lineText(last.line).length } },
-        newText: (blankBefore ? '' : eol) + block + (nextLineBlank(post, last.line) ? '' : eol),
-      }],
+      edits: [
+        {
+          range: {
+            start: { line: first.line, character: 0 },
+            end: { line: last.line, character: post.lines.lineText(last.line).length },
+          },
+          newText: (blankBefore ? '' : eol) + block + (nextLineBlank(post, last.line) ? '' : eol),
+        },
+      ],
     };
   }
   const holder = section.blocks.find((b) => within(images[0]!.range, b.range));
   if (!holder) return undefined;
   // The images leave the line with the spaces before them (or, at the start of the text, after them).
   const start = { line: first.line, character: before.trim() ? before.trimEnd().length : first.character };
-  const end = before.trim() ? last : { line: last.line, character: last.character + (after.length - after.trimStart().length) };
+  const end = before.trim()
+    ? last
+    : { line: last.line, character: last.character + (after.length - after.trimStart().length) };
   const lineEnd = { line: holder.range.end.line, character: post.lines.lineText(holder.range.end.line).length };
   const insert = eol + eol + block + (nextLineBlank(post, lineEnd.line) ? '' : eol);
-  const edits = comparePositions(end, lineEnd) === 0
-    ? [{ range: { start, end }, newText: insert }]
-    : [{ range: { start, end }, newText: '' }, { range: { start: lineEnd, end: lineEnd }, newText: insert }];
+  const edits =
+    comparePositions(end, lineEnd) === 0
+      ? [{ range: { start, end }, newText: insert }]
+      : [
+          { range: { start, end }, newText: '' },
+          { range: { start: lineEnd, end: lineEnd }, newText: insert },
+        ];
   return { title: MOVE_TITLE, safe: false, edits };
 }
 
@@ -118,7 +138,9 @@ const MOVE_TITLE = {
 };
 
 function imageBlock(images: MarkdownImage[], eol: string): string {
-  const tags = images.map((i) => `  <img src="${attribute(i.url)}"${i.alt.trim() ? ` alt="${attribute(i.alt)}"` : ''}>`);
+  const tags = images.map(
+    (i) => `  <img src="${attribute(i.url)}"${i.alt.trim() ? ` alt="${attribute(i.alt)}"` : ''}>`,
+  );
   return ['<p align="center">', ...tags, '</p>'].join(eol);
 }
 

@@ -16,7 +16,8 @@ import { kramdownBlocks, readRawHtml, type HtmlBlock } from './support/kramdownB
 import { indentOf, insertLineAfter } from './support/lines';
 
 /** A line kramdown would read as a heading, a list item, a Markdown image or a `***` rule outside HTML. */
-const MARKDOWN_LINE = /^ {0,3}#{1,6}(?:\s|$)|^\s*(?:[-*+]|\d{1,9}[.)])\s+\S|!\[[^\]\n]*\]\([^)\n]*\)|^ {0,3}([-*_])(?: *\1){2,} *$/;
+const MARKDOWN_LINE =
+  /^ {0,3}#{1,6}(?:\s|$)|^\s*(?:[-*+]|\d{1,9}[.)])\s+\S|!\[[^\]\n]*\]\([^)\n]*\)|^ {0,3}([-*_])(?: *\1){2,} *$/;
 
 export const markdownInHtmlBlock: RuleDefinition = {
   id: 'markdown-in-html-block',
@@ -42,11 +43,19 @@ export const markdownInHtmlBlock: RuleDefinition = {
       'raw HTML: a `# title`, a `- bullet` or an `![figure](...)` inside shows as those very characters. A block never ' +
       'closed, or one holding an element never closed (a `<b>` or a second `<p>` without its end tag), runs to the end ' +
       'of the post and swallows every paper after it. A `# heading` right after `</p>`, on the next line, is a heading.',
-    ok: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}\n\n<div align="center">\n  <b>Figure 1</b>\n</div>`) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}\n\n<div align="center">\n  <b>Figure 1</b>\n\n# BERT\n- 요약입니다.`) },
-    fix: 'For a block never closed, inserts its end tag before the first Markdown it swallows; for Markdown inside a closed ' +
+    ok: {
+      text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}\n\n<div align="center">\n  <b>Figure 1</b>\n</div>`),
+    },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        `${SAMPLE_SECTION}\n\n<div align="center">\n  <b>Figure 1</b>\n\n# BERT\n- 요약입니다.`,
+      ),
+    },
+    fix:
+      'For a block never closed, inserts its end tag before the first Markdown it swallows; for Markdown inside a closed ' +
       'block, adds `markdown="1"` to the opening tag, which makes kramdown read the block\'s content as Markdown. Neither is ' +
-      'applied automatically: where the block was meant to end is the author\'s to say.',
+      "applied automatically: where the block was meant to end is the author's to say.",
   },
   check(post, _context, report) {
     for (const block of kramdownBlocks(post).htmlBlocks) {
@@ -67,20 +76,33 @@ export const markdownInHtmlBlock: RuleDefinition = {
           messageId: 'unclosed',
           data: { ...data, missing },
           // Only the block's own end tag has a plain place; an element left open inside it is the author's to close.
-          fix: !closesBefore(post, block, edit, first.line) ? undefined : {
-            title: { en: `Insert \`</${block.tag}>\` after line ${last + 1}`, ko: `${last + 1}번째 줄 뒤에 \`</${block.tag}>\` 넣기` },
-            safe: false,
-            edits: [edit],
-          },
+          fix: !closesBefore(post, block, edit, first.line)
+            ? undefined
+            : {
+                title: {
+                  en: `Insert \`</${block.tag}>\` after line ${last + 1}`,
+                  ko: `${last + 1}번째 줄 뒤에 \`</${block.tag}>\` 넣기`,
+                },
+                safe: false,
+                edits: [edit],
+              },
         });
       } else {
-        const at = { line: block.open.end.line, character: block.open.end.character - (post.lines.lineText(block.open.end.line)[block.open.end.character - 2] === '/' ? 2 : 1) };
+        const at = {
+          line: block.open.end.line,
+          character:
+            block.open.end.character -
+            (post.lines.lineText(block.open.end.line)[block.open.end.character - 2] === '/' ? 2 : 1),
+        };
         report({
           range: block.open,
           messageId: 'inside',
           data: { ...data, tag: block.tag, closeLine: block.close.end.line + 1 },
           fix: {
-            title: { en: 'Add `markdown="1"`: kramdown reads the block\'s content as Markdown', ko: '`markdown="1"` 넣기: kramdown이 블록 내용을 Markdown으로 읽습니다' },
+            title: {
+              en: 'Add `markdown="1"`: kramdown reads the block\'s content as Markdown',
+              ko: '`markdown="1"` 넣기: kramdown이 블록 내용을 Markdown으로 읽습니다',
+            },
             safe: false,
             edits: [{ range: { start: at, end: at }, newText: ' markdown="1"' }],
           },
@@ -116,5 +138,9 @@ function closesBefore(post: Post, block: HtmlBlock, edit: TextEdit, line: number
 /** True when `image-block-unclosed` reports the block: an image block of the model with no `</p>`. */
 function reportedAsImageBlock(post: Post, block: HtmlBlock): boolean {
   if (block.close) return false;
-  return post.sections.some((section) => section.imageBlocks.some((image) => !image.close && comparePositions(image.open.range.start, block.open.start) === 0));
+  return post.sections.some((section) =>
+    section.imageBlocks.some(
+      (image) => !image.close && comparePositions(image.open.range.start, block.open.start) === 0,
+    ),
+  );
 }

@@ -29,14 +29,21 @@ export const mathjaxHost: RuleDefinition = {
   },
   docs: {
     rationale:
-      'MathJax shut down its own CDN, `cdn.mathjax.org`, in 2017 and pointed users to public CDNs. The real blog\'s ' +
+      "MathJax shut down its own CDN, `cdn.mathjax.org`, in 2017 and pointed users to public CDNs. The real blog's " +
       '`_includes/mathjax.html` still loads `https://cdn.mathjax.org/mathjax/latest/MathJax.js`, into every post that sets ' +
       '`mathjax: true`: if that address stops answering, every formula shows as raw `$$...$$`. Whether it answers today ' +
       'cannot be checked offline. `https://cdn.jsdelivr.net/npm/mathjax@2/MathJax.js` with the same `?config=` keeps the ' +
-      'site\'s MathJax 2 configuration (`MathJax.Hub.Config`) working. The rule needs the site, to read its includes and layouts.',
+      "site's MathJax 2 configuration (`MathJax.Hub.Config`) working. The rule needs the site, to read its includes and layouts.",
     ok: { text: examplePost(frontMatterWith({ mathjax: 'false' })) },
-    notOk: { text: examplePost(frontMatterWith({ mathjax: 'true' })), site: { '_includes/mathjax.html': '<script src="https://cdn.mathjax.org/mathjax/latest/MathJax.js?config=TeX-AMS-MML_HTMLorMML"></script>\n' } },
-    fix: 'None in the post: the address is in the site\'s file, which the message names; replace it there with the address ' +
+    notOk: {
+      text: examplePost(frontMatterWith({ mathjax: 'true' })),
+      site: {
+        '_includes/mathjax.html':
+          '<script src="https://cdn.mathjax.org/mathjax/latest/MathJax.js?config=TeX-AMS-MML_HTMLorMML"></script>\n',
+      },
+    },
+    fix:
+      "None in the post: the address is in the site's file, which the message names; replace it there with the address " +
       'the message gives.',
   },
   check(post, context, report) {

@@ -28,7 +28,8 @@ export const mathjaxNeeded: RuleDefinition = {
     },
   },
   docs: {
-    rationale: 'The blog loads MathJax only on posts with `mathjax: true`; elsewhere `$$\\Theta$$` is printed as it is written.',
+    rationale:
+      'The blog loads MathJax only on posts with `mathjax: true`; elsewhere `$$\\Theta$$` is printed as it is written.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER, MATH_SECTION) },
     notOk: { text: examplePost(frontMatterWith({ mathjax: 'false' }), MATH_SECTION) },
     fix: 'Sets `mathjax: true` (or inserts it).',
@@ -45,11 +46,14 @@ export const mathjaxNeeded: RuleDefinition = {
       range: entry ? entry.valueRange : firstMath.range,
       messageId: 'needed',
       data: { found: entry ? `\`mathjax: ${entry.valueSource.trim()}\`` : 'no `mathjax` key' },
-      fix: !entry && !canInsertEntries(fm) ? undefined : {
-        title: { en: 'Set `mathjax: true`', ko: '`mathjax: true`로 설정하기' },
-        safe: true,
-        edits: [entry ? replaceValue(post, entry, 'true') : insertEntries(post, fm, ['mathjax: true'])],
-      },
+      fix:
+        !entry && !canInsertEntries(fm)
+          ? undefined
+          : {
+              title: { en: 'Set `mathjax: true`', ko: '`mathjax: true`로 설정하기' },
+              safe: true,
+              edits: [entry ? replaceValue(post, entry, 'true') : insertEntries(post, fm, ['mathjax: true'])],
+            },
     });
   },
 };

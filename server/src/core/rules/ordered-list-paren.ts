@@ -26,8 +26,18 @@ export const orderedListParen: RuleDefinition = {
     rationale:
       'GitHub and many editors take `1)` for a numbered list, but kramdown, which renders the blog, starts one only at ' +
       '`1.`: `1)` lines run together into the paragraph or the bullet above them.',
-    ok: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('- 152층', '  1. 첫째 단계입니다.\n  2. 둘째 단계입니다.\n- 152층')) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('- 152층', '  1) 첫째 단계입니다.\n  2) 둘째 단계입니다.\n- 152층')) },
+    ok: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace('- 152층', '  1. 첫째 단계입니다.\n  2. 둘째 단계입니다.\n- 152층'),
+      ),
+    },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace('- 152층', '  1) 첫째 단계입니다.\n  2) 둘째 단계입니다.\n- 152층'),
+      ),
+    },
     fix: 'Writes `1.` for `1)`; applied automatically where two or more such lines follow each other (a list, plainly).',
   },
   check(post, _context, report) {
@@ -45,7 +55,12 @@ export const orderedListParen: RuleDefinition = {
         fix: {
           title: { en: `Write \`${m[2]}.\``, ko: `\`${m[2]}.\`(으)로 쓰기` },
           safe: inRun,
-          edits: [{ range: { start: { line: line.line, character: at }, end: { line: line.line, character: at + 1 } }, newText: '.' }],
+          edits: [
+            {
+              range: { start: { line: line.line, character: at }, end: { line: line.line, character: at + 1 } },
+              newText: '.',
+            },
+          ],
         },
       });
     });

@@ -22,7 +22,7 @@ export const orphanPaperLink: RuleDefinition = {
   },
   messages: {
     orphan: {
-      en: 'Expected `{label}` inside the presenter line\'s link list, found it on a line of its own',
+      en: "Expected `{label}` inside the presenter line's link list, found it on a line of its own",
       ko: '`{label}`은 발표자 줄의 링크 목록 안에 있어야 하지만 따로 떨어진 줄에 있습니다',
     },
   },
@@ -32,10 +32,16 @@ export const orphanPaperLink: RuleDefinition = {
       'line holding the name and both links, which readers and this extension look for.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: {
-      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(/^### .*$/m,
-        '### 발표자: 홍길동 [[presentation material](https://example.com/resnet.pdf)]\n[paper link](https://arxiv.org/abs/1512.03385)\n')),
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          /^### .*$/m,
+          '### 발표자: 홍길동 [[presentation material](https://example.com/resnet.pdf)]\n[paper link](https://arxiv.org/abs/1512.03385)\n',
+        ),
+      ),
     },
-    fix: 'Moves the links into the presenter line\'s list (applied automatically), or, in a section without a presenter ' +
+    fix:
+      "Moves the links into the presenter line's list (applied automatically), or, in a section without a presenter " +
       'line, turns the line into one with a tab stop for the name.',
   },
   check(post, context, report) {
@@ -55,7 +61,12 @@ export const orphanPaperLink: RuleDefinition = {
 
 const TITLE = { en: 'Move the links into the presenter line', ko: '링크를 발표자 줄로 옮기기' };
 
-function moveFix(post: Post, section: Section, paragraph: LinkParagraph, context: RuleContext): FixDescriptor | undefined {
+function moveFix(
+  post: Post,
+  section: Section,
+  paragraph: LinkParagraph,
+  context: RuleContext,
+): FixDescriptor | undefined {
   const remove = removeLines(post, paragraph.range.start.line, paragraph.range.end.line);
   const presenter = presenterOf(post, section, context.config);
   if (!presenter) {
@@ -66,13 +77,20 @@ function moveFix(post: Post, section: Section, paragraph: LinkParagraph, context
       paper: paper && linkTarget(paper)?.text,
       slides: slides && linkTarget(slides)?.text,
     });
-    return { title: TITLE, safe: false, snippet: true, edits: [insertLineAfter(post, after.range.end.line, snippet), remove] };
+    return {
+      title: TITLE,
+      safe: false,
+      snippet: true,
+      edits: [insertLineAfter(post, after.range.end.line, snippet), remove],
+    };
   }
   const line = presenter.line;
   const present = linksOf(line);
-  const moved = paragraph.links.filter((link) =>
-    !(isPaperLink(link, context.config) && present.some((p) => isPaperLink(p, context.config))) &&
-    !(isSlidesLink(link, context.config) && present.some((p) => isSlidesLink(p, context.config))));
+  const moved = paragraph.links.filter(
+    (link) =>
+      !(isPaperLink(link, context.config) && present.some((p) => isPaperLink(p, context.config))) &&
+      !(isSlidesLink(link, context.config) && present.some((p) => isSlidesLink(p, context.config))),
+  );
   // The paper link leads the list, as the blog writes it; anything else follows what is there.
   const first = moved.filter((link) => isPaperLink(link, context.config)).map((link) => sourceOf(post, link));
   const rest = moved.filter((link) => !isPaperLink(link, context.config)).map((link) => sourceOf(post, link));
@@ -84,9 +102,14 @@ function moveFix(post: Post, section: Section, paragraph: LinkParagraph, context
   } else if (list.bracketed && list.close) {
     const hasItems = list.items.length > 0;
     const open = { line: list.range.start.line, character: list.range.start.character + 1 };
-    if (first.length) edits.push({ range: { start: open, end: open }, newText: first.join(', ') + (hasItems ? ', ' : '') });
+    if (first.length)
+      edits.push({ range: { start: open, end: open }, newText: first.join(', ') + (hasItems ? ', ' : '') });
     const close = list.close.start;
-    if (rest.length) edits.push({ range: { start: close, end: close }, newText: (hasItems || first.length ? ', ' : '') + rest.join(', ') });
+    if (rest.length)
+      edits.push({
+        range: { start: close, end: close },
+        newText: (hasItems || first.length ? ', ' : '') + rest.join(', '),
+      });
   } else {
     return undefined;
   }

@@ -27,7 +27,12 @@ export const paperLinkMissing: RuleDefinition = {
       'Every talk links the paper it presents, so that members can read it before or after the seminar. The link is found ' +
       'by its label, in any letter case; a link with another label (`[arxiv](...)`) does not count.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('[paper link](https://arxiv.org/abs/1512.03385), ', '')) },
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace('[paper link](https://arxiv.org/abs/1512.03385), ', ''),
+      ),
+    },
     options: 'The labels are `linkLabels.paper` (default `["paper link"]`).',
   },
   check(post, context, report) {
@@ -35,7 +40,11 @@ export const paperLinkMissing: RuleDefinition = {
       if (hasOrphanLink(section, context.config, 'paper')) continue;
       for (const { line } of presenterLines(post, section, context.config)) {
         if (!line.linkList || linksOf(line).some((link) => isPaperLink(link, context.config))) continue;
-        report({ range: line.linkList.range, messageId: 'missing', data: { label: context.config.linkLabels.paper[0] ?? 'paper link' } });
+        report({
+          range: line.linkList.range,
+          messageId: 'missing',
+          data: { label: context.config.linkLabels.paper[0] ?? 'paper link' },
+        });
       }
     }
   },

@@ -12,7 +12,7 @@ export const presenterLabel: RuleDefinition = {
   category: 'section',
   defaultSeverity: 'warning',
   description: {
-    en: 'A presenter line\'s label is misspelled, not configured, missing, or lacks its colon.',
+    en: "A presenter line's label is misspelled, not configured, missing, or lacks its colon.",
     ko: '발표자 줄의 레이블이 틀렸거나, 설정에 없거나, 빠졌거나, 콜론이 없습니다.',
   },
   messages: {
@@ -35,7 +35,8 @@ export const presenterLabel: RuleDefinition = {
       'missing label makes the line look like any other heading, and one post should label presenters one way.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('### 발표자:', '### 발표:')) },
-    fix: 'Writes the configured label (and the colon). Applied automatically for a near miss of a configured label or a ' +
+    fix:
+      'Writes the configured label (and the colon). Applied automatically for a near miss of a configured label or a ' +
       'missing colon on a line that is otherwise a well-formed presenter line (a name, then a closed link list with a paper ' +
       'or slides link); offered only for another label, a line without one, or an otherwise unfinished line. A heading ' +
       'whose first word only resembles the label (`발표일`, `발표자료`, `발표 요약`) is not a presenter line unless it has ' +
@@ -62,21 +63,27 @@ export const presenterLabel: RuleDefinition = {
           continue;
         }
         const found = line.label.text;
-        const fix: FixDescriptor = state === 'no-colon'
-          ? {
-            title: { en: 'Add the colon: `{expected}:`', ko: '콜론 넣기: `{expected}:`' },
-            // `### 발표자 소개` is another heading that starts with the word: only a line that is otherwise a presenter line is certain.
-            safe: info.wellFormed,
-            edits: [{ range: { start: line.label.range.end, end: line.label.range.end }, newText: ':' }],
-          }
-          : {
-            title: { en: 'Use the label `{expected}:`', ko: '레이블을 `{expected}:`(으)로 쓰기' },
-            // Safe only for a near miss on a line that is otherwise a well-formed presenter line: without a colon, the
-            // first word may be the start of the name, and a near miss may be another word (발표일, 발표자료).
-            safe: state === 'misspelled' && line.colon !== undefined && info.wellFormed,
-            edits: [{ range: line.label.range, newText: line.colon ? expected : `${expected}:` }],
-          };
-        report({ range: line.label.range, messageId: state === 'no-colon' ? 'colon' : 'label', data: { expected, found }, fix });
+        const fix: FixDescriptor =
+          state === 'no-colon'
+            ? {
+                title: { en: 'Add the colon: `{expected}:`', ko: '콜론 넣기: `{expected}:`' },
+                // `### 발표자 소개` is another heading that starts with the word: only a line that is otherwise a presenter line is certain.
+                safe: info.wellFormed,
+                edits: [{ range: { start: line.label.range.end, end: line.label.range.end }, newText: ':' }],
+              }
+            : {
+                title: { en: 'Use the label `{expected}:`', ko: '레이블을 `{expected}:`(으)로 쓰기' },
+                // Safe only for a near miss on a line that is otherwise a well-formed presenter line: without a colon, the
+                // first word may be the start of the name, and a near miss may be another word (발표일, 발표자료).
+                safe: state === 'misspelled' && line.colon !== undefined && info.wellFormed,
+                edits: [{ range: line.label.range, newText: line.colon ? expected : `${expected}:` }],
+              };
+        report({
+          range: line.label.range,
+          messageId: state === 'no-colon' ? 'colon' : 'label',
+          data: { expected, found },
+          fix,
+        });
       }
     }
   },

@@ -30,7 +30,8 @@ export const presenterLineMissing: RuleDefinition = {
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(/^### .*\n/m, '')) },
     fix: 'Inserts a presenter line after the authors line (or the title) as a snippet, with tab stops for the name and both links.',
-    options: 'The label is the first of `presenterLabels`; the link labels are the first of `linkLabels.paper` and `linkLabels.slides`.',
+    options:
+      'The label is the first of `presenterLabels`; the link labels are the first of `linkLabels.paper` and `linkLabels.slides`.',
   },
   check(post, context, report) {
     for (const section of post.sections) {

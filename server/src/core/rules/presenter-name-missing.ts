@@ -16,7 +16,7 @@ export const presenterNameMissing: RuleDefinition = {
   },
   messages: {
     missing: {
-      en: 'Expected the presenter\'s name after `{label}:`, found none',
+      en: "Expected the presenter's name after `{label}:`, found none",
       ko: '`{label}:` 뒤에 발표자 이름이 필요하지만 없습니다',
     },
   },
@@ -31,9 +31,10 @@ export const presenterNameMissing: RuleDefinition = {
     for (const section of post.sections) {
       for (const { line, name, expectedLabel } of presenterLines(post, section, context.config)) {
         if (name) continue;
-        const range = line.label && line.colon
-          ? { start: line.label.range.start, end: line.colon.end }
-          : line.label?.range ?? line.colon ?? line.content.range;
+        const range =
+          line.label && line.colon
+            ? { start: line.label.range.start, end: line.colon.end }
+            : (line.label?.range ?? line.colon ?? line.content.range);
         report({ range, messageId: 'missing', data: { label: line.label?.text ?? expectedLabel } });
       }
     }

@@ -34,7 +34,8 @@ export const requiredField: RuleDefinition = {
       'the comment box.',
     ok: { text: examplePost(frontMatterWith({})) },
     notOk: { text: examplePost(frontMatterWith({ image_url: undefined })) },
-    fix: 'Inserts the key before the closing `---`: `layout: post`, the title computed from the date\'s quarter, the date from the file name, ' +
+    fix:
+      "Inserts the key before the closing `---`: `layout: post`, the title computed from the date's quarter, the date from the file name, " +
       'the first image of the post as `image_url` (as `image-src` would fix its address), `mathjax: true`, `comments: true`. When the post ' +
       'has a misspelling of the key (`comment: true`), the fix renames it instead, as `unknown-field` does, and adds nothing beside it.',
     options:
@@ -58,11 +59,13 @@ export const requiredField: RuleDefinition = {
           messageId: 'misspelled',
           data: { key, found: misspellings.map((t) => t.entry.key).join('`, `') },
           severity,
-          fix: only?.renameable ? {
-            title: { en: 'Rename `{found}` to `{key}`', ko: '`{found}`을(를) `{key}`(으)로 바꾸기' },
-            safe: only.safe,
-            edits: [{ range: only.entry.keyRange, newText: key }],
-          } : undefined,
+          fix: only?.renameable
+            ? {
+                title: { en: 'Rename `{found}` to `{key}`', ko: '`{found}`을(를) `{key}`(으)로 바꾸기' },
+                safe: only.safe,
+                edits: [{ range: only.entry.keyRange, newText: key }],
+              }
+            : undefined,
         });
         continue;
       }
@@ -72,11 +75,14 @@ export const requiredField: RuleDefinition = {
         messageId: 'missing',
         data: value === undefined ? { key } : { key, value },
         severity,
-        fix: value === undefined || !canInsertEntries(fm) ? undefined : {
-          title: { en: 'Insert `{key}: {value}`', ko: '`{key}: {value}` 넣기' },
-          safe: true,
-          edits: [insertEntries(post, fm, [`${key}: ${value}`])],
-        },
+        fix:
+          value === undefined || !canInsertEntries(fm)
+            ? undefined
+            : {
+                title: { en: 'Insert `{key}: {value}`', ko: '`{key}: {value}` 넣기' },
+                safe: true,
+                edits: [insertEntries(post, fm, [`${key}: ${value}`])],
+              },
       });
     }
   },

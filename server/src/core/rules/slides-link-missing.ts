@@ -30,10 +30,22 @@ export const slidesLinkMissing: RuleDefinition = {
       '(`[[paper link](...), presentation material unavailable]`), which this rule accepts; a list that simply lacks the ' +
       'link leaves readers wondering.',
     ok: {
-      text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace('[presentation material](https://example.com/resnet.pdf)', 'presentation material unavailable')),
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(
+          '[presentation material](https://example.com/resnet.pdf)',
+          'presentation material unavailable',
+        ),
+      ),
     },
-    notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(', [presentation material](https://example.com/resnet.pdf)', '')) },
-    fix: 'Two, for the author to choose (neither is applied automatically): add the link, `[presentation material]()`, with ' +
+    notOk: {
+      text: examplePost(
+        SAMPLE_FRONT_MATTER,
+        SAMPLE_SECTION.replace(', [presentation material](https://example.com/resnet.pdf)', ''),
+      ),
+    },
+    fix:
+      'Two, for the author to choose (neither is applied automatically): add the link, `[presentation material]()`, with ' +
       'the cursor between the parentheses for its address; or write `presentation material unavailable`, as the blog does ' +
       'when a talk has no slides.',
     options: 'The labels are `linkLabels.slides` (default `["presentation material"]`).',

@@ -25,7 +25,7 @@ export const summaryMissing: RuleDefinition = {
   },
   docs: {
     rationale:
-      'The bullets are the post\'s content: a few lines on what the paper does and what the presenter made of it. A section ' +
+      "The bullets are the post's content: a few lines on what the paper does and what the presenter made of it. A section " +
       'with only links tells readers nothing about the talk; drafts often leave it for later and forget.',
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, SAMPLE_SECTION.replace(/^- .*\n/gm, '')) },

@@ -37,15 +37,15 @@ export const templateLeftover: RuleDefinition = {
   },
   messages: {
     title: {
-      en: 'Expected the paper\'s title, found the template\'s placeholder `{text}`',
+      en: "Expected the paper's title, found the template's placeholder `{text}`",
       ko: '논문 제목이 필요하지만 템플릿이 남긴 자리 표시 `{text}`입니다',
     },
     authors: {
-      en: 'Expected the paper\'s authors, found the template\'s placeholder `{text}`',
+      en: "Expected the paper's authors, found the template's placeholder `{text}`",
       ko: '논문 저자가 필요하지만 템플릿이 남긴 자리 표시 `{text}`입니다',
     },
     venue: {
-      en: 'Expected the venue and year (`CVPR 2019`), found the template\'s placeholder `{text}`',
+      en: "Expected the venue and year (`CVPR 2019`), found the template's placeholder `{text}`",
       ko: '학회와 연도(`CVPR 2019`)가 필요하지만 템플릿이 남긴 자리 표시 `{text}`입니다',
     },
     emptyAuthors: {
@@ -53,19 +53,19 @@ export const templateLeftover: RuleDefinition = {
       ko: '`##` 뒤에 저자와 학회가 필요하지만 비어 있습니다(새 분기 포스트가 채우도록 남긴 줄)',
     },
     presenter: {
-      en: 'Expected the presenter\'s name, found the template\'s placeholder `{text}`',
+      en: "Expected the presenter's name, found the template's placeholder `{text}`",
       ko: '발표자 이름이 필요하지만 템플릿이 남긴 자리 표시 `{text}`입니다',
     },
     summary: {
-      en: 'Expected a summary of the paper, found the template\'s placeholder `{text}`',
+      en: "Expected a summary of the paper, found the template's placeholder `{text}`",
       ko: '논문 요약이 필요하지만 템플릿이 남긴 자리 표시 `{text}`입니다',
     },
     link: {
-      en: 'Expected the address of `{label}`, found the template\'s unfinished `{text}`',
+      en: "Expected the address of `{label}`, found the template's unfinished `{text}`",
       ko: '`{label}`의 주소가 필요하지만 템플릿이 남긴 미완성 주소 `{text}`입니다',
     },
     image: {
-      en: 'Expected the image\'s address, found the template\'s unfinished `{text}`',
+      en: "Expected the image's address, found the template's unfinished `{text}`",
       ko: '이미지 주소가 필요하지만 템플릿이 남긴 미완성 주소 `{text}`입니다',
     },
   },
@@ -74,17 +74,18 @@ export const templateLeftover: RuleDefinition = {
       'The `paper` snippet and Add Paper Section write a whole section with placeholders to fill in. A placeholder left as ' +
       'inserted publishes `Paper title` or `One-line summary` on the blog, credits the talk to `Presenter name`, and links ' +
       'the paper to `https://arxiv.org/abs/` without its id, and no other check notices: each is well-formed text. The ' +
-      'placeholders are those of the project\'s snippets, commands and fixes, in English and Korean (`논문 제목`, `저자`, ' +
+      "placeholders are those of the project's snippets, commands and fixes, in English and Korean (`논문 제목`, `저자`, " +
       '`학회`, `발표자 이름`, `한 줄 요약`), and those its earlier versions wrote (`name`, `summary`). An empty `##` line ' +
-      '(New Quarter Post\'s) counts too. Link targets such as `https://` alone are `link-placeholder`\'s, and an `image_url` ' +
-      'of `https://` is `field-type`\'s.',
+      "(New Quarter Post's) counts too. Link targets such as `https://` alone are `link-placeholder`'s, and an `image_url` " +
+      "of `https://` is `field-type`'s.",
     ok: { text: examplePost(SAMPLE_FRONT_MATTER) },
     notOk: { text: examplePost(SAMPLE_FRONT_MATTER, `${SAMPLE_SECTION}\n\n${UNTOUCHED_SECTION}`) },
   },
   check(post, context, report) {
     const part = (text: string, expected: PlaceholderPart) => placeholderPart(text) === expected;
     for (const section of post.sections) {
-      if (part(section.title.text, 'title')) report({ range: section.title.content.range, messageId: 'title', data: { text: section.title.content.text } });
+      if (part(section.title.text, 'title'))
+        report({ range: section.title.content.range, messageId: 'title', data: { text: section.title.content.text } });
       for (const heading of section.headings) {
         if (heading.depth !== 2) continue;
         if (heading.range.start.line === section.authors?.range.start.line && heading.content.text.trim() === '') {
@@ -93,11 +94,13 @@ export const templateLeftover: RuleDefinition = {
         }
         for (const piece of commaParts(post, heading.content.range, heading.content.text)) {
           const found = placeholderPart(piece.text);
-          if (found === 'authors' || found === 'venue') report({ range: piece.range, messageId: found, data: { text: piece.text } });
+          if (found === 'authors' || found === 'venue')
+            report({ range: piece.range, messageId: found, data: { text: piece.text } });
         }
       }
       for (const { name } of presenterLines(post, section, context.config)) {
-        if (name && part(name.text, 'presenter')) report({ range: name.range, messageId: 'presenter', data: { text: name.text.trim() } });
+        if (name && part(name.text, 'presenter'))
+          report({ range: name.range, messageId: 'presenter', data: { text: name.text.trim() } });
       }
       for (const link of sectionLinks(post, section, context.config)) {
         const target = linkTarget(link);
@@ -111,10 +114,15 @@ export const templateLeftover: RuleDefinition = {
         const line = bullet.range.start.line;
         const at = post.lines.lineText(line).indexOf(bullet.text, bullet.range.start.character);
         if (at < 0) continue;
-        report({ range: { start: { line, character: at }, end: { line, character: at + bullet.text.length } }, messageId: 'summary', data: { text: bullet.text } });
+        report({
+          range: { start: { line, character: at }, end: { line, character: at + bullet.text.length } },
+          messageId: 'summary',
+          data: { text: bullet.text },
+        });
       }
       for (const image of imageAddresses(post, section)) {
-        if (isPlaceholderUrl(image.text)) report({ range: image.range, messageId: 'image', data: { text: image.text.trim() } });
+        if (isPlaceholderUrl(image.text))
+          report({ range: image.range, messageId: 'image', data: { text: image.text.trim() } });
       }
     }
   },
@@ -128,7 +136,8 @@ function commaParts(post: Post, range: Range, text: string): { text: string; ran
   for (const piece of text.split(',')) {
     const lead = piece.length - piece.trimStart().length;
     const trimmed = piece.trim();
-    if (trimmed) out.push({ text: trimmed, range: post.lines.rangeOf(base + start + lead, base + start + lead + trimmed.length) });
+    if (trimmed)
+      out.push({ text: trimmed, range: post.lines.rangeOf(base + start + lead, base + start + lead + trimmed.length) });
     start += piece.length + 1;
   }
   return out;

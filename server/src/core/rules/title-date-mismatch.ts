@@ -14,7 +14,7 @@ export const titleDateMismatch: RuleDefinition = {
   category: 'front-matter',
   defaultSeverity: 'warning',
   description: {
-    en: 'The title\'s year or quarter disagrees with the date\'s (or with the file name\'s).',
+    en: "The title's year or quarter disagrees with the date's (or with the file name's).",
     ko: '제목의 연도나 분기가 날짜(또는 파일 이름)와 다릅니다.',
   },
   messages: {
@@ -49,33 +49,46 @@ export const titleDateMismatch: RuleDefinition = {
     // The date Jekyll gives the post (in the build's zone), when the front matter has one it can read.
     const used = jekyllPostDate(post, context);
     const date = used?.source === 'front-matter' ? used.date : undefined;
-    if (date && ((named.year !== undefined && named.year !== date.year) || (named.quarter !== undefined && named.quarter !== quarterOf(date)))) {
+    if (
+      date &&
+      ((named.year !== undefined && named.year !== date.year) ||
+        (named.quarter !== undefined && named.quarter !== quarterOf(date)))
+    ) {
       const computed = quarterTitle(date);
       // When the file name names another quarter than the date, no title agrees with both: the
       // fix would only trade this report for the file name one (filename-date-mismatch says why).
       const inName = quarterNamedIn(post.fileName.replace(/^\d{4}-\d{2}-\d{2}-/, (m) => m.slice(0, 4) + '-'));
-      const nameAgrees = (inName.year === undefined || inName.year === date.year) && (inName.quarter === undefined || inName.quarter === quarterOf(date));
+      const nameAgrees =
+        (inName.year === undefined || inName.year === date.year) &&
+        (inName.quarter === undefined || inName.quarter === quarterOf(date));
       report({
         range: entry.valueRange,
         messageId: 'date',
         data: { expected: describe(date.year, quarterOf(date)), date: formatDate(date), found },
-        fix: !nameAgrees ? undefined : {
-          title: { en: `Use the date's quarter: \`${computed}\``, ko: `날짜의 분기로 쓰기: \`${computed}\`` },
-          safe: false,
-          edits: [replaceValue(post, entry, quoted(computed))],
-        },
+        fix: !nameAgrees
+          ? undefined
+          : {
+              title: { en: `Use the date's quarter: \`${computed}\``, ko: `날짜의 분기로 쓰기: \`${computed}\`` },
+              safe: false,
+              edits: [replaceValue(post, entry, quoted(computed))],
+            },
       });
       return;
     }
 
     const inName = quarterNamedIn(post.fileName.replace(/^\d{4}-\d{2}-\d{2}-/, (m) => m.slice(0, 4) + '-'));
     const yearDiffers = inName.year !== undefined && named.year !== undefined && inName.year !== named.year;
-    const quarterDiffers = inName.quarter !== undefined && named.quarter !== undefined && inName.quarter !== named.quarter;
+    const quarterDiffers =
+      inName.quarter !== undefined && named.quarter !== undefined && inName.quarter !== named.quarter;
     if (yearDiffers || quarterDiffers) {
       report({
         range: entry.valueRange,
         messageId: 'fileName',
-        data: { expected: describe(inName.year ?? named.year, inName.quarter ?? named.quarter), fileName: post.fileName, found },
+        data: {
+          expected: describe(inName.year ?? named.year, inName.quarter ?? named.quarter),
+          fileName: post.fileName,
+          found,
+        },
       });
     }
   },

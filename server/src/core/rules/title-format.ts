@@ -13,7 +13,7 @@ export const titleFormat: RuleDefinition = {
   category: 'front-matter',
   defaultSeverity: 'warning',
   description: {
-    en: 'The title does not match the blog\'s pattern (`YYYY_<1st|2nd|3rd|4th>_quarter` by default).',
+    en: "The title does not match the blog's pattern (`YYYY_<1st|2nd|3rd|4th>_quarter` by default).",
     ko: '제목이 블로그의 형식(기본값 `YYYY_<1st|2nd|3rd|4th>_quarter`)과 맞지 않습니다.',
   },
   messages: {
@@ -24,11 +24,11 @@ export const titleFormat: RuleDefinition = {
   },
   docs: {
     rationale:
-      'Every quarter\'s post is titled the same way, and the front page lists posts by title. A misspelled title ' +
+      "Every quarter's post is titled the same way, and the front page lists posts by title. A misspelled title " +
       '(`2020_2nd_quater` stood on the real blog for weeks) is what readers see first.',
     ok: { text: examplePost(frontMatterWith({ title: '"2020_2nd_quarter"' })) },
     notOk: { text: examplePost(frontMatterWith({ title: '"2020 2nd quater"' })) },
-    fix: 'Corrects `quater` to `quarter` and spaces to `_` when that is enough; otherwise offers the title computed from the date\'s quarter.',
+    fix: "Corrects `quater` to `quarter` and spaces to `_` when that is enough; otherwise offers the title computed from the date's quarter.",
     options: 'The pattern is the `titlePattern` setting, a regular expression.',
   },
   check(post, context, report) {

@@ -34,7 +34,8 @@ export const unknownField: RuleDefinition<Options> = {
       'Nothing reads an unknown key, so a misspelled one (`comment: true`, `mathJax: true`) turns the feature off without any error.',
     ok: { text: examplePost(frontMatterWith({ author: 'Seminar team' })) },
     notOk: { text: examplePost(frontMatterWith({ comments: undefined, comment: 'true' })) },
-    fix: 'Renames the key to the closest known one (within two edits), unless the post already has that key. The rename is ' +
+    fix:
+      'Renames the key to the closest known one (within two edits), unless the post already has that key. The rename is ' +
       'applied automatically (`--fix`, Fix All) when it cannot guess wrong: the key is the only known one that close, no other ' +
       'key of the post is a misspelling of it, the typo is not a short word that happens to be near a key, and the value suits ' +
       'the key (`comment: true` becomes `comments: true`; `comment: great talks` is left to the author).',
@@ -57,10 +58,10 @@ export const unknownField: RuleDefinition<Options> = {
         data: { key: entry.key, suggestion: suggestion ?? '' },
         fix: renameable
           ? {
-            title: { en: 'Rename to `{suggestion}`', ko: '`{suggestion}`(으)로 바꾸기' },
-            safe,
-            edits: [{ range: entry.keyRange, newText: suggestion! }],
-          }
+              title: { en: 'Rename to `{suggestion}`', ko: '`{suggestion}`(으)로 바꾸기' },
+              safe,
+              edits: [{ range: entry.keyRange, newText: suggestion! }],
+            }
           : undefined,
       });
     }

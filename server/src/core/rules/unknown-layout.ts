@@ -13,19 +13,19 @@ export const unknownLayout: RuleDefinition = {
   defaultSeverity: 'warning',
   needsSite: true,
   description: {
-    en: '`layout` names no layout of the site\'s theme or `_layouts/`.',
+    en: "`layout` names no layout of the site's theme or `_layouts/`.",
     ko: '`layout`이 사이트 테마나 `_layouts/`에 없는 레이아웃입니다.',
   },
   messages: {
     unknown: {
-      en: 'Expected one of the site\'s layouts ({layouts}), found `{layout}`',
+      en: "Expected one of the site's layouts ({layouts}), found `{layout}`",
       ko: '사이트의 레이아웃({layouts}) 중 하나가 필요하지만 `{layout}`입니다',
     },
   },
   docs: {
     rationale:
       'A post whose layout does not exist is rendered bare: no site header, no styles, no comment box. The known layouts ' +
-      'are the theme\'s (from `_config.yml`; `minima` has `default`, `home`, `page`, `post`) and the site\'s own `_layouts/*.html`. ' +
+      "are the theme's (from `_config.yml`; `minima` has `default`, `home`, `page`, `post`) and the site's own `_layouts/*.html`. " +
       'The rule is skipped outside a site and for themes whose layouts are not known.',
     ok: { text: examplePost(frontMatterWith({ layout: 'post' })) },
     notOk: { text: examplePost(frontMatterWith({ layout: 'posts' })) },
@@ -44,7 +44,11 @@ export const unknownLayout: RuleDefinition = {
       messageId: 'unknown',
       data: { layout, layouts: layouts.join(', '), suggestion: suggestion ?? '' },
       fix: suggestion
-        ? { title: { en: 'Use layout `{suggestion}`', ko: '`{suggestion}` 레이아웃 쓰기' }, safe: false, edits: [replaceValue(post, entry, suggestion)] }
+        ? {
+            title: { en: 'Use layout `{suggestion}`', ko: '`{suggestion}` 레이아웃 쓰기' },
+            safe: false,
+            edits: [replaceValue(post, entry, suggestion)],
+          }
         : undefined,
     });
   },

@@ -5,9 +5,22 @@
  * which has no editor, does not carry them.
  */
 import type {
-  CodeAction, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Position, SymbolInformation,
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Position,
+  SymbolInformation,
 } from 'vscode-languageserver-types';
-import { getCodeActions, resolveFixAll, type CodeActionOptions, type WorkspaceEditSupport } from '../features/codeActions';
+import {
+  getCodeActions,
+  resolveFixAll,
+  type CodeActionOptions,
+  type WorkspaceEditSupport,
+} from '../features/codeActions';
 import { getCompletions } from '../features/completion';
 import { getDocumentLinks } from '../features/documentLinks';
 import { getDocumentSymbols } from '../features/documentSymbols';
@@ -32,9 +45,21 @@ export interface CodeActionRequest {
 export interface EditorFeatures {
   codeActions(post: PostInContext, request: CodeActionRequest): CodeAction[];
   /** Fills in a fix-all action's edit (`codeAction/resolve`), for the post's current version. */
-  resolveCodeAction(post: PostInContext, action: CodeAction, request: Pick<CodeActionRequest, 'diagnostics' | 'support'>): CodeAction;
-  completions(post: PostInContext, position: Position, extras: { presenters: readonly string[]; snippets: boolean }): CompletionItem[];
-  hover(post: PostInContext, position: Position, extras: { diagnostics: readonly Diagnostic[]; talksOf: (name: string) => readonly IndexedPaper[] }): Hover | null;
+  resolveCodeAction(
+    post: PostInContext,
+    action: CodeAction,
+    request: Pick<CodeActionRequest, 'diagnostics' | 'support'>,
+  ): CodeAction;
+  completions(
+    post: PostInContext,
+    position: Position,
+    extras: { presenters: readonly string[]; snippets: boolean },
+  ): CompletionItem[];
+  hover(
+    post: PostInContext,
+    position: Position,
+    extras: { diagnostics: readonly Diagnostic[]; talksOf: (name: string) => readonly IndexedPaper[] },
+  ): Hover | null;
   documentSymbols(post: PostInContext): DocumentSymbol[];
   foldingRanges(post: PostInContext): FoldingRange[];
   documentLinks(post: PostInContext, resolveSitePath: (path: string) => string | undefined): DocumentLink[];
@@ -44,7 +69,10 @@ export interface EditorFeatures {
 
 /** The editor features answered from `service`. */
 export function createEditorFeatures(service: PostService): EditorFeatures {
-  const fixAllOptions = (target: PostInContext, request: Pick<CodeActionRequest, 'diagnostics' | 'support'>): Pick<CodeActionOptions, 'settle' | 'support' | 'locale'> => ({
+  const fixAllOptions = (
+    target: PostInContext,
+    request: Pick<CodeActionRequest, 'diagnostics' | 'support'>,
+  ): Pick<CodeActionOptions, 'settle' | 'support' | 'locale'> => ({
     locale: service.locale(),
     support: request.support,
     // The editor's Fix All runs unattended (on save): it never renames the file.
@@ -52,19 +80,30 @@ export function createEditorFeatures(service: PostService): EditorFeatures {
   });
 
   return {
-    codeActions: (target, request) => getCodeActions(target.post, {
-      ...fixAllOptions(target, request),
-      contextDiagnostics: request.contextDiagnostics,
-      diagnostics: request.diagnostics,
-      only: request.only,
-    }),
+    codeActions: (target, request) =>
+      getCodeActions(target.post, {
+        ...fixAllOptions(target, request),
+        contextDiagnostics: request.contextDiagnostics,
+        diagnostics: request.diagnostics,
+        only: request.only,
+      }),
     resolveCodeAction: (target, action, request) => resolveFixAll(target.post, action, fixAllOptions(target, request)),
-    completions: ({ post, setup }, position, extras) => getCompletions(post, position, {
-      config: setup.config, site: setup.site, presenters: extras.presenters, today: service.today(), locale: service.locale(), snippets: extras.snippets,
-    }),
-    hover: ({ post }, position, extras) => getHover(post, position, {
-      diagnostics: extras.diagnostics, rules: service.rules, talksOf: extras.talksOf, locale: service.locale(),
-    }),
+    completions: ({ post, setup }, position, extras) =>
+      getCompletions(post, position, {
+        config: setup.config,
+        site: setup.site,
+        presenters: extras.presenters,
+        today: service.today(),
+        locale: service.locale(),
+        snippets: extras.snippets,
+      }),
+    hover: ({ post }, position, extras) =>
+      getHover(post, position, {
+        diagnostics: extras.diagnostics,
+        rules: service.rules,
+        talksOf: extras.talksOf,
+        locale: service.locale(),
+      }),
     documentSymbols: ({ post }) => getDocumentSymbols(post, service.locale()),
     foldingRanges: ({ post }) => getFoldingRanges(post),
     documentLinks: ({ post }, resolveSitePath) => getDocumentLinks(post, { resolveSitePath }),

@@ -99,13 +99,16 @@ export interface PostService {
   lintAs(post: PostInContext, text: string, fileName: string): Diagnostic[];
 
   /** The preview of the post, with its diagnostics counted per section. */
-  render(post: PostInContext, extras: { diagnostics: readonly Diagnostic[]; imageBase: string | undefined }): Promise<RenderResult>;
+  render(
+    post: PostInContext,
+    extras: { diagnostics: readonly Diagnostic[]; imageBase: string | undefined },
+  ): Promise<RenderResult>;
 }
 
 /** Creates a post service. */
 export function createPostService(options: PostServiceOptions): PostService {
   const { rules } = options;
-  const locale = typeof options.locale === 'function' ? options.locale : (() => options.locale) as () => Locale;
+  const locale = typeof options.locale === 'function' ? options.locale : ((() => options.locale) as () => Locale);
   const today = () => todayString(options.clock());
   const project = new Project(options.host, rules, { configFile: options.configFile });
   const globs = new PostsMatcher();
@@ -114,12 +117,27 @@ export function createPostService(options: PostServiceOptions): PostService {
   let rendering: Promise<{ renderer: Renderer; cache: RenderCache }> | undefined;
 
   // `linksOf`: the post whose link check counts (a fix's renamed candidate keeps its post's results).
-  const lint = ({ post, setup }: PostInContext, workspace = options.workspace?.(setup), linksOf = post.uri): Diagnostic[] =>
+  const lint = (
+    { post, setup }: PostInContext,
+    workspace = options.workspace?.(setup),
+    linksOf = post.uri,
+  ): Diagnostic[] =>
     lintPost(post, {
-      rules, config: setup.config, site: setup.site, workspace, locale: locale(), today: today(), now: options.clock().getTime(), links: options.links?.(linksOf),
+      rules,
+      config: setup.config,
+      site: setup.site,
+      workspace,
+      locale: locale(),
+      today: today(),
+      now: options.clock().getTime(),
+      links: options.links?.(linksOf),
     });
 
-  const lintCandidate = (target: PostInContext, text: string, fileName: string): { diagnostics: Diagnostic[]; lines: Post['lines'] } => {
+  const lintCandidate = (
+    target: PostInContext,
+    text: string,
+    fileName: string,
+  ): { diagnostics: Diagnostic[]; lines: Post['lines'] } => {
     const { post, setup } = target;
     const workspace = options.workspace?.(setup);
     if (fileName === post.fileName) {
@@ -129,8 +147,12 @@ export function createPostService(options: PostServiceOptions): PostService {
     // A renamed post must not meet its own sections under its old name.
     const inQuarter = workspace?.postsInQuarter?.bind(workspace);
     const renamedView: WorkspaceView | undefined = workspace && {
-      papersWithTitle: (key, except) => workspace.papersWithTitle(key, except).filter((paper) => paper.uri !== post.uri),
-      ...(inQuarter && { postsInQuarter: (quarter: string, except: string) => inQuarter(quarter, except).filter((other) => other.uri !== post.uri) }),
+      papersWithTitle: (key, except) =>
+        workspace.papersWithTitle(key, except).filter((paper) => paper.uri !== post.uri),
+      ...(inQuarter && {
+        postsInQuarter: (quarter: string, except: string) =>
+          inQuarter(quarter, except).filter((other) => other.uri !== post.uri),
+      }),
     };
     const candidate = parsePost(text, siblingUri(post.uri, fileName), post.version);
     return { diagnostics: lint({ post: candidate, setup }, renamedView, post.uri), lines: candidate.lines };
@@ -138,10 +160,16 @@ export function createPostService(options: PostServiceOptions): PostService {
 
   const settle = (target: PostInContext, request: SettleRequest): SettledFixes => {
     const { post } = target;
-    return settleFixes(post.text, post.fileName, (text, fileName) => {
-      if (request.diagnostics && text === post.text && fileName === post.fileName) return { diagnostics: request.diagnostics, lines: post.lines };
-      return lintCandidate(target, text, fileName);
-    }, request);
+    return settleFixes(
+      post.text,
+      post.fileName,
+      (text, fileName) => {
+        if (request.diagnostics && text === post.text && fileName === post.fileName)
+          return { diagnostics: request.diagnostics, lines: post.lines };
+        return lintCandidate(target, text, fileName);
+      },
+      request,
+    );
   };
 
   return {
@@ -163,13 +191,21 @@ export function createPostService(options: PostServiceOptions): PostService {
     render: async ({ post, setup }, extras) => {
       const load = options.renderer;
       if (!load) throw new Error('this post service has no renderer');
-      rendering ??= load().then((renderer) => ({ renderer, cache: new renderer.RenderCache() }), (error: unknown) => {
-        rendering = undefined;
-        throw error;
-      });
+      rendering ??= load().then(
+        (renderer) => ({ renderer, cache: new renderer.RenderCache() }),
+        (error: unknown) => {
+          rendering = undefined;
+          throw error;
+        },
+      );
       const { renderer, cache } = await rendering;
       return renderer.renderPost(post, {
-        diagnostics: extras.diagnostics, config: setup.config, imageBase: extras.imageBase, baseurl: setup.site?.baseurl, mathjax: setup.site?.mathjax, cache,
+        diagnostics: extras.diagnostics,
+        config: setup.config,
+        imageBase: extras.imageBase,
+        baseurl: setup.site?.baseurl,
+        mathjax: setup.site?.mathjax,
+        cache,
       });
     },
   };

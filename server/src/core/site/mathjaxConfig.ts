@@ -18,7 +18,10 @@ export interface MathDelimiters {
 /** MathJax 2's own defaults (`tex2jax`): `\(...\)` inline; `$$...$$` and `\[...\]` display. */
 export const MATHJAX2_DEFAULTS: MathDelimiters = {
   inline: [['\\(', '\\)']],
-  display: [['$$', '$$'], ['\\[', '\\]']],
+  display: [
+    ['$$', '$$'],
+    ['\\[', '\\]'],
+  ],
   processEscapes: false,
   processEnvironments: true,
   processRefs: true,
@@ -31,7 +34,10 @@ export const MATHJAX2_DEFAULTS: MathDelimiters = {
  */
 export const BLOG_MATHJAX: MathDelimiters = {
   ...MATHJAX2_DEFAULTS,
-  inline: [['$', '$'], ['\\(', '\\)']],
+  inline: [
+    ['$', '$'],
+    ['\\(', '\\)'],
+  ],
   processEscapes: true,
 };
 
@@ -47,7 +53,10 @@ export function readMathjaxConfig(root: string, fs: FileSystemHost): MathDelimit
   let loaded = false;
   for (const folder of ['_includes', '_layouts']) {
     const dir = joinPath(root, folder);
-    for (const name of fs.readDirectory(dir).filter((n) => /\.html?$/i.test(n)).sort()) {
+    for (const name of fs
+      .readDirectory(dir)
+      .filter((n) => /\.html?$/i.test(n))
+      .sort()) {
       const text = fs.readFile(joinPath(dir, name));
       if (!text || text.length > MAX_FILE || !/mathjax/i.test(text)) continue;
       const config = parseHubConfig(text);

@@ -118,7 +118,10 @@ export function readSite(root: string, fs: FileSystemHost): SiteContext {
   const filePath = (sitePath: string): string | undefined => {
     const decoded = decodePath(sitePath.replace(/[?#].*$/, ''));
     // The site is served under its baseurl: `/blog/assets/a.png` is the site's `assets/a.png`.
-    const underBase = baseurl && decoded.startsWith(`${baseurl}/`) ? fileAt(decoded.slice(baseurl.length + 1).replace(/^\/+/, '')) : undefined;
+    const underBase =
+      baseurl && decoded.startsWith(`${baseurl}/`)
+        ? fileAt(decoded.slice(baseurl.length + 1).replace(/^\/+/, ''))
+        : undefined;
     return underBase ?? fileAt(decoded.replace(/^\/+/, ''));
   };
   return {
@@ -144,7 +147,10 @@ const RETIRED_MATHJAX = /(?:https?:)?\/\/cdn\.mathjax\.org\/[^\s"'<>]*/g;
 function retiredMathJaxIn(root: string, fs: FileSystemHost): RetiredMathJax[] {
   const found: RetiredMathJax[] = [];
   for (const folder of ['_includes', '_layouts']) {
-    for (const name of fs.readDirectory(joinPath(root, folder)).filter((n) => /\.html?$/i.test(n)).sort()) {
+    for (const name of fs
+      .readDirectory(joinPath(root, folder))
+      .filter((n) => /\.html?$/i.test(n))
+      .sort()) {
       const text = fs.readFile(joinPath(root, folder, name))?.slice(0, 256 * 1024);
       if (!text || !text.includes('cdn.mathjax.org')) continue;
       text.split('\n').forEach((line, i) => {

@@ -43,16 +43,37 @@ const MAX_YEARS = SERIES_COLOURS - 2;
 
 const TEXT = {
   quartersTitle: { en: 'Talks per quarter', ko: '분기별 발표 수' },
-  quartersDescription: { en: '{talks} talks in {quarters} quarters, oldest first; quarters without a post show as 0.', ko: '{quarters}개 분기의 발표 {talks}개, 오래된 분기부터. 글이 없는 분기는 0으로 보입니다.' },
+  quartersDescription: {
+    en: '{talks} talks in {quarters} quarters, oldest first; quarters without a post show as 0.',
+    ko: '{quarters}개 분기의 발표 {talks}개, 오래된 분기부터. 글이 없는 분기는 0으로 보입니다.',
+  },
   presentersTitle: { en: 'Talks per presenter, by year', ko: '발표자별 발표 수(연도별)' },
-  presentersDescription: { en: 'The {shown} presenters with the most talks (of {total}), each bar stacked by year.', ko: '발표가 가장 많은 발표자 {shown}명(전체 {total}명), 막대는 연도별로 쌓았습니다.' },
-  presentersDescriptionAll: { en: 'Every presenter\'s talks, each bar stacked by year.', ko: '발표자별 발표 수, 막대는 연도별로 쌓았습니다.' },
+  presentersDescription: {
+    en: 'The {shown} presenters with the most talks (of {total}), each bar stacked by year.',
+    ko: '발표가 가장 많은 발표자 {shown}명(전체 {total}명), 막대는 연도별로 쌓았습니다.',
+  },
+  presentersDescriptionAll: {
+    en: "Every presenter's talks, each bar stacked by year.",
+    ko: '발표자별 발표 수, 막대는 연도별로 쌓았습니다.',
+  },
   venuesTitle: { en: 'Venues', ko: '학회' },
-  venuesDescription: { en: 'Talks per venue, years left out: the {shown} most frequent of {total}. Talks without a venue: {missing}.', ko: '학회별 발표 수(연도 제외): 전체 {total}곳 중 많은 순으로 {shown}곳. 학회가 없는 발표: {missing}개.' },
-  venuesDescriptionAll: { en: 'Talks per venue, years left out. Talks without a venue: {missing}.', ko: '학회별 발표 수(연도 제외). 학회가 없는 발표: {missing}개.' },
+  venuesDescription: {
+    en: 'Talks per venue, years left out: the {shown} most frequent of {total}. Talks without a venue: {missing}.',
+    ko: '학회별 발표 수(연도 제외): 전체 {total}곳 중 많은 순으로 {shown}곳. 학회가 없는 발표: {missing}개.',
+  },
+  venuesDescriptionAll: {
+    en: 'Talks per venue, years left out. Talks without a venue: {missing}.',
+    ko: '학회별 발표 수(연도 제외). 학회가 없는 발표: {missing}개.',
+  },
   repeatedTitle: { en: 'Papers presented more than once', ko: '두 번 이상 발표된 논문' },
-  repeatedDescription: { en: 'Papers whose title appears in more than one talk (letter case and punctuation aside): {total}.', ko: '제목이 두 번 이상 나오는 논문(대소문자와 문장 부호는 무시): {total}편.' },
-  noTalks: { en: 'No talks yet: a talk is a `# Paper title` section of a post under `_posts/`.', ko: '아직 발표가 없습니다. 발표는 `_posts/` 아래 포스트의 `# 논문 제목` 섹션입니다.' },
+  repeatedDescription: {
+    en: 'Papers whose title appears in more than one talk (letter case and punctuation aside): {total}.',
+    ko: '제목이 두 번 이상 나오는 논문(대소문자와 문장 부호는 무시): {total}편.',
+  },
+  noTalks: {
+    en: 'No talks yet: a talk is a `# Paper title` section of a post under `_posts/`.',
+    ko: '아직 발표가 없습니다. 발표는 `_posts/` 아래 포스트의 `# 논문 제목` 섹션입니다.',
+  },
   noVenues: { en: 'No talk names a venue on its authors line.', ko: '저자 줄에 학회를 적은 발표가 없습니다.' },
   noRepeats: { en: 'No paper was presented twice.', ko: '두 번 발표된 논문이 없습니다.' },
   quarter: { en: 'Quarter', ko: '분기' },
@@ -83,7 +104,12 @@ const TEXT = {
 /** `3 posts, 1 talk, ...` / `포스트 3개, 발표 1개, ...`: the totals of the statistics in one line. */
 export function totalsText(totals: SeminarStatistics['totals'], locale: Locale): string {
   return (['posts', 'talks', 'presenters', 'quarters', 'venues'] as const)
-    .map((key) => (totals[key] === 1 ? formatMessage(TEXT[`${key}Count1`], locale) : formatMessage(TEXT[`${key}Count`], locale, { n: totals[key] }))).join(', ');
+    .map((key) =>
+      totals[key] === 1
+        ? formatMessage(TEXT[`${key}Count1`], locale)
+        : formatMessage(TEXT[`${key}Count`], locale, { n: totals[key] }),
+    )
+    .join(', ');
 }
 
 /** `2020 Q3` / `2020년 3분기`; `2020-Q3` ids are read back. */
@@ -107,7 +133,8 @@ export function pageCharts(stats: SeminarStatistics, locale: Locale): PageChart[
 }
 
 function buildCharts(stats: SeminarStatistics, locale: Locale, page: boolean): PageChart[] {
-  const t = (id: keyof typeof TEXT, data: Record<string, string | number> = {}) => formatMessage(TEXT[id], locale, data);
+  const t = (id: keyof typeof TEXT, data: Record<string, string | number> = {}) =>
+    formatMessage(TEXT[id], locale, data);
   const charts: PageChart[] = [];
   const draw = (spec: Omit<ChartSpec, 'standalone'>, kind: 'column' | 'bar') => {
     const svg = kind === 'column' ? columnChartSvg : barChartSvg;
@@ -130,9 +157,15 @@ function buildCharts(stats: SeminarStatistics, locale: Locale, page: boolean): P
     }));
     const empty = stats.totals.talks === 0 ? t('noTalks') : undefined;
     charts.push({
-      id: 'quarters', title, description: t('quartersDescription', { talks: stats.totals.talks - stats.totals.undatedTalks, quarters: stats.totals.quarters }),
+      id: 'quarters',
+      title,
+      description: t('quartersDescription', {
+        talks: stats.totals.talks - stats.totals.undatedTalks,
+        quarters: stats.totals.quarters,
+      }),
       ...(empty ? nothing : draw({ id: 'sp-chart-quarters', title, series: [t('talks')], data }, 'column')),
-      table, empty,
+      table,
+      empty,
     });
   }
 
@@ -143,7 +176,11 @@ function buildCharts(stats: SeminarStatistics, locale: Locale, page: boolean): P
     const undated = stats.perPresenter.some((p) => p.undated > 0);
     const kept = years.length > MAX_YEARS ? years.slice(-(MAX_YEARS - 1)) : years;
     const folded = years.length - kept.length;
-    const series = [...(folded ? [t('earlier', { year: kept[0]! })] : []), ...kept.map(String), ...(undated ? [t('undated')] : [])];
+    const series = [
+      ...(folded ? [t('earlier', { year: kept[0]! })] : []),
+      ...kept.map(String),
+      ...(undated ? [t('undated')] : []),
+    ];
     /** A presenter's talks in the chart's series: the older years summed, then each year kept, then undated. */
     const seriesValues = (p: SeminarStatistics['perPresenter'][number]) => {
       // No slices: on a site spanning 250 years this runs for thousands of presenters.
@@ -158,7 +195,11 @@ function buildCharts(stats: SeminarStatistics, locale: Locale, page: boolean): P
       return values;
     };
     const table: DataTable = page
-      ? { caption: title, columns: [t('presenter'), t('total'), ...series], rows: stats.perPresenter.map((p) => [p.name, p.total, ...seriesValues(p)]) }
+      ? {
+          caption: title,
+          columns: [t('presenter'), t('total'), ...series],
+          rows: stats.perPresenter.map((p) => [p.name, p.total, ...seriesValues(p)]),
+        }
       : {
           caption: title,
           columns: [t('presenter'), t('total'), ...years.map(String), ...(undated ? [t('undated')] : [])],
@@ -168,31 +209,55 @@ function buildCharts(stats: SeminarStatistics, locale: Locale, page: boolean): P
     const data = shown.map((p) => {
       const values = seriesValues(p);
       const parts = values.flatMap((value, i) => (value > 0 ? [`${series[i]}: ${value}`] : []));
-      return { label: p.name, values, tooltip: `${t('talkCount', { label: p.name, count: p.total })} (${parts.join(', ')})` };
+      return {
+        label: p.name,
+        values,
+        tooltip: `${t('talkCount', { label: p.name, count: p.total })} (${parts.join(', ')})`,
+      };
     });
     const empty = shown.length === 0 ? t('noTalks') : undefined;
     charts.push({
-      id: 'presenters', title,
-      description: shown.length < stats.perPresenter.length ? t('presentersDescription', { shown: shown.length, total: stats.perPresenter.length }) : t('presentersDescriptionAll'),
+      id: 'presenters',
+      title,
+      description:
+        shown.length < stats.perPresenter.length
+          ? t('presentersDescription', { shown: shown.length, total: stats.perPresenter.length })
+          : t('presentersDescriptionAll'),
       ...(empty ? nothing : draw({ id: 'sp-chart-presenters', title, series, data }, 'bar')),
-      table, empty,
+      table,
+      empty,
     });
   }
 
   // Venues.
   {
     const title = t('venuesTitle');
-    const table: DataTable = { caption: title, columns: [t('venue'), t('talks')], rows: stats.venues.map((v) => [v.venue, v.talks]) };
+    const table: DataTable = {
+      caption: title,
+      columns: [t('venue'), t('talks')],
+      rows: stats.venues.map((v) => [v.venue, v.talks]),
+    };
     const shown = stats.venues.slice(0, MAX_BARS.venues);
-    const data = shown.map((v) => ({ label: v.venue, values: [v.talks], tooltip: t('talkCount', { label: v.venue, count: v.talks }) }));
+    const data = shown.map((v) => ({
+      label: v.venue,
+      values: [v.talks],
+      tooltip: t('talkCount', { label: v.venue, count: v.talks }),
+    }));
     const empty = shown.length === 0 ? (stats.totals.talks === 0 ? t('noTalks') : t('noVenues')) : undefined;
     charts.push({
-      id: 'venues', title,
-      description: shown.length < stats.venues.length
-        ? t('venuesDescription', { shown: shown.length, total: stats.venues.length, missing: stats.talksWithoutVenue })
-        : t('venuesDescriptionAll', { missing: stats.talksWithoutVenue }),
+      id: 'venues',
+      title,
+      description:
+        shown.length < stats.venues.length
+          ? t('venuesDescription', {
+              shown: shown.length,
+              total: stats.venues.length,
+              missing: stats.talksWithoutVenue,
+            })
+          : t('venuesDescriptionAll', { missing: stats.talksWithoutVenue }),
       ...(empty ? nothing : draw({ id: 'sp-chart-venues', title, series: [t('talks')], data }, 'bar')),
-      table, empty,
+      table,
+      empty,
     });
   }
 
@@ -203,7 +268,11 @@ function buildCharts(stats: SeminarStatistics, locale: Locale, page: boolean): P
     const table: DataTable = {
       caption: title,
       columns: [t('paper'), t('times'), t('presentations')],
-      rows: stats.repeated.map((r) => [r.title, r.talks.length, r.talks.map((talk) => `${quarterLabel(talk.quarter, locale)} ${who(talk.presenter)}`).join('; ')]),
+      rows: stats.repeated.map((r) => [
+        r.title,
+        r.talks.length,
+        r.talks.map((talk) => `${quarterLabel(talk.quarter, locale)} ${who(talk.presenter)}`).join('; '),
+      ]),
     };
     const shown = stats.repeated.slice(0, MAX_BARS.repeated);
     const data = shown.map((r) => ({
@@ -213,9 +282,12 @@ function buildCharts(stats: SeminarStatistics, locale: Locale, page: boolean): P
     }));
     const empty = shown.length === 0 ? t('noRepeats') : undefined;
     charts.push({
-      id: 'repeated', title, description: t('repeatedDescription', { total: stats.repeated.length }),
+      id: 'repeated',
+      title,
+      description: t('repeatedDescription', { total: stats.repeated.length }),
       ...(empty ? nothing : draw({ id: 'sp-chart-repeated', title, series: [t('times')], data }, 'bar')),
-      table, empty,
+      table,
+      empty,
     });
   }
   return charts;

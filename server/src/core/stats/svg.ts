@@ -37,9 +37,14 @@ const STANDALONE_STYLE = [
   '.sp-title{font-size:14px;font-weight:600}',
   '.sp-axis{stroke:#6e6e6e;stroke-width:1}',
   '.sp-grid{stroke:#e0e0e0;stroke-width:1}',
-  '.sp-series-0{fill:#1a85ff}', '.sp-series-1{fill:#e9a700}', '.sp-series-2{fill:#388a34}',
-  '.sp-series-3{fill:#d18616}', '.sp-series-4{fill:#652d90}', '.sp-series-5{fill:#e51400}',
-  '.sp-series-6{fill:#0e7c86}', '.sp-series-7{fill:#8a8a8a}',
+  '.sp-series-0{fill:#1a85ff}',
+  '.sp-series-1{fill:#e9a700}',
+  '.sp-series-2{fill:#388a34}',
+  '.sp-series-3{fill:#d18616}',
+  '.sp-series-4{fill:#652d90}',
+  '.sp-series-5{fill:#e51400}',
+  '.sp-series-6{fill:#0e7c86}',
+  '.sp-series-7{fill:#8a8a8a}',
 ].join('');
 
 /** Series colours there are (`sp-series-0` ... `sp-series-7`); more series reuse them. */
@@ -57,7 +62,14 @@ export function textWidth(text: string): number {
   let em = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    if ((code >= 0x1100 && code <= 0x11ff) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60)) em += 1;
+    if (
+      (code >= 0x1100 && code <= 0x11ff) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xff00 && code <= 0xff60)
+    )
+      em += 1;
     else if (/[A-Z@%MW]/.test(char)) em += 0.68;
     else if (/[il.,:;'|!]/.test(char)) em += 0.3;
     else em += 0.56;
@@ -93,7 +105,9 @@ const total = (d: ChartDatum) => d.values.reduce((a, b) => a + b, 0);
 function open(spec: ChartSpec, width: number, height: number): string {
   const titleId = `${spec.id}-title`;
   const head = `<svg xmlns="http://www.w3.org/2000/svg" class="sp-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${escapeXml(titleId)}">`;
-  const style = spec.standalone ? `<style>${STANDALONE_STYLE}</style><rect class="sp-background" width="${width}" height="${height}"/>` : '';
+  const style = spec.standalone
+    ? `<style>${STANDALONE_STYLE}</style><rect class="sp-background" width="${width}" height="${height}"/>`
+    : '';
   return `${head}${style}<title id="${escapeXml(titleId)}">${escapeXml(spec.title)}</title>`;
 }
 

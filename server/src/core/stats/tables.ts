@@ -30,12 +30,17 @@ export function tableCsv(table: DataTable): string {
 export function tableText(table: DataTable): string {
   const cells = [table.columns, ...table.rows].map((row) => row.map((value) => String(value).replace(/\s+/g, ' ')));
   const widths = table.columns.map((_, i) => Math.max(...cells.map((row) => displayWidth(row[i] ?? ''))));
-  const numeric = table.columns.map((_, i) => table.rows.length > 0 && table.rows.every((row) => typeof row[i] === 'number'));
+  const numeric = table.columns.map(
+    (_, i) => table.rows.length > 0 && table.rows.every((row) => typeof row[i] === 'number'),
+  );
   const line = (row: string[]) =>
-    row.map((value, i) => {
-      const pad = ' '.repeat(Math.max(0, widths[i]! - displayWidth(value)));
-      return numeric[i] ? pad + value : value + pad;
-    }).join('  ').trimEnd();
+    row
+      .map((value, i) => {
+        const pad = ' '.repeat(Math.max(0, widths[i]! - displayWidth(value)));
+        return numeric[i] ? pad + value : value + pad;
+      })
+      .join('  ')
+      .trimEnd();
   const out = [table.caption, line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const row of cells.slice(1)) out.push(line(row));
   return out.join('\n') + '\n';
@@ -46,8 +51,15 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
-    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ? 2 : 1;
+    width +=
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60)
+        ? 2
+        : 1;
   }
   return width;
 }

@@ -14,12 +14,18 @@ export class OverlappingEditsError extends Error {}
  */
 export function applyEdits(text: string, edits: readonly TextEdit[], lines = new LineIndex(text)): string {
   const sorted = edits
-    .map((edit, order) => ({ edit, order, start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end) }))
+    .map((edit, order) => ({
+      edit,
+      order,
+      start: lines.offsetAt(edit.range.start),
+      end: lines.offsetAt(edit.range.end),
+    }))
     .sort((a, b) => a.start - b.start || a.end - b.end || a.order - b.order);
   let out = '';
   let at = 0;
   for (const { edit, start, end } of sorted) {
-    if (start < at) throw new OverlappingEditsError(`edits overlap at ${edit.range.start.line}:${edit.range.start.character}`);
+    if (start < at)
+      throw new OverlappingEditsError(`edits overlap at ${edit.range.start.line}:${edit.range.start.character}`);
     out += text.slice(at, start) + edit.newText;
     at = end;
   }

@@ -13,7 +13,10 @@ export class LineIndex {
    * The index of `text`. `lineStarts`, when given, must be exactly what the index of `text` holds
    * (see {@link LineIndex.joined}); the text is then not scanned.
    */
-  constructor(readonly text: string, lineStarts?: number[]) {
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
     if (lineStarts) {
       this.lineStarts = lineStarts;
       return;
@@ -118,8 +121,11 @@ export class LineIndex {
   /** True when `range` lies inside the text, with start <= end and characters inside their lines. */
   contains(range: Range): boolean {
     const ok = (p: Position) =>
-      Number.isInteger(p.line) && Number.isInteger(p.character) &&
-      p.line >= 0 && p.line < this.lineStarts.length && p.character >= 0 &&
+      Number.isInteger(p.line) &&
+      Number.isInteger(p.character) &&
+      p.line >= 0 &&
+      p.line < this.lineStarts.length &&
+      p.character >= 0 &&
       p.character <= this.lineEnd(p.line) - this.lineStart(p.line);
     return ok(range.start) && ok(range.end) && comparePositions(range.start, range.end) <= 0;
   }

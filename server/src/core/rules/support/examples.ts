@@ -42,7 +42,8 @@ export function frontMatterWith(changes: Record<string, string | undefined>): st
     return key in changes ? `${key}: ${changes[key]}` : line;
   });
   for (const [key, value] of Object.entries(changes)) {
-    if (value !== undefined && !SAMPLE_FRONT_MATTER.some((l) => l.startsWith(`${key}:`))) lines.push(`${key}: ${value}`);
+    if (value !== undefined && !SAMPLE_FRONT_MATTER.some((l) => l.startsWith(`${key}:`)))
+      lines.push(`${key}: ${value}`);
   }
   return lines;
 }

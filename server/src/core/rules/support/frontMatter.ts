@@ -45,7 +45,12 @@ export function canInsertEntries(fm: FrontMatter): boolean {
 export function insertEntries(post: Post, fm: FrontMatter, lines: string[]): TextEdit {
   let at = fm.closeRange ? fm.closeRange.start : fm.contentRange.end;
   // Before a YAML document end (`...`): a key after it would be a second document.
-  while (at.character === 0 && at.line - 1 > fm.openRange.start.line && /^\.\.\.\s*$/.test(post.lines.lineText(at.line - 1))) at = { line: at.line - 1, character: 0 };
+  while (
+    at.character === 0 &&
+    at.line - 1 > fm.openRange.start.line &&
+    /^\.\.\.\s*$/.test(post.lines.lineText(at.line - 1))
+  )
+    at = { line: at.line - 1, character: 0 };
   const eol = lineBreak(post);
   return { range: { start: at, end: at }, newText: lines.map((l) => l + eol).join('') };
 }
@@ -62,7 +67,8 @@ function withoutTrailingBreak(post: Post, range: Range): Range {
 
 /** Replaces the value of `entry` (inserting one after the colon when it has none). */
 export function replaceValue(post: Post, entry: FrontMatterEntry, newText: string): TextEdit {
-  const empty = entry.valueRange.start.line === entry.valueRange.end.line &&
+  const empty =
+    entry.valueRange.start.line === entry.valueRange.end.line &&
     entry.valueRange.start.character === entry.valueRange.end.character;
   return { range: withoutTrailingBreak(post, entry.valueRange), newText: empty ? ` ${newText}` : newText };
 }
@@ -71,7 +77,10 @@ export function replaceValue(post: Post, entry: FrontMatterEntry, newText: strin
 export function removeEntry(post: Post, entry: FrontMatterEntry): TextEdit {
   const start = { line: entry.range.start.line, character: 0 };
   const endLine = withoutTrailingBreak(post, entry.range).end.line + 1;
-  const end = endLine < post.lines.lineCount ? { line: endLine, character: 0 } : post.lines.positionAt(post.lines.lineEnd(endLine - 1));
+  const end =
+    endLine < post.lines.lineCount
+      ? { line: endLine, character: 0 }
+      : post.lines.positionAt(post.lines.lineEnd(endLine - 1));
   return { range: { start, end }, newText: '' };
 }
 

@@ -33,7 +33,9 @@ export function imageAddressProblem(address: string, site: SiteContext | undefin
   if (blob) return { kind: 'blob', fixed: value.replace(GITHUB_BLOB, '$1/raw/'), safe: true };
   const scheme = SCHEME.exec(value)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https' || value.startsWith('//')) {
-    return /^(?:https?:)?\/\/[^/]+\.github\.io\/(?:.*\/)?_posts\//i.test(value) ? { kind: 'posts', fixed: undefined, safe: false } : undefined;
+    return /^(?:https?:)?\/\/[^/]+\.github\.io\/(?:.*\/)?_posts\//i.test(value)
+      ? { kind: 'posts', fixed: undefined, safe: false }
+      : undefined;
   }
   if (scheme === 'data') return undefined;
   if (scheme !== undefined) return { kind: 'scheme', fixed: undefined, safe: false };
@@ -104,7 +106,11 @@ export function postImages(post: Post): PostImage[] {
       const address = markdownImageAddress(post, image);
       if (address) found.push({ kind: 'markdown', address });
     }
-    found.sort((a, b) => a.address.range.start.line - b.address.range.start.line || a.address.range.start.character - b.address.range.start.character);
+    found.sort(
+      (a, b) =>
+        a.address.range.start.line - b.address.range.start.line ||
+        a.address.range.start.character - b.address.range.start.character,
+    );
     out.push(...found);
   }
   return out;
@@ -114,7 +120,8 @@ export function postImages(post: Post): PostImage[] {
 function thumbnailEntry(post: Post): Span | undefined {
   const fm = post.frontMatter!;
   let entry;
-  for (let i = fm.entries.length - 1; i >= 0 && !entry; i--) if (fm.entries[i]!.key === 'image_url') entry = fm.entries[i];
+  for (let i = fm.entries.length - 1; i >= 0 && !entry; i--)
+    if (fm.entries[i]!.key === 'image_url') entry = fm.entries[i];
   if (!entry || entry.valueKind !== 'scalar' || typeof entry.value !== 'string') return undefined;
   const { start, end } = entry.valueRange;
   if (start.line !== end.line) return undefined;

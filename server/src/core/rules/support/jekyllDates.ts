@@ -5,7 +5,14 @@
  */
 import type { RuleContext } from '../../engine/rule';
 import type { CalendarDate } from '../../jekyll';
-import { buildTimeZone, inBuildZone, readJekyllDate, type BuildDate, type JekyllDate, type JekyllDateReading } from '../../jekyllDate';
+import {
+  buildTimeZone,
+  inBuildZone,
+  readJekyllDate,
+  type BuildDate,
+  type JekyllDate,
+  type JekyllDateReading,
+} from '../../jekyllDate';
 import { readPostName } from '../../jekyllPostName';
 import type { FrontMatterEntry, Post } from '../../model';
 import { entryOf, readableFrontMatter } from './frontMatter';

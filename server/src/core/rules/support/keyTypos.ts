@@ -37,16 +37,27 @@ function allowedByConfig(config: ResolvedConfig): string[] {
 }
 
 /** Every key of `fm` that is not in `known`, with its likely meaning. */
-export function keyTypos(post: Post, fm: FrontMatter, known: readonly string[], site: SiteContext | undefined): KeyTypo[] {
+export function keyTypos(
+  post: Post,
+  fm: FrontMatter,
+  known: readonly string[],
+  site: SiteContext | undefined,
+): KeyTypo[] {
   const unknown = fm.entries.filter((entry) => !known.includes(entry.key));
   const guesses = unknown.map((entry) => ({ entry, guess: closestKey(entry.key, known) }));
   return guesses.map(({ entry, guess }): KeyTypo => {
     const suggestion = guess?.key;
     // Renaming onto a key the post already has would only make a duplicate.
     // Only a plain key is renamed: `[image]` or `!tag` is broken YAML, not a typo of `image`.
-    const renameable = suggestion !== undefined && !fm.entries.some((e) => e.key === suggestion) && isPlainKey(post, entry);
+    const renameable =
+      suggestion !== undefined && !fm.entries.some((e) => e.key === suggestion) && isPlainKey(post, entry);
     const rivals = guesses.filter((other) => other.entry !== entry && other.guess?.key === suggestion);
-    const safe = renameable && guess!.unique && rivals.length === 0 && closeEnough(entry.key, guess!.distance) && valueFits(suggestion, entry, site);
+    const safe =
+      renameable &&
+      guess!.unique &&
+      rivals.length === 0 &&
+      closeEnough(entry.key, guess!.distance) &&
+      valueFits(suggestion, entry, site);
     return { entry, suggestion, renameable, safe };
   });
 }
@@ -61,7 +72,10 @@ export function typoOf(typos: readonly KeyTypo[], key: string): KeyTypo | undefi
  * The known key closest to `word` within two edits (a change of letter case counts half), and
  * whether it is the only one at that distance.
  */
-function closestKey(word: string, known: readonly string[]): { key: string; distance: number; unique: boolean } | undefined {
+function closestKey(
+  word: string,
+  known: readonly string[],
+): { key: string; distance: number; unique: boolean } | undefined {
   let best: { key: string; distance: number; unique: boolean } | undefined;
   const lower = word.toLowerCase();
   for (const key of known) {
@@ -84,7 +98,12 @@ const BOOLEAN_KEYS = new Set(['mathjax', 'comments', 'published']);
 /** True when the entry's value is one `key` accepts, so that the rename brings no `field-type` or `image-src` problem. */
 function valueFits(key: string, entry: FrontMatterEntry, site: SiteContext | undefined): boolean {
   if (BOOLEAN_KEYS.has(key)) return typeof entry.value === 'boolean';
-  const text = entry.value instanceof Date ? entry.valueSource.trim() : typeof entry.value === 'string' ? entry.value.trim() : undefined;
+  const text =
+    entry.value instanceof Date
+      ? entry.valueSource.trim()
+      : typeof entry.value === 'string'
+        ? entry.value.trim()
+        : undefined;
   switch (key) {
     case 'date':
       return text !== undefined && parseJekyllDate(text) !== undefined;

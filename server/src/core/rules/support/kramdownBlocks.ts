@@ -53,19 +53,73 @@ export interface KramdownBlocks {
 
 /** kramdown's span elements: a line starting with one of them is a paragraph, not an HTML block. */
 const SPAN_ELEMENTS = new Set([
-  'a', 'abbr', 'acronym', 'b', 'big', 'bdo', 'br', 'button', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'input',
-  'ins', 'kbd', 'label', 'map', 'object', 'output', 'q', 'samp', 'select', 'small', 'span', 'strike', 'strong', 'sub',
-  'sup', 'textarea', 'tt', 'var', 'u', 's', 'mark', 'font', 'time', 'math', 'svg',
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'big',
+  'bdo',
+  'br',
+  'button',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'input',
+  'ins',
+  'kbd',
+  'label',
+  'map',
+  'object',
+  'output',
+  'q',
+  'samp',
+  'select',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'textarea',
+  'tt',
+  'var',
+  'u',
+  's',
+  'mark',
+  'font',
+  'time',
+  'math',
+  'svg',
 ]);
 /** Elements without content: no end tag. */
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const MATH_OPEN = /^ {0,3}\$\$(?!\$)(?:(?!\$\$).)*$/;
 const COMMENT_OPEN = /^ {0,3}<!--/;
 const BLOCK_TAG = /^( {0,3})<([A-Za-z][\w-]*)(?=[\s/>]|$)/;
 /** A start tag, an end tag or a comment, as kramdown's raw HTML scanner finds them. */
-const TAG = /<!--[\s\S]*?(?:-->|$)|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
+const TAG =
+  /<!--[\s\S]*?(?:-->|$)|<\/([A-Za-z][\w:-]*)\s*>|<([A-Za-z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/g;
 
 const memo = new WeakMap<Post, KramdownBlocks>();
 
@@ -82,7 +136,12 @@ function scan(post: Post): KramdownBlocks {
   const htmlBlocks: HtmlBlock[] = [];
   const index = post.lines;
   // Where an open construct ends: a fence's marker, `$$`, `-->`, or an offset (an HTML block).
-  let open: { kind: 'code'; close: RegExp } | { kind: 'math' } | { kind: 'comment' } | { kind: 'html'; end: number } | undefined;
+  let open:
+    | { kind: 'code'; close: RegExp }
+    | { kind: 'math' }
+    | { kind: 'comment' }
+    | { kind: 'html'; end: number }
+    | undefined;
   // The line index's lines: a lone `\r` ends a line too.
   for (let line = post.bodyRange.start.line; line < index.lineCount; line++) {
     const offset = index.lineStart(line);
@@ -163,7 +222,14 @@ export function readRawHtml(text: string, at: number): RawHtml {
   const openEnd = found ? TAG.lastIndex : gt < 0 ? text.length : gt + 1;
   const tag = name ?? /^<([A-Za-z][\w-]*)/.exec(text.slice(at))![1]!.toLowerCase();
   const markdown = found && /\bmarkdown\s*=\s*["']?(?:1|block|span)\b/i.test(first[3] ?? '');
-  const result = (close: RawHtml['close'], missing?: string, openElements = 0): RawHtml => ({ tag, openEnd, close, missing, openElements, markdown });
+  const result = (close: RawHtml['close'], missing?: string, openElements = 0): RawHtml => ({
+    tag,
+    openEnd,
+    close,
+    missing,
+    openElements,
+    markdown,
+  });
   // A self-closed or void start tag, or one never finished, is the whole block.
   if (!found || first[4] === '/' || VOID_ELEMENTS.has(tag)) return result({ start: at, end: openEnd });
   const stack = [tag];

@@ -7,7 +7,8 @@ import { memoizeText } from '../../text/memo';
 
 /** `label` as compared: NFC, without emphasis marks, spaces collapsed, lower case. */
 export const normalizeLabel: (label: string) => string = memoizeText((label) =>
-  label.normalize('NFC').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase());
+  label.normalize('NFC').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase(),
+);
 
 /** True when `text` is one of `labels`, in any letter case. */
 export function isLabel(text: string, labels: readonly string[]): boolean {

@@ -83,8 +83,28 @@ function findTarget(link: MarkdownLink): Span | undefined {
 }
 
 const PLACEHOLDER_WORDS = new Set([
-  'todo', 'tbd', 'tba', 'url', 'link', 'links', 'none', 'null', 'n/a', 'na', 'xxx', 'http://', 'https://',
-  'http', 'https', 'paper', 'slides', 'pdf', '링크', '주소', '추가 예정', '예정',
+  'todo',
+  'tbd',
+  'tba',
+  'url',
+  'link',
+  'links',
+  'none',
+  'null',
+  'n/a',
+  'na',
+  'xxx',
+  'http://',
+  'https://',
+  'http',
+  'https',
+  'paper',
+  'slides',
+  'pdf',
+  '링크',
+  '주소',
+  '추가 예정',
+  '예정',
 ]);
 
 /** True when a link target is empty or stands in for one (`???`, `#`, `TODO`, `url`, `link`, ...). */

@@ -11,7 +11,9 @@ import { sectionMemo } from './sectionMemo';
 
 /** The section's link paragraphs with a paper or slides link. */
 export function orphanLinkParagraphs(section: Section, config: ResolvedConfig): LinkParagraph[] {
-  return section.linkParagraphs.filter((p) => p.links.some((link) => isPaperLink(link, config) || isSlidesLink(link, config)));
+  return section.linkParagraphs.filter((p) =>
+    p.links.some((link) => isPaperLink(link, config) || isSlidesLink(link, config)),
+  );
 }
 
 /** True when the section has a paper link (or, with `slides`, a slides link) in a bare paragraph. */

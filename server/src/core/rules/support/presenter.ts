@@ -77,15 +77,22 @@ function classify(post: Post, line: PresenterLine, config: ResolvedConfig): Pres
   const label = line.label?.text ?? '';
   const looksLikeOne = looksLikePresenterLine(line, config);
   const wellFormed = looksLikeOne && isWellFormed(line, config);
-  const info = (state: PresenterLabelState, expectedLabel: string, name = line.name): PresenterInfo =>
-    ({ line, state, expectedLabel, name, wellFormed });
+  const info = (state: PresenterLabelState, expectedLabel: string, name = line.name): PresenterInfo => ({
+    line,
+    state,
+    expectedLabel,
+    name,
+    wellFormed,
+  });
   if (label && isLabel(label, labels)) return info(line.colon ? 'ok' : 'no-colon', labelAsConfigured(label, labels));
-  if (label && line.colon && line.name && isLabel(label, UNAMBIGUOUS_PRESENTER_WORDS)) return info('other-label', first);
+  if (label && line.colon && line.name && isLabel(label, UNAMBIGUOUS_PRESENTER_WORDS))
+    return info('other-label', first);
   // Beyond this point, nothing in the label says "presenter" for certain: the rest of the line must.
   if (!looksLikeOne) return undefined;
   const near = label ? misspelledLabel(label, labels) : undefined;
   if (near) return info('misspelled', near);
-  if (label && (isLabel(label, PRESENTER_WORDS) || misspelledLabel(label, LONG_PRESENTER_WORDS))) return info('other-label', first);
+  if (label && (isLabel(label, PRESENTER_WORDS) || misspelledLabel(label, LONG_PRESENTER_WORDS)))
+    return info('other-label', first);
   if (!hasPresenterLinks(line, config)) return undefined;
   if (line.colon) return info('other-label', first);
   // No label: what the scanner took for a label is the first word of the name.
@@ -103,8 +110,14 @@ function looksLikePresenterLine(line: PresenterLine, config: ResolvedConfig): bo
 /** A name, then a closed bracketed list with a paper or slides link and nothing after it. */
 function isWellFormed(line: PresenterLine, config: ResolvedConfig): boolean {
   const list = line.linkList;
-  return line.name !== undefined && list !== undefined && list.bracketed &&
-    list.close !== undefined && list.trailing === undefined && hasPresenterLinks(line, config);
+  return (
+    line.name !== undefined &&
+    list !== undefined &&
+    list.bracketed &&
+    list.close !== undefined &&
+    list.trailing === undefined &&
+    hasPresenterLinks(line, config)
+  );
 }
 
 /** The configured spelling of `label`. */
@@ -116,7 +129,10 @@ function labelAsConfigured(label: string, labels: readonly string[]): string {
 function hasPresenterLinks(line: PresenterLine, config: ResolvedConfig): boolean {
   const labels = [...config.linkLabels.paper, ...config.linkLabels.slides];
   return (line.linkList?.items ?? []).some((item: LinkListItem) =>
-    item.kind === 'link' ? isLabel(item.label.text, labels) : labels.some((l) => item.text.toLowerCase().includes(l.toLowerCase())));
+    item.kind === 'link'
+      ? isLabel(item.label.text, labels)
+      : labels.some((l) => item.text.toLowerCase().includes(l.toLowerCase())),
+  );
 }
 
 function joinSpans(post: Post, first: Span, last: Span | undefined): Span {

@@ -15,7 +15,11 @@ export function escapeSnippet(text: string): string {
  * A link list snippet, `[[paper link]($1), [presentation material]($2)]`; `known` prefills a
  * target (already escaped is not needed: it is escaped here). Tab stops start at `firstStop`.
  */
-export function linkListSnippet(config: ResolvedConfig, firstStop: number, known: { paper?: string; slides?: string } = {}): string {
+export function linkListSnippet(
+  config: ResolvedConfig,
+  firstStop: number,
+  known: { paper?: string; slides?: string } = {},
+): string {
   let stop = firstStop;
   const target = (url: string | undefined) => (url !== undefined ? escapeSnippet(url) : `\${${stop++}}`);
   const paper = `[${escapeSnippet(config.linkLabels.paper[0] ?? 'paper link')}](${target(known.paper)})`;
@@ -24,7 +28,11 @@ export function linkListSnippet(config: ResolvedConfig, firstStop: number, known
 }
 
 /** A whole presenter line snippet: `### 발표자: ${1:발표자 이름} [[paper link]($2), [presentation material]($3)]`. */
-export function presenterLineSnippet(config: ResolvedConfig, locale: Locale, known: { paper?: string; slides?: string } = {}): string {
+export function presenterLineSnippet(
+  config: ResolvedConfig,
+  locale: Locale,
+  known: { paper?: string; slides?: string } = {},
+): string {
   const label = escapeSnippet(config.presenterLabels[0] ?? '발표자');
   const name = escapeSnippet(PLACEHOLDERS.presenter[locale]);
   return `### ${label}: \${1:${name}} ${linkListSnippet(config, 2, known)}`;
