@@ -58,6 +58,23 @@ function waitForSeminar(until: () => boolean, what: string, timeoutMs = 30_000):
   });
 }
 
+/** Resolves once `view` is visible, now or when it becomes so (VS Code shows a view a moment after the command). */
+function waitForVisible<T>(view: vscode.TreeView<T>, what: string, timeoutMs = 30_000): Promise<void> {
+  if (view.visible) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const subscription = view.onDidChangeVisibility(({ visible }) => {
+      if (!visible) return;
+      subscription.dispose();
+      clearTimeout(timer);
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what} to be visible`));
+    }, timeoutMs);
+  });
+}
+
 const labelOf = (node: SeminarNode) => extensionApi().seminar.quartersProvider.getTreeItem(node).label;
 
 async function quarters(): Promise<SeminarNode[]> {
@@ -81,7 +98,7 @@ describe('the Seminar view', () => {
   it('opens in its own container and shows the quarters newest first', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.seminarPosts');
     const api = extensionApi().seminar;
-    await waitForSeminar(() => api.quarters.visible, 'the Quarters view visible');
+    await waitForVisible(api.quarters, 'the Quarters view');
     const nodes = await quarters();
     assert.deepEqual(nodes.map(labelOf), ['2021 Q2', '2021 Q1']);
     assert.deepEqual(
