@@ -13,26 +13,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../support/paths';
+import { ONE_TALK_POST } from '../support/posts';
 import { startRegistryOnlyProxy, type RegistryOnlyProxy } from './registryOnlyProxy';
 
-const GOOD = `---
-layout: post
-title: "2020_2nd_quarter"
-date: 2020-04-02
-image_url: https://user-images.githubusercontent.com/1/a.png
-mathjax: true
-comments: true
----
-
-# Attention Is All You Need
-## Ashish Vaswani et al., NeurIPS 2017
-### 발표자: 김하늘 [[paper link](https://arxiv.org/abs/1706.03762), [presentation material](https://example.com/t.pdf)]
-- attention만으로 번역 모델을 만든 논문입니다.
-
-<p align="center">
-  <img src="https://user-images.githubusercontent.com/1/a.png" width="450">
-</p>
-`;
+const GOOD = ONE_TALK_POST;
 const BAD = GOOD.replace('"2020_2nd_quarter"', '"2020_3rd_quarter"')
   .replace('2020-04-02', '2020-07-02')
   .replace('(https://example.com/t.pdf)', '(???)')

@@ -10,25 +10,9 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { RULES } from '../../../server/src/core/rules';
 import { CLI, REPO_ROOT } from '../../support/paths';
+import { ONE_TALK_POST } from '../../support/posts';
 
-const GOOD = `---
-layout: post
-title: "2020_2nd_quarter"
-date: 2020-04-02
-image_url: https://user-images.githubusercontent.com/1/a.png
-mathjax: true
-comments: true
----
-
-# Attention Is All You Need
-## Ashish Vaswani et al., NeurIPS 2017
-### 발표자: 김하늘 [[paper link](https://arxiv.org/abs/1706.03762), [presentation material](https://example.com/t.pdf)]
-- attention만으로 번역 모델을 만든 논문입니다.
-
-<p align="center">
-  <img src="https://user-images.githubusercontent.com/1/a.png" width="450">
-</p>
-`;
+const GOOD = ONE_TALK_POST;
 const BROKEN_YAML = GOOD.replace('title: "2020_2nd_quarter"', 'title: 2020_3rd_quarter: draft').replace(
   '2020-04-02',
   '2020-07-02',
