@@ -41,9 +41,25 @@ describe('seminar statistics', () => {
   it("counts each presenter's talks by year, most first", () => {
     assert.deepEqual(stats.years, [2020, 2021]);
     assert.deepEqual(stats.perPresenter, [
-      { name: '이승현', total: 4, byYear: [1, 2], undated: 1 },
-      { name: '김하늘', total: 2, byYear: [1, 1], undated: 0 },
-      { name: '성시백', total: 1, byYear: [1, 0], undated: 0 },
+      {
+        name: '이승현',
+        total: 4,
+        byYear: [
+          { year: 2020, talks: 1 },
+          { year: 2021, talks: 2 },
+        ],
+        undated: 1,
+      },
+      {
+        name: '김하늘',
+        total: 2,
+        byYear: [
+          { year: 2020, talks: 1 },
+          { year: 2021, talks: 1 },
+        ],
+        undated: 0,
+      },
+      { name: '성시백', total: 1, byYear: [{ year: 2020, talks: 1 }], undated: 0 },
     ]);
   });
 
@@ -261,6 +277,11 @@ describe('seminar charts', () => {
         row[1],
         `${row[0]}: the columns add up to the total`,
       );
+    assert.deepEqual(
+      full.find((c) => c.id === 'presenters')!.table.rows.find((row) => row[0] === '김하늘'),
+      ['김하늘', 30, ...new Array<number>(30).fill(1)],
+      'the export has every year',
+    );
     for (const id of ['quarters', 'venues', 'repeated'] as const) {
       assert.deepEqual(page.find((c) => c.id === id)!.table, full.find((c) => c.id === id)!.table, id);
     }

@@ -28,8 +28,11 @@ export interface QuarterCount {
 export interface PresenterCount {
   name: string;
   total: number;
-  /** Talks per year, aligned with {@link SeminarStatistics.years}. */
-  byYear: number[];
+  /**
+   * Talks per year, only the years with a talk, ascending. Sparse: a site whose dates span
+   * centuries (a typo such as `0020-04-02`) has hundreds of years and thousands of presenters.
+   */
+  byYear: { year: number; talks: number }[];
   /** Talks in posts without a quarter. */
   undated: number;
 }
@@ -169,17 +172,16 @@ export function seminarStatistics(posts: readonly SeminarPost[]): SeminarStatist
   }
 
   const years = [...new Set(dated.filter((g) => g.talks.length > 0).map((g) => g.quarter!.year))].sort((a, b) => a - b);
-  const yearIndex = new Map(years.map((year, i) => [year, i]));
   const perPresenter: PresenterCount[] = [];
   for (const group of groupByPresenter(posts)) {
     if (!group.id || group.name === undefined) continue;
-    const byYear = years.map(() => 0);
+    const perYear = new Map<number, number>();
     let undated = 0;
     for (const { post } of group.talks) {
-      const i = post.quarter ? yearIndex.get(post.quarter.year) : undefined;
-      if (i === undefined) undated++;
-      else byYear[i]!++;
+      if (post.quarter) perYear.set(post.quarter.year, (perYear.get(post.quarter.year) ?? 0) + 1);
+      else undated++;
     }
+    const byYear = [...perYear].map(([year, talks]) => ({ year, talks })).sort((a, b) => a.year - b.year);
     perPresenter.push({ name: group.name, total: group.talks.length, byYear, undated });
   }
   const byName = new Intl.Collator(['ko', 'en'], { sensitivity: 'base', numeric: true });

@@ -181,17 +181,23 @@ function buildCharts(stats: SeminarStatistics, locale: Locale, page: boolean): P
       ...kept.map(String),
       ...(undated ? [t('undated')] : []),
     ];
+    const yearIndex = new Map(years.map((year, i) => [year, i]));
+    /** A presenter's talks in every year of `years`, then undated when any presenter has some. */
+    const allYears = (p: SeminarStatistics['perPresenter'][number]) => {
+      const values = new Array<number>(years.length + (undated ? 1 : 0)).fill(0);
+      for (const { year, talks } of p.byYear) values[yearIndex.get(year)!] = talks;
+      if (undated) values[years.length] = p.undated;
+      return values;
+    };
     /** A presenter's talks in the chart's series: the older years summed, then each year kept, then undated. */
     const seriesValues = (p: SeminarStatistics['perPresenter'][number]) => {
-      // No slices: on a site spanning 250 years this runs for thousands of presenters.
-      const values: number[] = [];
-      if (folded) {
-        let older = 0;
-        for (let i = 0; i < folded; i++) older += p.byYear[i]!;
-        values.push(older);
+      const values = new Array<number>(series.length).fill(0);
+      const first = folded ? 1 : 0;
+      for (const { year, talks } of p.byYear) {
+        const i = yearIndex.get(year)!;
+        values[i < folded ? 0 : first + i - folded]! += talks;
       }
-      for (let i = folded; i < p.byYear.length; i++) values.push(p.byYear[i]!);
-      if (undated) values.push(p.undated);
+      if (undated) values[series.length - 1] = p.undated;
       return values;
     };
     const table: DataTable = page
@@ -203,7 +209,7 @@ function buildCharts(stats: SeminarStatistics, locale: Locale, page: boolean): P
       : {
           caption: title,
           columns: [t('presenter'), t('total'), ...years.map(String), ...(undated ? [t('undated')] : [])],
-          rows: stats.perPresenter.map((p) => [p.name, p.total, ...p.byYear, ...(undated ? [p.undated] : [])]),
+          rows: stats.perPresenter.map((p) => [p.name, p.total, ...allYears(p)]),
         };
     const shown = stats.perPresenter.slice(0, MAX_BARS.presenters);
     const data = shown.map((p) => {
