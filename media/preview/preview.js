@@ -4,7 +4,8 @@
 // - double-click on a block: `revealLine`; a problem badge: `revealProblem`
 // - every link click becomes `openLink` (the extension opens http, https and mailto only); `#`
 //   links scroll within the page
-// - `update` swaps in new content and keeps the line at the top of the view
+// - `update` patches the new content in (only the blocks that changed are replaced, so images
+//   and formulas elsewhere stay as they are) and keeps the line at the top of the view
 // - the Post / Quarter Summary switch (or `showView`), remembered in the webview state
 // - `identity`: the post and lock, remembered in the webview state so the panel comes back after a reload
 // - `rendered` after the first content, each update and each switch: what the page now shows
@@ -57,6 +58,104 @@
   }
 
   let reportToken = 0;
+
+  // Updates as a patch. A keystroke changes one block of the post; replacing the whole content
+  // made the browser build, lay out and decode everything again (every image a new element that
+  // loads anew, every formula's spans). The page's blocks are keyed by their markup without
+  // their source lines (`data-line`, which an edit above them shifts): a block whose markup is
+  // unchanged stays the same element, its lines updated; containers (the article, the post's
+  // content) are patched child by child; anything else comes from the new content.
+
+  /** The markup of a block that no longer is new content, by element: computed once per block. */
+  const signatures = new WeakMap();
+  const LINE_ATTRIBUTE = / data-line="[^"]*"/g;
+
+  function signatureOf(node) {
+    if (node.nodeType !== Node.ELEMENT_NODE) return node.nodeType + ':' + node.nodeValue;
+    let signature = signatures.get(node);
+    if (signature === undefined) {
+      signature = node.outerHTML.replace(LINE_ATTRIBUTE, '');
+      signatures.set(node, signature);
+    }
+    return signature;
+  }
+
+  /** An element patched child by child rather than kept or replaced whole: one that holds blocks. */
+  function isContainer(node) {
+    return node.nodeType === Node.ELEMENT_NODE && !node.hasAttribute('data-line') && node.querySelector('[data-line]') !== null;
+  }
+
+  function sameShell(a, b) {
+    if (a.tagName !== b.tagName || a.attributes.length !== b.attributes.length) return false;
+    for (const attribute of a.attributes) {
+      if (b.getAttribute(attribute.name) !== attribute.value) return false;
+    }
+    return true;
+  }
+
+  function lineElements(element) {
+    const found = Array.from(element.querySelectorAll('[data-line]'));
+    if (element.hasAttribute('data-line')) found.unshift(element);
+    return found;
+  }
+
+  /** Gives `kept` the source lines of `fresh` (the same markup otherwise); false when they do not pair up. */
+  function takeLines(kept, fresh) {
+    if (kept.nodeType !== Node.ELEMENT_NODE) return true;
+    const from = lineElements(fresh);
+    const to = lineElements(kept);
+    if (from.length !== to.length || from.some(function (e, i) { return e.tagName !== to[i].tagName; })) return false;
+    to.forEach(function (element, i) {
+      const line = from[i].getAttribute('data-line');
+      if (element.getAttribute('data-line') !== line) element.setAttribute('data-line', line);
+    });
+    return true;
+  }
+
+  /** Makes `parent`'s children those of `fresh`, keeping every block whose markup is unchanged. */
+  function patchChildren(parent, fresh) {
+    const pool = new Map();
+    const oldContainers = [];
+    for (const node of Array.from(parent.childNodes)) {
+      if (isContainer(node)) {
+        oldContainers.push(node);
+        continue;
+      }
+      const signature = signatureOf(node);
+      const same = pool.get(signature);
+      if (same) same.push(node);
+      else pool.set(signature, [node]);
+    }
+    const wanted = [];
+    let nextContainer = 0;
+    for (const node of Array.from(fresh.childNodes)) {
+      if (isContainer(node)) {
+        const old = oldContainers[nextContainer];
+        if (old && sameShell(old, node)) {
+          nextContainer++;
+          patchChildren(old, node);
+          wanted.push(old);
+        } else {
+          wanted.push(node);
+        }
+        continue;
+      }
+      const same = pool.get(signatureOf(node));
+      const old = same && same.shift();
+      wanted.push(old && takeLines(old, node) ? old : node);
+    }
+    wanted.forEach(function (node, i) {
+      const at = parent.childNodes[i];
+      if (at !== node) parent.insertBefore(node, at || null);
+    });
+    while (parent.childNodes.length > wanted.length) parent.removeChild(parent.lastChild);
+  }
+
+  function patchContent(html) {
+    const fresh = document.createElement('template');
+    fresh.innerHTML = html;
+    patchChildren(content, fresh.content);
+  }
 
   /** Tells the extension what the page shows once it is painted, as read from the page itself. */
   function reportRendered() {
@@ -207,7 +306,7 @@
       const inPost = document.body.dataset.view === 'post';
       const line = inPost ? lineAtTop() : 0;
       const scrolled = window.scrollY;
-      content.innerHTML = message.html;
+      patchContent(message.html);
       content.dataset.version = message.version === undefined ? '' : String(message.version);
       if (!inPost) window.scrollTo(0, scrolled);
       else if (scrolled !== 0) scrollToLine(line);

@@ -226,6 +226,43 @@ describe('the preview page talking to the extension', function () {
     await page.setViewportSize({ width: 800, height: 500 });
   });
 
+  it('patches an update: unchanged blocks stay the same elements, with their new lines; the page equals the new content', async () => {
+    // Mark every element of the post as it is now, then edit one bullet and add a line above it.
+    await page.evaluate(() => {
+      for (const element of Array.from(document.querySelectorAll('.post-content *')))
+        (element as unknown as { __old: boolean }).__old = true;
+    });
+    const edited = TEXT.replace(
+      '# Attention Is All You Need\n',
+      '# Attention Is All You Need\n\nA new paragraph, typed just now.\n\n',
+    )
+      .replace('# Deep Residual Learning for Image Recognition\n', '# Deep Residual Learning for Image Recognition\n\n')
+      .replace('- 실험 결과는 아래 표와 같습니다.', '- 실험 결과는 아래 표에 있습니다.');
+    const html = previewContent(render(edited, 4), 'en');
+    await send(page, { type: 'update', html, version: 4 });
+    await page.waitForFunction(() => document.getElementById('sp-content')!.dataset.version === '4');
+    const seen = await page.evaluate((html) => {
+      const old = (e: Element) => (e as unknown as { __old?: boolean }).__old === true;
+      const fresh = document.createElement('template');
+      fresh.innerHTML = html;
+      const blocks = Array.from(document.querySelectorAll('.post-content > *'));
+      return {
+        same: document.getElementById('sp-content')!.innerHTML === fresh.innerHTML,
+        images: Array.from(document.querySelectorAll('.post-content img')).map(old),
+        changed: blocks.filter((e) => !old(e)).map((e) => `${e.tagName.toLowerCase()}@${e.getAttribute('data-line')}`),
+        kept: blocks.filter(old).length,
+      };
+    }, html);
+    assert.ok(seen.same, 'the patched page is not what the new content would give');
+    assert.deepEqual(seen.images, [true, true, true], 'an image element was made anew (it would load again)');
+    // Only the edited list is new; the heading (now a line lower) and every other block are kept.
+    // Only the new paragraph and the edited list are new; every other block is kept, the ones below
+    // the added lines with their new lines (the third section's heading: line 40 of the file, now 44).
+    assert.deepEqual(seen.changed, ['p@11', 'ul@29']);
+    assert.ok(seen.kept > 10, `only ${seen.kept} blocks kept`);
+    assert.equal(await page.locator('h1[data-line="43"]').count(), 1, "the third section's heading has its new line");
+  });
+
   it('keeps the post and lock the extension names in its webview state, beside the view', async () => {
     const saved = () =>
       page.evaluate(() =>
