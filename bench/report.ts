@@ -11,11 +11,12 @@ import type { MemoryRun } from './memory';
 import { REPO_ROOT } from './paths';
 import type { RenderRun } from './render';
 import type { SeminarRun } from './seminar';
+import type { EditorRun } from './editor';
 import type { ActivationRun } from './startup';
 import { fixed, median, percentile } from './stats';
 import type { TypingRun } from './typing';
 
-export const FIGURES = ['cli', 'typing', 'render', 'memory', 'seminar', 'startup'] as const;
+export const FIGURES = ['cli', 'typing', 'render', 'memory', 'seminar', 'startup', 'editor'] as const;
 export type Figure = (typeof FIGURES)[number];
 
 /** A post of the typing and preview figures. */
@@ -46,6 +47,7 @@ export interface Results {
   memory?: { runs: WithLoad<MemoryRun>[] };
   seminar?: { runs: WithLoad<SeminarRun>[] };
   startup?: { runs: ActivationRun[]; vsix: { bytes: number; files: number } };
+  editor?: { runs: EditorRun[] };
 }
 
 /** One line of the summary table. */
@@ -64,6 +66,8 @@ const TARGETS = {
   rssMb: 150,
   seminarFillMs: 1000,
   activationMs: 50,
+  previewOpenMs: { cold: 500, warm: 150 },
+  keystrokeToPreviewMs: { p50: 60, p95: 120 },
   vsixBytes: 1024 * 1024,
 };
 
@@ -179,6 +183,46 @@ function rows(results: Results): Row[] {
       bytes,
       `${fixed(bytes === undefined ? undefined : bytes / 1024, 0)} KB`,
       (v) => v < TARGETS.vsixBytes,
+    );
+  }
+  if (results.figures.has('editor')) {
+    const runs = results.editor?.runs;
+    const all = (pick: (run: EditorRun) => number[]) => (runs ? runs.flatMap(pick) : []);
+    const post = 'the largest published post, in VS Code (code-server)';
+    const cold = runs && median(runs.map((r) => r.openColdMs));
+    add(
+      `Preview open, cold (the window's first preview): command to the page's first report, ${post}`,
+      `< ${TARGETS.previewOpenMs.cold} ms`,
+      cold,
+      `${fixed(cold, 0)} ms`,
+      (v) => v < TARGETS.previewOpenMs.cold,
+    );
+    const warm = runs && median(all((r) => r.openWarmMs));
+    add(
+      `Preview open, warm (closed and opened again), median, ${post}`,
+      `< ${TARGETS.previewOpenMs.warm} ms`,
+      warm,
+      `${fixed(warm, 0)} ms`,
+      (v) => v < TARGETS.previewOpenMs.warm,
+    );
+    const typed = all((r) => r.keystrokeToPreviewMs);
+    const p50 = typed.length ? percentile(typed, 50) : undefined;
+    const p95 = typed.length ? percentile(typed, 95) : undefined;
+    add(
+      `Keystroke to the preview showing it, p50 (p95), ${post}`,
+      `p50 < ${TARGETS.keystrokeToPreviewMs.p50} ms, p95 < ${TARGETS.keystrokeToPreviewMs.p95} ms`,
+      p50,
+      `${fixed(p50, 0)} ms (${fixed(p95, 0)} ms)`,
+      (v) => v < TARGETS.keystrokeToPreviewMs.p50 && (p95 ?? Infinity) < TARGETS.keystrokeToPreviewMs.p95,
+    );
+    const squiggles = all((r) => r.keystrokeToSquiggleMs);
+    const s50 = squiggles.length ? percentile(squiggles, 50) : undefined;
+    add(
+      `Keystroke to its squiggle (VS Code's diagnostics of the post change), p50 (p95), ${post}`,
+      '(measured)',
+      s50,
+      `${fixed(s50, 0)} ms (${fixed(squiggles.length ? percentile(squiggles, 95) : undefined, 0)} ms)`,
+      () => true,
     );
   }
   return out;
@@ -391,6 +435,30 @@ function details(results: Results): string[] {
         `| ${i + 1} | ${fixed(run.load, 2)} | ${run.posts} | ${run.quarters} | ${run.presenters} | ` +
           `${fixed(run.fillMs, 1)} ms | ${fixed(run.refreshMs, 1)} ms | ${fixed(run.statisticsMs, 1)} ms | ${run.reports} | ${fixed(run.diagnosticMs, 1)} ms | ` +
           `${run.unchanged} | ${fixed(run.diagnosticAgainMs, 1)} ms | ${fixed(run.rssMb, 1)} MB | ${fixed(run.peakMb, 1)} MB |`,
+      ),
+    );
+    out.push('');
+  }
+  if (results.editor) {
+    out.push(
+      '### In VS Code: preview open, keystroke to preview, keystroke to squiggle',
+      '',
+      'Each run launches a real VS Code (code-server and headless Chromium: `npm run test:integration -- --grep ' +
+        '"editor speed"`, `test/integration/editorSpeed.test.ts`) on the fixture site with the largest published post, and ' +
+        "times on VS Code's and the extension's events: Open Preview to the Side to the page's first report of the post " +
+        '(cold: the first preview of the window; warm: closed and opened again), a keystroke (one `x` at the end of a ' +
+        "section's title) to the page reporting that version, and a keystroke that misspells the title, or mends it, to " +
+        "VS Code's diagnostics of the post gaining or losing `title-format`. Load averages before and after each launch.",
+      '',
+      '| Run | Load | Open cold | Open warm p50 | Keystroke to preview p50 / p95 | Keystroke to squiggle p50 / p95 | Rounds |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
+    results.editor.runs.forEach((run, i) =>
+      out.push(
+        `| ${i + 1} | ${fixed(run.loadBefore, 2)}-${fixed(run.loadAfter, 2)} | ${fixed(run.openColdMs, 0)} ms | ` +
+          `${fixed(median(run.openWarmMs), 0)} ms | ${fixed(percentile(run.keystrokeToPreviewMs, 50), 0)} / ` +
+          `${fixed(percentile(run.keystrokeToPreviewMs, 95), 0)} ms | ${fixed(percentile(run.keystrokeToSquiggleMs, 50), 0)} / ` +
+          `${fixed(percentile(run.keystrokeToSquiggleMs, 95), 0)} ms | ${run.keystrokeToPreviewMs.length} |`,
       ),
     );
     out.push('');

@@ -7,12 +7,13 @@
  *     npm run bench -- --only cli,typing --out /tmp/b.md
  *
  * The smoke mode judges no speed: it fails only when a figure is not produced, so that the
- * benchmark cannot rot. Figures: cli, typing, render, memory, seminar, startup.
+ * benchmark cannot rot. Figures: cli, typing, render, memory, seminar, startup, editor.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { countProblems, measureCli } from './cli';
+import { measureEditor } from './editor';
 import { generateLongPost, writeSite } from './generate';
 import { measureMemory } from './memory';
 import { LARGEST_PUBLISHED_POST, REPO_ROOT } from './paths';
@@ -62,6 +63,8 @@ const SIZES = {
     memoryRuns: 3,
     seminarRuns: 3,
     activationRuns: 3,
+    editorRuns: 2,
+    editorRounds: 30,
   },
   smoke: {
     posts: 30,
@@ -75,6 +78,8 @@ const SIZES = {
     memoryRuns: 1,
     seminarRuns: 1,
     activationRuns: 1,
+    editorRuns: 1,
+    editorRounds: 3,
   },
 };
 
@@ -170,6 +175,13 @@ async function main(): Promise<number> {
       } finally {
         restoreDevelopmentBuild();
       }
+    });
+    await run('editor', () => {
+      // It types into the largest published post; without ../shared/corpus the post's note says why not.
+      if (!fs.existsSync(LARGEST_PUBLISHED_POST)) return;
+      const runs = [];
+      for (let i = 0; i < sizes.editorRuns; i++) runs.push(measureEditor(sizes.editorRounds));
+      results.editor = { runs };
     });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
