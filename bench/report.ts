@@ -206,8 +206,8 @@ function rows(results: Results): Row[] {
       (v) => v < TARGETS.previewOpenMs.warm,
     );
     const typed = all((r) => r.keystrokeToPreviewMs);
-    const p50 = typed.length ? percentile(typed, 50) : undefined;
-    const p95 = typed.length ? percentile(typed, 95) : undefined;
+    const p50 = typed.length ? percentile(typed, 0.5) : undefined;
+    const p95 = typed.length ? percentile(typed, 0.95) : undefined;
     add(
       `Keystroke to the preview showing it, p50 (p95), ${post}`,
       `p50 < ${TARGETS.keystrokeToPreviewMs.p50} ms, p95 < ${TARGETS.keystrokeToPreviewMs.p95} ms`,
@@ -216,12 +216,12 @@ function rows(results: Results): Row[] {
       (v) => v < TARGETS.keystrokeToPreviewMs.p50 && (p95 ?? Infinity) < TARGETS.keystrokeToPreviewMs.p95,
     );
     const squiggles = all((r) => r.keystrokeToSquiggleMs);
-    const s50 = squiggles.length ? percentile(squiggles, 50) : undefined;
+    const s50 = squiggles.length ? percentile(squiggles, 0.5) : undefined;
     add(
       `Keystroke to its squiggle (VS Code's diagnostics of the post change), p50 (p95), ${post}`,
       '(measured)',
       s50,
-      `${fixed(s50, 0)} ms (${fixed(squiggles.length ? percentile(squiggles, 95) : undefined, 0)} ms)`,
+      `${fixed(s50, 0)} ms (${fixed(squiggles.length ? percentile(squiggles, 0.95) : undefined, 0)} ms)`,
       () => true,
     );
   }
@@ -456,9 +456,9 @@ function details(results: Results): string[] {
     results.editor.runs.forEach((run, i) =>
       out.push(
         `| ${i + 1} | ${fixed(run.loadBefore, 2)}-${fixed(run.loadAfter, 2)} | ${fixed(run.openColdMs, 0)} ms | ` +
-          `${fixed(median(run.openWarmMs), 0)} ms | ${fixed(percentile(run.keystrokeToPreviewMs, 50), 0)} / ` +
-          `${fixed(percentile(run.keystrokeToPreviewMs, 95), 0)} ms | ${fixed(percentile(run.keystrokeToSquiggleMs, 50), 0)} / ` +
-          `${fixed(percentile(run.keystrokeToSquiggleMs, 95), 0)} ms | ${run.keystrokeToPreviewMs.length} |`,
+          `${fixed(median(run.openWarmMs), 0)} ms | ${fixed(percentile(run.keystrokeToPreviewMs, 0.5), 0)} / ` +
+          `${fixed(percentile(run.keystrokeToPreviewMs, 0.95), 0)} ms | ${fixed(percentile(run.keystrokeToSquiggleMs, 0.5), 0)} / ` +
+          `${fixed(percentile(run.keystrokeToSquiggleMs, 0.95), 0)} ms | ${run.keystrokeToPreviewMs.length} |`,
       ),
     );
     out.push('');

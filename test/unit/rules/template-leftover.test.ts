@@ -16,6 +16,7 @@ import { snippetToText } from '../../../server/src/core/text/snippets';
 import {
   isPlaceholderUrl,
   placeholderPart,
+  allPlaceholderTexts,
   placeholderTexts,
   SNIPPETS,
   snippetsFile,
@@ -172,6 +173,12 @@ describe('template-leftover: every placeholder the project writes', () => {
     assert.equal(placeholderPart('  paper TITLE '), 'title');
     assert.equal(placeholderPart('발표자 이름'), 'presenter');
     assert.equal(placeholderPart('Paper title generation'), undefined);
+    // Long only in white space: still the placeholder (the length shortcut counts what is not space).
+    assert.equal(placeholderPart(`\t Paper${' '.repeat(80)}title${'\u3000'.repeat(40)}`), 'title');
+    assert.equal(placeholderPart(`${'요약 '.repeat(40)}`), undefined);
+    for (const text of allPlaceholderTexts()) {
+      assert.ok(placeholderPart(`  ${text.toUpperCase().split(' ').join('   ')}  `), `${text} spaced out`);
+    }
     assert.equal(isPlaceholderUrl('https://arxiv.org/abs/'), true);
     assert.equal(isPlaceholderUrl('https://arxiv.org/abs/1706.03762'), false);
   });
