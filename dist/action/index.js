@@ -15839,8 +15839,17 @@ for (const part of Object.keys(PLACEHOLDERS)) {
 function normalize(text4) {
   return text4.trim().replace(/\s+/g, " ").toLowerCase();
 }
+var LONGEST = Math.max(...[...byText.keys()].map((text4) => text4.length));
 function placeholderPart(text4) {
+  if (text4.length > LONGEST && !atMostLongest(text4)) return void 0;
   return byText.get(normalize(text4));
+}
+function atMostLongest(text4) {
+  let visible = 0;
+  for (const character of text4) {
+    if (!/\s/.test(character) && ++visible > LONGEST) return false;
+  }
+  return true;
 }
 function isPlaceholderUrl(url) {
   const value = url.trim().toLowerCase();
@@ -21388,50 +21397,58 @@ var templateLeftover = {
 ${UNTOUCHED_SECTION}`) }
   },
   check(post, context, report) {
-    const part = (text4, expected) => placeholderPart(text4) === expected;
     for (const section of post.sections) {
-      if (part(section.title.text, "title"))
-        report({ range: section.title.content.range, messageId: "title", data: { text: section.title.content.text } });
-      for (const heading2 of section.headings) {
-        if (heading2.depth !== 2) continue;
-        if (heading2.range.start.line === section.authors?.range.start.line && heading2.content.text.trim() === "") {
-          report({ range: heading2.range, messageId: "emptyAuthors" });
-          continue;
-        }
-        for (const piece of commaParts(post, heading2.content.range, heading2.content.text)) {
-          const found = placeholderPart(piece.text);
-          if (found === "authors" || found === "venue")
-            report({ range: piece.range, messageId: found, data: { text: piece.text } });
-        }
-      }
-      for (const { name } of presenterLines(post, section, context.config)) {
-        if (name && part(name.text, "presenter"))
-          report({ range: name.range, messageId: "presenter", data: { text: name.text.trim() } });
-      }
-      for (const link2 of sectionLinks(post, section, context.config)) {
-        const target = linkTarget(link2);
-        if (target && isPlaceholderUrl(target.text) && !isPlaceholderTarget(target.text)) {
-          report({ range: target.range, messageId: "link", data: { label: link2.label.text, text: target.text } });
-        }
-      }
-      for (const bullet of section.bullets) {
-        if (!part(bullet.text, "summary")) continue;
-        const line = bullet.range.start.line;
-        const at = post.lines.lineText(line).indexOf(bullet.text, bullet.range.start.character);
-        if (at < 0) continue;
-        report({
-          range: { start: { line, character: at }, end: { line, character: at + bullet.text.length } },
-          messageId: "summary",
-          data: { text: bullet.text }
-        });
-      }
-      for (const image2 of imageAddresses(post, section)) {
-        if (isPlaceholderUrl(image2.text))
-          report({ range: image2.range, messageId: "image", data: { text: image2.text.trim() } });
-      }
+      for (const found of leftovers(context.config, section, () => leftoversOf(post, section, context.config)))
+        report(found);
     }
   }
 };
+var leftovers = sectionMemo();
+function leftoversOf(post, section, config) {
+  const out = [];
+  const report = (descriptor) => out.push(descriptor);
+  const part = (text4, expected) => placeholderPart(text4) === expected;
+  if (part(section.title.text, "title"))
+    report({ range: section.title.content.range, messageId: "title", data: { text: section.title.content.text } });
+  for (const heading2 of section.headings) {
+    if (heading2.depth !== 2) continue;
+    if (heading2.range.start.line === section.authors?.range.start.line && heading2.content.text.trim() === "") {
+      report({ range: heading2.range, messageId: "emptyAuthors" });
+      continue;
+    }
+    for (const piece of commaParts(post, heading2.content.range, heading2.content.text)) {
+      const found = placeholderPart(piece.text);
+      if (found === "authors" || found === "venue")
+        report({ range: piece.range, messageId: found, data: { text: piece.text } });
+    }
+  }
+  for (const { name } of presenterLines(post, section, config)) {
+    if (name && part(name.text, "presenter"))
+      report({ range: name.range, messageId: "presenter", data: { text: name.text.trim() } });
+  }
+  for (const link2 of sectionLinks(post, section, config)) {
+    const target = linkTarget(link2);
+    if (target && isPlaceholderUrl(target.text) && !isPlaceholderTarget(target.text)) {
+      report({ range: target.range, messageId: "link", data: { label: link2.label.text, text: target.text } });
+    }
+  }
+  for (const bullet of section.bullets) {
+    if (!part(bullet.text, "summary")) continue;
+    const line = bullet.range.start.line;
+    const at = post.lines.lineText(line).indexOf(bullet.text, bullet.range.start.character);
+    if (at < 0) continue;
+    report({
+      range: { start: { line, character: at }, end: { line, character: at + bullet.text.length } },
+      messageId: "summary",
+      data: { text: bullet.text }
+    });
+  }
+  for (const image2 of imageAddresses(post, section)) {
+    if (isPlaceholderUrl(image2.text))
+      report({ range: image2.range, messageId: "image", data: { text: image2.text.trim() } });
+  }
+  return out;
+}
 function commaParts(post, range, text4) {
   const base = post.lines.offsetAt(range.start);
   const out = [];
