@@ -16227,8 +16227,8 @@ var authorsLineMissing = {
   }
 };
 
-// server/src/core/rules/support/kramdownBlocks.ts
-var SPAN_ELEMENTS = /* @__PURE__ */ new Set([
+// server/src/core/kramdownElements.ts
+var KRAMDOWN_SPAN_ELEMENTS = /* @__PURE__ */ new Set([
   "a",
   "abbr",
   "acronym",
@@ -16248,29 +16248,28 @@ var SPAN_ELEMENTS = /* @__PURE__ */ new Set([
   "ins",
   "kbd",
   "label",
-  "map",
-  "object",
-  "output",
+  "mark",
+  "option",
   "q",
+  "rb",
+  "rbc",
+  "rp",
+  "rt",
+  "rtc",
+  "ruby",
   "samp",
   "select",
   "small",
   "span",
-  "strike",
   "strong",
   "sub",
   "sup",
-  "textarea",
   "tt",
-  "var",
   "u",
-  "s",
-  "mark",
-  "font",
-  "time",
-  "math",
-  "svg"
+  "var"
 ]);
+
+// server/src/core/rules/support/kramdownBlocks.ts
 var VOID_ELEMENTS = /* @__PURE__ */ new Set([
   "area",
   "base",
@@ -16335,7 +16334,7 @@ function scan(post) {
       } else if (COMMENT_OPEN.test(lineText)) {
         kind = "comment";
         if (!lineText.slice(lineText.indexOf("<!--") + 4).includes("-->")) open = { kind: "comment" };
-      } else if (tag && !SPAN_ELEMENTS.has(tag[2].toLowerCase())) {
+      } else if (tag && !KRAMDOWN_SPAN_ELEMENTS.has(tag[2].toLowerCase())) {
         kind = "html";
         const block = readHtmlBlock(post, offset + tag[1].length);
         htmlBlocks.push(block);

@@ -13,6 +13,7 @@
  * Computed once per post model (posts are shared, unchanged, between the rules of one check).
  */
 import type { Post, Range } from '../../model';
+import { KRAMDOWN_SPAN_ELEMENTS } from '../../kramdownElements';
 
 export type LineKind = 'text' | 'code' | 'math' | 'comment' | 'html';
 
@@ -51,50 +52,6 @@ export interface KramdownBlocks {
   htmlBlocks: HtmlBlock[];
 }
 
-/** kramdown's span elements: a line starting with one of them is a paragraph, not an HTML block. */
-const SPAN_ELEMENTS = new Set([
-  'a',
-  'abbr',
-  'acronym',
-  'b',
-  'big',
-  'bdo',
-  'br',
-  'button',
-  'cite',
-  'code',
-  'del',
-  'dfn',
-  'em',
-  'i',
-  'img',
-  'input',
-  'ins',
-  'kbd',
-  'label',
-  'map',
-  'object',
-  'output',
-  'q',
-  'samp',
-  'select',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'textarea',
-  'tt',
-  'var',
-  'u',
-  's',
-  'mark',
-  'font',
-  'time',
-  'math',
-  'svg',
-]);
 /** Elements without content: no end tag. */
 const VOID_ELEMENTS = new Set([
   'area',
@@ -174,7 +131,7 @@ function scan(post: Post): KramdownBlocks {
       } else if (COMMENT_OPEN.test(lineText)) {
         kind = 'comment';
         if (!lineText.slice(lineText.indexOf('<!--') + 4).includes('-->')) open = { kind: 'comment' };
-      } else if (tag && !SPAN_ELEMENTS.has(tag[2]!.toLowerCase())) {
+      } else if (tag && !KRAMDOWN_SPAN_ELEMENTS.has(tag[2]!.toLowerCase())) {
         kind = 'html';
         const block = readHtmlBlock(post, offset + tag[1]!.length);
         htmlBlocks.push(block);
